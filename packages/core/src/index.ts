@@ -1,0 +1,8 @@
+/**
+ * @sanxiang/core — the domain of China's three systems of administrative law
+ * enforcement (三项制度): pure, isomorphic, no I/O.
+ *
+ * @packageDocumentation
+ */
+export * from "./calendar/index.js";
+export * from "./kernel/index.js";

@@ -1,0 +1,117 @@
+import type { RuleSource } from "./source.js";
+
+/**
+ * Every error code sanxiang returns, with a short Chinese title. Codes are stable across
+ * major versions; messages may change. The {@link SanxiangErrorCode} union derives from
+ * this table, so adding a code here is the only way to add one.
+ */
+export const ERROR_CODES = {
+  /** Input failed its schema. */
+  INVALID_INPUT: "输入无效",
+  /** Not a real date in `YYYY-MM-DD` form. */
+  CIVIL_DATE_INVALID: "日期无效",
+  /** Not an ISO-8601 UTC instant. */
+  INSTANT_INVALID: "时间点无效",
+  /** Not a valid amount of money. */
+  MONEY_INVALID: "金额无效",
+  /** An amount beyond the safe range of integer fen. */
+  MONEY_OUT_OF_RANGE: "金额超出范围",
+  /** A date falls in a year whose State Council holiday notice is not loaded. */
+  CALENDAR_YEAR_UNKNOWN: "缺少该年度节假日安排",
+  /** Holiday data that contradicts itself or its year. */
+  CALENDAR_DATA_INVALID: "节假日数据无效",
+  /** A period specification that cannot be computed (negative, fractional, unknown unit). */
+  PERIOD_INVALID: "期间无效",
+  /** No statutory period with that identifier. */
+  PERIOD_RULE_UNKNOWN: "未知的法定期限",
+  /** A Merkle leaf index outside the tree. */
+  MERKLE_INDEX_OUT_OF_RANGE: "默克尔叶子序号越界",
+  /** A Merkle tree size that is not possible here (zero, negative, old > new). */
+  MERKLE_TREE_SIZE_INVALID: "默克尔树大小无效",
+  /** A proof with the wrong number of hashes for its index and tree size. */
+  MERKLE_PROOF_WRONG_LENGTH: "默克尔证明长度错误",
+  /** A hash of the wrong length or form. */
+  MERKLE_HASH_INVALID: "默克尔哈希无效",
+  /** A proof that recomputes to a different root. */
+  MERKLE_ROOT_MISMATCH: "默克尔根不一致",
+  /** A hash algorithm the SDK does not provide. */
+  HASH_ALGORITHM_UNSUPPORTED: "不支持的哈希算法",
+  /** An actor that fails its schema (unknown role, empty id). */
+  ACTOR_INVALID: "执法主体身份无效",
+  /** The actor's roles do not permit the command. */
+  PERMISSION_DENIED: "无权执行该操作",
+  /** An identifier of the wrong form. */
+  ID_INVALID: "标识无效",
+} as const;
+
+/** The closed union of error codes (keys of {@link ERROR_CODES}). */
+export type SanxiangErrorCode = keyof typeof ERROR_CODES;
+
+/** Structured, JSON-safe details of an error (the offending value, limits, gaps…). */
+export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+/** What {@link SanxiangError} is made from. */
+export interface SanxiangErrorInit {
+  /** Stable code. */
+  readonly code: SanxiangErrorCode;
+  /** Human-readable message; officers read it, so Chinese where it describes a rule. */
+  readonly message: string;
+  /** The rule that refused, when a rule refused. */
+  readonly source?: RuleSource;
+  /** Structured details. */
+  readonly details?: ErrorDetails;
+  /** The underlying failure, kept for debugging. */
+  readonly cause?: unknown;
+}
+
+const MARKER = Symbol.for("@sanxiang/core/SanxiangError");
+
+/**
+ * 错误 — the one error shape of sanxiang. Domain failures are returned inside a
+ * neverthrow `Err`, never thrown; `code` says what went wrong, `source` names the law and
+ * article when a rule refused.
+ *
+ * Use {@link SanxiangError.isInstance} rather than `instanceof`: it also recognises
+ * errors made by another copy of this package.
+ */
+export class SanxiangError extends Error {
+  /** Stable code from {@link ERROR_CODES}. */
+  readonly code: SanxiangErrorCode;
+  /** The rule that refused, when a rule refused. */
+  readonly source?: RuleSource;
+  /** Structured, JSON-safe details. */
+  readonly details?: ErrorDetails;
+  private readonly [MARKER] = true;
+
+  constructor(init: SanxiangErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = "SanxiangError";
+    this.code = init.code;
+    if (init.source !== undefined) this.source = init.source;
+    if (init.details !== undefined) this.details = init.details;
+  }
+
+  /** True for any `SanxiangError`, from this or another copy of the package. */
+  static isInstance(value: unknown): value is SanxiangError {
+    return typeof value === "object" && value !== null && (value as { [MARKER]?: unknown })[MARKER] === true;
+  }
+
+  /** A plain object for logs and APIs (no stack, no cause). */
+  toJSON(): { code: SanxiangErrorCode; message: string; source?: RuleSource; details?: ErrorDetails } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.source === undefined ? {} : { source: this.source }),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
+  }
+}
+
+/** Shorthand for `new SanxiangError({...})`. */
+export function sanxiangError(
+  code: SanxiangErrorCode,
+  message: string,
+  extra: Omit<SanxiangErrorInit, "code" | "message"> = {},
+): SanxiangError {
+  return new SanxiangError({ code, message, ...extra });
+}

@@ -1,0 +1,77 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  addMonths,
+  civilDateOf,
+  dayNumber,
+  endOfCivilDate,
+  fromDayNumber,
+  isCivilDate,
+  isInstant,
+  isoWeekday,
+  parseCivilDate,
+  startOfCivilDate,
+} from "./time.js";
+
+describe("CivilDate", () => {
+  it("accepts real dates and refuses impossible ones", () => {
+    expect(isCivilDate("2024-02-29")).toBe(true);
+    expect(isCivilDate("2023-02-29")).toBe(false);
+    expect(isCivilDate("2026-13-01")).toBe(false);
+    expect(isCivilDate("2026-1-1")).toBe(false);
+    expect(isCivilDate(20260101)).toBe(false);
+    const r = parseCivilDate("2026-02-30");
+    expect(r.isErr() && r.error.code).toBe("CIVIL_DATE_INVALID");
+  });
+
+  it("knows weekdays", () => {
+    expect(isoWeekday("2026-11-26")).toBe(4); // a Thursday
+    expect(isoWeekday("1970-01-01")).toBe(4);
+    expect(isoWeekday("2026-11-29")).toBe(7);
+  });
+
+  test.prop([fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })])(
+    "day numbers agree with the proleptic Gregorian calendar and round-trip",
+    (d) => {
+      const iso = d.toISOString().slice(0, 10);
+      const n = dayNumber(iso);
+      expect(n).toBe(Math.floor(d.getTime() / 86_400_000));
+      expect(fromDayNumber(n)).toBe(iso);
+      expect(isoWeekday(iso)).toBe(((d.getUTCDay() + 6) % 7) + 1);
+    },
+  );
+
+  it("adds months to the corresponding day or the month's last day (民法典 Art. 202)", () => {
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2026-03-15", 3)).toBe("2026-06-15");
+    expect(addMonths("2024-02-29", 12)).toBe("2025-02-28");
+    expect(addMonths("2026-11-30", 3)).toBe("2027-02-28");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+  });
+});
+
+describe("Instant and China time", () => {
+  it("validates instants", () => {
+    expect(isInstant("2026-05-01T02:30:00Z")).toBe(true);
+    expect(isInstant("2026-05-01T02:30:00.123Z")).toBe(true);
+    expect(isInstant("2026-05-01T02:30:00+08:00")).toBe(false);
+    expect(isInstant("2026-05-01T24:00:00Z")).toBe(false);
+  });
+
+  it("converts through Asia/Shanghai", () => {
+    expect(civilDateOf("2026-05-01T15:59:59Z")).toBe("2026-05-01");
+    expect(civilDateOf("2026-05-01T16:00:00Z")).toBe("2026-05-02");
+    expect(startOfCivilDate("2026-05-01")).toBe("2026-04-30T16:00:00Z");
+    expect(endOfCivilDate("2026-05-01")).toBe("2026-05-01T16:00:00Z");
+  });
+
+  test.prop([fc.integer({ min: dayNumber("1992-01-01"), max: dayNumber("2100-12-31") })])(
+    "a civil date's start instant maps back to it",
+    (n) => {
+      const date = fromDayNumber(n);
+      expect(civilDateOf(startOfCivilDate(date))).toBe(date);
+    },
+  );
+});

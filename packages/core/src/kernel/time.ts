@@ -1,0 +1,173 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { z } from "zod";
+import { SanxiangError, sanxiangError } from "./errors.js";
+import { err, ok, type Result } from "./result.js";
+
+/** The one time zone of civil dates: China Standard Time (no DST since 1991). */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+
+const CIVIL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * 日期 — a civil date `YYYY-MM-DD` in China Standard Time: a day on the calendar of the
+ * bureau, with no time and no zone. Statutory periods count these.
+ */
+export type CivilDate = string;
+
+/**
+ * 时间点 — an instant, ISO-8601 in UTC (`2026-05-01T02:30:00Z`, optional milliseconds).
+ * Events and signatures carry these; convert to a civil date only through
+ * {@link civilDateOf}.
+ */
+export type Instant = string;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** True when `value` is a real calendar date in `YYYY-MM-DD` form (years 1000–9999). */
+export function isCivilDate(value: unknown): value is CivilDate {
+  if (typeof value !== "string") return false;
+  const m = CIVIL_DATE_RE.exec(value);
+  if (m === null) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** zod schema of a {@link CivilDate}: `YYYY-MM-DD`, a date that exists. */
+export const CivilDateSchema = z.string().refine(isCivilDate, { message: "expected a real date YYYY-MM-DD" });
+
+const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+
+/** True when `value` is an ISO-8601 UTC instant (`…Z`) naming a real moment. */
+export function isInstant(value: unknown): value is Instant {
+  if (typeof value !== "string") return false;
+  const m = INSTANT_RE.exec(value);
+  if (m === null || !isCivilDate(m[1])) return false;
+  return Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
+}
+
+/** zod schema of an {@link Instant}. */
+export const InstantSchema = z.string().refine(isInstant, { message: "expected an ISO-8601 UTC instant" });
+
+/** Parses a civil date, or the coded error `CIVIL_DATE_INVALID`. */
+export function parseCivilDate(value: unknown): Result<CivilDate, SanxiangError> {
+  return isCivilDate(value)
+    ? ok(value)
+    : err(sanxiangError("CIVIL_DATE_INVALID", `不是有效日期（应为 YYYY-MM-DD）：${String(value)}`, { details: { value } }));
+}
+
+/** Parses an instant, or the coded error `INSTANT_INVALID`. */
+export function parseInstant(value: unknown): Result<Instant, SanxiangError> {
+  return isInstant(value)
+    ? ok(value)
+    : err(
+        sanxiangError("INSTANT_INVALID", `不是有效时间点（应为 ISO-8601 UTC）：${String(value)}`, {
+          details: { value },
+        }),
+      );
+}
+
+// Day numbers: days since 1970-01-01 in the proleptic Gregorian calendar. All civil-date
+// arithmetic goes through these integers (H. Hinnant's days_from_civil), never through
+// Date objects, so no time zone can shift a day.
+
+/** Days since 1970-01-01 for a valid civil date (callers validate first). */
+export function dayNumber(date: CivilDate): number {
+  const y0 = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The civil date of a day number (inverse of {@link dayNumber}). */
+export function fromDayNumber(n: number): CivilDate {
+  const z0 = n + 719468;
+  const era = Math.floor(z0 / 146097);
+  const doe = z0 - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: CivilDate): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addDays(date: CivilDate, days: number): CivilDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/**
+ * `date` plus `months` calendar months, ending on the corresponding day of the final
+ * month or, when that month has no such day, on its last day (民法典 Art. 202).
+ */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  const nd = Math.min(d, daysInMonth(ny, nm));
+  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(nd).padStart(2, "0")}`;
+}
+
+/** Calendar days from `a` to `b` (positive when `b` is later). */
+export function daysBetween(a: CivilDate, b: CivilDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Orders civil dates: negative, zero or positive, like `Array.prototype.sort` wants. */
+export function compareCivilDates(a: CivilDate, b: CivilDate): number {
+  return a < b ? -1 : a > b ? 1 : 0; // ISO strings of equal length sort as dates.
+}
+
+/** The civil date in China at `instant` (through `Asia/Shanghai`). */
+export function civilDateOf(instant: Instant): CivilDate {
+  return format(new TZDate(instant, CHINA_TIME_ZONE), "yyyy-MM-dd");
+}
+
+/** The instant at which `date` begins in China (00:00 China Standard Time). */
+export function startOfCivilDate(date: CivilDate): Instant {
+  const local = new TZDate(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+    0,
+    0,
+    0,
+    CHINA_TIME_ZONE,
+  );
+  return new Date(local.getTime()).toISOString().replace(".000Z", "Z");
+}
+
+/**
+ * The instant at which `date` ends: 24:00 China Standard Time, i.e. the start of the next
+ * day (民法典 Art. 203 para. 2: the last day of a period ends at 24:00).
+ */
+export function endOfCivilDate(date: CivilDate): Instant {
+  return startOfCivilDate(addDays(date, 1));
+}
+
+/** Re-validates a civil date inside the SDK; a programmer error if it fails. */
+export function assertCivilDate(value: string): CivilDate {
+  if (!isCivilDate(value)) throw new SanxiangError({ code: "CIVIL_DATE_INVALID", message: `invalid date ${value}` });
+  return value;
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from "vitest/config";
+
+// Workspace packages resolve each other's source (not dist) through the custom export
+// condition "@sanxiang/source"; Vite's defaults are re-listed after it.
+const conditions = ["@sanxiang/source", "module", "node", "development|production"];
+const resolve = { conditions };
+const ssr = { resolve: { conditions, externalConditions: conditions } };
+
+export default defineConfig({
+  resolve,
+  ssr,
+  test: {
+    projects: [
+      {
+        resolve,
+        ssr,
+        test: {
+          name: "core",
+          root: "packages/core",
+          include: ["src/**/*.test.ts", "src/**/*.test-d.ts"],
+          typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.test.json" },
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: "cli",
+          root: "packages/cli",
+          include: ["src/**/*.test.ts"],
+          typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.test.json" },
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: "e2e",
+          root: ".",
+          include: ["test/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+    ],
+    benchmark: { include: ["test/bench/**/*.bench.ts"] },
+    coverage: { provider: "v8", include: ["packages/*/src/**/*.ts"], exclude: ["**/*.test.ts"] },
+  },
+});
