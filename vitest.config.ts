@@ -44,6 +44,9 @@ export default defineConfig({
         },
       },
     ],
+    // In CI a JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: "test/.tmp/vitest-report.json" },
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
     coverage: { provider: "v8", include: ["packages/*/src/**/*.ts"], exclude: ["**/*.test.ts"] },
   },

@@ -1,1 +1,15 @@
-export {};
+/**
+ * 工作日历与法定期限 — the PRC work calendar (State Council holiday notices, 调休) and
+ * statutory period computation (期间计算), with the table of statutory periods.
+ */
+export { COUNTING_RULES } from "./counting-rules.js";
+export * from "./deadline.js";
+export * from "./periods.js";
+export * from "./schema.js";
+export type * from "./types.js";
+export {
+  type ChinaCalendarOptions,
+  type CreateWorkCalendarOptions,
+  chinaCalendar,
+  createWorkCalendar,
+} from "./work-calendar.js";

@@ -81,6 +81,7 @@ export class SanxiangError extends Error {
   readonly source?: RuleSource;
   /** Structured, JSON-safe details. */
   readonly details?: ErrorDetails;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by isInstance through the registered symbol
   private readonly [MARKER] = true;
 
   constructor(init: SanxiangErrorInit) {

@@ -2,5 +2,6 @@
  * Results, not throws: domain failures come back as values. Re-exported from neverthrow
  * so apps need no second import.
  */
-export { err, errAsync, ok, okAsync, Result, ResultAsync } from "neverthrow";
+
 export type { Err, Ok } from "neverthrow";
+export { err, errAsync, ok, okAsync, Result, ResultAsync } from "neverthrow";

@@ -31,16 +31,15 @@ describe("CivilDate", () => {
     expect(isoWeekday("2026-11-29")).toBe(7);
   });
 
-  test.prop([fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })])(
-    "day numbers agree with the proleptic Gregorian calendar and round-trip",
-    (d) => {
-      const iso = d.toISOString().slice(0, 10);
-      const n = dayNumber(iso);
-      expect(n).toBe(Math.floor(d.getTime() / 86_400_000));
-      expect(fromDayNumber(n)).toBe(iso);
-      expect(isoWeekday(iso)).toBe(((d.getUTCDay() + 6) % 7) + 1);
-    },
-  );
+  test.prop([
+    fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }),
+  ])("day numbers agree with the proleptic Gregorian calendar and round-trip", (d) => {
+    const iso = d.toISOString().slice(0, 10);
+    const n = dayNumber(iso);
+    expect(n).toBe(Math.floor(d.getTime() / 86_400_000));
+    expect(fromDayNumber(n)).toBe(iso);
+    expect(isoWeekday(iso)).toBe(((d.getUTCDay() + 6) % 7) + 1);
+  });
 
   it("adds months to the corresponding day or the month's last day (民法典 Art. 202)", () => {
     expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");

@@ -58,7 +58,11 @@ export const InstantSchema = z.string().refine(isInstant, { message: "expected a
 export function parseCivilDate(value: unknown): Result<CivilDate, SanxiangError> {
   return isCivilDate(value)
     ? ok(value)
-    : err(sanxiangError("CIVIL_DATE_INVALID", `不是有效日期（应为 YYYY-MM-DD）：${String(value)}`, { details: { value } }));
+    : err(
+        sanxiangError("CIVIL_DATE_INVALID", `不是有效日期（应为 YYYY-MM-DD）：${String(value)}`, {
+          details: { value },
+        }),
+      );
 }
 
 /** Parses an instant, or the coded error `INSTANT_INVALID`. */

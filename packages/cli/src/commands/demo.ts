@@ -1,0 +1,196 @@
+import {
+  chinaCalendar,
+  civilDateOf,
+  computeDeadline,
+  createMerkleLog,
+  formatSource,
+  formatYuan,
+  isoWeekday,
+  merkleLeafHash,
+  percentOf,
+  type StatutoryPeriodId,
+  toChineseUppercase,
+  toHex,
+  verifyConsistency,
+  verifyInclusion,
+} from "@sanxiang/core";
+
+import { type Lang, t, weekdayName } from "../i18n.js";
+import { type CommandContext, EXIT } from "../main.js";
+
+const encoder = new TextEncoder();
+const utf8ToBytes = (s: string): Uint8Array => encoder.encode(s);
+
+/** The sample case the demo walks: fixed dates, so its deadlines are reproducible. */
+const SAMPLE_STEPS: readonly {
+  readonly rule: StatutoryPeriodId;
+  readonly on: string;
+  readonly zh: string;
+  readonly en: string;
+}[] = [
+  { rule: "penalty.decision", on: "2026-09-28", zh: "立案", en: "case filed" },
+  { rule: "coercion.seizure", on: "2026-09-29", zh: "扣押涉案物品", en: "goods seized" },
+  { rule: "penalty.hearingRequest", on: "2026-09-30", zh: "送达行政处罚告知书", en: "prior notice served" },
+  {
+    rule: "penalty.service",
+    on: "2026-10-09",
+    zh: "宣告处罚决定（当事人不在场）",
+    en: "decision announced, party absent",
+  },
+  { rule: "disclosure.licencePenalty", on: "2026-10-09", zh: "作出处罚决定", en: "decision made" },
+  { rule: "penalty.payment", on: "2026-10-12", zh: "当事人收到决定书", en: "party receives the decision" },
+];
+
+const FINE_FEN = 1_200_000; // 12,000 yuan
+
+function hex(bytes: Uint8Array): string {
+  return `${toHex(bytes).slice(0, 16)}…`;
+}
+
+function heading(lang: Lang, zh: string, en: string): string {
+  return `\n${t(lang, zh, en)}\n${"-".repeat(40)}\n`;
+}
+
+/**
+ * `sanxiang demo`: the work calendar, a sample case's statutory deadlines with their
+ * sources, the fine in upper-case Chinese, and the Merkle log proving every step.
+ */
+export async function demoCommand(ctx: CommandContext): Promise<number> {
+  const { lang, io } = ctx;
+  const out = io.out;
+  const cal = chinaCalendar();
+  const today = civilDateOf(io.clock.now());
+
+  out(
+    t(
+      lang,
+      "三项 sanxiang 演示：行政执法三项制度 SDK\n",
+      "sanxiang demo: the three systems of administrative law enforcement\n",
+    ),
+  );
+  out(t(lang, `今天（北京时间）：${today}\n`, `Today (China time): ${today}\n`));
+
+  // 1. The work calendar.
+  out(heading(lang, "一、工作日历（国务院办公厅节假日安排）", "1. Work calendar (State Council holiday notices)"));
+  out(
+    t(
+      lang,
+      `已载入 ${cal.coverage.years[0]}–${cal.coverage.years.at(-1)} 年通知，覆盖 ${cal.coverage.from} 至 ${cal.coverage.to}\n`,
+      `Notices ${cal.coverage.years[0]}–${cal.coverage.years.at(-1)} loaded, covering ${cal.coverage.from} to ${cal.coverage.to}\n`,
+    ),
+  );
+  for (const date of ["2026-10-01", "2026-10-10", "2026-10-12", "2026-02-16", "2027-03-01"]) {
+    const info = cal.dayInfo(date);
+    const what = info.match(
+      (d) =>
+        d.working
+          ? d.kind === "makeUpWorkday"
+            ? t(lang, "工作日（调休上班）", "working day (make-up)")
+            : t(lang, "工作日", "working day")
+          : d.kind === "holiday"
+            ? t(lang, `休息·${d.holiday ?? "节假日"}`, `day off (${d.holiday ?? "holiday"})`)
+            : t(lang, "休息·周末", "day off (weekend)"),
+      (e) => `${t(lang, "无法判断", "unknown")} [${e.code}]`,
+    );
+    out(`  ${date} ${weekdayName(lang, isoWeekday(date))}  ${what}\n`);
+  }
+
+  // 2. Statutory deadlines of a sample penalty case.
+  out(heading(lang, "二、示例案件的法定期限", "2. Statutory deadlines of a sample case"));
+  for (const step of SAMPLE_STEPS) {
+    const r = computeDeadline(step.rule, step.on, cal);
+    if (r.isErr()) {
+      out(`  ${step.on} ${t(lang, step.zh, step.en)}: [${r.error.code}] ${r.error.message}\n`);
+      continue;
+    }
+    const d = r.value;
+    const roll =
+      d.rolledOverFrom === undefined
+        ? ""
+        : t(lang, `（${d.rolledOverFrom} 非工作日，顺延）`, ` (rolled over from ${d.rolledOverFrom})`);
+    out(
+      `  ${step.on} ${t(lang, step.zh, step.en)} → ${d.name} ${d.amount}${d.unit === "workday" ? t(lang, "个工作日", " working days") : t(lang, "日", " days")} → ${d.due}${roll}\n`,
+    );
+    out(`      ${t(lang, "依据", "source")}: ${formatSource(d.source)}\n`);
+  }
+  const surcharge = percentOf(FINE_FEN, 300, "down");
+  out(
+    t(
+      lang,
+      `  罚款：¥${formatYuan(FINE_FEN)}（${toChineseUppercase(FINE_FEN)}）；逾期每日加处罚款 3%：¥${surcharge.map((f) => formatYuan(f)).unwrapOr("?")}，总额不超过罚款本数（《行政处罚法》第七十二条）\n`,
+      `  Fine: ¥${formatYuan(FINE_FEN)} (${toChineseUppercase(FINE_FEN)}); late surcharge 3% a day: ¥${surcharge.map((f) => formatYuan(f)).unwrapOr("?")}, never more than the fine (行政处罚法 Art. 72)\n`,
+    ),
+  );
+
+  // 3. Every step as a leaf of the Merkle log.
+  out(
+    heading(lang, "三、默克尔日志（RFC 6962）：全过程留痕、可回溯", "3. Merkle log (RFC 6962): every step traceable"),
+  );
+  const log = createMerkleLog();
+  const events = SAMPLE_STEPS.map((s, i) => JSON.stringify({ seq: i + 1, on: s.on, step: s.zh, rule: s.rule }));
+  for (const e of events) log.append(utf8ToBytes(e));
+  const fiveRoot = log.rootAt(5)._unsafeUnwrap();
+  const head = log.treeHead();
+  out(
+    t(
+      lang,
+      `  已记录 ${head.treeSize} 个事件，树根 ${hex(head.rootHash)}（${head.hashAlgorithm}）\n`,
+      `  ${head.treeSize} events recorded, root ${hex(head.rootHash)} (${head.hashAlgorithm})\n`,
+    ),
+  );
+
+  const index = 2;
+  const proof = log.inclusionProof(index)._unsafeUnwrap();
+  const inclusion = verifyInclusion({
+    leafHash: merkleLeafHash(utf8ToBytes(events[index] ?? "")),
+    index,
+    treeSize: head.treeSize,
+    proof,
+    root: head.rootHash,
+  });
+  out(
+    t(
+      lang,
+      `  包含证明：第 ${index + 1} 个事件「${SAMPLE_STEPS[index]?.zh}」，${proof.length} 个哈希 → ${inclusion.isOk() ? "验证通过" : inclusion.error.code}\n`,
+      `  Inclusion proof of event ${index + 1} (${SAMPLE_STEPS[index]?.en}), ${proof.length} hashes → ${inclusion.isOk() ? "verified" : inclusion.error.code}\n`,
+    ),
+  );
+  const consistency = verifyConsistency({
+    oldSize: 5,
+    newSize: head.treeSize,
+    oldRoot: fiveRoot,
+    newRoot: head.rootHash,
+    proof: log.consistencyProof(5)._unsafeUnwrap(),
+  });
+  out(
+    t(
+      lang,
+      `  一致性证明：5 个事件时的树是现在的树的前缀 → ${consistency.isOk() ? "验证通过" : consistency.error.code}\n`,
+      `  Consistency proof: the 5-event tree is a prefix of today's → ${consistency.isOk() ? "verified" : consistency.error.code}\n`,
+    ),
+  );
+  const tampered = (events[index] ?? "").replace("2026-09-30", "2026-10-08");
+  const forged = verifyInclusion({
+    leafHash: merkleLeafHash(utf8ToBytes(tampered)),
+    index,
+    treeSize: head.treeSize,
+    proof,
+    root: head.rootHash,
+  });
+  out(
+    t(
+      lang,
+      `  篡改检测：把该事件日期改为 2026-10-08 → ${forged.isErr() ? `验证失败 [${forged.error.code}]` : "未发现（错误！）"}\n`,
+      `  Tampering: change that event's date to 2026-10-08 → ${forged.isErr() ? `rejected [${forged.error.code}]` : "not detected (wrong!)"}\n`,
+    ),
+  );
+
+  out(
+    t(
+      lang,
+      "\n试试：sanxiang deadline 2026-09-30 7 --workdays；sanxiang deadline 2026-10-09 --rule penalty.service\n",
+      "\nTry: sanxiang deadline 2026-09-30 7 --workdays; sanxiang deadline 2026-10-09 --rule penalty.service\n",
+    ),
+  );
+  return inclusion.isOk() && consistency.isOk() && forged.isErr() ? EXIT.ok : EXIT.failure;
+}

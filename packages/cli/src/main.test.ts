@@ -1,0 +1,123 @@
+import { fixedClock } from "@sanxiang/core";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "./io.js";
+import { main } from "./main.js";
+
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: CliIo = {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    clock: fixedClock("2026-11-26T02:00:00Z"),
+    env,
+  };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe("sanxiang deadline", () => {
+  it("counts working days across National Day and prints what it skipped (行政处罚法 Art. 85)", async () => {
+    const r = await cli(["deadline", "2026-09-30", "7", "--workdays"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("届满日：2026-10-15（星期四）");
+    expect(r.out).toContain("跳过的非工作日（8 天）");
+    expect(r.out).toContain("2026-10-01 星期四  节假日·国庆节");
+    expect(r.out).toContain("2026-10-11 星期日  周末");
+    // 2026-10-10 is a make-up Saturday: counted, not skipped.
+    expect(r.out).not.toContain("2026-10-10");
+  });
+
+  it("rolls a calendar period ending on a Sunday over to Monday, in English (民法典 Art. 203)", async () => {
+    const r = await cli(["deadline", "2026-09-28", "90", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Due:      2026-12-28 (Mon)");
+    expect(r.out).toContain("nominal last day 2026-12-27");
+    expect(r.out).toMatch(/Sources: .*民法典/);
+  });
+
+  it("honours SANXIANG_LANG and --no-rollover", async () => {
+    const r = await cli(["deadline", "2026-09-28", "90", "--no-rollover"], { SANXIANG_LANG: "en" });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Due:      2026-12-27 (Sun)");
+  });
+
+  it("computes a statutory period from the table with its article", async () => {
+    const r = await cli(["deadline", "2026-10-09", "--rule", "penalty.service"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("行政处罚决定书送达期限");
+    expect(r.out).toContain("届满日：2026-10-19");
+    expect(r.out).toContain("《行政处罚法》第六十一条第一款");
+  });
+
+  it("counts months to the corresponding day or the month's end (民法典 Art. 202)", async () => {
+    // 2026-02-28 is a Saturday, but a make-up working day (调休上班): no roll-over.
+    const feb = await cli(["deadline", "2026-01-31", "1", "--months"]);
+    expect(feb.code).toBe(0);
+    expect(feb.out).toContain("届满日：2026-02-28（星期六）");
+    expect(feb.out).toContain("跳过的非工作日：无");
+    // 2026-05-31 is a plain Sunday: the end moves to Monday.
+    const may = await cli(["deadline", "2026-03-31", "2", "--months"]);
+    expect(may.out).toContain("届满日：2026-06-01（星期一）");
+  });
+
+  it.each([
+    [["deadline", "2026-02-30", "3"], "CIVIL_DATE_INVALID"],
+    [["deadline", "2026-13-01", "3"], "CIVIL_DATE_INVALID"],
+    [["deadline", "2027-03-01", "3", "--workdays"], "CALENDAR_YEAR_UNKNOWN"],
+    [["deadline", "2026-12-20", "30"], "CALENDAR_YEAR_UNKNOWN"],
+    [["deadline", "2026-10-09", "--rule", "no.such.rule"], "PERIOD_RULE_UNKNOWN"],
+    [["deadline", "2026-10-09", "-3"], "错误"],
+    [["deadline", "2026-10-09", "3.5"], "非负整数"],
+    [["deadline", "2026-10-09"], "缺少期间长度"],
+    [["deadline"], "缺少起算日"],
+    [["deadline", "2026-10-09", "3", "--workdays", "--months"], "只能选一个"],
+    [["deadline", "2026-10-09", "3", "4"], "多余的参数"],
+    [["deadline", "2026-10-09", "3", "--bogus"], "bogus"],
+    [["nonsense"], "未知命令"],
+    [["deadline", "2026-10-09", "3", "--lang", "fr"], "--lang"],
+  ])("refuses %j with exit code 2 and a clear message (%s)", async (args, needle) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toContain(needle);
+  });
+
+  it("prints help on -h and usage on no command", async () => {
+    expect((await cli(["-h"])).code).toBe(0);
+    expect((await cli(["-h"])).out).toContain("用法");
+    const none = await cli([]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("deadline");
+    expect((await cli(["--help", "--lang", "en"])).out).toContain("Usage");
+  });
+});
+
+describe("sanxiang demo", () => {
+  it("shows the calendar, a case's deadlines with sources, and the Merkle log catching tampering", async () => {
+    const r = await cli(["demo"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("今天（北京时间）：2026-11-26");
+    expect(r.out).toContain("2026-10-10 星期六  工作日（调休上班）");
+    expect(r.out).toContain("2027-03-01 星期一  无法判断 [CALENDAR_YEAR_UNKNOWN]");
+    expect(r.out).toContain("行政处罚决定期限 90日 → 2026-12-28");
+    expect(r.out).toContain("人民币壹万贰仟元整");
+    expect(r.out).toContain("包含证明");
+    expect(r.out).toMatch(/验证失败 \[MERKLE_ROOT_MISMATCH\]/);
+    expect(r.err).toBe("");
+  });
+
+  it("speaks English", async () => {
+    const r = await cli(["demo", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Tampering");
+    expect(r.out).toContain("rejected [MERKLE_ROOT_MISMATCH]");
+  });
+});

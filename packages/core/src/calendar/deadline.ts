@@ -1,0 +1,268 @@
+import { z } from "zod";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { type RuleSource, RuleSourceSchema } from "../kernel/source.js";
+import { addDays, addMonths, type CivilDate } from "../kernel/time.js";
+import { PeriodUnitSchema, STATUTORY_PERIODS, type StatutoryPeriod, type StatutoryPeriodId } from "./periods.js";
+import type { CitedNotice, PeriodUnit, SkippedDay, WorkCalendar } from "./types.js";
+
+/**
+ * 地方期限配置 — a bureau's change to one configurable row, with the local rule that makes
+ * it (required: a deadline must always be able to cite its basis).
+ */
+export const PeriodOverrideSchema = z.object({
+  /** New length. */
+  amount: z.number().int().nonnegative().optional(),
+  /** New unit. */
+  unit: PeriodUnitSchema.optional(),
+  /** New roll-over behaviour. */
+  rollOver: z.boolean().optional(),
+  /** New extension length (0 removes it). */
+  extensionAmount: z.number().int().nonnegative().optional(),
+  /** The local rule that sets the value, e.g. a provincial regulation's article. */
+  source: RuleSourceSchema,
+  /** Why, in Chinese. */
+  note: z.string().optional(),
+});
+/** 地方期限配置 — one row's override (see {@link PeriodOverrideSchema}). */
+export type PeriodOverride = z.infer<typeof PeriodOverrideSchema>;
+
+/** Overrides keyed by period id (see {@link PeriodOverrideSchema}). */
+export const PeriodOverridesSchema = z.record(z.string(), PeriodOverrideSchema);
+/** Overrides keyed by period id. */
+export type PeriodOverrides = z.infer<typeof PeriodOverridesSchema>;
+
+/** The record kept when a row was overridden: by which rule, and what it replaced. */
+export interface PeriodOverrideRecord {
+  /** The local rule that set the new values. */
+  readonly by: RuleSource;
+  /** The national values it replaced. */
+  readonly original: Pick<StatutoryPeriod, "amount" | "unit" | "rollOver" | "source"> & {
+    readonly extensionAmount?: number;
+  };
+  /** Why, in Chinese. */
+  readonly note?: string;
+}
+
+/** 适用期限 — a row as it applies to a bureau: the national row, or the overridden one. */
+export interface ResolvedPeriod extends StatutoryPeriod {
+  /** Present when a bureau's configuration changed the row. */
+  readonly overridden?: PeriodOverrideRecord;
+}
+
+/** The resolved table, by id. */
+export type ResolvedPeriods = ReadonlyMap<string, ResolvedPeriod>;
+
+function ruleUnknown(id: string): SanxiangError {
+  return sanxiangError("PERIOD_RULE_UNKNOWN", `未知的法定期限：${id}`, {
+    details: { id, known: STATUTORY_PERIODS.map((r) => r.id) },
+  });
+}
+
+function applyOverride(row: StatutoryPeriod, o: PeriodOverride): Result<ResolvedPeriod, SanxiangError> {
+  // A statute's own figure is not the bureau's to change; only [M]/[VAR] rows and rows whose
+  // statute defers to other rules ("另有规定的，从其规定") are configuration.
+  if (!row.configurable) {
+    return err(
+      sanxiangError("PERIOD_INVALID", `「${row.name}」由法律直接规定，不能通过地方配置修改`, {
+        source: row.source,
+        details: { id: row.id },
+      }),
+    );
+  }
+  const extensionAmount = o.extensionAmount ?? row.extension?.amount;
+  const { extension: _dropped, ...base } = row;
+  const extension =
+    extensionAmount === undefined || extensionAmount === 0
+      ? undefined
+      : { amount: extensionAmount, condition: row.extension?.condition ?? "依地方规定" };
+  return ok({
+    ...base,
+    amount: o.amount ?? row.amount,
+    unit: o.unit ?? row.unit,
+    rollOver: o.rollOver ?? row.rollOver,
+    ...(extension === undefined ? {} : { extension }),
+    source: o.source,
+    overridden: {
+      by: o.source,
+      original: {
+        amount: row.amount,
+        unit: row.unit,
+        rollOver: row.rollOver,
+        source: row.source,
+        ...(row.extension === undefined ? {} : { extensionAmount: row.extension.amount }),
+      },
+      ...(o.note === undefined ? {} : { note: o.note }),
+    },
+  });
+}
+
+/**
+ * 适用期限表 — the statutory periods table with a bureau's overrides applied. Overrides are
+ * parsed with {@link PeriodOverridesSchema}; an unknown id → `PERIOD_RULE_UNKNOWN`; an
+ * override of a row the statute fixes, or a malformed one → `PERIOD_INVALID`. Each changed
+ * row keeps `overridden` (the local source and the national values it replaced).
+ */
+export function resolvePeriods(overrides: PeriodOverrides = {}): Result<ResolvedPeriods, SanxiangError> {
+  const parsed = PeriodOverridesSchema.safeParse(overrides);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err(
+      sanxiangError("PERIOD_INVALID", `期限配置格式错误（${issue?.path.join(".") ?? ""}）：${issue?.message ?? ""}`, {
+        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+      }),
+    );
+  }
+  const table = new Map<string, ResolvedPeriod>(STATUTORY_PERIODS.map((r) => [r.id, r]));
+  for (const [id, o] of Object.entries(parsed.data)) {
+    const row = table.get(id);
+    if (row === undefined) return err(ruleUnknown(id));
+    const applied = applyOverride(row, o);
+    if (applied.isErr()) return err(applied.error);
+    table.set(id, applied.value);
+  }
+  return ok(table);
+}
+
+/** One statutory period by id, with overrides applied when given. */
+export function periodRule(
+  id: StatutoryPeriodId | (string & {}),
+  overrides?: PeriodOverrides,
+): Result<ResolvedPeriod, SanxiangError> {
+  return resolvePeriods(overrides).andThen((t) => {
+    const row = t.get(id);
+    return row === undefined ? err(ruleUnknown(id)) : ok(row);
+  });
+}
+
+/** Options of {@link computeDeadline}. */
+export interface ComputeDeadlineOptions {
+  /** The bureau's overrides, or a table already resolved with {@link resolvePeriods}. */
+  readonly periods?: PeriodOverrides | ResolvedPeriods;
+  /** Apply the row's extension (e.g. 查封扣押 30 + 30 days) — the approval is the caller's record. */
+  readonly extended?: boolean;
+}
+
+/** 期限 — a computed statutory deadline with its legal basis. */
+export interface Deadline {
+  /** The period's id. */
+  readonly ruleId: string;
+  /** Chinese name of the period. */
+  readonly name: string;
+  /** Date of the start event (not counted). */
+  readonly start: CivilDate;
+  /**
+   * 届满日 — for `after` periods the last day to act (until 24:00); for `before` periods the
+   * latest day on which the act still comes early enough.
+   */
+  readonly due: CivilDate;
+  /** Length applied (extension included when `extended`). */
+  readonly amount: number;
+  /** Unit applied. */
+  readonly unit: PeriodUnit;
+  /** Whether the extension was applied. */
+  readonly extended: boolean;
+  /** The row as applied (with `overridden` when a bureau changed it). */
+  readonly rule: ResolvedPeriod;
+  /** The article that sets the period (the local source when overridden). */
+  readonly source: RuleSource;
+  /** Every rule applied: the period's source, its day-type clause, the counting rules. */
+  readonly sources: readonly RuleSource[];
+  /** Non-working days skipped, each with its reason and holiday name. */
+  readonly skipped: readonly SkippedDay[];
+  /** The nominal last day, when it was not a working day and the end rolled over. */
+  readonly rolledOverFrom?: CivilDate;
+  /** The State Council notices whose data decided a day. */
+  readonly notices: readonly CitedNotice[];
+  /** True when a late-December day of a year without the next year's notice was counted. */
+  readonly provisional: boolean;
+}
+
+function tableOf(periods: ComputeDeadlineOptions["periods"]): Result<ResolvedPeriods, SanxiangError> {
+  return periods instanceof Map ? ok(periods) : resolvePeriods(periods as PeriodOverrides | undefined);
+}
+
+/**
+ * The latest day D such that the period still fits between D and the event: for working
+ * days, the latest working day with `amount` working days in (D, event]; for calendar
+ * periods, event minus the period, moved back to a working day when `rollOver`.
+ */
+function latestBefore(
+  calendar: WorkCalendar,
+  event: CivilDate,
+  amount: number,
+  unit: PeriodUnit,
+  rollOver: boolean,
+): Result<CivilDate, SanxiangError> {
+  let d: CivilDate;
+  if (unit === "workday") {
+    d = addDays(event, -amount);
+    // Step back until (d, event] holds `amount` working days and d is a working day; at most
+    // a few weeks even across the Spring Festival break.
+    for (;;) {
+      const between = calendar.workingDaysBetween(d, event);
+      if (between.isErr()) return err(between.error);
+      const working = calendar.isWorkingDay(d);
+      if (working.isErr()) return err(working.error);
+      if (between.value >= amount && working.value) return ok(d);
+      d = addDays(d, -1);
+    }
+  }
+  d = unit === "day" ? addDays(event, -amount) : addMonths(event, unit === "month" ? -amount : -12 * amount);
+  if (!rollOver) return ok(d);
+  for (;;) {
+    const working = calendar.isWorkingDay(d);
+    if (working.isErr()) return err(working.error);
+    if (working.value) return ok(d);
+    d = addDays(d, -1);
+  }
+}
+
+/**
+ * 计算法定期限 — the deadline of statutory period `ruleId` started by an event on `start`,
+ * counted on `calendar` (start day excluded; working days or calendar days per the row;
+ * roll-over per the row). Unknown id → `PERIOD_RULE_UNKNOWN`; a date in a year whose
+ * holiday notice is not loaded → `CALENDAR_YEAR_UNKNOWN`.
+ */
+export function computeDeadline(
+  ruleId: StatutoryPeriodId | (string & {}),
+  start: CivilDate,
+  calendar: WorkCalendar,
+  options: ComputeDeadlineOptions = {},
+): Result<Deadline, SanxiangError> {
+  const table = tableOf(options.periods);
+  if (table.isErr()) return err(table.error);
+  const rule = table.value.get(ruleId);
+  if (rule === undefined) return err(ruleUnknown(ruleId));
+  const extended = options.extended === true && rule.extension !== undefined;
+  const amount = rule.amount + (extended ? (rule.extension?.amount ?? 0) : 0);
+  const ruleSources = rule.dayTypeSource === undefined ? [rule.source] : [rule.source, rule.dayTypeSource];
+  const base = {
+    ruleId: rule.id,
+    name: rule.name,
+    start,
+    amount,
+    unit: rule.unit,
+    extended,
+    rule,
+    source: rule.source,
+  };
+  if (rule.direction === "before") {
+    return latestBefore(calendar, start, amount, rule.unit, rule.rollOver).andThen((due) =>
+      calendar
+        .nonWorkingDaysBetween(due, start)
+        .map((skipped): Deadline => ({ ...base, due, sources: ruleSources, skipped, notices: [], provisional: false })),
+    );
+  }
+  return calendar.explainPeriod(start, { amount, unit: rule.unit, rollOver: rule.rollOver }).map(
+    (x): Deadline => ({
+      ...base,
+      due: x.end,
+      sources: [...ruleSources, ...x.sources],
+      skipped: x.skipped,
+      ...(x.rolledOverFrom === undefined ? {} : { rolledOverFrom: x.rolledOverFrom }),
+      notices: x.notices,
+      provisional: x.provisional,
+    }),
+  );
+}

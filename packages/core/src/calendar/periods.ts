@@ -1,0 +1,117 @@
+import { z } from "zod";
+import type { RuleSource } from "../kernel/source.js";
+import type { PeriodUnit } from "./types.js";
+
+/** zod schema of a {@link PeriodUnit}. */
+export const PeriodUnitSchema = z.enum(["day", "workday", "month", "year"]);
+
+/**
+ * 期限方向 — `after`: the period runs forward from the start event (the usual case);
+ * `before`: the act must come at least that long before the event (听证通知 "举行听证的七日前").
+ */
+export type PeriodDirection = "after" | "before";
+
+/** 延长 — an extension a period allows, and who must approve it. */
+export interface PeriodExtension {
+  /** How many units the period may be extended by. */
+  readonly amount: number;
+  /** Condition of the extension, in Chinese (e.g. `情况复杂，经行政机关负责人批准`). */
+  readonly condition: string;
+}
+
+/**
+ * 法定期限 — one row of the statutory periods table: what is counted, from which event,
+ * and the law that says so. Day type follows the statute's own counting clause
+ * (`dayTypeSource`), e.g. 行政处罚法 Art. 85: its 二日/三日/五日/七日 are working days,
+ * every other figure calendar days.
+ */
+export interface StatutoryPeriod {
+  /** Stable identifier, e.g. `penalty.decision`. */
+  readonly id: string;
+  /** Chinese name, e.g. `行政处罚决定期限`. */
+  readonly name: string;
+  /** Length in units. */
+  readonly amount: number;
+  /** What is counted. */
+  readonly unit: PeriodUnit;
+  /** Forward from the start event, or at least that long before it. */
+  readonly direction: PeriodDirection;
+  /** The event the period counts from (the start day itself is not counted), in Chinese. */
+  readonly startEvent: string;
+  /** Whether a last day that is not a working day moves to the next working day. */
+  readonly rollOver: boolean;
+  /** An extension the law allows. */
+  readonly extension?: PeriodExtension;
+  /** The article that sets the period. */
+  readonly source: RuleSource;
+  /** The article that says whether the days are working days. */
+  readonly dayTypeSource?: RuleSource;
+  /**
+   * 可配置 — [M] or [VAR] in DOMAIN.md, or the statute itself defers to other rules
+   * ("另有规定的，从其规定"): a bureau may override it by configuration.
+   */
+  readonly configurable: boolean;
+  /** Caveats, in Chinese. */
+  readonly note?: string;
+}
+
+const CFL = "行政处罚法";
+const PENALTY_DAYS: RuleSource = { law: CFL, article: 85, confidence: "C-law" };
+const LICENCE_DAYS: RuleSource = { law: "行政许可法", article: 82, confidence: "C-law" };
+const COERCION_DAYS: RuleSource = { law: "行政强制法", article: 69, confidence: "C-law" };
+const RECONSIDERATION_DAYS: RuleSource = { law: "行政复议法", article: 88, confidence: "C-law" };
+const GUIDANCE_118 = "国办发〔2018〕118号";
+const GUIDANCE_118_URL = "https://news.shi-fen.com/china/201901/50-148393.html";
+const SAMR_PROCEDURE = "市场监督管理行政处罚程序规定";
+const SAMR_DISCLOSURE = "市场监督管理行政处罚信息公示规定";
+
+// biome-ignore format: one row per line reads as the table it is
+/**
+ * 法定期限表 — the statutory periods of DOMAIN.md §2–3, each with its source. Article numbers
+ * were checked against the statute texts in `reference/laws/`. Bureaus change
+ * `configurable` rows through {@link resolvePeriods}, never by editing this table.
+ */
+export const STATUTORY_PERIODS = [
+  // 行政处罚法 (2021)
+  { id: "penalty.decision", name: "行政处罚决定期限", amount: 90, unit: "day", direction: "after", startEvent: "立案之日", rollOver: true, source: { law: CFL, article: 60, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: true, note: "法律、法规、规章另有规定的，从其规定" },
+  { id: "penalty.hearingRequest", name: "听证申请期限", amount: 5, unit: "workday", direction: "after", startEvent: "行政机关告知（处罚告知书送达）之日", rollOver: true, source: { law: CFL, article: 64, item: 1, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  { id: "penalty.hearingNotice", name: "听证通知期限", amount: 7, unit: "workday", direction: "before", startEvent: "举行听证之日", rollOver: true, source: { law: CFL, article: 64, item: 2, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false, note: "应在举行听证的七日前通知当事人及有关人员" },
+  { id: "penalty.service", name: "行政处罚决定书送达期限", amount: 7, unit: "workday", direction: "after", startEvent: "宣告之日（当事人不在场）", rollOver: true, source: { law: CFL, article: 61, paragraph: 1, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  { id: "penalty.payment", name: "罚款缴纳期限", amount: 15, unit: "day", direction: "after", startEvent: "收到行政处罚决定书之日", rollOver: true, source: { law: CFL, article: 67, paragraph: 3, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  { id: "penalty.withdrawal", name: "处罚决定信息撤回期限", amount: 3, unit: "workday", direction: "after", startEvent: "公开的处罚决定被变更、撤销、确认违法或者确认无效之日", rollOver: true, source: { law: CFL, article: 48, paragraph: 2, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  { id: "penalty.evidencePreservation", name: "先行登记保存处理决定期限", amount: 7, unit: "workday", direction: "after", startEvent: "先行登记保存之日", rollOver: true, source: { law: CFL, article: 56, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  { id: "penalty.cashHandover", name: "当场收缴罚款交至行政机关期限", amount: 2, unit: "workday", direction: "after", startEvent: "当场收缴罚款之日（水上为抵岸之日）", rollOver: true, source: { law: CFL, article: 71, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  { id: "penalty.cashDeposit", name: "罚款缴付银行期限", amount: 2, unit: "workday", direction: "after", startEvent: "执法人员交至行政机关之日", rollOver: true, source: { law: CFL, article: 71, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  { id: "penalty.limitation", name: "行政处罚追责时效", amount: 2, unit: "year", direction: "after", startEvent: "违法行为发生之日（连续或者继续状态的，行为终了之日）", rollOver: true, source: { law: CFL, article: 36, paragraph: 1, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false, note: "法律另有规定的除外；届满日遇节假日是否顺延，法律未明言，按期间计算一般规则顺延" },
+  { id: "penalty.limitationSevere", name: "行政处罚追责时效（涉及生命健康安全、金融安全且有危害后果）", amount: 5, unit: "year", direction: "after", startEvent: "违法行为发生之日（连续或者继续状态的，行为终了之日）", rollOver: true, source: { law: CFL, article: 36, paragraph: 1, confidence: "C-law" }, dayTypeSource: PENALTY_DAYS, configurable: false },
+  // 公示 (disclosure)
+  { id: "disclosure.licencePenalty", name: "行政许可、行政处罚决定信息公示期限", amount: 7, unit: "workday", direction: "after", startEvent: "执法决定作出之日", rollOver: true, source: { law: GUIDANCE_118, confidence: "C", url: GUIDANCE_118_URL }, configurable: true, note: "法律、行政法规另有规定的除外；行业规定可能不同（如市场监管20个工作日）" },
+  { id: "disclosure.general", name: "其他执法决定信息公示期限", amount: 20, unit: "workday", direction: "after", startEvent: "执法决定作出之日", rollOver: true, source: { law: GUIDANCE_118, confidence: "C", url: GUIDANCE_118_URL }, configurable: true },
+  { id: "disclosure.govInfo", name: "主动公开政府信息期限", amount: 20, unit: "workday", direction: "after", startEvent: "政府信息形成或者变更之日", rollOver: true, source: { law: "政府信息公开条例", article: 26, confidence: "C-law" }, configurable: true, note: "法律、法规另有规定的，从其规定" },
+  { id: "disclosure.samrPenalty", name: "市场监管行政处罚信息公示期限（同省）", amount: 20, unit: "workday", direction: "after", startEvent: "作出行政处罚决定之日", rollOver: true, source: { law: SAMR_DISCLOSURE, article: 9, confidence: "C-law" }, configurable: false },
+  { id: "disclosure.samrWithdrawal", name: "市场监管行政处罚公示信息撤回期限", amount: 3, unit: "workday", direction: "after", startEvent: "处罚决定被变更、撤销、确认违法或者确认无效之日", rollOver: true, source: { law: SAMR_DISCLOSURE, article: 11, confidence: "C-law" }, configurable: false },
+  // 行政强制法
+  { id: "coercion.seizure", name: "查封、扣押期限", amount: 30, unit: "day", direction: "after", startEvent: "实施查封、扣押之日", rollOver: true, extension: { amount: 30, condition: "情况复杂，经行政机关负责人批准，并书面告知当事人" }, source: { law: "行政强制法", article: 25, paragraph: 1, confidence: "C-law" }, dayTypeSource: COERCION_DAYS, configurable: false, note: "检测、检验、检疫或者技术鉴定期间不计入（第二十五条第三款），须另行扣除" },
+  { id: "enforcement.demand", name: "催告后申请法院强制执行等待期", amount: 10, unit: "workday", direction: "after", startEvent: "催告书送达之日", rollOver: true, source: { law: "行政强制法", article: 54, confidence: "C-law" }, dayTypeSource: COERCION_DAYS, configurable: false, note: "期满后当事人仍未履行的，方可申请人民法院强制执行" },
+  { id: "enforcement.courtApplication", name: "申请人民法院强制执行期限", amount: 3, unit: "month", direction: "after", startEvent: "复议、诉讼期限届满之日", rollOver: true, source: { law: "行政强制法", article: 53, confidence: "C-law" }, dayTypeSource: COERCION_DAYS, configurable: false },
+  // 行政许可法
+  { id: "licence.correctionNotice", name: "一次告知补正期限", amount: 5, unit: "workday", direction: "after", startEvent: "收到申请材料之日", rollOver: true, source: { law: "行政许可法", article: 32, paragraph: 1, item: 4, confidence: "C-law" }, dayTypeSource: LICENCE_DAYS, configurable: false, note: "逾期不告知的，自收到申请材料之日起即为受理" },
+  { id: "licence.decision", name: "行政许可决定期限", amount: 20, unit: "workday", direction: "after", startEvent: "受理行政许可申请之日", rollOver: true, extension: { amount: 10, condition: "经本行政机关负责人批准，并告知申请人延长理由" }, source: { law: "行政许可法", article: 42, paragraph: 1, confidence: "C-law" }, dayTypeSource: LICENCE_DAYS, configurable: true, note: "法律、法规另有规定的，依照其规定；听证、检验、鉴定等时间不计入（第四十五条）" },
+  { id: "licence.issue", name: "行政许可证件颁发期限", amount: 10, unit: "workday", direction: "after", startEvent: "作出准予行政许可决定之日", rollOver: true, source: { law: "行政许可法", article: 44, confidence: "C-law" }, dayTypeSource: LICENCE_DAYS, configurable: false },
+  { id: "licence.hearingHold", name: "行政许可听证组织期限", amount: 20, unit: "workday", direction: "after", startEvent: "收到听证申请之日", rollOver: true, source: { law: "行政许可法", article: 47, paragraph: 1, confidence: "C-law" }, dayTypeSource: LICENCE_DAYS, configurable: false },
+  { id: "licence.hearingNotice", name: "行政许可听证通知期限", amount: 7, unit: "workday", direction: "before", startEvent: "举行听证之日", rollOver: true, source: { law: "行政许可法", article: 48, paragraph: 1, item: 1, confidence: "C-law" }, dayTypeSource: LICENCE_DAYS, configurable: false },
+  // 移送涉嫌犯罪案件
+  { id: "transfer.headDecision", name: "移送涉嫌犯罪案件审批期限", amount: 3, unit: "day", direction: "after", startEvent: "正职负责人接到移送书面报告之日", rollOver: true, source: { law: "行政执法机关移送涉嫌犯罪案件的规定", article: 5, paragraph: 2, confidence: "C-law" }, configurable: false, note: "该规定无工作日条款，按自然日计算；批准后24小时内移送（小时期限不在本表）" },
+  // 救济期限 (printed on every decision)
+  { id: "remedy.reconsideration", name: "行政复议申请期限", amount: 60, unit: "day", direction: "after", startEvent: "知道或者应当知道该行政行为之日", rollOver: true, source: { law: "行政复议法", article: 20, paragraph: 1, confidence: "C-law" }, dayTypeSource: RECONSIDERATION_DAYS, configurable: false, note: "法律规定的申请期限超过六十日的除外；未告知复议权利的，最长一年（第二十条第三款）" },
+  { id: "remedy.reconsiderationDecision", name: "行政复议决定期限（普通程序）", amount: 60, unit: "day", direction: "after", startEvent: "受理行政复议申请之日", rollOver: true, extension: { amount: 30, condition: "情况复杂，经行政复议机构负责人批准，并书面告知当事人" }, source: { law: "行政复议法", article: 62, paragraph: 1, confidence: "C-law" }, dayTypeSource: RECONSIDERATION_DAYS, configurable: false },
+  { id: "remedy.litigation", name: "行政诉讼起诉期限", amount: 6, unit: "month", direction: "after", startEvent: "知道或者应当知道作出行政行为之日", rollOver: true, source: { law: "行政诉讼法", article: 46, paragraph: 1, confidence: "C-law" }, configurable: false, note: "法律另有规定的除外" },
+  // 送达
+  { id: "service.publicNotice", name: "公告送达期限", amount: 30, unit: "day", direction: "after", startEvent: "发出公告之日", rollOver: true, source: { law: "民事诉讼法", article: 95, paragraph: 1, confidence: "C-law" }, configurable: true, note: "期满即视为送达；公安机关程序规定为不少于60日，行业规定可能不同" },
+  // 市场监管 (sector rules)
+  { id: "samr.filing", name: "市场监管立案决定期限", amount: 15, unit: "workday", direction: "after", startEvent: "发现线索或者收到材料之日", rollOver: true, extension: { amount: 15, condition: "特殊情况，经市场监督管理部门负责人批准" }, source: { law: SAMR_PROCEDURE, article: 18, confidence: "C", url: "https://www.btdsss.gov.cn/c/2025-05-14/912884.shtml" }, configurable: true, note: "检测、检验、检疫、鉴定等时间不计入" },
+  { id: "samr.defence", name: "市场监管陈述申辩期限", amount: 5, unit: "workday", direction: "after", startEvent: "行政处罚告知书送达之日", rollOver: true, source: { law: SAMR_PROCEDURE, confidence: "VAR" }, configurable: true, note: "行政处罚法未规定陈述申辩期限，各行业、地方规定不同" },
+] as const satisfies readonly StatutoryPeriod[];
+
+/** Identifier of a built-in statutory period (a row of {@link STATUTORY_PERIODS}). */
+export type StatutoryPeriodId = (typeof STATUTORY_PERIODS)[number]["id"];

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { CivilDateSchema } from "../kernel/time.js";
+
+/**
+ * 放假通知 — the State Council General Office notice (国务院办公厅关于YYYY年部分节假日安排的通知)
+ * that fixes one year's holiday breaks and make-up working days. Kept so that a deadline
+ * can cite the notice it was computed from.
+ */
+export const HolidayNoticeSchema = z.object({
+  /** Title of the notice, e.g. `国务院办公厅关于2026年部分节假日安排的通知`. */
+  title: z.string().min(1),
+  /** Document number (文号), e.g. `国办发明电〔2024〕12号`, when known. */
+  doc: z.string().min(1).optional(),
+  /** Date the notice was issued. */
+  dated: CivilDateSchema.optional(),
+  /** Where the text can be read. */
+  sourceUrls: z.array(z.string().min(1)).optional(),
+});
+/** 放假通知 — the notice behind one year's data (see {@link HolidayNoticeSchema}). */
+export type HolidayNotice = z.infer<typeof HolidayNoticeSchema>;
+
+/**
+ * 修改通知 — a later notice that amended a break (e.g. 国办发明电〔2020〕1号 extended the
+ * 2020 Spring Festival break).
+ */
+export const HolidayAmendmentSchema = z.object({
+  /** Document number and title of the amending notice. */
+  doc: z.string().min(1),
+  /** Date it was issued. */
+  dated: CivilDateSchema.optional(),
+  /** Where the text can be read. */
+  urls: z.array(z.string().min(1)).optional(),
+});
+/** 修改通知 — an amendment of a break (see {@link HolidayAmendmentSchema}). */
+export type HolidayAmendment = z.infer<typeof HolidayAmendmentSchema>;
+
+/**
+ * 假期 — one holiday break of a notice, e.g. 国庆节 `2026-10-01`..`2026-10-07` with the make-up
+ * working days 2026-09-20 and 2026-10-10.
+ */
+export const HolidayBreakSchema = z.object({
+  /** Name of the festival, e.g. `春节`, `国庆节`, or `国庆节、中秋节` for a joint break. */
+  name: z.string().min(1),
+  /** First day off. */
+  from: CivilDateSchema,
+  /** Last day off. */
+  to: CivilDateSchema,
+  /** 调休上班 — weekend days worked to make up for this break. */
+  adjustedWorkdays: z.array(CivilDateSchema).optional(),
+  /** The notice's own sentence for this break. */
+  noticeText: z.string().optional(),
+  /** A later notice that amended the break, whose values these are. */
+  amendedBy: HolidayAmendmentSchema.optional(),
+});
+/** 假期 — one holiday break (see {@link HolidayBreakSchema}). */
+export type HolidayBreak = z.infer<typeof HolidayBreakSchema>;
+
+/**
+ * 年度节假日安排 — one notice year of holiday data, in the shape of the reference file
+ * `holidays-cn.json`: every day off (`holidays`, weekend days inside a break included), every
+ * weekend day that is worked (`workdays`), the notice and its breaks. Extra keys of the
+ * reference file (`holidaysAsStatedInNotice`, …) are accepted and ignored.
+ */
+export const NoticeYearSchema = z.object({
+  /** 放假日 — every day off in the year's breaks. */
+  holidays: z.array(CivilDateSchema),
+  /** 调休上班日 — weekend days that are working days. */
+  workdays: z.array(CivilDateSchema),
+  /** The notice these dates come from. */
+  notice: HolidayNoticeSchema,
+  /** The breaks, for holiday names in explanations. */
+  breaks: z.array(HolidayBreakSchema).optional(),
+});
+/** 年度节假日安排 — one notice year (see {@link NoticeYearSchema}). */
+export type NoticeYear = z.infer<typeof NoticeYearSchema>;
+
+/**
+ * Notice years keyed by the notice's year (`"2027"`), as a bureau supplies them to
+ * {@link createWorkCalendar} when next year's notice is out before the SDK is upgraded.
+ */
+export const NoticeYearsSchema = z.record(z.string().regex(/^\d{4}$/, "年份应为四位数字"), NoticeYearSchema);
+/** Notice years keyed by year (see {@link NoticeYearsSchema}). */
+export type NoticeYears = z.infer<typeof NoticeYearsSchema>;
+
+/**
+ * 调休口径 — how swapped days (调休) count in working-day periods (DOMAIN §3.2: the
+ * statutes say "工作日，不含法定节假日" and are silent on 调休).
+ *
+ * - `official` (default, the prevailing practice): the notice's days off are non-working
+ *   and its make-up Saturdays and Sundays are working days.
+ * - `makeUpWeekendsOff`: the notice's days off are still non-working, but make-up weekend
+ *   days are treated as rest days too (a reading that never shortens a period).
+ */
+export type SwapPolicy = "official" | "makeUpWeekendsOff";

@@ -1,0 +1,77 @@
+// Packaging is checked on every test run: each built package passes publint (strict) and
+// "are the types wrong" (attw), and @sanxiang/core bundles for a browser with nothing
+// from Node (core must stay isomorphic). `pnpm test` builds first; run `pnpm build` before
+// running this file alone.
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, "..");
+const packagesDir = join(root, "packages");
+const packages = readdirSync(packagesDir).filter((d) => existsSync(join(packagesDir, d, "package.json")));
+
+function pkgJson(dir: string): { name: string; exports?: unknown; sideEffects?: unknown } {
+  return JSON.parse(readFileSync(join(packagesDir, dir, "package.json"), "utf8"));
+}
+
+describe.each(packages)("package %s", (dir) => {
+  const pkgDir = join(packagesDir, dir);
+
+  it("is built (pnpm build)", () => {
+    expect(existsSync(join(pkgDir, "dist", "index.js")), `${dir}/dist missing: run pnpm build`).toBe(true);
+    expect(existsSync(join(pkgDir, "dist", "index.cjs"))).toBe(true);
+    expect(existsSync(join(pkgDir, "dist", "index.d.ts"))).toBe(true);
+  });
+
+  it("declares sideEffects: false and an exports map with the source condition first", () => {
+    const pkg = pkgJson(dir);
+    expect(pkg.sideEffects).toBe(false);
+    const dot = (pkg.exports as Record<string, Record<string, unknown>>)["."];
+    expect(dot && Object.keys(dot)[0]).toBe("@sanxiang/source");
+  });
+
+  it("passes publint --strict", async () => {
+    const { messages, pkg } = await publint({ pkgDir, strict: true, level: "suggestion" });
+    const text = messages.map((m) => `${m.type}: ${formatMessage(m, pkg) ?? m.code}`);
+    expect(text).toEqual([]);
+  });
+
+  it("passes @arethetypeswrong/cli --pack", async () => {
+    const attw = join(root, "node_modules", ".bin", "attw");
+    const r = await run(attw, ["--pack", pkgDir, "--format", "json"], {
+      cwd: pkgDir,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? "", stderr: e.stderr ?? "" }));
+    const report = JSON.parse(r.stdout) as { analysis?: { problems?: unknown[] } };
+    expect(report.analysis?.problems ?? ["no analysis: " + r.stderr]).toEqual([]);
+  });
+});
+
+describe("@sanxiang/core in a browser", () => {
+  it("its built bundle names no Node built-in", () => {
+    for (const f of ["index.js", "index.cjs"]) {
+      const code = readFileSync(join(packagesDir, "core", "dist", f), "utf8");
+      expect(code).not.toMatch(/(from|require\()\s*["'](node:|fs|path|crypto|os|util|stream|buffer)["']/);
+      expect(code).not.toMatch(/["']node:/);
+    }
+  });
+
+  it("bundles for platform=browser with all its dependencies", async () => {
+    const result = await build({
+      entryPoints: [join(packagesDir, "core", "dist", "index.js")],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.outputFiles[0]?.text.length ?? 0).toBeGreaterThan(1000);
+  });
+});
