@@ -1,7 +1,7 @@
+import { daysFromCivil, parseDay, weekdayOf } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { fromDayNumber } from "../kernel/time.js";
-import { daysFromCivil, parseDay, weekdayOf } from "./days.js";
 import type { NoticeYear, SwapPolicy } from "./schema.js";
 
 // Day kinds stored per day in a Uint8Array.

@@ -1,10 +1,11 @@
 // O(1) queries over a CompiledCalendar, in day numbers. The WorkCalendar methods wrap
 // these with date parsing and Results; deadline projections may call them in bulk.
+
+import { parseDay } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { fromDayNumber } from "../kernel/time.js";
 import { type CompiledCalendar, HOLIDAY, MAKEUP_WORKDAY, UNKNOWN, WORKDAY } from "./build.js";
-import { parseDay } from "./days.js";
 import type { SkippedDay } from "./types.js";
 
 /** `CIVIL_DATE_INVALID` for a value that is not a real `YYYY-MM-DD` date. */

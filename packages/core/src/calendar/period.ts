@@ -1,11 +1,12 @@
 // Statutory period computation (期间计算, DOMAIN §3) over a compiled calendar.
+
+import { daysFromCivil, parseDay } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { RuleSource } from "../kernel/source.js";
 import { addMonths, fromDayNumber } from "../kernel/time.js";
 import type { CompiledCalendar } from "./build.js";
 import { COUNTING_RULES } from "./counting-rules.js";
-import { daysFromCivil, parseDay } from "./days.js";
 import { addWorking, dateOf, nonWorkingIn, workingOnOrAfter } from "./lookup.js";
 import type { CitedNotice, PeriodExplanation, PeriodSpec, PeriodUnit } from "./types.js";
 

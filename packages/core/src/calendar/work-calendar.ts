@@ -1,8 +1,8 @@
+import { parseDay } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type CompiledCalendar, compileCalendar, HOLIDAY, MAKEUP_WORKDAY, WEEKEND } from "./build.js";
 import { BUILTIN_NOTICE_YEARS } from "./data/holidays.js";
-import { parseDay } from "./days.js";
 import {
   addWorkingRaw,
   dateOf,

@@ -4,11 +4,9 @@ import { SanxiangError } from "./errors.js";
 import {
   type Clock,
   cryptoRandom,
-  epochMillis,
   fixedClock,
   GeneratedIdSchema,
   IdSchema,
-  instantFromEpochMillis,
   manualClock,
   parseId,
   type RandomSource,
@@ -16,7 +14,7 @@ import {
   seededRandom,
   sequentialIds,
 } from "./ports.js";
-import { isInstant } from "./time.js";
+import { epochMillis, instantFromEpochMillis, isInstant } from "./time.js";
 
 const T0 = "2026-05-01T02:30:00Z";
 

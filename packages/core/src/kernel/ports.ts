@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type SanxiangError, sanxiangError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
-import { dayNumber, fromDayNumber, type Instant, isInstant } from "./time.js";
+import { epochMillis, type Instant, instantFromEpochMillis, isInstant } from "./time.js";
 
 // Time and identity enter core only through these ports, so that every run can be
 // replayed: core never reads the wall clock or an unseeded random source by itself.
@@ -23,33 +23,6 @@ export interface Clock {
   readonly specificationVersion: 1;
   /** The current instant (UTC). */
   now(): Instant;
-}
-
-const MS_PER_DAY = 86_400_000;
-
-/** Milliseconds since the Unix epoch of a valid instant (integer arithmetic, no `Date`). */
-export function epochMillis(instant: Instant): number {
-  const time = instant.slice(11, -1);
-  const [h, m, s] = time.slice(0, 8).split(":").map(Number) as [number, number, number];
-  const ms = time.length > 8 ? Number(time.slice(9).padEnd(3, "0")) : 0;
-  return dayNumber(instant.slice(0, 10)) * MS_PER_DAY + ((h * 60 + m) * 60 + s) * 1000 + ms;
-}
-
-/**
- * The instant `ms` milliseconds after the Unix epoch, written like the rest of the SDK:
- * `2026-05-01T02:30:00Z`, with `.sss` only when the milliseconds are not zero.
- */
-export function instantFromEpochMillis(ms: number): Instant {
-  if (!Number.isSafeInteger(ms)) throw new RangeError(`instantFromEpochMillis: not an integer: ${ms}`);
-  const day = Math.floor(ms / MS_PER_DAY);
-  let rest = ms - day * MS_PER_DAY;
-  const milli = rest % 1000;
-  rest = (rest - milli) / 1000;
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  const hms = `${pad(Math.floor(rest / 3600))}:${pad(Math.floor(rest / 60) % 60)}:${pad(rest % 60)}`;
-  const instant = `${fromDayNumber(day)}T${hms}${milli === 0 ? "" : `.${String(milli).padStart(3, "0")}`}Z`;
-  if (!isInstant(instant)) throw new RangeError(`instantFromEpochMillis: out of range: ${ms}`);
-  return instant;
 }
 
 /** Test fakes get instants from test code: a bad one is a bug, thrown with its code. */

@@ -1,13 +1,12 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
+import { daysFromCivil, monthLength, parseDay, weekdayOf } from "./day-number.js";
 import { SanxiangError, sanxiangError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
 /** The one time zone of civil dates: China Standard Time (no DST since 1991). */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
-
-const CIVIL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * 日期 — a civil date `YYYY-MM-DD` in China Standard Time: a day on the calendar of the
@@ -22,20 +21,9 @@ export type CivilDate = string;
  */
 export type Instant = string;
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /** True when `value` is a real calendar date in `YYYY-MM-DD` form (years 1000–9999). */
 export function isCivilDate(value: unknown): value is CivilDate {
-  if (typeof value !== "string") return false;
-  const m = CIVIL_DATE_RE.exec(value);
-  if (m === null) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return !Number.isNaN(parseDay(value));
 }
 
 /** zod schema of a {@link CivilDate}: `YYYY-MM-DD`, a date that exists. */
@@ -82,15 +70,7 @@ export function parseInstant(value: unknown): Result<Instant, SanxiangError> {
 
 /** Days since 1970-01-01 for a valid civil date (callers validate first). */
 export function dayNumber(date: CivilDate): number {
-  const y0 = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
 /** The civil date of a day number (inverse of {@link dayNumber}). */
@@ -109,8 +89,7 @@ export function fromDayNumber(n: number): CivilDate {
 
 /** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: CivilDate): number {
-  // 1970-01-01 was a Thursday (4).
-  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+  return weekdayOf(dayNumber(date));
 }
 
 /** `date` plus `days` calendar days (negative goes back). */
@@ -129,7 +108,7 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;
-  const nd = Math.min(d, daysInMonth(ny, nm));
+  const nd = Math.min(d, monthLength(ny, nm));
   return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(nd).padStart(2, "0")}`;
 }
 
@@ -174,4 +153,31 @@ export function endOfCivilDate(date: CivilDate): Instant {
 export function assertCivilDate(value: string): CivilDate {
   if (!isCivilDate(value)) throw new SanxiangError({ code: "CIVIL_DATE_INVALID", message: `invalid date ${value}` });
   return value;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Milliseconds since the Unix epoch of a valid instant (integer arithmetic, no `Date`). */
+export function epochMillis(instant: Instant): number {
+  const time = instant.slice(11, -1);
+  const [h, m, s] = time.slice(0, 8).split(":").map(Number) as [number, number, number];
+  const ms = time.length > 8 ? Number(time.slice(9).padEnd(3, "0")) : 0;
+  return dayNumber(instant.slice(0, 10)) * MS_PER_DAY + ((h * 60 + m) * 60 + s) * 1000 + ms;
+}
+
+/**
+ * The instant `ms` milliseconds after the Unix epoch, written like the rest of the SDK:
+ * `2026-05-01T02:30:00Z`, with `.sss` only when the milliseconds are not zero.
+ */
+export function instantFromEpochMillis(ms: number): Instant {
+  if (!Number.isSafeInteger(ms)) throw new RangeError(`instantFromEpochMillis: not an integer: ${ms}`);
+  const day = Math.floor(ms / MS_PER_DAY);
+  let rest = ms - day * MS_PER_DAY;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const hms = `${pad(Math.floor(rest / 3600))}:${pad(Math.floor(rest / 60) % 60)}:${pad(rest % 60)}`;
+  const instant = `${fromDayNumber(day)}T${hms}${milli === 0 ? "" : `.${String(milli).padStart(3, "0")}`}Z`;
+  if (!isInstant(instant)) throw new RangeError(`instantFromEpochMillis: out of range: ${ms}`);
+  return instant;
 }

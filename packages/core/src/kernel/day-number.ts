@@ -1,6 +1,7 @@
-// Fast civil-date <-> day-number conversion for the calendar's hot paths. The kernel's
-// dayNumber/fromDayNumber are the reference; these avoid regexes and substring allocation
-// because addWorkingDays is called in loops (deadline projections over many cases).
+// Civil-date <-> day-number conversion (days since 1970-01-01, proleptic Gregorian),
+// shared by time.ts and the calendar's hot paths. Internal: not re-exported from the
+// package root. No regexes or substring allocation, because addWorkingDays is called in
+// loops (deadline projections over many cases).
 
 /** Days in a month of the proleptic Gregorian calendar. */
 export function monthLength(year: number, month: number): number {
