@@ -15,3 +15,11 @@ it("packages/core/src/calendar/data/holidays.ts is generated from holidays-cn.js
   });
   expect(stdout).toContain("is up to date");
 });
+
+it("docs/rules.md is generated from the rule tables", async () => {
+  const tsx = join(root, "node_modules", ".bin", "tsx");
+  const { stdout } = await run(tsx, ["--conditions=@sanxiang/source", "scripts/gen-rules.ts", "--check"], {
+    cwd: root,
+  });
+  expect(stdout).toContain("is up to date");
+});

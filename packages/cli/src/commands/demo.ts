@@ -141,13 +141,16 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
 
   const index = 2;
   const proof = log.inclusionProof(index)._unsafeUnwrap();
-  const inclusion = verifyInclusion({
-    leafHash: merkleLeafHash(utf8ToBytes(events[index] ?? "")),
-    index,
-    treeSize: head.treeSize,
-    proof,
-    root: head.rootHash,
-  });
+  // What a third party holding only the signed head checks: this record, at this index.
+  const proveRecord = (record: string) =>
+    verifyInclusion({
+      leafHash: merkleLeafHash(utf8ToBytes(record)),
+      index,
+      treeSize: head.treeSize,
+      proof,
+      root: head.rootHash,
+    });
+  const inclusion = proveRecord(events[index] ?? "");
   out(
     t(
       lang,
@@ -170,13 +173,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     ),
   );
   const tampered = (events[index] ?? "").replace("2026-09-30", "2026-10-08");
-  const forged = verifyInclusion({
-    leafHash: merkleLeafHash(utf8ToBytes(tampered)),
-    index,
-    treeSize: head.treeSize,
-    proof,
-    root: head.rootHash,
-  });
+  const forged = proveRecord(tampered);
   out(
     t(
       lang,

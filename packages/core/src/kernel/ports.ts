@@ -14,7 +14,7 @@ import { epochMillis, type Instant, instantFromEpochMillis, isInstant } from "./
  *   and never returns an invalid instant. It does no I/O and may be called often.
  * - Successive calls are expected, not guaranteed, to be non-decreasing: a wall clock can
  *   step back. Code that needs order uses the event log, not the clock.
- * - Core never calls `Date.now()` or `new Date()` for the current time. A wall-clock
+ * - Core never reads the wall clock (`Date.now`, an argument-less `Date`). A wall-clock
  *   implementation (`systemClock`) deliberately does not live in core: the CLI and server
  *   adapters provide it, and tests use {@link fixedClock} or {@link manualClock}.
  */
