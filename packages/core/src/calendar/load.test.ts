@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SanxiangError } from "../kernel/errors.js";
 import type { NoticeYear } from "./schema.js";
 import { chinaCalendar, createWorkCalendar } from "./work-calendar.js";
 
@@ -107,5 +108,35 @@ describe("调休 policy switch (DOMAIN §3.2)", () => {
     expect(cal.isWorkingDay("2025-01-28")._unsafeUnwrap()).toBe(false);
     expect(cal.addWorkingDays("2026-09-30", 7)._unsafeUnwrap()).toBe("2026-10-16");
     expect(cal.dayInfo("2026-10-10")._unsafeUnwrap().kind).toBe("weekend");
+  });
+});
+
+describe("chinaCalendar({ years }) — next year's notice as data", () => {
+  const newYear2027: NoticeYear = {
+    holidays: ["2027-01-01", "2027-01-02", "2027-01-03"],
+    workdays: [],
+    notice: { title: "国务院办公厅关于2027年部分节假日安排的通知（测试数据）" },
+  };
+
+  it("adds a notice year without upgrading the SDK", () => {
+    const cal = chinaCalendar({ years: { "2027": newYear2027 } });
+    expect(cal.isWorkingDay("2027-01-01")._unsafeUnwrap()).toBe(false);
+    expect(cal.isWorkingDay("2027-01-04")._unsafeUnwrap()).toBe(true);
+    // The built-in years are still there.
+    expect(cal.isWorkingDay("2026-10-01")._unsafeUnwrap()).toBe(false);
+    expect(cal.coverage.years.at(-1)).toBe(2027);
+  });
+
+  it("throws the coded CALENDAR_DATA_INVALID on contradictory data, like createWorkCalendar returns it", () => {
+    const bad = { "2027": { ...newYear2027, workdays: ["2027-01-02"] } };
+    let thrown: unknown;
+    try {
+      chinaCalendar({ years: bad });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(SanxiangError.isInstance(thrown) && thrown.code).toBe("CALENDAR_DATA_INVALID");
+    const r = createWorkCalendar({ years: bad });
+    expect(r.isErr() && r.error.code).toBe("CALENDAR_DATA_INVALID");
   });
 });

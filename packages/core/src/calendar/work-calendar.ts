@@ -23,6 +23,13 @@ import type { CitedNotice, DayInfo, DayKind, WorkCalendar } from "./types.js";
 export interface ChinaCalendarOptions {
   /** 调休口径 — how swapped days count; default `official` (DOMAIN §3.2). */
   readonly policy?: SwapPolicy;
+  /**
+   * Notice years to add to or replace in the built-in data, keyed by notice year, in the
+   * shape of `holidays-cn.json` — e.g. next year's notice, loaded before the SDK ships it.
+   * Invalid data throws the `CALENDAR_DATA_INVALID` error at start-up; to get it as a
+   * `Result` instead, use {@link createWorkCalendar}.
+   */
+  readonly years?: NoticeYears;
 }
 
 /** Options of {@link createWorkCalendar}. */
@@ -127,9 +134,10 @@ const builtinCache = new Map<SwapPolicy, WorkCalendar>();
 
 /**
  * 中国工作日历 — the PRC work calendar from the built-in State Council notices
- * (2019–2026, late December 2018 included). It never fails: the built-in data is validated
- * when it is generated. To load a notice the SDK does not ship yet, use
- * {@link createWorkCalendar}, which returns a `Result` because user data may be wrong.
+ * (2019–2026, late December 2018 included), plus any notice years in `options.years`.
+ * With the built-in data alone it never fails (the data is validated when generated); with
+ * `options.years` it throws the coded `CALENDAR_DATA_INVALID` error on contradictory data —
+ * {@link createWorkCalendar} returns the same as a `Result`.
  *
  * @example
  * ```ts
@@ -138,6 +146,13 @@ const builtinCache = new Map<SwapPolicy, WorkCalendar>();
  */
 export function chinaCalendar(options: ChinaCalendarOptions = {}): WorkCalendar {
   const policy = options.policy ?? "official";
+  if (options.years !== undefined) {
+    // A bureau's own notice data is configuration read at start-up: refuse to start on
+    // contradictory data rather than compute deadlines from it.
+    const loaded = createWorkCalendar({ years: options.years, policy });
+    if (loaded.isErr()) throw loaded.error;
+    return loaded.value;
+  }
   const hit = builtinCache.get(policy);
   if (hit !== undefined) return hit;
   const compiled = compileCalendar(builtinYears(), policy);
