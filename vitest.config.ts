@@ -1,4 +1,7 @@
+import { existsSync, readdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+
+const packages = readdirSync("packages").filter((d) => existsSync(`packages/${d}/package.json`));
 
 // Workspace packages resolve each other's source (not dist) through the custom export
 // condition "@sanxiang/source"; Vite's defaults are re-listed after it.
@@ -11,26 +14,17 @@ export default defineConfig({
   ssr,
   test: {
     projects: [
-      {
+      // One project per package, so each runs with its own tsconfig for type tests.
+      ...packages.map((name) => ({
         resolve,
         ssr,
         test: {
-          name: "core",
-          root: "packages/core",
+          name,
+          root: `packages/${name}`,
           include: ["src/**/*.test.ts", "src/**/*.test-d.ts"],
           typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.test.json" },
         },
-      },
-      {
-        resolve,
-        ssr,
-        test: {
-          name: "cli",
-          root: "packages/cli",
-          include: ["src/**/*.test.ts"],
-          typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.test.json" },
-        },
-      },
+      })),
       {
         resolve,
         ssr,

@@ -6,3 +6,4 @@
  */
 export * from "./calendar/index.js";
 export * from "./kernel/index.js";
+export * from "./registry/index.js";

@@ -42,6 +42,14 @@ export const ERROR_CODES = {
   PERMISSION_DENIED: "无权执行该操作",
   /** An identifier of the wrong form. */
   ID_INVALID: "标识无效",
+  /** An import in which at least one row is wrong: nothing was imported. */
+  IMPORT_INVALID: "导入数据有误",
+  /** A CSV or spreadsheet that cannot be read as a table. */
+  TABLE_UNREADABLE: "表格无法读取",
+  /** A registry record that is not there (at that date). */
+  REGISTRY_NOT_FOUND: "数据库中无此记录",
+  /** Registry records that contradict each other (overlapping versions, duplicate keys). */
+  REGISTRY_CONFLICT: "数据库记录冲突",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */

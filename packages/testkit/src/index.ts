@@ -1,0 +1,6 @@
+/**
+ * @sanxiang/testkit — test kit for sanxiang.
+ *
+ * @packageDocumentation
+ */
+export * from "./sample/index.js";

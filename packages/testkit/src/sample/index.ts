@@ -1,0 +1,7 @@
+/**
+ * @sanxiang/testkit/sample — 示例数据: two sample bureaus (the pilot plan's district justice bureau and a
+ * market-regulation bureau) whose records cite real articles.
+ *
+ * @packageDocumentation
+ */
+export {};

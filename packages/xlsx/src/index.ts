@@ -1,0 +1,6 @@
+/**
+ * @sanxiang/xlsx — XLSX import and export for the sanxiang registries.
+ *
+ * @packageDocumentation
+ */
+export {};
