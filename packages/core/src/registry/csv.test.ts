@@ -1,0 +1,47 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { parseCsv, parseCsvRecords, toCsv } from "./csv.js";
+
+describe("CSV (RFC 4180)", () => {
+  it("reads quoted fields, doubled quotes, CRLF and LF, and strips a BOM", () => {
+    const r = parseCsvRecords('\uFEFF名称,备注\r\n"甲, 乙","他说""好"""\n丙,"多\n行"\n');
+    expect(r._unsafeUnwrap()).toEqual([
+      ["名称", "备注"],
+      ["甲, 乙", '他说"好"'],
+      ["丙", "多\n行"],
+    ]);
+  });
+
+  it("refuses an unterminated quote and text after a closing quote, naming the line", () => {
+    const open = parseCsvRecords('a,b\n"x,y\n');
+    expect(open.isErr() && open.error.code).toBe("TABLE_UNREADABLE");
+    const stray = parseCsvRecords('a\n"x"y\n');
+    expect(stray.isErr() && stray.error.message).toContain("第 2 行");
+  });
+
+  it("keys rows by header, numbers them as a spreadsheet does, skips blank rows", () => {
+    const sheet = parseCsv("名称,代码\n甲,1\n\n乙,2\n", "主体")._unsafeUnwrap();
+    expect(sheet.rows).toEqual([
+      { rowNumber: 2, cells: { 名称: "甲", 代码: "1" } },
+      { rowNumber: 4, cells: { 名称: "乙", 代码: "2" } },
+    ]);
+  });
+
+  it("refuses duplicate or empty headers", () => {
+    expect(parseCsv("名称,名称\n", "x").isErr()).toBe(true);
+    expect(parseCsv("名称,,代码\n", "x").isErr()).toBe(true);
+  });
+
+  const cellText = fc.string({ unit: fc.constantFrom("甲", "乙", "a", " ", ",", '"', "\n", "\r\n", "；", "1") });
+  test.prop([fc.array(fc.tuple(cellText, cellText), { maxLength: 20 })])(
+    "toCsv then parseCsv gives the same cells (non-blank rows)",
+    (pairs) => {
+      const rows = pairs
+        .filter(([a, b]) => a.trim() !== "" || b.trim() !== "")
+        .map(([a, b], i) => ({ rowNumber: i + 2, cells: { 甲列: a, 乙列: b } }));
+      const text = toCsv({ name: "t", rows }, ["甲列", "乙列"]);
+      const back = parseCsv(text, "t")._unsafeUnwrap();
+      expect(back.rows.map((r) => r.cells)).toEqual(rows.map((r) => r.cells));
+    },
+  );
+});
