@@ -109,8 +109,8 @@ export const STATUTORY_PERIODS = [
   // 送达
   { id: "service.publicNotice", name: "公告送达期限", amount: 30, unit: "day", direction: "after", startEvent: "发出公告之日", rollOver: true, source: { law: "民事诉讼法", article: 95, paragraph: 1, confidence: "C-law" }, configurable: true, note: "期满即视为送达；公安机关程序规定为不少于60日，行业规定可能不同" },
   // 市场监管 (sector rules)
-  { id: "samr.filing", name: "市场监管立案决定期限", amount: 15, unit: "workday", direction: "after", startEvent: "发现线索或者收到材料之日", rollOver: true, extension: { amount: 15, condition: "特殊情况，经市场监督管理部门负责人批准" }, source: { law: SAMR_PROCEDURE, article: 18, confidence: "C", url: "https://www.btdsss.gov.cn/c/2025-05-14/912884.shtml" }, configurable: true, note: "检测、检验、检疫、鉴定等时间不计入" },
-  { id: "samr.defence", name: "市场监管陈述申辩期限", amount: 5, unit: "workday", direction: "after", startEvent: "行政处罚告知书送达之日", rollOver: true, source: { law: SAMR_PROCEDURE, confidence: "VAR" }, configurable: true, note: "行政处罚法未规定陈述申辩期限，各行业、地方规定不同" },
+  { id: "samr.filing", name: "市场监管立案决定期限", amount: 15, unit: "workday", direction: "after", startEvent: "发现线索或者收到材料之日", rollOver: true, extension: { amount: 15, condition: "特殊情况，经市场监督管理部门负责人批准" }, source: { law: SAMR_PROCEDURE, article: 18, paragraph: 1, confidence: "C-law" }, configurable: true, note: "检测、检验、检疫、鉴定等时间不计入" },
+  { id: "samr.defence", name: "市场监管陈述申辩期限", amount: 5, unit: "workday", direction: "after", startEvent: "行政处罚告知书送达之日", rollOver: true, source: { law: SAMR_PROCEDURE, article: 57, paragraph: 2, confidence: "C-law" }, configurable: true, note: "行政处罚法未规定陈述申辩期限，各行业、地方规定不同" },
 ] as const satisfies readonly StatutoryPeriod[];
 
 /** Identifier of a built-in statutory period (a row of {@link STATUTORY_PERIODS}). */

@@ -50,6 +50,14 @@ export const ERROR_CODES = {
   REGISTRY_NOT_FOUND: "数据库中无此记录",
   /** Registry records that contradict each other (overlapping versions, duplicate keys). */
   REGISTRY_CONFLICT: "数据库记录冲突",
+  /** A proposed penalty the law does not allow: above the statutory maximum, or barred (处罚超出法定范围). */
+  PENALTY_OUT_OF_RANGE: "处罚超出法定范围",
+  /** An officer who may not act on that date: certificate, status, scope or body (执法资格). */
+  OFFICER_NOT_QUALIFIED: "执法人员不具备执法资格",
+  /** Fewer qualified officers than the action requires (行政处罚法 Art. 42). */
+  OFFICERS_INSUFFICIENT: "执法人员人数不足",
+  /** A citation of a law that cannot be read (法条引用格式无效), e.g. `行政处罚法第五十八条`. */
+  ARTICLE_REF_INVALID: "法条引用格式无效",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */

@@ -77,3 +77,32 @@ export function formatSource(source: RuleSource): string {
   if (source.section !== undefined) s += ` ${source.section}`;
   return s;
 }
+
+/**
+ * Reads a number written as statutes write it — 八十五, 十, 一百零一, 一千二百五十九 (also
+ * 两 for 二, 〇 for 零, 一十五 for 十五) — or in Arabic digits (58, full-width ５８). The inverse
+ * of {@link chineseNumeral} for 1..9999; `undefined` for anything else, never a throw.
+ */
+export function parseChineseNumeral(text: string): number | undefined {
+  const s = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^\d{1,4}$/.test(s)) {
+    const n = Number(s);
+    return n >= 1 ? n : undefined;
+  }
+  const normal = s.replaceAll("两", "二").replaceAll("〇", "零").replace(/^一十/, "十");
+  const units: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let pending = 0;
+  for (const ch of normal) {
+    const digit = (DIGITS as readonly string[]).indexOf(ch);
+    const unit = units[ch];
+    if (digit >= 0) pending = digit;
+    else if (unit !== undefined) {
+      total += (pending === 0 ? 1 : pending) * unit;
+      pending = 0;
+    } else return undefined;
+  }
+  total += pending;
+  // Only the canonical spelling is accepted, so 一百五 or 十十 is not misread.
+  return total >= 1 && total <= 9999 && chineseNumeral(total) === normal ? total : undefined;
+}

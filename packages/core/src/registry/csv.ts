@@ -8,6 +8,18 @@ import type { RawSheet } from "./table.js";
 
 const BOM = "\uFEFF";
 
+// A field is either quoted (doubled quotes inside) or plain, then a separator. Sticky
+// regexes scan whole fields at a time: no per-character string building.
+const QUOTED = /"((?:[^"]|"")*)"(,|\r\n|\n|\r|$)/y;
+const QUOTED_ONLY = /"(?:[^"]|"")*"/y;
+const PLAIN = /([^,\r\n]*)(,|\r\n|\n|\r|$)/y;
+
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < pos; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
 /**
  * Parses CSV text into rows of fields. Refuses (`TABLE_UNREADABLE`) an unterminated quote
  * or text after a closing quote, naming the line.
@@ -15,65 +27,40 @@ const BOM = "\uFEFF";
 export function parseCsvRecords(text: string): Result<string[][], SanxiangError> {
   const src = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
+  if (src.length === 0) return ok(rows);
   let row: string[] = [];
-  let field = "";
-  let i = 0;
-  let line = 1;
-  let quoted = false;
-  let afterQuote = false;
-  const endField = () => {
+  let pos = 0;
+  for (;;) {
+    let field: string;
+    let sep: string;
+    if (src.charCodeAt(pos) === 34 /* " */) {
+      QUOTED.lastIndex = pos;
+      const m = QUOTED.exec(src);
+      if (m === null) {
+        QUOTED_ONLY.lastIndex = pos;
+        const closed = QUOTED_ONLY.exec(src) !== null;
+        const at = closed ? QUOTED_ONLY.lastIndex : pos;
+        const line = lineAt(src, at);
+        const message = closed ? `CSV 第 ${line} 行：引号后出现多余字符` : `CSV 第 ${line} 行：引号未闭合`;
+        return err(sanxiangError("TABLE_UNREADABLE", message, { details: { line } }));
+      }
+      const inner = m[1] ?? "";
+      field = inner.includes('""') ? inner.replaceAll('""', '"') : inner;
+      sep = m[2] ?? "";
+      pos = QUOTED.lastIndex;
+    } else {
+      PLAIN.lastIndex = pos;
+      const m = PLAIN.exec(src) as RegExpExecArray; // always matches (possibly empty)
+      field = m[1] ?? "";
+      sep = m[2] ?? "";
+      pos = PLAIN.lastIndex;
+    }
     row.push(field);
-    field = "";
-    afterQuote = false;
-  };
-  const endRow = () => {
-    endField();
+    if (sep === ",") continue;
     rows.push(row);
     row = [];
-  };
-  while (i < src.length) {
-    const c = src[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        afterQuote = true;
-        i++;
-        continue;
-      }
-      if (c === "\n") line++;
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === ",") {
-      endField();
-      i++;
-    } else if (c === "\r" && src[i + 1] === "\n") {
-      endRow();
-      line++;
-      i += 2;
-    } else if (c === "\n" || c === "\r") {
-      endRow();
-      line++;
-      i++;
-    } else if (afterQuote) {
-      return err(sanxiangError("TABLE_UNREADABLE", `CSV 第 ${line} 行：引号后出现多余字符`, { details: { line } }));
-    } else if (c === '"' && field === "") {
-      quoted = true;
-      i++;
-    } else {
-      field += c;
-      i++;
-    }
+    if (sep === "" || pos >= src.length) return ok(rows);
   }
-  if (quoted) return err(sanxiangError("TABLE_UNREADABLE", `CSV 第 ${line} 行：引号未闭合`, { details: { line } }));
-  if (field !== "" || row.length > 0 || afterQuote) endRow();
-  return ok(rows);
 }
 
 /**

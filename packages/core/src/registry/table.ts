@@ -171,7 +171,7 @@ export function exportSheet<T>(spec: TableSpec<T>, records: readonly T[], name: 
 }
 
 /** The column headers of a spec, in order (for CSV and XLSX writers). */
-export function headersOf(spec: TableSpec<unknown>): string[] {
+export function headersOf<T>(spec: TableSpec<T>): string[] {
   return spec.columns.map((c) => c.header);
 }
 

@@ -4,4 +4,9 @@
  *
  * @packageDocumentation
  */
-export {};
+
+export * from "./benchmarks.js";
+export * from "./bodies.js";
+export * from "./entities.js";
+export * from "./laws.js";
+export * from "./powers.js";

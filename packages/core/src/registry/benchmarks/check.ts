@@ -1,0 +1,240 @@
+import { z } from "zod";
+import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
+import { FenSchema, formatYuan } from "../../kernel/money.js";
+import { err, ok, type Result } from "../../kernel/result.js";
+import { formatSource, type RuleSource, RuleSourceSchema } from "../../kernel/source.js";
+import { EDUCATION_SOURCE, MITIGATION_SOURCE } from "./circumstances.js";
+import { describeRange } from "./ranges.js";
+import {
+  circumstanceCatalogue,
+  RecommendationSchema,
+  type RecommendOptions,
+  RecommendOptionsSchema,
+  recommendPenalty,
+} from "./recommend.js";
+import { BenchmarkSchema, PENALTY_KIND_LABELS, PenaltyKindSchema, TIER_LABELS } from "./schema.js";
+
+/**
+ * 程序要求 — what a decision then needs: 说明理由 (`reasons`), 法制审核 (`legalReview`),
+ * 集体讨论 (`collectiveDiscussion`), 负责人批准 (`approval`), 教育 (`education`).
+ */
+export const RequirementKindSchema = z.enum([
+  "reasons",
+  "legalReview",
+  "collectiveDiscussion",
+  "approval",
+  "education",
+]);
+/** 程序要求 (see {@link RequirementKindSchema}). */
+export type RequirementKind = z.infer<typeof RequirementKindSchema>;
+
+/** 程序要求 — one requirement with its Chinese text and source. */
+export const RequirementSchema = z.object({
+  /** What is required. */
+  kind: RequirementKindSchema,
+  /** What the officer must do, in Chinese. */
+  text: z.string().min(1),
+  /** The rule that requires it. */
+  source: RuleSourceSchema,
+});
+/** 程序要求 (see {@link RequirementSchema}). */
+export type Requirement = z.infer<typeof RequirementSchema>;
+
+/**
+ * 偏离基准的程序要求 — configuration of what a decision needs: outside its tier (within the
+ * statutory range), in the 减轻 tier or below the statutory minimum, and when not punished.
+ * Catalogues of major decisions differ by province (DOMAIN.md §1.3), hence configuration.
+ */
+export const DeviationPolicySchema = z.object({
+  /** Outside the recommended tier but within the statutory range. */
+  outsideTier: z.array(RequirementSchema),
+  /** 减轻 — in the 减轻 tier, or below the statutory minimum with a ground. */
+  mitigated: z.array(RequirementSchema),
+  /** 不予处罚. */
+  noPenalty: z.array(RequirementSchema),
+});
+/** 偏离基准的程序要求 (see {@link DeviationPolicySchema}). */
+export type DeviationPolicy = z.infer<typeof DeviationPolicySchema>;
+
+const GUIDANCE: RuleSource = { law: "国办发〔2022〕27号", confidence: "M" };
+const CATALOGUE: RuleSource = { law: "行政处罚法", article: 58, paragraph: 1, item: 4, confidence: "VAR" };
+const COLLECTIVE: RuleSource = { law: "行政处罚法", article: 57, paragraph: 2, confidence: "VAR" };
+
+const reasons: Requirement = {
+  kind: "reasons",
+  text: "在处罚决定书和案卷中说明裁量基准的适用情况及理由",
+  source: GUIDANCE,
+};
+
+/**
+ * 默认程序要求 — outside the tier: recorded reasons, collective discussion (or the principal
+ * head's approval, 国办发〔2022〕27号 [M]) and legal review where the bureau's catalogue lists
+ * deviations (巩义 [VAR]); 减轻: reasons, legal review (长治 lists every 减轻 as major [VAR]) and
+ * collective discussion; 不予处罚: education (行政处罚法 Art. 33 para. 3).
+ */
+export const DEFAULT_DEVIATION_POLICY: DeviationPolicy = {
+  outsideTier: [
+    reasons,
+    {
+      kind: "collectiveDiscussion",
+      text: "经行政机关负责人集体讨论决定或者主要负责人批准，批准材料归入案卷",
+      source: GUIDANCE,
+    },
+    { kind: "legalReview", text: "超出裁量基准的决定列入重大执法决定法制审核目录的，须经法制审核", source: CATALOGUE },
+  ],
+  mitigated: [
+    reasons,
+    { kind: "legalReview", text: "减轻行政处罚列入重大执法决定法制审核目录的，须经法制审核", source: CATALOGUE },
+    { kind: "collectiveDiscussion", text: "减轻行政处罚由行政机关负责人集体讨论决定", source: COLLECTIVE },
+  ],
+  noPenalty: [{ kind: "education", text: "对不予行政处罚的当事人进行教育", source: EDUCATION_SOURCE }],
+};
+
+/** 拟处罚 — a proposed penalty to check: the benchmark, circumstances found, fine and kinds. */
+export const PenaltyProposalSchema = z.object({
+  /** The benchmark applied. */
+  benchmark: BenchmarkSchema,
+  /** Circumstance codes found. */
+  circumstances: z.array(z.string()),
+  /** 拟罚款 in fen (0 = no fine). */
+  fine: FenSchema,
+  /** 拟处罚种类; absent = a fine alone when `fine` > 0, none otherwise. */
+  kinds: z.array(PenaltyKindSchema).optional(),
+});
+/** 拟处罚 (see {@link PenaltyProposalSchema}). */
+export type PenaltyProposal = z.infer<typeof PenaltyProposalSchema>;
+
+/** Options of {@link checkPenalty}: those of {@link recommendPenalty} and the deviation policy. */
+export const CheckOptionsSchema = RecommendOptionsSchema.extend({
+  /** 偏离基准的程序要求 (default {@link DEFAULT_DEVIATION_POLICY}). */
+  policy: DeviationPolicySchema.optional(),
+});
+/** Options of {@link checkPenalty} (see {@link CheckOptionsSchema}). */
+export type CheckOptions = z.infer<typeof CheckOptionsSchema>;
+
+/** 偏离位置 — where the proposal lies against the recommended tier and the statutory range. */
+export const PositionSchema = z.enum(["withinTier", "belowTier", "aboveTier", "belowStatutory"]);
+/** 偏离位置 (see {@link PositionSchema}). */
+export type Position = z.infer<typeof PositionSchema>;
+
+/** 裁量检查结果 — within the tier, or outside with what the decision then requires. */
+export const PenaltyCheckSchema = z.object({
+  /** `within` the recommended tier, or `outside` it (still lawful). */
+  status: z.enum(["within", "outside"]),
+  /** Where the proposal lies. */
+  position: PositionSchema,
+  /** The recommendation checked against. */
+  recommendation: RecommendationSchema,
+  /** What the decision requires, each with its source. */
+  requirements: z.array(RequirementSchema),
+  /** A one-line verdict in Chinese. */
+  message: z.string(),
+});
+/** 裁量检查结果 (see {@link PenaltyCheckSchema}). */
+export type PenaltyCheck = z.infer<typeof PenaltyCheckSchema>;
+
+function merge(...lists: readonly Requirement[][]): Requirement[] {
+  const out = new Map<string, Requirement>();
+  for (const list of lists) for (const r of list) if (!out.has(r.kind)) out.set(r.kind, r);
+  return [...out.values()];
+}
+
+function refuse(message: string, source: RuleSource, details: Record<string, unknown>): SanxiangError {
+  return sanxiangError("PENALTY_OUT_OF_RANGE", message, { source, details });
+}
+
+/**
+ * 裁量检查 — checks a proposed penalty against the benchmark's recommendation. Within the
+ * tier's range it passes (`within`; a 减轻 or 不予处罚 decision still lists its requirements).
+ * Outside the tier but lawful it is `outside`, with what the decision then requires from
+ * the policy: recorded reasons, collective discussion, legal review (DOMAIN.md §1.3, §9.1).
+ *
+ * Errors (`PENALTY_OUT_OF_RANGE`, with the source): a fine above the statutory maximum or a
+ * kind the penalty article does not allow (处罚依据); any penalty where the law says 不予处罚
+ * (the ground's article); below the statutory minimum without a 从轻或者减轻 ground
+ * (行政处罚法 Art. 32). `INVALID_INPUT` as for {@link recommendPenalty}.
+ */
+export function checkPenalty(
+  proposal: PenaltyProposal,
+  options: CheckOptions = {},
+): Result<PenaltyCheck, SanxiangError> {
+  const parsed = PenaltyProposalSchema.safeParse(proposal);
+  if (!parsed.success) {
+    return err(sanxiangError("INVALID_INPUT", `拟处罚信息无效：${parsed.error.message}`, { details: { proposal } }));
+  }
+  const { policy = DEFAULT_DEVIATION_POLICY, ...recommendOptions } = options;
+  const { benchmark, fine } = proposal;
+  const kinds = proposal.kinds ?? (fine > 0 ? ["fine" as const] : []);
+  return recommendPenalty(benchmark, proposal.circumstances, recommendOptions as RecommendOptions).andThen(
+    (rec): Result<PenaltyCheck, SanxiangError> => {
+      const basis = benchmark.penaltyBasis[0] as RuleSource;
+      const amount = `${formatYuan(fine)} 元`;
+      const result = (status: "within" | "outside", position: Position, requirements: Requirement[], message: string) =>
+        ok({ status, position, recommendation: rec, requirements, message });
+
+      const barred = kinds.filter((k) => !benchmark.statutory.kinds.includes(k));
+      if (barred.length > 0) {
+        const names = barred.map((k) => PENALTY_KIND_LABELS[k]).join("、");
+        return err(refuse(`处罚种类「${names}」不在${formatSource(basis)}规定的范围内`, basis, { barred }));
+      }
+      if (fine > rec.statutoryRange.max) {
+        return err(
+          refuse(
+            `拟罚款 ${amount} 超过${formatSource(basis)}规定的上限 ${formatYuan(rec.statutoryRange.max)} 元`,
+            basis,
+            {
+              fine,
+              statutoryMax: rec.statutoryRange.max,
+            },
+          ),
+        );
+      }
+      const catalogue = circumstanceCatalogue(options.circumstances);
+      const grounds = proposal.circumstances.map((c) => catalogue.get(c)).filter((c) => c !== undefined);
+
+      if (rec.tier === "none") {
+        if (fine === 0 && kinds.length === 0)
+          return result("within", "withinTier", policy.noPenalty, "依法不予行政处罚");
+        const mandatory = grounds.find((c) => c.effect === "noPenalty");
+        if (mandatory !== undefined) {
+          return err(refuse(`${mandatory.description}，依法应当不予行政处罚`, mandatory.source, { fine, kinds }));
+        }
+        return result("outside", "aboveTier", policy.outsideTier, `裁量基准建议不予处罚，拟处罚超出基准`);
+      }
+      const extraKinds = kinds.filter((k) => !rec.penaltyKinds.includes(k));
+      const mitigating = grounds.some((c) => c.effect === "lighterOrMitigated" || c.effect === "mayLighterOrMitigated");
+      const range = describeRange(rec.range);
+      if (fine < rec.statutoryRange.min && !(rec.tier === "mitigated" && fine >= rec.range.min)) {
+        if (!mitigating) {
+          return err(
+            refuse(`拟罚款 ${amount} 低于法定下限，且无依法从轻或者减轻处罚的情形`, MITIGATION_SOURCE, {
+              fine,
+              statutoryMin: rec.statutoryRange.min,
+            }),
+          );
+        }
+        return result(
+          "outside",
+          "belowStatutory",
+          merge(policy.mitigated, policy.outsideTier),
+          `拟罚款 ${amount} 低于法定下限（减轻处罚），超出「${TIER_LABELS[rec.tier]}」阶次：${range}`,
+        );
+      }
+      const tierReqs = rec.tier === "mitigated" ? policy.mitigated : [];
+      if (fine >= rec.range.min && fine <= rec.range.max && extraKinds.length === 0) {
+        return result(
+          "within",
+          "withinTier",
+          tierReqs,
+          `拟罚款 ${amount} 在「${TIER_LABELS[rec.tier]}」阶次内：${range}`,
+        );
+      }
+      const position: Position = fine < rec.range.min ? "belowTier" : "aboveTier";
+      const why =
+        extraKinds.length > 0
+          ? `处罚种类「${extraKinds.map((k) => PENALTY_KIND_LABELS[k]).join("、")}」超出「${TIER_LABELS[rec.tier]}」阶次`
+          : `拟罚款 ${amount} 超出「${TIER_LABELS[rec.tier]}」阶次：${range}`;
+      return result("outside", position, merge(tierReqs, policy.outsideTier), why);
+    },
+  );
+}
