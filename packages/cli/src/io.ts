@@ -10,6 +10,8 @@ export interface CliIo {
   readonly clock: Clock;
   /** Environment variables (for `SANXIANG_LANG`). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The working directory: the default registry lives in `<cwd>/.sanxiang`. */
+  readonly cwd: string;
 }
 
 /**
@@ -28,5 +30,6 @@ export function processIo(): CliIo {
     err: (t) => process.stderr.write(t),
     clock: systemClock,
     env: process.env,
+    cwd: process.cwd(),
   };
 }

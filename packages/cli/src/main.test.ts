@@ -18,6 +18,7 @@ async function cli(
     },
     clock: fixedClock("2026-11-26T02:00:00Z"),
     env,
+    cwd: process.cwd(),
   };
   const code = await main(args, io);
   return { code, out, err };
@@ -111,6 +112,8 @@ describe("sanxiang demo", () => {
     expect(r.out).toContain("人民币壹万贰仟元整");
     expect(r.out).toContain("包含证明");
     expect(r.out).toMatch(/验证失败 \[MERKLE_ROOT_MISMATCH\]/);
+    expect(r.out).toContain("四、五类数据库与裁量建议（示例局）");
+    expect(r.out).toContain("→ 从重：罚款 17,500.00 元至 25,000.00 元");
     expect(r.err).toBe("");
   });
 

@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import { formatSource, type SanxiangError } from "@sanxiang/core";
 import { deadlineCommand } from "./commands/deadline.js";
 import { demoCommand } from "./commands/demo.js";
+import { penaltyCommand } from "./commands/penalty.js";
+import { registryCommand } from "./commands/registry.js";
 import { type Lang, pickLang, t } from "./i18n.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -15,7 +17,7 @@ export interface CommandContext {
   /** Positional arguments after the subcommand. */
   readonly args: readonly string[];
   /** Parsed options. */
-  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+  readonly options: Readonly<Record<string, string | boolean | string[] | undefined>>;
   /** Output language. */
   readonly lang: Lang;
   /** Streams, clock, environment. */
@@ -30,6 +32,13 @@ const OPTIONS = {
   years: { type: "boolean" },
   "no-rollover": { type: "boolean" },
   rule: { type: "string" },
+  dir: { type: "string" },
+  sample: { type: "boolean" },
+  date: { type: "string" },
+  circumstance: { type: "string", multiple: true },
+  gains: { type: "string" },
+  "goods-value": { type: "string" },
+  fine: { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -49,10 +58,22 @@ function usage(lang: Lang): string {
                          计算期间届满日（起算日不计入），列出跳过的非工作日
   deadline <起算日> --rule <规则编号>
                          按法定期限表计算，例如 --rule penalty.service
-  demo                   演示：工作日历、法定期限与默克尔日志
+  registry import <类别> <文件>
+                         导入数据库（.csv / .xlsx / .json），逐行校验，有错则不导入
+  registry export <类别> <文件>
+                         导出数据库
+  registry check         检查数据库：法律依据、执法证有效期、法制审核人员配备
+  penalty recommend <违法行为编码> [--circumstance 情节]… [--gains 违法所得] [--goods-value 货值]
+                         按裁量基准给出处罚建议及依据
+  penalty check <违法行为编码> --fine 罚款 [--circumstance 情节]…
+                         检查拟处罚款是否在裁量幅度内及所需程序
+  demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志
 
 选项：
   --lang zh|en           输出语言（默认中文，或环境变量 SANXIANG_LANG）
+  --dir <目录>           数据库目录（默认 ./.sanxiang）
+  --sample               使用示例局的数据（沙坡头区司法局、市场监督管理局）
+  --date <日期>          按该日有效的数据（默认今天）
   -h, --help             显示帮助
 `,
     `Usage: sanxiang <command> [arguments]
@@ -63,10 +84,23 @@ Commands:
                          non-working days it skipped
   deadline <start> --rule <rule-id>
                          a statutory period from the table, e.g. --rule penalty.service
-  demo                   demo: work calendar, statutory periods and the Merkle log
+  registry import <kind> <file>
+                         import a registry sheet (.csv / .xlsx / .json); every row is
+                         checked and nothing is imported when one is wrong
+  registry export <kind> <file>
+                         export a registry sheet
+  registry check         check citations, certificates and reviewer staffing
+  penalty recommend <code> [--circumstance c]… [--gains yuan] [--goods-value yuan]
+                         a penalty recommendation from the discretion benchmarks
+  penalty check <code> --fine yuan [--circumstance c]…
+                         whether a proposed fine is within the benchmark, and what it requires
+  demo                   demo: calendar, periods, registries, a recommendation, the Merkle log
 
 Options:
   --lang zh|en           output language (default Chinese, or SANXIANG_LANG)
+  --dir <dir>            registry directory (default ./.sanxiang)
+  --sample               use the sample bureaus' data
+  --date <date>          data in force on that date (default today)
   -h, --help             show this help
 `,
   );
@@ -112,6 +146,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await deadlineCommand(ctx);
       case "demo":
         return await demoCommand(ctx);
+      case "registry":
+        return await registryCommand(ctx);
+      case "penalty":
+        return await penaltyCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

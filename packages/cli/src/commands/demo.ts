@@ -3,12 +3,14 @@ import {
   civilDateOf,
   computeDeadline,
   createMerkleLog,
+  describeRange,
   formatSource,
   formatYuan,
   isoWeekday,
   merkleLeafHash,
   percentOf,
   type StatutoryPeriodId,
+  TIER_LABELS,
   toChineseUppercase,
   toHex,
   verifyConsistency,
@@ -17,6 +19,7 @@ import {
 
 import { type Lang, t, weekdayName } from "../i18n.js";
 import { type CommandContext, EXIT } from "../main.js";
+import { buildRegistries, sampleData } from "../registry-store.js";
 
 const encoder = new TextEncoder();
 const utf8ToBytes = (s: string): Uint8Array => encoder.encode(s);
@@ -182,11 +185,45 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     ),
   );
 
+  // 4. The sample bureaus' databases and a penalty recommendation from their benchmarks.
+  out(
+    heading(lang, "四、五类数据库与裁量建议（示例局）", "4. The five databases and a recommendation (sample bureaus)"),
+  );
+  const registries = buildRegistries(sampleData());
+  if (registries.isErr()) {
+    out(`  [${registries.error.code}] ${registries.error.message}\n`);
+    return EXIT.failure;
+  }
+  const reg = registries.value;
+  const bodies = reg.bodies.bodies(today);
   out(
     t(
       lang,
-      "\n试试：sanxiang deadline 2026-09-30 7 --workdays；sanxiang deadline 2026-10-09 --rule penalty.service\n",
-      "\nTry: sanxiang deadline 2026-09-30 7 --workdays; sanxiang deadline 2026-10-09 --rule penalty.service\n",
+      `  执法主体 ${bodies.length} 个，权责事项 ${reg.powers.items(today).length} 项，裁量基准 ${reg.benchmarks.inForce(today).length} 条\n`,
+      `  ${bodies.length} bodies, ${reg.powers.items(today).length} power items, ${reg.benchmarks.inForce(today).length} benchmarks in force\n`,
+    ),
+  );
+  const code = "SPT-SC-JG-07-A";
+  const rec = reg.benchmarks.recommend(code, today, ["price-repeat"], { illegalGains: 500_000 });
+  if (rec.isOk()) {
+    const r = rec.value;
+    out(
+      t(
+        lang,
+        `  违法行为 ${code}（违法所得 5,000 元，情节：屡查屡犯）→ ${TIER_LABELS[r.tier]}：${describeRange(r.range)}\n`,
+        `  Violation ${code} (illegal gains ¥5,000, repeated) → ${r.tier}: ${describeRange(r.range)}\n`,
+      ),
+    );
+    for (const e of r.explanation.slice(0, 3)) out(`      ${formatSource(e.source)}\n`);
+  } else {
+    out(`  [${rec.error.code}] ${rec.error.message}\n`);
+  }
+
+  out(
+    t(
+      lang,
+      "\n试试：sanxiang deadline 2026-09-30 7 --workdays；sanxiang registry check --sample；sanxiang penalty recommend SPT-SC-JG-07-A --gains 5000 --sample\n",
+      "\nTry: sanxiang deadline 2026-09-30 7 --workdays; sanxiang registry check --sample; sanxiang penalty recommend SPT-SC-JG-07-A --gains 5000 --sample\n",
     ),
   );
   return inclusion.isOk() && consistency.isOk() && forged.isErr() ? EXIT.ok : EXIT.failure;
