@@ -7,12 +7,19 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  CIRCUMSTANCE_EFFECT_LABELS,
   COUNTING_RULES,
+  DEFAULT_DEVIATION_POLICY,
+  DEFAULT_FIRST_VIOLATION_POLICY,
+  DEFAULT_OFFICER_POLICY,
   DEFAULT_PERMISSIONS,
+  FIRST_VIOLATION_SOURCE,
   formatSource,
+  OFFICER_POLICY_SOURCES,
   PERMISSIONS,
   ROLE_NAMES,
   type RuleSource,
+  STATUTORY_CIRCUMSTANCES,
   STATUTORY_PERIODS,
 } from "@sanxiang/core";
 
@@ -53,6 +60,45 @@ const lines: string[] = [
     const dayType = "dayTypeSource" in p ? cite(p.dayTypeSource) : "—";
     return `| \`${p.id}\` | ${cell(p.name)} | ${p.amount}${UNITS[p.unit]}${dir}${cell(ext)}${roll} | ${cell(p.startEvent)} | ${cite(p.source)} | ${dayType} | ${p.configurable ? "yes" : "no"} |`;
   }),
+  "",
+  "## Discretion circumstances set by law (法定裁量情节) — `STATUTORY_CIRCUMSTANCES`",
+  "",
+  "Bureaus add their own circumstances; these cannot be replaced.",
+  "",
+  "| code | 情节 | effect | source |",
+  "| --- | --- | --- | --- |",
+  ...STATUTORY_CIRCUMSTANCES.map(
+    (c) => `| \`${c.code}\` | ${cell(c.description)} | ${CIRCUMSTANCE_EFFECT_LABELS[c.effect]} | ${cite(c.source)} |`,
+  ),
+  "",
+  "## Deviating from a benchmark (偏离裁量基准) — `DEFAULT_DEVIATION_POLICY`",
+  "",
+  "What a decision outside its tier, a reduced penalty or no penalty then requires; overridable.",
+  "",
+  "| case | requirement | source |",
+  "| --- | --- | --- |",
+  ...Object.entries(DEFAULT_DEVIATION_POLICY).flatMap(([when, list]) =>
+    (list as readonly { text: string; source: RuleSource }[]).map(
+      (r) => `| ${when} | ${cell(r.text)} | ${cite(r.source)} |`,
+    ),
+  ),
+  "",
+  "## Officers and staffing (执法人员) — `DEFAULT_OFFICER_POLICY`",
+  "",
+  "| setting | default | source |",
+  "| --- | --- | --- |",
+  ...Object.entries(OFFICER_POLICY_SOURCES).map(
+    ([key, source]) =>
+      `| \`${key}\` | ${cell(JSON.stringify((DEFAULT_OFFICER_POLICY as Record<string, unknown>)[key]))} | ${cite(source)} |`,
+  ),
+  "",
+  "## First violation (首违不罚) — `DEFAULT_FIRST_VIOLATION_POLICY`",
+  "",
+  `Source: ${cite(FIRST_VIOLATION_SOURCE)}. The look-back window is not set by law [VAR].`,
+  "",
+  "```json",
+  JSON.stringify(DEFAULT_FIRST_VIOLATION_POLICY, null, 2),
+  "```",
   "",
   "## Permissions (权限) — `DEFAULT_PERMISSIONS`",
   "",
