@@ -3,6 +3,7 @@ import { extname, join } from "node:path";
 import {
   BENCHMARK_TABLE,
   type BenchmarkRegistry,
+  BenchmarkSchema,
   BODY_TABLE,
   type BodiesRegistry,
   benchmarksFromRows,
@@ -11,6 +12,7 @@ import {
   createBenchmarkRegistry,
   createBodiesRegistry,
   createEntitiesRegistry,
+  createLawsRegistry,
   createPowersRegistry,
   type EntitiesRegistry,
   err,
@@ -22,6 +24,8 @@ import {
   importJson,
   importSheet,
   LAWS_TABLE,
+  type LawInput,
+  type LawsRegistry,
   LENIENT_TABLE,
   OFFICER_TABLE,
   ORGANISATIONS_TABLE,
@@ -39,11 +43,13 @@ import {
   toCsv,
   VIOLATIONS_TABLE,
 } from "@sanxiang/core";
+import { SDK_LAWS } from "@sanxiang/core/laws";
 import {
   SAMPLE_BENCHMARK_REGISTRY_INPUT,
   SAMPLE_BODIES_DATA,
   SAMPLE_ENTITIES,
   SAMPLE_LAW_CATALOGUE,
+  SAMPLE_LOCAL_DOCUMENTS,
   SAMPLE_POWERS_DATA,
 } from "@sanxiang/testkit/sample";
 import { exportXlsx, importXlsx } from "@sanxiang/xlsx";
@@ -98,7 +104,13 @@ function emptyData(): RegistryData {
 /** The sample bureaus' data (from `@sanxiang/testkit/sample`). */
 export function sampleData(): RegistryData {
   const d = emptyData();
-  d.laws = [...SAMPLE_LAW_CATALOGUE];
+  // The catalogue of shipped statutes plus the bureaus' own documents (their benchmarks),
+  // as the laws sheet carries them: metadata, no text.
+  const metaKeys = new Set(LAWS_TABLE.columns.map((c) => c.key));
+  const localMeta = SAMPLE_LOCAL_DOCUMENTS.map((doc) =>
+    Object.fromEntries(Object.entries(doc).filter(([k]) => metaKeys.has(k))),
+  );
+  d.laws = [...SAMPLE_LAW_CATALOGUE, ...localMeta];
   d.organisations = [...(SAMPLE_ENTITIES.organisations ?? [])];
   d.persons = [...(SAMPLE_ENTITIES.persons ?? [])];
   d.violations = [...(SAMPLE_ENTITIES.violations ?? [])];
@@ -112,11 +124,31 @@ export function sampleData(): RegistryData {
   d.benchmarks = [...SAMPLE_BENCHMARK_REGISTRY_INPUT.benchmarks];
   d.circumstances = [...(SAMPLE_BENCHMARK_REGISTRY_INPUT.circumstances ?? [])];
   d.lenient = [...(SAMPLE_BENCHMARK_REGISTRY_INPUT.lenient ?? [])];
+  // Sample records are written for people (defaults omitted); give them the form a
+  // registry stores, with every default filled in, as an import would.
+  for (const kind of Object.keys(KINDS) as Kind[]) {
+    const schema = kind === "benchmarks" ? BenchmarkSchema : (KINDS[kind].spec as TableSpec<unknown>).schema;
+    d[kind] = d[kind].map((r) => schema.parse(r));
+  }
   return d;
 }
 
 function fileOf(dir: string, kind: Kind): string {
   return join(dir, "registry", `${kind}.json`);
+}
+
+/**
+ * The laws database citations are checked against: the statutes the SDK ships, plus the
+ * catalogue's other documents (a bureau's own 规范性文件, known by title only), plus
+ * `fullTexts` (documents with their sections) that replace catalogue rows of the same id.
+ */
+export function lawsFor(
+  catalogue: readonly unknown[],
+  fullTexts: readonly LawInput[] = [],
+): Result<LawsRegistry, SanxiangError> {
+  const known = new Set([...SDK_LAWS.map((l) => l.id), ...fullTexts.map((l) => l.id)]);
+  const extra = catalogue.filter((row) => !known.has((row as { id?: string }).id ?? "")) as LawInput[];
+  return createLawsRegistry([...SDK_LAWS, ...fullTexts, ...extra]);
 }
 
 /** Reads the imported registry data under `dir` (kinds never imported are empty). */

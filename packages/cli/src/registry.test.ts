@@ -54,6 +54,41 @@ describe("sanxiang registry", () => {
     expect(JSON.parse(stored).records).toHaveLength(16);
   });
 
+  // Dependency order: a sheet is refused when it cites records the directory lacks.
+  const ORDER = [
+    "laws",
+    "organisations",
+    "persons",
+    "violations",
+    "issuers",
+    "bodies",
+    "officers",
+    "training",
+    "powers",
+    "guides",
+    "inspections",
+    "circumstances",
+    "benchmarks",
+    "lenient",
+  ];
+  it.each(["csv", "xlsx", "json"])(
+    "moves every database of the sample bureaus through %s into a fresh directory, and it checks out the same",
+    async (ext) => {
+      const target = join(dir, `bureau-${ext}`);
+      for (const kind of ORDER) {
+        const file = join(dir, `${kind}.${ext}`);
+        const exported = await cli("registry", "export", kind, file, "--sample");
+        expect(exported.code, `${kind}: ${exported.err}`).toBe(0);
+        const imported = await cli("registry", "import", kind, file, "--dir", target);
+        expect(imported.code, `${kind}: ${imported.err}`).toBe(0);
+      }
+      const fromDir = await cli("registry", "check", "--dir", target, "--date", "2026-11-26");
+      const fromSample = await cli("registry", "check", "--sample", "--date", "2026-11-26");
+      expect(fromDir.out).toBe(fromSample.out);
+      expect(fromDir.out).toContain("全部可在法律法规库中找到");
+    },
+  );
+
   it("refuses a sheet with a bad row, lists sheet, row and column, and writes nothing", async () => {
     const file = join(dir, "persons.csv");
     expect((await cli("registry", "export", "persons", file, "--sample")).code).toBe(0);

@@ -1,15 +1,12 @@
 import { join } from "node:path";
 import {
   civilDateOf,
-  createLawsRegistry,
   formatSource,
   type ImportIssue,
-  type LawInput,
   parseCivilDate,
   type RuleSource,
   type SanxiangError,
 } from "@sanxiang/core";
-import { SDK_LAWS } from "@sanxiang/core/laws";
 import { SAMPLE_LOCAL_DOCUMENTS } from "@sanxiang/testkit/sample";
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
@@ -18,6 +15,7 @@ import {
   isKind,
   KINDS,
   type Kind,
+  lawsFor,
   loadData,
   type RegistryData,
   readKindFile,
@@ -188,8 +186,7 @@ async function checkCommand(ctx: CommandContext): Promise<number> {
 
   // Every citation must resolve to a real article of a shipped statute (or a document the
   // bureau registered).
-  const local = ctx.options.sample === true ? SAMPLE_LOCAL_DOCUMENTS : [];
-  const laws = createLawsRegistry([...SDK_LAWS, ...local] as LawInput[]);
+  const laws = lawsFor(data.laws, ctx.options.sample === true ? SAMPLE_LOCAL_DOCUMENTS : []);
   if (laws.isErr()) {
     reportError(ctx, laws.error);
     return EXIT.failure;
