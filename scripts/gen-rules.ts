@@ -10,15 +10,21 @@ import {
   CIRCUMSTANCE_EFFECT_LABELS,
   COUNTING_RULES,
   DEFAULT_DEVIATION_POLICY,
+  DEFAULT_EQUIPMENT_RULES,
   DEFAULT_FIRST_VIOLATION_POLICY,
   DEFAULT_OFFICER_POLICY,
   DEFAULT_PERMISSIONS,
+  DEFAULT_RECORDING_RULE_TABLE,
+  EQUIPMENT_KIND_LABELS,
   FIRST_VIOLATION_SOURCE,
   formatSource,
+  KNOWN_ACTIONS,
   OFFICER_POLICY_SOURCES,
   PERMISSIONS,
+  RECORD_KIND_NAMES,
   ROLE_NAMES,
   type RuleSource,
+  STAGE_NAMES,
   STATUTORY_CIRCUMSTANCES,
   STATUTORY_PERIODS,
 } from "@sanxiang/core";
@@ -60,6 +66,31 @@ const lines: string[] = [
     const dayType = "dayTypeSource" in p ? cite(p.dayTypeSource) : "—";
     return `| \`${p.id}\` | ${cell(p.name)} | ${p.amount}${UNITS[p.unit]}${dir}${cell(ext)}${roll} | ${cell(p.startEvent)} | ${cite(p.source)} | ${dayType} | ${p.configurable ? "yes" : "no"} |`;
   }),
+  "",
+  "## Whole-process recording (执法全过程记录) — `DEFAULT_RECORDING_RULE_TABLE`",
+  "",
+  "Any one of the kinds satisfies a row. Bureaus add, replace or remove rows with `defineRecordingRules`.",
+  "",
+  "| id | action | stage | records | requirement | whole process | source |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
+  ...DEFAULT_RECORDING_RULE_TABLE.map((r) => {
+    const action = (KNOWN_ACTIONS as Record<string, { name: string }>)[r.action]?.name ?? r.action;
+    const stage = r.stage === undefined ? "—" : STAGE_NAMES[r.stage];
+    const kinds = r.kinds.map((k) => RECORD_KIND_NAMES[k]).join(" / ");
+    const req = r.requirement === "required" ? "必须" : "根据实际情况";
+    return `| \`${r.id}\` | ${action} | ${stage} | ${kinds} | ${req} | ${r.wholeProcess ? "全程" : "—"} | ${cite(r.source)} |`;
+  }),
+  "",
+  "## Equipment ratios (执法装备配备) — `DEFAULT_EQUIPMENT_RULES`",
+  "",
+  "Ratios are configuration (`checkEquipment(…, { ratios })`); the report states the reading used.",
+  "",
+  "| id | device | per | ratio (base : devices) | reading | source |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...DEFAULT_EQUIPMENT_RULES.map(
+    (r) =>
+      `| \`${r.id}\` | ${EQUIPMENT_KIND_LABELS[r.kind]} | ${r.basis === "officer" ? "每名执法人员" : "每个执法单位"} | ${r.ratio.base} : ${r.ratio.devices} | ${cell(r.note ?? "")} | ${cite(r.source)} |`,
+  ),
   "",
   "## Discretion circumstances set by law (法定裁量情节) — `STATUTORY_CIRCUMSTANCES`",
   "",

@@ -24,6 +24,9 @@ const docs = [
   "docs/entities.md",
   "docs/laws.md",
   "docs/benchmarks-discretion.md",
+  "docs/recording.md",
+  "docs/equipment.md",
+  "docs/signing.md",
 ];
 
 interface Snippet {

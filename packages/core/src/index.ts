@@ -6,4 +6,5 @@
  */
 export * from "./calendar/index.js";
 export * from "./kernel/index.js";
+export * from "./recording/index.js";
 export * from "./registry/index.js";

@@ -58,6 +58,24 @@ export const ERROR_CODES = {
   OFFICERS_INSUFFICIENT: "执法人员人数不足",
   /** A citation of a law that cannot be read (法条引用格式无效), e.g. `行政处罚法第五十八条`. */
   ARTICLE_REF_INVALID: "法条引用格式无效",
+  /** A signature algorithm the SDK does not provide (不支持的签名算法). */
+  SIGNATURE_ALGORITHM_UNSUPPORTED: "不支持的签名算法",
+  /** A private or public signing key of the wrong length or not on the curve (签名密钥无效). */
+  SIGNING_KEY_INVALID: "签名密钥无效",
+  /** A signature that does not verify under the key (签名无效). */
+  SIGNATURE_INVALID: "签名无效",
+  /** A Signer adapter (HSM, KMS) that threw, rejected or returned a non-signature (签名服务失败). */
+  SIGNER_FAILED: "签名服务失败",
+  /** A signed tree head that is not well formed (签名树头格式错误). */
+  TREE_HEAD_MALFORMED: "签名树头格式错误",
+  /** A signed tree head whose signature or hash algorithm is not the one expected (签名树头算法不一致). */
+  TREE_HEAD_ALGORITHM_MISMATCH: "签名树头算法不一致",
+  /** Records a rule requires are missing for a step (执法全过程记录不完整, 行政处罚法 Art. 47). */
+  RECORDING_INCOMPLETE: "执法全过程记录不完整",
+  /** A chain-of-custody step out of order or back in time (证据保管链顺序错误). */
+  CUSTODY_OUT_OF_ORDER: "证据保管链顺序错误",
+  /** Evidence bytes or a re-computed hash that differ from those captured (证据可能被篡改). */
+  EVIDENCE_TAMPERED: "证据与采集时不一致",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */

@@ -32,7 +32,21 @@ describe("CSV (RFC 4180)", () => {
     expect(parseCsv("名称,,代码\n", "x").isErr()).toBe(true);
   });
 
-  const cellText = fc.string({ unit: fc.constantFrom("甲", "乙", "a", " ", ",", '"', "\n", "\r\n", "；", "1") });
+  it("guards cells Excel would run as formulas, and reads them back unchanged (CSV injection)", () => {
+    const hostile = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "'=already", "plain"];
+    const rows = hostile.map((v, i) => ({ rowNumber: i + 2, cells: { 名称: v } }));
+    const text = toCsv({ name: "t", rows }, ["名称"]);
+    for (const line of text.split("\r\n").slice(1, -1)) expect(line).not.toMatch(/^"?[=+\-@]/);
+    expect(
+      parseCsv(text, "t")
+        ._unsafeUnwrap()
+        .rows.map((r) => r.cells.名称),
+    ).toEqual(hostile);
+  });
+
+  const cellText = fc.string({
+    unit: fc.constantFrom("甲", "乙", "a", " ", ",", '"', "\n", "\r\n", "；", "1", "=", "+", "-", "@", "'", "\t"),
+  });
   test.prop([fc.array(fc.tuple(cellText, cellText), { maxLength: 20 })])(
     "toCsv then parseCsv gives the same cells (non-blank rows)",
     (pairs) => {

@@ -88,10 +88,26 @@ export function parseCsv(text: string, sheet: string): Result<RawSheet, Sanxiang
       .filter(({ fields }) => fields.some((f) => f.trim() !== ""))
       .map(({ fields, rowNumber }) => ({
         rowNumber,
-        cells: Object.fromEntries(headers.map((h, c) => [h, fields[c] ?? ""])),
+        cells: Object.fromEntries(headers.map((h, c) => [h, unguard(fields[c] ?? "")])),
       }));
     return ok({ name: sheet, rows });
   });
+}
+
+// A cell that starts with = + - @ (or a tab / CR) is a formula to Excel: a sheet of
+// parties' names could run one on the finance bureau's machine (CSV injection). Such cells
+// are written with one extra leading apostrophe, which reading strips again; values that
+// already start with apostrophes before such a character get one more, so the two are
+// exact inverses.
+const FORMULA = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+function guard(field: string): string {
+  return FORMULA.test(field) ? `'${field}` : field;
+}
+
+function unguard(field: string): string {
+  return GUARDED.test(field) ? field.slice(1) : field;
 }
 
 function quote(field: string): string {
@@ -100,10 +116,11 @@ function quote(field: string): string {
 
 /**
  * Writes a sheet as CSV (CRLF line ends, a UTF-8 BOM unless `bom: false`), with its
- * columns in `headers` order.
+ * columns in `headers` order. Cells Excel would run as formulas get a leading apostrophe,
+ * which {@link parseCsv} removes.
  */
 export function toCsv(sheet: RawSheet, headers: readonly string[], options: { readonly bom?: boolean } = {}): string {
   const lines = [headers.map(quote).join(",")];
-  for (const r of sheet.rows) lines.push(headers.map((h) => quote(r.cells[h] ?? "")).join(","));
+  for (const r of sheet.rows) lines.push(headers.map((h) => quote(guard(r.cells[h] ?? ""))).join(","));
   return `${options.bom === false ? "" : BOM}${lines.join("\r\n")}\r\n`;
 }

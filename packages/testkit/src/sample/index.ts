@@ -8,5 +8,6 @@
 export * from "./benchmarks.js";
 export * from "./bodies.js";
 export * from "./entities.js";
+export * from "./equipment.js";
 export * from "./laws.js";
 export * from "./powers.js";

@@ -1,0 +1,117 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../kernel/actors.js";
+import {
+  type CustodyChain,
+  type CustodyStepKind,
+  custodyTransition,
+  nextCustodySteps,
+  startCustody,
+} from "./custody.js";
+
+const H1 = { algorithm: "sha256", hex: "a".repeat(64) } as const;
+const H2 = { algorithm: "sha256", hex: "b".repeat(64) } as const;
+const officer: Actor = { id: "o1", name: "张三", roles: ["officer"] };
+const system: Actor = { id: "sys", name: "系统", roles: ["system"] };
+const head: Actor = { id: "h1", name: "李四", roles: ["head"] };
+
+const at = (minute: number): string => `2026-05-01T02:${String(minute).padStart(2, "0")}:00Z`;
+const stepOf = (kind: CustodyStepKind, minute: number, extra: Record<string, unknown> = {}) => ({
+  kind,
+  at: at(minute),
+  actor: kind === "verified" ? system : kind === "transferred" ? head : officer,
+  ...(kind === "captured" || kind === "verified" ? { hash: H1 } : {}),
+  ...(kind === "transferred" ? { to: "市公安局" } : {}),
+  ...extra,
+});
+
+const run = (steps: readonly ReturnType<typeof stepOf>[]): CustodyChain => {
+  let chain = startCustody("ev-1");
+  for (const s of steps) chain = custodyTransition(chain, s)._unsafeUnwrap();
+  return chain;
+};
+
+describe("custodyTransition", () => {
+  it("accepts captured → uploaded → verified → sealed → transferred → transferred", () => {
+    const chain = run(
+      ["captured", "uploaded", "verified", "sealed", "transferred", "transferred"].map((k, i) =>
+        stepOf(k as CustodyStepKind, i),
+      ),
+    );
+    expect(chain.steps.map((s) => s.kind)).toEqual([
+      "captured",
+      "uploaded",
+      "verified",
+      "sealed",
+      "transferred",
+      "transferred",
+    ]);
+  });
+
+  it("refuses a step out of order (CUSTODY_OUT_OF_ORDER)", () => {
+    const e = custodyTransition(startCustody("ev-1"), stepOf("uploaded", 0))._unsafeUnwrapErr();
+    expect(e.code).toBe("CUSTODY_OUT_OF_ORDER");
+    expect(e.message).toContain("当前应进行采集");
+  });
+
+  it("refuses a verification whose hash differs from the captured one (行政处罚法第四十六条第二款)", () => {
+    const chain = run([stepOf("captured", 0), stepOf("uploaded", 1)]);
+    const e = custodyTransition(chain, stepOf("verified", 2, { hash: H2 }))._unsafeUnwrapErr();
+    expect(e.code).toBe("EVIDENCE_TAMPERED");
+    expect(e.source).toMatchObject({ law: "行政处罚法", article: 46, paragraph: 2 });
+  });
+
+  it("refuses a step by an actor without the role (PERMISSION_DENIED)", () => {
+    const chain = run([stepOf("captured", 0), stepOf("uploaded", 1)]);
+    const e = custodyTransition(chain, stepOf("verified", 2, { actor: officer }))._unsafeUnwrapErr();
+    expect(e.code).toBe("PERMISSION_DENIED");
+  });
+
+  it("refuses a step back in time, and a malformed step", () => {
+    const chain = run([stepOf("captured", 5)]);
+    expect(custodyTransition(chain, stepOf("uploaded", 4))._unsafeUnwrapErr().details?.reason).toBe("time");
+    expect(
+      custodyTransition(startCustody("ev-1"), { kind: "captured", at: at(0), actor: officer })._unsafeUnwrapErr().code,
+    ).toBe("INVALID_INPUT");
+  });
+});
+
+describe("custody properties", () => {
+  const kindArb = fc.constantFrom<CustodyStepKind>("captured", "uploaded", "verified", "sealed", "transferred");
+  const stepArb = fc.record({
+    kind: kindArb,
+    minute: fc.integer({ min: 0, max: 59 }),
+    tamper: fc.boolean(),
+    wrongActor: fc.boolean(),
+  });
+
+  test.prop([fc.array(stepArb, { maxLength: 12 })])(
+    "any sequence of steps either follows the allowed order or is refused, and a refused step changes nothing",
+    (steps) => {
+      let chain = startCustody("ev-1");
+      for (const s of steps) {
+        const step = stepOf(s.kind, s.minute, {
+          ...(s.tamper && s.kind === "verified" ? { hash: H2 } : {}),
+          ...(s.wrongActor ? { actor: { id: "p", name: "公示员", roles: ["publisher"] } } : {}),
+        });
+        const before = JSON.stringify(chain);
+        const frozen = chain;
+        const r = custodyTransition(chain, step);
+        // The model: allowed iff next in order, not earlier than the last step, right role, untampered.
+        const last = chain.steps.at(-1);
+        const modelNext = ["captured", "uploaded", "verified", "sealed"][chain.steps.length] ?? "transferred";
+        const expectedOk =
+          s.kind === modelNext &&
+          (last === undefined || last.at <= step.at) &&
+          !s.wrongActor &&
+          !(s.tamper && s.kind === "verified");
+        expect(r.isOk()).toBe(expectedOk);
+        expect(JSON.stringify(frozen)).toBe(before);
+        if (r.isOk()) chain = r.value;
+      }
+      const order = ["captured", "uploaded", "verified", "sealed"];
+      expect(chain.steps.map((s) => s.kind)).toEqual(chain.steps.map((_, i) => order[i] ?? "transferred"));
+      expect(nextCustodySteps(chain)).toEqual([order[chain.steps.length] ?? "transferred"]);
+    },
+  );
+});

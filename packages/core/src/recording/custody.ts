@@ -1,0 +1,198 @@
+import { z } from "zod";
+import { ActorSchema, ROLE_NAMES, type Role } from "../kernel/actors.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { IdSchema } from "../kernel/ports.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { epochMillis, InstantSchema } from "../kernel/time.js";
+import { ContentHashSchema } from "./evidence.js";
+
+/**
+ * 证据保管环节 — the steps of an evidence item's chain of custody, in the only order
+ * allowed: captured (采集) → uploaded (上传) → verified (校验) → sealed (封存) →
+ * transferred (移交, may repeat). The pilot plan (二（二）（2）) has the terminal upload
+ * on-site evidence to the platform as it is taken; verification re-hashes it on arrival.
+ */
+export const CUSTODY_STEPS = ["captured", "uploaded", "verified", "sealed", "transferred"] as const;
+
+/** zod schema of a {@link CustodyStepKind}. */
+export const CustodyStepKindSchema = z.enum(CUSTODY_STEPS);
+/** 证据保管环节 — see {@link CUSTODY_STEPS}. */
+export type CustodyStepKind = z.infer<typeof CustodyStepKindSchema>;
+
+/** The Chinese name of each {@link CustodyStepKind}. */
+export const CUSTODY_STEP_NAMES: Readonly<Record<CustodyStepKind, string>> = {
+  captured: "采集",
+  uploaded: "上传",
+  verified: "校验",
+  sealed: "封存",
+  transferred: "移交",
+};
+
+/**
+ * 保管环节 — one step: what, when, by whom; the hash seen (required when capturing and when
+ * verifying); the recipient of a transfer.
+ */
+export const CustodyStepSchema = z
+  .object({
+    /** Which step. */
+    kind: CustodyStepKindSchema,
+    /** When it happened. */
+    at: InstantSchema,
+    /** Who did it (an officer, or the platform itself). */
+    actor: ActorSchema,
+    /** The hash computed at this step: at capture, and at verification. */
+    hash: ContentHashSchema.optional(),
+    /** 接收方 — who received a transfer (a body, a court, the police). */
+    to: z.string().trim().min(1).optional(),
+    /** Free note, e.g. the seal number. */
+    note: z.string().optional(),
+  })
+  .readonly()
+  .refine((s) => (s.kind !== "captured" && s.kind !== "verified") || s.hash !== undefined, {
+    message: "captured and verified steps carry the hash",
+    path: ["hash"],
+  })
+  .refine((s) => s.kind !== "transferred" || s.to !== undefined, {
+    message: "a transfer names its recipient",
+    path: ["to"],
+  });
+/** 保管环节 — see {@link CustodyStepSchema}. */
+export type CustodyStep = z.infer<typeof CustodyStepSchema>;
+
+/** 证据保管链 — an evidence item's chain of custody: its steps, oldest first. */
+export const CustodyChainSchema = z
+  .object({
+    /** The evidence item. */
+    evidenceId: IdSchema,
+    /** Steps so far, in order. */
+    steps: z.array(CustodyStepSchema).readonly(),
+  })
+  .readonly();
+/** 证据保管链 — see {@link CustodyChainSchema}. */
+export type CustodyChain = z.infer<typeof CustodyChainSchema>;
+
+/**
+ * 保管权限 — the roles that may take each step (any one suffices). Defaults: officers
+ * capture; officers or the platform upload; the platform (or a supervisor) verifies;
+ * officers or the head seal; officers or the head transfer. Bureaus pass their own.
+ */
+export type CustodyRoles = Readonly<Record<CustodyStepKind, readonly Role[]>>;
+
+/** The default {@link CustodyRoles}. */
+export const DEFAULT_CUSTODY_ROLES: CustodyRoles = {
+  captured: ["officer"],
+  uploaded: ["officer", "system"],
+  verified: ["system", "supervisor"],
+  sealed: ["officer", "head"],
+  transferred: ["officer", "head"],
+};
+
+/** A new, empty chain for an evidence item. */
+export function startCustody(evidenceId: string): CustodyChain {
+  return { evidenceId, steps: [] };
+}
+
+/** The kinds of step that may come next after `chain` (in order). */
+export function nextCustodySteps(chain: CustodyChain): readonly CustodyStepKind[] {
+  const last = chain.steps.at(-1)?.kind;
+  if (last === undefined) return ["captured"];
+  if (last === "sealed" || last === "transferred") return ["transferred"];
+  const next = CUSTODY_STEPS[CUSTODY_STEPS.indexOf(last) + 1];
+  return next === undefined ? [] : [next];
+}
+
+/**
+ * 保管链流转 — appends `step` to `chain`, or refuses and changes nothing (the chain is never
+ * mutated). Refusals: `INVALID_INPUT` for a step that fails its schema or verifies with
+ * another algorithm; `CUSTODY_OUT_OF_ORDER` for a step that is not next, or earlier than
+ * the last step; `PERMISSION_DENIED` for an actor without a role in `roles`;
+ * `EVIDENCE_TAMPERED` for a verification whose hash differs from the captured one.
+ */
+export function custodyTransition(
+  chain: CustodyChain,
+  step: unknown,
+  roles: CustodyRoles = DEFAULT_CUSTODY_ROLES,
+): Result<CustodyChain, SanxiangError> {
+  const parsed = CustodyStepSchema.safeParse(step);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+    return err(
+      sanxiangError(
+        "INVALID_INPUT",
+        `保管环节无效：${issues.map((i) => `${i.path || "(根)"} ${i.message}`).join("；")}`,
+        { details: { issues } },
+      ),
+    );
+  }
+  const s = parsed.data;
+  const name = CUSTODY_STEP_NAMES[s.kind];
+  const allowed = nextCustodySteps(chain);
+  const last = chain.steps.at(-1);
+  if (!allowed.includes(s.kind)) {
+    const expected = allowed.map((k) => CUSTODY_STEP_NAMES[k]).join("或");
+    return err(
+      sanxiangError("CUSTODY_OUT_OF_ORDER", `证据 ${chain.evidenceId} 当前应进行${expected}，不能进行${name}`, {
+        details: { evidenceId: chain.evidenceId, step: s.kind, expected: [...allowed], reason: "order" },
+      }),
+    );
+  }
+  if (last !== undefined && epochMillis(s.at) < epochMillis(last.at)) {
+    return err(
+      sanxiangError(
+        "CUSTODY_OUT_OF_ORDER",
+        `证据 ${chain.evidenceId} 的${name}时间 ${s.at} 早于上一环节（${last.at}）`,
+        {
+          details: { evidenceId: chain.evidenceId, step: s.kind, at: s.at, previousAt: last.at, reason: "time" },
+        },
+      ),
+    );
+  }
+  const permitted = roles[s.kind];
+  if (!permitted.some((r) => s.actor.roles.includes(r))) {
+    return err(
+      sanxiangError(
+        "PERMISSION_DENIED",
+        `无权进行证据${name}：须由${permitted.map((r) => ROLE_NAMES[r]).join("或")}进行`,
+        {
+          details: {
+            evidenceId: chain.evidenceId,
+            step: s.kind,
+            actorId: s.actor.id,
+            actorRoles: [...s.actor.roles],
+            requiredRoles: [...permitted],
+          },
+        },
+      ),
+    );
+  }
+  if (s.kind === "verified") {
+    const captured = chain.steps.find((x) => x.kind === "captured")?.hash;
+    if (captured !== undefined && s.hash !== undefined) {
+      if (captured.algorithm !== s.hash.algorithm) {
+        return err(
+          sanxiangError(
+            "INVALID_INPUT",
+            `证据 ${chain.evidenceId} 采集时使用 ${captured.algorithm}，校验须使用同一算法`,
+            {
+              details: { evidenceId: chain.evidenceId, expected: captured.algorithm, given: s.hash.algorithm },
+            },
+          ),
+        );
+      }
+      if (captured.hex !== s.hash.hex) {
+        return err(
+          sanxiangError("EVIDENCE_TAMPERED", `证据 ${chain.evidenceId} 校验的哈希值与采集时不一致，可能已被篡改`, {
+            source: { law: "行政处罚法", article: 46, paragraph: 2, confidence: "C-law" },
+            details: {
+              evidenceId: chain.evidenceId,
+              capturedHash: captured.hex,
+              verifiedHash: s.hash.hex,
+              algorithm: captured.algorithm,
+            },
+          }),
+        );
+      }
+    }
+  }
+  return ok({ evidenceId: chain.evidenceId, steps: [...chain.steps, s] });
+}

@@ -1,0 +1,12 @@
+/**
+ * 执法全过程记录 — whole-process recording: stages, record kinds, the required-record
+ * rules, the completeness check, evidence items and their chain of custody.
+ *
+ * @module
+ */
+export * from "./check.js";
+export * from "./custody.js";
+export * from "./equipment/index.js";
+export * from "./evidence.js";
+export * from "./rules.js";
+export * from "./vocabulary.js";
