@@ -1,4 +1,5 @@
 export * from "./actors.js";
+export * from "./canonical-json.js";
 export * from "./errors.js";
 export * from "./hash.js";
 export * from "./merkle.js";

@@ -10,3 +10,4 @@ export * from "./equipment/index.js";
 export * from "./evidence.js";
 export * from "./rules.js";
 export * from "./vocabulary.js";
+export * from "./case-event.js";
