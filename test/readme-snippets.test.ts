@@ -27,6 +27,8 @@ const docs = [
   "docs/recording.md",
   "docs/equipment.md",
   "docs/signing.md",
+  "docs/casefile.md",
+  "docs/enforcement.md",
 ];
 
 interface Snippet {

@@ -114,6 +114,8 @@ describe("sanxiang demo", () => {
     expect(r.out).toMatch(/验证失败 \[MERKLE_ROOT_MISMATCH\]/);
     expect(r.out).toContain("四、五类数据库与裁量建议（示例局）");
     expect(r.out).toContain("→ 从重：罚款 17,500.00 元至 25,000.00 元");
+    expect(r.out).toContain("五、案卷与离线验证");
+    expect(r.out).toMatch(/逐件包含证明 → 验证通过/);
     expect(r.err).toBe("");
   });
 

@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
 import { formatSource, type SanxiangError } from "@sanxiang/core";
+import { casefileCommand } from "./commands/casefile.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { demoCommand } from "./commands/demo.js";
 import { penaltyCommand } from "./commands/penalty.js";
 import { registryCommand } from "./commands/registry.js";
+import { verifyCommand } from "./commands/verify.js";
 import { type Lang, pickLang, t } from "./i18n.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -39,6 +41,10 @@ const OPTIONS = {
   gains: { type: "string" },
   "goods-value": { type: "string" },
   fine: { type: "string" },
+  key: { type: "string" },
+  algorithm: { type: "string" },
+  example: { type: "boolean" },
+  html: { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -67,6 +73,12 @@ function usage(lang: Lang): string {
                          按裁量基准给出处罚建议及依据
   penalty check <违法行为编码> --fine 罚款 [--circumstance 情节]…
                          检查拟处罚款是否在裁量幅度内及所需程序
+  verify <案卷.json> --key <公钥十六进制> [--algorithm ed25519|sm2]
+                         离线验证案卷：签名树头、每件文件的哈希与包含性证明
+                         （退出码 0 通过，1 未通过，2 输入有误）
+  casefile --example <输出.json> [--html <目录.html>]
+                         生成示例案卷（示例数据，用公开的测试密钥签名），供试用 verify；
+                         casefile <案件编号> 需待案件存储接入后提供
   demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志
 
 选项：
@@ -94,6 +106,13 @@ Commands:
                          a penalty recommendation from the discretion benchmarks
   penalty check <code> --fine yuan [--circumstance c]…
                          whether a proposed fine is within the benchmark, and what it requires
+  verify <casefile.json> --key <public-key-hex> [--algorithm ed25519|sm2]
+                         verify a case file offline: signed tree head, every entry's
+                         hash and inclusion proof (exit 0 valid, 1 invalid, 2 bad input)
+  casefile --example <out.json> [--html <catalogue.html>]
+                         write an example case file (example data, signed with the
+                         public test key) to try verify; casefile <case-id> needs the
+                         case storage, which is not available yet
   demo                   demo: calendar, periods, registries, a recommendation, the Merkle log
 
 Options:
@@ -150,6 +169,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await registryCommand(ctx);
       case "penalty":
         return await penaltyCommand(ctx);
+      case "verify":
+        return await verifyCommand(ctx);
+      case "casefile":
+        return await casefileCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

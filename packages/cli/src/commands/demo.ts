@@ -9,10 +9,13 @@ import {
   isoWeekday,
   merkleLeafHash,
   percentOf,
+  STAGE_NAMES,
   type StatutoryPeriodId,
   TIER_LABELS,
+  testSigner,
   toChineseUppercase,
   toHex,
+  verifyCaseFile,
   verifyConsistency,
   verifyInclusion,
 } from "@sanxiang/core";
@@ -20,6 +23,7 @@ import {
 import { type Lang, t, weekdayName } from "../i18n.js";
 import { type CommandContext, EXIT } from "../main.js";
 import { buildRegistries, sampleData } from "../registry-store.js";
+import { exampleCaseFile } from "./casefile.js";
 
 const encoder = new TextEncoder();
 const utf8ToBytes = (s: string): Uint8Array => encoder.encode(s);
@@ -218,6 +222,27 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   } else {
     out(`  [${rec.error.code}] ${rec.error.message}\n`);
   }
+
+  // 5. A case file (案卷) a third party can verify offline with the bureau's public key.
+  out(heading(lang, "五、案卷与离线验证（示例案件）", "5. A case file, verified offline (example case)"));
+  const file = await exampleCaseFile();
+  const signer = testSigner();
+  const verified = verifyCaseFile(file, { algorithm: signer.algorithm, publicKey: signer.publicKey });
+  out(
+    t(
+      lang,
+      `  案卷 ${file.caseId}：卷内 ${file.catalogue.length} 件，按阶段排列（${[...new Set(file.catalogue.map((e) => STAGE_NAMES[e.stage]))].join(" → ")}）\n`,
+      `  Case file ${file.caseId}: ${file.catalogue.length} entries in stage order\n`,
+    ),
+  );
+  out(
+    t(
+      lang,
+      `  签名树头（${signer.algorithm}，公开的测试密钥，树大小 ${file.signedTreeHead.treeSize}）；逐件包含证明 → ${verified.isOk() ? "验证通过" : `验证失败 [${verified.error.code}]`}\n`,
+      `  Signed tree head (${signer.algorithm}, the public test key, size ${file.signedTreeHead.treeSize}); every entry's inclusion proof → ${verified.isOk() ? "verified" : `failed [${verified.error.code}]`}\n`,
+    ),
+  );
+  if (verified.isErr()) return EXIT.failure;
 
   out(
     t(

@@ -76,6 +76,32 @@ export const ERROR_CODES = {
   CUSTODY_OUT_OF_ORDER: "证据保管链顺序错误",
   /** Evidence bytes or a re-computed hash that differ from those captured (证据可能被篡改). */
   EVIDENCE_TAMPERED: "证据与采集时不一致",
+  /** A case event whose `seq` does not continue its case's stream: a gap or a duplicate (事件序号不连续). */
+  EVENT_SEQUENCE_INVALID: "案件事件序号不连续",
+  /** A stored or stated leaf hash that differs from the hash of the event's canonical bytes (事件哈希不符). */
+  EVENT_HASH_MISMATCH: "事件哈希与内容不符",
+  /** A case file (案卷) that fails its schema, or has no event to file (案卷格式错误). */
+  CASE_FILE_MALFORMED: "案卷格式错误",
+  /** A catalogue (卷内目录) out of order, incomplete, or disagreeing with its events (卷内目录错误). */
+  CASE_FILE_CATALOGUE_INVALID: "卷内目录与事件不符",
+  /** A case-file entry whose inclusion proof does not lead to the signed root (包含性证明无效). */
+  CASE_FILE_PROOF_INVALID: "卷内文件包含性证明无效",
+  /** A command the case's procedure does not accept in its current state (当前环节不允许该操作). */
+  COMMAND_NOT_ALLOWED: "当前环节不允许该操作",
+  /** A penalty decision without a served prior notice or a written waiver (行政处罚法 Arts. 44, 62). */
+  DECISION_WITHOUT_NOTICE: "未经告知不得作出处罚决定",
+  /** A heavier penalty after the party's statement and defence (行政处罚法 Art. 45 para. 2). */
+  PENALTY_INCREASED_AFTER_DEFENCE: "不得因陈述申辩加重处罚",
+  /** An act not discovered within the limitation period (行政处罚法 Art. 36). */
+  LIMITATION_EXPIRED: "超过行政处罚追责时效",
+  /** A decision before a requested hearing was held or while the request window is open (行政处罚法 Arts. 63–65). */
+  HEARING_PENDING: "听证程序尚未完成",
+  /** A decision needing legal review without an approval of the same draft (行政处罚法 Art. 58). */
+  REVIEW_NOT_APPROVED: "未经法制审核或审核未通过",
+  /** A decision needing collective discussion by the heads without one (行政处罚法 Art. 57 para. 2). */
+  COLLECTIVE_DISCUSSION_REQUIRED: "应当集体讨论决定",
+  /** An append whose expected stream version is not the stream's current version (并发冲突). */
+  CONCURRENCY_CONFLICT: "案件已被他人更新",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */

@@ -4,10 +4,15 @@
  *
  * @module
  */
+
+export * from "./audit-log.js";
+export * from "./case-event.js";
+export * from "./casefile.js";
+export * from "./casefile-html.js";
+export * from "./casefile-verify.js";
 export * from "./check.js";
 export * from "./custody.js";
 export * from "./equipment/index.js";
 export * from "./evidence.js";
 export * from "./rules.js";
 export * from "./vocabulary.js";
-export * from "./case-event.js";

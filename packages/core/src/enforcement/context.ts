@@ -1,0 +1,207 @@
+import type { Instant } from "../kernel/time.js";
+import type { AttachedRecord, CaseRecording, PerformedAction } from "../recording/check.js";
+import type { Stage } from "../recording/vocabulary.js";
+import type { CaseParty, DecisionOutcome, RecordRef } from "./commands.js";
+import { type CaseDeadline, PENALTY_EVENT_STAGES, type PenaltyEvent } from "./events.js";
+import type { Penalty } from "./penalty.js";
+
+/** The names of the deadlines a case carries (see {@link PenaltyCaseContext.deadlines}). */
+export type CaseDeadlineName = "decision" | "limitation" | "hearingRequest" | "service" | "payment";
+
+/**
+ * 案件情况 — the context of an ordinary penalty case: everything its events established,
+ * as plain JSON. It is only ever built by folding events ({@link evolveContext}).
+ */
+export interface PenaltyCaseContext {
+  /** The case. */
+  readonly caseId: string;
+  /** 当事人. */
+  readonly party?: CaseParty;
+  /** 执法类别. */
+  readonly category?: string;
+  /** Division code of the place of the act. */
+  readonly regionCode?: string;
+  /** 执法主体, when named at filing. */
+  readonly bodyId?: string;
+  /** 承办执法人员. */
+  readonly officerIds: readonly string[];
+  /** When the last act took place (acts never go back in time). */
+  readonly lastAt?: Instant;
+  /** 期限 — absolute deadlines with their sources. */
+  readonly deadlines: Readonly<Partial<Record<CaseDeadlineName, CaseDeadline>>>;
+  /** 须经法制审核. */
+  readonly reviewRequired: boolean;
+  /** 情节复杂或者重大违法行为. */
+  readonly complexOrMajor: boolean;
+  /** Hashes of the decision drafts the legal review approved. */
+  readonly approvedDraftHashes: readonly string[];
+  /** 告知 — the notice in force. */
+  readonly notice?: { readonly penalty: Penalty; readonly hearingRight: boolean; readonly at: Instant };
+  /** 书面放弃陈述申辩. */
+  readonly waived: boolean;
+  /** 已陈述申辩. */
+  readonly defenceReceived: boolean;
+  /** The penalty notified when the party first made a defence: no decision may exceed it (Art. 45). */
+  readonly defenceCap?: Penalty;
+  /** 已要求听证. */
+  readonly hearingRequested: boolean;
+  /** 已举行听证. */
+  readonly hearingHeld: boolean;
+  /** 已集体讨论. */
+  readonly discussionHeld: boolean;
+  /** 决定. */
+  readonly decision?: {
+    readonly outcome: DecisionOutcome;
+    readonly penalty?: Penalty;
+    readonly draftHash: string;
+    readonly at: Instant;
+  };
+  /** 已缴纳罚款 (fen). */
+  readonly paidFen: number;
+  /** 执法全过程记录 — actions and their records, for `checkRecording` and the case file. */
+  readonly recording: CaseRecording;
+}
+
+/** The context of a case before any event. */
+export function emptyContext(caseId: string): PenaltyCaseContext {
+  return {
+    caseId,
+    officerIds: [],
+    deadlines: {},
+    reviewRequired: false,
+    complexOrMajor: false,
+    approvedDraftHashes: [],
+    waived: false,
+    defenceReceived: false,
+    hearingRequested: false,
+    hearingHeld: false,
+    discussionHeld: false,
+    paidFen: 0,
+    recording: { actions: [], records: [] },
+  };
+}
+
+/** The recording action each event with records stands for (recording `KNOWN_ACTIONS`). */
+const ACTION_OF: Partial<Record<PenaltyEvent["type"], string>> = {
+  "case.filed": "filing",
+  "notice.served": "priorNotice",
+  "defence.received": "statementAndDefence",
+  "defence.waived": "defenceWaiver",
+  "hearing.held": "hearing",
+  "case.decided": "decision",
+  "decision.served": "service",
+  "case.archived": "archiving",
+};
+
+function withRecords(
+  recording: CaseRecording,
+  id: string,
+  stage: Stage,
+  action: string,
+  at: Instant,
+  records: readonly RecordRef[],
+  endedAt?: Instant,
+): CaseRecording {
+  const performed: PerformedAction = { id, stage, action, at, ...(endedAt === undefined ? {} : { endedAt }) };
+  const attached: AttachedRecord[] = records.map((r) => ({ ...r, actionId: id }));
+  return { actions: [...recording.actions, performed], records: [...recording.records, ...attached] };
+}
+
+function recordingAfter(c: PenaltyCaseContext, e: PenaltyEvent): CaseRecording {
+  if (e.type === "investigation.recorded") {
+    return withRecords(c.recording, e.actionId, "investigation", e.action, e.at, e.records, e.endedAt);
+  }
+  const action = ACTION_OF[e.type];
+  if (action === undefined || !("records" in e)) return c.recording;
+  const serviceAction =
+    e.type === "decision.served"
+      ? e.method === "leaving"
+        ? "serviceByLeaving"
+        : e.method === "publicNotice"
+          ? "serviceByNotice"
+          : "service"
+      : action;
+  return withRecords(c.recording, `${e.type}@${e.at}`, PENALTY_EVENT_STAGES[e.type], serviceAction, e.at, e.records);
+}
+
+/**
+ * 事件演进 — the context after `event` (pure). Used by the machine's one action; the
+ * machine decides *whether* an event applies, this function only *how*.
+ */
+export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCaseContext {
+  const base: PenaltyCaseContext = { ...c, lastAt: e.at, recording: recordingAfter(c, e) };
+  switch (e.type) {
+    case "case.filed":
+      return {
+        ...base,
+        party: e.party,
+        category: e.category,
+        regionCode: e.regionCode,
+        ...(e.bodyId === undefined ? {} : { bodyId: e.bodyId }),
+        officerIds: e.officerIds,
+        deadlines: { ...c.deadlines, decision: e.deadlines.decision, limitation: e.deadlines.limitation },
+      };
+    case "officers.assigned":
+      return { ...base, officerIds: e.officerIds };
+    case "investigation.recorded":
+      return base;
+    case "investigation.closed":
+      return { ...base, reviewRequired: e.reviewRequired, complexOrMajor: e.complexOrMajor };
+    case "notice.served": {
+      const { hearingRequest: _old, ...deadlines } = c.deadlines;
+      return {
+        ...base,
+        notice: { penalty: e.penalty, hearingRight: e.hearingRight, at: e.at },
+        // A new notice opens a new hearing window; an old request or hearing does not carry over.
+        hearingRequested: false,
+        hearingHeld: false,
+        deadlines:
+          e.hearingRequestDue === undefined ? deadlines : { ...deadlines, hearingRequest: e.hearingRequestDue },
+      };
+    }
+    case "defence.received":
+      return {
+        ...base,
+        defenceReceived: true,
+        ...(c.defenceCap === undefined && c.notice !== undefined ? { defenceCap: c.notice.penalty } : {}),
+      };
+    case "defence.waived":
+      return { ...base, waived: true };
+    case "hearing.requested":
+      return { ...base, hearingRequested: true };
+    case "hearing.held":
+      return {
+        ...base,
+        hearingHeld: true,
+        ...(c.defenceCap === undefined && c.notice !== undefined ? { defenceCap: c.notice.penalty } : {}),
+      };
+    case "discussion.held":
+      return { ...base, discussionHeld: true };
+    case "review.approved":
+      return { ...base, approvedDraftHashes: [...c.approvedDraftHashes, e.draftHash] };
+    case "case.decided":
+      return {
+        ...base,
+        decision: {
+          outcome: e.outcome,
+          ...(e.penalty === undefined ? {} : { penalty: e.penalty }),
+          draftHash: e.draftHash,
+          at: e.at,
+        },
+        deadlines: { ...c.deadlines, service: e.serviceDue },
+      };
+    case "decision.served":
+      return e.paymentDue === undefined ? base : { ...base, deadlines: { ...c.deadlines, payment: e.paymentDue } };
+    case "payment.recorded":
+      return { ...base, paidFen: c.paidFen + e.amountFen };
+    case "case.closed":
+    case "case.archived":
+      return base;
+  }
+}
+
+/** 未缴罚款 — the fine still outstanding (fen): the decided fine minus payments, never below 0. */
+export function outstandingFen(c: PenaltyCaseContext): number {
+  const fine = c.decision?.outcome === "penalty" ? (c.decision.penalty?.fineFen ?? 0) : 0;
+  return Math.max(0, fine - c.paidFen);
+}

@@ -1,0 +1,235 @@
+import { authorize, type Permission } from "../kernel/actors.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import { type PenaltyCommand, type PenaltyCommandInput, PenaltyCommandSchema } from "./commands.js";
+import { outstandingFen } from "./context.js";
+import { PENALTY_EVENT_STAGES, type PenaltyEventType } from "./events.js";
+import type { CaseState } from "./fold.js";
+import { caseDeadline, checkRecords, checkTeam, type DecideContext, refuse } from "./guards.js";
+import { eventsAcceptedIn, PENALTY_STATE_NAMES } from "./machine.js";
+import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
+import { decideCase, fileCase, type StepResult as R, serveNotice, team } from "./steps.js";
+
+/** The event each command produces when accepted. */
+export const COMMAND_EVENTS: Readonly<Record<PenaltyCommand["type"], PenaltyEventType>> = {
+  "case.file": "case.filed",
+  "officers.assign": "officers.assigned",
+  "investigation.record": "investigation.recorded",
+  "investigation.close": "investigation.closed",
+  "notice.serve": "notice.served",
+  "defence.receive": "defence.received",
+  "defence.waive": "defence.waived",
+  "hearing.request": "hearing.requested",
+  "hearing.hold": "hearing.held",
+  "discussion.hold": "discussion.held",
+  "review.approve": "review.approved",
+  "case.decide": "case.decided",
+  "decision.serve": "decision.served",
+  "payment.record": "payment.recorded",
+  "case.close": "case.closed",
+  "case.archive": "case.archived",
+};
+
+/** The permission each command needs (kernel `authorize`); a transfer needs `case.transfer`. */
+export const COMMAND_PERMISSIONS: Readonly<Record<PenaltyCommand["type"], Permission>> = {
+  "case.file": "case.file",
+  "officers.assign": "case.investigate",
+  "investigation.record": "case.investigate",
+  "investigation.close": "case.investigate",
+  "notice.serve": "case.notify",
+  "defence.receive": "case.notify",
+  "defence.waive": "case.notify",
+  "hearing.request": "case.notify",
+  "hearing.hold": "case.notify",
+  "discussion.hold": "case.discussCollectively",
+  "review.approve": "review.conclude",
+  "case.decide": "case.decide",
+  "decision.serve": "case.serve",
+  "payment.record": "case.execute",
+  "case.close": "case.close",
+  "case.archive": "case.archive",
+};
+
+function eventFor(cmd: PenaltyCommand, at: Instant, state: CaseState, ctx: DecideContext): R {
+  const c = state.context;
+  const date = civilDateOf(at);
+  const withTeam = (next: () => R): R => {
+    const t = checkTeam(team(c), c.officerIds, date, ctx);
+    return t.isErr() ? err(t.error) : next();
+  };
+  switch (cmd.type) {
+    case "case.file":
+      return fileCase(cmd, at, ctx);
+    case "officers.assign": {
+      const t = checkTeam(team(c), cmd.officerIds, date, ctx);
+      return t.isErr() ? err(t.error) : ok({ type: "officers.assigned", at, officerIds: cmd.officerIds });
+    }
+    case "investigation.record":
+      return withTeam(() => {
+        const r = checkRecords("investigation", cmd.action, cmd.records, ctx, at, cmd.endedAt);
+        const { type: _t, at: _a, ...rest } = cmd;
+        return r.isErr() ? err(r.error) : ok({ ...rest, type: "investigation.recorded", at });
+      });
+    case "investigation.close":
+      return ok({
+        type: "investigation.closed",
+        at,
+        facts: cmd.facts,
+        reviewRequired: cmd.reviewRequired,
+        complexOrMajor: cmd.complexOrMajor,
+      });
+    case "notice.serve":
+      return withTeam(() => serveNotice(cmd, at, c, ctx));
+    case "defence.receive":
+      return ok({ type: "defence.received", at, statement: cmd.statement, records: cmd.records });
+    case "defence.waive":
+      if (!cmd.records.some((r) => r.kind === "document" || r.kind === "transcript")) {
+        return err(
+          refuse(
+            "RECORDING_INCOMPLETE",
+            "放弃陈述、申辩须有当事人的书面意思表示（文书或笔录）",
+            SRC.noDecisionWithoutNotice,
+          ),
+        );
+      }
+      return ok({ type: "defence.waived", at, records: cmd.records });
+    case "hearing.request": {
+      const window = c.deadlines.hearingRequest;
+      if (c.notice?.hearingRight !== true || window === undefined) {
+        return err(refuse("COMMAND_NOT_ALLOWED", "拟作出的处罚不属于应当告知听证权利的情形", SRC.hearingRight));
+      }
+      if (compareCivilDates(date, window.due) > 0) {
+        return err(
+          refuse("COMMAND_NOT_ALLOWED", `听证申请期限已于 ${window.due} 届满`, SRC.hearingRequestWindow, {
+            due: window.due,
+          }),
+        );
+      }
+      return ok({ type: "hearing.requested", at });
+    }
+    case "hearing.hold": {
+      if (c.officerIds.includes(cmd.presiderId)) {
+        return err(
+          refuse("COMMAND_NOT_ALLOWED", "听证主持人不得是本案调查人员", { ...SRC.hearingRequestWindow, item: 4 }),
+        );
+      }
+      const r = checkRecords("review", "hearing", cmd.records, ctx, at);
+      return r.isErr()
+        ? err(r.error)
+        : ok({ type: "hearing.held", at, presiderId: cmd.presiderId, records: cmd.records });
+    }
+    case "discussion.hold":
+      return ok({ type: "discussion.held", at, participants: cmd.participants, conclusion: cmd.conclusion });
+    case "review.approve":
+      return ok({ type: "review.approved", at, draftHash: cmd.draftHash });
+    case "case.decide":
+      return decideCase(cmd, at, c, ctx);
+    case "decision.serve":
+      return withTeam(() => {
+        const action =
+          cmd.method === "leaving" ? "serviceByLeaving" : cmd.method === "publicNotice" ? "serviceByNotice" : "service";
+        const r = checkRecords("service", action, cmd.records, ctx, at);
+        if (r.isErr()) return err(r.error);
+        const fine = c.decision?.penalty?.fineFen ?? 0;
+        const due = fine > 0 ? caseDeadline("penalty.payment", date, ctx) : undefined;
+        if (due?.isErr()) return err(due.error);
+        return ok({
+          type: "decision.served",
+          at,
+          method: cmd.method,
+          records: cmd.records,
+          ...(due?.isOk() ? { paymentDue: due.value } : {}),
+        });
+      });
+    case "payment.record":
+      if (cmd.amountFen > outstandingFen(c)) {
+        return err(
+          sanxiangError("INVALID_INPUT", `缴纳金额超过未缴罚款（${outstandingFen(c)} 分）`, {
+            details: { outstandingFen: outstandingFen(c) },
+          }),
+        );
+      }
+      return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen });
+    case "case.close":
+      return ok({ type: "case.closed", at });
+    case "case.archive": {
+      const r = checkRecords("archiving", "archiving", cmd.records, ctx, at);
+      return r.isErr() ? err(r.error) : ok({ type: "case.archived", at, records: cmd.records });
+    }
+  }
+}
+
+function notAllowed(state: CaseState, type: string, why = ""): SanxiangError {
+  return sanxiangError(
+    "COMMAND_NOT_ALLOWED",
+    `案件处于「${PENALTY_STATE_NAMES[state.value]}」环节，不能执行 ${type}${why}`,
+    {
+      details: { state: state.value, command: type },
+    },
+  );
+}
+
+/**
+ * 决定 — the pure decider of the ordinary procedure: given the case's state, a command and
+ * the context, the events to append, or the coded refusal. In order: the command's schema
+ * (`INVALID_INPUT`); the actor's role (`PERMISSION_DENIED`, kernel `authorize`); the act's
+ * time (not after `now`, not before the case's last act); the state (`COMMAND_NOT_ALLOWED`
+ * naming it); then the step's hard guards, each citing its article — two certified
+ * officers (Art. 42), limitation (Art. 36), records (Art. 47, recording rules), no penalty
+ * decision without notice or waiver (Arts. 44, 62), none heavier after defence (Art. 45),
+ * hearing (Arts. 63–65), legal review of the same draft (Art. 58), collective discussion
+ * (Art. 57) — and last the machine's own guard. Nothing is written; a refusal changes nothing.
+ */
+export function decide(
+  state: CaseState,
+  input: PenaltyCommandInput,
+  ctx: DecideContext,
+): Result<CaseEvent[], SanxiangError> {
+  const parsed = PenaltyCommandSchema.safeParse(input);
+  if (!parsed.success) {
+    return err(
+      sanxiangError(
+        "INVALID_INPUT",
+        `命令无效：${parsed.error.issues.map((i) => i.path.join(".") || "(根)").join("、")}`,
+        {
+          details: {
+            issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+          },
+        },
+      ),
+    );
+  }
+  const cmd = parsed.data;
+  const permission =
+    cmd.type === "case.decide" && cmd.outcome === "transfer" ? "case.transfer" : COMMAND_PERMISSIONS[cmd.type];
+  const allowed = authorize(ctx.actor, permission, ctx.permissions);
+  if (allowed.isErr()) return err(allowed.error);
+  const at = cmd.at ?? ctx.now;
+  const last = state.context.lastAt;
+  if (epochMillis(at) > epochMillis(ctx.now) || (last !== undefined && epochMillis(at) < epochMillis(last))) {
+    return err(
+      sanxiangError("INVALID_INPUT", `行为时间 ${at} 不能晚于当前时间，也不能早于本案上一步（${last ?? "无"}）`, {
+        details: { at, now: ctx.now, lastAt: last },
+      }),
+    );
+  }
+  const type = COMMAND_EVENTS[cmd.type];
+  if (!eventsAcceptedIn(state.value).includes(type)) return err(notAllowed(state, cmd.type));
+  const event = eventFor(cmd, at, state, ctx);
+  if (event.isErr()) return err(event.error);
+  if (!state.snapshot.can(event.value)) return err(notAllowed(state, cmd.type, "（不满足本环节的条件）"));
+  const { type: eventType, ...payload } = event.value;
+  return ok([
+    {
+      caseId: state.caseId,
+      seq: state.version + 1,
+      type: eventType,
+      at: ctx.now,
+      actor: { id: ctx.actor.id, roles: [...ctx.actor.roles] },
+      stage: PENALTY_EVENT_STAGES[eventType],
+      payload: payload as Record<string, unknown>,
+    },
+  ]);
+}

@@ -1,0 +1,151 @@
+import { computeDeadline, type PeriodOverrides, periodRule, type ResolvedPeriods } from "../calendar/deadline.js";
+import type { WorkCalendar } from "../calendar/types.js";
+import type { Actor, PermissionPolicy } from "../kernel/actors.js";
+import { canonicalJsonBytes } from "../kernel/canonical-json.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { type HashAlgorithm, sha256, toHex } from "../kernel/hash.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { formatSource, type RuleSource } from "../kernel/source.js";
+import { addDays, addMonths, type CivilDate, type Instant, isoWeekday } from "../kernel/time.js";
+import { requireRecords } from "../recording/check.js";
+import type { RecordingRules } from "../recording/rules.js";
+import type { Stage } from "../recording/vocabulary.js";
+import type { OfficerPolicyInput } from "../registry/bodies/policy.js";
+import type { BodiesRegistry } from "../registry/bodies/registry.js";
+import type { DecisionOutcome, RecordRef } from "./commands.js";
+import type { CaseDeadline } from "./events.js";
+import type { Penalty, PenaltyPolicy } from "./penalty.js";
+
+/**
+ * 决定上下文 — what {@link decide} needs besides the case and the command: who acts, the
+ * time (`now`, from the Clock port), the work calendar, the bodies-and-officers registry,
+ * and the bureau's configuration (all optional, with defaults).
+ */
+export interface DecideContext {
+  /** Who issues the command. */
+  readonly actor: Actor;
+  /** 当前时间 — when the command is recorded; acts may not be later. */
+  readonly now: Instant;
+  /** The work calendar for statutory deadlines. */
+  readonly calendar: WorkCalendar;
+  /** 执法主体及人员数据库 — for the two-certified-officers rule. */
+  readonly bodies: BodiesRegistry;
+  /** The bureau's recording rules (default: the national table). */
+  readonly recording?: RecordingRules;
+  /** The bureau's procedure configuration (default: {@link DEFAULT_PENALTY_POLICY}). */
+  readonly policy?: PenaltyPolicy;
+  /** The bureau's permission policy (default: the national table). */
+  readonly permissions?: PermissionPolicy;
+  /** The bureau's officer rules (minimum officers …). */
+  readonly officerPolicy?: OfficerPolicyInput;
+  /** The bureau's statutory-period overrides. */
+  readonly periods?: PeriodOverrides | ResolvedPeriods;
+  /** Hash of decision drafts (default SHA-256). */
+  readonly hash?: HashAlgorithm;
+}
+
+/** 决定草案 — what the legal review approves and the decision must match. */
+export interface DecisionDraft {
+  /** The outcome. */
+  readonly outcome: DecisionOutcome;
+  /** The penalty, for a penalty decision. */
+  readonly penalty?: Penalty;
+}
+
+/**
+ * 决定草案哈希 — the hex hash of the canonical JSON of a decision draft: the reviewer's
+ * `review.approve` names it, and `case.decide` must produce the same one (行政处罚法 Art. 58:
+ * the decision reviewed is the decision made).
+ */
+export function decisionDraftHash(draft: DecisionDraft, algorithm: HashAlgorithm = sha256): string {
+  const plain = { outcome: draft.outcome, ...(draft.penalty === undefined ? {} : { penalty: draft.penalty }) };
+  return toHex(algorithm.hash(canonicalJsonBytes(plain)));
+}
+
+/** A refusal by a rule: the code, the Chinese message and the rule's source (cited in the message). */
+export function refuse(
+  code: SanxiangError["code"],
+  message: string,
+  source: RuleSource,
+  details: Record<string, unknown> = {},
+): SanxiangError {
+  return sanxiangError(code, `${message}（依据：${formatSource(source)}）`, { source, details });
+}
+
+/** 两人以上持证执法 — the case's team on `date` (行政处罚法 Art. 42 via the bodies registry). */
+export function checkTeam(
+  team: { readonly category: string; readonly regionCode: string; readonly bodyId?: string | undefined },
+  officerIds: readonly string[],
+  date: CivilDate,
+  ctx: DecideContext,
+): Result<true, SanxiangError> {
+  const action = {
+    category: team.category,
+    regionCode: team.regionCode,
+    kind: "penalty" as const,
+    ...(team.bodyId === undefined ? {} : { bodyId: team.bodyId }),
+  };
+  return ctx.bodies.checkTwoOfficers(officerIds, action, date, ctx.officerPolicy).map(() => true as const);
+}
+
+/** 记录门槛 — the records of a step, through recording `requireRecords`. */
+export function checkRecords(
+  stage: Stage,
+  action: string,
+  records: readonly RecordRef[],
+  ctx: DecideContext,
+  at: Instant,
+  endedAt?: Instant,
+): Result<true, SanxiangError> {
+  return requireRecords(stage, action, records, ctx.recording, { at, ...(endedAt === undefined ? {} : { endedAt }) });
+}
+
+function nextWeekday(date: CivilDate, step: 1 | -1 = 1): CivilDate {
+  let d = date;
+  while (isoWeekday(d) > 5) d = addDays(d, step);
+  return d;
+}
+
+/**
+ * A deadline with its source. When a year the period touches has no holiday notice loaded
+ * (a case filed in November whose 90 days reach a year not yet announced), the deadline is
+ * computed on weekends alone and marked `provisional`, instead of refusing the step.
+ */
+export function caseDeadline(
+  ruleId: string,
+  start: CivilDate,
+  ctx: DecideContext,
+): Result<CaseDeadline, SanxiangError> {
+  const computed = computeDeadline(
+    ruleId,
+    start,
+    ctx.calendar,
+    ctx.periods === undefined ? {} : { periods: ctx.periods },
+  );
+  if (computed.isOk()) {
+    const d = computed.value;
+    return ok({ ruleId, due: d.due, source: d.source, provisional: d.provisional });
+  }
+  if (computed.error.code !== "CALENDAR_YEAR_UNKNOWN") return err(computed.error);
+  const periods = ctx.periods;
+  const isTable = periods instanceof Map;
+  const fromMap = isTable ? (periods as ResolvedPeriods).get(ruleId) : undefined;
+  const rule =
+    fromMap === undefined
+      ? periodRule(ruleId, isTable ? undefined : (periods as PeriodOverrides | undefined))
+      : ok(fromMap);
+  if (rule.isErr()) return err(rule.error);
+  const { amount, unit, rollOver, source } = rule.value;
+  let due: CivilDate;
+  if (unit === "workday") {
+    due = start;
+    for (let n = 0; n < amount; ) {
+      due = addDays(due, 1);
+      if (isoWeekday(due) <= 5) n++;
+    }
+  } else {
+    due = unit === "day" ? addDays(start, amount) : addMonths(start, unit === "month" ? amount : 12 * amount);
+    if (rollOver) due = nextWeekday(due);
+  }
+  return ok({ ruleId, due, source, provisional: true });
+}

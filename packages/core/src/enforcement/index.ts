@@ -1,0 +1,17 @@
+/**
+ * 行政处罚普通程序 — the case aggregate of the ordinary penalty procedure: commands and
+ * events (zod), the XState v5 machine, the pure decider with its hard guards, the fold,
+ * and the event-store port with its in-memory reference.
+ *
+ * @module
+ */
+export * from "./commands.js";
+export * from "./context.js";
+export * from "./decide.js";
+export * from "./events.js";
+export * from "./fold.js";
+export * from "./guards.js";
+export * from "./machine.js";
+export * from "./penalty.js";
+export * from "./steps.js";
+export * from "./store.js";

@@ -1,0 +1,159 @@
+import { assign, type SnapshotFrom, setup } from "xstate";
+import { emptyContext, evolveContext, outstandingFen, type PenaltyCaseContext } from "./context.js";
+import type { PenaltyEvent } from "./events.js";
+
+/**
+ * The structural invariant of a decision, checked again by the machine itself so that no
+ * stream — however it was written — can carry a penalty decision without a served notice
+ * or a written waiver (行政处罚法 Arts. 44, 62), before a requested hearing was held
+ * (Art. 65), or without the approval of this very draft when legal review is required
+ * (Art. 58). `decide` refuses these earlier with coded errors; the guard is the backstop.
+ */
+function decisionAllowed(c: PenaltyCaseContext, e: PenaltyEvent): boolean {
+  if (e.type !== "case.decided") return false;
+  if (c.reviewRequired && !c.approvedDraftHashes.includes(e.draftHash)) return false;
+  if (e.outcome !== "penalty") return true;
+  if (c.notice === undefined && !c.waived) return false;
+  return !c.hearingRequested || c.hearingHeld;
+}
+
+/**
+ * 行政处罚普通程序状态机 — the ordinary penalty procedure as an XState v5 machine, driven by
+ * the case's *events* (facts already decided), never by commands. Pure: one `assign` action
+ * ({@link evolveContext}), synchronous guards, no timers — statutory deadlines are absolute
+ * dates in context, computed when the event was decided. Step it with xstate's
+ * `transition()`; {@link foldEvents} does.
+ *
+ * States: 未立案 `unfiled` → 调查取证 `investigating` → 调查终结 `investigated` → 已告知
+ * `noticed` (⇄ 听证 `hearing`) → 已决定 `decided` | 已移送 `transferred` → 已送达 `served` →
+ * 已执行 `executed` → 结案 `closed` → 归档 `archived`.
+ */
+export const penaltyMachine = setup({
+  types: {
+    context: {} as PenaltyCaseContext,
+    events: {} as PenaltyEvent,
+    input: {} as { readonly caseId: string },
+  },
+  actions: {
+    apply: assign(({ context, event }) => evolveContext(context, event)),
+  },
+  guards: {
+    decisionAllowed: ({ context, event }) => decisionAllowed(context, event),
+    isTransfer: ({ event }) => event.type === "case.decided" && event.outcome === "transfer",
+    notPenalty: ({ context }) => context.decision?.outcome !== "penalty",
+    paysInFull: ({ context, event }) =>
+      event.type === "payment.recorded" && outstandingFen(context) > 0 && event.amountFen >= outstandingFen(context),
+    paysInPart: ({ context, event }) =>
+      event.type === "payment.recorded" && event.amountFen > 0 && event.amountFen < outstandingFen(context),
+    nothingOutstanding: ({ context }) => outstandingFen(context) === 0,
+  },
+}).createMachine({
+  id: "penalty.ordinary",
+  context: ({ input }) => emptyContext(input.caseId),
+  initial: "unfiled",
+  states: {
+    unfiled: { on: { "case.filed": { target: "investigating", actions: "apply" } } },
+    investigating: {
+      on: {
+        "officers.assigned": { actions: "apply" },
+        "investigation.recorded": { actions: "apply" },
+        "investigation.closed": { target: "investigated", actions: "apply" },
+      },
+    },
+    investigated: {
+      on: {
+        "officers.assigned": { actions: "apply" },
+        "notice.served": { target: "noticed", actions: "apply" },
+        "defence.waived": { actions: "apply" },
+        "review.approved": { actions: "apply" },
+        "discussion.held": { actions: "apply" },
+        "case.decided": [
+          { guard: "isTransfer", target: "transferred", actions: "apply" },
+          { guard: "decisionAllowed", target: "decided", actions: "apply" },
+        ],
+      },
+    },
+    noticed: {
+      on: {
+        "officers.assigned": { actions: "apply" },
+        "notice.served": { actions: "apply" },
+        "defence.received": { actions: "apply" },
+        "defence.waived": { actions: "apply" },
+        "hearing.requested": { target: "hearing", actions: "apply" },
+        "review.approved": { actions: "apply" },
+        "discussion.held": { actions: "apply" },
+        "case.decided": [
+          { guard: "isTransfer", target: "transferred", actions: "apply" },
+          { guard: "decisionAllowed", target: "decided", actions: "apply" },
+        ],
+      },
+    },
+    hearing: {
+      on: {
+        "officers.assigned": { actions: "apply" },
+        "defence.received": { actions: "apply" },
+        "hearing.held": { target: "noticed", actions: "apply" },
+      },
+    },
+    decided: {
+      on: {
+        "decision.served": { target: "served", actions: "apply" },
+        "case.closed": { guard: "notPenalty", target: "closed", actions: "apply" },
+      },
+    },
+    transferred: { on: { "case.closed": { target: "closed", actions: "apply" } } },
+    served: {
+      on: {
+        "payment.recorded": [
+          { guard: "paysInFull", target: "executed", actions: "apply" },
+          { guard: "paysInPart", actions: "apply" },
+        ],
+        "case.closed": { guard: "nothingOutstanding", target: "closed", actions: "apply" },
+      },
+    },
+    executed: { on: { "case.closed": { target: "closed", actions: "apply" } } },
+    closed: { on: { "case.archived": { target: "archived", actions: "apply" } } },
+    archived: { type: "final" },
+  },
+});
+
+/** A snapshot of {@link penaltyMachine}. */
+export type PenaltySnapshot = SnapshotFrom<typeof penaltyMachine>;
+
+/** 案件状态 — the states of the ordinary procedure (see {@link penaltyMachine}). */
+export const PENALTY_STATES = [
+  "unfiled",
+  "investigating",
+  "investigated",
+  "noticed",
+  "hearing",
+  "decided",
+  "transferred",
+  "served",
+  "executed",
+  "closed",
+  "archived",
+] as const;
+/** 案件状态 (see {@link PENALTY_STATES}). */
+export type PenaltyState = (typeof PENALTY_STATES)[number];
+
+/** The Chinese name of each {@link PenaltyState}, as officers read it. */
+export const PENALTY_STATE_NAMES: Readonly<Record<PenaltyState, string>> = {
+  unfiled: "未立案",
+  investigating: "调查取证",
+  investigated: "调查终结",
+  noticed: "已告知",
+  hearing: "听证",
+  decided: "已作出决定",
+  transferred: "已移送司法机关",
+  served: "已送达",
+  executed: "已执行",
+  closed: "已结案",
+  archived: "已归档",
+};
+
+/** The event types the machine accepts in `state` (guards aside), read from the machine itself. */
+export function eventsAcceptedIn(state: PenaltyState): readonly string[] {
+  const node = penaltyMachine.states[state];
+  return node === undefined ? [] : node.ownEvents.map(String);
+}

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { type Fen, FenSchema } from "../kernel/money.js";
+import type { RuleSource } from "../kernel/source.js";
+import { PENALTY_KIND_LABELS, PenaltyKindSchema } from "../registry/benchmarks/schema.js";
+import type { PartyKind } from "../registry/entities/parties.js";
+
+/**
+ * 行政处罚内容 — a penalty (kinds of 行政处罚法 Art. 9, registry `PenaltyKindSchema`) as proposed in a notice or imposed by a decision: its kinds, the
+ * fine and the value confiscated in integer fen (absent: none).
+ */
+export const PenaltySchema = z
+  .object({
+    /** The kinds imposed; at least one. */
+    kinds: z.array(PenaltyKindSchema).min(1).readonly(),
+    /** 罚款数额 (fen); required when `kinds` has `fine`. */
+    fineFen: FenSchema.optional(),
+    /** 没收违法所得或非法财物的数额或价值 (fen). */
+    confiscationFen: FenSchema.optional(),
+  })
+  .readonly()
+  .refine((p) => !p.kinds.includes("fine") || p.fineFen !== undefined, {
+    message: "罚款须载明数额",
+    path: ["fineFen"],
+  });
+/** 行政处罚内容 (see {@link PenaltySchema}). */
+export type Penalty = z.infer<typeof PenaltySchema>;
+
+/**
+ * 加重 — the ways `decided` is heavier than `notified`: a kind not notified, a larger fine,
+ * a larger confiscation. Empty when it is not heavier. Kinds are not ranked against each
+ * other (the law does not rank them): any kind not in the notice counts as heavier.
+ */
+export function heavierThan(decided: Penalty, notified: Penalty): string[] {
+  const out: string[] = [];
+  for (const k of decided.kinds) if (!notified.kinds.includes(k)) out.push(`增加了${PENALTY_KIND_LABELS[k]}`);
+  if ((decided.fineFen ?? 0) > (notified.fineFen ?? 0)) out.push("罚款数额高于告知数额");
+  if ((decided.confiscationFen ?? 0) > (notified.confiscationFen ?? 0)) out.push("没收数额高于告知数额");
+  return out;
+}
+
+/**
+ * 听证标准 — a bureau's hearing thresholds (行政处罚法 Art. 63 [VAR]): the "较大数额" of a fine
+ * or confiscation for individuals and organisations, in fen, inclusive ("以上").
+ */
+export const LargeAmountThresholdSchema = z.object({
+  /** 公民 — inclusive threshold (fen). */
+  individualFen: FenSchema,
+  /** 法人或者其他组织 — inclusive threshold (fen). */
+  organisationFen: FenSchema,
+});
+/** 听证标准 (see {@link LargeAmountThresholdSchema}). */
+export type LargeAmountThreshold = z.infer<typeof LargeAmountThresholdSchema>;
+
+/**
+ * 集体讨论标准 — when the heads must discuss a decision collectively (行政处罚法 Art. 57
+ * para. 2, "情节复杂或者重大违法行为" [VAR]): a case flagged complex or major, a fine (fen,
+ * inclusive) at or above `fineFromFen`, or a penalty of one of `kinds`.
+ */
+export const CollectiveDiscussionRuleSchema = z.object({
+  /** Fine at or above which discussion is required (fen); absent: amount alone never requires it. */
+  fineFromFen: FenSchema.optional(),
+  /** Penalty kinds that require it. */
+  kinds: z.array(PenaltyKindSchema).readonly(),
+});
+/** 集体讨论标准 (see {@link CollectiveDiscussionRuleSchema}). */
+export type CollectiveDiscussionRule = z.infer<typeof CollectiveDiscussionRuleSchema>;
+
+/**
+ * 普通程序配置 — a bureau's configuration of the ordinary procedure, each value with a
+ * default: the "large amount" hearing thresholds, the kinds that always carry a hearing
+ * right (Art. 63 items 3–4), and the collective-discussion rule.
+ */
+export const PenaltyPolicySchema = z.object({
+  /** 较大数额 — hearing thresholds. Default: ¥2,000 / ¥10,000, the lowest confirmed national figures. */
+  largeAmount: LargeAmountThresholdSchema.default({ individualFen: 200_000, organisationFen: 1_000_000 }),
+  /** Kinds that always carry a hearing right. */
+  hearingKinds: z
+    .array(PenaltyKindSchema)
+    .readonly()
+    .default([
+      "demoteQualification",
+      "revokeLicence",
+      "suspendBusiness",
+      "orderClose",
+      "restrictPractice",
+      "restrictActivity",
+    ]),
+  /** When collective discussion is required. */
+  collectiveDiscussion: CollectiveDiscussionRuleSchema.default({
+    kinds: ["revokeLicence", "suspendBusiness", "orderClose"],
+  }),
+});
+/** 普通程序配置 (see {@link PenaltyPolicySchema}). */
+export type PenaltyPolicy = z.infer<typeof PenaltyPolicySchema>;
+/** What a bureau passes: any subset of {@link PenaltyPolicy}. */
+export type PenaltyPolicyInput = z.input<typeof PenaltyPolicySchema>;
+
+/** 默认普通程序配置 — the defaults of {@link PenaltyPolicySchema}. */
+export const DEFAULT_PENALTY_POLICY: PenaltyPolicy = PenaltyPolicySchema.parse({});
+
+const cfl = (article: number, paragraph?: number, item?: number, confidence: "C-law" | "VAR" = "C-law") => ({
+  law: "行政处罚法",
+  article,
+  ...(paragraph === undefined ? {} : { paragraph }),
+  ...(item === undefined ? {} : { item }),
+  confidence,
+});
+
+/** 配置依据 — the source of each value of {@link PenaltyPolicy} (the thresholds vary by province and sector). */
+export const PENALTY_POLICY_SOURCES: Readonly<Record<keyof PenaltyPolicy, RuleSource>> = {
+  largeAmount: cfl(63, 1, 1, "VAR"),
+  hearingKinds: cfl(63, 1, 3),
+  collectiveDiscussion: cfl(57, 2, undefined, "VAR"),
+};
+
+/** The sources of the procedure's hard guards, one per rule (for refusals and docs). */
+export const PENALTY_GUARD_SOURCES = {
+  officers: cfl(42, 1),
+  notice: cfl(44),
+  noDecisionWithoutNotice: cfl(62),
+  noHeavierAfterDefence: cfl(45, 2),
+  limitation: cfl(36, 1),
+  hearingRight: cfl(63, 1),
+  hearingRequestWindow: cfl(64, 1, 1),
+  decideAfterHearing: cfl(65),
+  review: cfl(58, 1),
+  collectiveDiscussion: cfl(57, 2),
+  decision: cfl(57, 1),
+  decisionDeadline: cfl(60),
+  service: cfl(61, 1),
+} as const satisfies Readonly<Record<string, RuleSource>>;
+
+/** 应告知听证权利 — does the proposed penalty carry a hearing right (Art. 63) under `policy`? */
+export function hearingRightApplies(penalty: Penalty, party: PartyKind, policy: PenaltyPolicy): boolean {
+  const threshold: Fen = party === "person" ? policy.largeAmount.individualFen : policy.largeAmount.organisationFen;
+  if (penalty.kinds.some((k) => policy.hearingKinds.includes(k))) return true;
+  if (penalty.kinds.includes("fine") && (penalty.fineFen ?? 0) >= threshold) return true;
+  const confiscates = penalty.kinds.includes("confiscateGains") || penalty.kinds.includes("confiscateProperty");
+  return confiscates && (penalty.confiscationFen ?? 0) >= threshold;
+}
+
+/** 应当集体讨论 — does this decision need collective discussion (Art. 57 para. 2) under `policy`? */
+export function collectiveDiscussionRequired(
+  penalty: Penalty,
+  complexOrMajor: boolean,
+  policy: PenaltyPolicy,
+): boolean {
+  if (complexOrMajor) return true;
+  const rule = policy.collectiveDiscussion;
+  if (penalty.kinds.some((k) => rule.kinds.includes(k))) return true;
+  return rule.fineFromFen !== undefined && (penalty.fineFen ?? 0) >= rule.fineFromFen;
+}
