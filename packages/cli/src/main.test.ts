@@ -114,7 +114,10 @@ describe("sanxiang demo", () => {
     expect(r.out).toMatch(/验证失败 \[MERKLE_ROOT_MISMATCH\]/);
     expect(r.out).toContain("四、五类数据库与裁量建议（示例局）");
     expect(r.out).toContain("→ 从重：罚款 17,500.00 元至 25,000.00 元");
-    expect(r.out).toContain("五、案卷与离线验证");
+    expect(r.out).toContain("五、一件普通程序案件");
+    expect(r.out).toContain("2026-03-18 归档 → archived");
+    expect(r.out).toContain("被拒绝 [DECISION_WITHOUT_NOTICE]");
+    expect(r.out).toContain("期限 penalty.service：2026-03-19（《行政处罚法》第六十一条第一款）");
     expect(r.out).toMatch(/逐件包含证明 → 验证通过/);
     expect(r.err).toBe("");
   });

@@ -19,11 +19,10 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from "@sanxiang/core";
-
+import { runDemoCase } from "../demo-case.js";
 import { type Lang, t, weekdayName } from "../i18n.js";
 import { type CommandContext, EXIT } from "../main.js";
 import { buildRegistries, sampleData } from "../registry-store.js";
-import { exampleCaseFile } from "./casefile.js";
 
 const encoder = new TextEncoder();
 const utf8ToBytes = (s: string): Uint8Array => encoder.encode(s);
@@ -223,9 +222,39 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     out(`  [${rec.error.code}] ${rec.error.message}\n`);
   }
 
-  // 5. A case file (案卷) a third party can verify offline with the bureau's public key.
-  out(heading(lang, "五、案卷与离线验证（示例案件）", "5. A case file, verified offline (example case)"));
-  const file = await exampleCaseFile();
+  // 5. A whole ordinary penalty case through the procedure, and its case file (案卷),
+  // which a third party verifies offline with the bureau's public key.
+  out(
+    heading(
+      lang,
+      "五、一件普通程序案件：全过程记录与案卷（示例数据）",
+      "5. An ordinary case, recorded end to end, and its case file (sample data)",
+    ),
+  );
+  const demoCase = await runDemoCase();
+  if (demoCase.isErr()) {
+    out(`  [${demoCase.error.code}] ${demoCase.error.message}\n`);
+    return EXIT.failure;
+  }
+  const c = demoCase.value;
+  for (const { step, state } of c.states) {
+    out(`  ${step.at.slice(0, 10)} ${t(lang, step.label, step.command.type)} → ${String(state.value)}\n`);
+    if (step.command.type === "notice.serve") {
+      out(
+        t(
+          lang,
+          `      （此前试图未经告知直接作出决定 → 被拒绝 [${c.refused.code}]${c.refused.source === undefined ? "" : `，依据 ${formatSource(c.refused.source)}`}）\n`,
+          `      (deciding before the notice was refused [${c.refused.code}])\n`,
+        ),
+      );
+    }
+  }
+  const last = c.states.at(-1)?.state;
+  for (const d of Object.values(last?.context.deadlines ?? {})) {
+    if (d === undefined) continue;
+    out(`  ${t(lang, "期限", "deadline")} ${d.ruleId}：${d.due}（${formatSource(d.source)}）\n`);
+  }
+  const file = c.caseFile;
   const signer = testSigner();
   const verified = verifyCaseFile(file, { algorithm: signer.algorithm, publicKey: signer.publicKey });
   out(

@@ -1,0 +1,172 @@
+import {
+  type Actor,
+  AuditLog,
+  assembleCaseFile,
+  type CaseFile,
+  type CaseState,
+  chinaCalendar,
+  createBodiesRegistry,
+  createCase,
+  type DecideContext,
+  err,
+  execute,
+  inMemoryEventStore,
+  ok,
+  type PenaltyCommandInput,
+  type Result,
+  type SanxiangError,
+  testSigner,
+} from "@sanxiang/core";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
+
+// A full ordinary penalty case of the sample market-regulation bureau, run through the
+// procedure exactly as an app would: 不标明价格 (价格违法行为行政处罚规定 Art. 13), a
+// warning and a ¥2,000 fine. Sample data: the party, officers and dates are invented.
+
+const CASE_ID = "SPT-SCJ-2026-001";
+const officer: Actor = { id: "spt-scj-01", name: "陈海龙", roles: ["officer"] };
+const head: Actor = { id: "spt-scj-head", name: "局长（示例）", roles: ["head"] };
+const doc = (id: string) => ({ id, kind: "document" as const });
+const transcript = (id: string) => ({ id, kind: "transcript" as const });
+const photo = (id: string) => ({ id, kind: "photo" as const });
+const fine = { kinds: ["warning", "fine"] as ("warning" | "fine")[], fineFen: 200_000 };
+
+/** One step of the demo case: what the officer does, when, and who. */
+export interface DemoStep {
+  readonly label: string;
+  readonly command: PenaltyCommandInput;
+  readonly at: string;
+  readonly actor: Actor;
+}
+
+/** The steps of the sample case, in order (2026-03-02 is a Monday). */
+export const DEMO_STEPS: readonly DemoStep[] = [
+  {
+    label: "立案",
+    at: "2026-03-02T02:00:00Z",
+    actor: officer,
+    command: {
+      type: "case.file",
+      party: { kind: "organisation", name: "沙坡头区示例超市（示例）" },
+      category: "价格监督检查",
+      regionCode: "640502",
+      officerIds: ["spt-scj-01", "spt-scj-02"],
+      actDate: "2026-02-26",
+      records: [doc("filing-approval")],
+    },
+  },
+  {
+    label: "现场检查（笔录、照片）",
+    at: "2026-03-03T02:00:00Z",
+    actor: officer,
+    command: {
+      type: "investigation.record",
+      actionId: "inspect-1",
+      action: "siteInspection",
+      records: [transcript("inspection-transcript"), photo("shelf-photo")],
+    },
+  },
+  {
+    label: "调查终结",
+    at: "2026-03-04T02:00:00Z",
+    actor: officer,
+    command: { type: "investigation.close", facts: "经营者销售商品未标明价格" },
+  },
+  {
+    label: "送达行政处罚告知书",
+    at: "2026-03-05T02:00:00Z",
+    actor: officer,
+    command: {
+      type: "notice.serve",
+      penalty: fine,
+      facts: "销售商品未标明价格",
+      basis: ["价格违法行为行政处罚规定第十三条"],
+      records: [doc("prior-notice")],
+    },
+  },
+  {
+    label: "听取陈述申辩",
+    at: "2026-03-06T02:00:00Z",
+    actor: officer,
+    command: { type: "defence.receive", statement: "已改正，请求从轻" },
+  },
+  {
+    label: "作出行政处罚决定",
+    at: "2026-03-10T02:00:00Z",
+    actor: head,
+    command: { type: "case.decide", outcome: "penalty", penalty: fine, records: [doc("decision")] },
+  },
+  {
+    label: "送达决定书",
+    at: "2026-03-11T02:00:00Z",
+    actor: officer,
+    command: { type: "decision.serve", method: "direct", records: [doc("service-receipt")] },
+  },
+  {
+    label: "罚款缴纳",
+    at: "2026-03-16T02:00:00Z",
+    actor: officer,
+    command: { type: "payment.record", amountFen: 200_000 },
+  },
+  { label: "结案", at: "2026-03-17T02:00:00Z", actor: head, command: { type: "case.close" } },
+  {
+    label: "归档",
+    at: "2026-03-18T02:00:00Z",
+    actor: officer,
+    command: { type: "case.archive", records: [doc("case-file")] },
+  },
+];
+
+/** What the demo shows of the case. */
+export interface DemoCase {
+  readonly caseId: string;
+  /** The state after each step. */
+  readonly states: readonly { readonly step: DemoStep; readonly state: CaseState }[];
+  /** A command the procedure refused on the way (deciding before the prior notice). */
+  readonly refused: SanxiangError;
+  /** The case file, signed with the public test key. */
+  readonly caseFile: CaseFile;
+}
+
+/** Runs the sample case, shows a refused shortcut, and assembles its signed case file. */
+export async function runDemoCase(): Promise<Result<DemoCase, SanxiangError>> {
+  const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
+  if (bodies.isErr()) return err(bodies.error);
+  const calendar = chinaCalendar();
+  const ctx = (now: string, actor: Actor): DecideContext => ({ actor, now, calendar, bodies: bodies.value });
+  const store = inMemoryEventStore();
+  const states: { step: DemoStep; state: CaseState }[] = [];
+  let refused: SanxiangError | undefined;
+  for (const step of DEMO_STEPS) {
+    if (step.command.type === "notice.serve") {
+      // The shortcut the law forbids: deciding before the party was told (Art. 44, 62).
+      const early = await execute(
+        store,
+        CASE_ID,
+        { type: "case.decide", outcome: "penalty", penalty: fine, records: [doc("decision")] },
+        ctx(step.at, head),
+      );
+      if (early.isOk()) throw new Error("the procedure let a decision through without prior notice");
+      refused = early.error;
+    }
+    const r =
+      step.command.type === "case.file"
+        ? await createCase(store, CASE_ID, step.command, ctx(step.at, step.actor))
+        : await execute(store, CASE_ID, step.command, ctx(step.at, step.actor));
+    if (r.isErr()) return err(r.error);
+    states.push({ step, state: r.value.state });
+  }
+  const events = await store.load(CASE_ID);
+  if (events.isErr()) return err(events.error);
+  const log = AuditLog.restore(events.value);
+  if (log.isErr()) return err(log.error);
+  const sth = await log.value.signedTreeHead(testSigner(), {
+    logId: "EXAMPLE.spt-scjgj",
+    timestamp: "2026-03-18T08:00:00Z",
+  });
+  if (sth.isErr()) return err(sth.error);
+  const file = assembleCaseFile(log.value, CASE_ID, sth.value);
+  if (file.isErr()) return err(file.error);
+  if (refused === undefined) throw new Error("the demo case has no prior-notice step");
+  return ok({ caseId: CASE_ID, states, refused, caseFile: file.value });
+}
