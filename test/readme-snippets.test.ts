@@ -29,6 +29,8 @@ const docs = [
   "docs/signing.md",
   "docs/casefile.md",
   "docs/enforcement.md",
+  "docs/simplified.md",
+  "docs/coercion.md",
 ];
 
 interface Snippet {

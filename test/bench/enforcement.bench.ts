@@ -23,7 +23,7 @@ const calendar = chinaCalendar();
 const ctx = (now: string, actor: Actor): DecideContext => ({ actor, now, calendar, bodies });
 
 let n = 0;
-async function runCase(): Promise<CaseEvent[]> {
+async function runCase(): Promise<readonly CaseEvent[]> {
   const store = inMemoryEventStore();
   const id = `BENCH-${++n}`;
   for (const step of DEMO_STEPS) {

@@ -5,13 +5,17 @@
  *
  * @module
  */
+export * from "./coercion/index.js";
 export * from "./commands.js";
 export * from "./context.js";
 export * from "./decide.js";
 export * from "./events.js";
+export * from "./excluded-periods.js";
 export * from "./fold.js";
 export * from "./guards.js";
 export * from "./machine.js";
 export * from "./penalty.js";
+export * from "./simplified/index.js";
 export * from "./steps.js";
 export * from "./store.js";
+export * from "./surcharge.js";

@@ -102,6 +102,16 @@ export const ERROR_CODES = {
   COLLECTIVE_DISCUSSION_REQUIRED: "应当集体讨论决定",
   /** An append whose expected stream version is not the stream's current version (并发冲突). */
   CONCURRENCY_CONFLICT: "案件已被他人更新",
+  /** A coercive measure without the head's approval, or an emergency one not reported within 24 hours (行政强制法 Arts. 18, 19). */
+  COERCION_NOT_APPROVED: "行政强制措施未经负责人批准",
+  /** A sealing or seizure act after its period expired (行政强制法 Arts. 25, 27, 28). */
+  COERCION_PERIOD_EXPIRED: "查封、扣押期限已届满",
+  /** A fine above the simplified-procedure cap, or a penalty other than a fine or warning (行政处罚法 Art. 51). */
+  SIMPLIFIED_CAP_EXCEEDED: "超出简易程序适用范围",
+  /** A decision form not issued to that officer, already used or voided (行政处罚法 Art. 52). */
+  FORM_NUMBER_INVALID: "行政处罚决定书编号无效",
+  /** On-the-spot collection outside the cases of 行政处罚法 Arts. 68–70. */
+  ON_SPOT_COLLECTION_NOT_ALLOWED: "不得当场收缴罚款",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */

@@ -1,0 +1,249 @@
+import type { PeriodOverrides, ResolvedPeriods } from "../../calendar/deadline.js";
+import type { WorkCalendar } from "../../calendar/types.js";
+import type { Actor } from "../../kernel/actors.js";
+import type { SanxiangError } from "../../kernel/errors.js";
+import { err, ok, type Result } from "../../kernel/result.js";
+import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
+import { requireRecords } from "../../recording/check.js";
+import type { RecordingRules } from "../../recording/rules.js";
+import type { OfficerPolicyInput } from "../../registry/bodies/policy.js";
+import type { BodiesRegistry } from "../../registry/bodies/registry.js";
+import type { CaseDeadline } from "../events.js";
+import { deadlineWithExclusions, type ExcludedPeriod } from "../excluded-periods.js";
+import { refuse } from "../guards.js";
+import { type SeizureCommand, type SeizureCommandInput, SeizureCommandSchema, type SeizureEvent } from "./events.js";
+import { SEIZURE_RULES, type SeizurePolicyInput, SeizurePolicySchema, type SeizureRuleName } from "./rules.js";
+import { periodExpired, reportOverdue, type SeizureState } from "./state.js";
+
+/**
+ * 查封扣押决定上下文 — who acts, when (`now`, from the Clock port), the work calendar and,
+ * optionally, the bureau's recording rules, seizure policy and period overrides; with
+ * `bodies` and `team` the officers are also checked for valid certificates in scope
+ * (coercion power, no entrusted body — 行政强制法 Art. 17).
+ */
+export interface SeizureContext {
+  /** Who issues the command. */
+  readonly actor: Actor;
+  /** 当前时间. */
+  readonly now: Instant;
+  /** The work calendar for the 30-day period. */
+  readonly calendar: WorkCalendar;
+  /** The bureau's recording rules (default: the national table). */
+  readonly recording?: RecordingRules;
+  /** The bureau's seizure policy. */
+  readonly policy?: SeizurePolicyInput;
+  /** The bureau's statutory-period overrides. */
+  readonly periods?: PeriodOverrides | ResolvedPeriods;
+  /** 执法主体及人员数据库 — to check certificates. */
+  readonly bodies?: BodiesRegistry;
+  /** Category and place of the case, for the certificate check. */
+  readonly team?: { readonly category: string; readonly regionCode: string; readonly bodyId?: string };
+  /** The bureau's officer rules. */
+  readonly officerPolicy?: OfficerPolicyInput;
+}
+
+function refuseBy(rule: SeizureRuleName, message: string, details: Record<string, unknown> = {}): SanxiangError {
+  const r = SEIZURE_RULES[rule];
+  return refuse(r.code, message, r.source, details);
+}
+
+const notAllowed = (what: string, s: SeizureState): SanxiangError =>
+  refuseBy("release", `当前状态（${s.status}）不允许${what}`, { status: s.status });
+
+function deadlineOf(
+  executedAt: Instant,
+  extended: boolean,
+  excluded: readonly ExcludedPeriod[],
+  ctx: SeizureContext,
+): Result<CaseDeadline, SanxiangError> {
+  const opts = { extended, ...(ctx.periods === undefined ? {} : { periods: ctx.periods }) };
+  return deadlineWithExclusions(civilDateOf(executedAt), "coercion.seizure", ctx.calendar, excluded, opts).map((d) => ({
+    ruleId: "coercion.seizure",
+    due: d.due,
+    source: d.base.source,
+    provisional: d.base.provisional,
+  }));
+}
+
+/** Refuses acts other than release while an emergency measure is unreported past 24 hours or refused. */
+function requireApproval(s: SeizureState, c: SeizureCommand, ctx: SeizureContext): SanxiangError | undefined {
+  if (s.refused) return refuseBy("refusedAfterwards", "负责人不予批准，只能解除查封、扣押");
+  if (reportOverdue(s, c.at, ctx.policy)) {
+    return refuseBy("emergencyReport", "紧急实施的查封、扣押超过二十四小时未报告、未补办批准手续");
+  }
+  if (s.approval === undefined) return refuseBy("priorApproval", "查封、扣押尚未经行政机关负责人批准");
+  return undefined;
+}
+
+function isHead(actor: Actor): boolean {
+  return actor.roles.includes("head");
+}
+
+/**
+ * 查封扣押决定 — the pure decider of a sealing or seizure (行政强制法 Arts. 17–19, 22–28):
+ * parses `input` with {@link SeizureCommandSchema}, checks it against `state` and returns the
+ * events to append, or a coded refusal citing its article:
+ *
+ * - no execution without the head's prior approval, unless an emergency (Art. 18 item 1,
+ *   Art. 19) → `COERCION_NOT_APPROVED`; fewer than two officers (Art. 18 item 2) →
+ *   `OFFICERS_INSUFFICIENT`; missing 现场笔录, 决定书和清单 or whole-process audio-video →
+ *   `RECORDING_INCOMPLETE` (recording table, action `sealOrSeize`);
+ * - after an emergency act, anything but report, approval or release once 24 hours passed
+ *   without a report, or before the approval → `COERCION_NOT_APPROVED`; after the head
+ *   refuses, only release (Art. 19);
+ * - one extension of 30 days, with the head's approval and written notice (Art. 25 paras.
+ *   1–2); testing and appraisal intervals, notified in writing, move the end (Art. 25 para.
+ *   3); extension or handling after the period → `COERCION_PERIOD_EXPIRED` (Arts. 25, 27);
+ * - release is always possible while in force (Art. 28).
+ */
+export function decideSeizure(
+  state: SeizureState,
+  input: SeizureCommandInput,
+  ctx: SeizureContext,
+): Result<readonly SeizureEvent[], SanxiangError> {
+  const parsed = SeizureCommandSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        `查封扣押指令格式错误（${issue?.path.join(".") ?? ""}）：${issue?.message ?? ""}`,
+        SEIZURE_RULES.period.source,
+      ),
+    );
+  }
+  const c = parsed.data;
+  if (
+    epochMillis(c.at) > epochMillis(ctx.now) ||
+    (state.lastAt !== undefined && epochMillis(c.at) < epochMillis(state.lastAt))
+  ) {
+    return err(
+      refuse("INVALID_INPUT", "行为时间不得晚于当前时间，也不得早于上一行为", SEIZURE_RULES.period.source, {
+        at: c.at,
+      }),
+    );
+  }
+  const policy = SeizurePolicySchema.parse(ctx.policy ?? {});
+  switch (c.type) {
+    case "seizure.approve": {
+      if (!isHead(ctx.actor)) {
+        return err(
+          refuse("PERMISSION_DENIED", "批准查封、扣押须由行政机关负责人作出", SEIZURE_RULES.priorApproval.source),
+        );
+      }
+      const afterwards =
+        state.status === "inForce" && state.emergency && state.approval === undefined && !state.refused;
+      if (state.status !== "pending" && !afterwards) return err(notAllowed("批准", state));
+      if (!afterwards && !c.approved) return ok([]); // a refused prior request leaves nothing to do
+      return ok([
+        {
+          type: "seizure.approved",
+          at: c.at,
+          approverId: c.approverId,
+          approved: c.approved,
+          afterwards,
+          records: c.records,
+        },
+      ]);
+    }
+    case "seizure.report": {
+      if (state.status !== "inForce" || !state.emergency || state.report !== undefined)
+        return err(notAllowed("报告", state));
+      const late = reportOverdue(state, c.at, policy);
+      return ok([{ type: "seizure.reported", at: c.at, late, records: c.records }]);
+    }
+    case "seizure.execute": {
+      if (state.status === "pending" && !c.emergency) {
+        return err(refuseBy("priorApproval", "查封、扣押实施前须经行政机关负责人批准（情况紧急的除外）"));
+      }
+      if (state.status !== "pending" && state.status !== "approved") return err(notAllowed("实施", state));
+      const officers = new Set(c.officerIds);
+      if (officers.size < policy.minOfficers) {
+        return err(
+          refuseBy("twoOfficers", `查封、扣押应当由${policy.minOfficers}名以上行政执法人员实施`, {
+            officerIds: c.officerIds,
+          }),
+        );
+      }
+      if (ctx.bodies !== undefined && ctx.team !== undefined) {
+        const action = { ...ctx.team, kind: "coercion" as const };
+        const team = ctx.bodies.checkTwoOfficers(c.officerIds, action, civilDateOf(c.at), ctx.officerPolicy);
+        if (team.isErr()) return err(team.error);
+      }
+      const span = { at: c.at, ...(c.endedAt === undefined ? {} : { endedAt: c.endedAt }) };
+      const recorded = requireRecords("investigation", "sealOrSeize", c.records, ctx.recording, span);
+      if (recorded.isErr()) return err(recorded.error);
+      const deadline = deadlineOf(c.at, false, [], ctx);
+      if (deadline.isErr()) return err(deadline.error);
+      const { type: _t, ...rest } = c;
+      return ok([
+        {
+          ...rest,
+          type: "seizure.executed",
+          emergency: c.emergency && state.status === "pending",
+          deadline: deadline.value,
+        },
+      ]);
+    }
+    case "seizure.extend": {
+      if (!isHead(ctx.actor)) {
+        return err(refuse("PERMISSION_DENIED", "延长查封、扣押须经行政机关负责人批准", SEIZURE_RULES.period.source));
+      }
+      if (state.status !== "inForce" || state.executedAt === undefined) return err(notAllowed("延长", state));
+      const missing = requireApproval(state, c, ctx);
+      if (missing !== undefined) return err(missing);
+      if (state.extended) return err(refuseBy("period", "查封、扣押期限只能延长一次，延长期限不得超过三十日"));
+      if (periodExpired(state, c.at)) return err(refuseBy("period", "查封、扣押期限已届满，不能再延长"));
+      const deadline = deadlineOf(state.executedAt, true, state.excluded, ctx);
+      if (deadline.isErr()) return err(deadline.error);
+      return ok([
+        {
+          type: "seizure.extended",
+          at: c.at,
+          approverId: c.approverId,
+          reason: c.reason,
+          records: c.records,
+          deadline: deadline.value,
+        },
+      ]);
+    }
+    case "seizure.exclude": {
+      if (state.status !== "inForce" || state.executedAt === undefined)
+        return err(notAllowed("扣除检测鉴定期间", state));
+      if (periodExpired(state, c.at)) return err(refuseBy("period", "查封、扣押期限已届满"));
+      if (compareCivilDates(c.period.from, civilDateOf(state.executedAt)) <= 0) {
+        return err(refuseBy("testingExcluded", "检测、鉴定期间应当在查封、扣押实施之后", { period: c.period }));
+      }
+      const excluded = [...state.excluded, c.period];
+      const deadline = deadlineOf(state.executedAt, state.extended, excluded, ctx);
+      if (deadline.isErr()) return err(deadline.error);
+      return ok([
+        {
+          type: "seizure.excluded",
+          at: c.at,
+          kind: c.kind,
+          period: c.period,
+          records: c.records,
+          deadline: deadline.value,
+        },
+      ]);
+    }
+    case "seizure.handle": {
+      if (state.status !== "inForce") return err(notAllowed("作出处理决定", state));
+      if (c.outcome !== "release") {
+        const missing = requireApproval(state, c, ctx);
+        if (missing !== undefined) return err(missing);
+        if (periodExpired(state, c.at)) {
+          return err(
+            refuseBy("handlingInPeriod", `处理决定应当在期限（${state.deadline?.due ?? ""}）内作出；期限届满应当解除`),
+          );
+        }
+      }
+      return ok([{ type: "seizure.handled", at: c.at, outcome: c.outcome, records: c.records }]);
+    }
+    case "seizure.release": {
+      if (state.status !== "inForce") return err(notAllowed("解除", state));
+      return ok([{ type: "seizure.released", at: c.at, ground: c.ground, records: c.records }]);
+    }
+  }
+}

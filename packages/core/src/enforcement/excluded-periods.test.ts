@@ -1,0 +1,87 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { computeDeadline } from "../calendar/deadline.js";
+import { chinaCalendar } from "../calendar/work-calendar.js";
+import { addDays } from "../kernel/time.js";
+import { deadlineWithExclusions, type ExcludedPeriod, mergeExclusions } from "./excluded-periods.js";
+
+const calendar = chinaCalendar();
+const TESTING = { law: "行政强制法", article: 25, paragraph: 3, confidence: "C-law" } as const;
+const ex = (from: string, to: string, reason = "技术鉴定"): ExcludedPeriod => ({ from, to, reason, source: TESTING });
+
+describe("deadlineWithExclusions", () => {
+  it("adds the testing days inside a seizure's 30 days (行政强制法第二十五条第三款)", () => {
+    // Seized 2025-03-03: 30 days end 2025-04-02; 10 days of appraisal inside → 2025-04-12 (Sat) → 04-14.
+    const r = deadlineWithExclusions("2025-03-03", "coercion.seizure", calendar, [ex("2025-03-10", "2025-03-19")]);
+    expect(r._unsafeUnwrap().base.due).toBe("2025-04-02");
+    expect(r._unsafeUnwrap().excludedDays).toBe(10);
+    expect(r._unsafeUnwrap().due).toBe("2025-04-14");
+    expect(r._unsafeUnwrap().sources).toContainEqual(TESTING);
+  });
+
+  it("merges overlapping intervals and ignores those outside the running period (行政强制法第二十五条第三款)", () => {
+    const r = deadlineWithExclusions("2025-03-03", "coercion.seizure", calendar, [
+      ex("2025-03-10", "2025-03-15"),
+      ex("2025-03-12", "2025-03-19", "检验"),
+      ex("2025-01-01", "2025-03-03"),
+      ex("2025-09-01", "2025-09-30"),
+    ])._unsafeUnwrap();
+    expect(r.excludedDays).toBe(10);
+    expect(r.applied).toHaveLength(1);
+    expect(mergeExclusions([ex("2025-03-10", "2025-03-15"), ex("2025-03-16", "2025-03-17")])).toHaveLength(1);
+  });
+
+  it("counts working days for a workday period (行政处罚法第八十五条)", () => {
+    // 7 working days from Mon 2025-03-03 → 2025-03-12; excluding Wed–Fri 03-05..07 (3 working days) → 03-17.
+    const r = deadlineWithExclusions("2025-03-03", "penalty.evidencePreservation", calendar, [
+      ex("2025-03-05", "2025-03-07", "中止"),
+    ])._unsafeUnwrap();
+    expect(r.excludedDays).toBe(3);
+    expect(r.due).toBe("2025-03-17");
+  });
+
+  it("refuses an interval whose end precedes its start", () => {
+    const r = deadlineWithExclusions("2025-03-03", "coercion.seizure", calendar, [ex("2025-03-10", "2025-03-01")]);
+    expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+  });
+
+  const day = fc.integer({ min: 0, max: 500 }).map((n) => addDays("2025-01-01", n));
+  const interval = fc
+    .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 40 }))
+    .map(([a, len]) => ex(addDays("2025-01-01", a), addDays("2025-01-01", a + len)));
+  const rules = fc.constantFrom(
+    "coercion.seizure",
+    "penalty.payment",
+    "penalty.decision",
+    "penalty.evidencePreservation",
+    "remedy.litigation",
+  );
+
+  test.prop([day, rules])("excluding nothing equals computeDeadline (行政强制法第二十五条)", (start, rule) => {
+    const a = deadlineWithExclusions(start, rule, calendar, []);
+    const b = computeDeadline(rule, start, calendar);
+    if (b.isErr()) return;
+    expect(a._unsafeUnwrap().due).toBe(b.value.due);
+  });
+
+  test.prop([day, rules, fc.array(interval, { maxLength: 3 }), interval])(
+    "excluding more never makes the end earlier (行政强制法第二十五条第三款)",
+    (start, rule, some, more) => {
+      const a = deadlineWithExclusions(start, rule, calendar, some);
+      const b = deadlineWithExclusions(start, rule, calendar, [...some, more]);
+      if (a.isErr() || b.isErr()) return;
+      expect(b.value.due >= a.value.due).toBe(true);
+    },
+  );
+
+  test.prop([day, rules, fc.array(interval, { maxLength: 3 })])(
+    "the end is a working day when the rule rolls over (民法典第二百零三条)",
+    (start, rule, some) => {
+      const r = deadlineWithExclusions(start, rule, calendar, some);
+      if (r.isErr() || !r.value.base.rule.rollOver) return;
+      const working = calendar.isWorkingDay(r.value.due);
+      if (working.isErr()) return;
+      expect(working.value).toBe(true);
+    },
+  );
+});

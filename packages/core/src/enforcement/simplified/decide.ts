@@ -1,0 +1,285 @@
+import { authorize, type Permission } from "../../kernel/actors.js";
+import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
+import { formatYuan } from "../../kernel/money.js";
+import { err, ok, type Result } from "../../kernel/result.js";
+import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
+import type { CaseEvent } from "../../recording/case-event.js";
+import { caseDeadline, checkRecords, type DecideContext, refuse } from "../guards.js";
+import type { Penalty } from "../penalty.js";
+import { checkFormUsable, type FormRegister, type FormRegisterEvent } from "./forms.js";
+import { DEFAULT_SIMPLIFIED_POLICY, type SimplifiedPolicy, SIMPLIFIED_GUARD_SOURCES as SRC } from "./policy.js";
+import {
+  SIMPLIFIED_COMMAND_EVENTS,
+  SIMPLIFIED_EVENT_STAGES,
+  type SimplifiedCommand,
+  type SimplifiedCommandInput,
+  SimplifiedCommandSchema,
+  type SimplifiedEvent,
+} from "./schema.js";
+import { SIMPLIFIED_ACCEPTS, SIMPLIFIED_STATE_NAMES, type SimplifiedCaseState } from "./state.js";
+
+/**
+ * 简易程序决定上下文 — the ordinary procedure's {@link DecideContext} plus the bureau's form
+ * register (决定书登记簿, as folded now) and its simplified-procedure configuration.
+ */
+export interface SimplifiedDecideContext extends DecideContext {
+  /** The form register, for the numbered-form rule. */
+  readonly forms: FormRegister;
+  /** 简易程序配置 (default {@link DEFAULT_SIMPLIFIED_POLICY}). */
+  readonly simplified?: SimplifiedPolicy;
+}
+
+/**
+ * 简易程序决定结果 — the case events to append, and the form-register events to append with
+ * them (`form.used` when a form is filled in). Append both, or neither.
+ */
+export interface SimplifiedDecision {
+  /** Events of the case stream. */
+  readonly events: CaseEvent[];
+  /** Events of the bureau's form register. */
+  readonly register: FormRegisterEvent[];
+}
+
+/** The permission each command needs. */
+export const SIMPLIFIED_PERMISSIONS: Readonly<Record<SimplifiedCommand["type"], Permission>> = {
+  "onSpot.decide": "case.decideOnSpot",
+  "onSpot.collect": "case.execute",
+  "cash.handOver": "case.execute",
+  "cash.deposit": "case.execute",
+  "decision.file": "case.decideOnSpot",
+};
+
+type R = Result<SimplifiedEvent, SanxiangError>;
+
+/**
+ * 简易程序适用范围 — is `penalty` within Art. 51 for a `party` under `policy`: a warning
+ * and/or a fine no higher than the cap (公民 ¥200, 组织 ¥3,000 by default)? Otherwise
+ * `SIMPLIFIED_CAP_EXCEEDED` citing Art. 51.
+ */
+export function checkSimplifiedScope(
+  penalty: Penalty,
+  partyKind: "person" | "organisation",
+  policy: SimplifiedPolicy = DEFAULT_SIMPLIFIED_POLICY,
+): Result<true, SanxiangError> {
+  const other = penalty.kinds.filter((k) => k !== "warning" && k !== "fine");
+  if (other.length > 0) {
+    return err(refuse("SIMPLIFIED_CAP_EXCEEDED", "简易程序只能给予警告或者罚款", SRC.scope, { kinds: penalty.kinds }));
+  }
+  const cap = partyKind === "person" ? policy.individualCapFen : policy.organisationCapFen;
+  const fine = penalty.kinds.includes("fine") ? (penalty.fineFen ?? 0) : 0;
+  if (fine > cap) {
+    const who = partyKind === "person" ? "公民" : "法人或者其他组织";
+    return err(
+      refuse("SIMPLIFIED_CAP_EXCEEDED", `对${who}当场罚款不得超过 ${formatYuan(cap)} 元`, SRC.scope, {
+        fineFen: fine,
+        capFen: cap,
+      }),
+    );
+  }
+  return ok(true);
+}
+
+const notAllowedCollect = (message: string, source = SRC.collection, details: Record<string, unknown> = {}) =>
+  err(refuse("ON_SPOT_COLLECTION_NOT_ALLOWED", message, source, details));
+
+/**
+ * 当场收缴条件 — may an officer collect `amountFen` on the spot (Arts. 68–70)? The whole fine
+ * decided; a receipt number (Art. 70); and a ground: ≤ the cap (¥100), later execution
+ * difficult with its reason (Art. 68 item 2), or a remote area at the party's request with
+ * its reason (Art. 69). Otherwise `ON_SPOT_COLLECTION_NOT_ALLOWED`.
+ */
+export function checkCollection(
+  cmd: Extract<SimplifiedCommand, { type: "onSpot.collect" }>,
+  fineFen: number,
+  policy: SimplifiedPolicy = DEFAULT_SIMPLIFIED_POLICY,
+): Result<true, SanxiangError> {
+  if (fineFen === 0) return notAllowedCollect("当场决定未给予罚款，无可收缴");
+  if (cmd.amountFen !== fineFen) {
+    return notAllowedCollect(`当场收缴金额应为决定的罚款 ${formatYuan(fineFen)} 元`, SRC.collection, {
+      amountFen: cmd.amountFen,
+      fineFen,
+    });
+  }
+  if (cmd.receiptNumber === undefined)
+    return notAllowedCollect("当场收缴罚款必须出具财政部门统一制发的专用票据", SRC.receipt);
+  switch (cmd.ground) {
+    case "smallFine":
+      if (fineFen > policy.collectionCapFen) {
+        return notAllowedCollect(
+          `罚款超过 ${formatYuan(policy.collectionCapFen)} 元，且未说明事后难以执行的事由`,
+          { ...SRC.collection, paragraph: 1, item: 1 },
+          { fineFen, capFen: policy.collectionCapFen },
+        );
+      }
+      return ok(true);
+    case "hardToExecute":
+      return cmd.reason === undefined
+        ? notAllowedCollect("以不当场收缴事后难以执行为由收缴的，应当说明事由", {
+            ...SRC.collection,
+            paragraph: 1,
+            item: 2,
+          })
+        : ok(true);
+    case "remoteArea":
+      if (!cmd.partyRequested)
+        return notAllowedCollect("边远、水上、交通不便地区当场收缴须经当事人提出", SRC.remoteCollection);
+      return cmd.reason === undefined
+        ? notAllowedCollect("应当说明当事人到银行或者通过电子支付系统缴纳确有困难的情形", SRC.remoteCollection)
+        : ok(true);
+  }
+}
+
+function onSpotDecide(
+  cmd: Extract<SimplifiedCommand, { type: "onSpot.decide" }>,
+  at: Instant,
+  ctx: SimplifiedDecideContext,
+  policy: SimplifiedPolicy,
+): R {
+  const scope = checkSimplifiedScope(cmd.penalty, cmd.party.kind, policy);
+  if (scope.isErr()) return err(scope.error);
+  if (!cmd.certificateShown) return err(refuse("COMMAND_NOT_ALLOWED", "当场处罚应当向当事人出示执法证件", SRC.form));
+  if (!cmd.officerIds.includes(ctx.actor.id)) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "填写决定书的执法人员应在当场执法人员之列", SRC.form));
+  }
+  const date = civilDateOf(at);
+  const action = {
+    category: cmd.category,
+    regionCode: cmd.regionCode,
+    kind: "penalty" as const,
+    ...(cmd.bodyId === undefined ? {} : { bodyId: cmd.bodyId }),
+  };
+  const officers = ctx.bodies.checkTwoOfficers(cmd.officerIds, action, date, {
+    ...ctx.officerPolicy,
+    minimumOfficers: policy.minimumOfficers,
+  });
+  if (officers.isErr()) return err(officers.error);
+  const form = checkFormUsable(ctx.forms, cmd.formNumber, ctx.actor.id);
+  if (form.isErr()) return err(form.error);
+  const recs = checkRecords("decision", "onSpotPenalty", cmd.records, ctx, at);
+  if (recs.isErr()) return err(recs.error);
+  const { type: _t, at: _a, certificateShown: _c, ...rest } = cmd;
+  return ok({ ...rest, type: "onSpot.decided", at, decidedBy: ctx.actor.id });
+}
+
+function eventFor(cmd: SimplifiedCommand, at: Instant, state: SimplifiedCaseState, ctx: SimplifiedDecideContext): R {
+  const policy = ctx.simplified ?? DEFAULT_SIMPLIFIED_POLICY;
+  const c = state.context;
+  const date = civilDateOf(at);
+  switch (cmd.type) {
+    case "onSpot.decide":
+      return onSpotDecide(cmd, at, ctx, policy);
+    case "onSpot.collect": {
+      const fine = c.penalty?.kinds.includes("fine") === true ? (c.penalty.fineFen ?? 0) : 0;
+      const allowed = checkCollection(cmd, fine, policy);
+      if (allowed.isErr()) return err(allowed.error);
+      if (cmd.onWater && cmd.landedOn === undefined) {
+        return err(sanxiangError("INVALID_INPUT", "水上当场收缴须载明抵岸之日", { source: SRC.handover }));
+      }
+      const start = cmd.onWater && cmd.landedOn !== undefined ? cmd.landedOn : date;
+      const due = caseDeadline("penalty.cashHandover", start, ctx);
+      if (due.isErr()) return err(due.error);
+      const { type: _t, at: _a, landedOn: _l, receiptNumber, ...rest } = cmd;
+      return ok({ ...rest, type: "onSpot.collected", at, receiptNumber: receiptNumber ?? "", handOverDue: due.value });
+    }
+    case "cash.handOver": {
+      const due = caseDeadline("penalty.cashDeposit", date, ctx);
+      if (due.isErr()) return err(due.error);
+      const limit = c.deadlines.handOver?.due;
+      const late = limit !== undefined && compareCivilDates(date, limit) > 0;
+      return ok({ type: "cash.handedOver", at, depositDue: due.value, late });
+    }
+    case "cash.deposit": {
+      const limit = c.deadlines.deposit?.due;
+      const late = limit !== undefined && compareCivilDates(date, limit) > 0;
+      return ok({
+        type: "cash.deposited",
+        at,
+        late,
+        ...(cmd.bankReceipt === undefined ? {} : { bankReceipt: cmd.bankReceipt }),
+      });
+    }
+    case "decision.file":
+      if (c.filed) return err(refuse("COMMAND_NOT_ALLOWED", "当场处罚决定已报备案", SRC.filing));
+      return ok({ type: "decision.filed", at });
+  }
+}
+
+/**
+ * 简易程序决定 — the pure decider of an on-the-spot case: given its state, a command and the
+ * context, the events to append (case and form register), or the coded refusal. In order:
+ * schema (`INVALID_INPUT`); role (`PERMISSION_DENIED`); time (not after `now`, not before the
+ * last act); state (`COMMAND_NOT_ALLOWED`); then the rule guards — scope and caps
+ * (`SIMPLIFIED_CAP_EXCEEDED`, Art. 51), certificate shown (Art. 52), officers with valid
+ * in-scope certificates (Art. 42, configurable minimum), the numbered form
+ * (`FORM_NUMBER_INVALID`, Art. 52), the decision form record, on-the-spot collection
+ * (`ON_SPOT_COLLECTION_NOT_ALLOWED`, Arts. 68–70) and the hand-over deadlines (Art. 71).
+ */
+export function decideSimplified(
+  state: SimplifiedCaseState,
+  input: SimplifiedCommandInput,
+  ctx: SimplifiedDecideContext,
+): Result<SimplifiedDecision, SanxiangError> {
+  const parsed = SimplifiedCommandSchema.safeParse(input);
+  if (!parsed.success) {
+    return err(
+      sanxiangError(
+        "INVALID_INPUT",
+        `命令无效：${parsed.error.issues.map((i) => i.path.join(".") || "(根)").join("、")}`,
+        {
+          details: {
+            issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+          },
+        },
+      ),
+    );
+  }
+  const cmd = parsed.data;
+  const allowed = authorize(ctx.actor, SIMPLIFIED_PERMISSIONS[cmd.type], ctx.permissions);
+  if (allowed.isErr()) return err(allowed.error);
+  const at = cmd.at ?? ctx.now;
+  const last = state.context.lastAt;
+  if (epochMillis(at) > epochMillis(ctx.now) || (last !== undefined && epochMillis(at) < epochMillis(last))) {
+    return err(
+      sanxiangError("INVALID_INPUT", `行为时间 ${at} 不能晚于当前时间，也不能早于本案上一步（${last ?? "无"}）`, {
+        details: { at, now: ctx.now, lastAt: last },
+      }),
+    );
+  }
+  const type = SIMPLIFIED_COMMAND_EVENTS[cmd.type];
+  if (!SIMPLIFIED_ACCEPTS[type].includes(state.value)) {
+    return err(
+      sanxiangError("COMMAND_NOT_ALLOWED", `案件处于「${SIMPLIFIED_STATE_NAMES[state.value]}」，不能执行 ${cmd.type}`, {
+        details: { state: state.value, command: cmd.type },
+      }),
+    );
+  }
+  const event = eventFor(cmd, at, state, ctx);
+  if (event.isErr()) return err(event.error);
+  const { type: eventType, ...payload } = event.value;
+  const register: FormRegisterEvent[] =
+    event.value.type === "onSpot.decided"
+      ? [
+          {
+            type: "form.used",
+            at,
+            number: event.value.formNumber,
+            officerId: event.value.decidedBy,
+            caseId: state.caseId,
+          },
+        ]
+      : [];
+  return ok({
+    events: [
+      {
+        caseId: state.caseId,
+        seq: state.version + 1,
+        type: eventType,
+        at: ctx.now,
+        actor: { id: ctx.actor.id, roles: [...ctx.actor.roles] },
+        stage: SIMPLIFIED_EVENT_STAGES[eventType],
+        payload: payload as Record<string, unknown>,
+      },
+    ],
+    register,
+  });
+}

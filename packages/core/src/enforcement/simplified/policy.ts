@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { FenSchema } from "../../kernel/money.js";
+import type { RuleSource } from "../../kernel/source.js";
+
+/**
+ * 简易程序配置 — a bureau's configuration of the simplified procedure (简易程序) and of
+ * on-the-spot collection (当场收缴), each value with its default:
+ * - `individualCapFen` / `organisationCapFen`: the highest fine decided on the spot for a
+ *   citizen (公民, default ¥200) and for a legal person or other organisation (法人或者其他
+ *   组织, default ¥3,000), inclusive ("以下"; 行政处罚法 Art. 51 — "法律另有规定的，从其规定":
+ *   a sector law may set other figures; the 1996 law's ¥50 / ¥1,000 appear in old templates);
+ * - `collectionCapFen`: the fine an officer may collect on the spot without further ground
+ *   (Art. 68 item 1, default ¥100, inclusive);
+ * - `minimumOfficers`: officers who must act on the spot. Art. 52 says only "执法人员当场作出"
+ *   and does not "provide otherwise" in the sense of Art. 42, so the default is 2; set 1
+ *   only where a law or rule of the sector allows one officer.
+ */
+export const SimplifiedPolicySchema = z.object({
+  /** 公民罚款上限 (fen, inclusive). */
+  individualCapFen: FenSchema.default(20_000),
+  /** 法人或者其他组织罚款上限 (fen, inclusive). */
+  organisationCapFen: FenSchema.default(300_000),
+  /** 当场收缴罚款上限 (fen, inclusive). */
+  collectionCapFen: FenSchema.default(10_000),
+  /** 当场处罚的最少执法人员数. */
+  minimumOfficers: z.number().int().min(1).max(20).default(2),
+});
+/** 简易程序配置 (see {@link SimplifiedPolicySchema}). */
+export type SimplifiedPolicy = z.infer<typeof SimplifiedPolicySchema>;
+/** What a bureau passes: any subset of {@link SimplifiedPolicy}. */
+export type SimplifiedPolicyInput = z.input<typeof SimplifiedPolicySchema>;
+
+/** 默认简易程序配置 — the defaults of {@link SimplifiedPolicySchema}. */
+export const DEFAULT_SIMPLIFIED_POLICY: SimplifiedPolicy = SimplifiedPolicySchema.parse({});
+
+const cfl = (article: number, paragraph?: number, item?: number, confidence: "C-law" | "VAR" = "C-law") => ({
+  law: "行政处罚法",
+  article,
+  ...(paragraph === undefined ? {} : { paragraph }),
+  ...(item === undefined ? {} : { item }),
+  confidence,
+});
+
+/** 配置依据 — the source of each value of {@link SimplifiedPolicy}. */
+export const SIMPLIFIED_POLICY_SOURCES: Readonly<Record<keyof SimplifiedPolicy, RuleSource>> = {
+  individualCapFen: cfl(51, undefined, undefined, "VAR"),
+  organisationCapFen: cfl(51, undefined, undefined, "VAR"),
+  collectionCapFen: cfl(68, 1, 1),
+  minimumOfficers: cfl(42, 1, undefined, "VAR"),
+};
+
+/** The sources of the simplified procedure's hard guards, one per rule (for refusals and docs). */
+export const SIMPLIFIED_GUARD_SOURCES = {
+  /** 适用范围: facts certain, legal basis, fine within the cap or a warning. */
+  scope: cfl(51),
+  /** 出示执法证件, 编号决定书, 当场交付, 拒绝签收注明. */
+  form: cfl(52, 1),
+  /** 报所属行政机关备案. */
+  filing: cfl(52, 3),
+  /** 执法人员不得少于两人. */
+  officers: cfl(42, 1),
+  /** 当场收缴: ≤ ¥100 or hard to execute later. */
+  collection: cfl(68),
+  /** 边远、水上、交通不便地区, on the party's request. */
+  remoteCollection: cfl(69),
+  /** 财政部门统一制发的专用票据. */
+  receipt: cfl(70),
+  /** 交至行政机关 / 缴付指定银行. */
+  handover: cfl(71),
+} as const satisfies Readonly<Record<string, RuleSource>>;
