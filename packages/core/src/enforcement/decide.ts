@@ -1,5 +1,5 @@
 import { authorize, type Permission } from "../kernel/actors.js";
-import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
@@ -188,19 +188,7 @@ export function decide(
   ctx: DecideContext,
 ): Result<CaseEvent[], SanxiangError> {
   const parsed = PenaltyCommandSchema.safeParse(input);
-  if (!parsed.success) {
-    return err(
-      sanxiangError(
-        "INVALID_INPUT",
-        `命令无效：${parsed.error.issues.map((i) => i.path.join(".") || "(根)").join("、")}`,
-        {
-          details: {
-            issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-          },
-        },
-      ),
-    );
-  }
+  if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues));
   const cmd = parsed.data;
   const permission =
     cmd.type === "case.decide" && cmd.outcome === "transfer" ? "case.transfer" : COMMAND_PERMISSIONS[cmd.type];

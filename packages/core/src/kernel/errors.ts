@@ -186,3 +186,25 @@ export function sanxiangError(
 ): SanxiangError {
   return new SanxiangError({ code, message, ...extra });
 }
+
+/** One problem of a schema check, as {@link invalidInput} reports it. */
+export interface InputIssue {
+  /** Where, as a dotted path (`records.0.id`). */
+  readonly path: string;
+  /** What is wrong. */
+  readonly message: string;
+}
+
+/**
+ * `INVALID_INPUT` from a failed schema check: the message names every failing path after
+ * `what` (e.g. `命令无效`), `details.issues` lists them with their messages.
+ */
+export function invalidInput(
+  what: string,
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+): SanxiangError {
+  const list: InputIssue[] = issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  return sanxiangError("INVALID_INPUT", `${what}：${list.map((i) => i.path || "(根)").join("、")}`, {
+    details: { issues: list },
+  });
+}

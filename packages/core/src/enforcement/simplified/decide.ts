@@ -1,5 +1,5 @@
 import { authorize, type Permission } from "../../kernel/actors.js";
-import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
+import { invalidInput, type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { formatYuan } from "../../kernel/money.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
@@ -220,19 +220,7 @@ export function decideSimplified(
   ctx: SimplifiedDecideContext,
 ): Result<SimplifiedDecision, SanxiangError> {
   const parsed = SimplifiedCommandSchema.safeParse(input);
-  if (!parsed.success) {
-    return err(
-      sanxiangError(
-        "INVALID_INPUT",
-        `命令无效：${parsed.error.issues.map((i) => i.path.join(".") || "(根)").join("、")}`,
-        {
-          details: {
-            issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-          },
-        },
-      ),
-    );
-  }
+  if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues));
   const cmd = parsed.data;
   const allowed = authorize(ctx.actor, SIMPLIFIED_PERMISSIONS[cmd.type], ctx.permissions);
   if (allowed.isErr()) return err(allowed.error);
