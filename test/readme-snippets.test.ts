@@ -31,6 +31,7 @@ const docs = [
   "docs/enforcement.md",
   "docs/simplified.md",
   "docs/coercion.md",
+  "docs/inspection.md",
 ];
 
 interface Snippet {

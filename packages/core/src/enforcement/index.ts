@@ -13,6 +13,7 @@ export * from "./events.js";
 export * from "./excluded-periods.js";
 export * from "./fold.js";
 export * from "./guards.js";
+export * from "./inspection/index.js";
 export * from "./machine.js";
 export * from "./penalty.js";
 export * from "./simplified/index.js";

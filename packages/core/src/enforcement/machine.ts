@@ -49,7 +49,10 @@ export const penaltyMachine = setup({
   },
 }).createMachine({
   id: "penalty.ordinary",
-  context: ({ input }) => emptyContext(input.caseId),
+  // xstate's pure transition() builds a throwaway actor without input on every call; a
+  // factory that required input threw (and xstate swallowed it) on every folded event,
+  // which was most of a fold's cost. The real case id always arrives through input.
+  context: ({ input }) => emptyContext(input?.caseId ?? ""),
   initial: "unfiled",
   states: {
     unfiled: { on: { "case.filed": { target: "investigating", actions: "apply" } } },

@@ -5,6 +5,7 @@ import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { type CaseState, foldEvents } from "./fold.js";
 import type { DecideContext } from "./guards.js";
+import { currentState, enableSnapshots, evolveAll, remember, snapshotsOf } from "./snapshot.js";
 
 /**
  * 事件存储 — the port a storage adapter implements for case streams (version 1). A contract,
@@ -35,10 +36,14 @@ export interface EventStore {
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** 内存事件存储 — the reference {@link EventStore}: one array per case, copies in and out. */
+/**
+ * 内存事件存储 — the reference {@link EventStore}: one array per case, copies in and out.
+ * Its streams are append-only, so {@link execute} keeps a snapshot of each case's state
+ * (state + version) for it and folds only the events appended after the snapshot.
+ */
 export function inMemoryEventStore(): EventStore {
   const streams = new Map<string, CaseEvent[]>();
-  return {
+  const store: EventStore = {
     specificationVersion: "v1",
     load: async (caseId) => ok(copy(streams.get(caseId) ?? [])),
     append: async (caseId, expectedVersion, events) => {
@@ -67,6 +72,13 @@ export function inMemoryEventStore(): EventStore {
       return ok({ version: expectedVersion + events.length });
     },
   };
+  enableSnapshots(store, (caseId, version) => copy((streams.get(caseId) ?? []).slice(version)));
+  return store;
+}
+
+async function loadState(store: EventStore, caseId: string): Promise<Result<CaseState, SanxiangError>> {
+  const loaded = await store.load(caseId);
+  return loaded.isErr() ? err(loaded.error) : foldEvents(caseId, loaded.value);
 }
 
 /** 执行结果 — the events appended and the case's state after them. */
@@ -80,7 +92,10 @@ export interface ExecuteResult {
 /**
  * 执行命令 — load the case, fold its events, {@link decide}, append with the version read
  * (optimistic concurrency: a concurrent writer makes this `CONCURRENCY_CONFLICT`; reload
- * and retry), and return the events with the new state.
+ * and retry), and return the events with the new state. For a store with snapshots (the
+ * in-memory one) the fold starts from the case's last computed state and evolves only the
+ * events after it — each still checked as in {@link foldEvents} — so the state is always the
+ * fold of the whole stream.
  */
 export async function execute(
   store: EventStore,
@@ -88,16 +103,17 @@ export async function execute(
   command: PenaltyCommandInput,
   ctx: DecideContext,
 ): Promise<Result<ExecuteResult, SanxiangError>> {
-  const loaded = await store.load(caseId);
-  if (loaded.isErr()) return err(loaded.error);
-  const state = foldEvents(caseId, loaded.value);
+  const cache = snapshotsOf(store);
+  const state = cache === undefined ? await loadState(store, caseId) : currentState(cache, caseId);
   if (state.isErr()) return err(state.error);
   const events = decide(state.value, command, ctx);
   if (events.isErr()) return err(events.error);
   const appended = await store.append(caseId, state.value.version, events.value);
   if (appended.isErr()) return err(appended.error);
-  const next = foldEvents(caseId, [...loaded.value, ...events.value]);
-  return next.map((s) => ({ events: events.value, state: s }));
+  const next = evolveAll(state.value, events.value);
+  if (next.isErr()) return err(next.error);
+  remember(cache, next.value);
+  return ok({ events: events.value, state: next.value });
 }
 
 /** 立案 — {@link execute} of a `case.file` command on a new case id (an existing case refuses it). */

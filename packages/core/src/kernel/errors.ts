@@ -112,6 +112,8 @@ export const ERROR_CODES = {
   FORM_NUMBER_INVALID: "行政处罚决定书编号无效",
   /** On-the-spot collection outside the cases of 行政处罚法 Arts. 68–70. */
   ON_SPOT_COLLECTION_NOT_ALLOWED: "不得当场收缴罚款",
+  /** A random-inspection draw that re-runs to a different result, or whose pools changed (随机抽查结果无法复现). */
+  INSPECTION_DRAW_MISMATCH: "随机抽查结果无法复现",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */
