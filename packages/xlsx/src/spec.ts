@@ -22,7 +22,7 @@ export interface ImportXlsxOptions {
  * nothing. The sheet is `sheetName` when given (missing → `TABLE_UNREADABLE`), otherwise
  * the one named `spec.sheet`, otherwise the first. Only that sheet is read, so other
  * sheets (notes, lookup lists) never block the import. Cells are read as
- * {@link readXlsx} reads them and then checked by core's `importSheet`: any wrong cell,
+ * {@link readXlsx} reads them and then checked by core's `importSheet`: a wrong cell,
  * row or duplicate key gives `IMPORT_INVALID` with every issue in `details.issues` and no
  * records.
  */

@@ -28,7 +28,7 @@ export type Penalty = z.infer<typeof PenaltySchema>;
 /**
  * 加重 — the ways `decided` is heavier than `notified`: a kind not notified, a larger fine,
  * a larger confiscation. Empty when it is not heavier. Kinds are not ranked against each
- * other (the law does not rank them): any kind not in the notice counts as heavier.
+ * other (the law does not rank them): a kind not in the notice counts as heavier.
  */
 export function heavierThan(decided: Penalty, notified: Penalty): string[] {
   const out: string[] = [];
@@ -92,7 +92,7 @@ export const PenaltyPolicySchema = z.object({
 });
 /** 普通程序配置 (see {@link PenaltyPolicySchema}). */
 export type PenaltyPolicy = z.infer<typeof PenaltyPolicySchema>;
-/** What a bureau passes: any subset of {@link PenaltyPolicy}. */
+/** What a bureau passes: a subset of {@link PenaltyPolicy}. */
 export type PenaltyPolicyInput = z.input<typeof PenaltyPolicySchema>;
 
 /** 默认普通程序配置 — the defaults of {@link PenaltyPolicySchema}. */

@@ -27,7 +27,7 @@ export const SimplifiedPolicySchema = z.object({
 });
 /** 简易程序配置 (see {@link SimplifiedPolicySchema}). */
 export type SimplifiedPolicy = z.infer<typeof SimplifiedPolicySchema>;
-/** What a bureau passes: any subset of {@link SimplifiedPolicy}. */
+/** What a bureau passes: a subset of {@link SimplifiedPolicy}. */
 export type SimplifiedPolicyInput = z.input<typeof SimplifiedPolicySchema>;
 
 /** 默认简易程序配置 — the defaults of {@link SimplifiedPolicySchema}. */

@@ -24,7 +24,7 @@ export const OfficerPolicySchema = z.object({
 });
 /** 执法人员配置 (see {@link OfficerPolicySchema}). */
 export type OfficerPolicy = z.infer<typeof OfficerPolicySchema>;
-/** What a bureau passes: any subset of {@link OfficerPolicy}; the rest takes defaults. */
+/** What a bureau passes: a subset of {@link OfficerPolicy}; the rest takes defaults. */
 export type OfficerPolicyInput = z.input<typeof OfficerPolicySchema>;
 
 /** 默认执法人员配置 — the defaults of {@link OfficerPolicySchema}. */

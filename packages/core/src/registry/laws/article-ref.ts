@@ -48,8 +48,8 @@ function invalid(text: string, why: string): SanxiangError {
 /**
  * 解析法条引用 — reads a citation as officers write it: `行政处罚法第五十八条第一款`,
  * `《中华人民共和国行政许可法》第三十二条第一款第（四）项`, `行政处罚法第六十四条第一项`,
- * `行政处罚法第58条`. Chinese or Arabic numerals; spaces are ignored. Total: any string gives
- * `ARTICLE_REF_INVALID` rather than a throw.
+ * `行政处罚法第58条`. Chinese or Arabic numerals; spaces are ignored. Total: it never throws;
+ * a string it cannot read gives `ARTICLE_REF_INVALID`.
  */
 export function parseArticleRef(text: string): Result<ArticleRef, SanxiangError> {
   if (typeof text !== "string") return err(invalid(String(text), "应为文本"));
