@@ -1,27 +1,8 @@
-import { fixedClock } from "@sanxiang/core";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "./io.js";
-import { main } from "./main.js";
+import { type CliRun, runCli } from "./cli.test-support.js";
 
-async function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    clock: fixedClock("2026-11-26T02:00:00Z"),
-    env,
-    cwd: process.cwd(),
-  };
-  const code = await main(args, io);
-  return { code, out, err };
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { env });
 }
 
 describe("sanxiang deadline", () => {

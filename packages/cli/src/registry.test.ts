@@ -1,10 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fixedClock } from "@sanxiang/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CliIo } from "./io.js";
-import { main } from "./main.js";
+import { type CliRun, runCli } from "./cli.test-support.js";
 
 let dir: string;
 beforeEach(() => {
@@ -14,22 +12,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    clock: fixedClock("2026-11-26T02:00:00Z"),
-    env: {},
-    cwd: dir,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
+function cli(...args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: dir });
 }
 
 describe("sanxiang registry", () => {

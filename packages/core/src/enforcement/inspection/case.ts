@@ -7,6 +7,7 @@ import type { CaseEvent } from "../../recording/case-event.js";
 import type { Stage } from "../../recording/vocabulary.js";
 import { RecordRefSchema } from "../commands.js";
 import { CaseDeadlineSchema } from "../events.js";
+import { checkNextEvent, procedureEventOf } from "../stream.js";
 import { InspectionTaskDrawnSchema } from "./draw.js";
 
 /** 检查结果 — `pass` 合格, `fail` 不合格 (transferred to a penalty case), `notFound` 未发现（查无下落）. */
@@ -173,24 +174,11 @@ export function evolveInspection(
   state: InspectionCaseState,
   event: CaseEvent,
 ): Result<InspectionCaseState, SanxiangError> {
-  if (event.caseId !== state.caseId || event.seq !== state.version + 1) {
-    return err(
-      sanxiangError("EVENT_SEQUENCE_INVALID", `案件 ${state.caseId} 的下一个事件序号应为 ${state.version + 1}`, {
-        details: {
-          caseId: state.caseId,
-          expectedSeq: state.version + 1,
-          got: { caseId: event.caseId, seq: event.seq },
-        },
-      }),
-    );
-  }
-  const parsed = InspectionEventSchema.safeParse({ ...event.payload, type: event.type });
-  if (!parsed.success) {
-    return err(
-      sanxiangError("INVALID_INPUT", `事件 ${event.type}（第 ${event.seq} 号）无效`, { details: { seq: event.seq } }),
-    );
-  }
-  const e = parsed.data;
+  const next = checkNextEvent(state, event);
+  if (next.isErr()) return err(next.error);
+  const parsed = procedureEventOf(InspectionEventSchema, event);
+  if (parsed.isErr()) return err(parsed.error);
+  const e = parsed.value;
   const t = INSPECTION_TRANSITIONS[e.type];
   if (t.from !== state.value) {
     return err(

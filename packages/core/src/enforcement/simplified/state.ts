@@ -5,6 +5,7 @@ import type { CaseEvent } from "../../recording/case-event.js";
 import type { CaseParty } from "../commands.js";
 import type { CaseDeadline } from "../events.js";
 import type { Penalty } from "../penalty.js";
+import { checkNextEvent, procedureEventOf } from "../stream.js";
 import { type SimplifiedEvent, SimplifiedEventSchema } from "./schema.js";
 
 /**
@@ -111,11 +112,7 @@ export function evolveSimplifiedContext(c: SimplifiedContext, e: SimplifiedEvent
 
 /** The procedure event of a stored envelope, or `INVALID_INPUT`. */
 export function simplifiedEventOf(event: CaseEvent): Result<SimplifiedEvent, SanxiangError> {
-  const parsed = SimplifiedEventSchema.safeParse({ ...event.payload, type: event.type });
-  if (parsed.success) return ok(parsed.data);
-  return err(
-    sanxiangError("INVALID_INPUT", `事件 ${event.type}（第 ${event.seq} 号）无效`, { details: { seq: event.seq } }),
-  );
+  return procedureEventOf(SimplifiedEventSchema, event);
 }
 
 /**
@@ -126,17 +123,8 @@ export function evolveSimplified(
   state: SimplifiedCaseState,
   event: CaseEvent,
 ): Result<SimplifiedCaseState, SanxiangError> {
-  if (event.caseId !== state.caseId || event.seq !== state.version + 1) {
-    return err(
-      sanxiangError("EVENT_SEQUENCE_INVALID", `案件 ${state.caseId} 的下一个事件序号应为 ${state.version + 1}`, {
-        details: {
-          caseId: state.caseId,
-          expectedSeq: state.version + 1,
-          got: { caseId: event.caseId, seq: event.seq },
-        },
-      }),
-    );
-  }
+  const next = checkNextEvent(state, event);
+  if (next.isErr()) return err(next.error);
   const e = simplifiedEventOf(event);
   if (e.isErr()) return err(e.error);
   if (!SIMPLIFIED_ACCEPTS[e.value.type].includes(state.value)) {
