@@ -76,6 +76,10 @@ export const ERROR_CODES = {
   CUSTODY_OUT_OF_ORDER: "证据保管链顺序错误",
   /** Evidence bytes or a re-computed hash that differ from those captured (证据可能被篡改). */
   EVIDENCE_TAMPERED: "证据与采集时不一致",
+  /** No evidence stored under the hash asked about (证据不存在). */
+  EVIDENCE_NOT_FOUND: "证据不存在",
+  /** An evidence store that could not read or write: disk full, permission, a failing source stream (证据存储失败). */
+  EVIDENCE_STORE_FAILED: "证据存储失败",
   /** A case event whose `seq` does not continue its case's stream: a gap or a duplicate (事件序号不连续). */
   EVENT_SEQUENCE_INVALID: "案件事件序号不连续",
   /** A stored or stated leaf hash that differs from the hash of the event's canonical bytes (事件哈希不符). */
@@ -98,10 +102,22 @@ export const ERROR_CODES = {
   HEARING_PENDING: "听证程序尚未完成",
   /** A decision needing legal review without an approval of the same draft (行政处罚法 Art. 58). */
   REVIEW_NOT_APPROVED: "未经法制审核或审核未通过",
+  /** A submission for legal review without the materials the checklist requires (法制审核送审材料不全). */
+  REVIEW_MATERIALS_INCOMPLETE: "法制审核送审材料不全",
+  /** A reviewer who handled the case, assigned to review it (审核人员应当回避, 行政处罚法 Art. 43). */
+  REVIEWER_RECUSAL_REQUIRED: "审核人员应当回避",
+  /** A collective discussion with fewer heads than the quorum (集体讨论未达到规定人数, 行政处罚法 Art. 57 para. 2). */
+  DISCUSSION_QUORUM_NOT_MET: "集体讨论未达到规定人数",
   /** A decision needing collective discussion by the heads without one (行政处罚法 Art. 57 para. 2). */
   COLLECTIVE_DISCUSSION_REQUIRED: "应当集体讨论决定",
   /** An append whose expected stream version is not the stream's current version (并发冲突). */
   CONCURRENCY_CONFLICT: "案件已被他人更新",
+  /** A storage adapter could not do what was asked (connection lost, disk full, closed store); `cause` keeps the driver's error (存储不可用). */
+  STORE_UNAVAILABLE: "存储不可用",
+  /** Stored data that cannot be read back as written: malformed rows, a broken Merkle head, a missing event (存储数据损坏). */
+  STORE_CORRUPT: "存储数据已损坏",
+  /** A signed tree head for a size the store already holds a different head for (树头冲突). */
+  TREE_HEAD_CONFLICT: "签名树头冲突",
   /** A coercive measure without the head's approval, or an emergency one not reported within 24 hours (行政强制法 Arts. 18, 19). */
   COERCION_NOT_APPROVED: "行政强制措施未经负责人批准",
   /** A sealing or seizure act after its period expired (行政强制法 Arts. 25, 27, 28). */

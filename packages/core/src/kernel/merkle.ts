@@ -7,6 +7,7 @@ import type { SanxiangError } from "./errors.js";
 import { type MerkleOptions, merkleEmptyRoot, merkleLeafHash, merkleNodeHash } from "./merkle-hash.js";
 import { indexOutOfRange, isSafeCount, sizeInvalid, splitPoint } from "./merkle-util.js";
 
+export * from "./merkle-frontier.js";
 export * from "./merkle-hash.js";
 export * from "./merkle-store.js";
 export * from "./merkle-verify.js";

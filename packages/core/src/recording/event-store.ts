@@ -1,0 +1,191 @@
+// 事件存储端口 — the contract every storage adapter implements: case streams with optimistic
+// concurrency, the bureau's Merkle log over all of them, projections, signed tree heads —
+// and the one rule that makes "nothing acknowledged is ever lost" checkable: an append
+// stores the events, their Merkle leaves, the new log head and the projection rows in one
+// transaction, or nothing at all.
+import type { SanxiangError } from "../kernel/errors.js";
+import type { HashAlgorithmName } from "../kernel/hash.js";
+import type { MerkleTreeHead } from "../kernel/merkle-log.js";
+import type { Result } from "../kernel/result.js";
+import type { SignedTreeHead } from "../kernel/tree-head.js";
+import type { CaseEvent } from "./case-event.js";
+import type { Projection, ProjectionQuery, ProjectionRow } from "./projection.js";
+
+/** The version of the {@link EventStore} contract this package defines. */
+export const EVENT_STORE_SPECIFICATION_VERSION = "v1" as const;
+
+/**
+ * 已存事件 — an event as the log holds it: its global position (1-based: the first event
+ * any case ever stored is 1, positions are dense — leaf index = position − 1), the event,
+ * and its Merkle leaf hash as stored.
+ */
+export interface StoredEvent {
+  /** Global position in the bureau's log (1, 2, 3, … without gaps). */
+  readonly position: number;
+  /** The event, equal (canonical JSON) to what was appended. */
+  readonly event: CaseEvent;
+  /** `merkleLeafHash(eventLeafBytes(event))` as stored beside it. */
+  readonly leafHash: Uint8Array;
+}
+
+/** What a successful {@link EventStore.append} acknowledges. */
+export interface AppendReceipt {
+  /** The case stream's version after the append (its last `seq`). */
+  readonly version: number;
+  /**
+   * The bureau's log after the append: `treeSize` is the global position of the last event
+   * appended (the events took positions `treeSize − n + 1 … treeSize`).
+   */
+  readonly treeHead: MerkleTreeHead;
+}
+
+/** What a store reports of its log: its size and root (from the stored frontier). */
+export interface EventLogHead {
+  /** Last global position (= number of events stored). */
+  readonly position: number;
+  /** The head of the Merkle log over every stored event. */
+  readonly treeHead: MerkleTreeHead;
+}
+
+/**
+ * 能力 — what an adapter can do, read by core and by the conformance suite (never guessed
+ * from test options).
+ */
+export interface EventStoreCapabilities {
+  /** Appended events survive the process (false for the in-memory store). */
+  readonly durable: boolean;
+  /** Several processes or connections may append to the same store at once (conflicts still detected). */
+  readonly multiWriter: boolean;
+  /** How {@link EventStore.subscribe} learns of new events: pushed by the store, or polled. */
+  readonly subscription: "push" | "poll";
+}
+
+/** Options of {@link EventStore.readAll}. */
+export interface ReadAllOptions {
+  /** Read events with a global position greater than this (default 0: from the start). */
+  readonly after?: number;
+  /** At most this many events (default 1 000, at most 10 000). */
+  readonly limit?: number;
+}
+
+/** The default and largest `limit` of {@link EventStore.readAll}. */
+export const READ_ALL_LIMIT = { default: 1_000, max: 10_000 } as const;
+
+/** Options of {@link EventStore.subscribe}. */
+export interface SubscribeOptions {
+  /** Deliver events with a global position greater than this (default: the current end). */
+  readonly after?: number;
+  /**
+   * Called with each batch of new events, oldest first. The next batch is delivered only
+   * after the promise returned for the previous one settles; a handler that throws or
+   * rejects ends the subscription and is reported to `onError`.
+   */
+  readonly onEvents: (events: readonly StoredEvent[]) => void | Promise<void>;
+  /** Called once if the subscription ends on an error (the store's, or the handler's). */
+  readonly onError?: (error: SanxiangError) => void;
+  /** For polling stores: milliseconds between polls (the adapter's default otherwise). */
+  readonly pollIntervalMs?: number;
+}
+
+/** 订阅 — a running subscription. */
+export interface EventSubscription {
+  /** Stops delivery; resolves once no handler call is running. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * 事件存储 — the port a storage adapter implements (contract version `v1`).
+ *
+ * General rules, for every method:
+ * - Never throws and never rejects for a storage failure: failures are `Err` with
+ *   `STORE_UNAVAILABLE` (the driver's error as `cause`), `STORE_CORRUPT` (stored data that
+ *   cannot be read back as written) or the code the method names. Bad arguments are
+ *   `INVALID_INPUT` and change nothing.
+ * - After {@link EventStore.close} every method returns `STORE_UNAVAILABLE`.
+ * - Positions and versions are safe integers; all reads return copies.
+ */
+export interface EventStore {
+  /** The contract version implemented: `"v1"`. */
+  readonly specificationVersion: typeof EVENT_STORE_SPECIFICATION_VERSION;
+  /** What the adapter can do. */
+  readonly capabilities: EventStoreCapabilities;
+  /** The hash algorithm of the store's Merkle log (fixed when the store was created). */
+  readonly hashAlgorithm: HashAlgorithmName;
+  /** The projections the store maintains, in the order their writes are applied. */
+  readonly projections: readonly Projection[];
+
+  /**
+   * 读取案件 — the case's events in `seq` order (those with `seq > afterVersion`, default 0).
+   * An unknown case is `ok([])`, never an error.
+   */
+  load(
+    caseId: string,
+    options?: { readonly afterVersion?: number },
+  ): Promise<Result<readonly CaseEvent[], SanxiangError>>;
+
+  /**
+   * 追加 — appends `events` to the case's stream when the stream's version (its last `seq`,
+   * 0 when empty) equals `expectedVersion`, in **one transaction**: the events, their
+   * global positions and Merkle leaf hashes, the new log frontier and every projection's
+   * writes — all or nothing.
+   * - Another version → `CONCURRENCY_CONFLICT` (details: `expectedVersion`,
+   *   `actualVersion`), nothing written. The check is the store's, so two writers racing
+   *   on one version get exactly one success.
+   * - Each event must pass `CaseEventSchema`, carry `caseId`, and continue the stream
+   *   (`seq` = expectedVersion + 1, + 2, …): else `INVALID_INPUT` / `EVENT_SEQUENCE_INVALID`.
+   * - No events: only checks the version, writes nothing.
+   * - Not idempotent: retrying a successful append conflicts, so an uncertain outcome
+   *   (a lost connection) is settled by {@link EventStore.load}, never by appending again.
+   * - Resolving `ok` means durably stored (for a durable store: committed and synced).
+   */
+  append(
+    caseId: string,
+    expectedVersion: number,
+    events: readonly CaseEvent[],
+  ): Promise<Result<AppendReceipt, SanxiangError>>;
+
+  /** 读取全部 — events across all cases in global-position order, after `after`, at most `limit`. */
+  readAll(options?: ReadAllOptions): Promise<Result<readonly StoredEvent[], SanxiangError>>;
+
+  /** 日志头 — the last position and the Merkle tree head of everything stored. */
+  head(): Promise<Result<EventLogHead, SanxiangError>>;
+
+  /**
+   * 订阅 — delivers every event stored after `options.after`, in order, each exactly once per
+   * subscription, including events appended by other writers of the same store.
+   */
+  subscribe(options: SubscribeOptions): EventSubscription;
+
+  /** 投影行 — one row of a projection, or `ok(null)` when there is none; an unknown projection is `INVALID_INPUT`. */
+  getProjectionRow(projection: string, key: string): Promise<Result<ProjectionRow | null, SanxiangError>>;
+
+  /** 投影查询 — rows of a projection as {@link ProjectionQuery} orders and filters them. */
+  queryProjection(
+    projection: string,
+    query?: ProjectionQuery,
+  ): Promise<Result<readonly ProjectionRow[], SanxiangError>>;
+
+  /**
+   * 重建投影 — recomputes every projection's rows from the whole log in one transaction
+   * (what a store also does on opening when a projection's `version` changed). Returns the
+   * number of events replayed.
+   */
+  rebuildProjections(): Promise<Result<{ readonly events: number }, SanxiangError>>;
+
+  /**
+   * 保存签名树头 — keeps a signed tree head, one per `treeSize`. For a size already kept:
+   * the same root with a later `timestamp` replaces it (a re-signing, e.g. with a new key),
+   * the same root otherwise is a no-op; another root → `TREE_HEAD_CONFLICT` (two views of
+   * one log: an alarm, never overwritten). A `treeSize` beyond the log →
+   * `MERKLE_TREE_SIZE_INVALID`; a head failing `SignedTreeHeadSchema` → `INVALID_INPUT`.
+   * The store does not check signatures: use {@link signAndSaveTreeHead}, which signs the
+   * store's own head.
+   */
+  saveSignedTreeHead(head: SignedTreeHead): Promise<Result<void, SanxiangError>>;
+
+  /** 最新签名树头 — the kept head of the largest `treeSize`, or `ok(null)` when none. */
+  latestSignedTreeHead(): Promise<Result<SignedTreeHead | null, SanxiangError>>;
+
+  /** Releases connections and handles; idempotent. Subscriptions are closed first. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,228 @@
+// 内存事件存储 — the reference EventStore: what every adapter must behave like, in plain
+// data structures. It passes the published conformance suite (@sanxiang/testkit) and is
+// what tests, the browser and single-run tools use. Nothing survives the process.
+import { sanxiangError } from "../kernel/errors.js";
+import type { HashAlgorithmName } from "../kernel/hash.js";
+import {
+  emptyMerkleFrontier,
+  extendMerkleFrontier,
+  frontierTreeHead,
+  type MerkleFrontier,
+} from "../kernel/merkle-frontier.js";
+import { bytesEqual } from "../kernel/merkle-util.js";
+import { err, ok } from "../kernel/result.js";
+import { epochMillis } from "../kernel/time.js";
+import { type SignedTreeHead, SignedTreeHeadSchema } from "../kernel/tree-head.js";
+import type { CaseEvent } from "./case-event.js";
+import { EVENT_STORE_SPECIFICATION_VERSION, type EventStore, type StoredEvent } from "./event-store.js";
+import {
+  applyProjectionWrites,
+  type Projection,
+  type ProjectionRow,
+  projectEvent,
+  queryProjectionRows,
+} from "./projection.js";
+import {
+  checkAfterVersion,
+  checkCaseId,
+  checkProjectionKey,
+  checkProjectionName,
+  checkProjectionQuery,
+  checkProjections,
+  checkReadAllOptions,
+  concurrencyConflict,
+  prepareAppend,
+  runSubscription,
+  storeClosed,
+  storeHashAlgorithm,
+} from "./store-support.js";
+
+/** Options of {@link memoryEventStore}. */
+export interface MemoryEventStoreOptions {
+  /** Hash algorithm of the Merkle log (default `sha256`). */
+  readonly hash?: HashAlgorithmName;
+  /** Projections to maintain (default none). */
+  readonly projections?: readonly Projection[];
+}
+
+const copyEvent = (e: CaseEvent): CaseEvent => JSON.parse(JSON.stringify(e)) as CaseEvent;
+const copyStored = (s: StoredEvent): StoredEvent => ({
+  position: s.position,
+  event: copyEvent(s.event),
+  leafHash: s.leafHash.slice(),
+});
+const copyRow = (r: ProjectionRow): ProjectionRow => ({ ...r, value: JSON.parse(JSON.stringify(r.value)) });
+const copyHead = (h: SignedTreeHead): SignedTreeHead => ({
+  ...h,
+  rootHash: h.rootHash.slice(),
+  signature: h.signature.slice(),
+});
+
+/**
+ * 内存事件存储 — an {@link EventStore} in memory (capabilities: not durable, single
+ * writer, push subscriptions). Appends are synchronous under the hood, so they are atomic
+ * by construction; everything else follows the contract exactly, copies in and out.
+ */
+export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventStore {
+  const hash = storeHashAlgorithm(options.hash);
+  const projections = checkProjections(options.projections ?? []);
+  const log: StoredEvent[] = [];
+  const streams = new Map<string, StoredEvent[]>();
+  const rows = new Map<string, Map<string, ProjectionRow>>();
+  const signed = new Map<number, SignedTreeHead>();
+  let frontier: MerkleFrontier = emptyMerkleFrontier();
+  let closed = false;
+  let waiters: (() => void)[] = [];
+  const notify = (): void => {
+    const woken = waiters;
+    waiters = [];
+    for (const w of woken) w();
+  };
+  const subscriptions = new Set<{ close(): Promise<void> }>();
+  const closedErr = () => Promise.resolve(err(storeClosed()));
+
+  const store: EventStore = {
+    specificationVersion: EVENT_STORE_SPECIFICATION_VERSION,
+    capabilities: { durable: false, multiWriter: false, subscription: "push" },
+    hashAlgorithm: hash.name as HashAlgorithmName,
+    projections,
+
+    async load(caseId, loadOptions) {
+      if (closed) return closedErr();
+      const id = checkCaseId(caseId);
+      if (id.isErr()) return err(id.error);
+      const after = checkAfterVersion(loadOptions);
+      if (after.isErr()) return err(after.error);
+      return ok((streams.get(id.value) ?? []).slice(after.value).map((s) => copyEvent(s.event)));
+    },
+
+    async append(caseId, expectedVersion, events) {
+      if (closed) return closedErr();
+      const prepared = prepareAppend(caseId, expectedVersion, events, { hash, projections });
+      if (prepared.isErr()) return err(prepared.error);
+      const p = prepared.value;
+      const stream = streams.get(p.caseId) ?? [];
+      if (stream.length !== p.expectedVersion)
+        return err(concurrencyConflict(p.caseId, p.expectedVersion, stream.length));
+      const next = extendMerkleFrontier(
+        frontier,
+        p.events.map((e) => e.leafHash),
+        { hash },
+      );
+      if (next.isErr()) return err(next.error);
+      for (const e of p.events) {
+        const stored: StoredEvent = { position: log.length + 1, event: e.event, leafHash: e.leafHash };
+        log.push(stored);
+        stream.push(stored);
+        applyProjectionWrites(rows, e.writes, stored.position);
+      }
+      streams.set(p.caseId, stream);
+      frontier = next.value;
+      if (p.events.length > 0) notify();
+      return ok({ version: p.version, treeHead: frontierTreeHead(frontier, { hash }) });
+    },
+
+    async readAll(readOptions) {
+      if (closed) return closedErr();
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return err(o.error);
+      return ok(log.slice(o.value.after, o.value.after + o.value.limit).map(copyStored));
+    },
+
+    async head() {
+      if (closed) return closedErr();
+      return ok({ position: log.length, treeHead: frontierTreeHead(frontier, { hash }) });
+    },
+
+    subscribe(subscribeOptions) {
+      const sub = runSubscription(
+        {
+          readAll: (o) => store.readAll(o),
+          position: async () => (closed ? err(storeClosed()) : ok(log.length)),
+          waitForMore: () =>
+            new Promise<void>((resolve) => {
+              waiters.push(resolve);
+            }),
+        },
+        subscribeOptions,
+      );
+      subscriptions.add(sub);
+      return {
+        close: async () => {
+          subscriptions.delete(sub);
+          await sub.close();
+        },
+      };
+    },
+
+    async getProjectionRow(projection, key) {
+      if (closed) return closedErr();
+      const name = checkProjectionName(projections, projection);
+      if (name.isErr()) return err(name.error);
+      const k = checkProjectionKey(key);
+      if (k.isErr()) return err(k.error);
+      const row = rows.get(name.value)?.get(k.value);
+      return ok(row === undefined ? null : copyRow(row));
+    },
+
+    async queryProjection(projection, query) {
+      if (closed) return closedErr();
+      const name = checkProjectionName(projections, projection);
+      if (name.isErr()) return err(name.error);
+      const q = checkProjectionQuery(query);
+      if (q.isErr()) return err(q.error);
+      return ok(queryProjectionRows(rows.get(name.value)?.values() ?? [], q.value).map(copyRow));
+    },
+
+    async rebuildProjections() {
+      if (closed) return closedErr();
+      rows.clear();
+      for (const s of log) applyProjectionWrites(rows, projectEvent(projections, s.event), s.position);
+      return ok({ events: log.length });
+    },
+
+    async saveSignedTreeHead(head) {
+      if (closed) return closedErr();
+      const parsed = SignedTreeHeadSchema.safeParse(head);
+      if (!parsed.success) {
+        return err(sanxiangError("INVALID_INPUT", "签名树头无效", { details: { issues: parsed.error.issues.length } }));
+      }
+      const h = parsed.data;
+      if (h.treeSize > log.length) {
+        return err(
+          sanxiangError("MERKLE_TREE_SIZE_INVALID", `签名树头的大小 ${h.treeSize} 超出日志的 ${log.length} 个事件`, {
+            details: { treeSize: h.treeSize, size: log.length },
+          }),
+        );
+      }
+      const kept = signed.get(h.treeSize);
+      if (kept !== undefined) {
+        if (!bytesEqual(kept.rootHash, h.rootHash) || kept.hashAlgorithm !== h.hashAlgorithm) {
+          return err(
+            sanxiangError("TREE_HEAD_CONFLICT", `已保存大小为 ${h.treeSize} 而根哈希不同的签名树头`, {
+              details: { treeSize: h.treeSize },
+            }),
+          );
+        }
+        if (epochMillis(h.timestamp) <= epochMillis(kept.timestamp)) return ok(undefined);
+      }
+      signed.set(h.treeSize, copyHead(h));
+      return ok(undefined);
+    },
+
+    async latestSignedTreeHead() {
+      if (closed) return closedErr();
+      const sizes = [...signed.keys()];
+      if (sizes.length === 0) return ok(null);
+      return ok(copyHead(signed.get(Math.max(...sizes)) as SignedTreeHead));
+    },
+
+    async close() {
+      if (closed) return;
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      closed = true;
+      notify();
+    },
+  };
+  return store;
+}

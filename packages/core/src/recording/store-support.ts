@@ -1,0 +1,338 @@
+// 存储适配器工具 — what every EventStore adapter needs and must not get subtly different:
+// argument checks, preparing an append (validation, canonical bytes, leaf hashes, projection
+// writes) outside the transaction, decoding stored rows, the subscription loop, the errors.
+// An adapter then only has to do, inside one transaction: check the version, insert, extend
+// the frontier, apply the writes.
+import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { canonicalJson } from "../kernel/canonical-json.js";
+import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { type HashAlgorithm, type HashAlgorithmName, hashAlgorithm } from "../kernel/hash.js";
+import { merkleLeafHash } from "../kernel/merkle-hash.js";
+import { IdSchema } from "../kernel/ports.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { type CaseEvent, CaseEventSchema } from "./case-event.js";
+import {
+  type EventSubscription,
+  READ_ALL_LIMIT,
+  type ReadAllOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+} from "./event-store.js";
+import {
+  PROJECTION_QUERY_LIMIT,
+  type Projection,
+  ProjectionNameSchema,
+  type ProjectionQuery,
+  ProjectionQuerySchema,
+  projectEvent,
+  type TaggedProjectionWrite,
+} from "./projection.js";
+
+/** `STORE_UNAVAILABLE` with the driver's error as `cause`. */
+export function storeUnavailable(
+  message: string,
+  cause?: unknown,
+  details: Record<string, unknown> = {},
+): SanxiangError {
+  const why = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
+  return sanxiangError("STORE_UNAVAILABLE", message, {
+    details: { ...details, ...(why === undefined ? {} : { reason: why }) },
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+/** `STORE_UNAVAILABLE` for a store used after `close()`. */
+export function storeClosed(): SanxiangError {
+  return storeUnavailable("存储已关闭");
+}
+
+/** `STORE_CORRUPT`: stored data that cannot be what was written. */
+export function storeCorrupt(message: string, details: Record<string, unknown> = {}, cause?: unknown): SanxiangError {
+  return sanxiangError("STORE_CORRUPT", message, { details, ...(cause === undefined ? {} : { cause }) });
+}
+
+/** `CONCURRENCY_CONFLICT` for an append at the wrong version. */
+export function concurrencyConflict(caseId: string, expectedVersion: number, actualVersion: number): SanxiangError {
+  return sanxiangError(
+    "CONCURRENCY_CONFLICT",
+    `案件 ${caseId} 已更新至第 ${actualVersion} 号事件，请重新读取后再操作`,
+    {
+      details: { caseId, expectedVersion, actualVersion },
+    },
+  );
+}
+
+/** The case id, or `INVALID_INPUT`. */
+export function checkCaseId(caseId: unknown): Result<string, SanxiangError> {
+  const r = IdSchema.safeParse(caseId);
+  return r.success ? ok(r.data) : err(invalidInput("案件编号无效", r.error.issues));
+}
+
+function checkCount(value: unknown, what: string): Result<number, SanxiangError> {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0
+    ? ok(value)
+    : err(sanxiangError("INVALID_INPUT", `${what}应为非负整数`, { details: { [what]: String(value) } }));
+}
+
+/** `afterVersion` of {@link EventStore.load} (default 0), or `INVALID_INPUT`. */
+export function checkAfterVersion(options: unknown): Result<number, SanxiangError> {
+  if (options === undefined) return ok(0);
+  if (typeof options !== "object" || options === null) {
+    return err(sanxiangError("INVALID_INPUT", "读取选项应为对象"));
+  }
+  const after = (options as { afterVersion?: unknown }).afterVersion;
+  return after === undefined ? ok(0) : checkCount(after, "afterVersion");
+}
+
+/** {@link ReadAllOptions} with defaults applied, or `INVALID_INPUT`. */
+export function checkReadAllOptions(options: unknown): Result<{ after: number; limit: number }, SanxiangError> {
+  if (options === undefined) return ok({ after: 0, limit: READ_ALL_LIMIT.default });
+  if (typeof options !== "object" || options === null) {
+    return err(sanxiangError("INVALID_INPUT", "读取选项应为对象"));
+  }
+  const { after = 0, limit = READ_ALL_LIMIT.default } = options as ReadAllOptions;
+  const a = checkCount(after, "after");
+  if (a.isErr()) return err(a.error);
+  const l = checkCount(limit, "limit");
+  if (l.isErr()) return err(l.error);
+  if (l.value < 1 || l.value > READ_ALL_LIMIT.max) {
+    return err(sanxiangError("INVALID_INPUT", `limit 应在 1–${READ_ALL_LIMIT.max} 之间`, { details: { limit } }));
+  }
+  return ok({ after: a.value, limit: l.value });
+}
+
+/** A projection name the store maintains, or `INVALID_INPUT`. */
+export function checkProjectionName(projections: readonly Projection[], name: unknown): Result<string, SanxiangError> {
+  if (typeof name === "string" && projections.some((p) => p.name === name)) return ok(name);
+  return err(
+    sanxiangError("INVALID_INPUT", `未知的投影：${String(name)}`, {
+      details: { projection: String(name), known: projections.map((p) => p.name) },
+    }),
+  );
+}
+
+/** A row key (a string), or `INVALID_INPUT`. */
+export function checkProjectionKey(key: unknown): Result<string, SanxiangError> {
+  return typeof key === "string"
+    ? ok(key)
+    : err(sanxiangError("INVALID_INPUT", "投影行的键应为字符串", { details: { key: String(key) } }));
+}
+
+/** A {@link ProjectionQuery} with its limit defaulted, or `INVALID_INPUT`. */
+export function checkProjectionQuery(
+  query: unknown,
+): Result<ProjectionQuery & { readonly limit: number }, SanxiangError> {
+  const r = ProjectionQuerySchema.safeParse(query ?? {});
+  if (!r.success) return err(invalidInput("投影查询无效", r.error.issues));
+  const q = r.data;
+  return ok({
+    ...(q.keyPrefix === undefined ? {} : { keyPrefix: q.keyPrefix }),
+    ...(q.sortKeyFrom === undefined ? {} : { sortKeyFrom: q.sortKeyFrom }),
+    ...(q.sortKeyTo === undefined ? {} : { sortKeyTo: q.sortKeyTo }),
+    limit: q.limit ?? PROJECTION_QUERY_LIMIT.default,
+  });
+}
+
+/**
+ * The projections a store is configured with, checked: valid unique names, positive
+ * integer versions. A bad list is a programmer error: thrown when the store is created.
+ */
+export function checkProjections(projections: readonly Projection[]): readonly Projection[] {
+  const seen = new Set<string>();
+  for (const p of projections) {
+    if (!ProjectionNameSchema.safeParse(p.name).success) throw new TypeError(`invalid projection name: ${p.name}`);
+    if (!Number.isSafeInteger(p.version) || p.version < 1) throw new TypeError(`invalid projection version: ${p.name}`);
+    if (seen.has(p.name)) throw new TypeError(`duplicate projection: ${p.name}`);
+    seen.add(p.name);
+  }
+  return [...projections];
+}
+
+/** The hash algorithm of a store's options (`sha256` by default); a bad name is thrown. */
+export function storeHashAlgorithm(name: HashAlgorithmName | undefined): HashAlgorithm {
+  const r = hashAlgorithm(name ?? "sha256");
+  if (r.isErr()) throw new TypeError(r.error.message);
+  return r.value;
+}
+
+/** One event of a {@link PreparedAppend}: what the adapter inserts. */
+export interface PreparedEvent {
+  /** The validated event (a private copy). */
+  readonly event: CaseEvent;
+  /** Its canonical JSON: store exactly this text. */
+  readonly json: string;
+  /** Its Merkle leaf hash. */
+  readonly leafHash: Uint8Array;
+  /** The projections' writes for it, in order. */
+  readonly writes: readonly TaggedProjectionWrite[];
+}
+
+/** An append checked and computed outside the transaction ({@link prepareAppend}). */
+export interface PreparedAppend {
+  /** The case. */
+  readonly caseId: string;
+  /** The version the stream must be at. */
+  readonly expectedVersion: number;
+  /** The version after the append. */
+  readonly version: number;
+  /** The events, in order. */
+  readonly events: readonly PreparedEvent[];
+}
+
+/**
+ * 准备追加 — everything about an append that does not depend on what is stored: the
+ * arguments' validity (`INVALID_INPUT`), that the events carry `caseId` and continue the
+ * stream from `expectedVersion` (`EVENT_SEQUENCE_INVALID`), their canonical JSON, leaf
+ * hashes and projection writes. The adapter then checks the version inside its transaction.
+ */
+export function prepareAppend(
+  caseId: unknown,
+  expectedVersion: unknown,
+  events: unknown,
+  options: { readonly hash: HashAlgorithm; readonly projections: readonly Projection[] },
+): Result<PreparedAppend, SanxiangError> {
+  const id = checkCaseId(caseId);
+  if (id.isErr()) return err(id.error);
+  const version = checkCount(expectedVersion, "expectedVersion");
+  if (version.isErr()) return err(version.error);
+  if (!Array.isArray(events)) return err(sanxiangError("INVALID_INPUT", "追加的事件应为数组"));
+  const prepared: PreparedEvent[] = [];
+  for (const [index, raw] of (events as unknown[]).entries()) {
+    const parsed = CaseEventSchema.safeParse(raw);
+    if (!parsed.success) return err(invalidInput(`第 ${index + 1} 个事件不符合案件事件格式`, parsed.error.issues));
+    const event = parsed.data;
+    const want = version.value + index + 1;
+    if (event.caseId !== id.value || event.seq !== want) {
+      return err(
+        sanxiangError("EVENT_SEQUENCE_INVALID", `追加到案件 ${id.value} 的第 ${index + 1} 个事件序号应为 ${want}`, {
+          details: { caseId: id.value, expectedSeq: want, got: { caseId: event.caseId, seq: event.seq }, index },
+        }),
+      );
+    }
+    let json: string;
+    try {
+      json = canonicalJson(event);
+    } catch (cause) {
+      return err(
+        sanxiangError("INVALID_INPUT", `第 ${index + 1} 个事件含 JSON 无法精确表示的值`, {
+          details: { index, reason: cause instanceof Error ? cause.message : String(cause) },
+        }),
+      );
+    }
+    const copy = JSON.parse(json) as CaseEvent;
+    prepared.push({
+      event: copy,
+      json,
+      // The stored text is the canonical JSON, so its UTF-8 bytes are the leaf (= eventLeafBytes).
+      leafHash: merkleLeafHash(utf8ToBytes(json), { hash: options.hash }),
+      writes: projectEvent(options.projections, copy),
+    });
+  }
+  return ok({
+    caseId: id.value,
+    expectedVersion: version.value,
+    version: version.value + prepared.length,
+    events: prepared,
+  });
+}
+
+/**
+ * 解码已存事件 — a stored row back to a {@link StoredEvent}: the JSON must parse and pass
+ * `CaseEventSchema`, the leaf hash must have the algorithm's length — else `STORE_CORRUPT`
+ * naming the position. It does not recompute the leaf hash: {@link verifyEventStore} does.
+ */
+export function decodeStoredEvent(
+  row: { readonly position: number; readonly json: string; readonly leafHash: Uint8Array },
+  hash: HashAlgorithm,
+): Result<StoredEvent, SanxiangError> {
+  let value: unknown;
+  try {
+    value = JSON.parse(row.json);
+  } catch (cause) {
+    return err(storeCorrupt(`第 ${row.position} 号事件无法解析`, { position: row.position }, cause));
+  }
+  const parsed = CaseEventSchema.safeParse(value);
+  if (!parsed.success) {
+    return err(
+      storeCorrupt(`第 ${row.position} 号事件不符合案件事件格式`, {
+        position: row.position,
+        issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+      }),
+    );
+  }
+  if (row.leafHash.length !== hash.outputLength) {
+    return err(storeCorrupt(`第 ${row.position} 号事件的叶子哈希长度错误`, { position: row.position }));
+  }
+  return ok({ position: row.position, event: parsed.data, leafHash: row.leafHash.slice() });
+}
+
+/** How a store lets {@link runSubscription} wait for more events. */
+export interface SubscriptionSource {
+  /** Reads a page of events after a position (the store's own `readAll`). */
+  readonly readAll: (options: {
+    after: number;
+    limit: number;
+  }) => Promise<Result<readonly StoredEvent[], SanxiangError>>;
+  /** The current last position (where a subscription without `after` starts). */
+  readonly position: () => Promise<Result<number, SanxiangError>>;
+  /**
+   * Resolves when new events may have been stored: after a poll interval, or when the
+   * store is notified. Spurious wake-ups are fine; missing one delays delivery until the
+   * next. Called only while nothing new was found.
+   */
+  readonly waitForMore: (pollIntervalMs: number | undefined) => Promise<void>;
+}
+
+/**
+ * 订阅循环 — the subscription every adapter offers, over its `readAll` and a wake-up
+ * signal: reads pages after the last delivered position, hands each batch to the handler
+ * and waits for it, and sleeps in `waitForMore` when nothing is new. Exactly-once per
+ * subscription follows from positions being dense and delivered in order.
+ */
+export function runSubscription(source: SubscriptionSource, options: SubscribeOptions): EventSubscription {
+  let closed = false;
+  let wake: () => void = () => {};
+  const closedSignal = new Promise<void>((resolve) => {
+    wake = resolve;
+  });
+  const fail = (error: SanxiangError): void => {
+    if (!closed) options.onError?.(error);
+  };
+  const loop = (async () => {
+    let after = options.after;
+    if (after === undefined) {
+      const start = await source.position();
+      if (start.isErr()) return fail(start.error);
+      after = start.value;
+    }
+    while (!closed) {
+      const page = await source.readAll({ after, limit: READ_ALL_LIMIT.default });
+      if (closed) return;
+      if (page.isErr()) return fail(page.error);
+      const batch = page.value;
+      const last = batch.at(-1);
+      if (last === undefined) {
+        await Promise.race([source.waitForMore(options.pollIntervalMs), closedSignal]);
+        continue;
+      }
+      try {
+        await options.onEvents(batch);
+      } catch (cause) {
+        return fail(
+          sanxiangError("STORE_UNAVAILABLE", "订阅处理函数出错，订阅已停止", {
+            details: { position: batch[0]?.position },
+            cause,
+          }),
+        );
+      }
+      after = last.position;
+    }
+  })();
+  return {
+    close: async () => {
+      closed = true;
+      wake();
+      await loop;
+    },
+  };
+}
