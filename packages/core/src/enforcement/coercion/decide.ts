@@ -12,6 +12,7 @@ import type { CaseDeadline } from "../events.js";
 import { deadlineWithExclusions, type ExcludedPeriod } from "../excluded-periods.js";
 import { refuse } from "../guards.js";
 import { type SeizureCommand, type SeizureCommandInput, SeizureCommandSchema, type SeizureEvent } from "./events.js";
+import { evolveSeizureChecked } from "./machine.js";
 import { SEIZURE_RULES, type SeizurePolicyInput, SeizurePolicySchema, type SeizureRuleName } from "./rules.js";
 import { periodExpired, reportOverdue, type SeizureState } from "./state.js";
 
@@ -57,11 +58,13 @@ function deadlineOf(
   ctx: SeizureContext,
 ): Result<CaseDeadline, SanxiangError> {
   const opts = { extended, ...(ctx.periods === undefined ? {} : { periods: ctx.periods }) };
-  return deadlineWithExclusions(civilDateOf(executedAt), "coercion.seizure", ctx.calendar, excluded, opts).map((d) => ({
+  const start = civilDateOf(executedAt);
+  return deadlineWithExclusions(start, "coercion.seizure", ctx.calendar, excluded, opts).map((d) => ({
     ruleId: "coercion.seizure",
     due: d.due,
     source: d.base.source,
     provisional: d.base.provisional,
+    ...(d.base.provisional ? { start, extended, ...(excluded.length > 0 ? { excluded } : {}) } : {}),
   }));
 }
 
@@ -97,6 +100,24 @@ function isHead(actor: Actor): boolean {
  * - release is always possible while in force (Art. 28).
  */
 export function decideSeizure(
+  state: SeizureState,
+  input: SeizureCommandInput,
+  ctx: SeizureContext,
+): Result<readonly SeizureEvent[], SanxiangError> {
+  const decided = decideRules(state, input, ctx);
+  if (decided.isErr()) return decided;
+  // The machine is the authority on what may happen in which state: its guards are the
+  // backstop of the refusals above.
+  let s = state;
+  for (const e of decided.value) {
+    const next = evolveSeizureChecked(s, e);
+    if (next.isErr()) return err(notAllowed(e.type, s));
+    s = next.value;
+  }
+  return decided;
+}
+
+function decideRules(
   state: SeizureState,
   input: SeizureCommandInput,
   ctx: SeizureContext,

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { IdSchema } from "../../kernel/ports.js";
 import { InstantSchema } from "../../kernel/time.js";
-import { RecordRefSchema } from "../commands.js";
-import { CaseDeadlineSchema } from "../events.js";
+import { CaseDeadlineSchema } from "../deadline.js";
 import { ExcludedPeriodSchema } from "../excluded-periods.js";
+import { RecordRefSchema } from "../record-ref.js";
 import { HandlingOutcomeSchema, ReleaseGroundSchema } from "./rules.js";
 
 const at = InstantSchema;

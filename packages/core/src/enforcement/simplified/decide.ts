@@ -16,7 +16,7 @@ import {
   SimplifiedCommandSchema,
   type SimplifiedEvent,
 } from "./schema.js";
-import { SIMPLIFIED_ACCEPTS, SIMPLIFIED_STATE_NAMES, type SimplifiedCaseState } from "./state.js";
+import { SIMPLIFIED_ACCEPTS, SIMPLIFIED_STATE_NAMES, type SimplifiedCaseState, simplifiedSnapshotOf } from "./state.js";
 
 /**
  * 简易程序决定上下文 — the ordinary procedure's {@link DecideContext} plus the bureau's form
@@ -243,6 +243,16 @@ export function decideSimplified(
   }
   const event = eventFor(cmd, at, state, ctx);
   if (event.isErr()) return err(event.error);
+  // The machine is the authority: its guards are the backstop of the refusals above.
+  if (!simplifiedSnapshotOf(state).can(event.value)) {
+    return err(
+      sanxiangError(
+        "COMMAND_NOT_ALLOWED",
+        `案件处于「${SIMPLIFIED_STATE_NAMES[state.value]}」，不满足 ${cmd.type} 的条件`,
+        { details: { state: state.value, command: cmd.type } },
+      ),
+    );
+  }
   const { type: eventType, ...payload } = event.value;
   const register: FormRegisterEvent[] =
     event.value.type === "onSpot.decided"

@@ -1,50 +1,13 @@
+import { transition } from "xstate";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
-import type { Instant } from "../../kernel/time.js";
 import type { CaseEvent } from "../../recording/case-event.js";
-import type { CaseParty } from "../commands.js";
-import type { CaseDeadline } from "../events.js";
-import type { Penalty } from "../penalty.js";
 import { checkNextEvent, procedureEventOf } from "../stream.js";
-import { type SimplifiedEvent, SimplifiedEventSchema } from "./schema.js";
+import { type SimplifiedSnapshot, simplifiedMachine } from "./machine.js";
+import { type SimplifiedEvent, SimplifiedEventSchema, type SimplifiedEventType } from "./schema.js";
+import { SIMPLIFIED_STATE_NAMES, type SimplifiedContext, type SimplifiedStateName } from "./state-context.js";
 
-/**
- * 简易程序状态 — where an on-the-spot case stands: `none` 未决定, `decided` 已当场决定,
- * `collected` 已当场收缴, `handedOver` 已交至行政机关, `deposited` 已缴付银行. Filing with the
- * agency (备案) is orthogonal: `context.filed`.
- */
-export type SimplifiedStateName = "none" | "decided" | "collected" | "handedOver" | "deposited";
-
-/** The Chinese name of each {@link SimplifiedStateName}. */
-export const SIMPLIFIED_STATE_NAMES: Readonly<Record<SimplifiedStateName, string>> = {
-  none: "未决定",
-  decided: "已当场决定",
-  collected: "已当场收缴",
-  handedOver: "已交至行政机关",
-  deposited: "已缴付银行",
-};
-
-/** 简易程序案件情况 — everything the events of an on-the-spot case established (plain JSON). */
-export interface SimplifiedContext {
-  /** 当事人. */
-  readonly party?: CaseParty;
-  /** The officers on the spot. */
-  readonly officerIds: readonly string[];
-  /** 决定书编号. */
-  readonly formNumber?: string;
-  /** The penalty decided. */
-  readonly penalty?: Penalty;
-  /** 当事人拒绝签收. */
-  readonly refusedToSign: boolean;
-  /** 已报备案. */
-  readonly filed: boolean;
-  /** 当场收缴金额 (fen). */
-  readonly collectedFen: number;
-  /** 交至行政机关期限 / 缴付银行期限. */
-  readonly deadlines: Readonly<{ handOver?: CaseDeadline; deposit?: CaseDeadline }>;
-  /** When the last act took place. */
-  readonly lastAt?: Instant;
-}
+export * from "./state-context.js";
 
 /** 简易程序案件 — an on-the-spot case as the fold of its events. */
 export interface SimplifiedCaseState {
@@ -68,46 +31,29 @@ export function initialSimplifiedState(caseId: string): SimplifiedCaseState {
   };
 }
 
-/** The state each event leads to (`undefined`: the state does not change). */
-const NEXT: Readonly<Record<SimplifiedEvent["type"], SimplifiedStateName | undefined>> = {
-  "onSpot.decided": "decided",
-  "onSpot.collected": "collected",
-  "cash.handedOver": "handedOver",
-  "cash.deposited": "deposited",
-  "decision.filed": undefined,
-};
+const SIMPLIFIED_STATES: readonly SimplifiedStateName[] = ["none", "decided", "collected", "handedOver", "deposited"];
 
-/** The states in which each event may apply. */
-export const SIMPLIFIED_ACCEPTS: Readonly<Record<SimplifiedEvent["type"], readonly SimplifiedStateName[]>> = {
-  "onSpot.decided": ["none"],
-  "onSpot.collected": ["decided"],
-  "cash.handedOver": ["collected"],
-  "cash.deposited": ["handedOver"],
-  "decision.filed": ["decided", "collected", "handedOver", "deposited"],
-};
-
-/** 事件演进 — the context after `e` (pure; the decider decides whether it applies). */
-export function evolveSimplifiedContext(c: SimplifiedContext, e: SimplifiedEvent): SimplifiedContext {
-  const base = { ...c, lastAt: e.at };
-  switch (e.type) {
-    case "onSpot.decided":
-      return {
-        ...base,
-        party: e.party,
-        officerIds: e.officerIds,
-        formNumber: e.formNumber,
-        penalty: e.penalty,
-        refusedToSign: e.refusedToSign,
-      };
-    case "onSpot.collected":
-      return { ...base, collectedFen: e.amountFen, deadlines: { handOver: e.handOverDue } };
-    case "cash.handedOver":
-      return { ...base, deadlines: { ...c.deadlines, deposit: e.depositDue } };
-    case "cash.deposited":
-      return base;
-    case "decision.filed":
-      return { ...base, filed: true };
+/**
+ * The states in which each event may apply (guards aside), read from {@link simplifiedMachine}
+ * itself: the machine is the authority, this table is a view of it.
+ */
+export const SIMPLIFIED_ACCEPTS: Readonly<Record<SimplifiedEventType, readonly SimplifiedStateName[]>> = (() => {
+  const out: Record<SimplifiedEventType, SimplifiedStateName[]> = {
+    "onSpot.decided": [],
+    "onSpot.collected": [],
+    "cash.handedOver": [],
+    "cash.deposited": [],
+    "decision.filed": [],
+  };
+  for (const s of SIMPLIFIED_STATES) {
+    for (const t of simplifiedMachine.states[s]?.ownEvents ?? []) out[t as SimplifiedEventType]?.push(s);
   }
+  return out;
+})();
+
+/** The machine snapshot of `state` (its value and context, resolved by {@link simplifiedMachine}). */
+export function simplifiedSnapshotOf(state: SimplifiedCaseState): SimplifiedSnapshot {
+  return simplifiedMachine.resolveState({ value: state.value, context: state.context });
 }
 
 /** The procedure event of a stored envelope, or `INVALID_INPUT`. */
@@ -116,8 +62,9 @@ export function simplifiedEventOf(event: CaseEvent): Result<SimplifiedEvent, San
 }
 
 /**
- * 应用事件 — the state after one stored event: `EVENT_SEQUENCE_INVALID` when it is not the
- * next of this case, `COMMAND_NOT_ALLOWED` when its state does not accept it.
+ * 应用事件 — the state after one stored event, through {@link simplifiedMachine}'s pure
+ * `transition()`: `EVENT_SEQUENCE_INVALID` when it is not the next of this case,
+ * `COMMAND_NOT_ALLOWED` when the machine does not accept it in its state (guards included).
  */
 export function evolveSimplified(
   state: SimplifiedCaseState,
@@ -127,7 +74,8 @@ export function evolveSimplified(
   if (next.isErr()) return err(next.error);
   const e = simplifiedEventOf(event);
   if (e.isErr()) return err(e.error);
-  if (!SIMPLIFIED_ACCEPTS[e.value.type].includes(state.value)) {
+  const snapshot = simplifiedSnapshotOf(state);
+  if (!snapshot.can(e.value)) {
     return err(
       sanxiangError(
         "COMMAND_NOT_ALLOWED",
@@ -138,11 +86,12 @@ export function evolveSimplified(
       ),
     );
   }
+  const [after] = transition(simplifiedMachine, snapshot, e.value);
   return ok({
     caseId: state.caseId,
     version: event.seq,
-    value: NEXT[e.value.type] ?? state.value,
-    context: evolveSimplifiedContext(state.context, e.value),
+    value: after.value as SimplifiedStateName,
+    context: after.context,
   });
 }
 

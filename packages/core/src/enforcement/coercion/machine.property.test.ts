@@ -1,0 +1,230 @@
+// Model-based property test of the seizure machine: random command sequences (valid and
+// invalid, by officers and heads, in any order, across days) against decideSeizure and the
+// machine's strict fold, with a small model of what 行政强制法 allows.
+import { fc, test } from "@fast-check/vitest";
+import { expect } from "vitest";
+import type { Actor } from "../../kernel/actors.js";
+import { addDays, compareCivilDates } from "../../kernel/time.js";
+import type { RecordRef } from "../commands.js";
+import { calendar, headActor, officerActor } from "../test-fixtures.js";
+import { decideSeizure } from "./decide.js";
+import type { SeizureCommandInput, SeizureEvent } from "./events.js";
+import { replaySeizure, seizureEventsAcceptedIn, seizureMachine } from "./machine.js";
+import { EMPTY_SEIZURE, foldSeizure, type SeizureState } from "./state.js";
+
+interface Model {
+  approvedBeforeAct: boolean;
+  executed: boolean;
+  emergency: boolean;
+  extensions: number;
+  ended: boolean;
+}
+interface Real {
+  state: SeizureState;
+  events: SeizureEvent[];
+  day: string;
+}
+
+const rec = (id: string, kind: RecordRef["kind"], extra: Partial<RecordRef> = {}): RecordRef => ({
+  id,
+  kind,
+  evidenceIds: [],
+  ...extra,
+});
+
+/** A command to be completed with the act's time. */
+type Draft = (at: string) => SeizureCommandInput;
+
+class Step implements fc.Command<Model, Real> {
+  constructor(
+    readonly name: string,
+    readonly draft: Draft,
+    readonly actor: Actor,
+    readonly advance: number,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  run(model: Model, real: Real): void {
+    real.day = addDays(real.day, this.advance);
+    const at = `${real.day}T02:00:00Z`;
+    const before = JSON.stringify(real.state);
+    const r = decideSeizure(real.state, this.draft(at), { actor: this.actor, now: at, calendar });
+    if (r.isErr()) {
+      expect(JSON.stringify(real.state)).toBe(before);
+      expect(r.error.code).toMatch(/^[A-Z_]+$/);
+      return;
+    }
+    const prior = real.state;
+    real.events.push(...r.value);
+    // State = the fold of the events, by the machine (strict) and by the reducer (trusting).
+    real.state = replaySeizure(real.events)._unsafeUnwrap();
+    expect(foldSeizure(real.events)).toEqual(real.state);
+    for (const e of r.value) {
+      // Nothing happens after a handling decision or a release (Arts. 27, 28).
+      expect(model.ended).toBe(false);
+      switch (e.type) {
+        case "seizure.approved":
+          if (!model.executed) model.approvedBeforeAct = true;
+          break;
+        case "seizure.executed":
+          // Art. 18 item 1, Art. 19: prior approval, or an emergency.
+          expect(model.approvedBeforeAct || e.emergency).toBe(true);
+          expect(model.executed).toBe(false);
+          model.executed = true;
+          model.emergency = e.emergency;
+          break;
+        case "seizure.extended":
+          // Art. 25 para. 1: once, within the period, with the approval in force.
+          model.extensions += 1;
+          expect(model.extensions).toBe(1);
+          expect(prior.approval !== undefined && !prior.refused).toBe(true);
+          expect(compareCivilDates(real.day, prior.deadline?.due ?? "")).toBeLessThanOrEqual(0);
+          break;
+        case "seizure.handled":
+          if (e.outcome !== "release") {
+            // Art. 27: within the period, approved.
+            expect(prior.approval !== undefined && !prior.refused).toBe(true);
+            expect(compareCivilDates(real.day, prior.deadline?.due ?? "")).toBeLessThanOrEqual(0);
+          }
+          model.ended = true;
+          break;
+        case "seizure.released":
+          model.ended = true;
+          break;
+        case "seizure.reported":
+          expect(model.emergency).toBe(true);
+          break;
+        case "seizure.excluded":
+          expect(model.executed).toBe(true);
+          break;
+      }
+    }
+  }
+  toString(): string {
+    return `${this.name}(${this.actor.roles.join(",")},+${this.advance}d)`;
+  }
+}
+
+const RECORDS = (at: string): RecordRef[] => [
+  rec("r1", "transcript"),
+  rec("r2", "document"),
+  rec("r3", "video", { wholeProcess: true, startedAt: at, endedAt: at }),
+];
+
+const drafts: [string, Draft, Actor][] = [
+  ["approve", (at) => ({ type: "seizure.approve", at, approverId: "h" }), headActor],
+  ["refuse", (at) => ({ type: "seizure.approve", at, approverId: "h", approved: false }), headActor],
+  [
+    "execute",
+    (at) => ({ type: "seizure.execute", at, officerIds: ["a", "b"], items: ["车辆"], records: RECORDS(at) }),
+    officerActor,
+  ],
+  [
+    "executeEmergency",
+    (at) => ({
+      type: "seizure.execute",
+      at,
+      emergency: true,
+      officerIds: ["a", "b"],
+      items: ["车辆"],
+      records: RECORDS(at),
+    }),
+    officerActor,
+  ],
+  [
+    "executeNoRecords",
+    (at) => ({ type: "seizure.execute", at, officerIds: ["a", "b"], items: ["车辆"] }),
+    officerActor,
+  ],
+  ["report", (at) => ({ type: "seizure.report", at }), officerActor],
+  [
+    "extend",
+    (at) => ({ type: "seizure.extend", at, approverId: "h", reason: "情况复杂", records: [rec("n", "document")] }),
+    headActor,
+  ],
+  [
+    "exclude",
+    (at) => ({
+      type: "seizure.exclude",
+      at,
+      kind: "技术鉴定",
+      period: {
+        from: addDays(at.slice(0, 10), 1),
+        to: addDays(at.slice(0, 10), 5),
+        reason: "技术鉴定",
+        source: { law: "行政强制法", article: 25, paragraph: 3, confidence: "C-law" },
+      },
+      records: [rec("t", "document")],
+    }),
+    officerActor,
+  ],
+  ["confiscate", (at) => ({ type: "seizure.handle", at, outcome: "confiscate" }), headActor],
+  ["handleRelease", (at) => ({ type: "seizure.handle", at, outcome: "release" }), headActor],
+  ["release", (at) => ({ type: "seizure.release", at, ground: "noLongerNeeded" }), officerActor],
+];
+
+const commands = drafts.map(([name, draft, right]) =>
+  fc
+    .tuple(
+      fc.oneof({ weight: 5, arbitrary: fc.constant(right) }, { weight: 1, arbitrary: fc.constant(officerActor) }),
+      fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 1, arbitrary: fc.constant(40) }),
+    )
+    .map(([actor, advance]) => new Step(name, draft, actor, advance)),
+);
+
+test.prop([fc.commands(commands, { maxCommands: 25 })], { numRuns: 300 })(
+  "any command order: state = fold of events; no guard of 行政强制法第十八、十九、二十五、二十七、二十八条 is bypassed",
+  (cmds) => {
+    fc.modelRun(
+      () => ({
+        model: { approvedBeforeAct: false, executed: false, emergency: false, extensions: 0, ended: false },
+        real: { state: EMPTY_SEIZURE, events: [], day: "2025-03-03" },
+      }),
+      cmds,
+    );
+  },
+);
+
+const AT = "2025-03-03T02:00:00Z";
+const deadline = {
+  ruleId: "coercion.seizure",
+  due: "2025-04-02",
+  source: { law: "行政强制法", article: 25, paragraph: 1, confidence: "C-law" as const },
+  provisional: false,
+};
+const executed = (emergency: boolean): SeizureEvent => ({
+  type: "seizure.executed",
+  at: AT,
+  emergency,
+  officerIds: ["a", "b"],
+  items: ["车辆"],
+  records: [],
+  deadline,
+});
+
+test("a written stream the machine refuses does not fold: execution without approval (行政强制法第十八条), handling after the period (第二十七条)", () => {
+  expect(replaySeizure([executed(false)])._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
+  const approved: SeizureEvent = {
+    type: "seizure.approved",
+    at: AT,
+    approverId: "h",
+    approved: true,
+    afterwards: false,
+    records: [],
+  };
+  const late: SeizureEvent = {
+    type: "seizure.handled",
+    at: "2025-04-03T02:00:00Z",
+    outcome: "confiscate",
+    records: [],
+  };
+  expect(replaySeizure([approved, executed(false)])._unsafeUnwrap().status).toBe("inForce");
+  expect(replaySeizure([approved, executed(false), late])._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
+  // An emergency act needs its approval before a handling decision other than release (第十九条).
+  const onTime: SeizureEvent = { ...late, at: "2025-03-10T02:00:00Z" };
+  expect(replaySeizure([executed(true), onTime])._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
+  expect(replaySeizure([executed(true), { ...onTime, outcome: "release" }])._unsafeUnwrap().status).toBe("released");
+  expect(seizureEventsAcceptedIn("released")).toEqual([]);
+  expect(Object.keys(seizureMachine.states)).toEqual(["pending", "approved", "inForce", "handled", "released"]);
+});

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { RuleSourceSchema } from "../kernel/source.js";
+import { CivilDateSchema } from "../kernel/time.js";
+import { ExcludedPeriodSchema } from "./excluded-periods.js";
+
+/**
+ * 案件期限 — an absolute statutory deadline kept in the case: the period's id, its last day
+ * (届满日, until 24:00), its source, and whether it was computed without the year's holiday
+ * notice (暂定: weekends only, to be recomputed when the notice is loaded). A provisional
+ * deadline also carries what it was computed from (`start`, `excluded`, `extended`); events
+ * written before these optional fields existed lack them.
+ */
+export const CaseDeadlineSchema = z
+  .object({
+    /** Period id, e.g. `penalty.decision`. */
+    ruleId: z.string().min(1),
+    /** 届满日. */
+    due: CivilDateSchema,
+    /** The article that sets the period. */
+    source: RuleSourceSchema,
+    /** True when computed without the State Council notice of a year it covers. */
+    provisional: z.boolean(),
+    /** 起算日 — kept on a provisional deadline so that it can be recomputed ({@link recomputeProvisional}). */
+    start: CivilDateSchema.optional(),
+    /** Excluded intervals subtracted, kept on a provisional deadline for the same reason. */
+    excluded: z.array(ExcludedPeriodSchema).readonly().optional(),
+    /** The row's extension applied (e.g. 查封扣押 30 + 30 days), kept on a provisional deadline. */
+    extended: z.boolean().optional(),
+  })
+  .readonly();
+/** 案件期限 (see {@link CaseDeadlineSchema}). */
+export type CaseDeadline = z.infer<typeof CaseDeadlineSchema>;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import type { NoticeYear } from "../calendar/schema.js";
+import { chinaCalendar } from "../calendar/work-calendar.js";
+import { decide } from "./decide.js";
+import { evolve, initialCaseState } from "./fold.js";
+import { caseDeadline } from "./guards.js";
+import { recomputeProvisional } from "./provisional.js";
+import { ctxAt, fileCommand, noticeCommand, officerActor } from "./test-fixtures.js";
+
+/** A 2027 notice for the tests only (the real one is not published). */
+const test2027: NoticeYear = {
+  holidays: ["2027-01-01", "2027-01-02", "2027-01-03"],
+  workdays: [],
+  notice: { title: "国务院办公厅关于2027年部分节假日安排的通知（测试数据）" },
+};
+const with2027 = chinaCalendar({ years: { "2027": test2027 } });
+
+describe("recomputeProvisional — deadlines computed without a year's holiday notice", () => {
+  it("marks a deadline reaching an unannounced year provisional, keeping its start (行政处罚法第六十四条第一项)", () => {
+    const d = caseDeadline("penalty.hearingRequest", "2026-12-28", ctxAt("2026-12-28T02:00:00Z"))._unsafeUnwrap();
+    // Weekends only: 12-29, 12-30, 12-31, 01-01 (Friday), 01-04.
+    expect(d).toMatchObject({ due: "2027-01-04", provisional: true, start: "2026-12-28" });
+  });
+
+  it("corrects it once the notice is loaded, as a view: what changed, what was confirmed, what is still unknown", () => {
+    const state0 = initialCaseState("pv");
+    const filed = decide(
+      state0,
+      { ...fileCommand, actDate: "2026-11-01" },
+      ctxAt("2026-11-20T02:00:00Z"),
+    )._unsafeUnwrap()[0];
+    if (filed === undefined) throw new Error("not filed");
+    let s = evolve(state0, filed)._unsafeUnwrap();
+    for (const cmd of [
+      { type: "investigation.close", facts: "事实" } as const,
+      noticeCommand({ kinds: ["fine"], fineFen: 5_000_000 }),
+    ]) {
+      const e = decide(s, cmd, ctxAt("2026-12-28T02:00:00Z", officerActor))._unsafeUnwrap()[0];
+      if (e === undefined) throw new Error("refused");
+      s = evolve(s, e)._unsafeUnwrap();
+    }
+    const stored = s.context.deadlines;
+    expect(stored.decision).toMatchObject({ due: "2027-02-18", provisional: true, start: "2026-11-20" });
+    expect(stored.hearingRequest).toMatchObject({ due: "2027-01-04", provisional: true });
+    // 2026-11-01 + 2 years reaches 2028, still unannounced after the 2027 notice.
+    expect(stored.limitation).toMatchObject({ due: "2028-11-01", provisional: true });
+
+    const r = recomputeProvisional(stored, with2027)._unsafeUnwrap();
+    expect(r.changed).toEqual([
+      { key: "hearingRequest", ruleId: "penalty.hearingRequest", before: "2027-01-04", after: "2027-01-05" },
+    ]);
+    expect(r.confirmed).toEqual(["decision"]);
+    expect(r.unresolved).toEqual(["limitation"]);
+    expect(r.deadlines.hearingRequest).toEqual({
+      ...stored.hearingRequest,
+      due: "2027-01-05",
+      provisional: false,
+      start: undefined,
+    });
+    expect(r.deadlines.limitation).toBe(stored.limitation);
+    // A view: the stored context is untouched.
+    expect(s.context.deadlines.hearingRequest?.due).toBe("2027-01-04");
+    // Still without the notice: nothing resolves.
+    const again = recomputeProvisional(stored, chinaCalendar())._unsafeUnwrap();
+    expect([...again.unresolved].sort()).toEqual(["decision", "hearingRequest", "limitation"]);
+    expect(again.deadlines).toEqual(stored);
+  });
+
+  it("leaves a provisional deadline stored without its start unresolved (stored-event compatibility)", () => {
+    const legacy = {
+      payment: {
+        ruleId: "penalty.payment",
+        due: "2027-01-04",
+        source: { law: "行政处罚法", article: 67, confidence: "C-law" as const },
+        provisional: true,
+      },
+    };
+    const r = recomputeProvisional(legacy, with2027)._unsafeUnwrap();
+    expect(r.unresolved).toEqual(["payment"]);
+    expect(r.deadlines).toEqual(legacy);
+  });
+});
