@@ -9,3 +9,4 @@ export * from "./enforcement/index.js";
 export * from "./kernel/index.js";
 export * from "./recording/index.js";
 export * from "./registry/index.js";
+export * from "./review/index.js";

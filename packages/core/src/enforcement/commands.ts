@@ -2,33 +2,15 @@ import { z } from "zod";
 import { FenSchema } from "../kernel/money.js";
 import { IdSchema } from "../kernel/ports.js";
 import { CivilDateSchema, InstantSchema } from "../kernel/time.js";
-import { ActionNameSchema, RecordKindSchema } from "../recording/vocabulary.js";
+import { ActionNameSchema } from "../recording/vocabulary.js";
 import { DivisionCodeSchema } from "../registry/bodies/schema.js";
 import { PartyKindSchema } from "../registry/entities/parties.js";
+import { SeizureCommandSchema } from "./coercion/events.js";
 import { PenaltySchema } from "./penalty.js";
+import { RecordRefSchema } from "./record-ref.js";
+import { SurchargePauseSchema } from "./surcharge.js";
 
-/**
- * 随附记录 — a record handed in with a command (笔录, 文书, 录像 …): what the whole-process
- * record rules check before the step is accepted (recording `requireRecords`).
- */
-export const RecordRefSchema = z
-  .object({
-    /** Id of the record. */
-    id: IdSchema,
-    /** Kind of record. */
-    kind: RecordKindSchema,
-    /** Evidence items (files) that hold it. */
-    evidenceIds: z.array(IdSchema).readonly().default([]),
-    /** 全程记录 — covers the whole action. */
-    wholeProcess: z.boolean().optional(),
-    /** Recording start (audio-video). */
-    startedAt: InstantSchema.optional(),
-    /** Recording end (audio-video). */
-    endedAt: InstantSchema.optional(),
-  })
-  .readonly();
-/** 随附记录 (see {@link RecordRefSchema}). */
-export type RecordRef = z.infer<typeof RecordRefSchema>;
+export { type RecordRef, RecordRefSchema } from "./record-ref.js";
 
 const records = z.array(RecordRefSchema).readonly().default([]);
 /** When the act happened (default: the context's `now`); never later than `now`. */
@@ -61,6 +43,24 @@ export const ServiceMethodSchema = z.enum(["onSpot", "direct", "leaving", "mail"
 export type ServiceMethod = z.infer<typeof ServiceMethodSchema>;
 
 /**
+ * 先行登记保存处理决定 — what becomes of evidence registered and preserved (行政处罚法 Art. 56;
+ * the outcomes as sector rules list them, e.g. 市场监督管理行政处罚程序规定 Art. 34): returned
+ * after recording or copying (`return`), sent for testing or appraisal (`examine`), turned
+ * into a sealing or seizure (`seize`), handed to the competent authority (`handOver`).
+ */
+export const PreservationOutcomeSchema = z.enum(["return", "examine", "seize", "handOver"]);
+/** 先行登记保存处理决定 (see {@link PreservationOutcomeSchema}). */
+export type PreservationOutcome = z.infer<typeof PreservationOutcomeSchema>;
+
+/**
+ * 不计入办案期限的期间 — what an excluded interval of the decision deadline is: 中止
+ * (`suspension`), 听证 (`hearing`), 公告 (`publicNotice`), 检测、检验、检疫、鉴定 (`examination`).
+ */
+export const ExclusionKindSchema = z.enum(["suspension", "hearing", "publicNotice", "examination"]);
+/** 不计入期间种类 (see {@link ExclusionKindSchema}). */
+export type ExclusionKind = z.infer<typeof ExclusionKindSchema>;
+
+/**
  * 普通程序命令 — what an app asks of an ordinary penalty case (行政处罚普通程序), one per step:
  * - `case.file` 立案 (party, category and place, officers, date of the act, the 立案审批表);
  * - `officers.assign` 指派执法人员 (at least two certified);
@@ -72,7 +72,17 @@ export type ServiceMethod = z.infer<typeof ServiceMethodSchema>;
  * - `discussion.hold` 集体讨论;
  * - `review.approve` 法制审核通过 (of a decision draft, by its hash);
  * - `case.decide` 作出决定 (处罚 / 不予处罚 / 移送);
- * - `decision.serve` 送达决定书; `payment.record` 缴纳罚款; `case.close` 结案; `case.archive` 归档.
+ * - `decision.serve` 送达决定书; `payment.record` 缴纳罚款 (and 加处罚款); `case.close` 结案; `case.archive` 归档;
+ *
+ * and the investigation's branches:
+ * - `preservation.approve` 负责人批准先行登记保存 / `preservation.register` 先行登记保存 /
+ *   `preservation.handle` 七日内作出处理决定 (Art. 56);
+ * - `coercion.act` a step of a 查封、扣押 measure linked to the case (行政强制法 Arts. 18–28);
+ * - `transfer.report` 移送涉嫌犯罪案件的书面报告 / `transfer.send` 移送公安机关 /
+ *   `transfer.answer` 公安机关立案与否 (Art. 27; 移送规定 Arts. 5, 8), the approval being
+ *   `case.decide` with outcome `transfer`;
+ * - `period.exclude` 不计入办案期限的期间 (中止、听证、公告、检测鉴定; Art. 60);
+ * - `remedy.record` 行政复议、行政诉讼期间 (no surcharge accrues, Art. 73 para. 3).
  */
 export const PenaltyCommandSchema = z.discriminatedUnion("type", [
   z.object({
@@ -140,7 +150,13 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
     participants: z.array(IdSchema).min(1).readonly(),
     conclusion: z.string().trim().min(1),
   }),
-  z.object({ type: z.literal("review.approve"), at, draftHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+  z.object({
+    type: z.literal("review.approve"),
+    at,
+    draftHash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The review (法制审核) whose approval is recorded; checked against the context's `reviews` when given. */
+    reviewId: IdSchema.optional(),
+  }),
   z.object({
     type: z.literal("case.decide"),
     at,
@@ -149,7 +165,76 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
     records,
   }),
   z.object({ type: z.literal("decision.serve"), at, method: ServiceMethodSchema, records }),
-  z.object({ type: z.literal("payment.record"), at, amountFen: FenSchema.refine((n) => n > 0) }),
+  z.object({
+    type: z.literal("payment.record"),
+    at,
+    amountFen: FenSchema.refine((n) => n > 0),
+    /** 加处罚款 paid with it (at most what has accrued, Art. 72). */
+    surchargeFen: FenSchema.optional(),
+  }),
+  z.object({
+    type: z.literal("preservation.approve"),
+    at,
+    /** Id of the preservation within the case. */
+    preservationId: IdSchema,
+    /** 证据可能灭失或者以后难以取得的情形. */
+    reason: z.string().trim().min(1),
+  }),
+  z.object({
+    type: z.literal("preservation.register"),
+    at,
+    preservationId: IdSchema,
+    /** 登记保存的物品. */
+    items: z.array(z.string().trim().min(1)).min(1).readonly(),
+    records,
+  }),
+  z.object({
+    type: z.literal("preservation.handle"),
+    at,
+    preservationId: IdSchema,
+    outcome: PreservationOutcomeSchema,
+    records,
+  }),
+  z.object({
+    type: z.literal("coercion.act"),
+    /** Id of the measure within the case. */
+    measureId: IdSchema,
+    /** The step, as `decideSeizure` takes it (its `at` is the act's time). */
+    seizure: SeizureCommandSchema,
+  }),
+  z.object({
+    type: z.literal("transfer.report"),
+    at,
+    /** 涉嫌犯罪的事实. */
+    facts: z.string().trim().min(1),
+    /** 专案组 — at least two officers (移送规定 Art. 5 para. 1). */
+    officerIds: z.array(IdSchema).min(1).readonly(),
+    records,
+  }),
+  z.object({
+    type: z.literal("transfer.send"),
+    at,
+    /** 公安机关. */
+    receivingOrgan: z.string().trim().min(1),
+    records,
+  }),
+  z.object({ type: z.literal("transfer.answer"), at, accepted: z.boolean(), records }),
+  z.object({
+    type: z.literal("period.exclude"),
+    at,
+    kind: ExclusionKindSchema,
+    /** First excluded day (included). */
+    from: CivilDateSchema,
+    /** Last excluded day (included). */
+    to: CivilDateSchema,
+    records,
+  }),
+  z.object({
+    type: z.literal("remedy.record"),
+    at,
+    remedyId: IdSchema,
+    pause: SurchargePauseSchema,
+  }),
   z.object({ type: z.literal("case.close"), at }),
   z.object({ type: z.literal("case.archive"), at, records }),
 ]);

@@ -1,9 +1,36 @@
-import type { Instant } from "../kernel/time.js";
+import { type CivilDate, civilDateOf, type Instant } from "../kernel/time.js";
 import type { AttachedRecord, CaseRecording, PerformedAction } from "../recording/check.js";
 import type { Stage } from "../recording/vocabulary.js";
-import type { CaseParty, DecisionOutcome, RecordRef } from "./commands.js";
+import { EMPTY_SEIZURE, evolveSeizure, type SeizureState } from "./coercion/state.js";
+import type { CaseParty, DecisionOutcome, ExclusionKind, PreservationOutcome, RecordRef } from "./commands.js";
 import { type CaseDeadline, PENALTY_EVENT_STAGES, type PenaltyEvent } from "./events.js";
+import type { ExcludedPeriod } from "./excluded-periods.js";
 import type { Penalty } from "./penalty.js";
+import type { SurchargePause } from "./surcharge.js";
+
+/** 先行登记保存 — one preservation of evidence in a case (行政处罚法 Art. 56), as its events established. */
+export interface Preservation {
+  /** 负责人批准. */
+  readonly approval: { readonly at: Instant; readonly approverId: string; readonly reason: string };
+  /** 登记保存: when, what, and the day by which it must be handled (seven working days). */
+  readonly registered?: { readonly at: Instant; readonly items: readonly string[]; readonly handlingDue: CaseDeadline };
+  /** 处理决定. */
+  readonly handled?: { readonly at: Instant; readonly outcome: PreservationOutcome };
+}
+
+/** 移送涉嫌犯罪案件 — the timeline of a transfer to the police (行政处罚法 Art. 27; 移送规定 Arts. 5, 8). */
+export interface TransferTimeline {
+  /** 书面报告: when, by whom, and the head's three-day decision deadline. */
+  readonly reported?: {
+    readonly at: Instant;
+    readonly officerIds: readonly string[];
+    readonly headDecisionDue: CaseDeadline;
+  };
+  /** 移送: when, to whom, and whether more than 24 hours after the approval. */
+  readonly sent?: { readonly at: Instant; readonly receivingOrgan: string; readonly late: boolean };
+  /** 公安机关立案与否. */
+  readonly answer?: { readonly at: Instant; readonly accepted: boolean };
+}
 
 /** The names of the deadlines a case carries (see {@link PenaltyCaseContext.deadlines}). */
 export type CaseDeadlineName = "decision" | "limitation" | "hearingRequest" | "service" | "payment";
@@ -25,6 +52,8 @@ export interface PenaltyCaseContext {
   readonly bodyId?: string;
   /** 承办执法人员. */
   readonly officerIds: readonly string[];
+  /** 立案日 — the start of the decision deadline (Art. 60). */
+  readonly filedOn?: CivilDate;
   /** When the last act took place (acts never go back in time). */
   readonly lastAt?: Instant;
   /** 期限 — absolute deadlines with their sources. */
@@ -35,6 +64,10 @@ export interface PenaltyCaseContext {
   readonly complexOrMajor: boolean;
   /** Hashes of the decision drafts the legal review approved. */
   readonly approvedDraftHashes: readonly string[];
+  /** 认定的事实 — from 调查终结, replaced by the facts of each notice (absent in streams before it existed: never). */
+  readonly facts?: string;
+  /** 理由及依据 — from the notice in force. */
+  readonly basis?: readonly string[];
   /** 告知 — the notice in force. */
   readonly notice?: { readonly penalty: Penalty; readonly hearingRight: boolean; readonly at: Instant };
   /** 书面放弃陈述申辩. */
@@ -58,6 +91,18 @@ export interface PenaltyCaseContext {
   };
   /** 已缴纳罚款 (fen). */
   readonly paidFen: number;
+  /** 已缴纳加处罚款 (fen). */
+  readonly surchargePaidFen: number;
+  /** 先行登记保存, by id. */
+  readonly preservations: Readonly<Record<string, Preservation>>;
+  /** 查封、扣押 measures linked to the case, by id (each with its period). */
+  readonly measures: Readonly<Record<string, SeizureState>>;
+  /** 移送 — the transfer's timeline, once reported. */
+  readonly transfer?: TransferTimeline;
+  /** 不计入办案期限的期间, with their kinds. */
+  readonly excluded: readonly { readonly kind: ExclusionKind; readonly period: ExcludedPeriod }[];
+  /** 行政复议、行政诉讼期间, by id (no surcharge accrues). */
+  readonly remedies: Readonly<Record<string, SurchargePause>>;
   /** 执法全过程记录 — actions and their records, for `checkRecording` and the case file. */
   readonly recording: CaseRecording;
 }
@@ -77,6 +122,11 @@ export function emptyContext(caseId: string): PenaltyCaseContext {
     hearingHeld: false,
     discussionHeld: false,
     paidFen: 0,
+    surchargePaidFen: 0,
+    preservations: {},
+    measures: {},
+    excluded: [],
+    remedies: {},
     recording: { actions: [], records: [] },
   };
 }
@@ -91,6 +141,7 @@ const ACTION_OF: Partial<Record<PenaltyEvent["type"], string>> = {
   "case.decided": "decision",
   "decision.served": "service",
   "case.archived": "archiving",
+  "preservation.registered": "advanceRegistration",
 };
 
 function withRecords(
@@ -110,6 +161,12 @@ function withRecords(
 function recordingAfter(c: PenaltyCaseContext, e: PenaltyEvent): CaseRecording {
   if (e.type === "investigation.recorded") {
     return withRecords(c.recording, e.actionId, "investigation", e.action, e.at, e.records, e.endedAt);
+  }
+  if (e.type === "coercion.acted") {
+    const s = e.seizure;
+    return s.type === "seizure.executed"
+      ? withRecords(c.recording, `${e.measureId}@${s.at}`, "investigation", "sealOrSeize", s.at, s.records, s.endedAt)
+      : c.recording;
   }
   const action = ACTION_OF[e.type];
   if (action === undefined || !("records" in e)) return c.recording;
@@ -135,6 +192,7 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
       return {
         ...base,
         party: e.party,
+        filedOn: civilDateOf(e.at),
         category: e.category,
         regionCode: e.regionCode,
         ...(e.bodyId === undefined ? {} : { bodyId: e.bodyId }),
@@ -146,12 +204,14 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
     case "investigation.recorded":
       return base;
     case "investigation.closed":
-      return { ...base, reviewRequired: e.reviewRequired, complexOrMajor: e.complexOrMajor };
+      return { ...base, reviewRequired: e.reviewRequired, complexOrMajor: e.complexOrMajor, facts: e.facts };
     case "notice.served": {
       const { hearingRequest: _old, ...deadlines } = c.deadlines;
       return {
         ...base,
         notice: { penalty: e.penalty, hearingRight: e.hearingRight, at: e.at },
+        facts: e.facts,
+        basis: e.basis,
         // A new notice opens a new hearing window; an old request or hearing does not carry over.
         hearingRequested: false,
         hearingHeld: false,
@@ -193,7 +253,57 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
     case "decision.served":
       return e.paymentDue === undefined ? base : { ...base, deadlines: { ...c.deadlines, payment: e.paymentDue } };
     case "payment.recorded":
-      return { ...base, paidFen: c.paidFen + e.amountFen };
+      return {
+        ...base,
+        paidFen: c.paidFen + e.amountFen,
+        surchargePaidFen: c.surchargePaidFen + (e.surchargeFen ?? 0),
+      };
+    case "preservation.approved":
+      return {
+        ...base,
+        preservations: {
+          ...c.preservations,
+          [e.preservationId]: { approval: { at: e.at, approverId: e.approverId, reason: e.reason } },
+        },
+      };
+    case "preservation.registered":
+    case "preservation.handled": {
+      const p = c.preservations[e.preservationId];
+      if (p === undefined) return base; // the machine refuses it before
+      const next: Preservation =
+        e.type === "preservation.registered"
+          ? { ...p, registered: { at: e.at, items: e.items, handlingDue: e.handlingDue } }
+          : { ...p, handled: { at: e.at, outcome: e.outcome } };
+      return { ...base, preservations: { ...c.preservations, [e.preservationId]: next } };
+    }
+    case "coercion.acted":
+      return {
+        ...base,
+        measures: {
+          ...c.measures,
+          [e.measureId]: evolveSeizure(c.measures[e.measureId] ?? EMPTY_SEIZURE, e.seizure),
+        },
+      };
+    case "transfer.reported":
+      return {
+        ...base,
+        transfer: { reported: { at: e.at, officerIds: e.officerIds, headDecisionDue: e.headDecisionDue } },
+      };
+    case "transfer.sent":
+      return {
+        ...base,
+        transfer: { ...c.transfer, sent: { at: e.at, receivingOrgan: e.receivingOrgan, late: e.late } },
+      };
+    case "transfer.answered":
+      return { ...base, transfer: { ...c.transfer, answer: { at: e.at, accepted: e.accepted } } };
+    case "period.excluded":
+      return {
+        ...base,
+        excluded: [...c.excluded, { kind: e.kind, period: e.period }],
+        deadlines: { ...c.deadlines, decision: e.decisionDue },
+      };
+    case "remedy.recorded":
+      return { ...base, remedies: { ...c.remedies, [e.remedyId]: e.pause } };
     case "case.closed":
     case "case.archived":
       return base;

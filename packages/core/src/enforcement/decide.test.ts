@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { type CaseState, evolve, foldEvents, initialCaseState } from "./fold.js";
-import { decisionDraftHash } from "./guards.js";
+import { caseDecisionHash } from "./review-gate.js";
 import { createCase, execute, inMemoryEventStore } from "./store.js";
 import {
   ctxAt,
@@ -188,8 +188,22 @@ describe("hard guards of 行政处罚法", () => {
       [{ type: "hearing.request" }, T("07")],
       [{ type: "hearing.hold", presiderId: "p", records: [transcript("h")] }, T("20")],
     ]);
+    // After a hearing the decision is major under the default catalogue (Art. 58): it needs the
+    // approval of exactly this decision.
+    expect(decide(held, cmd, ctxAt(T("21"), headActor))._unsafeUnwrapErr().code).toBe("REVIEW_NOT_APPROVED");
+    const approved = run([
+      ...upToClose,
+      [noticeCommand(largeFine), T("06")],
+      [{ type: "hearing.request" }, T("07")],
+      [{ type: "hearing.hold", presiderId: "p", records: [transcript("h")] }, T("20")],
+      [
+        { type: "review.approve", draftHash: caseDecisionHash(held.context, "penalty", largeFine, {}) },
+        T("20", "05"),
+        reviewerActor,
+      ],
+    ]);
     // Art. 57 para. 2 is not triggered by a ¥50,000 fine under the default policy.
-    expect(decide(held, cmd, ctxAt(T("21"), headActor)).isOk()).toBe(true);
+    expect(decide(approved, cmd, ctxAt(T("21"), headActor)).isOk()).toBe(true);
     expect(decide(s, cmd, ctxAt(T("14"), headActor)).isOk()).toBe(true);
   });
 
@@ -204,7 +218,7 @@ describe("hard guards of 行政处罚法", () => {
       code: "REVIEW_NOT_APPROVED",
       source: { article: 58 },
     });
-    const other = decisionDraftHash({ outcome: "penalty", penalty: { kinds: ["warning"] } });
+    const other = caseDecisionHash(s.context, "penalty", { kinds: ["warning"] }, {});
     const wrong = run([
       [fileCommand, T("03")],
       [{ type: "investigation.close", facts: "重大", reviewRequired: true }, T("05")],
@@ -212,7 +226,7 @@ describe("hard guards of 行政处罚法", () => {
       [{ type: "review.approve", draftHash: other }, T("07"), reviewerActor],
     ]);
     expect(decide(wrong, cmd, ctxAt(T("10"), headActor))._unsafeUnwrapErr().code).toBe("REVIEW_NOT_APPROVED");
-    const hash = decisionDraftHash({ outcome: "penalty", penalty: smallFine });
+    const hash = caseDecisionHash(s.context, "penalty", smallFine, {});
     const right = run([
       [fileCommand, T("03")],
       [{ type: "investigation.close", facts: "重大", reviewRequired: true }, T("05")],

@@ -1,16 +1,32 @@
+import { transition } from "xstate";
 import { authorize, type Permission } from "../kernel/actors.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
+import {
+  actOnMeasure,
+  approvePreservation,
+  caseSurcharge,
+  checkTransferReported,
+  checkTransferSent,
+  excludePeriod,
+  handlePreservation,
+  recordRemedy,
+  registerPreservation,
+  reportTransfer,
+  sendTransfer,
+} from "./branches.js";
 import { type PenaltyCommand, type PenaltyCommandInput, PenaltyCommandSchema } from "./commands.js";
-import { outstandingFen } from "./context.js";
-import { PENALTY_EVENT_STAGES, type PenaltyEventType } from "./events.js";
+import { evolveContext, outstandingFen } from "./context.js";
+import { PENALTY_EVENT_STAGES, type PenaltyEvent, type PenaltyEventType } from "./events.js";
 import type { CaseState } from "./fold.js";
 import { caseDeadline, checkRecords, checkTeam, type DecideContext, refuse } from "./guards.js";
-import { eventsAcceptedIn, PENALTY_STATE_NAMES } from "./machine.js";
+import { eventsAcceptedIn, measuresSettled, PENALTY_STATE_NAMES, penaltyMachine } from "./machine.js";
 import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
+import { approvalFromReviews, checkApprovalCommand } from "./review-gate.js";
 import { decideCase, fileCase, type StepResult as R, serveNotice, team } from "./steps.js";
+import { SURCHARGE_SOURCE } from "./surcharge.js";
 
 /** The event each command produces when accepted. */
 export const COMMAND_EVENTS: Readonly<Record<PenaltyCommand["type"], PenaltyEventType>> = {
@@ -30,9 +46,22 @@ export const COMMAND_EVENTS: Readonly<Record<PenaltyCommand["type"], PenaltyEven
   "payment.record": "payment.recorded",
   "case.close": "case.closed",
   "case.archive": "case.archived",
+  "preservation.approve": "preservation.approved",
+  "preservation.register": "preservation.registered",
+  "preservation.handle": "preservation.handled",
+  "coercion.act": "coercion.acted",
+  "transfer.report": "transfer.reported",
+  "transfer.send": "transfer.sent",
+  "transfer.answer": "transfer.answered",
+  "period.exclude": "period.excluded",
+  "remedy.record": "remedy.recorded",
 };
 
-/** The permission each command needs (kernel `authorize`); a transfer needs `case.transfer`. */
+/**
+ * The permission each command needs (kernel `authorize`); a transfer needs `case.transfer`,
+ * and a measure's approval or extension (`coercion.act`) the head's role, checked by
+ * `decideSeizure` (行政强制法 Arts. 18, 25).
+ */
 export const COMMAND_PERMISSIONS: Readonly<Record<PenaltyCommand["type"], Permission>> = {
   "case.file": "case.file",
   "officers.assign": "case.investigate",
@@ -50,9 +79,23 @@ export const COMMAND_PERMISSIONS: Readonly<Record<PenaltyCommand["type"], Permis
   "payment.record": "case.execute",
   "case.close": "case.close",
   "case.archive": "case.archive",
+  "preservation.approve": "case.preserveEvidence",
+  "preservation.register": "case.investigate",
+  "preservation.handle": "case.investigate",
+  "coercion.act": "case.investigate",
+  "transfer.report": "case.investigate",
+  "transfer.send": "case.investigate",
+  "transfer.answer": "case.investigate",
+  "period.exclude": "case.investigate",
+  "remedy.record": "case.execute",
 };
 
-function eventFor(cmd: PenaltyCommand, at: Instant, state: CaseState, ctx: DecideContext): R {
+function eventFor(
+  cmd: PenaltyCommand,
+  at: Instant,
+  state: CaseState,
+  ctx: DecideContext,
+): Result<PenaltyEvent | readonly PenaltyEvent[], SanxiangError> {
   const c = state.context;
   const date = civilDateOf(at);
   const withTeam = (next: () => R): R => {
@@ -122,10 +165,27 @@ function eventFor(cmd: PenaltyCommand, at: Instant, state: CaseState, ctx: Decid
     }
     case "discussion.hold":
       return ok({ type: "discussion.held", at, participants: cmd.participants, conclusion: cmd.conclusion });
-    case "review.approve":
-      return ok({ type: "review.approved", at, draftHash: cmd.draftHash });
-    case "case.decide":
-      return decideCase(cmd, at, c, ctx);
+    case "review.approve": {
+      const checked = checkApprovalCommand(c, cmd.draftHash, cmd.reviewId, ctx);
+      if (checked.isErr()) return err(checked.error);
+      return ok({
+        type: "review.approved",
+        at,
+        draftHash: cmd.draftHash,
+        ...(cmd.reviewId === undefined ? {} : { reviewId: cmd.reviewId }),
+      });
+    }
+    case "case.decide": {
+      if (cmd.outcome === "transfer") {
+        const reported = checkTransferReported(c);
+        if (reported.isErr()) return err(reported.error);
+      }
+      // An approval in one of the case's reviews is recorded in the case, right before the decision.
+      const approval = approvalFromReviews(c, cmd.outcome, cmd.penalty, at, ctx);
+      if (approval === undefined) return decideCase(cmd, at, c, ctx);
+      const decided = decideCase(cmd, at, evolveContext(c, approval), ctx);
+      return decided.isErr() ? err(decided.error) : ok([approval, decided.value]);
+    }
     case "decision.serve":
       return withTeam(() => {
         const action =
@@ -143,7 +203,7 @@ function eventFor(cmd: PenaltyCommand, at: Instant, state: CaseState, ctx: Decid
           ...(due?.isOk() ? { paymentDue: due.value } : {}),
         });
       });
-    case "payment.record":
+    case "payment.record": {
       if (cmd.amountFen > outstandingFen(c)) {
         return err(
           sanxiangError("INVALID_INPUT", `缴纳金额超过未缴罚款（${outstandingFen(c)} 分）`, {
@@ -151,9 +211,55 @@ function eventFor(cmd: PenaltyCommand, at: Instant, state: CaseState, ctx: Decid
           }),
         );
       }
-      return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen });
-    case "case.close":
+      if (cmd.surchargeFen === undefined || cmd.surchargeFen === 0) {
+        return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen });
+      }
+      const surcharge = caseSurcharge(c, date, ctx.surcharge);
+      if (surcharge.isErr()) return err(surcharge.error);
+      if (cmd.surchargeFen > surcharge.value.unpaidFen) {
+        return err(
+          refuse(
+            "INVALID_INPUT",
+            `缴纳的加处罚款超过至 ${date} 应加处的数额（${surcharge.value.unpaidFen} 分）`,
+            SURCHARGE_SOURCE,
+            { unpaidFen: surcharge.value.unpaidFen },
+          ),
+        );
+      }
+      return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen, surchargeFen: cmd.surchargeFen });
+    }
+    case "case.close": {
+      const sent = checkTransferSent(c);
+      if (sent.isErr()) return err(sent.error);
+      if (!measuresSettled(c)) {
+        return err(
+          refuse(
+            "COMMAND_NOT_ALLOWED",
+            "尚有未解除或未作出处理决定的查封、扣押，或未作出处理决定的先行登记保存，不得结案",
+            SRC.evidencePreservation,
+          ),
+        );
+      }
       return ok({ type: "case.closed", at });
+    }
+    case "preservation.approve":
+      return approvePreservation(cmd, at, c, ctx);
+    case "preservation.register":
+      return registerPreservation(cmd, at, c, ctx);
+    case "preservation.handle":
+      return handlePreservation(cmd, at, c);
+    case "coercion.act":
+      return actOnMeasure(cmd, at, c, ctx);
+    case "transfer.report":
+      return reportTransfer(cmd, at, c, ctx);
+    case "transfer.send":
+      return sendTransfer(cmd, at, c);
+    case "transfer.answer":
+      return ok({ type: "transfer.answered", at, accepted: cmd.accepted, records: cmd.records });
+    case "period.exclude":
+      return excludePeriod(cmd, at, c, ctx);
+    case "remedy.record":
+      return recordRemedy(cmd, at, c);
     case "case.archive": {
       const r = checkRecords("archiving", "archiving", cmd.records, ctx, at);
       return r.isErr() ? err(r.error) : ok({ type: "case.archived", at, records: cmd.records });
@@ -192,9 +298,12 @@ export function decide(
   const cmd = parsed.data;
   const permission =
     cmd.type === "case.decide" && cmd.outcome === "transfer" ? "case.transfer" : COMMAND_PERMISSIONS[cmd.type];
-  const allowed = authorize(ctx.actor, permission, ctx.permissions);
-  if (allowed.isErr()) return err(allowed.error);
-  const at = cmd.at ?? ctx.now;
+  const headActs = cmd.type === "coercion.act" && ["seizure.approve", "seizure.extend"].includes(cmd.seizure.type);
+  if (!headActs) {
+    const allowed = authorize(ctx.actor, permission, ctx.permissions);
+    if (allowed.isErr()) return err(allowed.error);
+  }
+  const at = cmd.type === "coercion.act" ? cmd.seizure.at : (cmd.at ?? ctx.now);
   const last = state.context.lastAt;
   if (epochMillis(at) > epochMillis(ctx.now) || (last !== undefined && epochMillis(at) < epochMillis(last))) {
     return err(
@@ -207,17 +316,27 @@ export function decide(
   if (!eventsAcceptedIn(state.value).includes(type)) return err(notAllowed(state, cmd.type));
   const event = eventFor(cmd, at, state, ctx);
   if (event.isErr()) return err(event.error);
-  if (!state.snapshot.can(event.value)) return err(notAllowed(state, cmd.type, "（不满足本环节的条件）"));
-  const { type: eventType, ...payload } = event.value;
-  return ok([
-    {
+  const list: readonly PenaltyEvent[] = isEventList(event.value) ? event.value : [event.value];
+  // Each event must be accepted by the machine in the state the previous one left.
+  let snapshot = state.snapshot;
+  const out: CaseEvent[] = [];
+  for (const e of list) {
+    if (!snapshot.can(e)) return err(notAllowed(state, cmd.type, "（不满足本环节的条件）"));
+    [snapshot] = transition(penaltyMachine, snapshot, e);
+    const { type: eventType, ...payload } = e;
+    out.push({
       caseId: state.caseId,
-      seq: state.version + 1,
+      seq: state.version + 1 + out.length,
       type: eventType,
       at: ctx.now,
       actor: { id: ctx.actor.id, roles: [...ctx.actor.roles] },
       stage: PENALTY_EVENT_STAGES[eventType],
       payload: payload as Record<string, unknown>,
-    },
-  ]);
+    });
+  }
+  return ok(out);
+}
+
+function isEventList(v: PenaltyEvent | readonly PenaltyEvent[]): v is readonly PenaltyEvent[] {
+  return Array.isArray(v);
 }

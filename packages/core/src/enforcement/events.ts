@@ -1,32 +1,24 @@
 import { z } from "zod";
 import { FenSchema } from "../kernel/money.js";
 import { IdSchema } from "../kernel/ports.js";
-import { RuleSourceSchema } from "../kernel/source.js";
 import { CivilDateSchema, InstantSchema } from "../kernel/time.js";
 import type { Stage } from "../recording/vocabulary.js";
 import { ActionNameSchema } from "../recording/vocabulary.js";
-import { CasePartySchema, DecisionOutcomeSchema, RecordRefSchema, ServiceMethodSchema } from "./commands.js";
+import { SeizureEventSchema } from "./coercion/events.js";
+import {
+  CasePartySchema,
+  DecisionOutcomeSchema,
+  ExclusionKindSchema,
+  PreservationOutcomeSchema,
+  RecordRefSchema,
+  ServiceMethodSchema,
+} from "./commands.js";
+import { CaseDeadlineSchema } from "./deadline.js";
+import { ExcludedPeriodSchema } from "./excluded-periods.js";
 import { PenaltySchema } from "./penalty.js";
+import { SurchargePauseSchema } from "./surcharge.js";
 
-/**
- * 案件期限 — an absolute statutory deadline kept in the case: the period's id, its last day
- * (届满日, until 24:00), its source, and whether it was computed without the year's holiday
- * notice (暂定: weekends only, to be recomputed when the notice is loaded).
- */
-export const CaseDeadlineSchema = z
-  .object({
-    /** Period id, e.g. `penalty.decision`. */
-    ruleId: z.string().min(1),
-    /** 届满日. */
-    due: CivilDateSchema,
-    /** The article that sets the period. */
-    source: RuleSourceSchema,
-    /** True when computed without the State Council notice of a year it covers. */
-    provisional: z.boolean(),
-  })
-  .readonly();
-/** 案件期限 (see {@link CaseDeadlineSchema}). */
-export type CaseDeadline = z.infer<typeof CaseDeadlineSchema>;
+export { type CaseDeadline, CaseDeadlineSchema } from "./deadline.js";
 
 const recs = z.array(RecordRefSchema).readonly();
 const at = InstantSchema;
@@ -91,14 +83,22 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     participants: z.array(IdSchema).readonly(),
     conclusion: z.string(),
   }),
-  z.object({ type: z.literal("review.approved"), at, draftHash: z.string() }),
+  z.object({
+    type: z.literal("review.approved"),
+    at,
+    draftHash: z.string(),
+    /** The review stream whose approval this records (法制审核编号); absent for a direct approval. */
+    reviewId: IdSchema.optional(),
+  }),
   z.object({
     type: z.literal("case.decided"),
     at,
     outcome: DecisionOutcomeSchema,
     penalty: PenaltySchema.optional(),
-    /** Hash of the decision draft ({@link decisionDraftHash}). */
+    /** Hash of the decision ({@link caseDecisionHash}; {@link decisionDraftHash} in streams written before it). */
     draftHash: z.string(),
+    /** 重大执法决定 — legal review was required (行政处罚法 Art. 58); absent in streams written before it. */
+    major: z.boolean().optional(),
     records: recs,
     /** 送达期限 (Art. 61 para. 1). */
     serviceDue: CaseDeadlineSchema,
@@ -111,7 +111,80 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     /** 罚款缴纳期限 (Art. 67 para. 3), when a fine was imposed. */
     paymentDue: CaseDeadlineSchema.optional(),
   }),
-  z.object({ type: z.literal("payment.recorded"), at, amountFen: FenSchema }),
+  z.object({
+    type: z.literal("payment.recorded"),
+    at,
+    amountFen: FenSchema,
+    /** 加处罚款 paid with the fine (Art. 72 para. 1 item 1); absent in streams written before it existed. */
+    surchargeFen: FenSchema.optional(),
+  }),
+  z.object({
+    type: z.literal("preservation.approved"),
+    at,
+    preservationId: IdSchema,
+    /** The head who approved (Art. 56). */
+    approverId: IdSchema,
+    reason: z.string(),
+  }),
+  z.object({
+    type: z.literal("preservation.registered"),
+    at,
+    preservationId: IdSchema,
+    items: z.array(z.string()).readonly(),
+    records: recs,
+    /** 七日内作出处理决定 (Art. 56). */
+    handlingDue: CaseDeadlineSchema,
+  }),
+  z.object({
+    type: z.literal("preservation.handled"),
+    at,
+    preservationId: IdSchema,
+    outcome: PreservationOutcomeSchema,
+    records: recs,
+  }),
+  z.object({
+    type: z.literal("coercion.acted"),
+    at,
+    /** The coercive measure within the case. */
+    measureId: IdSchema,
+    /** The measure's own event (行政强制法 Arts. 18–28), with its period. */
+    seizure: SeizureEventSchema,
+  }),
+  z.object({
+    type: z.literal("transfer.reported"),
+    at,
+    facts: z.string(),
+    officerIds: z.array(IdSchema).readonly(),
+    records: recs,
+    /** 正职负责人审批期限 (移送规定 Art. 5 para. 2: three days). */
+    headDecisionDue: CaseDeadlineSchema,
+  }),
+  z.object({
+    type: z.literal("transfer.sent"),
+    at,
+    /** 公安机关 receiving the case. */
+    receivingOrgan: z.string(),
+    records: recs,
+    /** Sent more than 24 hours after the head's approval (移送规定 Art. 5 para. 2). */
+    late: z.boolean(),
+  }),
+  z.object({ type: z.literal("transfer.answered"), at, accepted: z.boolean(), records: recs }),
+  z.object({
+    type: z.literal("period.excluded"),
+    at,
+    kind: ExclusionKindSchema,
+    period: ExcludedPeriodSchema,
+    records: recs,
+    /** 办案期限 recomputed with every excluded period so far. */
+    decisionDue: CaseDeadlineSchema,
+  }),
+  z.object({
+    type: z.literal("remedy.recorded"),
+    at,
+    /** The reconsideration or litigation within the case (recorded again with `to` when it ends). */
+    remedyId: IdSchema,
+    pause: SurchargePauseSchema,
+  }),
   z.object({ type: z.literal("case.closed"), at }),
   z.object({ type: z.literal("case.archived"), at, records: recs }),
 ]);
@@ -136,6 +209,15 @@ export const PENALTY_EVENT_STAGES: Readonly<Record<PenaltyEventType, Stage>> = {
   "case.decided": "decision",
   "decision.served": "service",
   "payment.recorded": "execution",
+  "preservation.approved": "investigation",
+  "preservation.registered": "investigation",
+  "preservation.handled": "investigation",
+  "coercion.acted": "investigation",
+  "transfer.reported": "investigation",
+  "transfer.sent": "decision",
+  "transfer.answered": "decision",
+  "period.excluded": "investigation",
+  "remedy.recorded": "execution",
   "case.closed": "closing",
   "case.archived": "archiving",
 };

@@ -12,9 +12,12 @@ import type { RecordingRules } from "../recording/rules.js";
 import type { Stage } from "../recording/vocabulary.js";
 import type { OfficerPolicyInput } from "../registry/bodies/policy.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
+import type { ReviewCatalogue } from "../review/catalogue.js";
+import type { ReviewState } from "../review/fold.js";
 import type { DecisionOutcome, RecordRef } from "./commands.js";
 import type { CaseDeadline } from "./events.js";
 import type { Penalty, PenaltyPolicy } from "./penalty.js";
+import type { SurchargePolicyInput } from "./surcharge.js";
 
 /**
  * 决定上下文 — what {@link decide} needs besides the case and the command: who acts, the
@@ -42,9 +45,19 @@ export interface DecideContext {
   readonly periods?: PeriodOverrides | ResolvedPeriods;
   /** Hash of decision drafts (default SHA-256). */
   readonly hash?: HashAlgorithm;
+  /** The bureau's surcharge configuration (加处罚款, default: 3% a day from the day after the payment deadline). */
+  readonly surcharge?: SurchargePolicyInput;
+  /** 重大执法决定法制审核目录清单 — the bureau's catalogue (default {@link DEFAULT_REVIEW_CATALOGUE}). */
+  readonly reviewCatalogue?: ReviewCatalogue;
+  /**
+   * The case's legal reviews (法制审核), folded from their streams: an approval of the very
+   * decision being made is recorded in the case (`review.approved` with its `reviewId`) when
+   * `case.decide` relies on it, and `review.approve` naming a `reviewId` is checked against them.
+   */
+  readonly reviews?: readonly ReviewState[];
 }
 
-/** 决定草案 — what the legal review approves and the decision must match. */
+/** 决定草案 (legacy) — outcome and penalty, hashed by {@link decisionDraftHash}. */
 export interface DecisionDraft {
   /** The outcome. */
   readonly outcome: DecisionOutcome;
@@ -53,9 +66,9 @@ export interface DecisionDraft {
 }
 
 /**
- * 决定草案哈希 — the hex hash of the canonical JSON of a decision draft: the reviewer's
- * `review.approve` names it, and `case.decide` must produce the same one (行政处罚法 Art. 58:
- * the decision reviewed is the decision made).
+ * 决定草案哈希 (legacy) — the hex hash of the canonical JSON of outcome and penalty, the
+ * `draftHash` of `case.decided` events written before the decision hash covered the party,
+ * facts and basis ({@link caseDecisionHash}). Kept so that old streams can be explained.
  */
 export function decisionDraftHash(draft: DecisionDraft, algorithm: HashAlgorithm = sha256): string {
   const plain = { outcome: draft.outcome, ...(draft.penalty === undefined ? {} : { penalty: draft.penalty }) };
@@ -124,7 +137,13 @@ export function caseDeadline(
   );
   if (computed.isOk()) {
     const d = computed.value;
-    return ok({ ruleId, due: d.due, source: d.source, provisional: d.provisional });
+    return ok({
+      ruleId,
+      due: d.due,
+      source: d.source,
+      provisional: d.provisional,
+      ...(d.provisional ? { start } : {}),
+    });
   }
   if (computed.error.code !== "CALENDAR_YEAR_UNKNOWN") return err(computed.error);
   const periods = ctx.periods;
@@ -147,5 +166,5 @@ export function caseDeadline(
     due = unit === "day" ? addDays(start, amount) : addMonths(start, unit === "month" ? amount : 12 * amount);
     if (rollOver) due = nextWeekday(due);
   }
-  return ok({ ruleId, due, source, provisional: true });
+  return ok({ ruleId, due, source, provisional: true, start });
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+export * from "./branches.js";
 export * from "./coercion/index.js";
 export * from "./commands.js";
 export * from "./context.js";
@@ -16,6 +17,9 @@ export * from "./guards.js";
 export * from "./inspection/index.js";
 export * from "./machine.js";
 export * from "./penalty.js";
+export * from "./projections.js";
+export * from "./provisional.js";
+export * from "./review-gate.js";
 export * from "./simplified/index.js";
 export * from "./steps.js";
 export * from "./store.js";

@@ -1,6 +1,29 @@
-import { assign, type SnapshotFrom, setup } from "xstate";
+import { and, assign, type SnapshotFrom, setup } from "xstate";
+import { seizureSnapshotOf } from "./coercion/machine.js";
+import { EMPTY_SEIZURE } from "./coercion/state.js";
 import { emptyContext, evolveContext, outstandingFen, type PenaltyCaseContext } from "./context.js";
 import type { PenaltyEvent } from "./events.js";
+
+/**
+ * A step of a coercive measure linked to the case: the measure's own machine must accept it
+ * (行政强制法 Arts. 18–28); a measure not yet known may start only when `allowNew`.
+ */
+function coercionStepAllowed(c: PenaltyCaseContext, e: PenaltyEvent, allowNew: boolean): boolean {
+  if (e.type !== "coercion.acted") return false;
+  const m = c.measures[e.measureId];
+  if (m === undefined && !allowNew) return false;
+  return seizureSnapshotOf(m ?? EMPTY_SEIZURE).can(e.seizure);
+}
+
+/**
+ * Nothing left hanging when the case closes: no sealing or seizure still in force (行政强制法
+ * Arts. 27, 28) and no registered evidence without its handling decision (行政处罚法 Art. 56).
+ */
+export function measuresSettled(c: PenaltyCaseContext): boolean {
+  const inForce = Object.values(c.measures).some((m) => m.status === "inForce");
+  const pending = Object.values(c.preservations).some((p) => p.registered !== undefined && p.handled === undefined);
+  return !inForce && !pending;
+}
 
 /**
  * The structural invariant of a decision, checked again by the machine itself so that no
@@ -11,7 +34,7 @@ import type { PenaltyEvent } from "./events.js";
  */
 function decisionAllowed(c: PenaltyCaseContext, e: PenaltyEvent): boolean {
   if (e.type !== "case.decided") return false;
-  if (c.reviewRequired && !c.approvedDraftHashes.includes(e.draftHash)) return false;
+  if ((c.reviewRequired || e.major === true) && !c.approvedDraftHashes.includes(e.draftHash)) return false;
   if (e.outcome !== "penalty") return true;
   if (c.notice === undefined && !c.waived) return false;
   return !c.hearingRequested || c.hearingHeld;
@@ -27,6 +50,13 @@ function decisionAllowed(c: PenaltyCaseContext, e: PenaltyEvent): boolean {
  * States: 未立案 `unfiled` → 调查取证 `investigating` → 调查终结 `investigated` → 已告知
  * `noticed` (⇄ 听证 `hearing`) → 已决定 `decided` | 已移送 `transferred` → 已送达 `served` →
  * 已执行 `executed` → 结案 `closed` → 归档 `archived`.
+ *
+ * Investigation branches stay in their state: 先行登记保存 (`preservation.*`, Art. 56), a
+ * 查封扣押 measure linked to the case (`coercion.acted`, each step accepted by
+ * the seizure machine), the transfer report (`transfer.reported`), excluded periods of the
+ * decision deadline (`period.excluded`). A transfer ends in `transferred`, where the hand-over
+ * to the police and its answer are recorded (Art. 27). No case closes with a measure in force
+ * or registered evidence unhandled.
  */
 export const penaltyMachine = setup({
   types: {
@@ -46,6 +76,24 @@ export const penaltyMachine = setup({
     paysInPart: ({ context, event }) =>
       event.type === "payment.recorded" && event.amountFen > 0 && event.amountFen < outstandingFen(context),
     nothingOutstanding: ({ context }) => outstandingFen(context) === 0,
+    settled: ({ context }) => measuresSettled(context),
+    surchargeCapped: ({ context, event }) =>
+      event.type === "payment.recorded" &&
+      context.surchargePaidFen + (event.surchargeFen ?? 0) <= (context.decision?.penalty?.fineFen ?? 0),
+    newPreservation: ({ context, event }) =>
+      event.type === "preservation.approved" && context.preservations[event.preservationId] === undefined,
+    preservationApproved: ({ context, event }) =>
+      event.type === "preservation.registered" &&
+      context.preservations[event.preservationId] !== undefined &&
+      context.preservations[event.preservationId]?.registered === undefined,
+    preservationRegistered: ({ context, event }) =>
+      event.type === "preservation.handled" &&
+      context.preservations[event.preservationId]?.registered !== undefined &&
+      context.preservations[event.preservationId]?.handled === undefined,
+    coercionStepOrNew: ({ context, event }) => coercionStepAllowed(context, event, true),
+    coercionStep: ({ context, event }) => coercionStepAllowed(context, event, false),
+    transferNotSent: ({ context }) => context.transfer?.sent === undefined,
+    transferSent: ({ context }) => context.transfer?.sent !== undefined && context.transfer.answer === undefined,
   },
 }).createMachine({
   id: "penalty.ordinary",
@@ -61,6 +109,12 @@ export const penaltyMachine = setup({
         "officers.assigned": { actions: "apply" },
         "investigation.recorded": { actions: "apply" },
         "investigation.closed": { target: "investigated", actions: "apply" },
+        "preservation.approved": { guard: "newPreservation", actions: "apply" },
+        "preservation.registered": { guard: "preservationApproved", actions: "apply" },
+        "preservation.handled": { guard: "preservationRegistered", actions: "apply" },
+        "coercion.acted": { guard: "coercionStepOrNew", actions: "apply" },
+        "period.excluded": { actions: "apply" },
+        "transfer.reported": { guard: "transferNotSent", actions: "apply" },
       },
     },
     investigated: {
@@ -70,6 +124,10 @@ export const penaltyMachine = setup({
         "defence.waived": { actions: "apply" },
         "review.approved": { actions: "apply" },
         "discussion.held": { actions: "apply" },
+        "preservation.handled": { guard: "preservationRegistered", actions: "apply" },
+        "coercion.acted": { guard: "coercionStepOrNew", actions: "apply" },
+        "period.excluded": { actions: "apply" },
+        "transfer.reported": { guard: "transferNotSent", actions: "apply" },
         "case.decided": [
           { guard: "isTransfer", target: "transferred", actions: "apply" },
           { guard: "decisionAllowed", target: "decided", actions: "apply" },
@@ -85,6 +143,10 @@ export const penaltyMachine = setup({
         "hearing.requested": { target: "hearing", actions: "apply" },
         "review.approved": { actions: "apply" },
         "discussion.held": { actions: "apply" },
+        "preservation.handled": { guard: "preservationRegistered", actions: "apply" },
+        "coercion.acted": { guard: "coercionStepOrNew", actions: "apply" },
+        "period.excluded": { actions: "apply" },
+        "transfer.reported": { guard: "transferNotSent", actions: "apply" },
         "case.decided": [
           { guard: "isTransfer", target: "transferred", actions: "apply" },
           { guard: "decisionAllowed", target: "decided", actions: "apply" },
@@ -96,25 +158,44 @@ export const penaltyMachine = setup({
         "officers.assigned": { actions: "apply" },
         "defence.received": { actions: "apply" },
         "hearing.held": { target: "noticed", actions: "apply" },
+        "preservation.handled": { guard: "preservationRegistered", actions: "apply" },
+        "coercion.acted": { guard: "coercionStepOrNew", actions: "apply" },
+        "period.excluded": { actions: "apply" },
       },
     },
     decided: {
       on: {
         "decision.served": { target: "served", actions: "apply" },
-        "case.closed": { guard: "notPenalty", target: "closed", actions: "apply" },
+        "coercion.acted": { guard: "coercionStep", actions: "apply" },
+        "case.closed": { guard: and(["notPenalty", "settled"]), target: "closed", actions: "apply" },
       },
     },
-    transferred: { on: { "case.closed": { target: "closed", actions: "apply" } } },
+    transferred: {
+      on: {
+        "transfer.sent": { guard: "transferNotSent", actions: "apply" },
+        "transfer.answered": { guard: "transferSent", actions: "apply" },
+        "coercion.acted": { guard: "coercionStep", actions: "apply" },
+        "case.closed": { guard: "settled", target: "closed", actions: "apply" },
+      },
+    },
     served: {
       on: {
         "payment.recorded": [
-          { guard: "paysInFull", target: "executed", actions: "apply" },
-          { guard: "paysInPart", actions: "apply" },
+          { guard: and(["paysInFull", "surchargeCapped"]), target: "executed", actions: "apply" },
+          { guard: and(["paysInPart", "surchargeCapped"]), actions: "apply" },
         ],
-        "case.closed": { guard: "nothingOutstanding", target: "closed", actions: "apply" },
+        "remedy.recorded": { actions: "apply" },
+        "coercion.acted": { guard: "coercionStep", actions: "apply" },
+        "case.closed": { guard: and(["nothingOutstanding", "settled"]), target: "closed", actions: "apply" },
       },
     },
-    executed: { on: { "case.closed": { target: "closed", actions: "apply" } } },
+    executed: {
+      on: {
+        "remedy.recorded": { actions: "apply" },
+        "coercion.acted": { guard: "coercionStep", actions: "apply" },
+        "case.closed": { guard: "settled", target: "closed", actions: "apply" },
+      },
+    },
     closed: { on: { "case.archived": { target: "archived", actions: "apply" } } },
     archived: { type: "final" },
   },

@@ -113,7 +113,13 @@ export const PENALTY_POLICY_SOURCES: Readonly<Record<keyof PenaltyPolicy, RuleSo
   collectiveDiscussion: cfl(57, 2, undefined, "VAR"),
 };
 
-/** The sources of the procedure's hard guards, one per rule (for refusals and docs). */
+const TRANSFER_RULES = "行政执法机关移送涉嫌犯罪案件的规定";
+
+/**
+ * The sources of the procedure's hard guards, one per rule (for refusals and docs). Excluded
+ * periods of the decision deadline come from sector rules under Art. 60's "另有规定" (the
+ * market-regulation rule is the default citation; a bureau under another rule cites its own).
+ */
 export const PENALTY_GUARD_SOURCES = {
   officers: cfl(42, 1),
   notice: cfl(44),
@@ -128,6 +134,13 @@ export const PENALTY_GUARD_SOURCES = {
   decision: cfl(57, 1),
   decisionDeadline: cfl(60),
   service: cfl(61, 1),
+  evidencePreservation: cfl(56),
+  transfer: cfl(27, 1),
+  transferReport: { law: TRANSFER_RULES, article: 5, paragraph: 1, confidence: "C-law" },
+  transferApproval: { law: TRANSFER_RULES, article: 5, paragraph: 2, confidence: "C-law" },
+  transferMaterials: { law: TRANSFER_RULES, article: 6, confidence: "C-law" },
+  transferAnswer: { law: TRANSFER_RULES, article: 8, confidence: "C-law" },
+  excludedPeriods: { law: "市场监督管理行政处罚程序规定", article: 64, confidence: "VAR" },
 } as const satisfies Readonly<Record<string, RuleSource>>;
 
 /** 应告知听证权利 — does the proposed penalty carry a hearing right (Art. 63) under `policy`? */

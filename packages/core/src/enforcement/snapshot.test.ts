@@ -4,10 +4,11 @@ import { fc, test } from "@fast-check/vitest";
 import { expect, it } from "vitest";
 import type { Actor } from "../kernel/actors.js";
 import { addDays } from "../kernel/time.js";
+import type { EventStore } from "../recording/event-store.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { foldEvents } from "./fold.js";
 import { decisionDraftHash } from "./guards.js";
-import { type EventStore, execute, inMemoryEventStore } from "./store.js";
+import { execute, inMemoryEventStore } from "./store.js";
 import {
   ctxAt,
   doc,
@@ -69,6 +70,7 @@ test.prop([fc.array(fc.tuple(fc.nat(POOL.length - 1), fc.nat(3)), { maxLength: 4
       }
     }
   },
+  60_000,
 );
 
 it("行政处罚法第四十四条: events appended by another writer after the snapshot are folded in", async () => {

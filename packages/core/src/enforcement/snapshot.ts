@@ -1,33 +1,28 @@
 import type { SanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { CaseEvent } from "../recording/case-event.js";
+import type { EventStore } from "../recording/event-store.js";
 import { type CaseState, evolve, initialCaseState } from "./fold.js";
 
 // 案件快照 — internal to the enforcement module (not exported from the package): the state
-// of each case as last computed by `execute`, kept only for stores that opt in because their
-// streams are append-only for their whole life (the in-memory store). A snapshot at version
-// v is the fold of the stream's first v events; as an append never rewrites events 1…v, it
-// stays the fold of that prefix whatever is appended later — by this process or another —
-// so no append has to invalidate it, and `execute` reads and folds only the events after it.
+// of each case as last computed by `execute`, per store object. Streams are append-only for
+// their whole life (the EventStore contract), so a snapshot at version v is the fold of the
+// stream's first v events whatever is appended later — by this process or another — and no
+// append has to invalidate it: `execute` loads and folds only the events after it. The cache
+// is bounded (least recently used cases are dropped first).
 
-/** Per-case snapshots of one store, and its reader of a stream's events after a version. */
-export interface SnapshotCache {
-  /** The last computed state of each case. */
-  readonly states: Map<string, CaseState>;
-  /** The case's events after `version` (copies), oldest first. */
-  readonly loadAfter: (caseId: string, version: number) => readonly CaseEvent[];
-}
+/** How many cases' snapshots one store keeps. */
+export const SNAPSHOT_CACHE_SIZE = 10_000;
 
-const caches = new WeakMap<object, SnapshotCache>();
+const caches = new WeakMap<object, Map<string, CaseState>>();
 
-/** Opts `store` in: its streams are append-only, so snapshots of their prefixes stay true. */
-export function enableSnapshots(store: object, loadAfter: SnapshotCache["loadAfter"]): void {
-  caches.set(store, { states: new Map(), loadAfter });
-}
-
-/** The snapshot cache of `store`, if it opted in. */
-export function snapshotsOf(store: object): SnapshotCache | undefined {
-  return caches.get(store);
+function cacheOf(store: object): Map<string, CaseState> {
+  let cache = caches.get(store);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(store, cache);
+  }
+  return cache;
 }
 
 /** The state after `events`, each checked by {@link evolve} as a full fold checks it. */
@@ -43,16 +38,24 @@ export function evolveAll(state: CaseState, events: readonly CaseEvent[]): Resul
 
 /**
  * The case's current state: from its snapshot (or the empty case), evolving only the events
- * the store holds after it — never re-reading, re-copying or re-parsing the prefix.
+ * the store holds after it — never re-reading or re-parsing the prefix.
  */
-export function currentState(cache: SnapshotCache, caseId: string): Result<CaseState, SanxiangError> {
-  const from = cache.states.get(caseId) ?? initialCaseState(caseId);
-  return evolveAll(from, cache.loadAfter(caseId, from.version));
+export async function currentState(store: EventStore, caseId: string): Promise<Result<CaseState, SanxiangError>> {
+  const from = cacheOf(store).get(caseId) ?? initialCaseState(caseId);
+  const after = await store.load(caseId, { afterVersion: from.version });
+  if (after.isErr()) return err(after.error);
+  return evolveAll(from, after.value);
 }
 
 /** Records `state` as the snapshot of its case, unless a later one is already cached. */
-export function remember(cache: SnapshotCache | undefined, state: CaseState): void {
-  if (cache === undefined) return;
-  const cached = cache.states.get(state.caseId);
-  if (cached === undefined || cached.version <= state.version) cache.states.set(state.caseId, state);
+export function remember(store: EventStore, state: CaseState): void {
+  const cache = cacheOf(store);
+  const cached = cache.get(state.caseId);
+  if (cached !== undefined && cached.version > state.version) return;
+  cache.delete(state.caseId);
+  cache.set(state.caseId, state);
+  if (cache.size > SNAPSHOT_CACHE_SIZE) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
 }

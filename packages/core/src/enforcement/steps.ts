@@ -5,7 +5,7 @@ import { type CivilDate, civilDateOf, compareCivilDates, type Instant } from "..
 import type { PenaltyCommand } from "./commands.js";
 import type { PenaltyCaseContext } from "./context.js";
 import type { PenaltyEvent } from "./events.js";
-import { caseDeadline, checkRecords, checkTeam, type DecideContext, decisionDraftHash, refuse } from "./guards.js";
+import { caseDeadline, checkRecords, checkTeam, type DecideContext, refuse } from "./guards.js";
 import {
   collectiveDiscussionRequired,
   DEFAULT_PENALTY_POLICY,
@@ -13,6 +13,7 @@ import {
   heavierThan,
   PENALTY_GUARD_SOURCES as SRC,
 } from "./penalty.js";
+import { checkCaseReview } from "./review-gate.js";
 
 // The three steps with the most law in them: filing (Arts. 36, 42, 60), the prior notice
 // (Arts. 44, 45, 63, 64) and the decision (Arts. 44, 45, 57, 58, 61, 62, 64, 65).
@@ -121,20 +122,6 @@ export function decideCase(
       sanxiangError("INVALID_INPUT", isPenalty ? "处罚决定须载明处罚内容" : "不予处罚或移送的决定不应载明处罚内容"),
     );
   }
-  const draftHash = decisionDraftHash(
-    { outcome: cmd.outcome, ...(cmd.penalty === undefined ? {} : { penalty: cmd.penalty }) },
-    ctx.hash,
-  );
-  if (c.reviewRequired && !c.approvedDraftHashes.includes(draftHash)) {
-    return err(
-      refuse(
-        "REVIEW_NOT_APPROVED",
-        "本案须经法制审核，拟作出的决定未经审核通过（或与审核通过的草案不一致），不得作出决定",
-        SRC.review,
-        { draftHash },
-      ),
-    );
-  }
   if (cmd.penalty !== undefined) {
     if (c.notice === undefined && !c.waived) {
       return err(
@@ -196,8 +183,20 @@ export function decideCase(
     const records = checkRecords("decision", "decision", cmd.records, ctx, at);
     if (records.isErr()) return err(records.error);
   }
+  // Art. 58, the last gate: a major decision (the catalogue, or 调查终结's flag) only as
+  // approved, to the letter.
+  const review = checkCaseReview(c, cmd.outcome, cmd.penalty, ctx);
+  if (review.isErr()) return err(review.error);
+  const { draftHash, major } = review.value;
   const serviceDue = caseDeadline("penalty.service", date, ctx);
   if (serviceDue.isErr()) return err(serviceDue.error);
   const { type: _t, at: _a, ...rest } = cmd;
-  return ok({ ...rest, type: "case.decided", at, draftHash, serviceDue: serviceDue.value });
+  return ok({
+    ...rest,
+    type: "case.decided",
+    at,
+    draftHash,
+    ...(major ? { major } : {}),
+    serviceDue: serviceDue.value,
+  });
 }

@@ -1,0 +1,139 @@
+// The default projections over a real ordinary case (行政处罚法 Arts. 60, 61, 67 deadlines; Art. 48
+// disclosure), applied by the in-memory store in the append.
+import { describe, expect, it } from "vitest";
+import { verifyEventStore } from "../recording/store-verify.js";
+import type { PenaltyCommandInput } from "./commands.js";
+import { PROJECTIONS } from "./projections.js";
+import { createCase, execute, inMemoryEventStore } from "./store.js";
+import {
+  ctxAt,
+  doc,
+  fileCommand,
+  headActor,
+  noticeCommand,
+  officerActor,
+  smallFine,
+  transcript,
+} from "./test-fixtures.js";
+
+const T = (day: string) => `2025-03-${day}T02:00:00Z`;
+
+const steps: [PenaltyCommandInput, string, typeof officerActor][] = [
+  [
+    { type: "investigation.record", actionId: "inq-1", action: "inquiry", records: [transcript("t1")] },
+    T("04"),
+    officerActor,
+  ],
+  [{ type: "investigation.close", facts: "事实清楚" }, T("05"), officerActor],
+  [noticeCommand(), T("06"), officerActor],
+  [{ type: "defence.receive", statement: "请求从轻" }, T("07"), officerActor],
+  [{ type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("decision")] }, T("10"), headActor],
+  [{ type: "decision.serve", method: "direct", records: [doc("receipt")] }, T("11"), officerActor],
+  [{ type: "payment.record", amountFen: 500_000 }, T("12"), officerActor],
+  [{ type: "case.close" }, T("13"), headActor],
+];
+
+const openDeadlines = async (store: ReturnType<typeof inMemoryEventStore>) =>
+  (await store.queryProjection(PROJECTIONS.deadlines, { keyPrefix: "c1/" }))
+    ._unsafeUnwrap()
+    .map((r) => r.key)
+    .sort();
+
+describe("default projections", () => {
+  it("行政处罚法第六十条、第六十一条、第六十七条: the deadline index follows the case; the disclosure queue gets the penalty decision (第四十八条)", async () => {
+    const store = inMemoryEventStore();
+    (await createCase(store, "c1", fileCommand, ctxAt(T("03"))))._unsafeUnwrap();
+    const filed = (await store.getProjectionRow(PROJECTIONS.deadlines, "c1/penalty.decision"))._unsafeUnwrap();
+    expect(filed?.value).toMatchObject({ ruleId: "penalty.decision", setBy: "case.filed", source: { article: 60 } });
+    expect(filed?.sortKey).toBe(filed?.value.due);
+    // The limitation period is met by filing: never an open deadline.
+    expect(await openDeadlines(store)).toEqual(["c1/penalty.decision"]);
+
+    const seen: string[][] = [];
+    for (const [cmd, now, actor] of steps) {
+      (await execute(store, "c1", cmd, ctxAt(now, actor)))._unsafeUnwrap();
+      seen.push(await openDeadlines(store));
+    }
+    expect(seen[2]).toEqual(["c1/penalty.decision"]);
+    expect(seen[3]).toEqual(["c1/penalty.decision"]);
+    expect(seen[4]).toEqual(["c1/penalty.service"]);
+    expect(seen[5]).toEqual(["c1/penalty.payment"]);
+    expect(seen[7]).toEqual([]);
+
+    const queued = (await store.queryProjection(PROJECTIONS.disclosureQueue))._unsafeUnwrap();
+    expect(queued.map((r) => [r.key, r.sortKey])).toEqual([["c1", "2025-03-10"]]);
+    const filedCount = (await store.getProjectionRow(PROJECTIONS.statistics, "2025-03/case.filed"))._unsafeUnwrap();
+    expect(filedCount?.count).toBe(1);
+    const all = (await store.queryProjection(PROJECTIONS.statistics))._unsafeUnwrap();
+    expect(all.reduce((n, r) => n + r.count, 0)).toBe(steps.length + 1);
+    expect((await verifyEventStore(store))._unsafeUnwrap().events).toBe(steps.length + 1);
+  });
+
+  it("deadlines due by a date are one range query", async () => {
+    const store = inMemoryEventStore();
+    (await createCase(store, "c1", fileCommand, ctxAt(T("03"))))._unsafeUnwrap();
+    (await createCase(store, "c2", fileCommand, ctxAt("2025-04-01T02:00:00Z")))._unsafeUnwrap();
+    const due = (await store.queryProjection(PROJECTIONS.deadlines, { sortKeyTo: "2025-06-15" }))._unsafeUnwrap();
+    expect(due.map((r) => r.key)).toEqual(["c1/penalty.decision"]);
+  });
+});
+
+describe("deadline index over the investigation branches", () => {
+  const D = (day: string, h = "02") => `2025-03-${day}T${h}:00:00Z`;
+  const records = (at: string) => [
+    { id: "sz-t", kind: "transcript" as const, evidenceIds: [] },
+    { id: "sz-d", kind: "document" as const, evidenceIds: [] },
+    { id: "sz-v", kind: "video" as const, evidenceIds: [], wholeProcess: true, startedAt: at, endedAt: at },
+  ];
+  const branchSteps: [PenaltyCommandInput, string, typeof officerActor][] = [
+    [{ type: "preservation.approve", preservationId: "p1", reason: "证据可能灭失" }, D("04"), headActor],
+    [
+      { type: "preservation.register", preservationId: "p1", items: ["账册"], records: [doc("n")] },
+      D("04", "03"),
+      officerActor,
+    ],
+    [
+      { type: "coercion.act", measureId: "m1", seizure: { type: "seizure.approve", at: D("05"), approverId: "h" } },
+      D("05"),
+      headActor,
+    ],
+    [
+      {
+        type: "coercion.act",
+        measureId: "m1",
+        seizure: {
+          type: "seizure.execute",
+          at: D("05", "03"),
+          officerIds: ["a", "b"],
+          items: ["涉案物品"],
+          records: records(D("05", "03")),
+        },
+      },
+      D("05", "03"),
+      officerActor,
+    ],
+  ];
+
+  it("行政处罚法第五十六条、行政强制法第二十五条: preservation and each seizure have their own open deadline until handled", async () => {
+    const store = inMemoryEventStore();
+    (await createCase(store, "c1", fileCommand, ctxAt(D("03"))))._unsafeUnwrap();
+    for (const [cmd, now, actor] of branchSteps) (await execute(store, "c1", cmd, ctxAt(now, actor)))._unsafeUnwrap();
+    expect(await openDeadlines(store)).toEqual([
+      "c1/coercion.seizure/m1",
+      "c1/penalty.decision",
+      "c1/penalty.evidencePreservation",
+    ]);
+    const seizure = (await store.getProjectionRow(PROJECTIONS.deadlines, "c1/coercion.seizure/m1"))._unsafeUnwrap();
+    // 30 days from 03-05 end on 04-04, 清明节: the period rolls over to 04-07 (民法典第二百零三条).
+    expect(seizure?.sortKey).toBe("2025-04-07");
+    (
+      await execute(
+        store,
+        "c1",
+        { type: "preservation.handle", preservationId: "p1", outcome: "return" },
+        ctxAt(D("06")),
+      )
+    )._unsafeUnwrap();
+    expect(await openDeadlines(store)).toEqual(["c1/coercion.seizure/m1", "c1/penalty.decision"]);
+  });
+});

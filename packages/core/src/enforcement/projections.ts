@@ -1,0 +1,152 @@
+// sanxiang's default projections: the read models a bureau queries without folding cases —
+// which statutory deadlines are open and when they fall due (期限索引), which decisions wait
+// to be disclosed (公示队列), and how many events of each kind each month (统计). A store
+// applies them in the append's transaction (see recording/projection.ts).
+import { STATUTORY_PERIODS } from "../calendar/periods.js";
+import { civilDateOf, isInstant } from "../kernel/time.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import type { Projection, ProjectionWrite } from "../recording/projection.js";
+import { type CaseDeadline, CaseDeadlineSchema } from "./events.js";
+
+/** Names of the default projections. */
+export const PROJECTIONS = {
+  /** 期限索引 — open statutory deadlines, key `<caseId>/<ruleId>`, sort key the due date. */
+  deadlines: "deadlines",
+  /** 公示队列 — decisions awaiting disclosure, key the case id, sort key the decision date. */
+  disclosureQueue: "disclosure-queue",
+  /** 统计 — event counts, key `<YYYY-MM>/<event type>` (China time), in `count`. */
+  statistics: "statistics",
+} as const;
+
+// Deadlines that are not the bureau's open obligations once the case exists: the limitation
+// period (追责时效) is met by filing the case within it.
+const NOT_INDEXED = new Set(["penalty.limitation", "penalty.limitationSevere"]);
+
+/**
+ * 期限解除 — the event types that meet each deadline (the act the period is for). A case's
+ * remaining deadlines are all removed by the events of {@link CASE_END_EVENTS}.
+ */
+export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = {
+  "penalty.decision": ["case.decided"],
+  "penalty.service": ["decision.served"],
+  "penalty.hearingRequest": ["hearing.requested", "defence.received", "defence.waived"],
+  "penalty.cashHandover": ["cash.handedOver"],
+  "penalty.cashDeposit": ["cash.deposited"],
+  "penalty.evidencePreservation": ["preservation.handled"],
+  "transfer.headDecision": ["case.decided"],
+};
+
+/** Nested procedure events (in `coercion.acted`) that end a coercive measure and its period. */
+const MEASURE_END_EVENTS = new Set(["seizure.handled", "seizure.released"]);
+
+/** Event types that end a case (or a procedure's file): every deadline still indexed for it is removed. */
+export const CASE_END_EVENTS: readonly string[] = ["case.closed", "case.archived", "decision.filed"];
+
+const ALL_RULE_IDS = STATUTORY_PERIODS.map((p) => p.id);
+
+/** The deadlines an event sets: every {@link CaseDeadline} among its payload's values, one level down too. */
+function deadlinesIn(event: CaseEvent): CaseDeadline[] {
+  const found: CaseDeadline[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    const d = CaseDeadlineSchema.safeParse(value);
+    if (d.success) {
+      found.push(d.data);
+      return;
+    }
+    if (depth > 0) for (const v of Object.values(value)) visit(v, depth - 1);
+  };
+  for (const v of Object.values(event.payload)) visit(v, 1);
+  return found;
+}
+
+/**
+ * 期限索引 — one row per open statutory deadline of a case (per measure for a coercive
+ * measure's period: key `<caseId>/coercion.seizure/<measureId>`): set when an event carries
+ * the deadline (a later event with the same rule replaces it — e.g. the decision deadline
+ * after an excluded period), removed when the act it is for is recorded
+ * ({@link DEADLINE_DISCHARGES}), the measure is handled or released, or the case ends. Query by sort key for "due by
+ * date X" and by key prefix `<caseId>/` for one case.
+ */
+export const deadlinesProjection: Projection = {
+  name: PROJECTIONS.deadlines,
+  version: 2,
+  project(event) {
+    const writes: ProjectionWrite[] = [];
+    // A measure's deadline (查封扣押期限) is per measure: several may run in one case.
+    const measureId = typeof event.payload.measureId === "string" ? event.payload.measureId : undefined;
+    const key = (ruleId: string, measure = measureId) =>
+      measure === undefined ? `${event.caseId}/${ruleId}` : `${event.caseId}/${ruleId}/${measure}`;
+    if (CASE_END_EVENTS.includes(event.type)) {
+      for (const ruleId of ALL_RULE_IDS) writes.push({ op: "delete", key: key(ruleId) });
+      return writes;
+    }
+    for (const [ruleId, types] of Object.entries(DEADLINE_DISCHARGES)) {
+      if (types.includes(event.type)) writes.push({ op: "delete", key: key(ruleId, undefined) });
+    }
+    const nested = event.payload.seizure;
+    if (measureId !== undefined && typeof nested === "object" && nested !== null) {
+      const nestedType = (nested as { type?: unknown }).type;
+      if (typeof nestedType === "string" && MEASURE_END_EVENTS.has(nestedType)) {
+        writes.push({ op: "delete", key: key("coercion.seizure") });
+        return writes;
+      }
+    }
+    for (const d of deadlinesIn(event)) {
+      if (NOT_INDEXED.has(d.ruleId)) continue;
+      writes.push({
+        op: "put",
+        key: key(d.ruleId, d.ruleId.startsWith("coercion.") ? measureId : undefined),
+        sortKey: d.due,
+        value: {
+          caseId: event.caseId,
+          ruleId: d.ruleId,
+          due: d.due,
+          source: d.source,
+          provisional: d.provisional,
+          setBy: event.type,
+          seq: event.seq,
+        },
+      });
+    }
+    return writes;
+  },
+};
+
+/**
+ * 公示队列 — decisions that must be disclosed (行政处罚法 Art. 48): a row when a penalty
+ * decision is made, keyed by case, sorted by decision date (China time), removed when the
+ * disclosure is published (`disclosure.published`).
+ */
+export const disclosureQueueProjection: Projection = {
+  name: PROJECTIONS.disclosureQueue,
+  version: 1,
+  project(event) {
+    if (event.type === "disclosure.published") return [{ op: "delete", key: event.caseId }];
+    if (event.type !== "case.decided" || event.payload.outcome !== "penalty") return [];
+    const decidedAt = isInstant(event.payload.at) ? event.payload.at : event.at;
+    const decidedOn = civilDateOf(decidedAt);
+    return [
+      {
+        op: "put",
+        key: event.caseId,
+        sortKey: decidedOn,
+        value: { caseId: event.caseId, decidedOn, seq: event.seq, penalty: event.payload.penalty ?? null },
+      },
+    ];
+  },
+};
+
+/** 统计 — one counter per month (China time) and event type: `2025-03/case.filed` → 12. */
+export const statisticsProjection: Projection = {
+  name: PROJECTIONS.statistics,
+  version: 1,
+  project(event) {
+    return [{ op: "increment", key: `${civilDateOf(event.at).slice(0, 7)}/${event.type}`, by: 1 }];
+  },
+};
+
+/** The default projections, in application order: deadlines, disclosure queue, statistics. */
+export function defaultProjections(): readonly Projection[] {
+  return [deadlinesProjection, disclosureQueueProjection, statisticsProjection];
+}

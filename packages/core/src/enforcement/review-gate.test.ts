@@ -1,0 +1,182 @@
+// The ordinary procedure's legal-review gate (行政处罚法 Art. 58) wired to the review module.
+import { describe, expect, it } from "vitest";
+import { createBodiesRegistry } from "../registry/bodies/registry.js";
+import { decideReview } from "../review/decide.js";
+import { evolveReview, initialReviewState, type ReviewState } from "../review/fold.js";
+import { REVIEW_ITEMS } from "../review/schema.js";
+import type { PenaltyCommandInput } from "./commands.js";
+import { decide } from "./decide.js";
+import { type CaseState, evolve, initialCaseState } from "./fold.js";
+import { caseDecisionDraft, caseDecisionHash } from "./review-gate.js";
+import { bodies, calendar, ctxAt, doc, fileCommand, headActor, officerActor, reviewerActor } from "./test-fixtures.js";
+
+const T = (day: string, h = "02") => `2025-03-${day}T${h}:00:00Z`;
+const revoke = { kinds: ["revokeLicence" as const] };
+const decideRevoke: PenaltyCommandInput = {
+  type: "case.decide",
+  outcome: "penalty",
+  penalty: revoke,
+  records: [doc("d")],
+};
+
+function run(steps: readonly [PenaltyCommandInput, string, typeof officerActor?][]): CaseState {
+  let state = initialCaseState("case-1");
+  for (const [cmd, now, actor] of steps) {
+    const events = decide(state, cmd, ctxAt(now, actor ?? officerActor))._unsafeUnwrap();
+    for (const e of events) state = evolve(state, e)._unsafeUnwrap();
+  }
+  return state;
+}
+
+/** 吊销 after a waived hearing window: major under the default catalogue. */
+const noticed = (facts = "未按规定执业") =>
+  run([
+    [fileCommand, T("03")],
+    [{ type: "investigation.close", facts }, T("04")],
+    [{ type: "notice.serve", penalty: revoke, facts, basis: ["律师法第五十条"], records: [doc("n")] }, T("05")],
+    [{ type: "discussion.hold", participants: ["h", "h2"], conclusion: "同意" }, T("06"), headActor],
+  ]);
+
+// The review module needs a registry that knows the reviewer: a qualified one, "q".
+const withReviewer = createBodiesRegistry({
+  ...bodies.data,
+  officers: [
+    ...bodies.data.officers,
+    {
+      ...bodies.data.officers[0],
+      id: "q",
+      name: "审核员",
+      certificateNumber: "640502190009",
+      reviewer: true,
+      reviewerSince: "2023-01-01",
+      legalQualification: "A1",
+    } as (typeof bodies.data.officers)[number],
+  ],
+})._unsafeUnwrap();
+
+function approvedReview(state: CaseState, penalty = revoke): ReviewState {
+  let r = initialReviewState("case-1.review");
+  const q = { id: "q", name: "审核员", roles: ["legalReviewer" as const] };
+  const steps: [Parameters<typeof decideReview>[1], typeof q | typeof officerActor | typeof headActor][] = [
+    [
+      {
+        type: "review.submit",
+        caseId: "case-1",
+        draft: caseDecisionDraft(state.context, "penalty", penalty),
+        handlingOfficerIds: ["a", "b"],
+        materials: ["application", "proposalNote", "draftDecision", "evidence"].map((kind, i) => ({
+          kind: kind as "application",
+          id: `m${i}`,
+        })),
+      },
+      officerActor,
+    ],
+    [{ type: "review.assign", reviewerId: "q" }, headActor],
+    [
+      {
+        type: "review.conclude",
+        outcome: "approved",
+        findings: REVIEW_ITEMS.map((item) => ({ item, ok: true })),
+        opinion: "同意",
+      },
+      q,
+    ],
+  ];
+  for (const [cmd, actor] of steps) {
+    const events = decideReview(r, cmd, { actor, now: T("06", "05"), calendar, bodies: withReviewer })._unsafeUnwrap();
+    for (const e of events) r = evolveReview(r, e)._unsafeUnwrap();
+  }
+  return r;
+}
+
+// 2025-03-05 notice + 5 working days (hearing window) ends 03-12; decide on the 20th.
+describe("case.decide and the review gate (行政处罚法第五十八条)", () => {
+  it("a major decision without review is refused with the catalogue's reasons", () => {
+    const e = decide(noticed(), decideRevoke, ctxAt(T("20"), headActor))._unsafeUnwrapErr();
+    expect(e.code).toBe("REVIEW_NOT_APPROVED");
+    expect(e.message).toContain("拟吊销许可证件");
+    expect(e.source).toMatchObject({ law: "行政处罚法", article: 58 });
+  });
+
+  it("an approval in the review module is recorded in the case right before the decision", () => {
+    const s = noticed();
+    const review = approvedReview(s);
+    const events = decide(s, decideRevoke, { ...ctxAt(T("20"), headActor), reviews: [review] })._unsafeUnwrap();
+    expect(events.map((e) => e.type)).toEqual(["review.approved", "case.decided"]);
+    expect(events[0]?.payload).toMatchObject({
+      reviewId: "case-1.review",
+      draftHash: caseDecisionHash(s.context, "penalty", revoke, {}),
+    });
+    expect(events[1]?.payload).toMatchObject({ major: true });
+    expect(events.map((e) => e.seq)).toEqual([s.version + 1, s.version + 2]);
+    let state = s;
+    for (const e of events) state = evolve(state, e)._unsafeUnwrap();
+    expect(state.value).toBe("decided");
+  });
+
+  it("an approval of another decision does not open the gate: a changed penalty or a new notice voids it", () => {
+    const s = noticed();
+    const review = approvedReview(s);
+    const lighter: PenaltyCommandInput = {
+      type: "case.decide",
+      outcome: "penalty",
+      penalty: { kinds: ["revokeLicence", "warning"] },
+      records: [doc("d")],
+    };
+    // A penalty not in the notice is refused by Art. 44 first; a re-notice with other facts voids the approval.
+    expect(decide(s, lighter, { ...ctxAt(T("20"), headActor), reviews: [review] }).isErr()).toBe(true);
+    let renoticed = s;
+    const again = decide(
+      s,
+      {
+        type: "notice.serve",
+        penalty: revoke,
+        facts: "未按规定执业，情节严重",
+        basis: ["律师法第五十条"],
+        records: [doc("n2")],
+      },
+      ctxAt(T("07")),
+    )._unsafeUnwrap();
+    for (const e of again) renoticed = evolve(renoticed, e)._unsafeUnwrap();
+    const e = decide(renoticed, decideRevoke, { ...ctxAt(T("20"), headActor), reviews: [review] })._unsafeUnwrapErr();
+    expect(e.code).toBe("REVIEW_NOT_APPROVED");
+  });
+
+  it("review.approve naming a review is checked against it; one who handled the case may not approve", () => {
+    const s = noticed();
+    const hash = caseDecisionHash(s.context, "penalty", revoke, {});
+    const ctx = { ...ctxAt(T("07"), reviewerActor), reviews: [approvedReview(s)] };
+    expect(decide(s, { type: "review.approve", draftHash: hash, reviewId: "case-1.review" }, ctx).isOk()).toBe(true);
+    const wrong = caseDecisionHash(s.context, "penalty", { kinds: ["warning"] }, {});
+    expect(
+      decide(s, { type: "review.approve", draftHash: wrong, reviewId: "case-1.review" }, ctx)._unsafeUnwrapErr().code,
+    ).toBe("REVIEW_NOT_APPROVED");
+    const handler = { id: "a", name: "甲", roles: ["legalReviewer" as const] };
+    expect(
+      decide(s, { type: "review.approve", draftHash: hash }, ctxAt(T("07"), handler))._unsafeUnwrapErr().code,
+    ).toBe("REVIEWER_RECUSAL_REQUIRED");
+  });
+
+  it("a decision that is not major needs no review (a warning)", () => {
+    const s = run([
+      [fileCommand, T("03")],
+      [{ type: "investigation.close", facts: "事实" }, T("04")],
+      [
+        {
+          type: "notice.serve",
+          penalty: { kinds: ["warning"] },
+          facts: "事实",
+          basis: ["律师法第五十条"],
+          records: [doc("n")],
+        },
+        T("05"),
+      ],
+    ]);
+    const events = decide(
+      s,
+      { type: "case.decide", outcome: "penalty", penalty: { kinds: ["warning"] }, records: [doc("d")] },
+      ctxAt(T("06"), headActor),
+    )._unsafeUnwrap();
+    expect(events[0]?.payload.major).toBeUndefined();
+  });
+});

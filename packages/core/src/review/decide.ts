@@ -1,0 +1,378 @@
+import type { WorkCalendar } from "../calendar/types.js";
+import { type Actor, authorize, type Permission, type PermissionPolicy } from "../kernel/actors.js";
+import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import type { HashAlgorithm } from "../kernel/hash.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { formatSource, type RuleSource } from "../kernel/source.js";
+import { type CivilDate, civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import type { BodiesRegistry } from "../registry/bodies/registry.js";
+import { REVIEWER_QUALIFICATION_FROM } from "../registry/bodies/staffing.js";
+import { classifyDecision } from "./catalogue.js";
+import { type ReviewCommand, type ReviewCommandInput, ReviewCommandSchema } from "./commands.js";
+import type { ReviewContext } from "./context.js";
+import { type ReviewDraft, reviewDraftHash } from "./draft.js";
+import type { ReviewEvent, ReviewEventType } from "./events.js";
+import type { ReviewState } from "./fold.js";
+import { REVIEW_STATE_NAMES, reviewEventsAcceptedIn } from "./machine.js";
+import { type ReviewPolicy, type ReviewPolicyInput, resolveReviewPolicy, REVIEW_SOURCES as SRC } from "./policy.js";
+import {
+  REVIEW_ITEM_NAMES,
+  REVIEW_ITEMS,
+  REVIEW_MATERIAL_NAMES,
+  type ReviewDeadline,
+  type ReviewFinding,
+  type ReviewMaterial,
+  type ReviewMaterialKind,
+} from "./schema.js";
+
+/**
+ * 法制审核决定上下文 — what {@link decideReview} needs besides the review and the command: who
+ * acts, the time (`now`, from the Clock port), the work calendar (for the deadline), the
+ * bodies-and-officers registry (for the reviewer's qualification), and the bureau's
+ * configuration (optional, with defaults).
+ */
+export interface ReviewDecideContext {
+  /** Who issues the command. */
+  readonly actor: Actor;
+  /** 当前时间 — when the command is recorded; acts may not be later. */
+  readonly now: Instant;
+  /** The work calendar for the review deadline. */
+  readonly calendar: WorkCalendar;
+  /** 执法主体及人员数据库 — reviewers, their qualification. */
+  readonly bodies: BodiesRegistry;
+  /** The bureau's review configuration (default {@link DEFAULT_REVIEW_POLICY}). */
+  readonly policy?: ReviewPolicy | ReviewPolicyInput;
+  /** The bureau's permission policy (default: the national table). */
+  readonly permissions?: PermissionPolicy;
+  /** Hash of drafts (default SHA-256). */
+  readonly hash?: HashAlgorithm;
+}
+
+/** The event each command produces when accepted. */
+export const REVIEW_COMMAND_EVENTS: Readonly<Record<ReviewCommand["type"], ReviewEventType>> = {
+  "review.submit": "review.submitted",
+  "review.assign": "review.assigned",
+  "review.extend": "review.extended",
+  "review.escalate": "review.escalated",
+  "review.advise": "review.advised",
+  "review.conclude": "review.concluded",
+  "review.resubmit": "review.resubmitted",
+  "review.dispute": "review.disputed",
+  "review.discuss": "review.discussed",
+};
+
+/** The permission each command needs (kernel `authorize`). */
+export const REVIEW_COMMAND_PERMISSIONS: Readonly<Record<ReviewCommand["type"], Permission>> = {
+  "review.submit": "review.submit",
+  "review.assign": "review.assign",
+  "review.extend": "review.assign",
+  "review.escalate": "review.escalate",
+  "review.advise": "review.escalate",
+  "review.conclude": "review.conclude",
+  "review.resubmit": "review.submit",
+  "review.dispute": "review.submit",
+  "review.discuss": "case.discussCollectively",
+};
+
+type R = Result<ReviewEvent, SanxiangError>;
+
+function refuse(code: SanxiangError["code"], message: string, source: RuleSource, details = {}): SanxiangError {
+  return sanxiangError(code, `${message}（依据：${formatSource(source)}）`, { source, details });
+}
+
+/** 送审材料清单 — the kinds a submission of `draft` must contain (听证笔录 only after a hearing). */
+export function requiredMaterials(draft: ReviewDraft): ReviewMaterialKind[] {
+  const kinds: ReviewMaterialKind[] = ["application", "proposalNote", "draftDecision", "evidence"];
+  if (draft.hearingHeld) kinds.push("hearingRecord");
+  return kinds;
+}
+
+function checkMaterials(draft: ReviewDraft, materials: readonly ReviewMaterial[]): Result<true, SanxiangError> {
+  const missing = requiredMaterials(draft).filter((k) => !materials.some((m) => m.kind === k));
+  if (missing.length === 0) return ok(true);
+  return err(
+    refuse(
+      "REVIEW_MATERIALS_INCOMPLETE",
+      `送审材料不全，缺少：${missing.map((k) => REVIEW_MATERIAL_NAMES[k]).join("、")}`,
+      SRC.materials,
+      { missing },
+    ),
+  );
+}
+
+function deadline(
+  start: CivilDate,
+  workingDays: number,
+  ctx: ReviewDecideContext,
+): Result<ReviewDeadline, SanxiangError> {
+  const due = ctx.calendar.addWorkingDays(start, workingDays);
+  return due.map((d) => ({ due: d, workingDays, start, source: SRC.timeLimit }));
+}
+
+/**
+ * 审核人员资格 — the reviewer on `date`: in the registry, 在岗, a legal reviewer (Art. 58
+ * para. 1), holding the 法律职业资格 unless they reviewed before 2021-07-15 (Art. 58 para. 2:
+ * "初次从事行政处罚决定法制审核的"), and not one of the officers who handled the case
+ * (recusal, Art. 43). Returns the qualification number when held.
+ */
+export function checkReviewer(
+  reviewerId: string,
+  handlingOfficerIds: readonly string[],
+  date: CivilDate,
+  bodies: BodiesRegistry,
+): Result<{ readonly legalQualification?: string }, SanxiangError> {
+  if (handlingOfficerIds.includes(reviewerId)) {
+    return err(
+      refuse("REVIEWER_RECUSAL_REQUIRED", `${reviewerId} 是本案承办人员，不得审核本案`, SRC.recusal, { reviewerId }),
+    );
+  }
+  const officer = bodies.officer(reviewerId, date);
+  if (officer.isErr()) return err(officer.error);
+  const o = officer.value;
+  if (!o.reviewer || o.status !== "active") {
+    return err(
+      refuse("OFFICER_NOT_QUALIFIED", `${o.name}（${o.id}）不是在岗的法制审核人员`, SRC.reviewer, {
+        reviewerId,
+        status: o.status,
+      }),
+    );
+  }
+  const firstTime =
+    o.reviewerSince === undefined || compareCivilDates(o.reviewerSince, REVIEWER_QUALIFICATION_FROM) >= 0;
+  if (o.legalQualification === undefined && firstTime) {
+    return err(
+      refuse(
+        "OFFICER_NOT_QUALIFIED",
+        `${o.name}（${o.id}）未取得法律职业资格，不得初次从事行政处罚决定法制审核`,
+        SRC.qualification,
+        { reviewerId, reviewerSince: o.reviewerSince },
+      ),
+    );
+  }
+  return ok(o.legalQualification === undefined ? {} : { legalQualification: o.legalQualification });
+}
+
+function checkFindings(
+  cmd: Extract<ReviewCommand, { type: "review.conclude" }>,
+): Result<readonly ReviewFinding[], SanxiangError> {
+  const items = cmd.findings.map((f) => f.item);
+  const missing = REVIEW_ITEMS.filter((i) => !items.includes(i));
+  const duplicate = items.filter((i, n) => items.indexOf(i) !== n);
+  if (missing.length > 0 || duplicate.length > 0) {
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        `审核意见须对每一审核事项逐项作出且仅作出一次：${[...missing, ...duplicate].map((i) => REVIEW_ITEM_NAMES[i]).join("、")}`,
+        SRC.checklist,
+        { missing, duplicate },
+      ),
+    );
+  }
+  const problems = cmd.findings.filter((f) => !f.ok);
+  if (cmd.outcome === "approved" && (problems.length > 0 || cmd.requiredChanges.length > 0)) {
+    return err(refuse("INVALID_INPUT", "审核意见为同意的，各审核事项均应无问题，且不应提出修改意见", SRC.checklist));
+  }
+  if (cmd.outcome === "problems" && (problems.length === 0 || cmd.requiredChanges.length === 0)) {
+    return err(refuse("INVALID_INPUT", "审核意见为存在问题的，须写明存在问题的事项和修改意见", SRC.checklist));
+  }
+  if (cmd.outcome === "rejected" && problems.length === 0) {
+    return err(refuse("INVALID_INPUT", "审核意见为不同意的，须写明存在问题的事项", SRC.checklist));
+  }
+  return ok(cmd.findings);
+}
+
+function submission(
+  draft: ReviewDraft,
+  materials: readonly ReviewMaterial[],
+  at: Instant,
+  policy: ReviewPolicy,
+  ctx: ReviewDecideContext,
+) {
+  const m = checkMaterials(draft, materials);
+  if (m.isErr()) return err(m.error);
+  const due = deadline(civilDateOf(at), policy.workingDays, ctx);
+  if (due.isErr()) return err(due.error);
+  const draftHash = reviewDraftHash(draft, ctx.hash);
+  const reasons = classifyDecision(draft, policy.catalogue).reasons;
+  return ok({ draftHash, reasons, due: due.value });
+}
+
+function eventFor(
+  cmd: ReviewCommand,
+  at: Instant,
+  c: ReviewContext,
+  policy: ReviewPolicy,
+  ctx: ReviewDecideContext,
+): R {
+  const date = civilDateOf(at);
+  const byReviewer = (): Result<true, SanxiangError> =>
+    c.reviewerId === ctx.actor.id
+      ? ok(true)
+      : err(
+          sanxiangError("PERMISSION_DENIED", "只有指定的法制审核人员可以办理本项审核", {
+            details: { reviewerId: c.reviewerId, actorId: ctx.actor.id },
+          }),
+        );
+  switch (cmd.type) {
+    case "review.submit": {
+      const s = submission(cmd.draft, cmd.materials, at, policy, ctx);
+      if (s.isErr()) return err(s.error);
+      if (cmd.draft.caseId !== cmd.caseId) return err(sanxiangError("INVALID_INPUT", "决定草案与送审案件不一致"));
+      return ok({
+        type: "review.submitted",
+        at,
+        caseId: cmd.caseId,
+        draft: cmd.draft,
+        ...s.value,
+        materials: cmd.materials,
+        handlingOfficerIds: cmd.handlingOfficerIds,
+      });
+    }
+    case "review.assign": {
+      const q = checkReviewer(cmd.reviewerId, c.handlingOfficerIds, date, ctx.bodies);
+      return q.isErr() ? err(q.error) : ok({ type: "review.assigned", at, reviewerId: cmd.reviewerId, ...q.value });
+    }
+    case "review.extend": {
+      if (policy.extensionDays === 0 || c.due === undefined) {
+        return err(refuse("COMMAND_NOT_ALLOWED", "本机关未规定审核期限的延长", SRC.timeLimit));
+      }
+      if (compareCivilDates(date, c.due.due) > 0) {
+        return err(refuse("COMMAND_NOT_ALLOWED", `审核期限已于 ${c.due.due} 届满，不能再延长`, SRC.timeLimit));
+      }
+      const due = deadline(c.due.start, c.due.workingDays + policy.extensionDays, ctx);
+      return due.isErr() ? err(due.error) : ok({ type: "review.extended", at, reason: cmd.reason, due: due.value });
+    }
+    case "review.escalate": {
+      const r = byReviewer();
+      return r.isErr() ? err(r.error) : ok({ type: "review.escalated", at, reason: cmd.reason });
+    }
+    case "review.advise": {
+      const r = byReviewer();
+      return r.isErr()
+        ? err(r.error)
+        : ok({ type: "review.advised", at, opinion: cmd.opinion, materials: cmd.materials });
+    }
+    case "review.conclude": {
+      const r = byReviewer();
+      if (r.isErr()) return err(r.error);
+      const f = checkFindings(cmd);
+      if (f.isErr()) return err(f.error);
+      return ok({
+        type: "review.concluded",
+        at,
+        reviewerId: ctx.actor.id,
+        outcome: cmd.outcome,
+        draftHash: c.draftHash ?? "",
+        findings: f.value,
+        requiredChanges: cmd.requiredChanges,
+        opinion: cmd.opinion,
+        late: c.due !== undefined && compareCivilDates(date, c.due.due) > 0,
+      });
+    }
+    case "review.resubmit": {
+      if (cmd.draft.caseId !== c.caseId) return err(sanxiangError("INVALID_INPUT", "决定草案与送审案件不一致"));
+      const s = submission(cmd.draft, [...c.materials, ...cmd.materials], at, policy, ctx);
+      if (s.isErr()) return err(s.error);
+      if (c.approval !== undefined && s.value.draftHash === c.approval.draftHash) {
+        return err(sanxiangError("COMMAND_NOT_ALLOWED", "该决定草案已审核通过，无需重新送审"));
+      }
+      return ok({
+        type: "review.resubmitted",
+        at,
+        draft: cmd.draft,
+        ...s.value,
+        changes: cmd.changes,
+        materials: cmd.materials,
+      });
+    }
+    case "review.dispute":
+      return ok({ type: "review.disputed", at, reason: cmd.reason });
+    case "review.discuss": {
+      const participants = [...new Set(cmd.participants)];
+      if (participants.length > cmd.membersTotal) {
+        return err(sanxiangError("INVALID_INPUT", "参加集体讨论的人数多于负责人总数"));
+      }
+      if (participants.length * policy.quorumDenominator < cmd.membersTotal * policy.quorumNumerator) {
+        return err(
+          refuse(
+            "DISCUSSION_QUORUM_NOT_MET",
+            `集体讨论应有负责人总数的 ${policy.quorumNumerator}/${policy.quorumDenominator} 以上参加（${cmd.membersTotal} 人中 ${participants.length} 人参加）`,
+            SRC.discussion,
+            { participants: participants.length, membersTotal: cmd.membersTotal },
+          ),
+        );
+      }
+      if (cmd.resolution === "adoptDraft" && !policy.discussionResolves) {
+        return err(refuse("REVIEW_NOT_APPROVED", "本机关规定集体讨论不能代替法制审核通过", SRC.gate));
+      }
+      return ok({
+        type: "review.discussed",
+        at,
+        participants,
+        membersTotal: cmd.membersTotal,
+        resolution: cmd.resolution,
+        conclusion: cmd.conclusion,
+        draftHash: c.draftHash ?? "",
+      });
+    }
+  }
+}
+
+/**
+ * 法制审核决定 — the pure decider of the review workflow: given the review's state, a command
+ * and the context, the events to append, or the coded refusal. In order: the command's
+ * schema (`INVALID_INPUT`); the actor's role (`PERMISSION_DENIED`); the act's time (not
+ * after `now`, not before the last act); the state (`COMMAND_NOT_ALLOWED`); then the step's
+ * rules, each citing its source — materials complete (`REVIEW_MATERIALS_INCOMPLETE`), the
+ * reviewer a qualified legal reviewer who did not handle the case (`OFFICER_NOT_QUALIFIED`,
+ * Art. 58 para. 2; `REVIEWER_RECUSAL_REQUIRED`, Art. 43), only the assigned reviewer gives
+ * the opinion, a finding on every checklist item, the quorum of a collective discussion
+ * (`DISCUSSION_QUORUM_NOT_MET`, Art. 57 para. 2) — and last the machine's own guards.
+ * Events use the {@link CaseEvent} envelope in the review's stream, stage `review`.
+ */
+export function decideReview(
+  state: ReviewState,
+  input: ReviewCommandInput,
+  ctx: ReviewDecideContext,
+): Result<CaseEvent[], SanxiangError> {
+  const parsed = ReviewCommandSchema.safeParse(input);
+  if (!parsed.success) return err(invalidInput("法制审核命令无效", parsed.error.issues));
+  const cmd = parsed.data;
+  const policy = resolveReviewPolicy(ctx.policy);
+  if (policy.isErr()) return err(policy.error);
+  const allowed = authorize(ctx.actor, REVIEW_COMMAND_PERMISSIONS[cmd.type], ctx.permissions);
+  if (allowed.isErr()) return err(allowed.error);
+  const at = cmd.at ?? ctx.now;
+  const last = state.context.lastAt;
+  if (epochMillis(at) > epochMillis(ctx.now) || (last !== undefined && epochMillis(at) < epochMillis(last))) {
+    return err(
+      sanxiangError("INVALID_INPUT", `行为时间 ${at} 不能晚于当前时间，也不能早于本项审核上一步（${last ?? "无"}）`, {
+        details: { at, now: ctx.now, lastAt: last },
+      }),
+    );
+  }
+  const type = REVIEW_COMMAND_EVENTS[cmd.type];
+  const notAllowed = (why = "") =>
+    sanxiangError(
+      "COMMAND_NOT_ALLOWED",
+      `法制审核处于「${REVIEW_STATE_NAMES[state.value]}」状态，不能执行 ${cmd.type}${why}`,
+      { details: { state: state.value, command: cmd.type } },
+    );
+  if (!reviewEventsAcceptedIn(state.value).includes(type)) return err(notAllowed());
+  const event = eventFor(cmd, at, state.context, policy.value, ctx);
+  if (event.isErr()) return err(event.error);
+  if (!state.snapshot.can(event.value)) return err(notAllowed("（不满足本环节的条件）"));
+  const { type: eventType, ...payload } = event.value;
+  return ok([
+    {
+      caseId: state.reviewId,
+      seq: state.version + 1,
+      type: eventType,
+      at: ctx.now,
+      actor: { id: ctx.actor.id, roles: [...ctx.actor.roles] },
+      stage: "review",
+      payload: payload as Record<string, unknown>,
+    },
+  ]);
+}
