@@ -1,0 +1,3 @@
+export * from "./event-store.js";
+export * from "./evidence-store.js";
+export * from "./harness.js";
