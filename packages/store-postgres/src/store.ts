@@ -1,0 +1,965 @@
+// PostgreSQL 事件存储 — the EventStore port over PostgreSQL (pg 8): the events, their Merkle
+// leaves, the new log frontier and the projection rows written in one transaction; appends
+// serialised on the one head row so positions stay dense; optimistic concurrency checked under
+// that lock with UNIQUE(case_id, seq) as the backstop; LISTEN/NOTIFY to wake subscriptions,
+// with a poll as fallback. Every driver failure is an `Err` (STORE_UNAVAILABLE), never a throw.
+import {
+  type AppendReceipt,
+  checkAfterVersion,
+  checkCaseId,
+  checkProjectionKey,
+  checkProjectionName,
+  checkProjectionQuery,
+  checkProjections,
+  checkReadAllOptions,
+  concurrencyConflict,
+  decodeMerkleFrontier,
+  decodeStoredEvent,
+  defaultProjections,
+  EVENT_STORE_SPECIFICATION_VERSION,
+  type EventLogHead,
+  type EventStore,
+  type EventSubscription,
+  encodeMerkleFrontier,
+  epochMillis,
+  err,
+  extendMerkleFrontier,
+  frontierTreeHead,
+  type HashAlgorithm,
+  type HashAlgorithmName,
+  hashAlgorithm,
+  type MerkleFrontier,
+  ok,
+  type PreparedAppend,
+  type Projection,
+  type ProjectionRow,
+  prepareAppend,
+  projectEvent,
+  type Result,
+  runSubscription,
+  type SanxiangError,
+  type SignedTreeHead,
+  SignedTreeHeadSchema,
+  type StoredEvent,
+  sanxiangError,
+  signedTreeHeadFromJson,
+  signedTreeHeadToJson,
+  storeClosed,
+  storeCorrupt,
+  storeHashAlgorithm,
+  storeUnavailable,
+  toHex,
+} from "@sanxiang/core";
+import pg from "pg";
+import { collapseWrites, type NetWrite } from "./net-writes.js";
+import { channelOf, ident, migrationsAfter, SCHEMA_NAME, SCHEMA_VERSION } from "./schema.js";
+
+/** Options of {@link openPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** 连接串 — `postgres://user@host:5432/db`; or give {@link PostgresStoreOptions.pool}. */
+  readonly connectionString?: string;
+  /**
+   * 连接池 — an application's own `pg.Pool` (then {@link EventStore.close} does not end it).
+   * Subscriptions open one extra client with the pool's connection options for LISTEN.
+   */
+  readonly pool?: pg.Pool;
+  /** The PostgreSQL schema holding the store's tables (default `"sanxiang"`; `[a-z_][a-z0-9_]*`, ≤ 48 characters). */
+  readonly schema?: string;
+  /**
+   * Hash algorithm of the Merkle log. Fixed when the store is created: opening an existing
+   * store with another one is `INVALID_INPUT`; left out, the stored one is used (`sha256` for a new store).
+   */
+  readonly hash?: HashAlgorithmName;
+  /** Projections to maintain (default `defaultProjections()`); a changed version is rebuilt on opening. */
+  readonly projections?: readonly Projection[];
+  /** Connections of the pool this store creates (default 10; ignored with `pool`). */
+  readonly poolSize?: number;
+  /** Fallback poll of subscriptions in milliseconds, when no notification arrives (default 1 000). */
+  readonly pollIntervalMs?: number;
+}
+
+/** PostgreSQL 事件存储 — an {@link EventStore} in a PostgreSQL schema. */
+export interface PostgresEventStore extends EventStore {
+  /** The PostgreSQL schema holding the store's tables. */
+  readonly schema: string;
+  /** The version of the store's table layout (`schema_migrations`). */
+  readonly schemaVersion: number;
+}
+
+/** The schema version this release of the adapter creates and reads. */
+export const POSTGRES_SCHEMA_VERSION: number = SCHEMA_VERSION;
+
+type Queryable = Pick<pg.PoolClient, "query">;
+
+const ignore = (): void => {};
+
+/** A column that must be a safe non-negative integer (BIGINT arrives as a string). */
+function count(value: unknown, what: string): Result<number, SanxiangError> {
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= 0
+    ? ok(n)
+    : err(storeCorrupt(`存储中的${what}无效`, { [what]: String(value) }));
+}
+
+const bytes = (value: unknown): Uint8Array => (value instanceof Uint8Array ? new Uint8Array(value) : new Uint8Array(0));
+
+/** PostgreSQL text holds neither NUL nor unpaired surrogates (they would be refused or changed). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (s: string | null | undefined): boolean =>
+  s == null || !(s.includes("\u0000") || LONE_SURROGATE.test(s));
+
+function unstorable(what: string, value: string): SanxiangError {
+  return sanxiangError("INVALID_INPUT", `${what}含 PostgreSQL 文本无法保存的字符（NUL 或不成对的代理项）`, {
+    details: { [what]: JSON.stringify(value) },
+  });
+}
+
+/** The SQLSTATE of a server error, if it is one. */
+const sqlState = (cause: unknown): string | undefined =>
+  typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string"
+    ? (cause as { code: string }).code
+    : undefined;
+
+/** Builds a parameter list while writing SQL. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The statements (as CTE bodies) applying net projection writes; keys are unique across them. */
+function projectionStatements(net: readonly NetWrite[], S: string, params: Params): string[] {
+  const out: string[] = [];
+  const rows = `${S}.projection_rows`;
+  const deletes = net.filter((n) => n.kind === "delete");
+  if (deletes.length > 0) {
+    out.push(
+      `DELETE FROM ${rows} r USING unnest(${params.add(deletes.map((d) => d.projection))}::text[], ` +
+        `${params.add(deletes.map((d) => d.key))}::text[]) AS d(projection, key) ` +
+        `WHERE r.projection = d.projection AND r.key = d.key`,
+    );
+  }
+  const upsert = (
+    list: readonly {
+      projection: string;
+      key: string;
+      sortKey: string | null;
+      value: string;
+      count: number;
+      position: number;
+    }[],
+    onConflict: string,
+  ): void => {
+    if (list.length === 0) return;
+    out.push(
+      `INSERT INTO ${rows} AS r (projection, key, sort_key, value, count, position) ` +
+        `SELECT * FROM unnest(${params.add(list.map((x) => x.projection))}::text[], ${params.add(list.map((x) => x.key))}::text[], ` +
+        `${params.add(list.map((x) => x.sortKey))}::text[], ${params.add(list.map((x) => x.value))}::text[], ` +
+        `${params.add(list.map((x) => x.count))}::bigint[], ${params.add(list.map((x) => x.position))}::bigint[]) ` +
+        `ON CONFLICT (projection, key) DO UPDATE SET ${onConflict}`,
+    );
+  };
+  const replace = [];
+  const mergePut = [];
+  const mergeCount = [];
+  for (const n of net) {
+    if (n.kind === "replace") {
+      replace.push({ ...n, value: JSON.stringify(n.value) });
+    } else if (n.kind === "merge" && n.put !== null) {
+      mergePut.push({ ...n, sortKey: n.put.sortKey, value: JSON.stringify(n.put.value), count: n.delta });
+    } else if (n.kind === "merge") {
+      mergeCount.push({ ...n, sortKey: null, value: "{}", count: n.delta });
+    }
+  }
+  upsert(
+    replace,
+    "sort_key = EXCLUDED.sort_key, value = EXCLUDED.value, count = EXCLUDED.count, position = EXCLUDED.position",
+  );
+  upsert(
+    mergePut,
+    "sort_key = EXCLUDED.sort_key, value = EXCLUDED.value, count = r.count + EXCLUDED.count, position = EXCLUDED.position",
+  );
+  upsert(mergeCount, "count = r.count + EXCLUDED.count, position = EXCLUDED.position");
+  return out;
+}
+
+/**
+ * Runs data-modifying statements as the CTEs of one statement (one round trip; each runs
+ * exactly once whether or not it is referenced), then `final`.
+ */
+async function runStatements(
+  db: Queryable,
+  statements: readonly string[],
+  params: Params,
+  final = "SELECT 1",
+): Promise<void> {
+  if (statements.length === 0 && final === "SELECT 1") return;
+  const ctes = statements.length === 0 ? "" : `WITH ${statements.map((s, i) => `w${i} AS (${s})`).join(", ")} `;
+  await db.query(`${ctes}${final}`, params.values);
+}
+
+/** Reads the head row: the log size and frontier. */
+async function readHead(
+  db: Queryable,
+  S: string,
+  hash: HashAlgorithm,
+  forUpdate: boolean,
+): Promise<Result<MerkleFrontier, SanxiangError>> {
+  const r = await db.query(`SELECT tree_size, frontier FROM ${S}.log_head WHERE id${forUpdate ? " FOR UPDATE" : ""}`);
+  return headFromRow(r.rows[0], hash);
+}
+
+function headFromRow(
+  row: Record<string, unknown> | undefined,
+  hash: HashAlgorithm,
+): Result<MerkleFrontier, SanxiangError> {
+  if (row === undefined) return err(storeCorrupt("日志头缺失"));
+  const size = count(row.tree_size, "treeSize");
+  if (size.isErr()) return err(size.error);
+  const frontier = decodeMerkleFrontier(size.value, bytes(row.frontier), { hash });
+  return frontier.isErr()
+    ? err(storeCorrupt("日志头的默克尔前沿已损坏", { treeSize: size.value }, frontier.error))
+    : ok(frontier.value);
+}
+
+/** Decodes an event row (`position`, `json`, `leaf_hash`). */
+function decodeRow(row: Record<string, unknown>, hash: HashAlgorithm): Result<StoredEvent, SanxiangError> {
+  const position = count(row.position, "position");
+  if (position.isErr()) return err(position.error);
+  if (typeof row.json !== "string")
+    return err(storeCorrupt(`第 ${position.value} 号事件缺失`, { position: position.value }));
+  return decodeStoredEvent({ position: position.value, json: row.json, leafHash: bytes(row.leaf_hash) }, hash);
+}
+
+/** Recomputes every projection's rows from the whole log, inside the caller's transaction (head locked). */
+async function rebuildIn(
+  db: Queryable,
+  S: string,
+  hash: HashAlgorithm,
+  projections: readonly Projection[],
+): Promise<Result<number, SanxiangError>> {
+  await db.query(`DELETE FROM ${S}.projection_rows`);
+  let after = 0;
+  for (;;) {
+    const page = await db.query(
+      `SELECT position, json, leaf_hash FROM ${S}.events WHERE position > $1 ORDER BY position LIMIT 10000`,
+      [after],
+    );
+    if (page.rows.length === 0) break;
+    const writes: { position: number; writes: ReturnType<typeof projectEvent> }[] = [];
+    for (const row of page.rows) {
+      const stored = decodeRow(row, hash);
+      if (stored.isErr()) return err(stored.error);
+      writes.push({ position: stored.value.position, writes: projectEvent(projections, stored.value.event) });
+      after = stored.value.position;
+    }
+    const params = new Params();
+    await runStatements(db, projectionStatements(collapseWrites(writes), S, params), params);
+  }
+  await db.query(`DELETE FROM ${S}.projection_versions`);
+  await db.query(
+    `INSERT INTO ${S}.projection_versions (projection, version) SELECT * FROM unnest($1::text[], $2::int[])`,
+    [projections.map((p) => p.name), projections.map((p) => p.version)],
+  );
+  return ok(after);
+}
+
+/** The pool, whether the store must end it, and the connection options for the LISTEN client. */
+interface Connection {
+  readonly pool: pg.Pool;
+  readonly owned: boolean;
+  readonly clientConfig: pg.ClientConfig;
+}
+
+/**
+ * Runs `body` in a transaction on one pooled client: COMMIT when it returns `ok`, ROLLBACK
+ * when it returns `Err`; a thrown driver error is `STORE_UNAVAILABLE` keeping the driver's
+ * error as `cause` (and a client whose connection broke is discarded, not pooled again).
+ */
+async function transaction<T>(
+  pool: pg.Pool,
+  body: (client: pg.PoolClient, first: readonly Record<string, unknown>[]) => Promise<Result<T, SanxiangError>>,
+  what: string,
+  first?: (client: pg.PoolClient) => string,
+): Promise<Result<T, SanxiangError>> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (cause) {
+    return err(storeUnavailable("无法连接 PostgreSQL 数据库", cause));
+  }
+  // A connection that breaks while checked out emits "error" on the client: never unhandled.
+  client.on("error", ignore);
+  let discard: Error | undefined;
+  let committing = false;
+  try {
+    // `first` (a statement without parameters) travels with BEGIN in one round trip.
+    const lead = first === undefined ? undefined : first(client);
+    const begun = await client.query(lead === undefined ? "BEGIN" : `BEGIN; ${lead}`);
+    const r = await body(client, Array.isArray(begun) ? ((begun[1] as pg.QueryResult | undefined)?.rows ?? []) : []);
+    if (r.isErr()) {
+      await client.query("ROLLBACK");
+      return r;
+    }
+    committing = true;
+    await client.query("COMMIT");
+    return r;
+  } catch (cause) {
+    try {
+      await client.query("ROLLBACK");
+    } catch (rollback) {
+      discard = rollback instanceof Error ? rollback : new Error(String(rollback));
+    }
+    return err(
+      storeUnavailable(committing ? `${what}：提交结果不确定，请重新读取确认` : `${what}失败`, cause, {
+        ...(sqlState(cause) === undefined ? {} : { sqlState: sqlState(cause) }),
+      }),
+    );
+  } finally {
+    client.off("error", ignore);
+    client.release(discard);
+  }
+}
+
+/** One query on a pooled client; a driver error is `STORE_UNAVAILABLE`. */
+async function query(
+  pool: pg.Pool,
+  text: string,
+  values: unknown[] = [],
+): Promise<Result<pg.QueryResult, SanxiangError>> {
+  try {
+    return ok(await pool.query(text, values));
+  } catch (cause) {
+    return err(
+      storeUnavailable("PostgreSQL 查询失败", cause, {
+        ...(sqlState(cause) === undefined ? {} : { sqlState: sqlState(cause) }),
+      }),
+    );
+  }
+}
+
+/**
+ * Opening: in one transaction under an advisory lock on the schema's name (several nodes may
+ * start at once), create the schema and apply the missing migrations, settle the hash
+ * algorithm, and rebuild projections whose version changed.
+ */
+async function migrate(
+  pool: pg.Pool,
+  schema: string,
+  requested: HashAlgorithm | undefined,
+  projections: readonly Projection[],
+): Promise<Result<{ hash: HashAlgorithm; schemaVersion: number }, SanxiangError>> {
+  const S = ident(schema);
+  return transaction(
+    pool,
+    async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`sanxiang:${schema}`]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${S}.schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+      );
+      const current = await client.query(`SELECT coalesce(max(version), 0) AS version FROM ${S}.schema_migrations`);
+      const version = Number(current.rows[0]?.version ?? 0);
+      if (version > SCHEMA_VERSION) {
+        return err(
+          sanxiangError(
+            "STORE_UNAVAILABLE",
+            `数据库结构版本 ${version} 高于本程序支持的 ${SCHEMA_VERSION}，请升级 sanxiang`,
+            {
+              details: { schema, schemaVersion: version, supported: SCHEMA_VERSION },
+            },
+          ),
+        );
+      }
+      for (const m of migrationsAfter(version, schema)) {
+        for (const statement of m.statements) await client.query(statement);
+        await client.query(`INSERT INTO ${S}.schema_migrations (version) VALUES ($1)`, [m.version]);
+      }
+      const stored = await client.query(`SELECT value FROM ${S}.meta WHERE key = 'hash'`);
+      let hash: HashAlgorithm;
+      const storedName: unknown = stored.rows[0]?.value;
+      if (storedName === undefined) {
+        hash = requested ?? storeHashAlgorithm("sha256");
+        await client.query(`INSERT INTO ${S}.meta (key, value) VALUES ('hash', $1)`, [hash.name]);
+      } else {
+        const h = hashAlgorithm(storedName);
+        if (h.isErr()) return err(storeCorrupt("存储的哈希算法无效", { hash: String(storedName) }));
+        if (requested !== undefined && requested.name !== h.value.name) {
+          return err(
+            sanxiangError("INVALID_INPUT", `该存储的默克尔日志使用 ${h.value.name}，不能以 ${requested.name} 打开`, {
+              details: { stored: h.value.name, requested: requested.name },
+            }),
+          );
+        }
+        hash = h.value;
+      }
+      const versions = await client.query(`SELECT projection, version FROM ${S}.projection_versions`);
+      const have = new Map(versions.rows.map((r) => [String(r.projection), Number(r.version)]));
+      const stale = have.size !== projections.length || projections.some((p) => have.get(p.name) !== p.version);
+      if (stale) {
+        const head = await readHead(client, S, hash, true);
+        if (head.isErr()) return err(head.error);
+        const rebuilt = await rebuildIn(client, S, hash, projections);
+        if (rebuilt.isErr()) return err(rebuilt.error);
+      }
+      return ok({ hash, schemaVersion: SCHEMA_VERSION });
+    },
+    "打开 PostgreSQL 事件存储",
+  );
+}
+
+/**
+ * The LISTEN side: one dedicated client (not pooled) listening on the store's channel,
+ * started with the first subscription, reconnected after an error with a growing delay.
+ * Every notification — and every reconnection, which may have missed some — wakes all
+ * waiting subscriptions; the poll timer covers whatever is still missed.
+ */
+class Listener {
+  private client: pg.Client | null = null;
+  private starting = false;
+  private stopped = false;
+  private retryMs = 100;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    private readonly config: pg.ClientConfig,
+    private readonly channel: string,
+  ) {}
+
+  /** Starts listening if not already (idempotent, never throws). */
+  start(): void {
+    if (this.stopped || this.client !== null || this.starting || this.retryTimer !== null) return;
+    this.starting = true;
+    const client = new pg.Client(this.config);
+    let connecting = true;
+    let dead = false;
+    const die = (): void => {
+      if (dead) return;
+      dead = true;
+      if (this.client === client) this.client = null;
+      client.removeAllListeners("notification");
+      client.end().catch(ignore);
+      // Whatever was notified while the connection was dying is read on waking.
+      this.wakeAll();
+      if (!connecting) this.scheduleRetry();
+    };
+    client.on("error", die);
+    client.on("end", die);
+    client.on("notification", () => this.wakeAll());
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${ident(this.channel)}`))
+      .then(
+        () => {
+          connecting = false;
+          this.starting = false;
+          if (dead) return this.scheduleRetry();
+          if (this.stopped) return void client.end().catch(ignore);
+          this.client = client;
+          this.retryMs = 100;
+          // Appends committed before LISTEN took effect were not notified: read them now.
+          this.wakeAll();
+        },
+        () => {
+          connecting = false;
+          this.starting = false;
+          if (dead) this.scheduleRetry();
+          else die();
+        },
+      );
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped || this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.start();
+    }, this.retryMs);
+    this.retryTimer.unref?.();
+    this.retryMs = Math.min(this.retryMs * 2, 5_000);
+  }
+
+  /** Resolves on the next notification or after `ms` (the timer does not keep the process alive). */
+  wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref?.();
+      this.waiters.add(done);
+    });
+  }
+
+  /** Wakes every waiting subscription (also called after this process's own appends). */
+  wakeAll(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const client = this.client;
+    this.client = null;
+    this.wakeAll();
+    if (client !== null) {
+      client.removeAllListeners("end");
+      await client.end().catch(ignore);
+    }
+  }
+}
+
+function checkOptions(
+  options: PostgresStoreOptions,
+): Result<{ schema: string; poolSize: number; pollIntervalMs: number }, SanxiangError> {
+  const bad = (message: string, details: Record<string, unknown>) =>
+    err(sanxiangError("INVALID_INPUT", message, { details }));
+  if (typeof options !== "object" || options === null) return bad("PostgreSQL 存储选项应为对象", {});
+  const schema = options.schema ?? "sanxiang";
+  if (typeof schema !== "string" || !SCHEMA_NAME.test(schema) || schema.startsWith("pg_")) {
+    return bad("PostgreSQL 模式名应为小写标识符（[a-z_][a-z0-9_]*，至多 48 个字符，不以 pg_ 开头）", {
+      schema: String(schema),
+    });
+  }
+  if (options.pool === undefined && typeof options.connectionString !== "string") {
+    return bad("需要 connectionString 或 pool 之一", {});
+  }
+  const poolSize = options.poolSize ?? 10;
+  if (!Number.isSafeInteger(poolSize) || poolSize < 1)
+    return bad("poolSize 应为正整数", { poolSize: String(poolSize) });
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  if (!Number.isSafeInteger(pollIntervalMs) || pollIntervalMs < 1) {
+    return bad("pollIntervalMs 应为正整数", { pollIntervalMs: String(pollIntervalMs) });
+  }
+  return ok({ schema, poolSize, pollIntervalMs });
+}
+
+/**
+ * 打开 PostgreSQL 事件存储 — connects, creates or migrates the store's schema (in one
+ * transaction under an advisory lock, so several nodes may open it at once), and returns the
+ * store. Capabilities: durable, several writers (processes or handles) at once, push
+ * subscriptions (LISTEN/NOTIFY with a poll fallback).
+ *
+ * `Err`: `INVALID_INPUT` for bad options or a hash algorithm other than the store's;
+ * `STORE_UNAVAILABLE` when the database cannot be reached or its schema was made by a newer
+ * release (details: `schemaVersion`, `supported` — the schema is then left untouched);
+ * `STORE_CORRUPT` when stored metadata cannot be read. A bad projection list or hash name is
+ * a programmer error and throws.
+ */
+export async function openPostgresStore(
+  options: PostgresStoreOptions,
+): Promise<Result<PostgresEventStore, SanxiangError>> {
+  const checked = checkOptions(options);
+  if (checked.isErr()) return err(checked.error);
+  const { schema, poolSize, pollIntervalMs } = checked.value;
+  const requested = options.hash === undefined ? undefined : storeHashAlgorithm(options.hash);
+  const projections = checkProjections(options.projections ?? defaultProjections());
+  const connection: Connection =
+    options.pool === undefined
+      ? (() => {
+          const clientConfig = { connectionString: options.connectionString as string };
+          return { pool: new pg.Pool({ ...clientConfig, max: poolSize }), owned: true, clientConfig };
+        })()
+      : { pool: options.pool, owned: false, clientConfig: { ...options.pool.options } };
+  const { pool } = connection;
+  // An idle pooled client whose connection breaks emits "error" on the pool: handled, so the
+  // process never dies of it; the next call gets a fresh connection or an Err.
+  pool.on("error", ignore);
+  const opened = await migrate(pool, schema, requested, projections);
+  if (opened.isErr()) {
+    pool.off("error", ignore);
+    if (connection.owned) await pool.end().catch(ignore);
+    return err(opened.error);
+  }
+  return ok(
+    createStore(connection, schema, opened.value.hash, opened.value.schemaVersion, projections, pollIntervalMs),
+  );
+}
+
+function createStore(
+  connection: Connection,
+  schema: string,
+  hash: HashAlgorithm,
+  schemaVersion: number,
+  projections: readonly Projection[],
+  pollIntervalMs: number,
+): PostgresEventStore {
+  const { pool } = connection;
+  const S = ident(schema);
+  const listener = new Listener(connection.clientConfig, channelOf(schema));
+  const subscriptions = new Set<EventSubscription>();
+  let closed = false;
+  const closedErr = () => Promise.resolve(err(storeClosed()));
+
+  const conflict = async (p: PreparedAppend): Promise<Result<AppendReceipt, SanxiangError>> => {
+    const r = await query(pool, `SELECT coalesce(max(seq), 0) AS version FROM ${S}.events WHERE case_id = $1`, [
+      p.caseId,
+    ]);
+    if (r.isErr()) return err(r.error);
+    return err(concurrencyConflict(p.caseId, p.expectedVersion, Number(r.value.rows[0]?.version ?? 0)));
+  };
+
+  const store: PostgresEventStore = {
+    specificationVersion: EVENT_STORE_SPECIFICATION_VERSION,
+    capabilities: { durable: true, multiWriter: true, subscription: "push" },
+    hashAlgorithm: hash.name as HashAlgorithmName,
+    projections,
+    schema,
+    schemaVersion,
+
+    async load(caseId, loadOptions) {
+      if (closed) return closedErr();
+      const id = checkCaseId(caseId);
+      if (id.isErr()) return err(id.error);
+      const after = checkAfterVersion(loadOptions);
+      if (after.isErr()) return err(after.error);
+      const r = await query(
+        pool,
+        `SELECT position, seq, json, leaf_hash FROM ${S}.events WHERE case_id = $1 AND seq > $2::bigint ORDER BY seq`,
+        [id.value, after.value],
+      );
+      if (r.isErr()) return err(r.error);
+      const events = [];
+      let want = after.value + 1;
+      for (const row of r.value.rows) {
+        const stored = decodeRow(row, hash);
+        if (stored.isErr()) return err(stored.error);
+        const e = stored.value.event;
+        if (e.caseId !== id.value || e.seq !== want || Number(row.seq) !== want) {
+          return err(
+            storeCorrupt(`案件 ${id.value} 的第 ${want} 号事件与存储的记录不符`, {
+              caseId: id.value,
+              seq: want,
+              position: stored.value.position,
+            }),
+          );
+        }
+        events.push(e);
+        want++;
+      }
+      return ok(events);
+    },
+
+    async append(caseId, expectedVersion, events) {
+      if (closed) return closedErr();
+      const prepared = prepareAppend(caseId, expectedVersion, events, { hash, projections });
+      if (prepared.isErr()) return err(prepared.error);
+      const p = prepared.value;
+      for (const e of p.events) {
+        for (const { write } of e.writes) {
+          if (!storable(write.key)) return err(unstorable("投影行的键", write.key));
+          if (write.op === "put" && !storable(write.sortKey))
+            return err(unstorable("投影行的排序键", write.sortKey ?? ""));
+        }
+      }
+      if (p.events.length === 0) {
+        // Only the version check; one statement reads version and head from one snapshot.
+        const r = await query(
+          pool,
+          `SELECT (SELECT coalesce(max(seq), 0) FROM ${S}.events WHERE case_id = $1) AS version, tree_size, frontier FROM ${S}.log_head WHERE id`,
+          [p.caseId],
+        );
+        if (r.isErr()) return err(r.error);
+        const row = r.value.rows[0];
+        const version = Number(row?.version ?? 0);
+        if (version !== p.expectedVersion) return err(concurrencyConflict(p.caseId, p.expectedVersion, version));
+        const head = headFromRow(row, hash);
+        return head.isErr() ? err(head.error) : ok({ version, treeHead: frontierTreeHead(head.value, { hash }) });
+      }
+      const r = await transaction(
+        pool,
+        async (client, locked) => {
+          const head = headFromRow(locked[0], hash);
+          if (head.isErr()) return err(head.error);
+          const version = Number(locked[0]?.version ?? 0);
+          if (version !== p.expectedVersion) return err(concurrencyConflict(p.caseId, p.expectedVersion, version));
+          const next = extendMerkleFrontier(
+            head.value,
+            p.events.map((e) => e.leafHash),
+            { hash },
+          );
+          if (next.isErr()) return err(storeCorrupt("日志头的默克尔前沿已损坏", {}, next.error));
+          const first = head.value.treeSize + 1;
+          const positions = p.events.map((_, i) => first + i);
+          const params = new Params();
+          const statements = [
+            `INSERT INTO ${S}.events (position, case_id, seq, type, json, leaf_hash) SELECT * FROM unnest(` +
+              `${params.add(positions)}::bigint[], ${params.add(p.events.map((e) => e.event.caseId))}::text[], ` +
+              `${params.add(p.events.map((e) => e.event.seq))}::bigint[], ${params.add(p.events.map((e) => e.event.type))}::text[], ` +
+              `${params.add(p.events.map((e) => e.json))}::text[], ${params.add(p.events.map((e) => e.leafHash))}::bytea[])`,
+            `UPDATE ${S}.log_head SET tree_size = ${params.add(next.value.treeSize)}, frontier = ${params.add(
+              encodeMerkleFrontier(next.value),
+            )} WHERE id`,
+            ...projectionStatements(
+              collapseWrites(p.events.map((e, i) => ({ position: positions[i] as number, writes: e.writes }))),
+              S,
+              params,
+            ),
+          ];
+          const notify = `SELECT pg_notify(${params.add(channelOf(schema))}, ${params.add(String(next.value.treeSize))})`;
+          await runStatements(client, statements, params, notify);
+          return ok({ version: p.version, treeHead: frontierTreeHead(next.value, { hash }) });
+        },
+        "追加事件",
+        // The head row lock serialises appends: positions are dense, and the version is read
+        // after it. (The version subquery's snapshot may predate a commit made while this
+        // statement waited for the lock; it can then only miss an append the caller could not
+        // have seen, and the insert hits UNIQUE(case_id, seq): a conflict either way.) Sent
+        // with BEGIN, so it carries no parameters: the case id is a checked identifier
+        // ([A-Za-z0-9_.:-]) and escaped as a literal besides.
+        (client) =>
+          `SELECT tree_size, frontier, (SELECT coalesce(max(seq), 0) FROM ${S}.events WHERE case_id = ${client.escapeLiteral(
+            p.caseId,
+          )}) AS version FROM ${S}.log_head WHERE id FOR UPDATE`,
+      );
+      if (r.isErr() && sqlState(r.error.cause) === "23505") return conflict(p);
+      if (r.isOk()) listener.wakeAll();
+      return r;
+    },
+
+    async readAll(readOptions) {
+      if (closed) return closedErr();
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return err(o.error);
+      const r = await query(
+        pool,
+        `SELECT position, json, leaf_hash FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT $2`,
+        [o.value.after, o.value.limit],
+      );
+      if (r.isErr()) return err(r.error);
+      const out: StoredEvent[] = [];
+      for (const row of r.value.rows) {
+        const stored = decodeRow(row, hash);
+        if (stored.isErr()) return err(stored.error);
+        out.push(stored.value);
+      }
+      return ok(out);
+    },
+
+    async head(): Promise<Result<EventLogHead, SanxiangError>> {
+      if (closed) return closedErr();
+      const r = await query(pool, `SELECT tree_size, frontier FROM ${S}.log_head WHERE id`);
+      if (r.isErr()) return err(r.error);
+      const head = headFromRow(r.value.rows[0], hash);
+      return head.isErr()
+        ? err(head.error)
+        : ok({ position: head.value.treeSize, treeHead: frontierTreeHead(head.value, { hash }) });
+    },
+
+    subscribe(subscribeOptions) {
+      listener.start();
+      // A subscription outlives a broken connection: a failed read is retried on a fresh
+      // pooled connection (after 0.1, 0.4, 1.6 s) before the subscription ends with onError.
+      const retrying = async <T>(read: () => Promise<Result<T, SanxiangError>>): Promise<Result<T, SanxiangError>> => {
+        for (let attempt = 0; ; attempt++) {
+          const r = await read();
+          if (r.isOk() || closed || attempt === 3 || r.error.code !== "STORE_UNAVAILABLE") return r;
+          await listener.wait(100 * 4 ** attempt);
+        }
+      };
+      const sub = runSubscription(
+        {
+          readAll: (o) => retrying(() => store.readAll(o)),
+          position: () =>
+            retrying(async () => {
+              if (closed) return err(storeClosed());
+              const r = await query(pool, `SELECT tree_size FROM ${S}.log_head WHERE id`);
+              return r.isErr() ? err(r.error) : count(r.value.rows[0]?.tree_size, "treeSize");
+            }),
+          waitForMore: (ms) => {
+            listener.start();
+            return listener.wait(ms ?? pollIntervalMs);
+          },
+        },
+        subscribeOptions,
+      );
+      const handle: EventSubscription = {
+        close: async () => {
+          subscriptions.delete(handle);
+          await sub.close();
+        },
+      };
+      subscriptions.add(handle);
+      return handle;
+    },
+
+    async getProjectionRow(projection, key) {
+      if (closed) return closedErr();
+      const name = checkProjectionName(projections, projection);
+      if (name.isErr()) return err(name.error);
+      const k = checkProjectionKey(key);
+      if (k.isErr()) return err(k.error);
+      // Such a key can never have been stored.
+      if (!storable(k.value)) return ok(null);
+      const r = await query(
+        pool,
+        `SELECT projection, key, sort_key, value, count, position FROM ${S}.projection_rows WHERE projection = $1 AND key = $2`,
+        [name.value, k.value],
+      );
+      if (r.isErr()) return err(r.error);
+      const row = r.value.rows[0];
+      return row === undefined ? ok(null) : decodeProjectionRow(row);
+    },
+
+    async queryProjection(projection, projectionQuery) {
+      if (closed) return closedErr();
+      const name = checkProjectionName(projections, projection);
+      if (name.isErr()) return err(name.error);
+      const q = checkProjectionQuery(projectionQuery);
+      if (q.isErr()) return err(q.error);
+      const { keyPrefix, sortKeyFrom, sortKeyTo, limit } = q.value;
+      for (const [what, s] of [
+        ["keyPrefix", keyPrefix],
+        ["sortKeyFrom", sortKeyFrom],
+        ["sortKeyTo", sortKeyTo],
+      ] as const) {
+        if (!storable(s)) return err(unstorable(what, s ?? ""));
+      }
+      const params = new Params();
+      const where = [`projection = ${params.add(name.value)}`];
+      if (keyPrefix !== undefined && keyPrefix !== "") where.push(`starts_with(key, ${params.add(keyPrefix)})`);
+      if (sortKeyFrom !== undefined) where.push(`sort_key >= ${params.add(sortKeyFrom)} COLLATE "C"`);
+      if (sortKeyTo !== undefined) where.push(`sort_key <= ${params.add(sortKeyTo)} COLLATE "C"`);
+      const r = await query(
+        pool,
+        `SELECT projection, key, sort_key, value, count, position FROM ${S}.projection_rows WHERE ${where.join(" AND ")} ` +
+          `ORDER BY sort_key COLLATE "C" NULLS LAST, key COLLATE "C" LIMIT ${params.add(limit)}`,
+        params.values,
+      );
+      if (r.isErr()) return err(r.error);
+      const rows: ProjectionRow[] = [];
+      for (const row of r.value.rows) {
+        const decoded = decodeProjectionRow(row);
+        if (decoded.isErr()) return err(decoded.error);
+        rows.push(decoded.value);
+      }
+      return ok(rows);
+    },
+
+    async rebuildProjections() {
+      if (closed) return closedErr();
+      const r = await transaction(
+        pool,
+        async (client) => {
+          const head = await readHead(client, S, hash, true);
+          if (head.isErr()) return err(head.error);
+          const rebuilt = await rebuildIn(client, S, hash, projections);
+          return rebuilt.isErr() ? err(rebuilt.error) : ok({ events: rebuilt.value });
+        },
+        "重建投影",
+      );
+      return r;
+    },
+
+    async saveSignedTreeHead(head) {
+      if (closed) return closedErr();
+      const parsed = SignedTreeHeadSchema.safeParse(head);
+      if (!parsed.success) {
+        return err(sanxiangError("INVALID_INPUT", "签名树头无效", { details: { issues: parsed.error.issues.length } }));
+      }
+      const h = parsed.data;
+      const size = await query(pool, `SELECT tree_size FROM ${S}.log_head WHERE id`);
+      if (size.isErr()) return err(size.error);
+      const stored = count(size.value.rows[0]?.tree_size, "treeSize");
+      if (stored.isErr()) return err(stored.error);
+      // The log only grows, so a head within it now stays within it.
+      if (h.treeSize > stored.value) {
+        return err(
+          sanxiangError("MERKLE_TREE_SIZE_INVALID", `签名树头的大小 ${h.treeSize} 超出日志的 ${stored.value} 个事件`, {
+            details: { treeSize: h.treeSize, size: stored.value },
+          }),
+        );
+      }
+      // One head per size: a new size is inserted; the same root signed later replaces the
+      // kept head (a re-signing); anything else changes nothing and is told apart below.
+      const inserted = await query(
+        pool,
+        `INSERT INTO ${S}.signed_tree_heads AS k (tree_size, root_hash, hash_algorithm, signed_at_ms, head) ` +
+          `VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tree_size) DO UPDATE ` +
+          `SET signed_at_ms = EXCLUDED.signed_at_ms, head = EXCLUDED.head ` +
+          `WHERE k.root_hash = EXCLUDED.root_hash AND k.hash_algorithm = EXCLUDED.hash_algorithm ` +
+          `AND k.signed_at_ms < EXCLUDED.signed_at_ms RETURNING tree_size`,
+        [h.treeSize, h.rootHash, h.hashAlgorithm, epochMillis(h.timestamp), JSON.stringify(signedTreeHeadToJson(h))],
+      );
+      if (inserted.isErr()) return err(inserted.error);
+      if (inserted.value.rows.length > 0) return ok(undefined);
+      const kept = await query(
+        pool,
+        `SELECT root_hash, hash_algorithm FROM ${S}.signed_tree_heads WHERE tree_size = $1`,
+        [h.treeSize],
+      );
+      if (kept.isErr()) return err(kept.error);
+      const row = kept.value.rows[0];
+      return row !== undefined &&
+        toHex(bytes(row.root_hash)) === toHex(h.rootHash) &&
+        row.hash_algorithm === h.hashAlgorithm
+        ? ok(undefined)
+        : err(
+            sanxiangError("TREE_HEAD_CONFLICT", `已保存大小为 ${h.treeSize} 而根哈希不同的签名树头`, {
+              details: { treeSize: h.treeSize },
+            }),
+          );
+    },
+
+    async latestSignedTreeHead(): Promise<Result<SignedTreeHead | null, SanxiangError>> {
+      if (closed) return closedErr();
+      const r = await query(pool, `SELECT tree_size, head FROM ${S}.signed_tree_heads ORDER BY tree_size DESC LIMIT 1`);
+      if (r.isErr()) return err(r.error);
+      const row = r.value.rows[0];
+      if (row === undefined) return ok(null);
+      let json: unknown;
+      try {
+        json = JSON.parse(String(row.head));
+      } catch (cause) {
+        return err(storeCorrupt("保存的签名树头无法解析", { treeSize: String(row.tree_size) }, cause));
+      }
+      const h = signedTreeHeadFromJson(json);
+      if (h.isErr() || h.value.treeSize !== Number(row.tree_size)) {
+        return err(storeCorrupt("保存的签名树头已损坏", { treeSize: String(row.tree_size) }));
+      }
+      return ok(h.value);
+    },
+
+    async close() {
+      if (closed) return;
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      closed = true;
+      await listener.stop();
+      pool.off("error", ignore);
+      if (connection.owned) await pool.end().catch(ignore);
+    },
+  };
+  return store;
+}
+
+function decodeProjectionRow(row: Record<string, unknown>): Result<ProjectionRow, SanxiangError> {
+  const key = String(row.key);
+  let value: unknown;
+  try {
+    value = JSON.parse(String(row.value));
+  } catch (cause) {
+    return err(storeCorrupt(`投影行 ${key} 的值无法解析`, { projection: String(row.projection), key }, cause));
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return err(storeCorrupt(`投影行 ${key} 的值不是对象`, { projection: String(row.projection), key }));
+  }
+  const n = Number(row.count);
+  const position = count(row.position, "position");
+  if (!Number.isSafeInteger(n) || position.isErr()) {
+    return err(storeCorrupt(`投影行 ${key} 的计数或位置无效`, { projection: String(row.projection), key }));
+  }
+  return ok({
+    projection: String(row.projection),
+    key,
+    sortKey: row.sort_key === null ? null : String(row.sort_key),
+    value: value as Record<string, unknown>,
+    count: n,
+    position: position.value,
+  });
+}

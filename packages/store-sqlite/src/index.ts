@@ -1,0 +1,770 @@
+/**
+ * 嵌入式事件存储 — `@sanxiang/store-sqlite`: the embedded default {@link EventStore} on
+ * better-sqlite3. One file (`./.sanxiang/events.db` unless told otherwise) holds the case
+ * streams, the bureau's Merkle log head, the projections and the signed tree heads; an
+ * append writes all of them in one `BEGIN IMMEDIATE` transaction, synced before it is
+ * acknowledged (WAL, `synchronous=FULL`). Several connections and processes may write the
+ * same file: SQLite's write lock serialises them and the version check inside the lock
+ * gives exactly one winner per stream version.
+ *
+ * @module
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import {
+  type AppendReceipt,
+  type CaseEvent,
+  checkAfterVersion,
+  checkCaseId,
+  checkProjectionKey,
+  checkProjectionName,
+  checkProjectionQuery,
+  checkProjections,
+  checkReadAllOptions,
+  concurrencyConflict,
+  decodeMerkleFrontier,
+  decodeStoredEvent,
+  defaultProjections,
+  EVENT_STORE_SPECIFICATION_VERSION,
+  type EventStore,
+  encodeMerkleFrontier,
+  epochMillis,
+  err,
+  extendMerkleFrontier,
+  frontierTreeHead,
+  type HashAlgorithm,
+  type HashAlgorithmName,
+  HashAlgorithmNameSchema,
+  type MerkleFrontier,
+  ok,
+  type PreparedAppend,
+  type Projection,
+  type ProjectionQuery,
+  type ProjectionRow,
+  prepareAppend,
+  projectEvent,
+  type Result,
+  runSubscription,
+  type SanxiangError,
+  type SignedTreeHead,
+  SignedTreeHeadSchema,
+  type StoredEvent,
+  sanxiangError,
+  signedTreeHeadFromJson,
+  signedTreeHeadToJson,
+  storeClosed,
+  storeCorrupt,
+  storeHashAlgorithm,
+  storeUnavailable,
+  type TaggedProjectionWrite,
+} from "@sanxiang/core";
+import Database from "better-sqlite3";
+import { MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
+
+export { MIGRATIONS, SQLITE_SCHEMA_VERSION, type SqliteMigration } from "./schema.js";
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Directory of the database (default `"./.sanxiang"`), created if missing; the file is `events.db` in it. */
+  readonly dir?: string;
+  /** Or a full path to the database file (its directory is created if missing); `":memory:"` for a private in-memory database. */
+  readonly path?: string;
+  /**
+   * Hash algorithm of the Merkle log, fixed when the database is created (default
+   * `sha256`). Reopening with another is `INVALID_INPUT`; leaving it out on reopening uses
+   * the stored one.
+   */
+  readonly hash?: HashAlgorithmName;
+  /** Projections to maintain (default `defaultProjections()`). */
+  readonly projections?: readonly Projection[];
+  /** Milliseconds between polls of a subscription (default 100). */
+  readonly pollIntervalMs?: number;
+  /** How long a writer waits for another connection's write lock, in milliseconds (default 5 000). */
+  readonly busyTimeoutMs?: number;
+}
+
+/** 嵌入式事件存储 — the SQLite {@link EventStore}, with where it lives and its schema version. */
+export interface SqliteEventStore extends EventStore {
+  /** Absolute path of the database file (or `":memory:"`). */
+  readonly path: string;
+  /** The schema version of the database (the last migration applied). */
+  readonly schemaVersion: number;
+}
+
+/** Default milliseconds between subscription polls. */
+export const DEFAULT_POLL_INTERVAL_MS = 100;
+/** Default busy timeout (waiting for another writer's lock), in milliseconds. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+/** A refusal raised inside a transaction: rolls it back and becomes the method's `Err`. */
+class Refusal {
+  constructor(readonly error: SanxiangError) {}
+}
+
+/** A driver exception as the port's error: `STORE_CORRUPT` for a damaged file, else `STORE_UNAVAILABLE`. */
+function driverError(what: string, cause: unknown, details: Record<string, unknown> = {}): SanxiangError {
+  if (cause instanceof Refusal) return cause.error;
+  const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  const sqliteCode = typeof code === "string" ? { sqliteCode: code } : {};
+  if (typeof code === "string" && (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB")) {
+    return storeCorrupt(`${what}：数据库文件已损坏或不是 SQLite 数据库`, { ...details, ...sqliteCode }, cause);
+  }
+  const busy =
+    typeof code === "string" && code.startsWith("SQLITE_BUSY") ? "：数据库正被其他写入方占用，请稍后重试" : "";
+  return storeUnavailable(`${what}失败${busy}`, cause, { ...details, ...sqliteCode });
+}
+
+const invalidOption = (message: string, details: Record<string, unknown>): SanxiangError =>
+  sanxiangError("INVALID_INPUT", message, { details });
+
+interface CheckedOptions {
+  readonly path: string;
+  readonly hash: HashAlgorithmName | undefined;
+  readonly pollIntervalMs: number;
+  readonly busyTimeoutMs: number;
+}
+
+function checkOptions(options: unknown): Result<CheckedOptions, SanxiangError> {
+  if (typeof options !== "object" || options === null) return err(invalidOption("存储选项应为对象", {}));
+  const o = options as SqliteStoreOptions;
+  const text = (v: unknown) => typeof v === "string" && v.length > 0 && !v.includes("\0");
+  if (o.dir !== undefined && o.path !== undefined) {
+    return err(invalidOption("存储选项 dir 与 path 只能给出一个", { dir: o.dir, path: o.path }));
+  }
+  if (o.dir !== undefined && !text(o.dir)) return err(invalidOption("存储目录 dir 无效", { dir: String(o.dir) }));
+  if (o.path !== undefined && !text(o.path))
+    return err(invalidOption("数据库路径 path 无效", { path: String(o.path) }));
+  if (o.hash !== undefined && !HashAlgorithmNameSchema.safeParse(o.hash).success) {
+    return err(
+      sanxiangError("HASH_ALGORITHM_UNSUPPORTED", `不支持的哈希算法：${String(o.hash)}`, {
+        details: { hash: String(o.hash) },
+      }),
+    );
+  }
+  const integer = (v: unknown, min: number) =>
+    typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= 2 ** 31 - 1;
+  if (o.pollIntervalMs !== undefined && !integer(o.pollIntervalMs, 1)) {
+    return err(
+      invalidOption("轮询间隔 pollIntervalMs 应为正整数（毫秒）", { pollIntervalMs: String(o.pollIntervalMs) }),
+    );
+  }
+  if (o.busyTimeoutMs !== undefined && !integer(o.busyTimeoutMs, 0)) {
+    return err(
+      invalidOption("等待时间 busyTimeoutMs 应为非负整数（毫秒）", { busyTimeoutMs: String(o.busyTimeoutMs) }),
+    );
+  }
+  if (o.projections !== undefined && !Array.isArray(o.projections)) {
+    return err(invalidOption("投影 projections 应为数组", {}));
+  }
+  const path =
+    o.path === ":memory:"
+      ? ":memory:"
+      : o.path !== undefined
+        ? resolve(o.path)
+        : resolve(o.dir ?? "./.sanxiang", "events.db");
+  return ok({
+    path,
+    hash: o.hash,
+    pollIntervalMs: o.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    busyTimeoutMs: o.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+  });
+}
+
+// In-process wake-ups: every open store on a file, so a local append wakes subscriptions of
+// all of them at once instead of at their next poll. Other processes are found by polling.
+const localStores = new Map<string, Set<() => void>>();
+let memoryStores = 0;
+
+/** Bytes for a BLOB parameter (better-sqlite3 binds Buffers), without copying. */
+const blob = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A BLOB column back as a plain Uint8Array copy. */
+const bytesOf = (value: unknown): Uint8Array | null => (value instanceof Uint8Array ? new Uint8Array(value) : null);
+
+interface EventRow {
+  readonly position: number;
+  readonly case_id: string;
+  readonly seq: number;
+  readonly json: string;
+  readonly leaf_hash: unknown;
+}
+
+interface ProjectionRowRecord {
+  readonly projection: string;
+  readonly key: string;
+  readonly sort_key: string | null;
+  readonly value: string;
+  readonly count: number;
+  readonly position: number;
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    streamVersion: db.prepare<[string], number | null>("SELECT max(seq) FROM events WHERE case_id = ?").pluck(),
+    lastPosition: db.prepare<[], number | null>("SELECT max(position) FROM events").pluck(),
+    head: db.prepare<[], { tree_size: unknown; frontier: unknown }>(
+      "SELECT tree_size, frontier FROM log_head WHERE id = 1",
+    ),
+    updateHead: db.prepare<[number, Buffer]>("UPDATE log_head SET tree_size = ?, frontier = ? WHERE id = 1"),
+    insertEvent: db.prepare<[number, string, number, string, string, Buffer]>(
+      "INSERT INTO events (position, case_id, seq, type, json, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    load: db.prepare<[string, number], EventRow>(
+      "SELECT position, case_id, seq, json, leaf_hash FROM events WHERE case_id = ? AND seq > ? ORDER BY seq",
+    ),
+    readAll: db.prepare<[number, number], EventRow>(
+      "SELECT position, case_id, seq, json, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
+    ),
+    put: db.prepare<[string, string, string | null, string, number]>(
+      `INSERT INTO projection_rows (projection, key, sort_key, value, count, position) VALUES (?, ?, ?, ?, 0, ?)
+       ON CONFLICT (projection, key) DO UPDATE SET sort_key = excluded.sort_key, value = excluded.value, position = excluded.position`,
+    ),
+    remove: db.prepare<[string, string]>("DELETE FROM projection_rows WHERE projection = ? AND key = ?"),
+    increment: db.prepare<[string, string, number, number]>(
+      `INSERT INTO projection_rows (projection, key, sort_key, value, count, position) VALUES (?, ?, NULL, '{}', ?, ?)
+       ON CONFLICT (projection, key) DO UPDATE SET count = count + excluded.count, position = excluded.position`,
+    ),
+    getRow: db.prepare<[string, string], ProjectionRowRecord>(
+      "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? AND key = ?",
+    ),
+    clearProjection: db.prepare<[string]>("DELETE FROM projection_rows WHERE projection = ?"),
+    projectionVersions: db.prepare<[], { projection: string; version: number }>(
+      "SELECT projection, version FROM projection_versions",
+    ),
+    setProjectionVersion: db.prepare<[string, number]>(
+      "INSERT INTO projection_versions (projection, version) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version",
+    ),
+    getSignedHead: db
+      .prepare<[number], string | undefined>("SELECT json FROM signed_tree_heads WHERE tree_size = ?")
+      .pluck(),
+    latestSignedHead: db
+      .prepare<[], string | undefined>("SELECT json FROM signed_tree_heads ORDER BY tree_size DESC LIMIT 1")
+      .pluck(),
+    insertSignedHead: db.prepare<[number, string]>(
+      "INSERT INTO signed_tree_heads (tree_size, json) VALUES (?, ?) ON CONFLICT (tree_size) DO UPDATE SET json = excluded.json",
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** Brings the schema up to date and fixes the hash algorithm; runs inside the opening transaction. */
+function migrate(db: Database.Database, requested: HashAlgorithmName | undefined): HashAlgorithmName {
+  db.exec(SCHEMA_MIGRATIONS_TABLE);
+  const current = (db.prepare("SELECT max(version) FROM schema_migrations").pluck().get() as number | null) ?? 0;
+  if (current > SQLITE_SCHEMA_VERSION) throw new Refusal(schemaTooNew(current));
+  const record = db.prepare<[number, string]>("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.exec(m.sql);
+    record.run(m.version, m.name);
+  }
+  const stored = db.prepare("SELECT value FROM meta WHERE key = 'hash_algorithm'").pluck().get() as string | undefined;
+  if (stored === undefined) {
+    const name = requested ?? "sha256";
+    db.prepare("INSERT INTO meta (key, value) VALUES ('hash_algorithm', ?)").run(name);
+    return name;
+  }
+  const parsed = HashAlgorithmNameSchema.safeParse(stored);
+  if (!parsed.success) throw new Refusal(storeCorrupt(`数据库记载的哈希算法 ${stored} 无法识别`, { stored }));
+  if (requested !== undefined && requested !== parsed.data) {
+    throw new Refusal(
+      sanxiangError("INVALID_INPUT", `该存储创建时使用 ${parsed.data} 哈希算法，不能以 ${requested} 打开`, {
+        details: { stored: parsed.data, requested },
+      }),
+    );
+  }
+  return parsed.data;
+}
+
+function schemaTooNew(version: number): SanxiangError {
+  return sanxiangError(
+    "STORE_UNAVAILABLE",
+    `数据库结构版本为 ${version}，高于本程序支持的 ${SQLITE_SCHEMA_VERSION}：请升级 sanxiang`,
+    {
+      details: { schemaVersion: version, supported: SQLITE_SCHEMA_VERSION },
+    },
+  );
+}
+
+/**
+ * 打开嵌入式存储 — opens (creating if needed) the SQLite event store: applies pending schema
+ * migrations in one transaction, fixes or checks the hash algorithm, and rebuilds any
+ * projection whose `version` differs from the one its rows were made with. Never throws
+ * for a storage problem:
+ * - bad options → `INVALID_INPUT` (`HASH_ALGORITHM_UNSUPPORTED` for an unknown hash);
+ * - a directory or file that cannot be created or opened, a busy database → `STORE_UNAVAILABLE`;
+ * - a database written by a newer schema → `STORE_UNAVAILABLE`, nothing changed;
+ * - a file that is not a SQLite database, or unreadable stored settings → `STORE_CORRUPT`;
+ * - another hash algorithm than the store was created with → `INVALID_INPUT`.
+ * A malformed projection list is a programmer error and is thrown (as by every store).
+ */
+export function openSqliteStore(options: SqliteStoreOptions = {}): Result<SqliteEventStore, SanxiangError> {
+  const checked = checkOptions(options);
+  if (checked.isErr()) return err(checked.error);
+  const { path, pollIntervalMs, busyTimeoutMs } = checked.value;
+  const projections = checkProjections(options.projections ?? defaultProjections());
+  if (path !== ":memory:") {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (cause) {
+      return err(storeUnavailable(`无法创建存储目录 ${dirname(path)}`, cause, { path }));
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: busyTimeoutMs });
+  } catch (cause) {
+    return err(driverError(`打开数据库 ${path}`, cause, { path }));
+  }
+  const fail = (error: SanxiangError) => {
+    try {
+      db.close();
+    } catch {
+      // already failing: the first error is the one reported
+    }
+    return err(error);
+  };
+  let hashName: HashAlgorithmName;
+  let statements: Statements;
+  try {
+    // Read the schema version before anything writes (even the journal-mode switch): a
+    // database from newer code is left exactly as it was.
+    const hasTable = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+      .get();
+    if (hasTable !== undefined) {
+      const version = (db.prepare("SELECT max(version) FROM schema_migrations").pluck().get() as number | null) ?? 0;
+      if (version > SQLITE_SCHEMA_VERSION) return fail(schemaTooNew(version));
+    }
+    if (path !== ":memory:") db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    hashName = db.transaction(() => migrate(db, checked.value.hash)).immediate();
+    statements = prepareStatements(db);
+  } catch (cause) {
+    return fail(driverError(`打开数据库 ${path}`, cause, { path }));
+  }
+  const store = createStore(db, statements, {
+    path,
+    hash: storeHashAlgorithm(hashName),
+    projections,
+    pollIntervalMs,
+  });
+  const rebuilt = store.rebuildOutdated();
+  if (rebuilt.isErr()) return fail(rebuilt.error);
+  return ok(store.store);
+}
+
+interface StoreConfig {
+  readonly path: string;
+  readonly hash: HashAlgorithm;
+  readonly projections: readonly Projection[];
+  readonly pollIntervalMs: number;
+}
+
+function createStore(db: Database.Database, st: Statements, config: StoreConfig) {
+  const { hash, projections, path } = config;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  const subscriptions = new Set<{ close(): Promise<void> }>();
+  const waiting = new Set<() => void>();
+  const wakeAll = (): void => {
+    for (const done of [...waiting]) done();
+  };
+  const localKey = path === ":memory:" ? `:memory:${++memoryStores}` : path;
+  const neighbours = localStores.get(localKey) ?? new Set();
+  localStores.set(localKey, neighbours);
+  neighbours.add(wakeAll);
+
+  /** Runs a synchronous body; any exception becomes an `Err`, a closed store `STORE_UNAVAILABLE`. */
+  const guard = <T>(what: string, body: () => Result<T, SanxiangError>): Promise<Result<T, SanxiangError>> => {
+    if (closed) return Promise.resolve(err(storeClosed()));
+    try {
+      return Promise.resolve(body());
+    } catch (cause) {
+      return Promise.resolve(err(driverError(what, cause, { path })));
+    }
+  };
+
+  const readHead = (): MerkleFrontier => {
+    const row = st.head.get();
+    if (row === undefined) throw new Refusal(storeCorrupt("日志头记录缺失", { path }));
+    const size = row.tree_size;
+    const bytes = bytesOf(row.frontier);
+    if (typeof size !== "number" || bytes === null) throw new Refusal(storeCorrupt("日志头记录格式错误", { path }));
+    const frontier = decodeMerkleFrontier(size, bytes, { hash });
+    if (frontier.isErr())
+      throw new Refusal(storeCorrupt("日志头的默克尔前沿已损坏", { path, treeSize: size }, frontier.error));
+    return frontier.value;
+  };
+
+  const decodeRow = (row: EventRow): StoredEvent => {
+    const leafHash = bytesOf(row.leaf_hash);
+    if (leafHash === null || typeof row.json !== "string") {
+      throw new Refusal(storeCorrupt(`第 ${row.position} 号事件的存储格式错误`, { position: row.position }));
+    }
+    const decoded = decodeStoredEvent({ position: row.position, json: row.json, leafHash }, hash);
+    if (decoded.isErr()) throw new Refusal(decoded.error);
+    const { event } = decoded.value;
+    if (event.caseId !== row.case_id || event.seq !== row.seq) {
+      throw new Refusal(
+        storeCorrupt(`第 ${row.position} 号事件的内容与其案件编号、序号列不一致`, {
+          position: row.position,
+          columns: { caseId: row.case_id, seq: row.seq },
+          event: { caseId: event.caseId, seq: event.seq },
+        }),
+      );
+    }
+    return decoded.value;
+  };
+
+  const applyWrites = (writes: readonly TaggedProjectionWrite[], position: number): void => {
+    for (const { projection, write } of writes) {
+      if (write.op === "put")
+        st.put.run(projection, write.key, write.sortKey ?? null, JSON.stringify(write.value), position);
+      else if (write.op === "delete") st.remove.run(projection, write.key);
+      else st.increment.run(projection, write.key, write.by, position);
+    }
+  };
+
+  const appendTx = db.transaction((p: PreparedAppend): AppendReceipt => {
+    const actual = st.streamVersion.get(p.caseId) ?? 0;
+    if (actual !== p.expectedVersion) throw new Refusal(concurrencyConflict(p.caseId, p.expectedVersion, actual));
+    const frontier = readHead();
+    if (p.events.length === 0) return { version: p.version, treeHead: frontierTreeHead(frontier, { hash }) };
+    const last = st.lastPosition.get() ?? 0;
+    if (last !== frontier.treeSize) {
+      throw new Refusal(
+        storeCorrupt(`日志头记载 ${frontier.treeSize} 个事件，事件表最后位置为 ${last}`, {
+          treeSize: frontier.treeSize,
+          last,
+        }),
+      );
+    }
+    const next = extendMerkleFrontier(
+      frontier,
+      p.events.map((e) => e.leafHash),
+      { hash },
+    );
+    if (next.isErr()) throw new Refusal(next.error);
+    let position = frontier.treeSize;
+    for (const e of p.events) {
+      position++;
+      st.insertEvent.run(position, p.caseId, e.event.seq, e.event.type, e.json, blob(e.leafHash));
+      applyWrites(e.writes, position);
+    }
+    st.updateHead.run(next.value.treeSize, blob(encodeMerkleFrontier(next.value)));
+    return { version: p.version, treeHead: frontierTreeHead(next.value, { hash }) };
+  });
+
+  /** Recomputes the rows of `which` from the whole log (inside the caller's transaction). */
+  const replay = (which: readonly Projection[]): number => {
+    for (const p of which) st.clearProjection.run(p.name);
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      // Pages, not an iterator: better-sqlite3 forbids writes while a statement iterates.
+      const rows = st.readAll.all(after, 1_000);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const stored = decodeRow(row);
+        applyWrites(projectEvent(which, stored.event), stored.position);
+        after = row.position;
+        count++;
+      }
+    }
+    for (const p of which) st.setProjectionVersion.run(p.name, p.version);
+    return count;
+  };
+
+  const rebuildTx = db.transaction((which: readonly Projection[]) => replay(which));
+
+  const rebuildOutdatedTx = db.transaction(() => {
+    const stored = new Map(st.projectionVersions.all().map((r) => [r.projection, r.version]));
+    const outdated = projections.filter((p) => stored.get(p.name) !== p.version);
+    if (outdated.length > 0) replay(outdated);
+  });
+
+  const saveSignedHeadTx = db.transaction((h: SignedTreeHead): void => {
+    const size = readHead().treeSize;
+    if (h.treeSize > size) {
+      throw new Refusal(
+        sanxiangError("MERKLE_TREE_SIZE_INVALID", `签名树头的大小 ${h.treeSize} 超出日志的 ${size} 个事件`, {
+          details: { treeSize: h.treeSize, size },
+        }),
+      );
+    }
+    const keptJson = st.getSignedHead.get(h.treeSize);
+    if (keptJson !== undefined) {
+      const kept = decodeSignedHead(keptJson, h.treeSize);
+      const same = kept.hashAlgorithm === h.hashAlgorithm && Buffer.from(kept.rootHash).equals(Buffer.from(h.rootHash));
+      if (!same) {
+        throw new Refusal(
+          sanxiangError("TREE_HEAD_CONFLICT", `已保存大小为 ${h.treeSize} 而根哈希不同的签名树头`, {
+            details: { treeSize: h.treeSize },
+          }),
+        );
+      }
+      // The same head signed again later (a new key, say) replaces the kept one; an older or
+      // equal signing is a no-op.
+      if (epochMillis(h.timestamp) <= epochMillis(kept.timestamp)) return;
+    }
+    st.insertSignedHead.run(h.treeSize, JSON.stringify(signedTreeHeadToJson(h)));
+  });
+
+  const decodeSignedHead = (json: string, treeSize: number | undefined): SignedTreeHead => {
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch (cause) {
+      throw new Refusal(storeCorrupt("已保存的签名树头无法解析", { treeSize }, cause));
+    }
+    const parsed = signedTreeHeadFromJson(value);
+    if (parsed.isErr()) throw new Refusal(storeCorrupt("已保存的签名树头格式错误", { treeSize }, parsed.error));
+    return parsed.value;
+  };
+
+  const decodeProjectionRow = (r: ProjectionRowRecord): ProjectionRow => {
+    let value: unknown;
+    try {
+      value = JSON.parse(r.value);
+    } catch (cause) {
+      throw new Refusal(
+        storeCorrupt(`投影 ${r.projection} 的行 ${r.key} 无法解析`, { projection: r.projection, key: r.key }, cause),
+      );
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Number.isSafeInteger(r.count)) {
+      throw new Refusal(
+        storeCorrupt(`投影 ${r.projection} 的行 ${r.key} 格式错误`, { projection: r.projection, key: r.key }),
+      );
+    }
+    return {
+      projection: r.projection,
+      key: r.key,
+      sortKey: r.sort_key,
+      value: value as Record<string, unknown>,
+      count: r.count,
+      position: r.position,
+    };
+  };
+
+  // Range queries: rows with a sort key in (sort key, key) order, then — when no sort-key
+  // bound excludes them — rows without one, by key. Each form is one statement on the
+  // (projection, sort_key, key) index, prepared on first use.
+  const queryStatements = new Map<string, Database.Statement<Record<string, unknown>, ProjectionRowRecord>>();
+  const queryStatement = (kind: "sorted" | "unsorted", q: ProjectionQuery) => {
+    const id = `${kind}:${q.sortKeyFrom !== undefined}:${q.sortKeyTo !== undefined}:${q.keyPrefix !== undefined}`;
+    let s = queryStatements.get(id);
+    if (s === undefined) {
+      const where = [
+        "projection = @projection",
+        kind === "sorted" ? "sort_key IS NOT NULL" : "sort_key IS NULL",
+        ...(q.sortKeyFrom !== undefined ? ["sort_key >= @from"] : []),
+        ...(q.sortKeyTo !== undefined ? ["sort_key <= @to"] : []),
+        // Byte-wise prefix test: exact for any string (SQLite's text functions stop at NUL).
+        ...(q.keyPrefix !== undefined
+          ? ["substr(CAST(key AS BLOB), 1, length(CAST(@prefix AS BLOB))) = CAST(@prefix AS BLOB)"]
+          : []),
+      ];
+      s = db.prepare<Record<string, unknown>, ProjectionRowRecord>(
+        `SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE ${where.join(" AND ")}
+         ORDER BY ${kind === "sorted" ? "sort_key, key" : "key"} LIMIT @limit`,
+      );
+      queryStatements.set(id, s);
+    }
+    return s;
+  };
+
+  const headPosition = (): Result<number, SanxiangError> => {
+    if (closed) return err(storeClosed());
+    try {
+      return ok(readHead().treeSize);
+    } catch (cause) {
+      return err(driverError("读取日志头", cause, { path }));
+    }
+  };
+
+  const store: SqliteEventStore = {
+    specificationVersion: EVENT_STORE_SPECIFICATION_VERSION,
+    capabilities: { durable: path !== ":memory:", multiWriter: path !== ":memory:", subscription: "poll" },
+    hashAlgorithm: hash.name as HashAlgorithmName,
+    projections,
+    path,
+    schemaVersion: SQLITE_SCHEMA_VERSION,
+
+    load(caseId, loadOptions) {
+      return guard("读取案件事件", () => {
+        const id = checkCaseId(caseId);
+        if (id.isErr()) return err(id.error);
+        const after = checkAfterVersion(loadOptions);
+        if (after.isErr()) return err(after.error);
+        const events: CaseEvent[] = [];
+        for (const row of st.load.all(id.value, after.value)) {
+          const stored = decodeRow(row);
+          const want = after.value + events.length + 1;
+          if (stored.event.seq !== want) {
+            return err(
+              storeCorrupt(`案件 ${id.value} 缺少第 ${want} 号事件`, {
+                caseId: id.value,
+                expectedSeq: want,
+                found: stored.event.seq,
+              }),
+            );
+          }
+          events.push(stored.event);
+        }
+        return ok(events);
+      });
+    },
+
+    append(caseId, expectedVersion, events) {
+      if (closed) return Promise.resolve(err(storeClosed()));
+      // Outside the guard, as in every store: a projection that throws is a programmer
+      // error and is rethrown (with its name) by prepareAppend, not reported as storage.
+      const prepared = prepareAppend(caseId, expectedVersion, events, { hash, projections });
+      return guard("追加事件", () => {
+        if (prepared.isErr()) return err(prepared.error);
+        const receipt = appendTx.immediate(prepared.value);
+        if (prepared.value.events.length > 0) for (const wake of localStores.get(localKey) ?? []) wake();
+        return ok(receipt);
+      });
+    },
+
+    readAll(readOptions) {
+      return guard("读取事件日志", () => {
+        const o = checkReadAllOptions(readOptions);
+        if (o.isErr()) return err(o.error);
+        return ok(st.readAll.all(o.value.after, o.value.limit).map(decodeRow));
+      });
+    },
+
+    head() {
+      return guard("读取日志头", () => {
+        const frontier = readHead();
+        return ok({ position: frontier.treeSize, treeHead: frontierTreeHead(frontier, { hash }) });
+      });
+    },
+
+    subscribe(subscribeOptions) {
+      const sub = runSubscription(
+        {
+          readAll: (o) => store.readAll(o),
+          position: async () => headPosition(),
+          waitForMore: (ms) =>
+            new Promise<void>((resolveWait) => {
+              const done = (): void => {
+                clearTimeout(timer);
+                waiting.delete(done);
+                resolveWait();
+              };
+              // The poll timer must not keep a process alive that has nothing else to do.
+              const timer = setTimeout(done, ms ?? config.pollIntervalMs);
+              timer.unref();
+              waiting.add(done);
+            }),
+        },
+        subscribeOptions,
+      );
+      subscriptions.add(sub);
+      return {
+        close: async () => {
+          subscriptions.delete(sub);
+          await sub.close();
+        },
+      };
+    },
+
+    getProjectionRow(projection, key) {
+      return guard("读取投影行", () => {
+        const name = checkProjectionName(projections, projection);
+        if (name.isErr()) return err(name.error);
+        const k = checkProjectionKey(key);
+        if (k.isErr()) return err(k.error);
+        const row = st.getRow.get(name.value, k.value);
+        return ok(row === undefined ? null : decodeProjectionRow(row));
+      });
+    },
+
+    queryProjection(projection, query) {
+      return guard("查询投影", () => {
+        const name = checkProjectionName(projections, projection);
+        if (name.isErr()) return err(name.error);
+        const checkedQuery = checkProjectionQuery(query);
+        if (checkedQuery.isErr()) return err(checkedQuery.error);
+        const q = checkedQuery.value;
+        const params = {
+          projection: name.value,
+          from: q.sortKeyFrom ?? null,
+          to: q.sortKeyTo ?? null,
+          prefix: q.keyPrefix ?? null,
+          limit: q.limit,
+        };
+        const bind = (s: Database.Statement<Record<string, unknown>, ProjectionRowRecord>, limit: number) => {
+          // Named parameters a statement does not use must not be passed to it.
+          const used: Record<string, unknown> = { projection: params.projection, limit };
+          if (q.sortKeyFrom !== undefined) used.from = params.from;
+          if (q.sortKeyTo !== undefined) used.to = params.to;
+          if (q.keyPrefix !== undefined) used.prefix = params.prefix;
+          return s.all(used);
+        };
+        const rows = bind(queryStatement("sorted", q), q.limit);
+        if (rows.length < q.limit && q.sortKeyFrom === undefined && q.sortKeyTo === undefined) {
+          rows.push(...bind(queryStatement("unsorted", q), q.limit - rows.length));
+        }
+        return ok(rows.map(decodeProjectionRow));
+      });
+    },
+
+    rebuildProjections() {
+      return guard("重建投影", () => ok({ events: rebuildTx.immediate(projections) }));
+    },
+
+    saveSignedTreeHead(head) {
+      return guard("保存签名树头", () => {
+        const parsed = SignedTreeHeadSchema.safeParse(head);
+        if (!parsed.success) {
+          return err(
+            sanxiangError("INVALID_INPUT", "签名树头无效", { details: { issues: parsed.error.issues.length } }),
+          );
+        }
+        saveSignedHeadTx.immediate(parsed.data);
+        return ok(undefined);
+      });
+    },
+
+    latestSignedTreeHead() {
+      return guard("读取签名树头", () => {
+        const json = st.latestSignedHead.get();
+        return ok(json === undefined ? null : decodeSignedHead(json, undefined));
+      });
+    },
+
+    close() {
+      closing ??= (async () => {
+        await Promise.all([...subscriptions].map((s) => s.close()));
+        closed = true;
+        wakeAll();
+        neighbours.delete(wakeAll);
+        if (neighbours.size === 0 && localStores.get(localKey) === neighbours) localStores.delete(localKey);
+        try {
+          db.close();
+        } catch {
+          // close() never fails: the connection is released by the driver either way
+        }
+      })();
+      return closing;
+    },
+  };
+
+  const rebuildOutdated = (): Result<true, SanxiangError> => {
+    try {
+      rebuildOutdatedTx.immediate();
+      return ok(true);
+    } catch (cause) {
+      closed = true;
+      neighbours.delete(wakeAll);
+      return err(driverError("重建投影", cause, { path }));
+    }
+  };
+
+  return { store, rebuildOutdated };
+}

@@ -1,0 +1,80 @@
+// 数据库结构 — the SQLite schema as ordered migrations. Each migration runs once, in the
+// transaction that records it in `schema_migrations`; a database whose recorded version is
+// newer than the last migration here was written by newer code and is refused untouched.
+
+/** One schema migration: its version (1, 2, 3, …), a name, and the SQL it runs. */
+export interface SqliteMigration {
+  /** Version the database is at after this migration. */
+  readonly version: number;
+  /** Short name, recorded beside the version. */
+  readonly name: string;
+  /** The statements (run with `exec`, inside the migration's transaction). */
+  readonly sql: string;
+}
+
+/** The version table; created (if missing) before any migration runs. */
+export const SCHEMA_MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+)`;
+
+/**
+ * The migrations, in order. Never edit one that has shipped: add the next. Text columns
+ * use SQLite's default BINARY collation, which on UTF-8 text is code-point order — the
+ * order ProjectionQuery specifies.
+ */
+export const MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: "event log, Merkle head, projections, signed tree heads",
+    sql: `
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  position INTEGER PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  json TEXT NOT NULL,
+  leaf_hash BLOB NOT NULL,
+  UNIQUE (case_id, seq)
+);
+
+CREATE TABLE log_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  tree_size INTEGER NOT NULL,
+  frontier BLOB NOT NULL
+);
+INSERT INTO log_head (id, tree_size, frontier) VALUES (1, 0, x'');
+
+CREATE TABLE projection_rows (
+  projection TEXT NOT NULL,
+  key TEXT NOT NULL,
+  sort_key TEXT,
+  value TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (projection, key)
+) WITHOUT ROWID;
+CREATE INDEX projection_rows_by_sort_key ON projection_rows (projection, sort_key, key);
+
+CREATE TABLE projection_versions (
+  projection TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE signed_tree_heads (
+  tree_size INTEGER PRIMARY KEY,
+  json TEXT NOT NULL
+);
+`,
+  },
+];
+
+/** The schema version this code writes and reads (the last migration's). */
+export const SQLITE_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
