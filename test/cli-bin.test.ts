@@ -1,6 +1,8 @@
 // The built `sanxiang` bin, run as an operator runs it: a real process, real exit codes.
 // `pnpm test` builds first; run `pnpm build` before running this file alone.
 import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -8,11 +10,13 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "..");
 const bin = join(root, "packages", "cli", "bin", "sanxiang.js");
+// The demo writes its store under <cwd>/.sanxiang/demo: run in a scratch directory.
+const cwd = mkdtempSync(join(tmpdir(), "sanxiang-bin-"));
 
 async function sanxiang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd: root,
+      cwd,
       env: { PATH: process.env.PATH },
     });
     return { code: 0, stdout, stderr };

@@ -16,6 +16,9 @@ const docs = [
   "packages/cli/README.md",
   "packages/testkit/README.md",
   "packages/xlsx/README.md",
+  "packages/store-sqlite/README.md",
+  "packages/store-postgres/README.md",
+  "packages/evidence-fs/README.md",
   "docs/getting-started.md",
   "docs/calendar.md",
   "docs/merkle.md",
@@ -32,6 +35,11 @@ const docs = [
   "docs/simplified.md",
   "docs/coercion.md",
   "docs/inspection.md",
+  "docs/review.md",
+  "docs/storage-evidence.md",
+  "docs/testing.md",
+  "docs/storage-adapters.md",
+  "docs/storage.md",
 ];
 
 interface Snippet {

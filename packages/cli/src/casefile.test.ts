@@ -81,10 +81,10 @@ describe("sanxiang casefile --example / verify (案卷, 行政处罚法 Art. 47;
     expect((await cli("verify", join(dir, "junk.json"), "--key", KEY)).code).toBe(2);
   });
 
-  it("says the real casefile <id> needs the case storage", async () => {
+  it("casefile <id> needs an output file, and writes nothing without one", async () => {
     const r = await cli("casefile", "CASE-1");
     expect(r.code).toBe(2);
-    expect(r.err).toContain("需要案件存储");
+    expect(r.err).toContain("用法：sanxiang casefile <案件编号> <输出.json>");
     expect(existsSync(join(dir, "CASE-1"))).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
 import {
   type Actor,
-  AuditLog,
   assembleCaseFile,
   type CaseFile,
   type CaseState,
@@ -8,13 +7,15 @@ import {
   createBodiesRegistry,
   createCase,
   type DecideContext,
+  type EventStore,
   err,
   execute,
-  inMemoryEventStore,
+  loadAuditLog,
   ok,
   type PenaltyCommandInput,
   type Result,
   type SanxiangError,
+  signAndSaveTreeHead,
   testSigner,
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
@@ -23,7 +24,15 @@ import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 // procedure exactly as an app would: 不标明价格 (价格违法行为行政处罚规定 Art. 13), a
 // warning and a ¥2,000 fine. Sample data: the party, officers and dates are invented.
 
-const CASE_ID = "SPT-SCJ-2026-001";
+/** The demo case's id in a store: the first of SPT-SCJ-DEMO-001, -002, … not yet taken. */
+async function freeCaseId(store: EventStore): Promise<Result<string, SanxiangError>> {
+  for (let n = 1; ; n++) {
+    const id = `SPT-SCJ-DEMO-${String(n).padStart(3, "0")}`;
+    const events = await store.load(id);
+    if (events.isErr()) return err(events.error);
+    if (events.value.length === 0) return ok(id);
+  }
+}
 const officer: Actor = { id: "spt-scj-01", name: "陈海龙", roles: ["officer"] };
 const head: Actor = { id: "spt-scj-head", name: "局长（示例）", roles: ["head"] };
 const doc = (id: string) => ({ id, kind: "document" as const });
@@ -128,13 +137,18 @@ export interface DemoCase {
   readonly caseFile: CaseFile;
 }
 
-/** Runs the sample case, shows a refused shortcut, and assembles its signed case file. */
-export async function runDemoCase(): Promise<Result<DemoCase, SanxiangError>> {
+/**
+ * Runs the sample case in `store`, shows a refused shortcut, signs the store's log head with
+ * the public test key and assembles the case's file from what the store holds.
+ */
+export async function runDemoCase(store: EventStore): Promise<Result<DemoCase, SanxiangError>> {
   const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
   if (bodies.isErr()) return err(bodies.error);
   const calendar = chinaCalendar();
   const ctx = (now: string, actor: Actor): DecideContext => ({ actor, now, calendar, bodies: bodies.value });
-  const store = inMemoryEventStore();
+  const caseId = await freeCaseId(store);
+  if (caseId.isErr()) return err(caseId.error);
+  const CASE_ID = caseId.value;
   const states: { step: DemoStep; state: CaseState }[] = [];
   let refused: SanxiangError | undefined;
   for (const step of DEMO_STEPS) {
@@ -156,15 +170,13 @@ export async function runDemoCase(): Promise<Result<DemoCase, SanxiangError>> {
     if (r.isErr()) return err(r.error);
     states.push({ step, state: r.value.state });
   }
-  const events = await store.load(CASE_ID);
-  if (events.isErr()) return err(events.error);
-  const log = AuditLog.restore(events.value);
-  if (log.isErr()) return err(log.error);
-  const sth = await log.value.signedTreeHead(testSigner(), {
+  const sth = await signAndSaveTreeHead(store, testSigner(), {
     logId: "EXAMPLE.spt-scjgj",
     timestamp: "2026-03-18T08:00:00Z",
   });
   if (sth.isErr()) return err(sth.error);
+  const log = await loadAuditLog(store);
+  if (log.isErr()) return err(log.error);
   const file = assembleCaseFile(log.value, CASE_ID, sth.value);
   if (file.isErr()) return err(file.error);
   if (refused === undefined) throw new Error("the demo case has no prior-notice step");

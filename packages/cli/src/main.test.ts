@@ -1,8 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
 
+// The demo keeps its case in an SQLite store under <cwd>/.sanxiang/demo: a scratch cwd.
+const cwd = mkdtempSync(join(tmpdir(), "sanxiang-main-"));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return runCli(args, { env });
+  return runCli(args, { env, cwd });
 }
 
 describe("sanxiang deadline", () => {
@@ -100,6 +107,11 @@ describe("sanxiang demo", () => {
     expect(r.out).toContain("被拒绝 [DECISION_WITHOUT_NOTICE]");
     expect(r.out).toContain("期限 penalty.service：2026-03-19（《行政处罚法》第六十一条第一款）");
     expect(r.out).toMatch(/逐件包含证明 → 验证通过/);
+    expect(r.out).toContain(`存储：${join(cwd, ".sanxiang", "demo", "events.db")}（内嵌 SQLite`);
+    expect(r.out).toMatch(/sanxiang casefile SPT-SCJ-DEMO-\d{3} case\.json --store /);
+    expect(r.out).toMatch(
+      /作出处罚决定（未经法制审核） → \[REVIEW_NOT_APPROVED\][\s\S]*审核意见：存在问题 → changesRequired[\s\S]*按审核通过的草案作出决定 → decided/,
+    );
     expect(r.err).toBe("");
   });
 

@@ -5,6 +5,7 @@ import { deadlineCommand } from "./commands/deadline.js";
 import { demoCommand } from "./commands/demo.js";
 import { penaltyCommand } from "./commands/penalty.js";
 import { registryCommand } from "./commands/registry.js";
+import { signCommand } from "./commands/sign.js";
 import { verifyCommand } from "./commands/verify.js";
 import { type Lang, pickLang, t } from "./i18n.js";
 import { type CliIo, processIo } from "./io.js";
@@ -45,6 +46,10 @@ const OPTIONS = {
   algorithm: { type: "string" },
   example: { type: "boolean" },
   html: { type: "string" },
+  store: { type: "string" },
+  log: { type: "boolean" },
+  "key-file": { type: "string" },
+  "log-id": { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -76,14 +81,22 @@ function usage(lang: Lang): string {
   verify <案卷.json> --key <公钥十六进制> [--algorithm ed25519|sm2]
                          离线验证案卷：签名树头、每件文件的哈希与包含性证明
                          （退出码 0 通过，1 未通过，2 输入有误）
+  verify --log [--key <公钥十六进制>]
+                         验证整个存储：每件事件与其叶子哈希、默克尔根、已保存的签名树头
+  sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2]
+                         用机关私钥对存储的日志头签名并保存
+  casefile <案件编号> <输出.json> [--html <目录.html>]
+                         从存储组卷：卷内目录、每件文件的包含性证明（对最新签名树头）
   casefile --example <输出.json> [--html <目录.html>]
-                         生成示例案卷（示例数据，用公开的测试密钥签名），供试用 verify；
-                         casefile <案件编号> 需待案件存储接入后提供
-  demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志
+                         生成示例案卷（示例数据，用公开的测试密钥签名），供试用 verify
+  demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
+                         一件存入 SQLite 的普通程序案件及其案卷
 
 选项：
   --lang zh|en           输出语言（默认中文，或环境变量 SANXIANG_LANG）
-  --dir <目录>           数据库目录（默认 ./.sanxiang）
+  --dir <目录>           数据目录（默认 ./.sanxiang；事件存储为其中的 events.db）
+  --store <存储>         事件存储：postgres://…、sqlite:<文件>、<文件>.db 或 memory
+                         （默认内嵌 SQLite，或环境变量 SANXIANG_STORE；demo 默认 ./.sanxiang/demo）
   --sample               使用示例局的数据（沙坡头区司法局、市场监督管理局）
   --date <日期>          按该日有效的数据（默认今天）
   -h, --help             显示帮助
@@ -109,15 +122,25 @@ Commands:
   verify <casefile.json> --key <public-key-hex> [--algorithm ed25519|sm2]
                          verify a case file offline: signed tree head, every entry's
                          hash and inclusion proof (exit 0 valid, 1 invalid, 2 bad input)
+  verify --log [--key <public-key-hex>]
+                         verify the whole store: every event against its leaf hash, the
+                         Merkle root, the kept signed tree heads
+  sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2]
+                         sign the store's log head with the bureau's key and keep it
+  casefile <case-id> <out.json> [--html <catalogue.html>]
+                         assemble a stored case's file: catalogue, every entry's
+                         inclusion proof against the latest signed tree head
   casefile --example <out.json> [--html <catalogue.html>]
                          write an example case file (example data, signed with the
-                         public test key) to try verify; casefile <case-id> needs the
-                         case storage, which is not available yet
-  demo                   demo: calendar, periods, registries, a recommendation, the Merkle log
+                         public test key) to try verify
+  demo                   demo: calendar, periods, registries, a recommendation, the Merkle
+                         log, an ordinary case stored in SQLite and its case file
 
 Options:
   --lang zh|en           output language (default Chinese, or SANXIANG_LANG)
-  --dir <dir>            registry directory (default ./.sanxiang)
+  --dir <dir>            data directory (default ./.sanxiang; the event store is events.db in it)
+  --store <store>        event store: postgres://…, sqlite:<file>, <file>.db or memory
+                         (default embedded SQLite, or SANXIANG_STORE; the demo's ./.sanxiang/demo)
   --sample               use the sample bureaus' data
   --date <date>          data in force on that date (default today)
   -h, --help             show this help
@@ -173,6 +196,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await verifyCommand(ctx);
       case "casefile":
         return await casefileCommand(ctx);
+      case "sign":
+        return await signCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

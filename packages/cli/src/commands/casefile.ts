@@ -6,12 +6,14 @@ import {
   type CaseFile,
   caseFileHtml,
   caseFileToJson,
+  loadAuditLog,
   type Stage,
   testSigner,
   toHex,
 } from "@sanxiang/core";
+import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
-import { type CommandContext, EXIT, UsageError } from "../main.js";
+import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 
 /** The example case's id; the log id says "EXAMPLE" so nobody mistakes it for a real log. */
 const EXAMPLE_CASE = "EXAMPLE-2026-001";
@@ -68,22 +70,92 @@ export async function exampleCaseFile(): Promise<CaseFile> {
 }
 
 /**
+ * `sanxiang casefile <case-id> <out.json> [--html <out.html>] [--store …]` assembles a case's
+ * file (案卷) from the store: its events, catalogue in stage order and inclusion proofs
+ * against the store's latest signed tree head (which must cover all of the case's events).
+ */
+async function storedCaseFile(ctx: CommandContext): Promise<number> {
+  const { lang } = ctx;
+  const [caseId, out, ...rest] = ctx.args;
+  if (caseId === undefined || out === undefined || rest.length > 0) {
+    throw new UsageError(
+      t(
+        lang,
+        "用法：sanxiang casefile <案件编号> <输出.json> [--html <目录.html>] [--store …]",
+        "usage: sanxiang casefile <case-id> <out.json> [--html <catalogue.html>] [--store …]",
+      ),
+    );
+  }
+  const spec = storeSpecOf(ctx);
+  if (spec.isErr()) {
+    ctx.io.err(formatError(lang, spec.error));
+    return EXIT.usage;
+  }
+  return withStore(ctx, spec.value, async (store) => {
+    const events = await store.load(caseId);
+    if (events.isErr()) {
+      ctx.io.err(formatError(lang, events.error));
+      return events.error.code === "INVALID_INPUT" ? EXIT.usage : EXIT.failure;
+    }
+    if (events.value.length === 0) {
+      ctx.io.err(t(lang, `错误：存储中没有案件 ${caseId}\n`, `error: no case ${caseId} in the store\n`));
+      return EXIT.usage;
+    }
+    const sth = await store.latestSignedTreeHead();
+    if (sth.isErr()) {
+      ctx.io.err(formatError(lang, sth.error));
+      return EXIT.failure;
+    }
+    const log = await loadAuditLog(store);
+    if (log.isErr()) {
+      ctx.io.err(formatError(lang, log.error));
+      return EXIT.failure;
+    }
+    const lastLeaf = Math.max(...log.value.entriesOf(caseId).map((e) => e.leafIndex));
+    if (sth.value === null || sth.value.treeSize <= lastLeaf) {
+      ctx.io.err(
+        t(
+          lang,
+          `错误：存储中没有覆盖本案全部事件的签名树头；先用机关的私钥签名：sanxiang sign --key-file <私钥文件> --log-id <日志标识>\n`,
+          `error: no signed tree head in the store covers all of this case's events; sign first: sanxiang sign --key-file <secret-key-file> --log-id <log-id>\n`,
+        ),
+      );
+      return EXIT.failure;
+    }
+    const file = assembleCaseFile(log.value, caseId, sth.value);
+    if (file.isErr()) {
+      ctx.io.err(formatError(lang, file.error));
+      return EXIT.failure;
+    }
+    const html = ctx.options.html;
+    try {
+      await writeFile(out, `${JSON.stringify(caseFileToJson(file.value), null, 2)}\n`, "utf8");
+      if (typeof html === "string")
+        await writeFile(html, caseFileHtml(file.value, { title: `卷内目录 ${caseId}` }), "utf8");
+    } catch (e) {
+      ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+    ctx.io.out(
+      t(
+        lang,
+        `已写入案卷：${out}\n  案件 ${caseId}，卷内文件 ${file.value.catalogue.length} 件，签名树头大小 ${sth.value.treeSize}（${sth.value.logId}，${sth.value.timestamp}）\n验证：sanxiang verify ${out} --key <机关公钥十六进制>\n`,
+        `Wrote the case file: ${out}\n  case ${caseId}, ${file.value.catalogue.length} entries, signed tree head of size ${sth.value.treeSize} (${sth.value.logId}, ${sth.value.timestamp})\nVerify: sanxiang verify ${out} --key <bureau-public-key-hex>\n`,
+      ),
+    );
+    return EXIT.ok;
+  });
+}
+
+/**
  * `sanxiang casefile --example <out.json> [--html <out.html>]` writes an example case file
- * (示例数据, signed with the public test key) for trying `sanxiang verify`. `casefile <id>`
- * assembles a real case's file once the storage adapters exist.
+ * (示例数据, signed with the public test key) for trying `sanxiang verify`; without
+ * `--example`, `casefile <id> <out.json>` assembles a stored case's file.
  */
 export async function casefileCommand(ctx: CommandContext): Promise<number> {
   const { lang } = ctx;
   const [out, ...rest] = ctx.args;
-  if (ctx.options.example !== true) {
-    throw new UsageError(
-      t(
-        lang,
-        "sanxiang casefile <案件编号> 需要案件存储（存储适配器尚未接入）；现在可用 sanxiang casefile --example <输出.json> 生成示例案卷",
-        "sanxiang casefile <case-id> needs case storage (not yet available); use sanxiang casefile --example <out.json> for an example",
-      ),
-    );
-  }
+  if (ctx.options.example !== true) return storedCaseFile(ctx);
   if (out === undefined || rest.length > 0) {
     throw new UsageError(
       t(lang, "用法：sanxiang casefile --example <输出.json>", "usage: sanxiang casefile --example <out.json>"),

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import {
   chinaCalendar,
   civilDateOf,
@@ -20,9 +21,18 @@ import {
   verifyInclusion,
 } from "@sanxiang/core";
 import { runDemoCase } from "../demo-case.js";
+import { demoReviewSection } from "../demo-review.js";
+import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-store.js";
 import { type Lang, t, weekdayName } from "../i18n.js";
-import { type CommandContext, EXIT } from "../main.js";
+import { type CommandContext, EXIT, formatError } from "../main.js";
 import { buildRegistries, sampleData } from "../registry-store.js";
+
+const storeKind = (kind: StoreSpec["kind"], lang: Lang): string =>
+  kind === "sqlite"
+    ? t(lang, "内嵌 SQLite", "embedded SQLite")
+    : kind === "postgres"
+      ? "PostgreSQL"
+      : t(lang, "内存，进程结束即丢弃", "in memory, gone when the process ends");
 
 const encoder = new TextEncoder();
 const utf8ToBytes = (s: string): Uint8Array => encoder.encode(s);
@@ -231,12 +241,26 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
       "5. An ordinary case, recorded end to end, and its case file (sample data)",
     ),
   );
-  const demoCase = await runDemoCase();
-  if (demoCase.isErr()) {
-    out(`  [${demoCase.error.code}] ${demoCase.error.message}\n`);
-    return EXIT.failure;
+  const spec = storeSpecOf(ctx, join(".sanxiang", "demo"));
+  if (spec.isErr()) {
+    ctx.io.err(formatError(lang, spec.error));
+    return EXIT.usage;
   }
-  const c = demoCase.value;
+  const demoCase = await withStore(ctx, spec.value, async (store) => {
+    const r = await runDemoCase(store);
+    if (r.isErr()) out(`  [${r.error.code}] ${r.error.message}\n`);
+    return r.isOk() ? r.value : EXIT.failure;
+  });
+  if (typeof demoCase === "number") return demoCase;
+  const c = demoCase;
+  const where = describeStore(spec.value);
+  out(
+    t(
+      lang,
+      `  存储：${where}（${storeKind(spec.value.kind, lang)}；事件、默克尔日志与投影在同一事务中写入）\n`,
+      `  Store: ${where} (${storeKind(spec.value.kind, lang)}; events, Merkle log and projections written in one transaction)\n`,
+    ),
+  );
   for (const { step, state } of c.states) {
     out(`  ${step.at.slice(0, 10)} ${t(lang, step.label, step.command.type)} → ${String(state.value)}\n`);
     if (step.command.type === "notice.serve") {
@@ -272,6 +296,20 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     ),
   );
   if (verified.isErr()) return EXIT.failure;
+  // A memory store is gone after the demo: nothing to point the next commands at.
+  const given = typeof ctx.options.store === "string" ? ctx.options.store : ctx.io.env.SANXIANG_STORE;
+  const storeFlag =
+    spec.value.kind === "memory" ? undefined : ` --store ${spec.value.kind === "postgres" ? `"${given}"` : where}`;
+  if (storeFlag !== undefined)
+    out(
+      t(
+        lang,
+        `  导出本案案卷：sanxiang casefile ${c.caseId} case.json${storeFlag}\n  验证整个日志：sanxiang verify --log${storeFlag} --key ${toHex(signer.publicKey)}\n`,
+        `  Export this case file: sanxiang casefile ${c.caseId} case.json${storeFlag}\n  Verify the whole log: sanxiang verify --log${storeFlag} --key ${toHex(signer.publicKey)}\n`,
+      ),
+    );
+
+  if (!(await demoReviewSection(ctx, spec.value))) return EXIT.failure;
 
   out(
     t(

@@ -1,0 +1,92 @@
+import { readFile } from "node:fs/promises";
+import {
+  ed25519Signer,
+  fromHex,
+  IdSchema,
+  parseSignatureAlgorithm,
+  type Signer,
+  signAndSaveTreeHead,
+  sm2Signer,
+  toHex,
+} from "@sanxiang/core";
+import { describeStore, storeSpecOf, withStore } from "../event-store.js";
+import { t } from "../i18n.js";
+import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+
+/**
+ * `sanxiang sign --key-file <secret-key-file> --log-id <id> [--algorithm ed25519|sm2] [--store …]`
+ * — signs the store's current log head with the bureau's key and keeps it in the store: the
+ * head every later case file is proved against, and what the bureau publishes. The key file
+ * holds the secret key in hex (Ed25519: 32 bytes; SM2: the 32-byte private key).
+ */
+export async function signCommand(ctx: CommandContext): Promise<number> {
+  const { lang } = ctx;
+  const keyFile = ctx.options["key-file"];
+  const logId = ctx.options["log-id"];
+  if (ctx.args.length > 0 || typeof keyFile !== "string" || typeof logId !== "string") {
+    throw new UsageError(
+      t(
+        lang,
+        "用法：sanxiang sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2] [--store …]",
+        "usage: sanxiang sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2] [--store …]",
+      ),
+    );
+  }
+  if (!IdSchema.safeParse(logId).success) {
+    throw new UsageError(t(lang, `日志标识无效：${logId}`, `invalid log id: ${logId}`));
+  }
+  const algorithm = parseSignatureAlgorithm(
+    typeof ctx.options.algorithm === "string" ? ctx.options.algorithm : "ed25519",
+  );
+  if (algorithm.isErr()) {
+    ctx.io.err(formatError(lang, algorithm.error));
+    return EXIT.usage;
+  }
+  let secretHex: string;
+  try {
+    secretHex = (await readFile(keyFile, "utf8")).trim();
+  } catch (e) {
+    ctx.io.err(
+      `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${keyFile}: ${(e as Error).message}\n`,
+    );
+    return EXIT.usage;
+  }
+  let signer: Signer;
+  if (algorithm.value === "sm2") {
+    const s = sm2Signer(secretHex);
+    if (s.isErr()) {
+      ctx.io.err(formatError(lang, s.error));
+      return EXIT.usage;
+    }
+    signer = s.value;
+  } else {
+    const bytes = fromHex(secretHex);
+    const s = bytes.andThen((b) => ed25519Signer(b));
+    if (s.isErr()) {
+      ctx.io.err(formatError(lang, s.error));
+      return EXIT.usage;
+    }
+    signer = s.value;
+  }
+  const spec = storeSpecOf(ctx);
+  if (spec.isErr()) {
+    ctx.io.err(formatError(lang, spec.error));
+    return EXIT.usage;
+  }
+  return withStore(ctx, spec.value, async (store) => {
+    const sth = await signAndSaveTreeHead(store, signer, { logId, timestamp: ctx.io.clock.now() });
+    if (sth.isErr()) {
+      ctx.io.err(formatError(lang, sth.error));
+      return EXIT.failure;
+    }
+    const h = sth.value;
+    ctx.io.out(
+      t(
+        lang,
+        `已签名并保存树头：${describeStore(spec.value)}\n  日志 ${h.logId}，树大小 ${h.treeSize}，根哈希 ${toHex(h.rootHash)}\n  签名时间 ${h.timestamp}，算法 ${h.signatureAlgorithm}，公钥 ${toHex(signer.publicKey)}\n`,
+        `Signed and kept the tree head: ${describeStore(spec.value)}\n  log ${h.logId}, size ${h.treeSize}, root ${toHex(h.rootHash)}\n  signed at ${h.timestamp}, ${h.signatureAlgorithm}, public key ${toHex(signer.publicKey)}\n`,
+      ),
+    );
+    return EXIT.ok;
+  });
+}

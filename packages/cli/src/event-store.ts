@@ -1,0 +1,118 @@
+// Which event store a command uses: `--store` (or SANXIANG_STORE), else the embedded SQLite
+// store under `<cwd>/.sanxiang` (or `--dir`). PostgreSQL is loaded only when asked for.
+import { resolve } from "node:path";
+import {
+  type EventStore,
+  err,
+  guardEventStore,
+  memoryEventStore,
+  ok,
+  type Result,
+  type SanxiangError,
+  sanxiangError,
+} from "@sanxiang/core";
+import { openSqliteStore } from "@sanxiang/store-sqlite";
+import { t } from "./i18n.js";
+import type { CommandContext } from "./main.js";
+
+/** Where the events live, as `--store` names it. */
+export type StoreSpec =
+  | { readonly kind: "sqlite"; readonly path?: string; readonly dir?: string }
+  | { readonly kind: "postgres"; readonly url: string; readonly schema?: string }
+  | { readonly kind: "memory" };
+
+/**
+ * Reads a `--store` value: `postgres://…` / `postgresql://…` (with `?schema=<name>` for a schema
+ * other than `sanxiang`), `sqlite:<file>`, a path ending in
+ * `.db` / `.sqlite`, `memory`, or nothing (SQLite in `defaultDir`).
+ */
+export function parseStoreSpec(
+  value: string | undefined,
+  cwd: string,
+  defaultDir: string,
+): Result<StoreSpec, SanxiangError> {
+  if (value === undefined || value === "") return ok({ kind: "sqlite", dir: resolve(cwd, defaultDir) });
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    // `?schema=<name>` picks the PostgreSQL schema (default "sanxiang"); the rest goes to pg.
+    const url = new URL(value);
+    const schema = url.searchParams.get("schema");
+    url.searchParams.delete("schema");
+    return ok({ kind: "postgres", url: url.toString(), ...(schema === null ? {} : { schema }) });
+  }
+  if (value === "memory") return ok({ kind: "memory" });
+  if (value.startsWith("sqlite:")) return ok({ kind: "sqlite", path: resolve(cwd, value.slice("sqlite:".length)) });
+  if (/\.(db|sqlite3?)$/.test(value)) return ok({ kind: "sqlite", path: resolve(cwd, value) });
+  return err(
+    sanxiangError(
+      "INVALID_INPUT",
+      `无法识别的存储：${value}（可用 postgres://…、sqlite:<文件>、<文件>.db 或 memory）`,
+      {
+        details: { store: value },
+      },
+    ),
+  );
+}
+
+/** Says where a store spec points, for the operator. */
+export function describeStore(spec: StoreSpec): string {
+  switch (spec.kind) {
+    case "sqlite":
+      return spec.path ?? resolve(spec.dir ?? ".", "events.db");
+    case "postgres":
+      return `${spec.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}${spec.schema === undefined ? "" : ` (schema ${spec.schema})`}`;
+    case "memory":
+      return "memory";
+  }
+}
+
+/** Opens the store a spec names, guarded by core (the caller closes it). */
+export async function openStoreSpec(spec: StoreSpec): Promise<Result<EventStore, SanxiangError>> {
+  return (await openRaw(spec)).map(guardEventStore);
+}
+
+async function openRaw(spec: StoreSpec): Promise<Result<EventStore, SanxiangError>> {
+  switch (spec.kind) {
+    case "memory":
+      return ok(memoryEventStore());
+    case "sqlite":
+      return openSqliteStore(spec.path === undefined ? { dir: spec.dir ?? ".sanxiang" } : { path: spec.path });
+    case "postgres": {
+      const { openPostgresStore } = await import("@sanxiang/store-postgres");
+      return openPostgresStore({
+        connectionString: spec.url,
+        ...(spec.schema === undefined ? {} : { schema: spec.schema }),
+      });
+    }
+  }
+}
+
+/**
+ * The store of a command: `--store`, else `SANXIANG_STORE`, else SQLite in `--dir` (default
+ * `./.sanxiang`) — or `defaultDir` when the command keeps its own (the demo).
+ */
+export function storeSpecOf(ctx: CommandContext, defaultDir?: string): Result<StoreSpec, SanxiangError> {
+  const flag = ctx.options.store;
+  const value = typeof flag === "string" ? flag : ctx.io.env.SANXIANG_STORE;
+  const dir = defaultDir ?? (typeof ctx.options.dir === "string" ? ctx.options.dir : ".sanxiang");
+  return parseStoreSpec(value, ctx.io.cwd, dir);
+}
+
+/** Runs `body` with the command's store open, closing it afterwards; prints a refusal to open. */
+export async function withStore<T>(
+  ctx: CommandContext,
+  spec: StoreSpec,
+  body: (store: EventStore) => Promise<T>,
+): Promise<T | number> {
+  const opened = await openStoreSpec(spec);
+  if (opened.isErr()) {
+    ctx.io.err(
+      `${t(ctx.lang, "错误：无法打开存储", "error: cannot open the store")} ${describeStore(spec)} [${opened.error.code}] ${opened.error.message}\n`,
+    );
+    return 1;
+  }
+  try {
+    return await body(opened.value);
+  } finally {
+    await opened.value.close();
+  }
+}

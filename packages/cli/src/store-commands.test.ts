@@ -1,0 +1,120 @@
+// The CLI on a real store: the demo keeps its case in SQLite; casefile, sign and verify --log
+// work on what is stored, and a changed byte in the database is caught.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { testSigner, toHex } from "@sanxiang/core";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "./cli.test-support.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "sanxiang-store-cli-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const cli = (...args: string[]) => runCli(args, { cwd: dir });
+const KEY = toHex(testSigner().publicKey);
+
+describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录，归档保存)", () => {
+  it("demo stores its case; casefile exports it from the store and verify checks the file and the whole log", async () => {
+    const demo = await cli("demo");
+    expect(demo.code).toBe(0);
+    const db = join(dir, ".sanxiang", "demo", "events.db");
+    expect(demo.out).toContain("sanxiang casefile SPT-SCJ-DEMO-001 case.json");
+    // A second demo run in the same store takes the next case number.
+    expect((await cli("demo")).out).toContain("SPT-SCJ-DEMO-002");
+
+    const file = join(dir, "case.json");
+    const exported = await cli("casefile", "SPT-SCJ-DEMO-001", file, "--store", db);
+    expect(exported.err).toBe("");
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).caseId).toBe("SPT-SCJ-DEMO-001");
+    const verified = await cli("verify", file, "--key", KEY);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain("案卷验证通过");
+
+    const log = await cli("verify", "--log", "--store", db, "--key", KEY);
+    expect(log.code).toBe(0);
+    expect(log.out).toContain("日志验证通过");
+    // Per demo run: the ordinary case, the major case and its legal review's stream.
+    expect(log.out).toMatch(/事件 \d+ 件，案件 6 个/);
+    expect(log.out).toContain("（签名有效）");
+
+    // One changed byte in a stored event: verify --log names it and exits 1.
+    const raw = new Database(db);
+    const row = raw.prepare("SELECT position, json FROM events ORDER BY position LIMIT 1 OFFSET 2").get() as {
+      position: number;
+      json: string;
+    };
+    raw
+      .prepare("UPDATE events SET json = ? WHERE position = ?")
+      .run(row.json.replace("2026-03-", "2026-04-"), row.position);
+    raw.close();
+    const broken = await cli("verify", "--log", "--store", db);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain("EVENT_HASH_MISMATCH");
+    expect(broken.out).toContain(`第 ${row.position} 号事件`);
+  }, 60_000);
+
+  it("sign keeps a head signed with the bureau's key; casefile refuses a case no signed head covers", async () => {
+    const store = join(dir, "bureau.db");
+    const first = await cli("demo", "--store", store);
+    expect(first.err).toBe("");
+    expect(first.code).toBe(0);
+    // Appending more without signing: the latest head no longer covers the new case.
+    expect((await cli("demo", "--store", store)).code).toBe(0);
+    const secret = join(dir, "bureau.key");
+    writeFileSync(secret, "11".repeat(32));
+    const signed = await cli("sign", "--key-file", secret, "--log-id", "spt-scjgj", "--store", store);
+    expect(signed.err).toBe("");
+    expect(signed.code).toBe(0);
+    expect(signed.out).toContain("已签名并保存树头");
+    const publicKey = /公钥 ([0-9a-f]{64})/.exec(signed.out)?.[1] as string;
+    const log = await cli("verify", "--log", "--store", store, "--key", publicKey);
+    expect(log.code).toBe(0);
+    const missing = await cli("casefile", "NO-SUCH-CASE", join(dir, "x.json"), "--store", store);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("没有案件 NO-SUCH-CASE");
+  }, 60_000);
+
+  it("a store that cannot be named or opened is a clear error", async () => {
+    const bad = await cli("verify", "--log", "--store", "ftp://nowhere");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("无法识别的存储");
+    const memory = await cli("demo", "--store", "memory");
+    expect(memory.code).toBe(0);
+    expect(memory.out).toContain("内存，进程结束即丢弃");
+    expect(memory.out).not.toContain("sanxiang casefile SPT");
+  }, 60_000);
+});
+
+// PostgreSQL through the CLI: the same commands with --store postgres://…?schema=…
+const pgUrl = process.env.DATABASE_URL;
+describe.skipIf(pgUrl === undefined)("sanxiang on PostgreSQL (--store postgres://…)", () => {
+  it("demo, casefile and verify --log work on a PostgreSQL schema", async () => {
+    const schema = `sx_cli_${process.pid}_${Date.now()}`;
+    const url = new URL(pgUrl as string);
+    url.searchParams.set("schema", schema);
+    const store = url.toString();
+    const { default: pg } = await import("pg");
+    try {
+      const demo = await cli("demo", "--store", store);
+      expect(demo.err).toBe("");
+      expect(demo.code).toBe(0);
+      expect(demo.out).toContain(`(schema ${schema})`);
+      const file = join(dir, "case.json");
+      expect((await cli("casefile", "SPT-SCJ-DEMO-001", file, "--store", store)).code).toBe(0);
+      expect((await cli("verify", file, "--key", KEY)).code).toBe(0);
+      const log = await cli("verify", "--log", "--store", store, "--key", KEY);
+      expect(log.out).toContain("日志验证通过");
+    } finally {
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  }, 60_000);
+});
