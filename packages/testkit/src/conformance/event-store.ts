@@ -774,18 +774,23 @@ export function eventStoreBadInputTests(context: EventStoreSuiteContext): void {
           seed: 3,
         });
         for (const [method, a, b, c] of samples) {
-          // biome-ignore lint/suspicious/noExplicitAny: the point is calling the port with values its types forbid
-          const s = store as any;
-          let r: { isErr(): boolean; error?: SanxiangError; isOk(): boolean };
+          // The point is calling the port with values its types forbid.
+          type Loose = (...args: unknown[]) => Promise<{ isErr(): boolean; error?: SanxiangError; isOk(): boolean }>;
+          const s = store as unknown as Record<
+            "append" | "load" | "readAll" | "getProjectionRow" | "saveSignedTreeHead",
+            Loose
+          >;
+          let r: Awaited<ReturnType<Loose>>;
           try {
-            r = await [
+            const call = [
               () => s.append(a, b, c),
               () => s.append("bad", 1, c),
               () => s.load(a, b),
               () => s.readAll(a),
               () => s.getProjectionRow(a, b),
               () => s.saveSignedTreeHead(a),
-            ][method]?.();
+            ][method] as () => ReturnType<Loose>;
+            r = await call();
           } catch (thrown) {
             throw new Error(`method #${method} threw instead of returning Err: ${String(thrown)}`);
           }
