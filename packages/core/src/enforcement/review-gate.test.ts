@@ -180,3 +180,49 @@ describe("case.decide and the review gate (行政处罚法第五十八条)", () 
     expect(events[0]?.payload.major).toBeUndefined();
   });
 });
+
+describe("a direct review.approve is held to the reviewer rules (行政处罚法第五十八条第二款、第四十三条)", () => {
+  it("refuses a reviewer not in the registry, one without the 法律职业资格 reviewing for the first time, and accepts the qualified one", () => {
+    const s = noticed();
+    const draftHash = caseDecisionHash(s.context, "penalty", revoke, ctxAt(T("07")));
+    const approve: PenaltyCommandInput = { type: "review.approve", draftHash };
+    const stranger = { id: "nobody", name: "外人", roles: ["legalReviewer" as const] };
+    expect(decide(s, approve, ctxAt(T("07"), stranger))._unsafeUnwrapErr().code).toBe("REGISTRY_NOT_FOUND");
+    // The same reviewer "r", but a first-time reviewer since 2024 without the qualification.
+    const unqualified = createBodiesRegistry({
+      issuers: [{ id: "nx", name: "宁夏回族自治区人民政府", pattern: "64\\d{10}" }],
+      bodies: [
+        {
+          id: "spt",
+          name: "中卫市沙坡头区司法局",
+          kind: "agency",
+          authority: [{ law: "律师法", article: 52, paragraph: 1 }],
+          regionCode: "640502",
+          categories: ["律师管理"],
+          effectiveFrom: "2019-01-01",
+        },
+      ],
+      officers: [
+        {
+          id: "r",
+          name: "审核员",
+          bodyId: "spt",
+          certificateNumber: "640502190008",
+          issuerId: "nx",
+          categories: ["律师管理"],
+          regions: ["640502"],
+          validFrom: "2019-01-01",
+          validUntil: "2028-12-31",
+          status: "active",
+          effectiveFrom: "2019-01-01",
+          reviewer: true,
+          reviewerSince: "2024-01-01",
+        },
+      ],
+    })._unsafeUnwrap();
+    const refused = decide(s, approve, { ...ctxAt(T("07"), reviewerActor), bodies: unqualified })._unsafeUnwrapErr();
+    expect(refused.code).toBe("OFFICER_NOT_QUALIFIED");
+    expect(refused.source).toMatchObject({ law: "行政处罚法", article: 58 });
+    expect(decide(s, approve, ctxAt(T("07"), reviewerActor)).isOk()).toBe(true);
+  });
+});

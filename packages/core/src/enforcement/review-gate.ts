@@ -4,8 +4,9 @@
 // loaded (then recorded in the case as `review.approved`).
 import type { SanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import type { Instant } from "../kernel/time.js";
+import { civilDateOf, type Instant } from "../kernel/time.js";
 import { classifyDecision, DEFAULT_REVIEW_CATALOGUE, type MajorReason, REVIEW_RULES } from "../review/catalogue.js";
+import { checkReviewer } from "../review/decide.js";
 import { type ReviewDraft, reviewDraftHash } from "../review/draft.js";
 import type { DecisionOutcome } from "./commands.js";
 import type { PenaltyCaseContext } from "./context.js";
@@ -119,7 +120,8 @@ export function approvalFromReviews(
 /**
  * `review.approve` naming a review: that review, of this case, is approved for exactly
  * `draftHash` (`REVIEW_NOT_APPROVED` otherwise). Without `reviewId` it is a direct approval
- * by the legal reviewer (role checked by the permission table; recusal here).
+ * by the legal reviewer: the role is checked by the permission table, and the reviewer by
+ * `checkReviewer` as in the workflow (in post, 法律职业资格 for a first-time reviewer, recusal).
  */
 export function checkApprovalCommand(
   c: PenaltyCaseContext,
@@ -137,7 +139,13 @@ export function checkApprovalCommand(
       }),
     );
   }
-  if (reviewId === undefined) return ok(true);
+  if (reviewId === undefined) {
+    // A direct approval is held to the same reviewer rules as the review workflow: in the
+    // registry, a legal reviewer in post, with the 法律职业资格 when reviewing for the first
+    // time (行政处罚法 Art. 58 paras. 1–2), not a handling officer (Art. 43).
+    const reviewer = checkReviewer(ctx.actor.id, c.officerIds, civilDateOf(ctx.now), ctx.bodies);
+    return reviewer.isErr() ? err(reviewer.error) : ok(true);
+  }
   const r = ctx.reviews?.find((x) => x.reviewId === reviewId);
   if (
     r === undefined ||

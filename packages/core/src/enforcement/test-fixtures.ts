@@ -37,6 +37,13 @@ export const bodies = createBodiesRegistry({
     officer("a", "甲", "640502190001"),
     officer("b", "乙", "640502190002"),
     officer("c", "丙", "640502190003", "2024-12-31"),
+    // The legal reviewer (法制审核人员) with the 法律职业资格 (行政处罚法 Art. 58 para. 2).
+    {
+      ...officer("r", "审核员", "640502190008"),
+      reviewer: true,
+      reviewerSince: "2019-01-01",
+      legalQualification: "A20196405020001",
+    },
   ],
 })._unsafeUnwrap();
 

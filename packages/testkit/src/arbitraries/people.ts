@@ -309,6 +309,23 @@ export function bureau(options: BureauOptions = {}): fc.Arbitrary<Bureau> {
           status: "active",
           effectiveFrom: lapsedFrom,
         };
+        // The legal reviewer (法制审核人员) in the registry, with the 法律职业资格 (行政处罚法 Art. 58 para. 2).
+        const reviewerOfficer: OfficerInput = {
+          id: `${bodyId}-reviewer`,
+          name: b.reviewer,
+          bodyId,
+          certificateNumber: `${b.regionCode}${lapsedFrom.slice(2, 4)}8888`,
+          issuerId: DEFAULT_ISSUER.id,
+          categories: [b.category],
+          regions: [b.regionCode],
+          validFrom: addMonths(period.min, -12),
+          validUntil: addMonths(period.max, 12),
+          status: "active",
+          effectiveFrom: addMonths(period.min, -12),
+          reviewer: true,
+          reviewerSince: addMonths(period.min, -12),
+          legalQualification: `A${b.regionCode}${String(b.n).padStart(4, "0")}`,
+        };
         const body: BodyInput = {
           id: bodyId,
           name: `示例${b.bodyName}（${b.n}）`,
@@ -327,7 +344,7 @@ export function bureau(options: BureauOptions = {}): fc.Arbitrary<Bureau> {
           regionCode: b.regionCode,
           head: { id: `${bodyId}-head`, name: b.head, roles: ["head"], bodyId },
           reviewer: { id: `${bodyId}-reviewer`, name: b.reviewer, roles: ["legalReviewer"], bodyId },
-          data: { issuers: [DEFAULT_ISSUER], bodies: [body], officers: [...team, lapsedOfficer] },
+          data: { issuers: [DEFAULT_ISSUER], bodies: [body], officers: [...team, lapsedOfficer, reviewerOfficer] },
         };
       });
     });
