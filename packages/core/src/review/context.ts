@@ -78,19 +78,19 @@ export interface ReviewContext {
   /** 审核人员. */
   readonly reviewerId?: string;
   /** The reviewer's 法律职业资格证书编号, when held. */
-  readonly legalQualification?: string;
+  readonly legalQualification?: string | undefined;
   /** 提交法律顾问室 of the current submission, with the office's opinion once given. */
-  readonly escalation?: { readonly at: Instant; readonly reason: string; readonly advice?: string };
+  readonly escalation?: { readonly at: Instant; readonly reason: string; readonly advice?: string } | undefined;
   /** Every opinion, oldest first. */
   readonly conclusions: readonly ReviewConclusion[];
   /** 异议 of the current submission. */
-  readonly dispute?: { readonly at: Instant; readonly reason: string };
+  readonly dispute?: { readonly at: Instant; readonly reason: string } | undefined;
   /** Every discussion, oldest first. */
   readonly discussions: readonly ReviewDiscussion[];
   /** Whether the current submission was already discussed (one discussion per submission). */
   readonly discussed: boolean;
-  /** 审核通过 in force. */
-  readonly approval?: ReviewApproval;
+  /** 审核通过 in force (`undefined` once a re-submission voids it). */
+  readonly approval?: ReviewApproval | undefined;
   /** Number of submissions (1 + re-submissions). */
   readonly submissions: number;
   /** When the last act took place. */
@@ -134,12 +134,9 @@ export function evolveReviewContext(c: ReviewContext, e: ReviewEvent): ReviewCon
         submissions: 1,
       };
     case "review.assigned": {
-      const { legalQualification: _q, ...rest } = base;
-      return {
-        ...rest,
-        reviewerId: e.reviewerId,
-        ...(e.legalQualification === undefined ? {} : { legalQualification: e.legalQualification }),
-      };
+      // `legalQualification: undefined` rather than an omitted key: `assign` merges, and the
+      // previous reviewer's certificate must not stay on the new reviewer.
+      return { ...base, reviewerId: e.reviewerId, legalQualification: e.legalQualification };
     }
     case "review.extended":
       return { ...base, due: e.due, extended: true };
@@ -162,9 +159,13 @@ export function evolveReviewContext(c: ReviewContext, e: ReviewEvent): ReviewCon
       };
     }
     case "review.resubmitted": {
-      const { approval: _a, escalation: _e, dispute: _d, ...rest } = base;
+      // Explicit `undefined`, not omitted keys: the machine's `assign` merges what this returns
+      // into the old context, so an omitted key would keep the voided approval.
       return {
-        ...rest,
+        ...base,
+        approval: undefined,
+        escalation: undefined,
+        dispute: undefined,
         draft: e.draft,
         draftHash: e.draftHash,
         reasons: e.reasons,

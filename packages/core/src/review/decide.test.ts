@@ -133,6 +133,15 @@ describe("assignment (指定审核人员)", () => {
     expect(step(run, { type: "review.assign", reviewerId: "g" }, headActor).isOk()).toBe(true);
   });
 
+  it("re-assigning drops the previous reviewer's 法律职业资格 (the opinion names the reviewer's own)", () => {
+    const run = submitted();
+    step(run, { type: "review.assign", reviewerId: "r" }, headActor)._unsafeUnwrap();
+    expect(run.state.context.legalQualification).toBe("A20230001");
+    step(run, { type: "review.assign", reviewerId: "g" }, headActor)._unsafeUnwrap();
+    expect(run.state.context.reviewerId).toBe("g");
+    expect(run.state.context.legalQualification).toBeUndefined();
+  });
+
   it("refuses an officer who is not a legal reviewer, and an unknown one", () => {
     const run = submitted();
     expect(step(run, { type: "review.assign", reviewerId: "n" }, headActor)._unsafeUnwrapErr().code).toBe(
@@ -241,9 +250,12 @@ describe("the gate (行政处罚法第五十八条)", () => {
       "COMMAND_NOT_ALLOWED",
     );
     const other = { ...draft, facts: "补充认定的事实" };
+    expect(run.state.context.approval).toBeDefined();
     step(run, { type: "review.resubmit", draft: other, changes: "补充事实" }, officerActor)._unsafeUnwrap();
     expect(reviewGate(run.state, draft).isErr()).toBe(true);
     expect(reviewGate(run.state, other).isErr()).toBe(true);
+    // The voided approval is gone from the state, not merely outvoted by the state name.
+    expect(run.state.context.approval).toBeUndefined();
   });
 });
 
