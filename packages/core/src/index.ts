@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from "./calendar/index.js";
+export * from "./disclosure/index.js";
 export * from "./enforcement/index.js";
 export * from "./kernel/index.js";
 export * from "./recording/index.js";

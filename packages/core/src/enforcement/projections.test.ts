@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { verifyEventStore } from "../recording/store-verify.js";
 import type { PenaltyCommandInput } from "./commands.js";
-import { PROJECTIONS } from "./projections.js";
+import {
+  DEADLINE_DISCHARGES,
+  deadlinesProjection,
+  defaultProjections,
+  disclosureQueueProjection,
+  disclosuresProjection,
+  PROJECTIONS,
+} from "./projections.js";
 import { createCase, execute, inMemoryEventStore } from "./store.js";
 import {
   ctxAt,
@@ -135,5 +142,90 @@ describe("deadline index over the investigation branches", () => {
       )
     )._unsafeUnwrap();
     expect(await openDeadlines(store)).toEqual(["c1/coercion.seizure/m1", "c1/penalty.decision"]);
+  });
+});
+
+describe("disclosure events in the default projections (the disclosure stream id is not the case id)", () => {
+  const ev = (seq: number, type: string, payload: Record<string, unknown>, caseId = "gs-decision-c1") => ({
+    caseId,
+    seq,
+    type,
+    at: T("12"),
+    actor: { id: "p", roles: ["publisher" as const] },
+    stage: "decision" as const,
+    payload,
+  });
+  const item = (kind: string) => ({ id: "gs-decision-c1", kind, version: 1, publishedAt: T("12") });
+
+  it("行政处罚法第四十八条: the queue row of the case goes when its decision is published or withheld — not for other kinds", () => {
+    const decided = disclosureQueueProjection.project(ev(1, "case.decided", { outcome: "penalty", at: T("10") }, "c1"));
+    expect(decided).toEqual([expect.objectContaining({ op: "put", key: "c1", sortKey: "2025-03-10" })]);
+    expect(
+      disclosureQueueProjection.project(ev(3, "disclosure.published", { caseId: "c1", item: item("decision") })),
+    ).toEqual([{ op: "delete", key: "c1" }]);
+    expect(disclosureQueueProjection.project(ev(3, "disclosure.withheld", { caseId: "c1", kind: "decision" }))).toEqual(
+      [{ op: "delete", key: "c1" }],
+    );
+    // A during-enforcement item of the same case does not discharge the decision's disclosure.
+    expect(
+      disclosureQueueProjection.project(ev(3, "disclosure.published", { caseId: "c1", item: item("enforcementAct") })),
+    ).toEqual([]);
+    expect(disclosureQueueProjection.version).toBe(2);
+  });
+
+  it("disclosure deadlines are indexed from `due` and discharged by publication, withholding and withdrawal", () => {
+    const due = (ruleId: string) => ({
+      ruleId,
+      due: "2025-03-19",
+      source: { law: "行政处罚法", article: 48 },
+      provisional: false,
+    });
+    const drafted = deadlinesProjection.project(
+      ev(1, "disclosure.drafted", { due: due("disclosure.licencePenalty"), draft: {} }),
+    );
+    expect(drafted).toEqual([expect.objectContaining({ op: "put", key: "gs-decision-c1/disclosure.licencePenalty" })]);
+    for (const type of ["disclosure.published", "disclosure.withheld"]) {
+      const keys = deadlinesProjection.project(ev(3, type, {})).map((w) => w.key);
+      for (const id of [
+        "disclosure.licencePenalty",
+        "disclosure.general",
+        "disclosure.govInfo",
+        "disclosure.samrPenalty",
+      ]) {
+        expect(keys).toContain(`gs-decision-c1/${id}`);
+      }
+    }
+    const withdrawn = deadlinesProjection.project(ev(5, "disclosure.withdrawn", {})).map((w) => w.key);
+    expect(withdrawn).toEqual(["gs-decision-c1/penalty.withdrawal", "gs-decision-c1/disclosure.samrWithdrawal"]);
+    expect(DEADLINE_DISCHARGES["penalty.withdrawal"]).toEqual(["disclosure.withdrawn"]);
+    expect(deadlinesProjection.version).toBe(3);
+  });
+
+  it("the public disclosures: published → the item; withdrawn → the notice; expired → gone; other events → nothing", () => {
+    expect(
+      disclosuresProjection.project(ev(3, "disclosure.published", { item: item("decision"), channel: "政府网站" })),
+    ).toEqual([
+      {
+        op: "put",
+        key: "gs-decision-c1",
+        sortKey: T("12"),
+        value: { status: "published", item: item("decision"), channel: "政府网站" },
+      },
+    ]);
+    const notice = { id: "gs-decision-c1", withdrawnAt: T("17") };
+    expect(disclosuresProjection.project(ev(5, "disclosure.withdrawn", { notice }))).toEqual([
+      { op: "put", key: "gs-decision-c1", sortKey: T("17"), value: { status: "withdrawn", notice } },
+    ]);
+    expect(disclosuresProjection.project(ev(6, "disclosure.expired", {}))).toEqual([
+      { op: "delete", key: "gs-decision-c1" },
+    ]);
+    expect(disclosuresProjection.project(ev(2, "disclosure.approved", {}))).toEqual([]);
+    expect(disclosuresProjection.project(ev(2, "disclosure.published", { item: "broken" }))).toEqual([]);
+    expect(defaultProjections().map((p) => p.name)).toEqual([
+      PROJECTIONS.deadlines,
+      PROJECTIONS.disclosureQueue,
+      PROJECTIONS.statistics,
+      PROJECTIONS.disclosures,
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // sanxiang's default projections: the read models a bureau queries without folding cases —
 // which statutory deadlines are open and when they fall due (期限索引), which decisions wait
-// to be disclosed (公示队列), and how many events of each kind each month (统计). A store
+// to be disclosed (公示队列), what the public sees (公示信息), and how many events of each kind
+// each month (统计). A store
 // applies them in the append's transaction (see recording/projection.ts).
 import { STATUTORY_PERIODS } from "../calendar/periods.js";
 import { civilDateOf, isInstant } from "../kernel/time.js";
@@ -16,6 +17,12 @@ export const PROJECTIONS = {
   disclosureQueue: "disclosure-queue",
   /** 统计 — event counts, key `<YYYY-MM>/<event type>` (China time), in `count`. */
   statistics: "statistics",
+  /**
+   * 公示信息 — what the public sees, key the disclosure id: `{status: "published", item, channel,
+   * location?}` or `{status: "withdrawn", notice}`; sort key the item's first publication
+   * (a withdrawal notice's: its withdrawal time).
+   */
+  disclosures: "disclosures",
 } as const;
 
 // Deadlines that are not the bureau's open obligations once the case exists: the limitation
@@ -34,6 +41,14 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "penalty.cashDeposit": ["cash.deposited"],
   "penalty.evidencePreservation": ["preservation.handled"],
   "transfer.headDecision": ["case.decided"],
+  // 公示 (in the disclosure's own stream): published, or withheld by law (not published at all).
+  "disclosure.licencePenalty": ["disclosure.published", "disclosure.withheld"],
+  "disclosure.general": ["disclosure.published", "disclosure.withheld"],
+  "disclosure.govInfo": ["disclosure.published", "disclosure.withheld"],
+  "disclosure.samrPenalty": ["disclosure.published", "disclosure.withheld"],
+  // 撤回 (行政处罚法 Art. 48 para. 2; 市场监督管理行政处罚信息公示规定 Art. 11).
+  "penalty.withdrawal": ["disclosure.withdrawn"],
+  "disclosure.samrWithdrawal": ["disclosure.withdrawn"],
 };
 
 /** Nested procedure events (in `coercion.acted`) that end a coercive measure and its period. */
@@ -70,7 +85,7 @@ function deadlinesIn(event: CaseEvent): CaseDeadline[] {
  */
 export const deadlinesProjection: Projection = {
   name: PROJECTIONS.deadlines,
-  version: 2,
+  version: 3,
   project(event) {
     const writes: ProjectionWrite[] = [];
     // A measure's deadline (查封扣押期限) is per measure: several may run in one case.
@@ -113,16 +128,29 @@ export const deadlinesProjection: Projection = {
   },
 };
 
+/** The case a disclosure event ends the decision-disclosure obligation of, if any (the draft's `caseId`). */
+function disclosedCase(event: CaseEvent): string | undefined {
+  const p = event.payload;
+  if (typeof p.caseId !== "string") return undefined;
+  if (event.type === "disclosure.withheld") return p.kind === "decision" ? p.caseId : undefined;
+  if (event.type !== "disclosure.published") return undefined;
+  const item = p.item;
+  const kind = typeof item === "object" && item !== null ? (item as { kind?: unknown }).kind : undefined;
+  return kind === "decision" ? p.caseId : undefined;
+}
+
 /**
  * 公示队列 — decisions that must be disclosed (行政处罚法 Art. 48): a row when a penalty
  * decision is made, keyed by case, sorted by decision date (China time), removed when the
- * disclosure is published (`disclosure.published`).
+ * decision's disclosure (its own stream, whose id is not the case id) is published or
+ * withheld: `disclosure.published` / `disclosure.withheld` of a `decision` carry the case id.
  */
 export const disclosureQueueProjection: Projection = {
   name: PROJECTIONS.disclosureQueue,
-  version: 1,
+  version: 2,
   project(event) {
-    if (event.type === "disclosure.published") return [{ op: "delete", key: event.caseId }];
+    const disclosed = disclosedCase(event);
+    if (disclosed !== undefined) return [{ op: "delete", key: disclosed }];
     if (event.type !== "case.decided" || event.payload.outcome !== "penalty") return [];
     const decidedAt = isInstant(event.payload.at) ? event.payload.at : event.at;
     const decidedOn = civilDateOf(decidedAt);
@@ -137,6 +165,58 @@ export const disclosureQueueProjection: Projection = {
   },
 };
 
+const objectOf = (value: unknown): Readonly<Record<string, unknown>> | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Readonly<Record<string, unknown>>)
+    : undefined;
+
+/**
+ * 公示信息 — what the public sees, per disclosure (key: the disclosure's stream id): on
+ * `disclosure.published` the item (each new version replaces the row), on
+ * `disclosure.withdrawn` the withdrawal notice in its place, removed on `disclosure.expired`.
+ * The public site is built from these rows alone. (Enforcement sits below disclosure, so the
+ * payloads are read structurally here; the disclosure module's schemas validate them when
+ * they are decided and folded.)
+ */
+export const disclosuresProjection: Projection = {
+  name: PROJECTIONS.disclosures,
+  version: 1,
+  project(event) {
+    const p = event.payload;
+    if (event.type === "disclosure.published") {
+      const item = objectOf(p.item);
+      if (item === undefined) return [];
+      return [
+        {
+          op: "put",
+          key: event.caseId,
+          sortKey: typeof item.publishedAt === "string" ? item.publishedAt : null,
+          value: {
+            status: "published",
+            item,
+            ...(typeof p.channel === "string" ? { channel: p.channel } : {}),
+            ...(typeof p.location === "string" ? { location: p.location } : {}),
+          },
+        },
+      ];
+    }
+    if (event.type === "disclosure.withdrawn") {
+      const notice = objectOf(p.notice);
+      if (notice === undefined) return [];
+      return [
+        {
+          op: "put",
+          key: event.caseId,
+          sortKey: typeof notice.withdrawnAt === "string" ? notice.withdrawnAt : null,
+          value: { status: "withdrawn", notice },
+        },
+      ];
+    }
+    if (event.type === "disclosure.expired") return [{ op: "delete", key: event.caseId }];
+    return [];
+  },
+};
+
 /** 统计 — one counter per month (China time) and event type: `2025-03/case.filed` → 12. */
 export const statisticsProjection: Projection = {
   name: PROJECTIONS.statistics,
@@ -146,7 +226,7 @@ export const statisticsProjection: Projection = {
   },
 };
 
-/** The default projections, in application order: deadlines, disclosure queue, statistics. */
+/** The default projections, in application order: deadlines, disclosure queue, statistics, public disclosures. */
 export function defaultProjections(): readonly Projection[] {
-  return [deadlinesProjection, disclosureQueueProjection, statisticsProjection];
+  return [deadlinesProjection, disclosureQueueProjection, statisticsProjection, disclosuresProjection];
 }

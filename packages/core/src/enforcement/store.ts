@@ -12,7 +12,7 @@ import { currentState, evolveAll, remember } from "./snapshot.js";
 
 /**
  * 内存事件存储 — the in-memory {@link EventStore} with sanxiang's default projections (deadline
- * index, disclosure queue, statistics): {@link memoryEventStore} preconfigured for cases.
+ * index, disclosure queue, statistics, public disclosures): {@link memoryEventStore} preconfigured for cases.
  */
 export function inMemoryEventStore(options: Omit<MemoryEventStoreOptions, "projections"> = {}): EventStore {
   return memoryEventStore({ ...options, projections: defaultProjections() });

@@ -130,6 +130,16 @@ export const ERROR_CODES = {
   ON_SPOT_COLLECTION_NOT_ALLOWED: "不得当场收缴罚款",
   /** A random-inspection draw that re-runs to a different result, or whose pools changed (随机抽查结果无法复现). */
   INSPECTION_DRAW_MISMATCH: "随机抽查结果无法复现",
+  /** A disclosure published, or about to be, without the responsible head's sign-off of exactly that content (未经负责人审定不得公示, 试点方案 二（一）（2）). */
+  DISCLOSURE_NOT_APPROVED: "公示信息未经负责人审定",
+  /** A sign-off by someone who is not a head of the disclosing body (谁执法谁公示; 负责人签字审定). */
+  DISCLOSURE_SIGNOFF_INVALID: "审定人不是公示主体的负责人",
+  /** Information that must not be published at all: a minor party, state or trade secrets, privacy at the core of the facts (不予公开, 政府信息公开条例 Arts. 14–15). */
+  DISCLOSURE_WITHHELD: "该信息依法不予公开",
+  /** Content that still holds personal data the redaction policy hides (脱敏不完整). */
+  REDACTION_INCOMPLETE: "公示信息脱敏不完整",
+  /** A Publisher adapter (the public website, a credit platform) that failed or refused (公示发布失败); `cause` keeps its error. */
+  PUBLISHER_FAILED: "公示发布失败",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */

@@ -8,6 +8,8 @@
  *
  * @packageDocumentation
  */
+
+export * from "./disclosure.js";
 export * from "./events.js";
 export * from "./identifiers.js";
 export * from "./ordinary.js";

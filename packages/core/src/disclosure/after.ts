@@ -1,0 +1,214 @@
+import { type PenaltyEvent, PenaltyEventSchema } from "../enforcement/events.js";
+import type { Penalty } from "../enforcement/penalty.js";
+import { procedureEventOf } from "../enforcement/stream.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { formatYuan } from "../kernel/money.js";
+import { err, type Result } from "../kernel/result.js";
+import type { RuleSource } from "../kernel/source.js";
+import { civilDateOf } from "../kernel/time.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import { PENALTY_KIND_LABELS } from "../registry/benchmarks/schema.js";
+import type { BodiesRegistry } from "../registry/bodies/registry.js";
+import { buildDraft, type DisclosureDraft } from "./draft.js";
+import { withholdingReason } from "./redaction.js";
+import { type DisclosurePolicy, disclosureRuleFor } from "./rules.js";
+import type { PublicParty } from "./schema.js";
+
+/** What {@link decisionDisclosureDraft} needs besides the events. */
+export interface DecisionDisclosureContext {
+  /** 执法主体及人员数据库 — the deciding body's name. */
+  readonly bodies: BodiesRegistry;
+  /** The resolved disclosure policy. */
+  readonly policy: DisclosurePolicy;
+  /** 决定书文号, e.g. `沙司罚决〔2025〕3号` (numbering is the bureau's, DOMAIN.md §8.4). */
+  readonly documentNumber: string;
+  /** Names of natural persons other than the party (witnesses …), hidden wherever they occur. */
+  readonly otherPersons?: readonly string[];
+  /** The party is a minor (when known; otherwise derived from a resident-ID party id). */
+  readonly minor?: boolean;
+  /** The main facts involve a secret (政府信息公开条例 Arts. 14–15). */
+  readonly secret?: boolean | "state" | "trade";
+  /** The procedure the decision was made under (default `ordinary`). */
+  readonly procedure?: "ordinary" | "simplified";
+}
+
+const CFL = "行政处罚法";
+const SAMR = "市场监督管理行政处罚信息公示规定";
+
+/** 执法结论 — a penalty in words: `警告，罚款人民币5,000.00元`. */
+export function penaltyConclusion(penalty: Penalty): string {
+  return penalty.kinds
+    .map((k) => {
+      if (k === "fine" && penalty.fineFen !== undefined) return `罚款人民币${formatYuan(penalty.fineFen)}元`;
+      if ((k === "confiscateGains" || k === "confiscateProperty") && penalty.confiscationFen !== undefined) {
+        return `${PENALTY_KIND_LABELS[k]}人民币${formatYuan(penalty.confiscationFen)}元`;
+      }
+      return PENALTY_KIND_LABELS[k];
+    })
+    .join("，");
+}
+
+const NO_PENALTY: Readonly<Record<"noPenaltyMinor" | "notEstablished", string>> = {
+  // 行政处罚法 Art. 33 para. 1 and Art. 57 para. 1 items 2–3.
+  noPenaltyMinor: "违法行为轻微并及时改正，没有造成危害后果，不予行政处罚",
+  notEstablished: "违法事实不能成立，不予行政处罚",
+};
+
+function refuse(
+  code: "COMMAND_NOT_ALLOWED" | "DISCLOSURE_WITHHELD",
+  message: string,
+  source: RuleSource,
+  details: Record<string, unknown> = {},
+): SanxiangError {
+  return sanxiangError(code, message, { source, details });
+}
+
+type Of<T extends PenaltyEvent["type"]> = Extract<PenaltyEvent, { type: T }>;
+
+/**
+ * 事后公开草稿 — the decision disclosure of an ordinary penalty case, from its events: the
+ * deciding body (执法机关), the party (执法对象), the category, the matter, the facts and
+ * basis of the last notice, the conclusion in words (`警告，罚款人民币5,000.00元`), the 文号,
+ * and the decision day (the deadline counts from it) — redacted with the party's context.
+ *
+ * Refusals, each with its source: no decision yet, or a decision to transfer the case to
+ * the judicial organs (no administrative decision to publish) → `COMMAND_NOT_ALLOWED`; a
+ * minor party or a secret → `DISCLOSURE_WITHHELD` ({@link withholdingReason}); under a rule
+ * that publishes only ordinary-procedure decisions, a simplified one, and under a rule that
+ * leaves out warning-only penalties, a warning-only one (市场监督管理行政处罚信息公示规定
+ * Art. 2) → `DISCLOSURE_WITHHELD` too: the sector rule says they are not published at all,
+ * so there is nothing to draft. A decision the policy merely does not require (`required:
+ * false`) is drafted; its rule says so.
+ */
+export function decisionDisclosureDraft(
+  events: readonly CaseEvent[],
+  ctx: DecisionDisclosureContext,
+): Result<DisclosureDraft, SanxiangError> {
+  let filed: Of<"case.filed"> | undefined;
+  let closed: Of<"investigation.closed"> | undefined;
+  let notice: Of<"notice.served"> | undefined;
+  let decided: Of<"case.decided"> | undefined;
+  for (const envelope of events) {
+    const parsed = procedureEventOf(PenaltyEventSchema, envelope);
+    if (parsed.isErr()) continue;
+    const e = parsed.value;
+    if (e.type === "case.filed") filed = e;
+    else if (e.type === "investigation.closed") closed = e;
+    else if (e.type === "notice.served") notice = e;
+    else if (e.type === "case.decided") decided = e;
+  }
+  const caseId = events[0]?.caseId;
+  const decisionSource: RuleSource = { law: CFL, article: 57, paragraph: 1, confidence: "C-law" };
+  if (filed === undefined || decided === undefined || caseId === undefined) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "案件尚未作出决定，无决定信息可公示", decisionSource, { caseId }));
+  }
+  if (decided.outcome === "transfer") {
+    return err(
+      refuse("COMMAND_NOT_ALLOWED", "案件已移送司法机关，未作出行政处罚决定", decisionSource, {
+        caseId,
+        outcome: decided.outcome,
+      }),
+    );
+  }
+  const withheld = withholdingReason({
+    party: {
+      kind: filed.party.kind,
+      ...(filed.party.partyId === undefined ? {} : { partyId: filed.party.partyId }),
+      ...(ctx.minor === undefined ? {} : { minor: ctx.minor }),
+    },
+    actDate: filed.actDate,
+    ...(ctx.secret === undefined ? {} : { secret: ctx.secret }),
+  });
+  if (withheld !== null) {
+    return err(refuse("DISCLOSURE_WITHHELD", withheld.reason, withheld.source, { caseId }));
+  }
+  const rule = disclosureRuleFor(ctx.policy, { kind: "decision", category: "penalty" });
+  const penalty = decided.outcome === "penalty" ? decided.penalty : undefined;
+  if (rule.ordinaryProcedureOnly === true && ctx.procedure === "simplified") {
+    return err(
+      refuse(
+        "DISCLOSURE_WITHHELD",
+        "适用简易程序作出的行政处罚决定不予公示",
+        { law: SAMR, article: 2, paragraph: 1, confidence: "C-law" },
+        {
+          caseId,
+          reason: "simplifiedProcedure",
+        },
+      ),
+    );
+  }
+  if (rule.excludeWarningOnly === true && penalty !== undefined && penalty.kinds.every((k) => k === "warning")) {
+    return err(
+      refuse(
+        "DISCLOSURE_WITHHELD",
+        "仅受到警告行政处罚的不予公示",
+        { law: SAMR, article: 2, paragraph: 2, confidence: "C-law" },
+        {
+          caseId,
+          reason: "warningOnly",
+        },
+      ),
+    );
+  }
+  const decidedOn = civilDateOf(decided.at);
+  const bodyId =
+    filed.bodyId ??
+    filed.officerIds
+      .map((id) => ctx.bodies.officer(id, decidedOn))
+      .find((o) => o.isOk())
+      ?.unwrapOr(undefined)?.bodyId;
+  if (bodyId === undefined) {
+    return err(
+      sanxiangError("REGISTRY_NOT_FOUND", "无法确定作出决定的执法主体", {
+        details: { caseId, officerIds: filed.officerIds },
+      }),
+    );
+  }
+  const body = ctx.bodies.body(bodyId, decidedOn);
+  if (body.isErr()) return err(body.error);
+  const party: PublicParty = {
+    kind: filed.party.kind,
+    name: filed.party.name,
+    ...(filed.party.kind === "organisation" && filed.party.partyId !== undefined
+      ? { creditCode: filed.party.partyId }
+      : {}),
+  };
+  const conclusion =
+    penalty !== undefined
+      ? penaltyConclusion(penalty)
+      : NO_PENALTY[decided.outcome === "notEstablished" ? "notEstablished" : "noPenaltyMinor"];
+  const facts = notice?.facts ?? closed?.facts;
+  return buildDraft(
+    {
+      content: {
+        kind: "decision",
+        category: "penalty",
+        documentNumber: ctx.documentNumber,
+        agencyName: body.value.name,
+        party,
+        matter: filed.category,
+        ...(facts === undefined || facts.trim().length === 0 ? {} : { facts }),
+        basis: notice?.basis ?? [],
+        conclusion,
+        ...(penalty?.fineFen === undefined ? {} : { fineFen: penalty.fineFen }),
+        ...(penalty?.confiscationFen === undefined ? {} : { confiscationFen: penalty.confiscationFen }),
+        decidedOn,
+      },
+      key: caseId,
+      title: `${body.value.name}行政处罚决定（${ctx.documentNumber}）`,
+      bodyId: body.value.id,
+      bodyName: body.value.name,
+      startOn: decidedOn,
+      category: "penalty",
+      caseId,
+      ...(penalty === undefined ? {} : { penaltyKinds: penalty.kinds }),
+      redaction: {
+        policy: ctx.policy.redaction,
+        party: { kind: party.kind, name: party.name },
+        ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
+        publicIdentifiers: [ctx.documentNumber, ...(party.creditCode === undefined ? [] : [party.creditCode])],
+      },
+    },
+    ctx.policy,
+  );
+}

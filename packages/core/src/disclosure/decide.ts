@@ -1,0 +1,486 @@
+import type { PeriodOverrides, ResolvedPeriods } from "../calendar/deadline.js";
+import type { WorkCalendar } from "../calendar/types.js";
+import { type Actor, authorize, type Permission, type PermissionPolicy } from "../kernel/actors.js";
+import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import type { HashAlgorithm } from "../kernel/hash.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { formatSource, type RuleSource } from "../kernel/source.js";
+import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import {
+  type DisclosureCommand,
+  type DisclosureCommandInput,
+  DisclosureCommandSchema,
+  WITHDRAWAL_CAUSE_NAMES,
+} from "./commands.js";
+import type { DisclosureContext } from "./context.js";
+import type { DisclosureDraft } from "./draft.js";
+import type { DisclosureEvent, DisclosureEventType } from "./events.js";
+import type { DisclosureState } from "./fold.js";
+import { DISCLOSURE_STATE_NAMES, disclosureEventsAcceptedIn } from "./machine.js";
+import { checkRedacted, type RedactionContext } from "./redaction.js";
+import {
+  type DisclosurePolicy,
+  type DisclosurePolicyInput,
+  type DisclosureRule,
+  disclosureDue,
+  disclosureRuleFor,
+  publicUntil,
+  resolveDisclosurePolicy,
+  withdrawalDue,
+} from "./rules.js";
+import { type DisclosureContent, disclosureContentHash, type PublishedItem, type WithdrawalNotice } from "./schema.js";
+
+/**
+ * 公示决定上下文 — what {@link decideDisclosure} needs besides the disclosure and the command:
+ * who acts, the time (`now`, from the Clock port), the work calendar (for deadlines), and the
+ * bureau's configuration (optional, with defaults).
+ */
+export interface DisclosureDecideContext {
+  /** Who issues the command. */
+  readonly actor: Actor;
+  /** 当前时间 — when the command is recorded; acts may not be later. */
+  readonly now: Instant;
+  /** The work calendar for the publication and withdrawal deadlines. */
+  readonly calendar: WorkCalendar;
+  /** The bureau's disclosure configuration (default: the national rule table). */
+  readonly policy?: DisclosurePolicy | DisclosurePolicyInput;
+  /** The bureau's permission policy (default: the national table). */
+  readonly permissions?: PermissionPolicy;
+  /** Hash of contents (default SHA-256). */
+  readonly hash?: HashAlgorithm;
+  /**
+   * 其他自然人 — names of natural persons other than the party (witnesses, relatives…) that
+   * must not appear in the content: the redaction check at revision, correction and
+   * sign-off looks for them.
+   */
+  readonly otherPersons?: readonly string[];
+  /** The bureau's statutory-period overrides (e.g. a province's own 公示 figure). */
+  readonly periods?: PeriodOverrides | ResolvedPeriods;
+}
+
+/** The event each command produces when accepted. */
+export const DISCLOSURE_COMMAND_EVENTS: Readonly<Record<DisclosureCommand["type"], DisclosureEventType>> = {
+  "disclosure.draft": "disclosure.drafted",
+  "disclosure.withhold": "disclosure.withheld",
+  "disclosure.revise": "disclosure.revised",
+  "disclosure.approve": "disclosure.approved",
+  "disclosure.publish": "disclosure.published",
+  "disclosure.correct": "disclosure.corrected",
+  "disclosure.requireWithdrawal": "disclosure.withdrawalRequired",
+  "disclosure.withdraw": "disclosure.withdrawn",
+  "disclosure.expire": "disclosure.expired",
+};
+
+/**
+ * The permissions each command accepts (kernel `authorize`; any one suffices). Withholding is
+ * the head's decision, like the sign-off. `disclosure.requireWithdrawal` is open to the
+ * publisher (`disclosure.withdraw`: told by the case handler that the decision changed) and to
+ * the platform's scheduled job (`system.runJobs`: it sees the change in the case's events) —
+ * recording the duty early only starts the clock, it removes nothing.
+ */
+export const DISCLOSURE_COMMAND_PERMISSIONS: Readonly<Record<DisclosureCommand["type"], readonly Permission[]>> = {
+  "disclosure.draft": ["disclosure.draft"],
+  "disclosure.withhold": ["disclosure.approve"],
+  "disclosure.revise": ["disclosure.draft"],
+  "disclosure.approve": ["disclosure.approve"],
+  "disclosure.publish": ["disclosure.publish"],
+  "disclosure.correct": ["disclosure.correct"],
+  "disclosure.requireWithdrawal": ["disclosure.withdraw", "system.runJobs"],
+  "disclosure.withdraw": ["disclosure.withdraw"],
+  "disclosure.expire": ["system.runJobs"],
+};
+
+/** The sources of the workflow's own rules (the rule table's sources travel with each rule). */
+export const DISCLOSURE_WORKFLOW_SOURCES = {
+  /** 谁履职、谁公示; 负责人签字审定 before the designated person uploads (pilot plan A1.3). */
+  signOff: { law: "沙坡头区司法局三项制度试点工作方案", section: "二（一）（2）", confidence: "C-local" },
+  /** 审核、纠错 of what is published (pilot plan A1.2). */
+  correction: { law: "沙坡头区司法局三项制度试点工作方案", section: "二（一）（1）", confidence: "C-local" },
+  /** Withdrawal of a changed, revoked, unlawful or void penalty decision, with a public explanation. */
+  withdrawal: { law: "行政处罚法", article: 48, paragraph: 2, confidence: "C-law" },
+} as const satisfies Record<string, RuleSource>;
+
+function refuse(code: SanxiangError["code"], message: string, source: RuleSource, details = {}): SanxiangError {
+  return sanxiangError(code, `${message}（依据：${formatSource(source)}）`, { source, details });
+}
+
+/** The authorisation of `actor` for any one of `permissions` (the first refusal otherwise). */
+function authorizeAny(
+  actor: Actor,
+  permissions: readonly Permission[],
+  policy: PermissionPolicy | undefined,
+): Result<true, SanxiangError> {
+  let first: SanxiangError | undefined;
+  for (const p of permissions) {
+    const r = authorize(actor, p, policy);
+    if (r.isOk()) return ok(true);
+    first ??= r.error;
+  }
+  return err(first ?? sanxiangError("PERMISSION_DENIED", "无权执行该操作"));
+}
+
+/** 适用的公示规则 — the rule of the policy a draft names, or the kind's rule when the policy has no such id. */
+export function disclosureRuleOf(policy: DisclosurePolicy, draft: DisclosureDraft): DisclosureRule {
+  const byId = policy.rules.find((r) => r.id === draft.ruleId);
+  if (byId !== undefined) return byId;
+  const content = draft.content;
+  return disclosureRuleFor(policy, {
+    kind: draft.kind,
+    ...(content.kind === "decision" ? { category: content.category } : {}),
+  });
+}
+
+/**
+ * 法定公开的号码 — the numbers in a content that are public by law and must not be taken for
+ * personal data: officers' 执法证号 (shown during enforcement, published beforehand), the
+ * party's 统一社会信用代码, and the body's own 监督电话 / 办公电话.
+ */
+export function publicIdentifiersOf(content: DisclosureContent): string[] {
+  switch (content.kind) {
+    case "officer":
+      return [content.certificateNumber];
+    case "enforcementAct":
+      return [
+        ...content.officers.map((o) => o.certificateNumber),
+        ...(content.party?.creditCode === undefined ? [] : [content.party.creditCode]),
+      ];
+    case "decision":
+      return content.party.creditCode === undefined ? [] : [content.party.creditCode];
+    case "body":
+      return content.phone === undefined ? [] : [content.phone];
+    case "power":
+      return content.supervisionPhone === undefined ? [] : [content.supervisionPhone];
+    case "serviceGuide":
+      return [content.phone];
+    case "flowchart":
+    case "inspectionItem":
+    case "benchmark":
+      return [];
+  }
+}
+
+/**
+ * The redaction context of a content: the policy's fields, its party, the other persons named
+ * in `ctx`, and the numbers public by law ({@link publicIdentifiersOf}).
+ */
+export function redactionContextOf(
+  content: DisclosureContent,
+  policy: DisclosurePolicy,
+  ctx: Pick<DisclosureDecideContext, "otherPersons">,
+): RedactionContext {
+  const party = content.kind === "decision" || content.kind === "enforcementAct" ? content.party : undefined;
+  return {
+    policy: policy.redaction,
+    ...(party === undefined ? {} : { party: { kind: party.kind, name: party.name } }),
+    ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
+    publicIdentifiers: publicIdentifiersOf(content),
+  };
+}
+
+/**
+ * 拟公示条目 — the public item a publication of the signed-off content at `at` makes: the
+ * next version (1, then one more per correction, with the correction's public note), first
+ * published at the first publication, public until the rule's publicity period ends
+ * (counted from the first publication).
+ */
+export function nextPublishedItem(
+  c: DisclosureContext,
+  at: Instant,
+  rule: DisclosureRule,
+): Result<PublishedItem, SanxiangError> {
+  const draft = c.draft;
+  const content = c.content;
+  const hash = c.contentHash;
+  if (draft === undefined || content === undefined || hash === undefined) {
+    return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚无拟公示信息"));
+  }
+  const previous = c.published;
+  const publishedAt = previous?.publishedAt ?? at;
+  const until = publicUntil(
+    rule,
+    civilDateOf(publishedAt),
+    content,
+    draft.penaltyKinds === undefined ? {} : { penaltyKinds: draft.penaltyKinds },
+  );
+  const corrections = previous === undefined ? [] : [...previous.corrections];
+  if (previous !== undefined) corrections.push({ at, reason: c.correctionReason ?? "更正" });
+  return ok({
+    id: c.disclosureId,
+    kind: draft.kind,
+    phase: draft.phase,
+    title: draft.title,
+    bodyId: draft.bodyId,
+    bodyName: draft.bodyName,
+    content,
+    contentHash: hash,
+    version: (previous?.version ?? 0) + 1,
+    publishedAt,
+    updatedAt: at,
+    corrections,
+    ...(until === undefined ? {} : { publicUntil: until }),
+    source: draft.source,
+  });
+}
+
+type R = Result<DisclosureEvent, SanxiangError>;
+
+const periodsOf = (ctx: DisclosureDecideContext) => (ctx.periods === undefined ? {} : { periods: ctx.periods });
+
+function checkContent(
+  content: DisclosureContent,
+  draft: DisclosureDraft,
+  policy: DisclosurePolicy,
+  ctx: DisclosureDecideContext,
+): Result<true, SanxiangError> {
+  if (content.kind !== draft.kind) {
+    return err(
+      sanxiangError("INVALID_INPUT", `公示内容的种类（${content.kind}）与拟公示信息（${draft.kind}）不一致`, {
+        details: { contentKind: content.kind, draftKind: draft.kind },
+      }),
+    );
+  }
+  const clean = checkRedacted(content, redactionContextOf(content, policy, ctx));
+  return clean.isErr() ? err(clean.error) : ok(true);
+}
+
+function eventFor(
+  cmd: DisclosureCommand,
+  at: Instant,
+  state: DisclosureState,
+  policy: DisclosurePolicy,
+  ctx: DisclosureDecideContext,
+): R {
+  const c = state.context;
+  const hashOf = (content: DisclosureContent) => disclosureContentHash(content, ctx.hash);
+  const date = civilDateOf(at);
+  if (cmd.type === "disclosure.draft") {
+    const draft = cmd.draft;
+    if (draft.disclosureId !== state.disclosureId) {
+      return err(
+        sanxiangError("INVALID_INPUT", `拟公示信息 ${draft.disclosureId} 不属于公示 ${state.disclosureId}`, {
+          details: { disclosureId: state.disclosureId, draftId: draft.disclosureId },
+        }),
+      );
+    }
+    if (draft.content.kind !== draft.kind) {
+      return err(sanxiangError("INVALID_INPUT", "拟公示信息的种类与内容不一致"));
+    }
+    const due = disclosureDue(disclosureRuleOf(policy, draft), draft.startOn, ctx.calendar, periodsOf(ctx));
+    if (due.isErr()) return err(due.error);
+    return ok({
+      type: "disclosure.drafted",
+      at,
+      draft,
+      contentHash: hashOf(draft.content),
+      ...(due.value === null ? {} : { due: due.value }),
+    });
+  }
+  const draft = c.draft;
+  if (draft === undefined) return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚无拟公示信息"));
+  const rule = disclosureRuleOf(policy, draft);
+  switch (cmd.type) {
+    case "disclosure.withhold":
+      return ok({
+        type: "disclosure.withheld",
+        at,
+        reason: cmd.reason,
+        source: cmd.source,
+        kind: draft.kind,
+        ...(draft.caseId === undefined ? {} : { caseId: draft.caseId }),
+      });
+    case "disclosure.revise":
+    case "disclosure.correct": {
+      const checked = checkContent(cmd.content, draft, policy, ctx);
+      if (checked.isErr()) return err(checked.error);
+      const contentHash = hashOf(cmd.content);
+      if (contentHash === c.contentHash || contentHash === c.published?.contentHash) {
+        return err(sanxiangError("COMMAND_NOT_ALLOWED", "内容与现有内容相同，无需修改或更正"));
+      }
+      return ok({
+        type: cmd.type === "disclosure.revise" ? "disclosure.revised" : "disclosure.corrected",
+        at,
+        content: cmd.content,
+        contentHash,
+        redactions: cmd.redactions,
+        reason: cmd.reason,
+      });
+    }
+    case "disclosure.approve": {
+      // 谁履职、谁公示: only a head of the disclosing body signs off.
+      if (ctx.actor.bodyId !== draft.bodyId) {
+        return err(
+          refuse(
+            "DISCLOSURE_SIGNOFF_INVALID",
+            `${ctx.actor.name} 不是公示主体「${draft.bodyName}」的负责人，不能审定其公示信息`,
+            DISCLOSURE_WORKFLOW_SOURCES.signOff,
+            { actorBodyId: ctx.actor.bodyId ?? null, bodyId: draft.bodyId },
+          ),
+        );
+      }
+      const content = c.content;
+      if (content === undefined) return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚无拟公示信息"));
+      const clean = checkRedacted(content, redactionContextOf(content, policy, ctx));
+      if (clean.isErr()) return err(clean.error);
+      if (cmd.contentHash !== c.contentHash) {
+        return err(
+          refuse(
+            "DISCLOSURE_NOT_APPROVED",
+            "审定的内容与拟公示的内容不一致（内容哈希不符），请按现有内容重新审定",
+            DISCLOSURE_WORKFLOW_SOURCES.signOff,
+            { signed: cmd.contentHash, current: c.contentHash },
+          ),
+        );
+      }
+      return ok({ type: "disclosure.approved", at, approverId: ctx.actor.id, contentHash: cmd.contentHash });
+    }
+    case "disclosure.publish": {
+      if (c.approval === undefined || c.approval.contentHash !== c.contentHash) {
+        return err(
+          refuse("DISCLOSURE_NOT_APPROVED", "拟公示信息未经负责人审定，不能发布", DISCLOSURE_WORKFLOW_SOURCES.signOff),
+        );
+      }
+      const item = nextPublishedItem(c, at, rule);
+      if (item.isErr()) return err(item.error);
+      return ok({
+        type: "disclosure.published",
+        at,
+        item: item.value,
+        channel: cmd.channel,
+        ...(cmd.location === undefined ? {} : { location: cmd.location }),
+        ...(draft.caseId === undefined ? {} : { caseId: draft.caseId }),
+      });
+    }
+    case "disclosure.requireWithdrawal": {
+      if (compareCivilDates(cmd.changedOn, date) > 0) {
+        return err(sanxiangError("INVALID_INPUT", `决定变更之日 ${cmd.changedOn} 不能晚于记录之日 ${date}`));
+      }
+      const due = withdrawalDue(rule, cmd.changedOn, ctx.calendar, periodsOf(ctx));
+      if (due.isErr()) return err(due.error);
+      if (due.value === null) {
+        return err(
+          refuse(
+            "COMMAND_NOT_ALLOWED",
+            `「${rule.name}」没有法定撤回期限，需要撤回的请直接撤回并说明理由`,
+            rule.source,
+          ),
+        );
+      }
+      return ok({
+        type: "disclosure.withdrawalRequired",
+        at,
+        cause: cmd.cause,
+        changedOn: cmd.changedOn,
+        due: due.value,
+      });
+    }
+    case "disclosure.withdraw": {
+      const shown = c.published;
+      if (shown === undefined) return err(sanxiangError("COMMAND_NOT_ALLOWED", "该信息尚未公示，无需撤回"));
+      const duty = c.withdrawal;
+      const reason = duty === undefined ? cmd.reason : `${cmd.reason}（原决定${WITHDRAWAL_CAUSE_NAMES[duty.cause]}）`;
+      const notice: WithdrawalNotice = {
+        id: c.disclosureId,
+        kind: shown.kind,
+        title: shown.title,
+        bodyName: shown.bodyName,
+        withdrawnAt: at,
+        reason,
+        source: duty?.due.source ?? shown.source,
+      };
+      return ok({
+        type: "disclosure.withdrawn",
+        at,
+        notice,
+        late: duty !== undefined && compareCivilDates(date, duty.due.due) > 0,
+        ...(draft.caseId === undefined ? {} : { caseId: draft.caseId }),
+      });
+    }
+    case "disclosure.expire": {
+      const until = c.published?.publicUntil;
+      if (until === undefined || compareCivilDates(date, until) <= 0) {
+        return err(
+          refuse(
+            "COMMAND_NOT_ALLOWED",
+            until === undefined ? "该信息在有效期内持续公示，没有公示期限" : `公示期限至 ${until}，尚未届满`,
+            rule.publicitySource ?? rule.source,
+            { publicUntil: until ?? null, date },
+          ),
+        );
+      }
+      return ok({ type: "disclosure.expired", at });
+    }
+  }
+}
+
+/**
+ * 公示决定 — the pure decider of the disclosure workflow: given the disclosure's state, a
+ * command and the context, the events to append, or the coded refusal. In order: the
+ * command's schema (`INVALID_INPUT`); the actor's role (`PERMISSION_DENIED`, see
+ * {@link DISCLOSURE_COMMAND_PERMISSIONS}); the act's time (not after `now`, not before the
+ * last act); the state (`COMMAND_NOT_ALLOWED`; a publication of content not signed off is
+ * `DISCLOSURE_NOT_APPROVED`); then the step's rules, each citing its source — the head signs
+ * off only for their own body (`DISCLOSURE_SIGNOFF_INVALID`, 谁履职、谁公示), only content
+ * without personal data (`REDACTION_INCOMPLETE`, checked again on every revision and
+ * correction), and only exactly the content being worked on (`DISCLOSURE_NOT_APPROVED` when
+ * the hash differs); a publication is the signed-off hash as the next version; the
+ * withdrawal deadline from the rule (行政处罚法 Art. 48 para. 2); expiry only after the
+ * publicity period — and last the machine's own guards. Events use the {@link CaseEvent}
+ * envelope in the disclosure's stream, stage `decision`: the envelope needs a stage, and
+ * 公示 follows (and belongs to the record of) the decision it publishes — before-enforcement
+ * items too are decisions of the body about what it publishes.
+ */
+export function decideDisclosure(
+  state: DisclosureState,
+  input: DisclosureCommandInput,
+  ctx: DisclosureDecideContext,
+): Result<CaseEvent[], SanxiangError> {
+  const parsed = DisclosureCommandSchema.safeParse(input);
+  if (!parsed.success) return err(invalidInput("公示命令无效", parsed.error.issues));
+  const cmd = parsed.data;
+  const policy = resolveDisclosurePolicy(ctx.policy);
+  if (policy.isErr()) return err(policy.error);
+  const allowed = authorizeAny(ctx.actor, DISCLOSURE_COMMAND_PERMISSIONS[cmd.type], ctx.permissions);
+  if (allowed.isErr()) return err(allowed.error);
+  const at = cmd.at ?? ctx.now;
+  const last = state.context.lastAt;
+  if (epochMillis(at) > epochMillis(ctx.now) || (last !== undefined && epochMillis(at) < epochMillis(last))) {
+    return err(
+      sanxiangError("INVALID_INPUT", `行为时间 ${at} 不能晚于当前时间，也不能早于本项公示上一步（${last ?? "无"}）`, {
+        details: { at, now: ctx.now, lastAt: last },
+      }),
+    );
+  }
+  const type = DISCLOSURE_COMMAND_EVENTS[cmd.type];
+  const notAllowed = (why = "") =>
+    sanxiangError(
+      "COMMAND_NOT_ALLOWED",
+      `公示处于「${DISCLOSURE_STATE_NAMES[state.value]}」状态，不能执行 ${cmd.type}${why}`,
+      { details: { state: state.value, command: cmd.type } },
+    );
+  if (!disclosureEventsAcceptedIn(state.value).includes(type)) {
+    if (cmd.type === "disclosure.publish" && (state.value === "drafted" || state.value === "correcting")) {
+      return err(
+        refuse("DISCLOSURE_NOT_APPROVED", "拟公示信息未经负责人审定，不能发布", DISCLOSURE_WORKFLOW_SOURCES.signOff, {
+          state: state.value,
+        }),
+      );
+    }
+    return err(notAllowed());
+  }
+  const event = eventFor(cmd, at, state, policy.value, ctx);
+  if (event.isErr()) return err(event.error);
+  if (!state.snapshot.can(event.value)) return err(notAllowed("（不满足本环节的条件）"));
+  const { type: eventType, ...payload } = event.value;
+  return ok([
+    {
+      caseId: state.disclosureId,
+      seq: state.version + 1,
+      type: eventType,
+      at: ctx.now,
+      actor: { id: ctx.actor.id, roles: [...ctx.actor.roles] },
+      stage: "decision",
+      payload: payload as Record<string, unknown>,
+    },
+  ]);
+}

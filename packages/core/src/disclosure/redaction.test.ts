@@ -1,0 +1,192 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { dayNumber, fromDayNumber } from "../kernel/time.js";
+import { residentIdCheckChar } from "../registry/entities/checksums.js";
+import {
+  checkRedacted,
+  DEFAULT_REDACTION_POLICY,
+  findPersonalData,
+  isMinorOn,
+  REDACTION_FIELD_RULES,
+  REDACTION_FIELDS,
+  type RedactionContext,
+  RedactionPolicySchema,
+  redactContent,
+  redactText,
+  withholdingReason,
+} from "./redaction.js";
+import type { DisclosureContent } from "./schema.js";
+
+const withCheck = (body17: string) => `${body17}${residentIdCheckChar(body17) ?? ""}`;
+/** A valid resident ID (born 1980-05-12) and one ending in X. */
+const ID = withCheck("64050219800512123");
+const ID_X = (() => {
+  for (let i = 0; i < 1000; i++) {
+    const body = `11010519491231${String(i).padStart(3, "0")}`;
+    if (residentIdCheckChar(body) === "X") return `${body}X`;
+  }
+  throw new Error("no X check char found");
+})();
+const MOBILE = "13812345678";
+const ctx: RedactionContext = { policy: DEFAULT_REDACTION_POLICY };
+const fields = (text: string, c: RedactionContext = ctx) => findPersonalData(text, c).map((f) => f.field);
+
+describe("findPersonalData (政府信息公开条例 Art. 15; the provincial template of DOMAIN.md §1.1)", () => {
+  it("finds resident IDs by their check character, not by length", () => {
+    expect(fields(`身份证号${ID}。`)).toEqual(["residentId"]);
+    expect(fields(`身份证号${ID_X.toLowerCase()}`)).toEqual(["residentId"]);
+    // A wrong check character: not an ID (this body has no mobile-shaped window either).
+    const body = "64050220000202022";
+    const luhn = (d: string) =>
+      [...d].reverse().reduce((sum, c, i) => {
+        const n = Number(c) * (i % 2 === 1 ? 2 : 1);
+        return sum + (n > 9 ? n - 9 : n);
+      }, 0) %
+        10 ===
+      0;
+    const wrong = [..."0123456789"].map((c) => `${body}${c}`).find((s) => s !== withCheck(body) && !luhn(s));
+    expect(fields(`编号${wrong}`)).toEqual([]);
+    expect(fields(`编号${withCheck(body)}`)).toEqual(["residentId"]);
+  });
+
+  it("finds full-width and space-grouped numbers", () => {
+    const fw = ID.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    expect(fields(`身份证：${fw}`)).toEqual(["residentId"]);
+    expect(fields(`身份证 ${ID.slice(0, 6)} ${ID.slice(6, 14)} ${ID.slice(14)}`)).toEqual(["residentId"]);
+    expect(fields("电话：+86 138-1234-5678")).toEqual(["mobile"]);
+    expect(fields("电话：138 1234 5678，")).toEqual(["mobile"]);
+  });
+
+  it("finds mobiles, landlines and Luhn-valid bank cards", () => {
+    expect(fields(`联系电话${MOBILE}`)).toEqual(["mobile"]);
+    expect(fields("办公电话0955-7012345")).toEqual(["phone"]);
+    expect(fields("卡号 6222 0212 3456 7890 128")).toHaveLength(1);
+    // 4111111111111111 is the classic Luhn-valid test card.
+    expect(fields("转账4111111111111111完成")).toEqual(["bankAccount"]);
+    expect(fields("转账4111111111111112完成")).toEqual([]);
+  });
+
+  it("never half-matches a digit run: a longer run holding an ID or mobile is taken whole", () => {
+    const text = `单号99${MOBILE}77`;
+    const found = findPersonalData(text, ctx);
+    expect(found).toHaveLength(1);
+    expect(text.slice(found[0]?.start, found[0]?.end)).toBe(`99${MOBILE}77`);
+    // A 12-digit run without an embedded ID or mobile is left alone.
+    expect(fields("编号202501100001")).toEqual([]);
+  });
+
+  it("finds addresses and health conditions only after a label", () => {
+    expect(fields("家庭住址：宁夏中卫市沙坡头区文昌镇某路1号，")).toEqual(["homeAddress"]);
+    expect(fields("当事人健康状况：患有高血压。")).toEqual(["health"]);
+    expect(fields("宁夏中卫市沙坡头区文昌镇某路1号")).toEqual([]);
+    // 住所 of an organisation is its public registered address.
+    const org: RedactionContext = { policy: DEFAULT_REDACTION_POLICY, party: { kind: "organisation", name: "某公司" } };
+    expect(fields("住所：中卫市某路2号", org)).toEqual([]);
+    expect(fields("住所：中卫市某路2号")).toEqual(["homeAddress"]);
+  });
+
+  it("hides other persons' names only when given, and keeps the party's name by default", () => {
+    const c: RedactionContext = { ...ctx, party: { kind: "person", name: "张三" }, otherPersons: ["李四"] };
+    expect(redactText("张三殴打李四，证人李四称", c).text).toBe("张三殴打李某，证人李某称");
+    const masked: RedactionContext = { ...c, policy: RedactionPolicySchema.parse({ fields: [...REDACTION_FIELDS] }) };
+    expect(redactText("张三殴打李四", masked).text).toBe("张某殴打李某");
+  });
+
+  it("leaves public identifiers alone and respects the configured field list", () => {
+    expect(fields(`执法证号${"15010119001"}`, { ...ctx, publicIdentifiers: ["15010119001"] })).toEqual([]);
+    const onlyIds: RedactionContext = { policy: RedactionPolicySchema.parse({ fields: ["residentId"] }) };
+    expect(fields(`${ID}，${MOBILE}`, onlyIds)).toEqual(["residentId"]);
+  });
+
+  it("every field has a Chinese name and a source", () => {
+    for (const f of REDACTION_FIELDS) {
+      expect(REDACTION_FIELD_RULES[f].name).toMatch(/[\u4e00-\u9fff]/);
+      expect(REDACTION_FIELD_RULES[f].source.law.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+const decision = (facts: string, partyName = "某某商贸有限公司"): DisclosureContent => ({
+  kind: "decision",
+  category: "penalty",
+  documentNumber: "中沙市监罚〔2025〕12号",
+  agencyName: "中卫市沙坡头区市场监督管理局",
+  party: { kind: "organisation", name: partyName },
+  matter: "销售不合格商品",
+  facts,
+  basis: ["《产品质量法》第四十九条"],
+  conclusion: "罚款人民币5,000.00元",
+  fineFen: 500_000,
+  decidedOn: "2025-03-14",
+});
+
+describe("redactContent / checkRedacted", () => {
+  it("masks every text field, records path and field, and leaves dates and enums alone", () => {
+    const input = decision(`经查，负责人${MOBILE}，身份证${ID}，家庭住址：中卫市某路1号。`);
+    const r = redactContent(input, ctx);
+    expect(r.content).toMatchObject({ decidedOn: "2025-03-14", category: "penalty" });
+    const facts = r.content.kind === "decision" ? r.content.facts : undefined;
+    expect(facts).toBe(`经查，负责人${"＊".repeat(11)}，身份证${"＊".repeat(18)}，家庭住址：［已脱敏］。`);
+    expect(r.redactions).toEqual([
+      { path: "facts", field: "mobile", count: 1 },
+      { path: "facts", field: "residentId", count: 1 },
+      { path: "facts", field: "homeAddress", count: 1 },
+    ]);
+    expect(checkRedacted(input, ctx)._unsafeUnwrapErr().code).toBe("REDACTION_INCOMPLETE");
+    expect(checkRedacted(r.content, ctx).isOk()).toBe(true);
+  });
+
+  it("is idempotent on a sample", () => {
+    const once = redactContent(decision(`电话${MOBILE}；住址：某地；病史：无`), ctx).content;
+    expect(redactContent(once, ctx).content).toEqual(once);
+    expect(redactContent(once, ctx).redactions).toEqual([]);
+  });
+
+  // Self-contained property (the testkit repeats it with its own generators): embedded
+  // numbers at odd places with digits, punctuation and full-width characters around them.
+  const validId = fc
+    .tuple(
+      fc.stringMatching(/^[1-6]\d{5}$/),
+      fc.integer({ min: dayNumber("1940-01-01"), max: dayNumber("2010-12-31") }).map(fromDayNumber),
+      fc.stringMatching(/^\d{3}$/),
+    )
+    .map(([region, birth, seq]) => withCheck(`${region}${birth.replaceAll("-", "")}${seq}`));
+  const mobile = fc.stringMatching(/^1[3-9]\d{9}$/);
+  const around = fc.constantFrom("", " ", "，", "：", "（", "）", "ａ", "号", "-", "/", "电话", "\n");
+  const piece = fc.oneof(fc.string({ maxLength: 6 }), fc.stringMatching(/^\d{0,3}$/), around);
+  const embedded = fc
+    .tuple(piece, around, fc.oneof(validId, mobile), around, piece)
+    .map(([a, l, n, r, b]) => ({ text: `${a}${l}${n}${r}${b}`, secret: n }));
+
+  test.prop([fc.array(embedded, { minLength: 1, maxLength: 4 })], { numRuns: 150 })(
+    "no valid ID or mobile of the input survives; output passes the check; twice = once",
+    (parts) => {
+      const content = decision(parts.map((p) => p.text).join(""));
+      expect(findPersonalData(content.kind === "decision" ? (content.facts ?? "") : "", ctx).length).toBeGreaterThan(0);
+      const out = redactContent(content, ctx).content;
+      const strings = JSON.stringify(out);
+      for (const p of parts) expect(strings).not.toContain(p.secret);
+      expect(checkRedacted(out, ctx).isOk()).toBe(true);
+      expect(redactContent(out, ctx).content).toEqual(out);
+    },
+  );
+});
+
+describe("withholdingReason (不予公开)", () => {
+  it("withholds a minor's case, derived from the resident ID at the act date", () => {
+    const minorId = withCheck("64050220100301123");
+    expect(isMinorOn(minorId, "2025-01-10")).toBe(true);
+    expect(isMinorOn(minorId, "2028-03-01")).toBe(false);
+    const r = withholdingReason({ party: { kind: "person", partyId: minorId }, actDate: "2025-01-10" });
+    expect(r?.reason).toContain("未成年人");
+    expect(r?.source).toMatchObject({ law: "政府信息公开条例", article: 15 });
+    expect(withholdingReason({ party: { kind: "person", partyId: ID }, actDate: "2025-01-10" })).toBeNull();
+    expect(withholdingReason({ party: { kind: "person", minor: true } })).not.toBeNull();
+  });
+
+  it("withholds state secrets (Art. 14) and trade secrets (Art. 15)", () => {
+    expect(withholdingReason({ party: { kind: "organisation" }, secret: true })?.source.article).toBe(14);
+    expect(withholdingReason({ party: { kind: "organisation" }, secret: "trade" })?.source.article).toBe(15);
+    expect(withholdingReason({ party: { kind: "organisation" } })).toBeNull();
+  });
+});

@@ -1,0 +1,195 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { chinaCalendar } from "../calendar/work-calendar.js";
+import { addDays } from "../kernel/time.js";
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  DEFAULT_DISCLOSURE_RULES,
+  DISCLOSURE_SECTORS,
+  type DisclosurePolicy,
+  disclosureDue,
+  disclosureRuleFor,
+  publicUntil,
+  resolveDisclosurePolicy,
+  withdrawalDue,
+} from "./rules.js";
+import { ACTION_CATEGORIES, DISCLOSURE_KINDS, type DisclosureContent } from "./schema.js";
+
+const calendar = chinaCalendar();
+const samr: DisclosurePolicy = resolveDisclosurePolicy({ sector: "samr" })._unsafeUnwrap();
+const penaltyRule = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision", category: "penalty" });
+
+const fineDecision = (fineFen: number, conclusion = "罚款人民币500.00元"): DisclosureContent => ({
+  kind: "decision",
+  category: "penalty",
+  documentNumber: "中沙市监罚〔2025〕1号",
+  agencyName: "中卫市沙坡头区市场监督管理局",
+  party: { kind: "organisation", name: "某商贸有限公司" },
+  matter: "销售不合格商品",
+  basis: ["《产品质量法》第四十九条"],
+  conclusion,
+  fineFen,
+  decidedOn: "2025-03-14",
+});
+
+describe("the default rule table", () => {
+  it("has one row per before/during kind and one per decision category, ids unique", () => {
+    const ids = DEFAULT_DISCLOSURE_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const kind of DISCLOSURE_KINDS) {
+      if (kind === "decision") continue;
+      expect(disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind }).kind).toBe(kind);
+    }
+    for (const category of ACTION_CATEGORIES) {
+      expect(disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision", category }).category).toBe(category);
+    }
+    expect(disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision" }).id).toBe("decision.other");
+  });
+
+  it("requires every decision (118号: all within 20 working days; 处罚 and 许可 within 7)", () => {
+    const decisions = DEFAULT_DISCLOSURE_RULES.filter((r) => r.kind === "decision");
+    expect(decisions.every((r) => r.required)).toBe(true);
+    const seven = decisions.filter((r) => r.deadlinePeriodId === "disclosure.licencePenalty").map((r) => r.id);
+    expect(seven.sort()).toEqual(["decision.licence", "decision.penalty"]);
+  });
+
+  it("7 working days (118号) for a penalty decision: decided Fri 2025-03-14, due Tue 2025-03-25", () => {
+    expect(penaltyRule.source.law).toBe("国办发〔2018〕118号");
+    const due = disclosureDue(penaltyRule, "2025-03-14", calendar)._unsafeUnwrap();
+    expect(due).toMatchObject({ ruleId: "disclosure.licencePenalty", due: "2025-03-25", provisional: false });
+  });
+
+  it("20 working days (118号) for other decisions, across the 清明 break of 2025", () => {
+    const rule = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision", category: "coercion" });
+    // Mar 17–21, 24–28, 31, Apr 1–3, (Apr 4 清明 off), 7–11, 14: the 20th working day.
+    expect(disclosureDue(rule, "2025-03-14", calendar)._unsafeUnwrap()?.due).toBe("2025-04-14");
+  });
+
+  it("before-items: 20 working days after being made or changed (政府信息公开条例 Art. 26)", () => {
+    const rule = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "officer" });
+    expect(rule.deadlinePeriodId).toBe("disclosure.govInfo");
+    expect(rule.publicity).toBeNull();
+    expect(publicUntil(rule, "2025-03-14")).toBeUndefined();
+  });
+
+  it("during: shown on the spot (行政处罚法 Art. 55), no deadline", () => {
+    const rule = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "enforcementAct" });
+    expect(rule.channels).toEqual(["执法现场出示"]);
+    expect(rule.source).toMatchObject({ law: "行政处罚法", article: 55 });
+    expect(disclosureDue(rule, "2025-03-14", calendar)._unsafeUnwrap()).toBeNull();
+  });
+
+  it("withdrawal within 3 working days (行政处罚法 Art. 48 para. 2)", () => {
+    const due = withdrawalDue(penaltyRule, "2025-03-14", calendar)._unsafeUnwrap();
+    expect(due).toMatchObject({ ruleId: "penalty.withdrawal", due: "2025-03-19" });
+    expect(due?.source).toMatchObject({ law: "行政处罚法", article: 48, paragraph: 2 });
+    const licence = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision", category: "licence" });
+    expect(withdrawalDue(licence, "2025-03-14", calendar)._unsafeUnwrap()).toBeNull();
+  });
+
+  it("a default publicity of 36 months, tagged M (a model taken from SAMR Art. 13)", () => {
+    expect(penaltyRule.publicity).toEqual({ months: 36 });
+    expect(penaltyRule.publicitySource).toMatchObject({ article: 13, confidence: "M" });
+    expect(publicUntil(penaltyRule, "2025-03-20", fineDecision(50_000))).toBe("2028-03-20");
+  });
+
+  it("a deadline reaching a year without its holiday notice is provisional, counted on weekends", () => {
+    const due = disclosureDue(penaltyRule, "2026-12-28", calendar)._unsafeUnwrap();
+    expect(due).toMatchObject({ due: "2027-01-06", provisional: true, start: "2026-12-28" });
+  });
+
+  test.prop([fc.integer({ min: 0, max: 6 * 365 })], { numRuns: 100 })(
+    "the penalty deadline is a working day with exactly 7 working days after the decision",
+    (offset) => {
+      const start = addDays("2019-01-01", offset);
+      const due = disclosureDue(penaltyRule, start, calendar)._unsafeUnwrap();
+      expect(due).not.toBeNull();
+      if (due === null) return;
+      expect(calendar.workingDaysBetween(start, due.due)._unsafeUnwrap()).toBe(7);
+      expect(calendar.isWorkingDay(due.due)._unsafeUnwrap()).toBe(true);
+    },
+  );
+});
+
+describe("sector overrides: 市场监督管理行政处罚信息公示规定 (samr)", () => {
+  const rule = disclosureRuleFor(samr, { kind: "decision", category: "penalty" });
+
+  it("20 working days (Art. 9), withdrawal within 3 (Art. 11), on the credit system", () => {
+    expect(rule.source).toMatchObject({ law: "市场监督管理行政处罚信息公示规定", article: 9 });
+    expect(disclosureDue(rule, "2025-03-14", calendar)._unsafeUnwrap()?.due).toBe("2025-04-14");
+    expect(withdrawalDue(rule, "2025-03-14", calendar)._unsafeUnwrap()?.ruleId).toBe("disclosure.samrWithdrawal");
+    expect(rule.channels).toEqual(["国家企业信用信息公示系统"]);
+    expect(rule).toMatchObject({ ordinaryProcedureOnly: true, excludeWarningOnly: true });
+  });
+
+  it("3 months for 通报批评 or a low fine, 3 years otherwise (Art. 13)", () => {
+    expect(publicUntil(rule, "2025-03-20", fineDecision(50_000))).toBe("2025-06-20");
+    expect(publicUntil(rule, "2025-03-20", fineDecision(5_000_000, "罚款人民币50,000.00元"))).toBe("2028-03-20");
+    const revoked = fineDecision(50_000, "罚款人民币500.00元，吊销许可证件");
+    expect(publicUntil(rule, "2025-03-20", revoked)).toBe("2028-03-20");
+    expect(publicUntil(rule, "2025-03-20", fineDecision(50_000), { penaltyKinds: ["criticism"] })).toBe("2025-06-20");
+    expect(publicUntil(rule, "2025-03-20", fineDecision(50_000), { penaltyKinds: ["fine", "revokeLicence"] })).toBe(
+      "2028-03-20",
+    );
+  });
+
+  it("the low-fine threshold is the province's (VAR) and can be set", () => {
+    expect(rule.lowPublicity?.source.confidence).toBe("VAR");
+    const p = resolveDisclosurePolicy({
+      sector: "samr",
+      rules: {
+        "decision.penalty": {
+          lowPublicity: {
+            months: 3,
+            maxFineFen: 10_000_000,
+            source: { law: "市场监督管理行政处罚信息公示规定", article: 13, paragraph: 2, confidence: "VAR" },
+          },
+        },
+      },
+    })._unsafeUnwrap();
+    const r = disclosureRuleFor(p, { kind: "decision", category: "penalty" });
+    expect(publicUntil(r, "2025-03-20", fineDecision(5_000_000, "罚款人民币50,000.00元"))).toBe("2025-06-20");
+  });
+
+  it("every sector row names a known rule", () => {
+    for (const sector of Object.keys(DISCLOSURE_SECTORS)) {
+      expect(resolveDisclosurePolicy({ sector }).isOk()).toBe(true);
+    }
+  });
+});
+
+describe("resolveDisclosurePolicy", () => {
+  it("defaults to the national table", () => {
+    expect(resolveDisclosurePolicy()._unsafeUnwrap()).toEqual(DEFAULT_DISCLOSURE_POLICY);
+  });
+
+  it("sets the decisions' publicity period and lets a bureau switch a row off", () => {
+    const p = resolveDisclosurePolicy({
+      publicityMonths: 12,
+      rules: { "decision.inspection": { required: false } },
+    })._unsafeUnwrap();
+    expect(disclosureRuleFor(p, { kind: "decision", category: "licence" }).publicity).toEqual({ months: 12 });
+    expect(disclosureRuleFor(p, { kind: "decision", category: "inspection" }).required).toBe(false);
+    expect(disclosureRuleFor(p, { kind: "body" }).publicity).toBeNull();
+  });
+
+  it("refuses bad configuration: INVALID_INPUT, PERIOD_RULE_UNKNOWN", () => {
+    expect(resolveDisclosurePolicy({ sector: "nowhere" })._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect(resolveDisclosurePolicy({ rules: { "decision.nothing": {} } })._unsafeUnwrapErr().code).toBe(
+      "INVALID_INPUT",
+    );
+    expect(resolveDisclosurePolicy({ publicityMonths: -1 })._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect(
+      resolveDisclosurePolicy({ rules: { body: { deadlinePeriodId: "disclosure.unknown" } } })._unsafeUnwrapErr().code,
+    ).toBe("PERIOD_RULE_UNKNOWN");
+  });
+
+  it("accepts a resolved policy and checks it again", () => {
+    expect(resolveDisclosurePolicy(samr)._unsafeUnwrap()).toEqual(samr);
+    const broken: DisclosurePolicy = {
+      ...samr,
+      rules: samr.rules.map((r) => (r.id === "body" ? { ...r, withdrawalPeriodId: "nope" } : r)),
+    };
+    expect(resolveDisclosurePolicy(broken)._unsafeUnwrapErr().code).toBe("PERIOD_RULE_UNKNOWN");
+  });
+});

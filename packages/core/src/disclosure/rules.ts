@@ -1,0 +1,478 @@
+import { z } from "zod";
+import { computeDeadline, type PeriodOverrides, periodRule, type ResolvedPeriods } from "../calendar/deadline.js";
+import { STATUTORY_PERIODS } from "../calendar/periods.js";
+import type { WorkCalendar } from "../calendar/types.js";
+import type { CaseDeadline } from "../enforcement/deadline.js";
+import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { FenSchema } from "../kernel/money.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import { type RuleSource, RuleSourceSchema } from "../kernel/source.js";
+import { addDays, addMonths, type CivilDate, isoWeekday } from "../kernel/time.js";
+import { PENALTY_KIND_LABELS, type PenaltyKind } from "../registry/benchmarks/schema.js";
+import { DEFAULT_REDACTION_POLICY, type RedactionPolicy, RedactionPolicySchema } from "./redaction.js";
+import {
+  ACTION_CATEGORIES,
+  ACTION_CATEGORY_NAMES,
+  type ActionCategory,
+  ActionCategorySchema,
+  DISCLOSURE_KIND_NAMES,
+  type DisclosureContent,
+  type DisclosureKind,
+  DisclosureKindSchema,
+} from "./schema.js";
+
+const GUIDANCE_118 = "国办发〔2018〕118号";
+const GUIDANCE_118_URL = "https://news.shi-fen.com/china/201901/50-148393.html";
+const G118: RuleSource = { law: GUIDANCE_118, confidence: "C", url: GUIDANCE_118_URL };
+const CFL = "行政处罚法";
+const SAMR = "市场监督管理行政处罚信息公示规定";
+
+/** 公示期限 — how long an item stays public, in months. */
+export const PublicitySchema = z.object({ months: z.number().int().positive() }).readonly();
+
+/**
+ * 较短公示期限 — a shorter publicity period for light penalties (市场监督管理行政处罚信息公示规定
+ * Art. 13: 3 months for 通报批评 or a 较低数额 fine, whose amount the province sets).
+ */
+export const LowPublicitySchema = z
+  .object({
+    /** The shorter period, in months. */
+    months: z.number().int().positive(),
+    /** 较低数额 — the largest fine (fen, inclusive) that still counts as low [VAR]. */
+    maxFineFen: FenSchema,
+    /** The rule. */
+    source: RuleSourceSchema,
+  })
+  .readonly();
+/** 较短公示期限 (see {@link LowPublicitySchema}). */
+export type LowPublicity = z.infer<typeof LowPublicitySchema>;
+
+const RuleShape = z.object({
+  /** Stable id: the kind for before/during items (`officer`), `decision.<category>` for decisions. */
+  id: z.string().min(1),
+  /** The item kind the rule covers. */
+  kind: DisclosureKindSchema,
+  /** For decisions: the action category. */
+  category: ActionCategorySchema.optional(),
+  /** Chinese name of the item, e.g. `行政处罚决定信息`. */
+  name: z.string().min(1),
+  /** Whether publication is required (false: the bureau may publish). */
+  required: z.boolean(),
+  /** Publication deadline: an id of `STATUTORY_PERIODS`, or null (shown on the spot, no deadline). */
+  deadlinePeriodId: z.string().min(1).nullable(),
+  /** Withdrawal deadline after the decision is changed, revoked or found unlawful, or null. */
+  withdrawalPeriodId: z.string().min(1).nullable(),
+  /** 公示期限 — null: public while in force. */
+  publicity: PublicitySchema.nullable(),
+  /** A shorter period for light penalties (SAMR Art. 13). */
+  lowPublicity: LowPublicitySchema.optional(),
+  /** 公示渠道, e.g. `政府网站`, `国家企业信用信息公示系统`, `执法现场出示`. */
+  channels: z.array(z.string().min(1)).readonly(),
+  /** Warning-only penalties are not published (SAMR Art. 2 para. 2). */
+  excludeWarningOnly: z.boolean().optional(),
+  /** Only decisions of the ordinary procedure are published (SAMR Art. 2 para. 1). */
+  ordinaryProcedureOnly: z.boolean().optional(),
+  /** The rule that requires the disclosure and sets its deadline. */
+  source: RuleSourceSchema,
+  /** The rule that sets the publicity period, when not `source`. */
+  publicitySource: RuleSourceSchema.optional(),
+});
+
+/**
+ * 公示规则 — one row of the disclosure rule table: which item, whether it is required, its
+ * deadline and withdrawal periods (ids of the statutory periods table), how long it stays
+ * public, the channels, and the source. Rules are data: a bureau changes rows by
+ * configuration ({@link resolveDisclosurePolicy}), never by editing code.
+ */
+export const DisclosureRuleSchema = RuleShape.readonly();
+/** 公示规则 (see {@link DisclosureRuleSchema}). */
+export type DisclosureRule = z.infer<typeof DisclosureRuleSchema>;
+
+/** A bureau's change to one rule: any field but the id, kind and category. */
+export const DisclosureRuleOverrideSchema = RuleShape.omit({ id: true, kind: true, category: true }).partial();
+/** A bureau's change to one rule (see {@link DisclosureRuleOverrideSchema}). */
+export type DisclosureRuleOverride = z.infer<typeof DisclosureRuleOverrideSchema>;
+
+/**
+ * 默认决定公示期限 — there is no national publicity period for enforcement decisions (118号
+ * sets none). The default of 36 months follows 市场监督管理行政处罚信息公示规定 Art. 13 as a
+ * model (confidence `M`: a model, not a national rule); bureaus set their own with
+ * `publicityMonths`.
+ */
+export const DEFAULT_DECISION_PUBLICITY_MONTHS = 36;
+const MODEL_PUBLICITY: RuleSource = { law: SAMR, article: 13, paragraph: 1, confidence: "M" };
+
+const BEFORE_CHANNELS = ["政府网站", "行政执法信息公示平台"] as const;
+const DECISION_CHANNELS = ["政府网站", "行政执法信息公示平台"] as const;
+
+function beforeRule(kind: DisclosureKind, source: RuleSource): DisclosureRule {
+  return {
+    id: kind,
+    kind,
+    name: `${DISCLOSURE_KIND_NAMES[kind]}信息`,
+    required: true,
+    // 政府信息公开条例 Art. 26: proactive information within 20 working days of being made or changed.
+    deadlinePeriodId: "disclosure.govInfo",
+    withdrawalPeriodId: null,
+    publicity: null,
+    channels: BEFORE_CHANNELS,
+    source,
+  };
+}
+
+function decisionRule(category: ActionCategory): DisclosureRule {
+  const focus = category === "penalty" || category === "licence";
+  return {
+    id: `decision.${category}`,
+    kind: "decision",
+    category,
+    name: `${ACTION_CATEGORY_NAMES[category]}决定信息`,
+    // 118号: every enforcement decision's agency, party, category and conclusion is published
+    // within 20 working days of the decision; 许可 and 处罚, the focus, within 7. A bureau that
+    // reads 行政处罚法 Art. 48 ("具有一定社会影响") more narrowly switches rows off by
+    // configuration, never by editing this table.
+    required: true,
+    deadlinePeriodId: focus ? "disclosure.licencePenalty" : "disclosure.general",
+    // 行政处罚法 Art. 48 para. 2 fixes 3 working days for penalties; 118号 sets no figure for
+    // the others ("及时撤下").
+    withdrawalPeriodId: category === "penalty" ? "penalty.withdrawal" : null,
+    publicity: { months: DEFAULT_DECISION_PUBLICITY_MONTHS },
+    channels: DECISION_CHANNELS,
+    source: G118,
+    publicitySource: MODEL_PUBLICITY,
+  };
+}
+
+/**
+ * 默认公示规则表 — one row per before/during kind and one per action category of decisions:
+ * before-enforcement items within 20 working days of being made or changed (政府信息公开条例
+ * Art. 26), public while in force; 执法行为 shown on the spot (行政处罚法 Art. 55, 118号 事中公示),
+ * no deadline; decisions within 7 working days (处罚, 许可) or 20 (others) of the decision
+ * (118号), penalties withdrawn within 3 working days (行政处罚法 Art. 48 para. 2), public for
+ * {@link DEFAULT_DECISION_PUBLICITY_MONTHS} months.
+ */
+export const DEFAULT_DISCLOSURE_RULES: readonly DisclosureRule[] = [
+  beforeRule("body", G118),
+  beforeRule("officer", G118),
+  // 行政处罚法 Art. 39: 实施机关、立案依据、实施程序和救济渠道 must be published.
+  beforeRule("power", { law: CFL, article: 39, confidence: "C-law" }),
+  beforeRule("serviceGuide", G118),
+  beforeRule("flowchart", G118),
+  // 优化营商环境条例 Art. 54: 双随机、一公开 — the random-inspection item list is public.
+  beforeRule("inspectionItem", { law: "优化营商环境条例", article: 54, confidence: "C-law" }),
+  // 行政处罚法 Art. 34: 行政处罚裁量基准应当向社会公布.
+  beforeRule("benchmark", { law: CFL, article: 34, confidence: "C-law" }),
+  {
+    id: "enforcementAct",
+    kind: "enforcementAct",
+    name: "执法行为信息",
+    required: true,
+    deadlinePeriodId: null,
+    withdrawalPeriodId: null,
+    publicity: null,
+    channels: ["执法现场出示"],
+    source: { law: CFL, article: 55, paragraph: 1, confidence: "C-law" },
+  },
+  ...ACTION_CATEGORIES.map(decisionRule),
+];
+
+/** 行业公示规定 — a sector's rules, as overrides of default rows, with the sector's source. */
+export interface DisclosureSector {
+  /** Sector id, e.g. `samr`. */
+  readonly id: string;
+  /** Chinese name, e.g. `市场监管`. */
+  readonly name: string;
+  /** The sector rule. */
+  readonly source: RuleSource;
+  /** Changes to default rows, by rule id. */
+  readonly rules: Readonly<Record<string, DisclosureRuleOverride>>;
+}
+
+/**
+ * 较低数额罚款 default for the SAMR sector: ¥1,000 (100,000 fen). The figure is set by each
+ * province's market regulator (SAMR Art. 13 para. 2) — [VAR]: a placeholder to replace with
+ * the province's own with `rules["decision.penalty"].lowPublicity`.
+ */
+export const SAMR_LOW_FINE_DEFAULT_FEN = 100_000;
+
+/**
+ * 行业公示规定表 — sector rules that override the defaults as data. `samr` — 市场监督管理行政
+ * 处罚信息公示规定 (总局令第45号): penalties on the 国家企业信用信息公示系统 within 20 working days
+ * (Art. 9), withdrawn within 3 (Art. 11), ordinary procedure only and warning-only decisions
+ * not published (Art. 2), public 3 years, or 3 months for 通报批评 / 较低数额 fines (Art. 13).
+ */
+export const DISCLOSURE_SECTORS: Readonly<Record<string, DisclosureSector>> = {
+  samr: {
+    id: "samr",
+    name: "市场监管",
+    source: { law: SAMR, article: 2, confidence: "C-law" },
+    rules: {
+      "decision.penalty": {
+        required: true,
+        deadlinePeriodId: "disclosure.samrPenalty",
+        withdrawalPeriodId: "disclosure.samrWithdrawal",
+        channels: ["国家企业信用信息公示系统"],
+        ordinaryProcedureOnly: true,
+        excludeWarningOnly: true,
+        publicity: { months: 36 },
+        publicitySource: { law: SAMR, article: 13, paragraph: 1, confidence: "C-law" },
+        lowPublicity: {
+          months: 3,
+          maxFineFen: SAMR_LOW_FINE_DEFAULT_FEN,
+          source: { law: SAMR, article: 13, paragraph: 2, confidence: "VAR" },
+        },
+        source: { law: SAMR, article: 9, confidence: "C-law" },
+      },
+    },
+  },
+};
+
+/**
+ * 公示配置 — a bureau's disclosure configuration, every key optional: its sector (a key of
+ * {@link DISCLOSURE_SECTORS}), the publicity period of decisions in months, changes to single
+ * rules by id, and the redaction policy.
+ */
+export const DisclosurePolicyInputSchema = z.object({
+  /** Sector rules to apply, e.g. `samr`. */
+  sector: z.string().min(1).optional(),
+  /** Changes to rules, by rule id (applied after the sector's). */
+  rules: z.record(z.string(), DisclosureRuleOverrideSchema).optional(),
+  /** 脱敏配置. */
+  redaction: RedactionPolicySchema.optional(),
+  /** Publicity period of decisions without a sector figure, in months. */
+  publicityMonths: z.number().int().positive().optional(),
+});
+/** 公示配置 as a bureau writes it (see {@link DisclosurePolicyInputSchema}). */
+export type DisclosurePolicyInput = z.input<typeof DisclosurePolicyInputSchema>;
+
+/** 适用公示配置 — the resolved configuration: the sector applied, every rule row, the redaction policy. */
+export interface DisclosurePolicy {
+  /** The sector applied, or null. */
+  readonly sector: string | null;
+  /** Every rule, one per before/during kind and one per decision category. */
+  readonly rules: readonly DisclosureRule[];
+  /** 脱敏配置. */
+  readonly redaction: RedactionPolicy;
+}
+
+function isResolved(input: DisclosurePolicyInput | DisclosurePolicy): input is DisclosurePolicy {
+  return Array.isArray((input as { rules?: unknown }).rules);
+}
+
+function withOverride(rule: DisclosureRule, o: DisclosureRuleOverride): DisclosureRule {
+  const out: Record<string, unknown> = { ...rule };
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  // Same keys as a DisclosureRule, values from its own override schema.
+  return out as DisclosureRule;
+}
+
+const PERIOD_IDS: ReadonlySet<string> = new Set(STATUTORY_PERIODS.map((p) => p.id));
+
+function checkRules(rules: readonly DisclosureRule[]): Result<readonly DisclosureRule[], SanxiangError> {
+  for (const rule of rules) {
+    const parsed = DisclosureRuleSchema.safeParse(rule);
+    if (!parsed.success) return err(invalidInput(`公示规则「${rule.id}」无效`, parsed.error.issues));
+    for (const id of [rule.deadlinePeriodId, rule.withdrawalPeriodId]) {
+      if (id !== null && !PERIOD_IDS.has(id)) {
+        return err(
+          sanxiangError("PERIOD_RULE_UNKNOWN", `公示规则「${rule.id}」引用了未知的法定期限：${id}`, {
+            details: { ruleId: rule.id, periodId: id },
+          }),
+        );
+      }
+    }
+  }
+  return ok(rules);
+}
+
+/**
+ * 适用公示配置 — resolves a bureau's configuration: the default table, the publicity period of
+ * decisions, the sector's rows, then the bureau's own changes. A malformed configuration, an
+ * unknown sector or rule id → `INVALID_INPUT`; a rule naming a period id not in the
+ * statutory periods table → `PERIOD_RULE_UNKNOWN`. A policy already resolved is checked and
+ * returned.
+ */
+export function resolveDisclosurePolicy(
+  input: DisclosurePolicyInput | DisclosurePolicy = {},
+): Result<DisclosurePolicy, SanxiangError> {
+  if (isResolved(input)) {
+    const redaction = RedactionPolicySchema.safeParse(input.redaction);
+    if (!redaction.success) return err(invalidInput("脱敏配置无效", redaction.error.issues));
+    return checkRules(input.rules).map((rules) => ({ sector: input.sector, rules, redaction: redaction.data }));
+  }
+  const parsed = DisclosurePolicyInputSchema.safeParse(input);
+  if (!parsed.success) return err(invalidInput("公示配置无效", parsed.error.issues));
+  const cfg = parsed.data;
+  const sector = cfg.sector === undefined ? undefined : DISCLOSURE_SECTORS[cfg.sector];
+  if (cfg.sector !== undefined && sector === undefined) {
+    return err(
+      sanxiangError("INVALID_INPUT", `未知的行业公示规定：${cfg.sector}`, {
+        details: { sector: cfg.sector, known: Object.keys(DISCLOSURE_SECTORS) },
+      }),
+    );
+  }
+  const byId = new Map(DEFAULT_DISCLOSURE_RULES.map((r) => [r.id, r]));
+  if (cfg.publicityMonths !== undefined) {
+    for (const r of DEFAULT_DISCLOSURE_RULES) {
+      if (r.kind === "decision") byId.set(r.id, { ...r, publicity: { months: cfg.publicityMonths } });
+    }
+  }
+  for (const layer of [sector?.rules ?? {}, cfg.rules ?? {}]) {
+    for (const [id, o] of Object.entries(layer)) {
+      const row = byId.get(id);
+      if (row === undefined) {
+        return err(
+          sanxiangError("INVALID_INPUT", `未知的公示规则：${id}`, { details: { id, known: [...byId.keys()] } }),
+        );
+      }
+      byId.set(id, withOverride(row, o));
+    }
+  }
+  return checkRules([...byId.values()]).map((rules) => ({
+    sector: cfg.sector ?? null,
+    rules,
+    redaction: cfg.redaction ?? DEFAULT_REDACTION_POLICY,
+  }));
+}
+
+/** 默认公示配置 — the national defaults, no sector, the default redaction policy. */
+export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = {
+  sector: null,
+  rules: DEFAULT_DISCLOSURE_RULES,
+  redaction: DEFAULT_REDACTION_POLICY,
+};
+
+/**
+ * The rule of an item: by kind, and for decisions by category (`other` when none is given).
+ * A hand-built policy missing the row falls back to the default row.
+ */
+export function disclosureRuleFor(
+  policy: DisclosurePolicy,
+  item: { readonly kind: DisclosureKind; readonly category?: ActionCategory },
+): DisclosureRule {
+  const id = item.kind === "decision" ? `decision.${item.category ?? "other"}` : item.kind;
+  const found = policy.rules.find((r) => r.id === id) ?? DEFAULT_DISCLOSURE_RULES.find((r) => r.id === id);
+  // Every kind and category has a default row (tested): this cannot be undefined.
+  return found as DisclosureRule;
+}
+
+/** Options of {@link disclosureDue} and {@link withdrawalDue}. */
+export interface DisclosureDueOptions {
+  /** The bureau's statutory-period overrides (e.g. a province's own 公示 figure). */
+  readonly periods?: PeriodOverrides | ResolvedPeriods;
+}
+
+/**
+ * A period counted as a {@link CaseDeadline}. When the period reaches a year whose holiday
+ * notice is not loaded, the due day is computed on weekends alone and marked provisional
+ * (as the enforcement deadlines do), instead of refusing.
+ */
+function periodDeadline(
+  periodId: string,
+  start: CivilDate,
+  calendar: WorkCalendar,
+  options: DisclosureDueOptions,
+): Result<CaseDeadline, SanxiangError> {
+  const opts = options.periods === undefined ? {} : { periods: options.periods };
+  const computed = computeDeadline(periodId, start, calendar, opts);
+  if (computed.isOk()) {
+    const d = computed.value;
+    return ok({
+      ruleId: periodId,
+      due: d.due,
+      source: d.source,
+      provisional: d.provisional,
+      ...(d.provisional ? { start } : {}),
+    });
+  }
+  if (computed.error.code !== "CALENDAR_YEAR_UNKNOWN") return err(computed.error);
+  const found =
+    options.periods instanceof Map
+      ? options.periods.get(periodId)
+      : periodRule(periodId, options.periods as PeriodOverrides | undefined).unwrapOr(undefined);
+  if (found === undefined) return err(computed.error);
+  const row = found;
+  let due = start;
+  if (row.unit === "workday") {
+    for (let n = 0; n < row.amount; ) {
+      due = addDays(due, 1);
+      if (isoWeekday(due) <= 5) n++;
+    }
+  } else {
+    due =
+      row.unit === "day"
+        ? addDays(start, row.amount)
+        : addMonths(start, row.unit === "month" ? row.amount : 12 * row.amount);
+    while (row.rollOver && isoWeekday(due) > 5) due = addDays(due, 1);
+  }
+  return ok({ ruleId: periodId, due, source: row.source, provisional: true, start });
+}
+
+/**
+ * 公示期限届满日 — the last day to publish an item under `rule`, counted from `startOn` (the
+ * decision day, or the day a before-item was made or changed) on `calendar`; `null` when the
+ * rule has no deadline (shown on the spot).
+ */
+export function disclosureDue(
+  rule: DisclosureRule,
+  startOn: CivilDate,
+  calendar: WorkCalendar,
+  options: DisclosureDueOptions = {},
+): Result<CaseDeadline | null, SanxiangError> {
+  if (rule.deadlinePeriodId === null) return ok(null);
+  return periodDeadline(rule.deadlinePeriodId, startOn, calendar, options);
+}
+
+/**
+ * 撤回期限届满日 — the last day to withdraw a published item after the decision was changed,
+ * revoked, or confirmed unlawful or void on `changedOn` (行政处罚法 Art. 48 para. 2: 3 working
+ * days); `null` when the rule sets no withdrawal period.
+ */
+export function withdrawalDue(
+  rule: DisclosureRule,
+  changedOn: CivilDate,
+  calendar: WorkCalendar,
+  options: DisclosureDueOptions = {},
+): Result<CaseDeadline | null, SanxiangError> {
+  if (rule.withdrawalPeriodId === null) return ok(null);
+  return periodDeadline(rule.withdrawalPeriodId, changedOn, calendar, options);
+}
+
+const LIGHT_KINDS: ReadonlySet<PenaltyKind> = new Set(["warning", "criticism", "fine"]);
+
+/** The penalty kinds a decision's conclusion names (by their Chinese labels). */
+function kindsNamed(conclusion: string): PenaltyKind[] {
+  return (Object.entries(PENALTY_KIND_LABELS) as [PenaltyKind, string][])
+    .filter(([, label]) => conclusion.includes(label))
+    .map(([k]) => k);
+}
+
+/** Options of {@link publicUntil}. */
+export interface PublicUntilOptions {
+  /** The penalty kinds imposed, when known (otherwise read from the conclusion's labels). */
+  readonly penaltyKinds?: readonly PenaltyKind[];
+}
+
+/**
+ * 公示截止日 — the last day an item published on `publishedOn` stays public, or `undefined`
+ * when it stays while in force. A decision under a rule with `lowPublicity` whose penalty is
+ * only 警告 / 通报批评 / a fine of at most `maxFineFen` gets the shorter period (SAMR Art. 13;
+ * the kinds are read from `options.penaltyKinds` or from the conclusion's labels, and any
+ * confiscation counts as heavier).
+ */
+export function publicUntil(
+  rule: DisclosureRule,
+  publishedOn: CivilDate,
+  content?: DisclosureContent,
+  options: PublicUntilOptions = {},
+): CivilDate | undefined {
+  if (rule.publicity === null) return undefined;
+  let months = rule.publicity.months;
+  const low = rule.lowPublicity;
+  if (low !== undefined && content?.kind === "decision" && content.confiscationFen === undefined) {
+    const kinds = options.penaltyKinds ?? kindsNamed(content.conclusion);
+    const light = kinds.length > 0 && kinds.every((k) => LIGHT_KINDS.has(k));
+    if (light && (content.fineFen ?? 0) <= low.maxFineFen) months = low.months;
+  }
+  return addMonths(publishedOn, months);
+}
