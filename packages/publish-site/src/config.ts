@@ -1,0 +1,65 @@
+import { err, invalidInput, ok, type Result, type SanxiangError } from "@sanxiang/core";
+
+/**
+ * 网站配置 — the public site's settings: its title (e.g. `沙坡头区行政执法公示平台`), the
+ * bureau that runs it, the absolute `http(s)` URL it is served at (feeds and the sitemap
+ * need absolute links), and an optional one-line description.
+ */
+export interface SiteConfig {
+  /** 网站名称, shown in every page's header and `<title>`. */
+  readonly title: string;
+  /** 主办单位 — the bureau that runs the site, shown in the footer and feeds. */
+  readonly bureauName: string;
+  /** 网站地址 — absolute `http:` or `https:` URL of the site's root (no user name or password). */
+  readonly baseUrl: string;
+  /** 网站简介, for the home page and feeds. */
+  readonly description?: string;
+}
+
+const TEXT_FIELDS = ["title", "bureauName", "description"] as const;
+
+/**
+ * Checks a {@link SiteConfig} at the boundary: every text non-empty after trimming, `baseUrl`
+ * an absolute `http(s)` URL. Returns the trimmed config, or `INVALID_INPUT` naming each bad field.
+ */
+export function parseSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
+  if (typeof input !== "object" || input === null) {
+    return err(invalidInput("网站配置无效", [{ path: [], message: "expected an object" }]));
+  }
+  const record = input as Record<string, unknown>;
+  const issues: { path: string[]; message: string }[] = [];
+  const out: Record<string, string> = {};
+  for (const key of TEXT_FIELDS) {
+    const value = record[key];
+    if (value === undefined && key === "description") continue;
+    if (typeof value !== "string" || value.trim() === "")
+      issues.push({ path: [key], message: "expected a non-empty string" });
+    else out[key] = value.trim();
+  }
+  const base = record.baseUrl;
+  if (typeof base !== "string" || !isSiteUrl(base.trim())) {
+    issues.push({ path: ["baseUrl"], message: "expected an absolute http(s) URL" });
+  } else out.baseUrl = base.trim();
+  if (issues.length > 0) return err(invalidInput("网站配置无效", issues));
+  const config: SiteConfig = {
+    title: out.title ?? "",
+    bureauName: out.bureauName ?? "",
+    baseUrl: out.baseUrl ?? "",
+    ...(out.description === undefined ? {} : { description: out.description }),
+  };
+  return ok(config);
+}
+
+function isSiteUrl(s: string): boolean {
+  if (!URL.canParse(s)) return false;
+  const u = new URL(s);
+  return (u.protocol === "http:" || u.protocol === "https:") && u.username === "" && u.password === "";
+}
+
+/** The base URL with exactly one trailing slash, query and fragment dropped. */
+export function normalizeBaseUrl(baseUrl: string): string {
+  const u = new URL(baseUrl);
+  u.search = "";
+  u.hash = "";
+  return u.href.endsWith("/") ? u.href : `${u.href}/`;
+}

@@ -1,0 +1,118 @@
+// Input checks at the boundary: the core schemas, then what the schemas cannot say alone.
+import { createHash } from "node:crypto";
+import {
+  DISCLOSURE_KIND_PHASES,
+  disclosureContentHash,
+  err,
+  type HashAlgorithm,
+  type Hasher,
+  invalidInput,
+  ok,
+  type PublishedItem,
+  PublishedItemSchema,
+  type Result,
+  type SanxiangError,
+  type WithdrawalNotice,
+  WithdrawalNoticeSchema,
+} from "@sanxiang/core";
+
+/** SHA-256 through node:crypto: the same digests as core's, at native speed. */
+const nodeSha256: HashAlgorithm = {
+  name: "sha256",
+  outputLength: 32,
+  hash: (data) => new Uint8Array(createHash("sha256").update(data).digest()),
+  create: () => {
+    const h = createHash("sha256");
+    const hasher: Hasher = {
+      update(data) {
+        h.update(data);
+        return hasher;
+      },
+      digest: () => new Uint8Array(h.digest()),
+    };
+    return hasher;
+  },
+};
+
+type Issue = { path: PropertyKey[]; message: string };
+
+/** Whether an item's `contentHash` is the hash of its content. */
+export function contentHashMatches(item: PublishedItem): boolean {
+  return disclosureContentHash(item.content, nodeSha256) === item.contentHash;
+}
+
+/** The problems of one parsed item that its schema does not catch (the hash only when `checkHash`). */
+function itemIssues(item: PublishedItem, at: PropertyKey[], checkHash = true): Issue[] {
+  const issues: Issue[] = [];
+  if (item.content.kind !== item.kind)
+    issues.push({ path: [...at, "kind"], message: "kind differs from content.kind" });
+  if (DISCLOSURE_KIND_PHASES[item.kind] !== item.phase) {
+    issues.push({ path: [...at, "phase"], message: `phase of ${item.kind} is ${DISCLOSURE_KIND_PHASES[item.kind]}` });
+  }
+  // The publisher publishes exactly what was signed off: the content must match its hash.
+  if (checkHash && !contentHashMatches(item)) {
+    issues.push({ path: [...at, "contentHash"], message: "contentHash does not match content" });
+  }
+  if (item.updatedAt < item.publishedAt) {
+    issues.push({ path: [...at, "updatedAt"], message: "updatedAt before publishedAt" });
+  }
+  return issues;
+}
+
+/** Parses one {@link PublishedItem}, or `INVALID_INPUT`. */
+export function parseItem(input: unknown): Result<PublishedItem, SanxiangError> {
+  const parsed = PublishedItemSchema.safeParse(input);
+  if (!parsed.success) return err(invalidInput("公示信息无效", parsed.error.issues));
+  const issues = itemIssues(parsed.data, []);
+  return issues.length > 0 ? err(invalidInput("公示信息无效", issues)) : ok(parsed.data);
+}
+
+/** Parses one {@link WithdrawalNotice}, or `INVALID_INPUT`. */
+export function parseNotice(input: unknown): Result<WithdrawalNotice, SanxiangError> {
+  const parsed = WithdrawalNoticeSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : err(invalidInput("撤回公告无效", parsed.error.issues));
+}
+
+/**
+ * Parses a whole site's input: every item and notice valid, ids unique, no id both published
+ * and withdrawn. All problems are reported at once. Content hashes are left to the caller
+ * (see {@link contentHashMatches}): a build checks only items it has not stored before.
+ */
+export function parseSiteInput(
+  items: unknown,
+  withdrawals: unknown,
+): Result<{ items: PublishedItem[]; withdrawals: WithdrawalNotice[] }, SanxiangError> {
+  const issues: Issue[] = [];
+  const outItems: PublishedItem[] = [];
+  const outNotices: WithdrawalNotice[] = [];
+  if (!Array.isArray(items)) issues.push({ path: ["items"], message: "expected an array" });
+  if (!Array.isArray(withdrawals)) issues.push({ path: ["withdrawals"], message: "expected an array" });
+  if (issues.length > 0) return err(invalidInput("网站内容无效", issues));
+  const ids = new Set<string>();
+  (items as unknown[]).forEach((input, i) => {
+    const parsed = PublishedItemSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const x of parsed.error.issues) issues.push({ path: ["items", i, ...x.path], message: x.message });
+      return;
+    }
+    issues.push(...itemIssues(parsed.data, ["items", i], false));
+    if (ids.has(parsed.data.id)) issues.push({ path: ["items", i, "id"], message: `duplicate id ${parsed.data.id}` });
+    ids.add(parsed.data.id);
+    outItems.push(parsed.data);
+  });
+  const withdrawn = new Set<string>();
+  (withdrawals as unknown[]).forEach((input, i) => {
+    const parsed = WithdrawalNoticeSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const x of parsed.error.issues) issues.push({ path: ["withdrawals", i, ...x.path], message: x.message });
+      return;
+    }
+    const id = parsed.data.id;
+    if (withdrawn.has(id)) issues.push({ path: ["withdrawals", i, "id"], message: `duplicate id ${id}` });
+    if (ids.has(id)) issues.push({ path: ["withdrawals", i, "id"], message: `${id} is both published and withdrawn` });
+    withdrawn.add(id);
+    outNotices.push(parsed.data);
+  });
+  if (issues.length > 0) return err(invalidInput("网站内容无效", issues.slice(0, 100)));
+  return ok({ items: outItems, withdrawals: outNotices });
+}
