@@ -5,7 +5,7 @@ import {
   type EventStore,
   err,
   guardEventStore,
-  memoryEventStore,
+  inMemoryEventStore,
   ok,
   type Result,
   type SanxiangError,
@@ -73,7 +73,7 @@ export async function openStoreSpec(spec: StoreSpec): Promise<Result<EventStore,
 async function openRaw(spec: StoreSpec): Promise<Result<EventStore, SanxiangError>> {
   switch (spec.kind) {
     case "memory":
-      return ok(memoryEventStore());
+      return ok(inMemoryEventStore());
     case "sqlite":
       return openSqliteStore(spec.path === undefined ? { dir: spec.dir ?? ".sanxiang" } : { path: spec.path });
     case "postgres": {

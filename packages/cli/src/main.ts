@@ -4,6 +4,7 @@ import { casefileCommand } from "./commands/casefile.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { demoCommand } from "./commands/demo.js";
 import { penaltyCommand } from "./commands/penalty.js";
+import { publishCommand, serveCommand } from "./commands/publish.js";
 import { registryCommand } from "./commands/registry.js";
 import { signCommand } from "./commands/sign.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -50,6 +51,12 @@ const OPTIONS = {
   log: { type: "boolean" },
   "key-file": { type: "string" },
   "log-id": { type: "string" },
+  out: { type: "string" },
+  "base-url": { type: "string" },
+  title: { type: "string" },
+  bureau: { type: "string" },
+  serve: { type: "boolean" },
+  port: { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -89,8 +96,13 @@ function usage(lang: Lang): string {
                          从存储组卷：卷内目录、每件文件的包含性证明（对最新签名树头）
   casefile --example <输出.json> [--html <目录.html>]
                          生成示例案卷（示例数据，用公开的测试密钥签名），供试用 verify
+  publish --out <目录> [--base-url 网址] [--title 标题] [--bureau 机关名称] [--serve]
+                         由存储中已审定发布的公示信息生成公示网站（增量更新，
+                         撤回的信息留下撤回公告）
+  serve <目录> [--port 端口]
+                         在本机提供公示网站（站内搜索需经 HTTP 访问）
   demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
-                         一件存入 SQLite 的普通程序案件及其案卷
+                         一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示
 
 选项：
   --lang zh|en           输出语言（默认中文，或环境变量 SANXIANG_LANG）
@@ -133,8 +145,13 @@ Commands:
   casefile --example <out.json> [--html <catalogue.html>]
                          write an example case file (example data, signed with the
                          public test key) to try verify
+  publish --out <dir> [--base-url url] [--title title] [--bureau name] [--serve]
+                         build the public disclosure site from what the store's workflow
+                         published (incremental; withdrawn items leave a notice)
+  serve <dir> [--port n] serve a built site on the loopback (its search needs HTTP)
   demo                   demo: calendar, periods, registries, a recommendation, the Merkle
-                         log, an ordinary case stored in SQLite and its case file
+                         log, an ordinary case stored in SQLite and its case file, legal
+                         review, and enforcement disclosure
 
 Options:
   --lang zh|en           output language (default Chinese, or SANXIANG_LANG)
@@ -198,6 +215,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await casefileCommand(ctx);
       case "sign":
         return await signCommand(ctx);
+      case "publish":
+        return await publishCommand(ctx);
+      case "serve":
+        return await serveCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

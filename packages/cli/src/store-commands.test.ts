@@ -39,8 +39,9 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
     const log = await cli("verify", "--log", "--store", db, "--key", KEY);
     expect(log.code).toBe(0);
     expect(log.out).toContain("日志验证通过");
-    // Per demo run: the ordinary case, the major case and its legal review's stream.
-    expect(log.out).toMatch(/事件 \d+ 件，案件 6 个/);
+    // Per demo run: the ordinary case, the major case, its legal review and the decision's
+    // disclosure; the first run also publishes the sample bureaus' 52 before-enforcement items.
+    expect(log.out).toMatch(/事件 \d+ 件，事件流 60 个/);
     expect(log.out).toContain("（签名有效）");
 
     // One changed byte in a stored event: verify --log names it and exits 1.
@@ -57,7 +58,32 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
     expect(broken.code).toBe(1);
     expect(broken.out).toContain("EVENT_HASH_MISMATCH");
     expect(broken.out).toContain(`第 ${row.position} 号事件`);
-  }, 60_000);
+  }, 120_000);
+
+  it("demo publishes the public site; publish --out rebuilds it from the store, rewriting only what changed", async () => {
+    const demo = await cli("demo");
+    expect(demo.code).toBe(0);
+    expect(demo.out).toContain("未经负责人审定即上传 → 被拒绝 [DISCLOSURE_NOT_APPROVED]");
+    expect(demo.out).toContain("届满日 2026-03-19");
+    const siteIndex = join(dir, ".sanxiang", "demo", "site", "index.html");
+    expect(demo.out).toContain(siteIndex);
+    expect(readFileSync(siteIndex, "utf8")).toContain('lang="zh-CN"');
+
+    const db = join(dir, ".sanxiang", "demo", "events.db");
+    const first = await cli("publish", "--out", "site", "--store", db, "--base-url", "https://gs.example.gov.cn/");
+    expect(first.err).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/已公示 53 项，撤回公告 0 项/);
+    const page = readFileSync(join(dir, "site", "item", "gs-decision-SPT-SCJ-DEMO-001.html"), "utf8");
+    expect(page).toContain("沙市监罚决〔2026〕001号");
+    expect(page).toContain("警告，罚款人民币2,000.00元");
+    expect(readFileSync(join(dir, "site", "atom.xml"), "utf8")).toContain("https://gs.example.gov.cn/");
+    const again = await cli("publish", "--out", "site", "--store", db, "--base-url", "https://gs.example.gov.cn/");
+    expect(again.out).toMatch(/写入 0 个文件，删除 0 个/);
+
+    expect((await cli("publish", "--store", db)).code).toBe(2);
+    expect((await cli("publish", "--out", "site2", "--store", db, "--base-url", "not a url")).code).toBe(2);
+  }, 120_000);
 
   it("sign keeps a head signed with the bureau's key; casefile refuses a case no signed head covers", async () => {
     const store = join(dir, "bureau.db");

@@ -21,6 +21,7 @@ import {
   verifyInclusion,
 } from "@sanxiang/core";
 import { runDemoCase } from "../demo-case.js";
+import { demoDisclosureSection } from "../demo-disclosure.js";
 import { demoReviewSection } from "../demo-review.js";
 import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-store.js";
 import { type Lang, t, weekdayName } from "../i18n.js";
@@ -310,6 +311,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     );
 
   if (!(await demoReviewSection(ctx, spec.value))) return EXIT.failure;
+  if (!(await demoDisclosureSection(ctx, spec.value, c.caseId))) return EXIT.failure;
 
   out(
     t(

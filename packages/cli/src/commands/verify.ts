@@ -151,8 +151,8 @@ async function verifyLogCommand(ctx: CommandContext): Promise<number> {
         t(lang, `日志验证通过：${where}`, `Log valid: ${where}`),
         t(
           lang,
-          `  事件 ${v.events} 件，案件 ${v.cases} 个；每件事件的内容与其叶子哈希一致，各案件事件序号连续`,
-          `  ${v.events} events of ${v.cases} cases; every event matches its leaf hash; every case's stream is unbroken`,
+          `  事件 ${v.events} 件，事件流 ${v.cases} 个（案件、法制审核、公示）；每件事件的内容与其叶子哈希一致，各事件流序号连续`,
+          `  ${v.events} events in ${v.cases} streams (cases, reviews, disclosures); every event matches its leaf hash; every stream is unbroken`,
         ),
         t(
           lang,

@@ -1,0 +1,294 @@
+import { join, relative } from "node:path";
+import {
+  type Actor,
+  beforeDisclosureDrafts,
+  chinaCalendar,
+  civilDateOf,
+  createBenchmarkRegistry,
+  createBodiesRegistry,
+  createPowersRegistry,
+  DEFAULT_DISCLOSURE_POLICY,
+  type DisclosureDecideContext,
+  type DisclosureDraft,
+  type DisclosureObligation,
+  decisionDisclosureDraft,
+  disclosureContentHash,
+  disclosureObligations,
+  type EventStore,
+  err,
+  executeDisclosure,
+  formatSource,
+  loadDisclosure,
+  ok,
+  type Publisher,
+  publishDisclosure,
+  type Result,
+  type SanxiangError,
+} from "@sanxiang/core";
+import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
+import { SAMPLE_BENCHMARK_REGISTRY_INPUT, SAMPLE_BODIES_DATA, SAMPLE_POWERS_DATA } from "@sanxiang/testkit/sample";
+import { runDemoCase } from "./demo-case.js";
+import { type StoreSpec, withStore } from "./event-store.js";
+import { t } from "./i18n.js";
+import type { CommandContext } from "./main.js";
+
+// Enforcement disclosure (行政执法公示) in the demo, run as an app would: the decision of the
+// demo case is drafted from its events (redacted), stopped when published without the head's
+// sign-off, signed off by the head of the deciding body, and published by the designated
+// publisher to the public site through the Publisher port; the sample bureaus' bodies,
+// officers, powers list, service guides, inspection items, benchmarks and flowcharts are
+// published as 事前公开. Sample data: names, numbers and dates are invented.
+
+/** The demo's public site settings (sample bureau). */
+export const DEMO_SITE: SiteConfig = {
+  title: "沙坡头区行政执法公示平台（示例）",
+  bureauName: "中卫市沙坡头区（示例）",
+  baseUrl: "http://127.0.0.1:8080/",
+};
+
+const officer: Actor = { id: "spt-scj-01", name: "陈海龙", roles: ["officer"] };
+const publisherActor: Actor = { id: "spt-scj-gs", name: "公示专员（示例）", roles: ["publisher"] };
+const headOf = (bodyId: string): Actor => ({ id: "spt-scj-head", name: "局长（示例）", roles: ["head"], bodyId });
+
+/** What the demo shows of disclosure. */
+export interface DisclosureDemo {
+  /** The decision's disclosure id. */
+  readonly decisionId: string;
+  /** Its draft: title, redactions, rule. */
+  readonly draft: DisclosureDraft;
+  /** Its publication deadline (届满日) and the rule's source. */
+  readonly due: string | undefined;
+  /** The refusal of publishing before the sign-off. */
+  readonly refused: SanxiangError;
+  /** Where the publisher put it. */
+  readonly location: string | undefined;
+  /** Before-enforcement items published now (0 when an earlier run already published them). */
+  readonly beforePublished: number;
+  /** Before-enforcement items already public from an earlier run. */
+  readonly beforeKept: number;
+  /** Open disclosure duties of the store on the demo's today, overdue first. */
+  readonly obligations: readonly DisclosureObligation[];
+  /** The site's directory. */
+  readonly siteDir: string;
+}
+
+async function draftApprovePublish(
+  store: EventStore,
+  publisher: Publisher,
+  draft: DisclosureDraft,
+  times: { readonly draft: string; readonly approve: string; readonly publish: string },
+): Promise<Result<string | undefined, SanxiangError>> {
+  const calendar = chinaCalendar();
+  const ctx = (actor: Actor, now: string): DisclosureDecideContext => ({ actor, now, calendar });
+  const drafted = await executeDisclosure(
+    store,
+    draft.disclosureId,
+    { type: "disclosure.draft", draft },
+    ctx(officer, times.draft),
+  );
+  if (drafted.isErr()) return err(drafted.error);
+  const approved = await executeDisclosure(
+    store,
+    draft.disclosureId,
+    { type: "disclosure.approve", contentHash: disclosureContentHash(draft.content) },
+    ctx(headOf(draft.bodyId), times.approve),
+  );
+  if (approved.isErr()) return err(approved.error);
+  const published = await publishDisclosure(store, publisher, draft.disclosureId, ctx(publisherActor, times.publish));
+  if (published.isErr()) return err(published.error);
+  return ok(published.value.receipt.location);
+}
+
+/**
+ * Runs the disclosure part of the demo in `store` for the demo case `caseId` and publishes
+ * to the site in `siteDir`.
+ */
+export async function runDisclosureDemo(
+  store: EventStore,
+  caseId: string,
+  siteDir: string,
+  today: string,
+): Promise<Result<DisclosureDemo, SanxiangError>> {
+  const calendar = chinaCalendar();
+  const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
+  if (bodies.isErr()) return err(bodies.error);
+  const powers = createPowersRegistry(SAMPLE_POWERS_DATA);
+  if (powers.isErr()) return err(powers.error);
+  const benchmarks = createBenchmarkRegistry(SAMPLE_BENCHMARK_REGISTRY_INPUT);
+  if (benchmarks.isErr()) return err(benchmarks.error);
+  const publisher = sitePublisher({ outDir: siteDir, site: DEMO_SITE });
+  const policy = DEFAULT_DISCLOSURE_POLICY;
+
+  // 事后公开: the decision, from the case's own events.
+  const events = await store.load(caseId);
+  if (events.isErr()) return err(events.error);
+  const draft = decisionDisclosureDraft(events.value, {
+    bodies: bodies.value,
+    policy,
+    documentNumber: `沙市监罚决〔2026〕${caseId.slice(-3)}号`,
+  });
+  if (draft.isErr()) return err(draft.error);
+  const id = draft.value.disclosureId;
+  const ctx = (actor: Actor, now: string): DisclosureDecideContext => ({ actor, now, calendar });
+  const drafted = await executeDisclosure(
+    store,
+    id,
+    { type: "disclosure.draft", draft: draft.value },
+    ctx(officer, "2026-03-11T06:00:00Z"),
+  );
+  if (drafted.isErr()) return err(drafted.error);
+  const due = drafted.value.state.context.due?.due;
+  // The shortcut the pilot plan forbids: uploading before the head signed off (负责人审定).
+  const early = await publishDisclosure(store, publisher, id, ctx(publisherActor, "2026-03-11T07:00:00Z"));
+  if (early.isOk()) throw new Error("the workflow published a disclosure nobody signed off");
+  const approved = await executeDisclosure(
+    store,
+    id,
+    { type: "disclosure.approve", contentHash: disclosureContentHash(draft.value.content) },
+    ctx(headOf(draft.value.bodyId), "2026-03-12T02:00:00Z"),
+  );
+  if (approved.isErr()) return err(approved.error);
+  const published = await publishDisclosure(store, publisher, id, ctx(publisherActor, "2026-03-12T03:00:00Z"));
+  if (published.isErr()) return err(published.error);
+
+  // 事前公开: the registries as they stood when the case began.
+  const before = beforeDisclosureDrafts({
+    bodies: bodies.value,
+    powers: powers.value,
+    benchmarks: benchmarks.value,
+    asOf: "2026-03-02",
+    policy,
+  });
+  if (before.isErr()) return err(before.error);
+  let beforePublished = 0;
+  let beforeKept = 0;
+  for (const d of before.value) {
+    const existing = await loadDisclosure(store, d.disclosureId);
+    if (existing.isErr()) return err(existing.error);
+    if (existing.value.version > 0) {
+      beforeKept++;
+      continue;
+    }
+    const r = await draftApprovePublish(store, publisher, d, {
+      draft: "2026-03-02T01:00:00Z",
+      approve: "2026-03-02T02:00:00Z",
+      publish: "2026-03-02T03:00:00Z",
+    });
+    if (r.isErr()) return err(r.error);
+    beforePublished++;
+  }
+
+  const obligations = await disclosureObligations({ store, calendar, policy, today });
+  if (obligations.isErr()) return err(obligations.error);
+  return ok({
+    decisionId: id,
+    draft: draft.value,
+    due,
+    refused: early.error,
+    location: published.value.receipt.location,
+    beforePublished,
+    beforeKept,
+    obligations: obligations.value,
+    siteDir,
+  });
+}
+
+/** The site directory of the demo: beside its SQLite store. */
+export function demoSiteDir(cwd: string): string {
+  return join(cwd, ".sanxiang", "demo", "site");
+}
+
+/** Formats an obligation's source for the demo. */
+export function obligationLine(o: DisclosureObligation): string {
+  const what = o.duty === "publish" ? "应公示" : "应撤回";
+  const subject = o.disclosureId ?? o.caseId ?? "";
+  const late = o.overdue ? `，已逾期 ${o.daysOverdue} 日` : "";
+  return `${what} ${subject}：届满日 ${o.due}${late}（${formatSource(o.source)}）`;
+}
+
+/**
+ * Section 7 of the demo: the demo case's decision disclosed (drafted from its events,
+ * refused before the sign-off, signed off, published to the site), the sample bureaus'
+ * before-enforcement items published, the open disclosure duties with their deadlines, and
+ * where to open the site. False when something failed (already printed).
+ */
+export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec, caseId: string): Promise<boolean> {
+  const { lang } = ctx;
+  const out = ctx.io.out;
+  out(
+    `\n${t(lang, "七、行政执法公示（国办发〔2018〕118号、行政处罚法第四十八条，示例数据）", "7. Enforcement disclosure (国办发〔2018〕118号, 行政处罚法 Art. 48, sample data)")}\n${"-".repeat(40)}\n`,
+  );
+  const siteDir = demoSiteDir(ctx.io.cwd);
+  const today = civilDateOf(ctx.io.clock.now());
+  const r = await withStore(ctx, spec, async (store) => {
+    // A memory store starts empty each time it is opened: run the demo case in it again.
+    const held = await store.load(caseId);
+    if (held.isErr()) return err(held.error);
+    if (held.value.length > 0) return runDisclosureDemo(store, caseId, siteDir, today);
+    const again = await runDemoCase(store);
+    return again.isErr() ? err(again.error) : runDisclosureDemo(store, again.value.caseId, siteDir, today);
+  });
+  if (typeof r === "number") return false;
+  if (r.isErr()) {
+    out(`  [${r.error.code}] ${r.error.message}\n`);
+    return false;
+  }
+  const d = r.value;
+  const content = d.draft.content;
+  out(
+    t(
+      lang,
+      `  由案件事件生成事后公开草稿：${d.draft.title}\n`,
+      `  Post-decision draft from the case's events: ${d.draft.title}\n`,
+    ),
+  );
+  if (content.kind === "decision") {
+    out(`    ${content.documentNumber} · ${content.agencyName} · ${content.party.name} · ${content.conclusion}\n`);
+  }
+  out(
+    t(
+      lang,
+      `    脱敏 ${d.draft.redactions.length} 处；公示期限届满日 ${d.due ?? "—"}（作出决定之日起七个工作日，国办发〔2018〕118号）\n`,
+      `    ${d.draft.redactions.length} redactions; publish by ${d.due ?? "—"} (7 working days from the decision, 国办发〔2018〕118号)\n`,
+    ),
+  );
+  out(
+    t(
+      lang,
+      `  未经负责人审定即上传 → 被拒绝 [${d.refused.code}]${d.refused.source === undefined ? "" : `，依据 ${formatSource(d.refused.source)}`}\n`,
+      `  Uploading before the head's sign-off → refused [${d.refused.code}]\n`,
+    ),
+  );
+  out(
+    t(
+      lang,
+      `  负责人审定（绑定内容哈希）→ 公示发布人员经发布端口上传：${d.location ?? d.decisionId}\n`,
+      `  Head signs off (bound to the content hash) → the publisher uploads through the port: ${d.location ?? d.decisionId}\n`,
+    ),
+  );
+  out(
+    t(
+      lang,
+      `  事前公开（执法主体、执法人员及执法证号、权责清单、服务指南、随机抽查事项、裁量基准、执法流程图）：本次发布 ${d.beforePublished} 项${d.beforeKept > 0 ? `，已公示 ${d.beforeKept} 项` : ""}\n`,
+      `  Before-enforcement items (bodies, officers with certificate numbers, powers list, service guides, inspection items, benchmarks, flowcharts): ${d.beforePublished} published now${d.beforeKept > 0 ? `, ${d.beforeKept} already public` : ""}\n`,
+    ),
+  );
+  const overdue = d.obligations.filter((o) => o.overdue);
+  out(
+    t(
+      lang,
+      `  待履行的公示义务（截至 ${today}）：${d.obligations.length} 项，其中逾期 ${overdue.length} 项\n`,
+      `  Open disclosure duties (as of ${today}): ${d.obligations.length}, ${overdue.length} overdue\n`,
+    ),
+  );
+  for (const o of d.obligations.slice(0, 3)) out(`    ${obligationLine(o)}\n`);
+  const rel = relative(ctx.io.cwd, siteDir) || ".";
+  out(
+    t(
+      lang,
+      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由存储重新生成：sanxiang publish --out ./site${spec.kind === "memory" ? "" : ` --store ${spec.kind === "sqlite" ? (spec.path ?? join(spec.dir ?? ".", "events.db")) : "…"}`}\n`,
+      `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the store: sanxiang publish --out ./site${spec.kind === "memory" ? "" : ` --store ${spec.kind === "sqlite" ? (spec.path ?? join(spec.dir ?? ".", "events.db")) : "…"}`}\n`,
+    ),
+  );
+  return true;
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveSitePath, type SiteServer, serveSite } from "./serve.js";
+
+/** A raw GET (no URL normalisation by a client library, so `..` reaches the server as sent). */
+function get(url: string, path: string): Promise<{ status: number; type: string | undefined; body: string }> {
+  const u = new URL(url);
+  return new Promise((done, fail) => {
+    const req = request({ host: u.hostname, port: u.port, path, method: "GET" }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => {
+        body += c;
+      });
+      res.on("end", () => done({ status: res.statusCode ?? 0, type: res.headers["content-type"], body }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+describe("serveSite", () => {
+  let dir: string;
+  let server: SiteServer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sanxiang-serve-"));
+    mkdirSync(join(dir, "site", "items", "a"), { recursive: true });
+    writeFileSync(join(dir, "site", "index.html"), "<h1>首页</h1>");
+    writeFileSync(join(dir, "site", "items", "a", "index.html"), "<h1>事项</h1>");
+    writeFileSync(join(dir, "site", "atom.xml"), "<feed/>");
+    writeFileSync(join(dir, "site", "404.html"), "<h1>未找到</h1>");
+    writeFileSync(join(dir, "secret.txt"), "outside the site");
+    server = await serveSite(join(dir, "site"));
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("serves pages, directory indexes and feeds with their content types", async () => {
+    const home = await get(server.url, "/");
+    expect(home).toMatchObject({ status: 200, body: "<h1>首页</h1>" });
+    expect(home.type).toContain("text/html");
+    expect((await get(server.url, "/items/a/")).body).toBe("<h1>事项</h1>");
+    expect((await get(server.url, "/atom.xml")).type).toContain("application/xml");
+  });
+
+  it("answers a missing page with the site's 404 page", async () => {
+    expect(await get(server.url, "/items/none/")).toMatchObject({ status: 404, body: "<h1>未找到</h1>" });
+  });
+
+  it("never serves a file outside the site directory", async () => {
+    for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/items/../../secret.txt", "/%00"]) {
+      const r = await get(server.url, path);
+      expect(r.body).not.toContain("outside the site");
+      expect([400, 404]).toContain(r.status);
+    }
+    expect(resolveSitePath("/srv/site", "/../etc/passwd")).toBeUndefined();
+    expect(resolveSitePath("/srv/site", "/a/%E4%B8%AD")).toBe("/srv/site/a/中");
+  });
+});
