@@ -191,6 +191,8 @@ export interface Change {
   readonly untouchedOutputs?: number;
   /** Item hashes already computed by the caller. */
   readonly hashes?: ReadonlyMap<string, string>;
+  /** Whether every bucket's list is already in page order (see `sortBucket`). */
+  readonly sorted?: boolean;
 }
 
 /** What a commit wrote, in site-root-relative paths. */
@@ -234,7 +236,7 @@ export async function commit(root: string, site: SiteConfig, old: SiteState, cha
   async function apply(): Promise<CommitReport> {
     for (const [key, unsorted] of change.buckets) {
       const prev = old.buckets[key] === undefined ? undefined : await readJson<BucketFile>(root, bucketFilePath(key));
-      const items = sortBucket([...unsorted]);
+      const items = change.sorted === true ? [...unsorted] : sortBucket([...unsorted]);
       const outputs: Record<string, string> = {};
       const itemHashes: Record<string, string> = {};
       for (const item of items) {
@@ -483,16 +485,14 @@ export async function fullBuild(
   let untouched = 0;
   const ids = new Map<string, BucketKey | null>();
   const hashes = new Map<string, string>();
-  for (const [key, list] of groups) {
-    for (const item of list) {
+  for (const [key, unsorted] of groups) {
+    for (const item of unsorted) {
       ids.set(item.id, key);
       hashes.set(item.id, itemHash(item));
     }
-    const fingerprint = contentHash(
-      sortBucket([...list])
-        .map((i) => hashes.get(i.id))
-        .join(""),
-    );
+    // Sorted once here; the commit takes the lists in this order.
+    const list = sortBucket(unsorted);
+    const fingerprint = contentHash(list.map((i) => hashes.get(i.id)).join(""));
     const prev = old.buckets[key];
     if (trust && prev?.fingerprint === fingerprint) untouched += bucketOutputCount(list.length);
     else buckets.set(key, list);
@@ -502,10 +502,11 @@ export async function fullBuild(
     // Items stored before were checked before: only new or changed ones are checked again,
     // and before anything is written.
     const fresh: PublishedItem[] = [];
-    for (const [key, list] of buckets) {
+    for (const key of buckets.keys()) {
       const prev =
         trust && old.buckets[key] !== undefined ? await readJson<BucketFile>(root, bucketFilePath(key)) : undefined;
-      for (const item of list) if (prev?.itemHashes[item.id] !== hashes.get(item.id)) fresh.push(item);
+      // In input order, so problems are reported in the order the items were given.
+      for (const item of groups.get(key) ?? []) if (prev?.itemHashes[item.id] !== hashes.get(item.id)) fresh.push(item);
     }
     const problem = check(fresh);
     if (problem !== undefined) return err(problem);
@@ -519,6 +520,7 @@ export async function fullBuild(
     live: async (id) => live.has(id),
     untouchedOutputs: untouched,
     hashes,
+    sorted: true,
   });
   return ok(report);
 }

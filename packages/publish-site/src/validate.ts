@@ -1,11 +1,9 @@
 // Input checks at the boundary: the core schemas, then what the schemas cannot say alone.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
+  canonicalJson,
   DISCLOSURE_KIND_PHASES,
-  disclosureContentHash,
   err,
-  type HashAlgorithm,
-  type Hasher,
   invalidInput,
   ok,
   type PublishedItem,
@@ -16,29 +14,15 @@ import {
   WithdrawalNoticeSchema,
 } from "@sanxiang/core";
 
-/** SHA-256 through node:crypto: the same digests as core's, at native speed. */
-const nodeSha256: HashAlgorithm = {
-  name: "sha256",
-  outputLength: 32,
-  hash: (data) => new Uint8Array(createHash("sha256").update(data).digest()),
-  create: () => {
-    const h = createHash("sha256");
-    const hasher: Hasher = {
-      update(data) {
-        h.update(data);
-        return hasher;
-      },
-      digest: () => new Uint8Array(h.digest()),
-    };
-    return hasher;
-  },
-};
-
 type Issue = { path: PropertyKey[]; message: string };
 
-/** Whether an item's `contentHash` is the hash of its content. */
+/**
+ * Whether an item's `contentHash` is the hash of its content: core's
+ * `disclosureContentHash` (hex SHA-256 of the UTF-8 canonical JSON), computed in one native
+ * call from the canonical text (no intermediate byte arrays: this runs for every new item).
+ */
 export function contentHashMatches(item: PublishedItem): boolean {
-  return disclosureContentHash(item.content, nodeSha256) === item.contentHash;
+  return hash("sha256", canonicalJson(item.content), "hex") === item.contentHash;
 }
 
 /** The problems of one parsed item that its schema does not catch (the hash only when `checkHash`). */
