@@ -282,6 +282,15 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
     ),
   );
   for (const o of d.obligations.slice(0, 3)) out(`    ${obligationLine(o)}\n`);
+  if (overdue.length > 0) {
+    out(
+      t(
+        lang,
+        "    （第六节的重大案件已作出决定但尚未公示：逾期的公示义务列在这里，不会被静默丢弃）\n",
+        "    (section 6's major case was decided but not disclosed: overdue duties are listed here, never dropped)\n",
+      ),
+    );
+  }
   const rel = relative(ctx.io.cwd, siteDir) || ".";
   out(
     t(
