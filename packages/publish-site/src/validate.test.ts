@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { type DisclosureContent, disclosureContentHash } from "@sanxiang/core";
+import { type DisclosureContent, disclosureContentHash, sm3 } from "@sanxiang/core";
 import { describe, expect, it } from "vitest";
 import { decision, itemOf, sampleItems } from "./fixtures.test-support.js";
 import { contentHashMatches } from "./validate.js";
@@ -27,4 +27,19 @@ describe("contentHashMatches", () => {
       expect(contentHashMatches({ ...right, content: { ...content, matter: `${matter}x` } })).toBe(false);
     },
   );
+});
+
+describe("contentHashMatches with SM3 (a bureau whose hash port is 国密 SM3)", () => {
+  it("checks an SM3 item with SM3 and refuses it when the algorithm is not named", () => {
+    const base = decision("dec-sm3", "2026-03-01");
+    const sm3Hash = disclosureContentHash(base.content, sm3);
+    const item = { ...base, contentHash: sm3Hash, contentHashAlgorithm: "sm3" as const };
+    expect(sm3Hash).not.toBe(base.contentHash);
+    expect(contentHashMatches(item)).toBe(true);
+    // Without the name the SHA-256 check applies, and an SM3 digest does not pass it.
+    const { contentHashAlgorithm: _, ...unnamed } = item;
+    expect(contentHashMatches(unnamed)).toBe(false);
+    // Named SM3 but hashed with SHA-256: refused too.
+    expect(contentHashMatches({ ...base, contentHashAlgorithm: "sm3" })).toBe(false);
+  });
 });

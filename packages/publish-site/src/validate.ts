@@ -3,6 +3,7 @@ import { hash } from "node:crypto";
 import {
   canonicalJson,
   DISCLOSURE_KIND_PHASES,
+  disclosureContentHash,
   err,
   invalidInput,
   ok,
@@ -10,6 +11,7 @@ import {
   PublishedItemSchema,
   type Result,
   type SanxiangError,
+  sm3,
   type WithdrawalNotice,
   WithdrawalNoticeSchema,
 } from "@sanxiang/core";
@@ -18,10 +20,13 @@ type Issue = { path: PropertyKey[]; message: string };
 
 /**
  * Whether an item's `contentHash` is the hash of its content: core's
- * `disclosureContentHash` (hex SHA-256 of the UTF-8 canonical JSON), computed in one native
- * call from the canonical text (no intermediate byte arrays: this runs for every new item).
+ * `disclosureContentHash` (hex digest of the UTF-8 canonical JSON) with the item's
+ * `contentHashAlgorithm`. SHA-256 (the default) is computed in one native call from the
+ * canonical text (no intermediate byte arrays: this runs for every new item); SM3 with core's
+ * implementation, the very one the bureau's hash port uses.
  */
 export function contentHashMatches(item: PublishedItem): boolean {
+  if (item.contentHashAlgorithm === "sm3") return disclosureContentHash(item.content, sm3) === item.contentHash;
   return hash("sha256", canonicalJson(item.content), "hex") === item.contentHash;
 }
 

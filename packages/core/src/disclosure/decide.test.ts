@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../kernel/actors.js";
 import type { SanxiangError } from "../kernel/errors.js";
+import { sm3 } from "../kernel/sm3.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import type { DisclosureCommandInput } from "./commands.js";
 import { decideDisclosure, nextPublishedItem } from "./decide.js";
 import { type DisclosureState, evolveDisclosure, foldDisclosure, initialDisclosureState } from "./fold.js";
 import { DEFAULT_DISCLOSURE_POLICY, disclosureRuleFor } from "./rules.js";
-import type { DisclosureContent, PublishedItem } from "./schema.js";
+import { type DisclosureContent, disclosureContentHash, type PublishedItem } from "./schema.js";
 import {
   dctx,
   decisionContent,
@@ -95,6 +96,27 @@ describe("decideDisclosure — draft, sign-off, publication", () => {
     expect(approved?.payload).toMatchObject({ approverId: "h", contentHash: hash(decisionContent) });
     // disclosure.published carries the case id, so the disclosure queue can clear the case's row.
     expect(w.events.at(-1)?.payload.caseId).toBe("case-1");
+  });
+
+  it("a bureau on SM3 (国密): the item names the algorithm; a hash port changed after the sign-off is refused", () => {
+    const w = fresh();
+    const run = (cmd: DisclosureCommandInput, now: string, actor: Actor) => {
+      const r = decideDisclosure(w.state, cmd, { ...dctx(now, actor), hash: sm3 });
+      for (const e of r._unsafeUnwrap()) w.state = evolveDisclosure(w.state, e)._unsafeUnwrap();
+      w.events.push(...r._unsafeUnwrap());
+    };
+    const sm3Hash = disclosureContentHash(decisionContent, sm3);
+    run({ type: "disclosure.draft", draft: decisionDraft }, T("10", "08"), officerActor);
+    run({ type: "disclosure.approve", contentHash: sm3Hash }, T("11"), headActor);
+    // The same stream published by a process whose port is SHA-256: refused, nothing appended.
+    const switched = refusal(w, { type: "disclosure.publish", channel: "政府网站" }, T("12"), publisherActor);
+    expect(switched.code).toBe("INVALID_INPUT");
+    run({ type: "disclosure.publish", channel: "政府网站" }, T("12"), publisherActor);
+    const item = w.events.at(-1)?.payload.item as PublishedItem;
+    expect(item).toMatchObject({ contentHash: sm3Hash, contentHashAlgorithm: "sm3" });
+    // A SHA-256 bureau's items do not carry the field (their bytes are unchanged).
+    const plain = published().events.at(-1)?.payload.item as PublishedItem;
+    expect("contentHashAlgorithm" in plain).toBe(false);
   });
 
   it("谁履职、谁公示: a head of another body cannot sign off (DISCLOSURE_SIGNOFF_INVALID, with the source)", () => {

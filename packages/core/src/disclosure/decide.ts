@@ -2,7 +2,7 @@ import type { PeriodOverrides, ResolvedPeriods } from "../calendar/deadline.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import { type Actor, authorize, type Permission, type PermissionPolicy } from "../kernel/actors.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
-import type { HashAlgorithm } from "../kernel/hash.js";
+import type { HashAlgorithm, HashAlgorithmName } from "../kernel/hash.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
@@ -182,12 +182,14 @@ export function redactionContextOf(
  * 拟公示条目 — the public item a publication of the signed-off content at `at` makes: the
  * next version (1, then one more per correction, with the correction's public note), first
  * published at the first publication, public until the rule's publicity period ends
- * (counted from the first publication).
+ * (counted from the first publication). `hashAlgorithm` names the hash port `contentHash` was
+ * made with (recorded on the item unless SHA-256, so the site can check it).
  */
 export function nextPublishedItem(
   c: DisclosureContext,
   at: Instant,
   rule: DisclosureRule,
+  hashAlgorithm: HashAlgorithmName = "sha256",
 ): Result<PublishedItem, SanxiangError> {
   const draft = c.draft;
   const content = c.content;
@@ -214,6 +216,7 @@ export function nextPublishedItem(
     bodyName: draft.bodyName,
     content,
     contentHash: hash,
+    ...(hashAlgorithm === "sha256" ? {} : { contentHashAlgorithm: hashAlgorithm }),
     version: (previous?.version ?? 0) + 1,
     publishedAt,
     updatedAt: at,
@@ -340,7 +343,16 @@ function eventFor(
           refuse("DISCLOSURE_NOT_APPROVED", "拟公示信息未经负责人审定，不能发布", DISCLOSURE_WORKFLOW_SOURCES.signOff),
         );
       }
-      const item = nextPublishedItem(c, at, rule);
+      // The sign-off binds a hash made with the bureau's hash port: if the port changed since
+      // (say SHA-256 → SM3), the public copy's hash would not say what the head signed.
+      if (c.content !== undefined && hashOf(c.content) !== c.contentHash) {
+        return err(
+          sanxiangError("INVALID_INPUT", "审定后哈希算法已变更，请重新修改并审定拟公示信息", {
+            details: { algorithm: ctx.hash?.name ?? "sha256" },
+          }),
+        );
+      }
+      const item = nextPublishedItem(c, at, rule, ctx.hash?.name);
       if (item.isErr()) return err(item.error);
       return ok({
         type: "disclosure.published",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { canonicalJsonBytes } from "../kernel/canonical-json.js";
-import { type HashAlgorithm, sha256, toHex } from "../kernel/hash.js";
+import { type HashAlgorithm, HashAlgorithmNameSchema, sha256, toHex } from "../kernel/hash.js";
 import { FenSchema } from "../kernel/money.js";
 import { IdSchema } from "../kernel/ports.js";
 import { RuleSourceSchema } from "../kernel/source.js";
@@ -341,6 +341,11 @@ export const PublishedItemSchema = z
     content: DisclosureContentSchema,
     /** Hash of `content` ({@link disclosureContentHash}), as signed off. */
     contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    /**
+     * The algorithm of `contentHash` — the bureau's hash port (`sm3` for a bureau on 国密);
+     * absent means `sha256`, so items published before this field existed keep their bytes.
+     */
+    contentHashAlgorithm: HashAlgorithmNameSchema.optional(),
     /** 1 for the first publication, one more per correction. */
     version: z.number().int().positive(),
     /** When first published. */
