@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { PublishedItem, Publisher } from "@sanxiang/core";
+import { disclosureContentHash, type PublishedItem, type Publisher, sm3 } from "@sanxiang/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite } from "./build.js";
 import { decision, hashOf, noticeOf, SITE, sampleItems } from "./fixtures.test-support.js";
@@ -42,6 +42,24 @@ describe("sitePublisher (Publisher v1)", () => {
     expect(again.changed).toBe(false);
     expect(readTree(site())).toEqual(tree);
     expect(tree.get("after/penalty/2026-03/index.html")).toContain("item/dec-1.html");
+  });
+
+  it("publishes an item hashed with SM3 (国密) by a bureau whose hash port is SM3; a wrong SM3 hash changes nothing", async () => {
+    const plain = decision("dec-sm3", "2026-03-10");
+    const item: PublishedItem = {
+      ...plain,
+      contentHash: disclosureContentHash(plain.content, sm3),
+      contentHashAlgorithm: "sm3",
+    };
+    expect((await publisher.publish(item))._unsafeUnwrap().changed).toBe(true);
+    const tree = readTree(site());
+    expect(tree.get("item/dec-sm3.html")).toContain("沙");
+    const forged = await publisher.publish({ ...item, id: "dec-sm3-b", contentHash: plain.contentHash });
+    expect(forged.isErr()).toBe(true);
+    expect(readTree(site())).toEqual(tree);
+    // A full build takes the same SM3 item.
+    const full = await buildSite({ outDir: join(dir, "full"), site: SITE, items: [item], withdrawals: [], now: NOW });
+    expect(full._unsafeUnwrap().written).toContain("item/dec-sm3.html");
   });
 
   it("replaces with a newer version and refuses an older one, or another content under the same version", async () => {
