@@ -27,6 +27,7 @@ import {
 } from "@sanxiang/core";
 import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
 import { SAMPLE_BENCHMARK_REGISTRY_INPUT, SAMPLE_BODIES_DATA, SAMPLE_POWERS_DATA } from "@sanxiang/testkit/sample";
+import { dutyLine } from "./commands/duties.js";
 import { runDemoCase } from "./demo-case.js";
 import { type StoreSpec, withStore } from "./event-store.js";
 import { t } from "./i18n.js";
@@ -198,14 +199,6 @@ export function demoSiteDir(cwd: string): string {
   return join(cwd, ".sanxiang", "demo", "site");
 }
 
-/** Formats an obligation's source for the demo. */
-export function obligationLine(o: DisclosureObligation): string {
-  const what = o.duty === "publish" ? "应公示" : "应撤回";
-  const subject = o.disclosureId ?? o.caseId ?? "";
-  const late = o.overdue ? `，已逾期 ${o.daysOverdue} 日` : "";
-  return `${what} ${subject}：届满日 ${o.due}${late}（${formatSource(o.source)}）`;
-}
-
 /**
  * Section 7 of the demo: the demo case's decision disclosed (drafted from its events,
  * refused before the sign-off, signed off, published to the site), the sample bureaus'
@@ -281,7 +274,7 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
       `  Open disclosure duties (as of ${today}): ${d.obligations.length}, ${overdue.length} overdue\n`,
     ),
   );
-  for (const o of d.obligations.slice(0, 3)) out(`    ${obligationLine(o)}\n`);
+  for (const o of d.obligations.slice(0, 3)) out(`    ${dutyLine(lang, o)}\n`);
   if (overdue.length > 0) {
     out(
       t(

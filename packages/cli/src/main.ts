@@ -3,6 +3,7 @@ import { formatSource, type SanxiangError } from "@sanxiang/core";
 import { casefileCommand } from "./commands/casefile.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { demoCommand } from "./commands/demo.js";
+import { dutiesCommand } from "./commands/duties.js";
 import { penaltyCommand } from "./commands/penalty.js";
 import { publishCommand, serveCommand } from "./commands/publish.js";
 import { registryCommand } from "./commands/registry.js";
@@ -57,6 +58,9 @@ const OPTIONS = {
   bureau: { type: "string" },
   serve: { type: "boolean" },
   port: { type: "string" },
+  sector: { type: "string" },
+  json: { type: "boolean" },
+  "fail-overdue": { type: "boolean" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -101,6 +105,9 @@ function usage(lang: Lang): string {
                          撤回的信息留下撤回公告）
   serve <目录> [--port 端口]
                          在本机提供公示网站（站内搜索需经 HTTP 访问）
+  duties [--date 日期] [--sector 行业] [--json] [--fail-overdue]
+                         列出待履行的公示义务（应公示、应撤回），标明届满日、逾期天数与依据；
+                         --sector samr 适用市场监管公示规定；--fail-overdue 有逾期时退出码为 1
   demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
                          一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示
 
@@ -149,6 +156,10 @@ Commands:
                          build the public disclosure site from what the store's workflow
                          published (incremental; withdrawn items leave a notice)
   serve <dir> [--port n] serve a built site on the loopback (its search needs HTTP)
+  duties [--date date] [--sector s] [--json] [--fail-overdue]
+                         open disclosure duties (publish, withdraw) with due day, days
+                         overdue and rule; --sector samr applies the market-regulation
+                         rules; --fail-overdue exits 1 when any duty is overdue
   demo                   demo: calendar, periods, registries, a recommendation, the Merkle
                          log, an ordinary case stored in SQLite and its case file, legal
                          review, and enforcement disclosure
@@ -219,6 +230,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await publishCommand(ctx);
       case "serve":
         return await serveCommand(ctx);
+      case "duties":
+        return await dutiesCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }
