@@ -876,8 +876,9 @@ function createStore(
           }),
         );
       }
-      // One head per size: a new size is inserted; the same root signed later replaces the
-      // kept head (a re-signing); anything else changes nothing and is told apart below.
+      // One head per size — core's signedTreeHeadSaveAction, stated as one upsert so that it
+      // holds across connections: a new size is inserted; the same root signed later replaces
+      // the kept head (a re-signing); anything else changes nothing and is told apart below.
       const inserted = await query(
         pool,
         `INSERT INTO ${S}.signed_tree_heads AS k (tree_size, root_hash, hash_algorithm, signed_at_ms, head) ` +

@@ -28,7 +28,6 @@ import {
   EVENT_STORE_SPECIFICATION_VERSION,
   type EventStore,
   encodeMerkleFrontier,
-  epochMillis,
   err,
   extendMerkleFrontier,
   frontierTreeHead,
@@ -51,6 +50,7 @@ import {
   type StoredEvent,
   sanxiangError,
   signedTreeHeadFromJson,
+  signedTreeHeadSaveAction,
   signedTreeHeadToJson,
   storeClosed,
   storeCorrupt,
@@ -485,29 +485,11 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
   });
 
   const saveSignedHeadTx = db.transaction((h: SignedTreeHead): void => {
-    const size = readHead().treeSize;
-    if (h.treeSize > size) {
-      throw new Refusal(
-        sanxiangError("MERKLE_TREE_SIZE_INVALID", `签名树头的大小 ${h.treeSize} 超出日志的 ${size} 个事件`, {
-          details: { treeSize: h.treeSize, size },
-        }),
-      );
-    }
     const keptJson = st.getSignedHead.get(h.treeSize);
-    if (keptJson !== undefined) {
-      const kept = decodeSignedHead(keptJson, h.treeSize);
-      const same = kept.hashAlgorithm === h.hashAlgorithm && Buffer.from(kept.rootHash).equals(Buffer.from(h.rootHash));
-      if (!same) {
-        throw new Refusal(
-          sanxiangError("TREE_HEAD_CONFLICT", `已保存大小为 ${h.treeSize} 而根哈希不同的签名树头`, {
-            details: { treeSize: h.treeSize },
-          }),
-        );
-      }
-      // The same head signed again later (a new key, say) replaces the kept one; an older or
-      // equal signing is a no-op.
-      if (epochMillis(h.timestamp) <= epochMillis(kept.timestamp)) return;
-    }
+    const kept = keptJson === undefined ? undefined : decodeSignedHead(keptJson, h.treeSize);
+    const action = signedTreeHeadSaveAction(h, readHead().treeSize, kept);
+    if (action.isErr()) throw new Refusal(action.error);
+    if (action.value === "keep") return;
     st.insertSignedHead.run(h.treeSize, JSON.stringify(signedTreeHeadToJson(h)));
   });
 

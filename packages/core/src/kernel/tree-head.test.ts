@@ -10,6 +10,7 @@ import {
   type SignedTreeHead,
   serializeTreeHead,
   signedTreeHeadFromJson,
+  signedTreeHeadSaveAction,
   signedTreeHeadToJson,
   signTreeHead,
   type TreeHeadStatement,
@@ -200,4 +201,51 @@ describe("JSON form", () => {
       expect(signedTreeHeadFromJson(bad)._unsafeUnwrapErr().code).toBe("TREE_HEAD_MALFORMED");
     }
   });
+});
+
+describe("signedTreeHeadSaveAction — one root per size, a later signing of it replaces the kept head", () => {
+  const head = (size: number, rootByte: number, ms: number, alg: "sha256" | "sm3" = "sha256"): SignedTreeHead => ({
+    version: 1,
+    logId: "bureau-1",
+    treeSize: size,
+    rootHash: new Uint8Array(32).fill(rootByte),
+    hashAlgorithm: alg,
+    timestamp: instantFromEpochMillis(ms),
+    signatureAlgorithm: "ed25519",
+    signature: new Uint8Array(64),
+    keyId: "k",
+  });
+
+  it("insert, replace, keep, and the two refusals", () => {
+    expect(signedTreeHeadSaveAction(head(3, 1, 10), 3, undefined)._unsafeUnwrap()).toBe("insert");
+    expect(signedTreeHeadSaveAction(head(3, 1, 20), 3, head(3, 1, 10))._unsafeUnwrap()).toBe("replace");
+    expect(signedTreeHeadSaveAction(head(3, 1, 10), 3, head(3, 1, 10))._unsafeUnwrap()).toBe("keep");
+    expect(signedTreeHeadSaveAction(head(3, 1, 5), 3, head(3, 1, 10))._unsafeUnwrap()).toBe("keep");
+    expect(signedTreeHeadSaveAction(head(4, 1, 10), 3, undefined)._unsafeUnwrapErr().code).toBe(
+      "MERKLE_TREE_SIZE_INVALID",
+    );
+    expect(signedTreeHeadSaveAction(head(3, 2, 20), 3, head(3, 1, 10))._unsafeUnwrapErr().code).toBe(
+      "TREE_HEAD_CONFLICT",
+    );
+    expect(signedTreeHeadSaveAction(head(3, 1, 20, "sm3"), 3, head(3, 1, 10))._unsafeUnwrapErr().code).toBe(
+      "TREE_HEAD_CONFLICT",
+    );
+  });
+
+  test.prop([fc.nat(5), fc.nat(5), fc.nat(3), fc.nat(3), fc.nat(100), fc.nat(100)])(
+    "whatever the order of saves, the kept head of a size is the latest signing of its first root",
+    (size, logSize, rootA, rootB, msA, msB) => {
+      const a = head(size, rootA, msA);
+      const b = head(size, rootB, msB);
+      const first = signedTreeHeadSaveAction(a, logSize, undefined);
+      if (size > logSize) {
+        expect(first.isErr()).toBe(true);
+        return;
+      }
+      expect(first._unsafeUnwrap()).toBe("insert");
+      const second = signedTreeHeadSaveAction(b, logSize, a);
+      if (rootA !== rootB) expect(second._unsafeUnwrapErr().code).toBe("TREE_HEAD_CONFLICT");
+      else expect(second._unsafeUnwrap()).toBe(msB > msA ? "replace" : "keep");
+    },
+  );
 });

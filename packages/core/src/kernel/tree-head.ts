@@ -281,3 +281,36 @@ export function signedTreeHeadFromJson(value: unknown): Result<SignedTreeHead, S
   });
   return parsed.success ? ok(parsed.data) : err(malformed("签名树头字段无效", { issues: issuesOf(parsed.error) }));
 }
+
+/**
+ * 签名树头保存规则 — what an event store does with a signed tree head it is asked to keep,
+ * given the log's size and the head it already keeps for that size (if any): a head beyond
+ * the log is `MERKLE_TREE_SIZE_INVALID`; a different root (or hash algorithm) for a kept size
+ * is `TREE_HEAD_CONFLICT` (one log never has two roots of one size); the same root signed
+ * later (a new key, say) `replace`s the kept head; signed at the same time or earlier it is
+ * `keep` (nothing changes); a new size is `insert`. Stores apply the answer in the same
+ * transaction as the read; the PostgreSQL adapter states the same rule as one SQL upsert, and
+ * the conformance suite holds every store to it.
+ */
+export function signedTreeHeadSaveAction(
+  head: SignedTreeHead,
+  logSize: number,
+  kept: SignedTreeHead | undefined,
+): Result<"insert" | "replace" | "keep", SanxiangError> {
+  if (head.treeSize > logSize) {
+    return err(
+      sanxiangError("MERKLE_TREE_SIZE_INVALID", `签名树头的大小 ${head.treeSize} 超出日志的 ${logSize} 个事件`, {
+        details: { treeSize: head.treeSize, size: logSize },
+      }),
+    );
+  }
+  if (kept === undefined) return ok("insert");
+  if (kept.hashAlgorithm !== head.hashAlgorithm || toHex(kept.rootHash) !== toHex(head.rootHash)) {
+    return err(
+      sanxiangError("TREE_HEAD_CONFLICT", `已保存大小为 ${head.treeSize} 而根哈希不同的签名树头`, {
+        details: { treeSize: head.treeSize },
+      }),
+    );
+  }
+  return ok(epochMillis(head.timestamp) > epochMillis(kept.timestamp) ? "replace" : "keep");
+}

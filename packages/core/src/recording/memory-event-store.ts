@@ -9,10 +9,8 @@ import {
   frontierTreeHead,
   type MerkleFrontier,
 } from "../kernel/merkle-frontier.js";
-import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok } from "../kernel/result.js";
-import { epochMillis } from "../kernel/time.js";
-import { type SignedTreeHead, SignedTreeHeadSchema } from "../kernel/tree-head.js";
+import { type SignedTreeHead, SignedTreeHeadSchema, signedTreeHeadSaveAction } from "../kernel/tree-head.js";
 import type { CaseEvent } from "./case-event.js";
 import { EVENT_STORE_SPECIFICATION_VERSION, type EventStore, type StoredEvent } from "./event-store.js";
 import {
@@ -188,24 +186,9 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
         return err(sanxiangError("INVALID_INPUT", "签名树头无效", { details: { issues: parsed.error.issues.length } }));
       }
       const h = parsed.data;
-      if (h.treeSize > log.length) {
-        return err(
-          sanxiangError("MERKLE_TREE_SIZE_INVALID", `签名树头的大小 ${h.treeSize} 超出日志的 ${log.length} 个事件`, {
-            details: { treeSize: h.treeSize, size: log.length },
-          }),
-        );
-      }
-      const kept = signed.get(h.treeSize);
-      if (kept !== undefined) {
-        if (!bytesEqual(kept.rootHash, h.rootHash) || kept.hashAlgorithm !== h.hashAlgorithm) {
-          return err(
-            sanxiangError("TREE_HEAD_CONFLICT", `已保存大小为 ${h.treeSize} 而根哈希不同的签名树头`, {
-              details: { treeSize: h.treeSize },
-            }),
-          );
-        }
-        if (epochMillis(h.timestamp) <= epochMillis(kept.timestamp)) return ok(undefined);
-      }
+      const action = signedTreeHeadSaveAction(h, log.length, signed.get(h.treeSize));
+      if (action.isErr()) return err(action.error);
+      if (action.value === "keep") return ok(undefined);
       signed.set(h.treeSize, copyHead(h));
       return ok(undefined);
     },
