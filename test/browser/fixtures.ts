@@ -597,3 +597,37 @@ export const FIXTURE_ITEMS: readonly PublishedItem[] = [...ORDINARY_ITEMS, ...HO
 
 /** The withdrawals the build receives. */
 export const FIXTURE_WITHDRAWALS: readonly WithdrawalNotice[] = [WITHDRAWAL];
+
+/** The party of {@link monthlyDecisions}: one invented shop, fined once a month. */
+export const MONTHLY_PARTY = "示例分批检索商贸有限公司（虚构）";
+
+/**
+ * `months` invented penalty decisions against {@link MONTHLY_PARTY}, one a month going back
+ * from 2026-11 (day 8 of each month): a site with one shard per month, for the progressive
+ * search test.
+ */
+export function monthlyDecisions(months: number): PublishedItem[] {
+  return Array.from({ length: months }, (_, i) => {
+    const total = 2026 * 12 + 10 - i;
+    const month = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+    return item(
+      {
+        id: `dec-monthly-${month}`,
+        title: `${MONTHLY_PARTY}行政处罚决定（${month}）`,
+        publishedAt: `${month}-09T02:00:00.000Z`,
+        source: SOURCE_PENALTY,
+      },
+      {
+        kind: "decision",
+        category: "penalty",
+        documentNumber: `示市监处罚〔${month.slice(0, 4)}〕${900 + i}号（虚构）`,
+        agencyName: BODY_NAME,
+        party: { kind: "organisation", name: MONTHLY_PARTY },
+        matter: "未按规定公示信息",
+        basis: ["《中华人民共和国行政处罚法》第四十八条"],
+        conclusion: "警告",
+        decidedOn: `${month}-08`,
+      },
+    );
+  });
+}

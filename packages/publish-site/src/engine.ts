@@ -31,6 +31,7 @@ import {
   FEED_SIZE,
   renderAtom,
   renderJsonFeed,
+  renderShardList,
   renderSitemapIndex,
   renderUrlset,
   searchDocs,
@@ -63,7 +64,7 @@ import { inlineShards, workerShards } from "./shard-worker.js";
 import { AtomicWriter, contentHash, STATE_DIR } from "./writer.js";
 
 /** Bumped whenever rendering changes, so a site built by an older version is rebuilt whole. */
-export const RENDERER_VERSION = "1";
+export const RENDERER_VERSION = "2";
 const TOP_SIZE = FEED_SIZE;
 /** Items to index in one change from which shards are built on a worker thread. */
 const WORKER_THRESHOLD = 5_000;
@@ -323,22 +324,13 @@ export async function commit(root: string, site: SiteConfig, old: SiteState, cha
     globals.set("during/index.html", renderDuringPage(view));
     globals.set("after/index.html", renderAfterPage(view));
     for (const c of ACTION_CATEGORIES) globals.set(`after/${c}/index.html`, renderCategoryPage(view, c));
-    globals.set("search/index.html", renderSearchPage(site));
+    globals.set("search/index.html", renderSearchPage(view));
     globals.set("404.html", renderNotFound(site));
     globals.set("assets/site.css", SITE_CSS);
     globals.set("assets/search.js", searchScript());
     globals.set("assets/minisearch.js", minisearchBrowserBuild());
     const keys = Object.keys(state.buckets).sort();
-    globals.set(
-      "search/shards.json",
-      `${JSON.stringify({
-        shards: keys.map((k) => ({
-          key: k,
-          file: shardPath(k).slice("search/".length),
-          count: state.buckets[k]?.count ?? 0,
-        })),
-      })}\n`,
-    );
+    globals.set("search/shards.json", renderShardList(keys.map((k) => [k, state.buckets[k]?.count ?? 0] as const)));
     for (const notice of Object.values(state.withdrawn))
       globals.set(itemPath(notice.id), renderWithdrawalPage(notice, site));
     globals.set("feed.json", renderJsonFeed(site, feed));

@@ -1,14 +1,17 @@
 // Feeds, sitemaps and search shards: the machine-readable outputs.
 import {
+  type ActionCategory,
   DISCLOSURE_KIND_NAMES,
   DISCLOSURE_PHASE_NAMES,
   type DisclosureContent,
+  type DisclosureKind,
+  type DisclosurePhase,
   type PublishedItem,
 } from "@sanxiang/core";
 import MiniSearch from "minisearch";
 import { normalizeBaseUrl, type SiteConfig } from "./config.js";
 import { escapeXml as x } from "./escape.js";
-import { itemPath } from "./paths.js";
+import { type BucketKey, bucketParts, itemPath, shardPath } from "./paths.js";
 import type { TopEntry } from "./render.js";
 import { SEARCH_FIELDS, SEARCH_STORE_FIELDS, tokenizeChinese } from "./tokenize.js";
 
@@ -134,6 +137,37 @@ export function renderShard(docs: readonly SearchDoc[]): string {
   const index = new MiniSearch<SearchDoc>(searchOptions());
   index.addAll(docs);
   return JSON.stringify(index);
+}
+
+/**
+ * One entry of `search/shards.json` (检索分片清单): the shard's file, how many documents it
+ * holds, and the parts of its bucket as fields, so the browser selects shards by 范围 and
+ * 年份 without parsing keys. `kind` is set for 事前公开 shards, `category` for 事后公开 ones,
+ * `month` (`YYYY-MM`) for the dated ones (事中公示, 事后公开).
+ */
+export interface ShardEntry {
+  readonly key: BucketKey;
+  /** Relative to `search/`. */
+  readonly file: string;
+  readonly count: number;
+  readonly phase: DisclosurePhase;
+  readonly kind?: DisclosureKind;
+  readonly category?: ActionCategory;
+  readonly month?: string;
+}
+
+/** The `search/shards.json` entry of the bucket `key` holding `count` items. */
+export function shardEntry(key: BucketKey, count: number): ShardEntry {
+  const file = shardPath(key).slice("search/".length);
+  const b = bucketParts(key);
+  if (b.phase === "before") return { key, file, count, phase: b.phase, kind: b.kind };
+  if (b.phase === "during") return { key, file, count, phase: b.phase, month: b.month };
+  return { key, file, count, phase: b.phase, category: b.category, month: b.month };
+}
+
+/** `search/shards.json` — `{ shards: ShardEntry[] }` for the buckets `[key, count]`, in the order given. */
+export function renderShardList(buckets: Iterable<readonly [BucketKey, number]>): string {
+  return `${JSON.stringify({ shards: [...buckets].map(([key, count]) => shardEntry(key, count)) })}\n`;
 }
 
 /** `feed.json` — JSON Feed 1.1 of the latest items. */
