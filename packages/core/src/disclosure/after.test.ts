@@ -5,7 +5,13 @@ import { residentIdCheckChar } from "../registry/entities/checksums.js";
 import { decisionDisclosureDraft, penaltyConclusion } from "./after.js";
 import { CASE_STEPS, type CaseStep, caseEvents } from "./model-test-fixtures.js";
 import { checkRedacted } from "./redaction.js";
-import { DEFAULT_DISCLOSURE_POLICY, disclosureDue, disclosureRuleFor, resolveDisclosurePolicy } from "./rules.js";
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  disclosureDue,
+  disclosureRuleFor,
+  resolveDisclosurePolicy,
+  routedDisclosureDue,
+} from "./rules.js";
 
 const ctx = { bodies, policy: DEFAULT_DISCLOSURE_POLICY, documentNumber: "沙司罚决字〔2025〕3号" };
 const withCheck = (body17: string) => `${body17}${residentIdCheckChar(body17) ?? ""}`;
@@ -111,6 +117,25 @@ describe("decisionDisclosureDraft (事后公开: agency, party, category, conclu
       procedure: "simplified",
     });
     expect(simplified._unsafeUnwrapErr().details).toMatchObject({ reason: "simplifiedProcedure" });
+  });
+
+  it("市场监督管理行政处罚信息公示规定 Art. 10: a party registered in another province routes the draft; its due day is the 10-working-day forward deadline", async () => {
+    const samr = resolveDisclosurePolicy({ sector: "samr" })._unsafeUnwrap();
+    const route = { registeredIn: "浙江省", forwardTo: "杭州市市场监督管理局" };
+    const d = decisionDisclosureDraft(await caseEvents("c1"), {
+      ...ctx,
+      policy: samr,
+      crossProvince: route,
+    })._unsafeUnwrap();
+    expect(d.routing).toEqual({ crossProvince: route });
+    const rule = disclosureRuleFor(samr, { kind: "decision", category: "penalty" });
+    const due = routedDisclosureDue(rule, d.startOn, d.routing, chinaCalendar())._unsafeUnwrap();
+    // Monday 2025-03-10 + 10 working days.
+    expect(due).toMatchObject({ ruleId: "disclosure.samrForward", due: "2025-03-24" });
+    // Without the option the draft has no route (published by this bureau within 20 working days, Art. 9).
+    expect(decisionDisclosureDraft(await caseEvents("c1"), { ...ctx, policy: samr })._unsafeUnwrap().routing).toBe(
+      undefined,
+    );
   });
 
   it("penaltyConclusion writes kinds and amounts in words", () => {

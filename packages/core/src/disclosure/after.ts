@@ -1,7 +1,7 @@
 import { type PenaltyEvent, PenaltyEventSchema } from "../enforcement/events.js";
 import type { Penalty } from "../enforcement/penalty.js";
 import { procedureEventOf } from "../enforcement/stream.js";
-import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import type { SanxiangError } from "../kernel/errors.js";
 import { formatYuan } from "../kernel/money.js";
 import { err, type Result } from "../kernel/result.js";
 import type { RuleSource } from "../kernel/source.js";
@@ -9,10 +9,18 @@ import { civilDateOf } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import { PENALTY_KIND_LABELS } from "../registry/benchmarks/schema.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
+import {
+  decidingBody,
+  partyWithholding,
+  publicIdentifiersOf,
+  publicPartyOf,
+  refuseDraft,
+  sectorWithholding,
+} from "./after-common.js";
 import { buildDraft, type DisclosureDraft } from "./draft.js";
-import { withholdingReason } from "./redaction.js";
 import { type DisclosurePolicy, disclosureRuleFor } from "./rules.js";
-import type { PublicParty } from "./schema.js";
+
+export { sectorWithholding } from "./after-common.js";
 
 /** What {@link decisionDisclosureDraft} needs besides the events. */
 export interface DecisionDisclosureContext {
@@ -30,10 +38,15 @@ export interface DecisionDisclosureContext {
   readonly secret?: boolean | "state" | "trade";
   /** The procedure the decision was made under (default `ordinary`). */
   readonly procedure?: "ordinary" | "simplified";
+  /**
+   * 跨省推送 — the party is registered in another province (市场监督管理行政处罚信息公示规定
+   * Art. 10): the draft is routed to the registration-place bureau instead of being published
+   * here (its rule must carry `crossProvince`, as the `samr` sector's does).
+   */
+  readonly crossProvince?: { readonly registeredIn: string; readonly forwardTo: string };
 }
 
 const CFL = "行政处罚法";
-const SAMR = "市场监督管理行政处罚信息公示规定";
 
 /** 执法结论 — a penalty in words: `警告，罚款人民币5,000.00元`. */
 export function penaltyConclusion(penalty: Penalty): string {
@@ -54,15 +67,6 @@ const NO_PENALTY: Readonly<Record<"noPenaltyMinor" | "notEstablished", string>> 
   notEstablished: "违法事实不能成立，不予行政处罚",
 };
 
-function refuse(
-  code: "COMMAND_NOT_ALLOWED" | "DISCLOSURE_WITHHELD",
-  message: string,
-  source: RuleSource,
-  details: Record<string, unknown> = {},
-): SanxiangError {
-  return sanxiangError(code, message, { source, details });
-}
-
 type Of<T extends PenaltyEvent["type"]> = Extract<PenaltyEvent, { type: T }>;
 
 /**
@@ -73,7 +77,7 @@ type Of<T extends PenaltyEvent["type"]> = Extract<PenaltyEvent, { type: T }>;
  *
  * Refusals, each with its source: no decision yet, or a decision to transfer the case to
  * the judicial organs (no administrative decision to publish) → `COMMAND_NOT_ALLOWED`; a
- * minor party or a secret → `DISCLOSURE_WITHHELD` ({@link withholdingReason}); under a rule
+ * minor party or a secret → `DISCLOSURE_WITHHELD` (`withholdingReason`); under a rule
  * that publishes only ordinary-procedure decisions, a simplified one, and under a rule that
  * leaves out warning-only penalties, a warning-only one (市场监督管理行政处罚信息公示规定
  * Art. 2) → `DISCLOSURE_WITHHELD` too: the sector rule says they are not published at all,
@@ -100,79 +104,33 @@ export function decisionDisclosureDraft(
   const caseId = events[0]?.caseId;
   const decisionSource: RuleSource = { law: CFL, article: 57, paragraph: 1, confidence: "C-law" };
   if (filed === undefined || decided === undefined || caseId === undefined) {
-    return err(refuse("COMMAND_NOT_ALLOWED", "案件尚未作出决定，无决定信息可公示", decisionSource, { caseId }));
+    return err(refuseDraft("COMMAND_NOT_ALLOWED", "案件尚未作出决定，无决定信息可公示", decisionSource, { caseId }));
   }
   if (decided.outcome === "transfer") {
     return err(
-      refuse("COMMAND_NOT_ALLOWED", "案件已移送司法机关，未作出行政处罚决定", decisionSource, {
+      refuseDraft("COMMAND_NOT_ALLOWED", "案件已移送司法机关，未作出行政处罚决定", decisionSource, {
         caseId,
         outcome: decided.outcome,
       }),
     );
   }
-  const withheld = withholdingReason({
-    party: {
-      kind: filed.party.kind,
-      ...(filed.party.partyId === undefined ? {} : { partyId: filed.party.partyId }),
-      ...(ctx.minor === undefined ? {} : { minor: ctx.minor }),
-    },
-    actDate: filed.actDate,
-    ...(ctx.secret === undefined ? {} : { secret: ctx.secret }),
-  });
-  if (withheld !== null) {
-    return err(refuse("DISCLOSURE_WITHHELD", withheld.reason, withheld.source, { caseId }));
-  }
+  const withheld = partyWithholding(filed.party, filed.actDate, ctx, caseId);
+  if (withheld !== null) return err(withheld);
   const rule = disclosureRuleFor(ctx.policy, { kind: "decision", category: "penalty" });
   const penalty = decided.outcome === "penalty" ? decided.penalty : undefined;
-  if (rule.ordinaryProcedureOnly === true && ctx.procedure === "simplified") {
-    return err(
-      refuse(
-        "DISCLOSURE_WITHHELD",
-        "适用简易程序作出的行政处罚决定不予公示",
-        { law: SAMR, article: 2, paragraph: 1, confidence: "C-law" },
-        {
-          caseId,
-          reason: "simplifiedProcedure",
-        },
-      ),
-    );
-  }
-  if (rule.excludeWarningOnly === true && penalty !== undefined && penalty.kinds.every((k) => k === "warning")) {
-    return err(
-      refuse(
-        "DISCLOSURE_WITHHELD",
-        "仅受到警告行政处罚的不予公示",
-        { law: SAMR, article: 2, paragraph: 2, confidence: "C-law" },
-        {
-          caseId,
-          reason: "warningOnly",
-        },
-      ),
-    );
-  }
+  const sector = sectorWithholding(
+    rule,
+    {
+      ...(ctx.procedure === undefined ? {} : { procedure: ctx.procedure }),
+      ...(penalty === undefined ? {} : { penalty }),
+    },
+    caseId,
+  );
+  if (sector !== null) return err(sector);
   const decidedOn = civilDateOf(decided.at);
-  const bodyId =
-    filed.bodyId ??
-    filed.officerIds
-      .map((id) => ctx.bodies.officer(id, decidedOn))
-      .find((o) => o.isOk())
-      ?.unwrapOr(undefined)?.bodyId;
-  if (bodyId === undefined) {
-    return err(
-      sanxiangError("REGISTRY_NOT_FOUND", "无法确定作出决定的执法主体", {
-        details: { caseId, officerIds: filed.officerIds },
-      }),
-    );
-  }
-  const body = ctx.bodies.body(bodyId, decidedOn);
+  const body = decidingBody(ctx.bodies, filed, decidedOn, caseId);
   if (body.isErr()) return err(body.error);
-  const party: PublicParty = {
-    kind: filed.party.kind,
-    name: filed.party.name,
-    ...(filed.party.kind === "organisation" && filed.party.partyId !== undefined
-      ? { creditCode: filed.party.partyId }
-      : {}),
-  };
+  const party = publicPartyOf(filed.party);
   const conclusion =
     penalty !== undefined
       ? penaltyConclusion(penalty)
@@ -202,11 +160,12 @@ export function decisionDisclosureDraft(
       category: "penalty",
       caseId,
       ...(penalty === undefined ? {} : { penaltyKinds: penalty.kinds }),
+      ...(ctx.crossProvince === undefined ? {} : { routing: { crossProvince: ctx.crossProvince } }),
       redaction: {
         policy: ctx.policy.redaction,
         party: { kind: party.kind, name: party.name },
         ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
-        publicIdentifiers: [ctx.documentNumber, ...(party.creditCode === undefined ? [] : [party.creditCode])],
+        publicIdentifiers: publicIdentifiersOf(ctx.documentNumber, party),
       },
     },
     ctx.policy,

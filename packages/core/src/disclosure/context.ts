@@ -1,7 +1,7 @@
 import type { CaseDeadline } from "../enforcement/deadline.js";
 import type { RuleSource } from "../kernel/source.js";
 import type { CivilDate, Instant } from "../kernel/time.js";
-import type { WithdrawalCause } from "./commands.js";
+import type { EarlyEndConditions, WithdrawalCause } from "./commands.js";
 import type { DisclosureDraft } from "./draft.js";
 import type { DisclosureEvent } from "./events.js";
 import type { Redaction } from "./redaction.js";
@@ -34,7 +34,8 @@ export interface DisclosureWithdrawalDuty {
  * draft's, a revision, or a pending correction) with its hash and redactions; the
  * publication deadline; the sign-off in force (of exactly `contentHash`); the item the public
  * sees now (`published`, which stays the old version while a correction is pending); and the
- * withholding, withdrawal duty, withdrawal notice or expiry once they happen.
+ * withholding, withdrawal duty, withdrawal notice, expiry, forwarding (跨省推送) or early end
+ * (提前停止公示) once they happen.
  */
 export interface DisclosureContext {
   /** The disclosure (its stream id). */
@@ -67,6 +68,10 @@ export interface DisclosureContext {
   readonly withdrawn?: { readonly notice: WithdrawalNotice; readonly late: boolean };
   /** When the publicity period ended (公示期满). */
   readonly expiredAt?: Instant;
+  /** 跨省推送, once forwarded: to whom, via whom, when. */
+  readonly forwarded?: { readonly at: Instant; readonly to: string; readonly via: string };
+  /** 提前停止公示, once granted: when, and the conditions attested. */
+  readonly endedEarly?: { readonly at: Instant; readonly conditions: EarlyEndConditions };
   /** When the last act took place. */
   readonly lastAt?: Instant;
 }
@@ -125,5 +130,9 @@ export function evolveDisclosureContext(c: DisclosureContext, e: DisclosureEvent
       return { ...base, withdrawn: { notice: e.notice, late: e.late } };
     case "disclosure.expired":
       return { ...base, expiredAt: e.at };
+    case "disclosure.forwarded":
+      return { ...base, approval: undefined, forwarded: { at: e.at, to: e.to, via: e.via } };
+    case "disclosure.endedEarly":
+      return { ...base, endedEarly: { at: e.at, conditions: e.conditions } };
   }
 }

@@ -2,7 +2,7 @@ import type { PeriodOverrides, ResolvedPeriods } from "../calendar/deadline.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import { type Actor, authorize, type Permission, type PermissionPolicy } from "../kernel/actors.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
-import type { HashAlgorithm, HashAlgorithmName } from "../kernel/hash.js";
+import type { HashAlgorithm } from "../kernel/hash.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
@@ -13,23 +13,25 @@ import {
   DisclosureCommandSchema,
   WITHDRAWAL_CAUSE_NAMES,
 } from "./commands.js";
-import type { DisclosureContext } from "./context.js";
+import { crossProvincePublishRefusal, forwardEvent } from "./cross-province.js";
 import type { DisclosureDraft } from "./draft.js";
+import { endEarlyEvent } from "./early-end.js";
 import type { DisclosureEvent, DisclosureEventType } from "./events.js";
 import type { DisclosureState } from "./fold.js";
 import { DISCLOSURE_STATE_NAMES, disclosureEventsAcceptedIn } from "./machine.js";
-import { checkRedacted, type RedactionContext } from "./redaction.js";
+import { nextPublishedItem, redactionContextOf } from "./published-item.js";
+import { checkRedacted } from "./redaction.js";
+import { receivedOf } from "./routing.js";
+import type { DisclosureRule } from "./rule-schema.js";
 import {
   type DisclosurePolicy,
   type DisclosurePolicyInput,
-  type DisclosureRule,
-  disclosureDue,
   disclosureRuleFor,
-  publicUntil,
   resolveDisclosurePolicy,
+  routedDisclosureDue,
   withdrawalDue,
 } from "./rules.js";
-import { type DisclosureContent, disclosureContentHash, type PublishedItem, type WithdrawalNotice } from "./schema.js";
+import { type DisclosureContent, disclosureContentHash, type WithdrawalNotice } from "./schema.js";
 
 /**
  * 公示决定上下文 — what {@link decideDisclosure} needs besides the disclosure and the command:
@@ -70,6 +72,8 @@ export const DISCLOSURE_COMMAND_EVENTS: Readonly<Record<DisclosureCommand["type"
   "disclosure.requireWithdrawal": "disclosure.withdrawalRequired",
   "disclosure.withdraw": "disclosure.withdrawn",
   "disclosure.expire": "disclosure.expired",
+  "disclosure.forward": "disclosure.forwarded",
+  "disclosure.endEarly": "disclosure.endedEarly",
 };
 
 /**
@@ -77,7 +81,8 @@ export const DISCLOSURE_COMMAND_EVENTS: Readonly<Record<DisclosureCommand["type"
  * the head's decision, like the sign-off. `disclosure.requireWithdrawal` is open to the
  * publisher (`disclosure.withdraw`: told by the case handler that the decision changed) and to
  * the platform's scheduled job (`system.runJobs`: it sees the change in the case's events) —
- * recording the duty early only starts the clock, it removes nothing.
+ * recording the duty early only starts the clock, it removes nothing. 跨省推送 is the
+ * publisher's (`disclosure.publish`), 提前停止公示 the head's (`disclosure.approve`).
  */
 export const DISCLOSURE_COMMAND_PERMISSIONS: Readonly<Record<DisclosureCommand["type"], readonly Permission[]>> = {
   "disclosure.draft": ["disclosure.draft"],
@@ -89,6 +94,10 @@ export const DISCLOSURE_COMMAND_PERMISSIONS: Readonly<Record<DisclosureCommand["
   "disclosure.requireWithdrawal": ["disclosure.withdraw", "system.runJobs"],
   "disclosure.withdraw": ["disclosure.withdraw"],
   "disclosure.expire": ["system.runJobs"],
+  // 跨省推送 is the designated publisher's act, of what the head signed off.
+  "disclosure.forward": ["disclosure.publish"],
+  // 提前停止公示 is the head's decision on the party's application (Art. 14).
+  "disclosure.endEarly": ["disclosure.approve"],
 };
 
 /** The sources of the workflow's own rules (the rule table's sources travel with each rule). */
@@ -131,100 +140,7 @@ export function disclosureRuleOf(policy: DisclosurePolicy, draft: DisclosureDraf
   });
 }
 
-/**
- * 法定公开的号码 — the numbers in a content that are public by law and must not be taken for
- * personal data: officers' 执法证号 (shown during enforcement, published beforehand), the
- * party's 统一社会信用代码, and the body's own 监督电话 / 办公电话.
- */
-export function publicIdentifiersOf(content: DisclosureContent): string[] {
-  switch (content.kind) {
-    case "officer":
-      return [content.certificateNumber];
-    case "enforcementAct":
-      return [
-        ...content.officers.map((o) => o.certificateNumber),
-        ...(content.party?.creditCode === undefined ? [] : [content.party.creditCode]),
-      ];
-    case "decision":
-      return content.party.creditCode === undefined ? [] : [content.party.creditCode];
-    case "body":
-      return content.phone === undefined ? [] : [content.phone];
-    case "power":
-      return content.supervisionPhone === undefined ? [] : [content.supervisionPhone];
-    case "serviceGuide":
-      return [content.phone];
-    case "flowchart":
-    case "inspectionItem":
-    case "benchmark":
-      return [];
-  }
-}
-
-/**
- * The redaction context of a content: the policy's fields, its party, the other persons named
- * in `ctx`, and the numbers public by law ({@link publicIdentifiersOf}).
- */
-export function redactionContextOf(
-  content: DisclosureContent,
-  policy: DisclosurePolicy,
-  ctx: Pick<DisclosureDecideContext, "otherPersons">,
-): RedactionContext {
-  const party = content.kind === "decision" || content.kind === "enforcementAct" ? content.party : undefined;
-  return {
-    policy: policy.redaction,
-    ...(party === undefined ? {} : { party: { kind: party.kind, name: party.name } }),
-    ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
-    publicIdentifiers: publicIdentifiersOf(content),
-  };
-}
-
-/**
- * 拟公示条目 — the public item a publication of the signed-off content at `at` makes: the
- * next version (1, then one more per correction, with the correction's public note), first
- * published at the first publication, public until the rule's publicity period ends
- * (counted from the first publication). `hashAlgorithm` names the hash port `contentHash` was
- * made with (recorded on the item unless SHA-256, so the site can check it).
- */
-export function nextPublishedItem(
-  c: DisclosureContext,
-  at: Instant,
-  rule: DisclosureRule,
-  hashAlgorithm: HashAlgorithmName = "sha256",
-): Result<PublishedItem, SanxiangError> {
-  const draft = c.draft;
-  const content = c.content;
-  const hash = c.contentHash;
-  if (draft === undefined || content === undefined || hash === undefined) {
-    return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚无拟公示信息"));
-  }
-  const previous = c.published;
-  const publishedAt = previous?.publishedAt ?? at;
-  const until = publicUntil(
-    rule,
-    civilDateOf(publishedAt),
-    content,
-    draft.penaltyKinds === undefined ? {} : { penaltyKinds: draft.penaltyKinds },
-  );
-  const corrections = previous === undefined ? [] : [...previous.corrections];
-  if (previous !== undefined) corrections.push({ at, reason: c.correctionReason ?? "更正" });
-  return ok({
-    id: c.disclosureId,
-    kind: draft.kind,
-    phase: draft.phase,
-    title: draft.title,
-    bodyId: draft.bodyId,
-    bodyName: draft.bodyName,
-    content,
-    contentHash: hash,
-    ...(hashAlgorithm === "sha256" ? {} : { contentHashAlgorithm: hashAlgorithm }),
-    version: (previous?.version ?? 0) + 1,
-    publishedAt,
-    updatedAt: at,
-    corrections,
-    ...(until === undefined ? {} : { publicUntil: until }),
-    source: draft.source,
-  });
-}
+export { nextPublishedItem, publicIdentifiersOf, redactionContextOf } from "./published-item.js";
 
 type R = Result<DisclosureEvent, SanxiangError>;
 
@@ -269,7 +185,12 @@ function eventFor(
     if (draft.content.kind !== draft.kind) {
       return err(sanxiangError("INVALID_INPUT", "拟公示信息的种类与内容不一致"));
     }
-    const due = disclosureDue(disclosureRuleOf(policy, draft), draft.startOn, ctx.calendar, periodsOf(ctx));
+    const received = receivedOf(draft.routing);
+    if (received !== undefined && compareCivilDates(received.receivedOn, date) > 0) {
+      return err(sanxiangError("INVALID_INPUT", `收到推送之日 ${received.receivedOn} 不能晚于拟定之日 ${date}`));
+    }
+    const rule = disclosureRuleOf(policy, draft);
+    const due = routedDisclosureDue(rule, draft.startOn, draft.routing, ctx.calendar, periodsOf(ctx));
     if (due.isErr()) return err(due.error);
     return ok({
       type: "disclosure.drafted",
@@ -337,7 +258,10 @@ function eventFor(
       }
       return ok({ type: "disclosure.approved", at, approverId: ctx.actor.id, contentHash: cmd.contentHash });
     }
-    case "disclosure.publish": {
+    case "disclosure.publish":
+    case "disclosure.forward": {
+      const crossProvince = crossProvincePublishRefusal(draft, rule);
+      if (cmd.type === "disclosure.publish" && crossProvince !== undefined) return err(crossProvince);
       if (c.approval === undefined || c.approval.contentHash !== c.contentHash) {
         return err(
           refuse("DISCLOSURE_NOT_APPROVED", "拟公示信息未经负责人审定，不能发布", DISCLOSURE_WORKFLOW_SOURCES.signOff),
@@ -352,6 +276,7 @@ function eventFor(
           }),
         );
       }
+      if (cmd.type === "disclosure.forward") return forwardEvent(cmd, at, c, draft, rule, ctx.hash?.name);
       const item = nextPublishedItem(c, at, rule, ctx.hash?.name);
       if (item.isErr()) return err(item.error);
       return ok({
@@ -422,6 +347,8 @@ function eventFor(
       }
       return ok({ type: "disclosure.expired", at });
     }
+    case "disclosure.endEarly":
+      return endEarlyEvent(cmd, at, c, draft, rule);
   }
 }
 
@@ -471,7 +398,8 @@ export function decideDisclosure(
       { details: { state: state.value, command: cmd.type } },
     );
   if (!disclosureEventsAcceptedIn(state.value).includes(type)) {
-    if (cmd.type === "disclosure.publish" && (state.value === "drafted" || state.value === "correcting")) {
+    const publishing = cmd.type === "disclosure.publish" || cmd.type === "disclosure.forward";
+    if (publishing && (state.value === "drafted" || state.value === "correcting")) {
       return err(
         refuse("DISCLOSURE_NOT_APPROVED", "拟公示信息未经负责人审定，不能发布", DISCLOSURE_WORKFLOW_SOURCES.signOff, {
           state: state.value,

@@ -8,6 +8,7 @@ import { RuleSourceSchema } from "../kernel/source.js";
 import { type CivilDate, CivilDateSchema } from "../kernel/time.js";
 import { type PenaltyKind, PenaltyKindSchema } from "../registry/benchmarks/schema.js";
 import { type RedactionContext, RedactionSchema, redactContent, redactText } from "./redaction.js";
+import { type DisclosureRouting, DisclosureRoutingSchema } from "./routing.js";
 import { type DisclosurePolicy, disclosureRuleFor } from "./rules.js";
 import {
   type ActionCategory,
@@ -51,6 +52,12 @@ export const DisclosureDraftSchema = z
     caseId: IdSchema.optional(),
     /** The penalty kinds of a decision (for the publicity period of light penalties). */
     penaltyKinds: z.array(PenaltyKindSchema).readonly().optional(),
+    /**
+     * 公示路径 — absent: the bureau publishes; `crossProvince`: it forwards to the party's
+     * registration-place bureau in another province; `received`: it publishes what it received
+     * (市场监督管理行政处罚信息公示规定 Art. 10).
+     */
+    routing: DisclosureRoutingSchema.optional(),
     /** The rule that requires the disclosure. */
     source: RuleSourceSchema,
   })
@@ -110,6 +117,8 @@ export interface DraftInput {
   readonly penaltyKinds?: readonly PenaltyKind[];
   /** Redaction context (its policy is normally the disclosure policy's). */
   readonly redaction: RedactionContext;
+  /** 公示路径, when the item does not simply go out from this bureau (SAMR Art. 10). */
+  readonly routing?: DisclosureRouting;
 }
 
 /**
@@ -136,6 +145,7 @@ export function buildDraft(input: DraftInput, policy: DisclosurePolicy): Result<
     ruleId: rule.id,
     startOn: input.startOn,
     ...(input.caseId === undefined ? {} : { caseId: input.caseId }),
+    ...(input.routing === undefined ? {} : { routing: input.routing }),
     ...(input.penaltyKinds === undefined ? {} : { penaltyKinds: input.penaltyKinds }),
     source: rule.source,
   };

@@ -3,9 +3,10 @@ import { CaseDeadlineSchema } from "../enforcement/deadline.js";
 import { IdSchema } from "../kernel/ports.js";
 import { RuleSourceSchema } from "../kernel/source.js";
 import { CivilDateSchema, InstantSchema } from "../kernel/time.js";
-import { WithdrawalCauseSchema } from "./commands.js";
+import { EarlyEndConditionsSchema, WithdrawalCauseSchema } from "./commands.js";
 import { DisclosureDraftSchema } from "./draft.js";
 import { RedactionSchema } from "./redaction.js";
+import { ForwardedInformationSchema } from "./routing.js";
 import {
   DisclosureContentSchema,
   DisclosureKindSchema,
@@ -38,7 +39,11 @@ const redactions = z.array(RedactionSchema).readonly();
  * - `disclosure.corrected` 纠错 (a new version awaiting approval; the old one stays public);
  * - `disclosure.withdrawalRequired` 应当撤回 (cause, the day of the change, the 3-working-day deadline);
  * - `disclosure.withdrawn` 撤回 (the public notice; whether after the deadline);
- * - `disclosure.expired` 公示期满.
+ * - `disclosure.expired` 公示期满;
+ * - `disclosure.forwarded` 跨省推送 (to whom, via whom, the signed-off information; discharges
+ *   the forward deadline, ends the sender's duty: 市场监督管理行政处罚信息公示规定 Art. 10);
+ * - `disclosure.endedEarly` 提前停止公示 (the attested conditions; the item leaves the public
+ *   like an expired one: Art. 14).
  */
 export const DisclosureEventSchema = z.discriminatedUnion("type", [
   z.object({
@@ -120,6 +125,34 @@ export const DisclosureEventSchema = z.discriminatedUnion("type", [
     caseId: IdSchema.optional(),
   }),
   z.object({ type: z.literal("disclosure.expired"), at }),
+  z.object({
+    type: z.literal("disclosure.forwarded"),
+    at,
+    /** 推送至 — the party's registration-place bureau. */
+    to: z.string().min(1),
+    /** 经由 — the deciding bureau's provincial market regulator. */
+    via: z.string().min(1),
+    /** 当事人登记地（住所地）所在省份. */
+    registeredIn: z.string().min(1),
+    /** What was pushed: exactly the signed-off content. */
+    information: ForwardedInformationSchema,
+    /** The draft's kind (the disclosure queue only clears a case's row for a decision). */
+    kind: DisclosureKindSchema,
+    /** The case the draft comes from, when it has one. */
+    caseId: IdSchema.optional(),
+  }),
+  z.object({
+    type: z.literal("disclosure.endedEarly"),
+    at,
+    /** The conditions of Art. 14 para. 1, as attested (all true). */
+    conditions: EarlyEndConditionsSchema,
+    /** 申请之日. */
+    appliedOn: CivilDateSchema.optional(),
+    /** The rule that allows it. */
+    source: RuleSourceSchema,
+    /** The case the item comes from, when it has one. */
+    caseId: IdSchema.optional(),
+  }),
 ]);
 /** 公示事件 (see {@link DisclosureEventSchema}). */
 export type DisclosureEvent = z.infer<typeof DisclosureEventSchema>;
@@ -137,4 +170,6 @@ export const DISCLOSURE_EVENT_NAMES: Readonly<Record<DisclosureEventType, string
   "disclosure.withdrawalRequired": "应当撤回公示信息",
   "disclosure.withdrawn": "撤回公示信息",
   "disclosure.expired": "公示期满",
+  "disclosure.forwarded": "跨省推送公示信息",
+  "disclosure.endedEarly": "提前停止公示",
 };

@@ -9,12 +9,17 @@
  */
 
 export * from "./after.js";
+export * from "./after-coercion.js";
+export * from "./after-inspection.js";
+export * from "./after-simplified.js";
 export * from "./before.js";
 export * from "./commands.js";
 export * from "./context.js";
+export * from "./cross-province.js";
 export * from "./decide.js";
 export * from "./draft.js";
 export * from "./during.js";
+export * from "./early-end.js";
 export * from "./events.js";
 export * from "./flowchart.js";
 export * from "./fold.js";
@@ -23,6 +28,8 @@ export * from "./memory-publisher.js";
 export * from "./obligations.js";
 export * from "./publisher.js";
 export * from "./redaction.js";
+export * from "./routing.js";
 export * from "./rules.js";
 export * from "./schema.js";
+export * from "./sectors.js";
 export * from "./service.js";

@@ -1,14 +1,17 @@
 // Model-based property test of the disclosure workflow: random command sequences (valid and
 // invalid, by the right and the wrong people, in any order) against decideDisclosure +
-// evolveDisclosure, checked against invariants computed from the events alone.
+// evolveDisclosure, checked against invariants computed from the events alone. Under the SAMR
+// rules, so that the cross-province forward (Art. 10) and the early end (Art. 14) are walked too.
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, expect } from "vitest";
 import type { Actor } from "../kernel/actors.js";
 import { addDays } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
-import type { DisclosureCommandInput } from "./commands.js";
+import type { DisclosureCommandInput, EarlyEndConditions } from "./commands.js";
 import { decideDisclosure } from "./decide.js";
+import type { DisclosureDraft } from "./draft.js";
 import { type DisclosureState, evolveDisclosure, foldDisclosure, initialDisclosureState } from "./fold.js";
+import type { DisclosurePolicyInput } from "./rules.js";
 import type { DisclosureContent, PublishedItem } from "./schema.js";
 import {
   calendar,
@@ -34,6 +37,40 @@ const CONTENTS: DisclosureContent[] = [
 ];
 const LEAKY = hashOf(CONTENTS[3] ?? decisionContent);
 
+/** The same decision, its party registered in another province (市场监督管理行政处罚信息公示规定 Art. 10). */
+const crossDraft: DisclosureDraft = {
+  ...decisionDraft,
+  routing: { crossProvince: { registeredIn: "浙江省", forwardTo: "杭州市市场监督管理局" } },
+};
+
+/** Art. 14 para. 1: all four conditions attested, or one of them not. */
+const MET: EarlyEndConditions = {
+  obligationsFulfilled: true,
+  harmRemoved: true,
+  noRepeatPenalty: true,
+  notOnBlacklists: true,
+};
+
+/**
+ * The SAMR rules (so that cross-province drafts and early ends exist), with a publicity period
+ * of one month and an early end after one month, so that random walks reach expiry and early ends.
+ */
+const POLICY: DisclosurePolicyInput = {
+  sector: "samr",
+  rules: {
+    "decision.penalty": {
+      publicity: { months: 1 },
+      earlyEnd: {
+        minMonths: 1,
+        minMonthsSource: { law: "市场监督管理行政处罚信息公示规定", article: 14, paragraph: 2, confidence: "VAR" },
+        excludedKinds: ["revokeLicence"],
+        excludedSource: { law: "市场监督管理行政处罚信息公示规定", article: 14, paragraph: 3 },
+        source: { law: "市场监督管理行政处罚信息公示规定", article: 14, paragraph: 1 },
+      },
+    },
+  },
+};
+
 const ACTORS: Actor[] = [headActor, publisherActor, officerActor, systemActor, otherHeadActor];
 
 /** A sensible actor most of the time (so that the walk gets far), any actor sometimes. */
@@ -54,6 +91,7 @@ const commandArb: fc.Arbitrary<[Cmd, Actor]> = fc.oneof(
       cmd: fc.constantFrom<DisclosureCommandInput>(
         { type: "disclosure.draft", draft: decisionDraft },
         { type: "disclosure.draft", draft: { ...decisionDraft, content: CONTENTS[3] ?? decisionContent } },
+        { type: "disclosure.draft", draft: crossDraft },
       ),
     }),
     actorFor("a", "p"),
@@ -121,6 +159,21 @@ const commandArb: fc.Arbitrary<[Cmd, Actor]> = fc.oneof(
     actorFor("p"),
   ),
   fc.tuple(fc.record({ cmd: fc.constant<DisclosureCommandInput>({ type: "disclosure.expire" }) }), actorFor("job")),
+  fc.tuple(
+    fc.record({
+      cmd: fc.constant<DisclosureCommandInput>({ type: "disclosure.forward", via: "宁夏回族自治区市场监督管理厅" }),
+    }),
+    actorFor("p"),
+  ),
+  fc.tuple(
+    fc.record({
+      cmd: fc.constantFrom<DisclosureCommandInput>(
+        { type: "disclosure.endEarly", conditions: MET },
+        { type: "disclosure.endEarly", conditions: { ...MET, notOnBlacklists: false } },
+      ),
+    }),
+    actorFor("h"),
+  ),
 );
 
 interface Model {
@@ -153,17 +206,7 @@ class Step implements fc.Command<Model, Real> {
       cmd = { ...cmd, contentHash: h ?? "0".repeat(64) };
     }
     const before = JSON.stringify([real.state.value, real.state.context, real.state.version]);
-    // A publicity period of one month, so that random walks reach expiry.
-    const r = decideDisclosure(
-      real.state,
-      { ...cmd, at: now },
-      {
-        actor: this.actor,
-        now,
-        calendar,
-        policy: { publicityMonths: 1 },
-      },
-    );
+    const r = decideDisclosure(real.state, { ...cmd, at: now }, { actor: this.actor, now, calendar, policy: POLICY });
     if (r.isErr()) {
       // A refusal changes nothing and is always a coded error.
       expect(JSON.stringify([real.state.value, real.state.context, real.state.version])).toBe(before);
@@ -192,12 +235,17 @@ function checkInvariants(events: readonly CaseEvent[]): void {
   let signed: string | undefined;
   let version = 0;
   let ended: string | undefined;
+  let crossProvince = false;
   for (const e of events) {
     const p = e.payload as Record<string, unknown>;
     // Nothing follows a withdrawal, an expiry or a withholding.
     expect(ended, `${e.type} after ${ended}`).toBeUndefined();
     switch (e.type) {
       case "disclosure.drafted":
+        crossProvince = (p.draft as DisclosureDraft).routing !== undefined;
+        working = p.contentHash as string;
+        signed = undefined;
+        break;
       case "disclosure.revised":
       case "disclosure.corrected":
         working = p.contentHash as string;
@@ -212,6 +260,8 @@ function checkInvariants(events: readonly CaseEvent[]): void {
         break;
       case "disclosure.published": {
         const item = p.item as PublishedItem;
+        // A cross-province item is never published by the deciding bureau (Art. 10) ...
+        expect(crossProvince).toBe(false);
         // Nothing is published without an approval of the same hash ...
         expect(signed).toBeDefined();
         expect(item.contentHash).toBe(signed);
@@ -231,6 +281,22 @@ function checkInvariants(events: readonly CaseEvent[]): void {
         break;
       case "disclosure.withheld":
         expect(version).toBe(0);
+        ended = e.type;
+        break;
+      case "disclosure.forwarded":
+        // 跨省推送 (Art. 10): only a cross-province draft, never published here, exactly the signed-off content.
+        expect(crossProvince).toBe(true);
+        expect(version).toBe(0);
+        expect(signed).toBeDefined();
+        expect((p.information as { contentHash: string }).contentHash).toBe(signed);
+        expect(e.actor.roles).toContain("publisher");
+        ended = e.type;
+        break;
+      case "disclosure.endedEarly":
+        // 提前停止公示 (Art. 14): the head's act, on a published item, all four conditions attested.
+        expect(version).toBeGreaterThan(0);
+        expect(e.actor.roles).toContain("head");
+        expect(Object.values(p.conditions as EarlyEndConditions).every(Boolean)).toBe(true);
         ended = e.type;
         break;
       default:
@@ -280,6 +346,8 @@ afterAll(() => {
     "withdrawn",
     "expired",
     "withheld",
+    "forwarded",
+    "endedEarly",
     "version 2",
   ]) {
     expect(reached.has(s), `the random walk never reached ${s}`).toBe(true);

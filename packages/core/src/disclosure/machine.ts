@@ -1,6 +1,12 @@
 import { assign, type SnapshotFrom, setup } from "xstate";
 import { type DisclosureContext, emptyDisclosureContext, evolveDisclosureContext } from "./context.js";
 import type { DisclosureEvent } from "./events.js";
+import { crossProvinceOf } from "./routing.js";
+
+/** The draft goes to another province's bureau (市场监督管理行政处罚信息公示规定 Art. 10): it is forwarded, never published here. */
+function isCrossProvince(c: DisclosureContext): boolean {
+  return crossProvinceOf(c.draft?.routing) !== undefined;
+}
 
 /** The draft is this stream's. */
 function draftIsThis(c: DisclosureContext, e: DisclosureEvent): boolean {
@@ -19,11 +25,24 @@ function signsCurrent(c: DisclosureContext, e: DisclosureEvent): boolean {
 function publishesSignedOff(c: DisclosureContext, e: DisclosureEvent): boolean {
   return (
     e.type === "disclosure.published" &&
+    !isCrossProvince(c) &&
     c.approval !== undefined &&
     e.item.id === c.disclosureId &&
     e.item.contentHash === c.approval.contentHash &&
     e.item.contentHash === c.contentHash &&
     e.item.version === (c.published?.version ?? 0) + 1
+  );
+}
+
+/** A cross-province draft forwards exactly the signed-off content of this disclosure. */
+function forwardsSignedOff(c: DisclosureContext, e: DisclosureEvent): boolean {
+  return (
+    e.type === "disclosure.forwarded" &&
+    isCrossProvince(c) &&
+    c.approval !== undefined &&
+    e.information.disclosureId === c.disclosureId &&
+    e.information.contentHash === c.approval.contentHash &&
+    e.information.contentHash === c.contentHash
   );
 }
 
@@ -43,8 +62,12 @@ function noticeIsThis(c: DisclosureContext, e: DisclosureEvent): boolean {
  * public meanwhile). 不予公开 `withheld` ends a draft that must not be published. A
  * published item (also one with a pending correction) becomes 应当撤回 `withdrawalDue` when
  * its decision is changed, revoked or found unlawful, and 已撤回 `withdrawn` with a public
- * notice; or 公示期满 `expired` at the end of its publicity period. `withheld`, `withdrawn`
- * and `expired` are final: a withdrawn or expired item is never published again.
+ * notice; or 公示期满 `expired` at the end of its publicity period, or 提前停止公示
+ * `endedEarly` when the head grants an early end (市场监督管理行政处罚信息公示规定 Art. 14). A
+ * cross-province draft (Art. 10) is never published by its stream: once signed off it is
+ * 已跨省推送 `forwarded` to the registration-place bureau, which publishes in its own stream.
+ * `withheld`, `withdrawn`, `expired`, `endedEarly` and `forwarded` are final: an item that
+ * left the public is never published again.
  *
  * The guards are the backstop of the decider's checks: a sign-off only of the content being
  * worked on, a publication only of the signed-off hash and only as the next version.
@@ -63,6 +86,7 @@ export const disclosureMachine = setup({
     signsCurrent: ({ context, event }) => signsCurrent(context, event),
     publishesSignedOff: ({ context, event }) => publishesSignedOff(context, event),
     noticeIsThis: ({ context, event }) => noticeIsThis(context, event),
+    forwardsSignedOff: ({ context, event }) => forwardsSignedOff(context, event),
   },
 }).createMachine({
   id: "disclosure",
@@ -83,16 +107,19 @@ export const disclosureMachine = setup({
       on: {
         "disclosure.revised": { target: "drafted", actions: "assignContext" },
         "disclosure.published": { guard: "publishesSignedOff", target: "published", actions: "assignContext" },
+        "disclosure.forwarded": { guard: "forwardsSignedOff", target: "forwarded", actions: "assignContext" },
         "disclosure.withheld": { target: "withheld", actions: "assignContext" },
       },
     },
     withheld: { type: "final" },
+    forwarded: { type: "final" },
     published: {
       on: {
         "disclosure.corrected": { target: "correcting", actions: "assignContext" },
         "disclosure.withdrawalRequired": { target: "withdrawalDue", actions: "assignContext" },
         "disclosure.withdrawn": { guard: "noticeIsThis", target: "withdrawn", actions: "assignContext" },
         "disclosure.expired": { target: "expired", actions: "assignContext" },
+        "disclosure.endedEarly": { target: "endedEarly", actions: "assignContext" },
       },
     },
     correcting: {
@@ -102,6 +129,7 @@ export const disclosureMachine = setup({
         "disclosure.withdrawalRequired": { target: "withdrawalDue", actions: "assignContext" },
         "disclosure.withdrawn": { guard: "noticeIsThis", target: "withdrawn", actions: "assignContext" },
         "disclosure.expired": { target: "expired", actions: "assignContext" },
+        "disclosure.endedEarly": { target: "endedEarly", actions: "assignContext" },
       },
     },
     correctionApproved: {
@@ -111,6 +139,7 @@ export const disclosureMachine = setup({
         "disclosure.withdrawalRequired": { target: "withdrawalDue", actions: "assignContext" },
         "disclosure.withdrawn": { guard: "noticeIsThis", target: "withdrawn", actions: "assignContext" },
         "disclosure.expired": { target: "expired", actions: "assignContext" },
+        "disclosure.endedEarly": { target: "endedEarly", actions: "assignContext" },
       },
     },
     withdrawalDue: {
@@ -118,6 +147,7 @@ export const disclosureMachine = setup({
     },
     withdrawn: { type: "final" },
     expired: { type: "final" },
+    endedEarly: { type: "final" },
   },
 });
 
@@ -136,6 +166,8 @@ export const DISCLOSURE_STATES = [
   "withdrawalDue",
   "withdrawn",
   "expired",
+  "forwarded",
+  "endedEarly",
 ] as const;
 /** 公示状态 (see {@link DISCLOSURE_STATES}). */
 export type DisclosureStateName = (typeof DISCLOSURE_STATES)[number];
@@ -152,6 +184,8 @@ export const DISCLOSURE_STATE_NAMES: Readonly<Record<DisclosureStateName, string
   withdrawalDue: "应当撤回",
   withdrawn: "已撤回",
   expired: "公示期满",
+  forwarded: "已跨省推送",
+  endedEarly: "提前停止公示",
 };
 
 /** The event types the machine accepts in `state` (guards aside), read from the machine itself. */

@@ -17,17 +17,27 @@ import {
   disclosureRuleFor,
   resolveDisclosurePolicy,
 } from "./rules.js";
+import { ActionCategorySchema } from "./schema.js";
 import { readAllProjectionRows } from "./service.js";
 
-/** 公示义务 — one open duty: publish (公示) or withdraw (撤回). */
+/**
+ * 公示义务 — one open duty: publish (公示), forward (跨省推送: the party is registered in another
+ * province, 市场监督管理行政处罚信息公示规定 Art. 10) or withdraw (撤回).
+ */
 export interface DisclosureObligation {
-  /** `publish`: not yet published or withheld; `withdraw`: published, and its decision changed. */
-  readonly duty: "publish" | "withdraw";
+  /**
+   * `publish`: not yet published or withheld (also a received cross-province item); `forward`:
+   * a cross-province draft not yet pushed to the registration-place bureau; `withdraw`:
+   * published, and its decision changed.
+   */
+  readonly duty: "publish" | "forward" | "withdraw";
   /** The disclosure stream, once drafted (absent for a decided case not yet drafted). */
   readonly disclosureId?: string;
   /** The case, for a decision not yet drafted. */
   readonly caseId?: string;
-  /** The statutory period (e.g. `disclosure.licencePenalty`, `penalty.withdrawal`). */
+  /** The coercive measure within the case, for a 查封、扣押 decision not yet drafted. */
+  readonly measureId?: string;
+  /** The statutory period (e.g. `disclosure.licencePenalty`, `disclosure.samrForward`, `penalty.withdrawal`). */
   readonly ruleId: string;
   /** 届满日. */
   readonly due: CivilDate;
@@ -80,9 +90,14 @@ export function disclosureObligationsFrom(
   const policy = resolveDisclosurePolicy(input.policy);
   if (policy.isErr()) return err(policy.error);
   const publishPeriods = new Set<string>();
+  const forwardPeriods = new Set<string>();
   const withdrawPeriods = new Set<string>();
   for (const r of policy.value.rules) {
     if (r.deadlinePeriodId !== null) publishPeriods.add(r.deadlinePeriodId);
+    if (r.crossProvince !== undefined) {
+      forwardPeriods.add(r.crossProvince.forwardPeriodId);
+      publishPeriods.add(r.crossProvince.receivedPeriodId);
+    }
     if (r.withdrawalPeriodId !== null) withdrawPeriods.add(r.withdrawalPeriodId);
   }
   const overdue = (due: CivilDate) => {
@@ -96,7 +111,13 @@ export function disclosureObligationsFrom(
     const ruleId = v.ruleId;
     const streamId = v.caseId;
     if (typeof ruleId !== "string" || typeof streamId !== "string" || !isCivilDate(v.due)) continue;
-    const duty = publishPeriods.has(ruleId) ? "publish" : withdrawPeriods.has(ruleId) ? "withdraw" : undefined;
+    const duty = forwardPeriods.has(ruleId)
+      ? "forward"
+      : publishPeriods.has(ruleId)
+        ? "publish"
+        : withdrawPeriods.has(ruleId)
+          ? "withdraw"
+          : undefined;
     if (duty === undefined) continue;
     const source = RuleSourceSchema.safeParse(v.source);
     if (!source.success) continue;
@@ -112,11 +133,21 @@ export function disclosureObligationsFrom(
     });
   }
   const idOf = input.decisionDisclosureId ?? ((caseId: string) => disclosureIdFor("decision", caseId));
-  const rule = disclosureRuleFor(policy.value, { kind: "decision", category: "penalty" });
   for (const row of input.queue) {
     const v = row.value;
     if (typeof v.caseId !== "string" || !isCivilDate(v.decidedOn)) continue;
-    if (drafted.has(idOf(v.caseId)) || !rule.required) continue;
+    // Rows written before the queue's version 3 carry no category: ordinary penalty decisions.
+    const category = ActionCategorySchema.safeParse(v.category ?? "penalty");
+    if (!category.success) continue;
+    const rule = disclosureRuleFor(policy.value, { kind: "decision", category: category.data });
+    // A coercive measure's row is keyed `<caseId>:<measureId>`, the key of its disclosure.
+    const measureId = typeof v.measureId === "string" ? v.measureId : undefined;
+    const key = measureId === undefined ? v.caseId : row.key;
+    // Drafted: its deadline is in the index. An inspection case carries its own publication
+    // deadline there (set when inspected), under the case id: listed once, from the index.
+    if (drafted.has(idOf(key)) || drafted.has(v.caseId) || !rule.required) continue;
+    // 市场监督管理行政处罚信息公示规定 Art. 2 para. 1: only ordinary-procedure decisions.
+    if (rule.ordinaryProcedureOnly === true && v.procedure === "simplified") continue;
     const penalty = v.penalty as { kinds?: unknown } | null | undefined;
     const kinds = Array.isArray(penalty?.kinds) ? penalty.kinds : [];
     if (rule.excludeWarningOnly === true && kinds.length > 0 && kinds.every((k) => k === "warning")) continue;
@@ -126,6 +157,7 @@ export function disclosureObligationsFrom(
     out.push({
       duty: "publish",
       caseId: v.caseId,
+      ...(measureId === undefined ? {} : { measureId }),
       ruleId: due.value.ruleId,
       due: due.value.due,
       ...overdue(due.value.due),

@@ -1,19 +1,21 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { STATUTORY_PERIODS } from "../calendar/periods.js";
 import { chinaCalendar } from "../calendar/work-calendar.js";
 import { addDays } from "../kernel/time.js";
 import {
   DEFAULT_DISCLOSURE_POLICY,
   DEFAULT_DISCLOSURE_RULES,
-  DISCLOSURE_SECTORS,
   type DisclosurePolicy,
   disclosureDue,
   disclosureRuleFor,
   publicUntil,
   resolveDisclosurePolicy,
+  routedDisclosureDue,
   withdrawalDue,
 } from "./rules.js";
 import { ACTION_CATEGORIES, DISCLOSURE_KINDS, type DisclosureContent } from "./schema.js";
+import { DISCLOSURE_SECTORS, SAMR_EARLY_END_EXCLUDED_KINDS } from "./sectors.js";
 
 const calendar = chinaCalendar();
 const samr: DisclosurePolicy = resolveDisclosurePolicy({ sector: "samr" })._unsafeUnwrap();
@@ -83,8 +85,36 @@ describe("the default rule table", () => {
     const due = withdrawalDue(penaltyRule, "2025-03-14", calendar)._unsafeUnwrap();
     expect(due).toMatchObject({ ruleId: "penalty.withdrawal", due: "2025-03-19" });
     expect(due?.source).toMatchObject({ law: "行政处罚法", article: 48, paragraph: 2 });
+    const body = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "body" });
+    expect(withdrawalDue(body, "2025-03-14", calendar)._unsafeUnwrap()).toBeNull();
+  });
+
+  it("118号 及时撤下: every non-penalty decision row has a 3-working-day withdrawal period, confidence M, configurable", () => {
+    for (const r of DEFAULT_DISCLOSURE_RULES.filter((x) => x.kind === "decision" && x.category !== "penalty")) {
+      expect([r.id, r.withdrawalPeriodId]).toEqual([r.id, "disclosure.decisionWithdrawal"]);
+    }
+    const period = STATUTORY_PERIODS.find((p) => p.id === "disclosure.decisionWithdrawal");
+    expect(period).toMatchObject({ amount: 3, unit: "workday", configurable: true });
+    expect(period?.source).toMatchObject({ law: "国办发〔2018〕118号", confidence: "M" });
+    expect(period?.note).toContain("118号");
     const licence = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision", category: "licence" });
-    expect(withdrawalDue(licence, "2025-03-14", calendar)._unsafeUnwrap()).toBeNull();
+    // Fri 2025-03-14 + 3 working days = Wed 2025-03-19.
+    expect(withdrawalDue(licence, "2025-03-14", calendar)._unsafeUnwrap()).toMatchObject({
+      ruleId: "disclosure.decisionWithdrawal",
+      due: "2025-03-19",
+    });
+  });
+
+  it("118号: a bureau changes the non-penalty withdrawal period (period override) or switches it off (withdrawalPeriodId: null)", () => {
+    const licence = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision", category: "licence" });
+    const local = { law: "某省行政执法公示办法", confidence: "C-local" } as const;
+    const periods = { "disclosure.decisionWithdrawal": { amount: 5, source: local } };
+    expect(withdrawalDue(licence, "2025-03-14", calendar, { periods })._unsafeUnwrap()?.due).toBe("2025-03-21");
+    const off = resolveDisclosurePolicy({
+      rules: { "decision.licence": { withdrawalPeriodId: null } },
+    })._unsafeUnwrap();
+    const offRule = disclosureRuleFor(off, { kind: "decision", category: "licence" });
+    expect(withdrawalDue(offRule, "2025-03-14", calendar)._unsafeUnwrap()).toBeNull();
   });
 
   it("a default publicity of 36 months, tagged M (a model taken from SAMR Art. 13)", () => {
@@ -149,6 +179,54 @@ describe("sector overrides: 市场监督管理行政处罚信息公示规定 (sa
     })._unsafeUnwrap();
     const r = disclosureRuleFor(p, { kind: "decision", category: "penalty" });
     expect(publicUntil(r, "2025-03-20", fineDecision(5_000_000, "罚款人民币50,000.00元"))).toBe("2025-06-20");
+  });
+
+  it("总局令第45号 Art. 10: the penalty row carries the cross-province route (10 + 10 working days); the default rows do not", () => {
+    expect(rule.crossProvince).toMatchObject({
+      forwardPeriodId: "disclosure.samrForward",
+      receivedPeriodId: "disclosure.samrReceived",
+      source: { law: "市场监督管理行政处罚信息公示规定", article: 10, confidence: "C-law" },
+    });
+    expect(DEFAULT_DISCLOSURE_RULES.every((r) => r.crossProvince === undefined)).toBe(true);
+    const cross = { crossProvince: { registeredIn: "浙江省", forwardTo: "杭州市市场监督管理局" } };
+    // Fri 2025-03-14 + 10 working days = Fri 2025-03-28.
+    expect(routedDisclosureDue(rule, "2025-03-14", cross, calendar)._unsafeUnwrap()?.due).toBe("2025-03-28");
+    const received = { received: { from: "中卫市市场监督管理局", receivedOn: "2025-03-20" } };
+    expect(routedDisclosureDue(rule, "2025-03-14", received, calendar)._unsafeUnwrap()).toMatchObject({
+      ruleId: "disclosure.samrReceived",
+      due: "2025-04-03",
+    });
+    expect(routedDisclosureDue(penaltyRule, "2025-03-14", cross, calendar)._unsafeUnwrapErr()).toMatchObject({
+      code: "COMMAND_NOT_ALLOWED",
+      source: { law: "国办发〔2018〕118号" },
+    });
+    expect(routedDisclosureDue(rule, "2025-03-14", undefined, calendar)._unsafeUnwrap()?.ruleId).toBe(
+      "disclosure.samrPenalty",
+    );
+  });
+
+  it("总局令第45号 Art. 14: the early end is data — a VAR minimum time, the severe kinds of para. 3", () => {
+    expect(rule.earlyEnd).toMatchObject({
+      minMonths: 12,
+      minMonthsSource: { article: 14, paragraph: 2, confidence: "VAR" },
+      excludedSource: { article: 14, paragraph: 3, confidence: "C-law" },
+    });
+    expect([...(rule.earlyEnd?.excludedKinds ?? [])].sort()).toEqual([...SAMR_EARLY_END_EXCLUDED_KINDS].sort());
+    expect(SAMR_EARLY_END_EXCLUDED_KINDS).toContain("revokeLicence");
+    expect(penaltyRule.earlyEnd).toBeUndefined();
+  });
+
+  it("a route naming an unknown period is PERIOD_RULE_UNKNOWN", () => {
+    const route = {
+      forwardPeriodId: "disclosure.nowhere",
+      receivedPeriodId: "disclosure.samrReceived",
+      source: {
+        law: "市场监督管理行政处罚信息公示规定",
+        article: 10,
+      },
+    };
+    const bad = resolveDisclosurePolicy({ sector: "samr", rules: { "decision.penalty": { crossProvince: route } } });
+    expect(bad._unsafeUnwrapErr().code).toBe("PERIOD_RULE_UNKNOWN");
   });
 
   it("every sector row names a known rule", () => {

@@ -4,94 +4,36 @@ import { STATUTORY_PERIODS } from "../calendar/periods.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import type { CaseDeadline } from "../enforcement/deadline.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
-import { FenSchema } from "../kernel/money.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { type RuleSource, RuleSourceSchema } from "../kernel/source.js";
-import { addDays, addMonths, type CivilDate, isoWeekday } from "../kernel/time.js";
+import { formatSource, type RuleSource } from "../kernel/source.js";
+import { addDays, addMonths, type CivilDate, compareCivilDates, isoWeekday } from "../kernel/time.js";
 import { PENALTY_KIND_LABELS, type PenaltyKind } from "../registry/benchmarks/schema.js";
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy, RedactionPolicySchema } from "./redaction.js";
+import { crossProvinceOf, type DisclosureRouting, receivedOf } from "./routing.js";
+import {
+  type DisclosureRule,
+  type DisclosureRuleOverride,
+  DisclosureRuleOverrideSchema,
+  DisclosureRuleSchema,
+} from "./rule-schema.js";
 import {
   ACTION_CATEGORIES,
   ACTION_CATEGORY_NAMES,
   type ActionCategory,
-  ActionCategorySchema,
   DISCLOSURE_KIND_NAMES,
   type DisclosureContent,
   type DisclosureKind,
-  DisclosureKindSchema,
 } from "./schema.js";
+import { DISCLOSURE_SECTORS } from "./sectors.js";
+
+// The row schemas live in rule-schema.ts (shared with sectors.ts); this module stays their home.
+export * from "./rule-schema.js";
 
 const GUIDANCE_118 = "国办发〔2018〕118号";
 const GUIDANCE_118_URL = "https://news.shi-fen.com/china/201901/50-148393.html";
 const G118: RuleSource = { law: GUIDANCE_118, confidence: "C", url: GUIDANCE_118_URL };
 const CFL = "行政处罚法";
 const SAMR = "市场监督管理行政处罚信息公示规定";
-
-/** 公示期限 — how long an item stays public, in months. */
-export const PublicitySchema = z.object({ months: z.number().int().positive() }).readonly();
-
-/**
- * 较短公示期限 — a shorter publicity period for light penalties (市场监督管理行政处罚信息公示规定
- * Art. 13: 3 months for 通报批评 or a 较低数额 fine, whose amount the province sets).
- */
-export const LowPublicitySchema = z
-  .object({
-    /** The shorter period, in months. */
-    months: z.number().int().positive(),
-    /** 较低数额 — the largest fine (fen, inclusive) that still counts as low [VAR]. */
-    maxFineFen: FenSchema,
-    /** The rule. */
-    source: RuleSourceSchema,
-  })
-  .readonly();
-/** 较短公示期限 (see {@link LowPublicitySchema}). */
-export type LowPublicity = z.infer<typeof LowPublicitySchema>;
-
-const RuleShape = z.object({
-  /** Stable id: the kind for before/during items (`officer`), `decision.<category>` for decisions. */
-  id: z.string().min(1),
-  /** The item kind the rule covers. */
-  kind: DisclosureKindSchema,
-  /** For decisions: the action category. */
-  category: ActionCategorySchema.optional(),
-  /** Chinese name of the item, e.g. `行政处罚决定信息`. */
-  name: z.string().min(1),
-  /** Whether publication is required (false: the bureau may publish). */
-  required: z.boolean(),
-  /** Publication deadline: an id of `STATUTORY_PERIODS`, or null (shown on the spot, no deadline). */
-  deadlinePeriodId: z.string().min(1).nullable(),
-  /** Withdrawal deadline after the decision is changed, revoked or found unlawful, or null. */
-  withdrawalPeriodId: z.string().min(1).nullable(),
-  /** 公示期限 — null: public while in force. */
-  publicity: PublicitySchema.nullable(),
-  /** A shorter period for light penalties (SAMR Art. 13). */
-  lowPublicity: LowPublicitySchema.optional(),
-  /** 公示渠道, e.g. `政府网站`, `国家企业信用信息公示系统`, `执法现场出示`. */
-  channels: z.array(z.string().min(1)).readonly(),
-  /** Warning-only penalties are not published (SAMR Art. 2 para. 2). */
-  excludeWarningOnly: z.boolean().optional(),
-  /** Only decisions of the ordinary procedure are published (SAMR Art. 2 para. 1). */
-  ordinaryProcedureOnly: z.boolean().optional(),
-  /** The rule that requires the disclosure and sets its deadline. */
-  source: RuleSourceSchema,
-  /** The rule that sets the publicity period, when not `source`. */
-  publicitySource: RuleSourceSchema.optional(),
-});
-
-/**
- * 公示规则 — one row of the disclosure rule table: which item, whether it is required, its
- * deadline and withdrawal periods (ids of the statutory periods table), how long it stays
- * public, the channels, and the source. Rules are data: a bureau changes rows by
- * configuration ({@link resolveDisclosurePolicy}), never by editing code.
- */
-export const DisclosureRuleSchema = RuleShape.readonly();
-/** 公示规则 (see {@link DisclosureRuleSchema}). */
-export type DisclosureRule = z.infer<typeof DisclosureRuleSchema>;
-
-/** A bureau's change to one rule: any field but the id, kind and category. */
-export const DisclosureRuleOverrideSchema = RuleShape.omit({ id: true, kind: true, category: true }).partial();
-/** A bureau's change to one rule (see {@link DisclosureRuleOverrideSchema}). */
-export type DisclosureRuleOverride = z.infer<typeof DisclosureRuleOverrideSchema>;
 
 /**
  * 默认决定公示期限 — there is no national publicity period for enforcement decisions (118号
@@ -133,9 +75,11 @@ function decisionRule(category: ActionCategory): DisclosureRule {
     // configuration, never by editing this table.
     required: true,
     deadlinePeriodId: focus ? "disclosure.licencePenalty" : "disclosure.general",
-    // 行政处罚法 Art. 48 para. 2 fixes 3 working days for penalties; 118号 sets no figure for
-    // the others ("及时撤下").
-    withdrawalPeriodId: category === "penalty" ? "penalty.withdrawal" : null,
+    // 行政处罚法 Art. 48 para. 2 fixes 3 working days for penalties; 118号 asks the others to
+    // be taken down promptly ("及时撤下") without a figure: `disclosure.decisionWithdrawal`
+    // measures it by Art. 48's 3 working days as a model (confidence M, configurable; a
+    // bureau switches it off with `withdrawalPeriodId: null`).
+    withdrawalPeriodId: category === "penalty" ? "penalty.withdrawal" : "disclosure.decisionWithdrawal",
     publicity: { months: DEFAULT_DECISION_PUBLICITY_MONTHS },
     channels: DECISION_CHANNELS,
     source: G118,
@@ -148,8 +92,9 @@ function decisionRule(category: ActionCategory): DisclosureRule {
  * before-enforcement items within 20 working days of being made or changed (政府信息公开条例
  * Art. 26), public while in force; 执法行为 shown on the spot (行政处罚法 Art. 55, 118号 事中公示),
  * no deadline; decisions within 7 working days (处罚, 许可) or 20 (others) of the decision
- * (118号), penalties withdrawn within 3 working days (行政处罚法 Art. 48 para. 2), public for
- * {@link DEFAULT_DECISION_PUBLICITY_MONTHS} months.
+ * (118号), penalties withdrawn within 3 working days (行政处罚法 Art. 48 para. 2) and other
+ * decisions within 3 as a model of 118号's 及时撤下 (`disclosure.decisionWithdrawal`, M), public
+ * for {@link DEFAULT_DECISION_PUBLICITY_MONTHS} months.
  */
 export const DEFAULT_DISCLOSURE_RULES: readonly DisclosureRule[] = [
   beforeRule("body", G118),
@@ -175,57 +120,6 @@ export const DEFAULT_DISCLOSURE_RULES: readonly DisclosureRule[] = [
   },
   ...ACTION_CATEGORIES.map(decisionRule),
 ];
-
-/** 行业公示规定 — a sector's rules, as overrides of default rows, with the sector's source. */
-export interface DisclosureSector {
-  /** Sector id, e.g. `samr`. */
-  readonly id: string;
-  /** Chinese name, e.g. `市场监管`. */
-  readonly name: string;
-  /** The sector rule. */
-  readonly source: RuleSource;
-  /** Changes to default rows, by rule id. */
-  readonly rules: Readonly<Record<string, DisclosureRuleOverride>>;
-}
-
-/**
- * 较低数额罚款 default for the SAMR sector: ¥1,000 (100,000 fen). The figure is set by each
- * province's market regulator (SAMR Art. 13 para. 2) — [VAR]: a placeholder to replace with
- * the province's own with `rules["decision.penalty"].lowPublicity`.
- */
-export const SAMR_LOW_FINE_DEFAULT_FEN = 100_000;
-
-/**
- * 行业公示规定表 — sector rules that override the defaults as data. `samr` — 市场监督管理行政
- * 处罚信息公示规定 (总局令第45号): penalties on the 国家企业信用信息公示系统 within 20 working days
- * (Art. 9), withdrawn within 3 (Art. 11), ordinary procedure only and warning-only decisions
- * not published (Art. 2), public 3 years, or 3 months for 通报批评 / 较低数额 fines (Art. 13).
- */
-export const DISCLOSURE_SECTORS: Readonly<Record<string, DisclosureSector>> = {
-  samr: {
-    id: "samr",
-    name: "市场监管",
-    source: { law: SAMR, article: 2, confidence: "C-law" },
-    rules: {
-      "decision.penalty": {
-        required: true,
-        deadlinePeriodId: "disclosure.samrPenalty",
-        withdrawalPeriodId: "disclosure.samrWithdrawal",
-        channels: ["国家企业信用信息公示系统"],
-        ordinaryProcedureOnly: true,
-        excludeWarningOnly: true,
-        publicity: { months: 36 },
-        publicitySource: { law: SAMR, article: 13, paragraph: 1, confidence: "C-law" },
-        lowPublicity: {
-          months: 3,
-          maxFineFen: SAMR_LOW_FINE_DEFAULT_FEN,
-          source: { law: SAMR, article: 13, paragraph: 2, confidence: "VAR" },
-        },
-        source: { law: SAMR, article: 9, confidence: "C-law" },
-      },
-    },
-  },
-};
 
 /**
  * 公示配置 — a bureau's disclosure configuration, every key optional: its sector (a key of
@@ -272,7 +166,10 @@ function checkRules(rules: readonly DisclosureRule[]): Result<readonly Disclosur
   for (const rule of rules) {
     const parsed = DisclosureRuleSchema.safeParse(rule);
     if (!parsed.success) return err(invalidInput(`公示规则「${rule.id}」无效`, parsed.error.issues));
-    for (const id of [rule.deadlinePeriodId, rule.withdrawalPeriodId]) {
+    const route = rule.crossProvince;
+    const ids = [rule.deadlinePeriodId, rule.withdrawalPeriodId, route?.forwardPeriodId, route?.receivedPeriodId];
+    for (const id of ids) {
+      if (id === undefined) continue;
       if (id !== null && !PERIOD_IDS.has(id)) {
         return err(
           sanxiangError("PERIOD_RULE_UNKNOWN", `公示规则「${rule.id}」引用了未知的法定期限：${id}`, {
@@ -424,6 +321,46 @@ export function disclosureDue(
 }
 
 /**
+ * 公示期限届满日（按公示路径） — the deadline of a draft with its routing
+ * (市场监督管理行政处罚信息公示规定 Art. 10): without routing, {@link disclosureDue}; a
+ * cross-province draft's is the forward deadline (the rule's `crossProvince.forwardPeriodId`,
+ * from `startOn`, the decision day); a received draft's counts from `receivedOn`
+ * (`crossProvince.receivedPeriodId`). Routing under a rule without `crossProvince` →
+ * `COMMAND_NOT_ALLOWED` citing the rule; a receipt before the decision → `INVALID_INPUT`.
+ */
+export function routedDisclosureDue(
+  rule: DisclosureRule,
+  startOn: CivilDate,
+  routing: DisclosureRouting | undefined,
+  calendar: WorkCalendar,
+  options: DisclosureDueOptions = {},
+): Result<CaseDeadline | null, SanxiangError> {
+  if (routing === undefined) return disclosureDue(rule, startOn, calendar, options);
+  const route = rule.crossProvince;
+  if (route === undefined) {
+    return err(
+      sanxiangError(
+        "COMMAND_NOT_ALLOWED",
+        `「${rule.name}」的公示规则没有跨省推送，由作出决定的机关自行公示（依据：${formatSource(rule.source)}）`,
+        { source: rule.source, details: { ruleId: rule.id } },
+      ),
+    );
+  }
+  if (crossProvinceOf(routing) !== undefined) return periodDeadline(route.forwardPeriodId, startOn, calendar, options);
+  const received = receivedOf(routing);
+  const receivedOn = received?.receivedOn ?? startOn;
+  if (compareCivilDates(receivedOn, startOn) < 0) {
+    return err(
+      sanxiangError("INVALID_INPUT", `收到推送之日 ${receivedOn} 不能早于决定之日 ${startOn}`, {
+        source: route.source,
+        details: { receivedOn, startOn },
+      }),
+    );
+  }
+  return periodDeadline(route.receivedPeriodId, receivedOn, calendar, options);
+}
+
+/**
  * 撤回期限届满日 — the last day to withdraw a published item after the decision was changed,
  * revoked, or confirmed unlawful or void on `changedOn` (行政处罚法 Art. 48 para. 2: 3 working
  * days); `null` when the rule sets no withdrawal period.
@@ -440,8 +377,8 @@ export function withdrawalDue(
 
 const LIGHT_KINDS: ReadonlySet<PenaltyKind> = new Set(["warning", "criticism", "fine"]);
 
-/** The penalty kinds a decision's conclusion names (by their Chinese labels). */
-function kindsNamed(conclusion: string): PenaltyKind[] {
+/** 结论所列处罚种类 — the penalty kinds a decision's conclusion names (by their Chinese labels, e.g. `罚款`). */
+export function penaltyKindsNamed(conclusion: string): PenaltyKind[] {
   return (Object.entries(PENALTY_KIND_LABELS) as [PenaltyKind, string][])
     .filter(([, label]) => conclusion.includes(label))
     .map(([k]) => k);
@@ -470,7 +407,7 @@ export function publicUntil(
   let months = rule.publicity.months;
   const low = rule.lowPublicity;
   if (low !== undefined && content?.kind === "decision" && content.confiscationFen === undefined) {
-    const kinds = options.penaltyKinds ?? kindsNamed(content.conclusion);
+    const kinds = options.penaltyKinds ?? penaltyKindsNamed(content.conclusion);
     const light = kinds.length > 0 && kinds.every((k) => LIGHT_KINDS.has(k));
     if (light && (content.fineFen ?? 0) <= low.maxFineFen) months = low.months;
   }

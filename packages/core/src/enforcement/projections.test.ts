@@ -1,6 +1,8 @@
 // The default projections over a real ordinary case (行政处罚法 Arts. 60, 61, 67 deadlines; Art. 48
 // disclosure), applied by the in-memory store in the append.
 import { describe, expect, it } from "vitest";
+import { caseEvents } from "../disclosure/model-test-fixtures.js";
+import { approveMeasure, executeMeasure, inspectionEvents, onSpotEvents } from "../disclosure/stream-test-fixtures.js";
 import { verifyEventStore } from "../recording/store-verify.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import {
@@ -170,7 +172,7 @@ describe("disclosure events in the default projections (the disclosure stream id
     expect(
       disclosureQueueProjection.project(ev(3, "disclosure.published", { caseId: "c1", item: item("enforcementAct") })),
     ).toEqual([]);
-    expect(disclosureQueueProjection.version).toBe(2);
+    expect(disclosureQueueProjection.version).toBe(3);
   });
 
   it("disclosure deadlines are indexed from `due` and discharged by publication, withholding and withdrawal", () => {
@@ -196,8 +198,23 @@ describe("disclosure events in the default projections (the disclosure stream id
       }
     }
     const withdrawn = deadlinesProjection.project(ev(5, "disclosure.withdrawn", {})).map((w) => w.key);
-    expect(withdrawn).toEqual(["gs-decision-c1/penalty.withdrawal", "gs-decision-c1/disclosure.samrWithdrawal"]);
+    expect(withdrawn).toEqual([
+      "gs-decision-c1/penalty.withdrawal",
+      "gs-decision-c1/disclosure.samrWithdrawal",
+      "gs-decision-c1/disclosure.decisionWithdrawal",
+    ]);
+    // 市场监督管理行政处罚信息公示规定 Art. 10: forwarding ends the sender's deadline; the
+    // receiver's (disclosure.samrReceived) ends with its publication.
+    const forwarded = deadlinesProjection.project(ev(4, "disclosure.forwarded", {})).map((w) => w.key);
+    expect(forwarded).toEqual(["gs-decision-c1/disclosure.samrForward"]);
+    const published = deadlinesProjection.project(ev(4, "disclosure.published", {})).map((w) => w.key);
+    expect(published).toContain("gs-decision-c1/disclosure.samrReceived");
+    expect(published).not.toContain("gs-decision-c1/disclosure.samrForward");
     expect(DEADLINE_DISCHARGES["penalty.withdrawal"]).toEqual(["disclosure.withdrawn"]);
+    // 优化营商环境条例 Art. 54: a random inspection's result deadline (publishDue, period
+    // disclosure.general) ends when the inspection case records the result published.
+    const inspectionPublished = deadlinesProjection.project(ev(6, "inspection.published", {})).map((w) => w.key);
+    expect(inspectionPublished).toEqual(["gs-decision-c1/disclosure.general"]);
     expect(deadlinesProjection.version).toBe(3);
   });
 
@@ -219,6 +236,17 @@ describe("disclosure events in the default projections (the disclosure stream id
     expect(disclosuresProjection.project(ev(6, "disclosure.expired", {}))).toEqual([
       { op: "delete", key: "gs-decision-c1" },
     ]);
+    // 市场监督管理行政处罚信息公示规定 Art. 14: an early end removes the item like an expiry.
+    expect(disclosuresProjection.project(ev(6, "disclosure.endedEarly", {}))).toEqual([
+      { op: "delete", key: "gs-decision-c1" },
+    ]);
+    // Art. 10: the sender's forwarding clears the case's row in the disclosure queue (not for other kinds).
+    expect(
+      disclosureQueueProjection.project(ev(4, "disclosure.forwarded", { caseId: "c1", kind: "decision" })),
+    ).toEqual([{ op: "delete", key: "c1" }]);
+    expect(disclosureQueueProjection.project(ev(4, "disclosure.forwarded", { caseId: "c1", kind: "body" }))).toEqual(
+      [],
+    );
     expect(disclosuresProjection.project(ev(2, "disclosure.approved", {}))).toEqual([]);
     expect(disclosuresProjection.project(ev(2, "disclosure.published", { item: "broken" }))).toEqual([]);
     expect(defaultProjections().map((p) => p.name)).toEqual([
@@ -227,5 +255,118 @@ describe("disclosure events in the default projections (the disclosure stream id
       PROJECTIONS.statistics,
       PROJECTIONS.disclosures,
     ]);
+  });
+});
+
+describe("disclosure queue v3: decisions of other streams (国办发〔2018〕118号)", () => {
+  const envelope = (caseId: string, seq: number, type: string, payload: Record<string, unknown>) => ({
+    caseId,
+    seq,
+    type,
+    at: T("12"),
+    actor: { id: "p", roles: ["publisher" as const] },
+    stage: "decision" as const,
+    payload,
+  });
+  const published = (streamId: string, caseId: string) =>
+    envelope(streamId, 1, "disclosure.published", { caseId, item: { id: streamId, kind: "decision" } });
+  const rows = async (store: ReturnType<typeof inMemoryEventStore>) =>
+    (await store.queryProjection(PROJECTIONS.disclosureQueue))._unsafeUnwrap().map((r) => [r.key, r.sortKey, r.value]);
+
+  it("queues on-the-spot decisions, executed seizures and inspection results with category and procedure, and clears them", async () => {
+    const store = inMemoryEventStore();
+    const sp = onSpotEvents("sp-1");
+    (await store.append("sp-1", 0, sp))._unsafeUnwrap();
+    const c7 = await caseEvents("c7", {
+      steps: [approveMeasure("m1"), executeMeasure("m1"), executeMeasure("m2", true)],
+    });
+    (await store.append("c7", 0, c7))._unsafeUnwrap();
+    const insp = inspectionEvents("insp-1");
+    (await store.append("insp-1", 0, insp))._unsafeUnwrap();
+    expect(await rows(store)).toEqual([
+      [
+        "c7:m1",
+        "2025-03-04",
+        {
+          caseId: "c7",
+          decidedOn: "2025-03-04",
+          seq: 3,
+          penalty: null,
+          category: "coercion",
+          procedure: "seizure",
+          measureId: "m1",
+        },
+      ],
+      [
+        "c7:m2",
+        "2025-03-04",
+        {
+          caseId: "c7",
+          decidedOn: "2025-03-04",
+          seq: 4,
+          penalty: null,
+          category: "coercion",
+          procedure: "seizure",
+          measureId: "m2",
+        },
+      ],
+      [
+        "insp-1",
+        "2025-03-06",
+        expect.objectContaining({ caseId: "insp-1", category: "inspection", procedure: "randomInspection" }),
+      ],
+      [
+        "sp-1",
+        "2025-03-07",
+        expect.objectContaining({
+          caseId: "sp-1",
+          category: "penalty",
+          procedure: "simplified",
+          penalty: { kinds: ["fine"], fineFen: 5_000 },
+        }),
+      ],
+    ]);
+    // The measure's disclosure names the measure in its stream id: only its row goes.
+    (await store.append("gs-decision-c7:m1", 0, [published("gs-decision-c7:m1", "c7")]))._unsafeUnwrap();
+    // 行政强制法第十九条: an emergency measure the head refuses afterwards leaves no decision to publish.
+    const refusedEvent = envelope("c7", c7.length + 1, "coercion.acted", {
+      at: T("05"),
+      measureId: "m2",
+      seizure: {
+        type: "seizure.approved",
+        at: T("05"),
+        approverId: "h",
+        approved: false,
+        afterwards: true,
+        records: [],
+      },
+    });
+    (await store.append("c7", c7.length, [refusedEvent]))._unsafeUnwrap();
+    (
+      await store.append("gs-decision-sp-1", 0, [
+        envelope("gs-decision-sp-1", 1, "disclosure.withheld", { caseId: "sp-1", kind: "decision" }),
+      ])
+    )._unsafeUnwrap();
+    expect((await rows(store)).map(([key]) => key)).toEqual(["insp-1"]);
+    // The inspection case records that its result is public (inspection.publish).
+    (
+      await store.append("insp-1", 3, [envelope("insp-1", 4, "inspection.published", { at: T("12"), late: false })])
+    )._unsafeUnwrap();
+    expect(await rows(store)).toEqual([]);
+  });
+
+  it("a measure's disclosure never clears its case's penalty row; an old-shape row (no category) still clears by case id", () => {
+    expect(disclosureQueueProjection.project(published("gs-decision-c1:m1", "c1"))).toEqual([
+      { op: "delete", key: "c1:m1" },
+    ]);
+    expect(disclosureQueueProjection.project(published("gs-decision-c1", "c1"))).toEqual([{ op: "delete", key: "c1" }]);
+    // A bureau's own disclosure ids (decisionDisclosureId) still clear the case's row.
+    expect(disclosureQueueProjection.project(published("dec-2025-1", "c1"))).toEqual([{ op: "delete", key: "c1" }]);
+    expect(
+      disclosureQueueProjection.project(
+        envelope("c1", 9, "coercion.acted", { measureId: "m1", seizure: { type: "seizure.extended" } }),
+      ),
+    ).toEqual([]);
+    expect(disclosureQueueProjection.project(envelope("c1", 9, "case.decided", { outcome: "transfer" }))).toEqual([]);
   });
 });

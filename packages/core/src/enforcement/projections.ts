@@ -43,12 +43,19 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "transfer.headDecision": ["case.decided"],
   // 公示 (in the disclosure's own stream): published, or withheld by law (not published at all).
   "disclosure.licencePenalty": ["disclosure.published", "disclosure.withheld"],
-  "disclosure.general": ["disclosure.published", "disclosure.withheld"],
+  // …and an inspection case's own result deadline (优化营商环境条例 Art. 54: 双随机、一公开) ends
+  // when the case records its result public (`inspection.published`).
+  "disclosure.general": ["disclosure.published", "disclosure.withheld", "inspection.published"],
   "disclosure.govInfo": ["disclosure.published", "disclosure.withheld"],
   "disclosure.samrPenalty": ["disclosure.published", "disclosure.withheld"],
-  // 撤回 (行政处罚法 Art. 48 para. 2; 市场监督管理行政处罚信息公示规定 Art. 11).
+  // 跨省 (市场监督管理行政处罚信息公示规定 Art. 10): the sender's duty ends when it pushes the
+  // information (or withholds it); the registration-place bureau's when it publishes.
+  "disclosure.samrForward": ["disclosure.forwarded", "disclosure.withheld"],
+  "disclosure.samrReceived": ["disclosure.published", "disclosure.withheld"],
+  // 撤回 (行政处罚法 Art. 48 para. 2; 市场监督管理行政处罚信息公示规定 Art. 11; 118号 及时撤下).
   "penalty.withdrawal": ["disclosure.withdrawn"],
   "disclosure.samrWithdrawal": ["disclosure.withdrawn"],
+  "disclosure.decisionWithdrawal": ["disclosure.withdrawn"],
 };
 
 /** Nested procedure events (in `coercion.acted`) that end a coercive measure and its period. */
@@ -132,36 +139,103 @@ export const deadlinesProjection: Projection = {
 function disclosedCase(event: CaseEvent): string | undefined {
   const p = event.payload;
   if (typeof p.caseId !== "string") return undefined;
-  if (event.type === "disclosure.withheld") return p.kind === "decision" ? p.caseId : undefined;
+  // Withheld, or pushed to another province's bureau (市场监督管理行政处罚信息公示规定 Art. 10): this bureau's duty ends.
+  if (event.type === "disclosure.withheld" || event.type === "disclosure.forwarded") {
+    return p.kind === "decision" ? p.caseId : undefined;
+  }
   if (event.type !== "disclosure.published") return undefined;
   const item = p.item;
   const kind = typeof item === "object" && item !== null ? (item as { kind?: unknown }).kind : undefined;
   return kind === "decision" ? p.caseId : undefined;
 }
 
+/** Stream-id prefix of a decision's disclosure (`disclosureIdFor("decision", key)` in disclosure/draft.ts). */
+const DECISION_DISCLOSURE_PREFIX = "gs-decision-";
+
 /**
- * 公示队列 — decisions that must be disclosed (行政处罚法 Art. 48): a row when a penalty
- * decision is made, keyed by case, sorted by decision date (China time), removed when the
- * decision's disclosure (its own stream, whose id is not the case id) is published or
- * withheld: `disclosure.published` / `disclosure.withheld` of a `decision` carry the case id.
+ * The queue row a decision's disclosure event clears: the case's row, or — for a disclosure
+ * keyed `<caseId>:<measureId>` (a coercive measure of the case, stream `gs-decision-<caseId>:<measureId>`)
+ * — the measure's row.
+ */
+function queueRowOf(event: CaseEvent, caseId: string): string {
+  const measurePrefix = `${DECISION_DISCLOSURE_PREFIX}${caseId}:`;
+  return event.caseId.startsWith(measurePrefix) ? event.caseId.slice(DECISION_DISCLOSURE_PREFIX.length) : caseId;
+}
+
+/** A queue row: the decision, its day (China time), the event that made it, its category and procedure. */
+function queued(
+  event: CaseEvent,
+  key: string,
+  at: unknown,
+  row: { category: string; procedure: string; penalty: unknown; measureId?: string },
+): ProjectionWrite {
+  const decidedOn = civilDateOf(isInstant(at) ? at : event.at);
+  return {
+    op: "put",
+    key,
+    sortKey: decidedOn,
+    value: {
+      caseId: event.caseId,
+      decidedOn,
+      seq: event.seq,
+      penalty: row.penalty ?? null,
+      category: row.category,
+      procedure: row.procedure,
+      ...(row.measureId === undefined ? {} : { measureId: row.measureId }),
+    },
+  };
+}
+
+/**
+ * 公示队列 — decisions that must be disclosed (国办发〔2018〕118号; 行政处罚法 Art. 48), one row
+ * each, sorted by decision date (China time), with `category` (执法类别) and `procedure`:
+ * - an ordinary penalty decision (`case.decided`, outcome `penalty`): key the case id,
+ *   `penalty`, `ordinary`;
+ * - an on-the-spot decision (`onSpot.decided`): key the case id, `penalty`, `simplified`;
+ * - a 查封、扣押 executed in a case (`coercion.acted` / `seizure.executed`): key
+ *   `<caseId>:<measureId>`, `coercion`, `seizure` (removed again if the head refuses it
+ *   afterwards, 行政强制法 Art. 19: it must be released, there is no decision to publish);
+ * - a random-inspection result (`inspection.concluded`): key the case id, `inspection`,
+ *   `randomInspection`; also removed when the case records `inspection.published`.
+ *
+ * A row is removed when the decision's disclosure (its own stream) is published, withheld
+ * or forwarded: those events of a `decision` carry the case id, and a measure's disclosure
+ * names the measure in its stream id `gs-decision-<caseId>:<measureId>`. Rows written before
+ * version 3 have neither `category` nor `procedure`: they are ordinary penalty decisions.
  */
 export const disclosureQueueProjection: Projection = {
   name: PROJECTIONS.disclosureQueue,
-  version: 2,
+  version: 3,
   project(event) {
     const disclosed = disclosedCase(event);
-    if (disclosed !== undefined) return [{ op: "delete", key: disclosed }];
-    if (event.type !== "case.decided" || event.payload.outcome !== "penalty") return [];
-    const decidedAt = isInstant(event.payload.at) ? event.payload.at : event.at;
-    const decidedOn = civilDateOf(decidedAt);
-    return [
-      {
-        op: "put",
-        key: event.caseId,
-        sortKey: decidedOn,
-        value: { caseId: event.caseId, decidedOn, seq: event.seq, penalty: event.payload.penalty ?? null },
-      },
-    ];
+    if (disclosed !== undefined) return [{ op: "delete", key: queueRowOf(event, disclosed) }];
+    const p = event.payload;
+    switch (event.type) {
+      case "case.decided":
+        if (p.outcome !== "penalty") return [];
+        return [queued(event, event.caseId, p.at, { category: "penalty", procedure: "ordinary", penalty: p.penalty })];
+      case "onSpot.decided":
+        return [
+          queued(event, event.caseId, p.at, { category: "penalty", procedure: "simplified", penalty: p.penalty }),
+        ];
+      case "coercion.acted": {
+        const seizure = objectOf(p.seizure) ?? {};
+        if (typeof p.measureId !== "string") return [];
+        const key = `${event.caseId}:${p.measureId}`;
+        if (seizure.type === "seizure.approved" && seizure.approved === false) return [{ op: "delete", key }];
+        if (seizure.type !== "seizure.executed") return [];
+        const row = { category: "coercion", procedure: "seizure", penalty: null, measureId: p.measureId };
+        return [queued(event, key, seizure.at, row)];
+      }
+      case "inspection.concluded":
+        return [
+          queued(event, event.caseId, p.at, { category: "inspection", procedure: "randomInspection", penalty: null }),
+        ];
+      case "inspection.published":
+        return [{ op: "delete", key: event.caseId }];
+      default:
+        return [];
+    }
   },
 };
 
@@ -173,7 +247,8 @@ const objectOf = (value: unknown): Readonly<Record<string, unknown>> | undefined
 /**
  * 公示信息 — what the public sees, per disclosure (key: the disclosure's stream id): on
  * `disclosure.published` the item (each new version replaces the row), on
- * `disclosure.withdrawn` the withdrawal notice in its place, removed on `disclosure.expired`.
+ * `disclosure.withdrawn` the withdrawal notice in its place, removed on `disclosure.expired`
+ * and `disclosure.endedEarly`.
  * The public site is built from these rows alone. (Enforcement sits below disclosure, so the
  * payloads are read structurally here; the disclosure module's schemas validate them when
  * they are decided and folded.)
@@ -212,7 +287,10 @@ export const disclosuresProjection: Projection = {
         },
       ];
     }
-    if (event.type === "disclosure.expired") return [{ op: "delete", key: event.caseId }];
+    // 公示期满, or 提前停止公示 (市场监督管理行政处罚信息公示规定 Art. 14): the item leaves the public.
+    if (event.type === "disclosure.expired" || event.type === "disclosure.endedEarly") {
+      return [{ op: "delete", key: event.caseId }];
+    }
     return [];
   },
 };
