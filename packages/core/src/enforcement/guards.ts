@@ -6,7 +6,7 @@ import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, sha256, toHex } from "../kernel/hash.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
-import { addDays, addMonths, type CivilDate, type Instant, isoWeekday } from "../kernel/time.js";
+import { addDays, addMonths, addWeekdays, type CivilDate, type Instant, isoWeekday } from "../kernel/time.js";
 import { requireRecords } from "../recording/check.js";
 import type { RecordingRules } from "../recording/rules.js";
 import type { Stage } from "../recording/vocabulary.js";
@@ -157,11 +157,7 @@ export function caseDeadline(
   const { amount, unit, rollOver, source } = rule.value;
   let due: CivilDate;
   if (unit === "workday") {
-    due = start;
-    for (let n = 0; n < amount; ) {
-      due = addDays(due, 1);
-      if (isoWeekday(due) <= 5) n++;
-    }
+    due = addWeekdays(start, amount);
   } else {
     due = unit === "day" ? addDays(start, amount) : addMonths(start, unit === "month" ? amount : 12 * amount);
     if (rollOver) due = nextWeekday(due);

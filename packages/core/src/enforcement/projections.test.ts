@@ -211,11 +211,15 @@ describe("disclosure events in the default projections (the disclosure stream id
     expect(published).toContain("gs-decision-c1/disclosure.samrReceived");
     expect(published).not.toContain("gs-decision-c1/disclosure.samrForward");
     expect(DEADLINE_DISCHARGES["penalty.withdrawal"]).toEqual(["disclosure.withdrawn"]);
+    // 行政处罚法第六十四条: the party's window to ask for a hearing is moot once the case is decided.
+    const decided = deadlinesProjection.project(ev(7, "case.decided", { outcome: "penalty" }, "c9")).map((w) => w.key);
+    expect(decided).toContain("c9/penalty.hearingRequest");
+    expect(decided).toContain("c9/penalty.decision");
     // 优化营商环境条例 Art. 54: a random inspection's result deadline (publishDue, period
     // disclosure.general) ends when the inspection case records the result published.
     const inspectionPublished = deadlinesProjection.project(ev(6, "inspection.published", {})).map((w) => w.key);
     expect(inspectionPublished).toEqual(["gs-decision-c1/disclosure.general"]);
-    expect(deadlinesProjection.version).toBe(3);
+    expect(deadlinesProjection.version).toBe(4);
   });
 
   it("the public disclosures: published → the item; withdrawn → the notice; expired → gone; other events → nothing", () => {

@@ -3,8 +3,11 @@
 // to be disclosed (公示队列), what the public sees (公示信息), and how many events of each kind
 // each month (统计). A store
 // applies them in the append's transaction (see recording/projection.ts).
+
+import { z } from "zod";
 import { STATUTORY_PERIODS } from "../calendar/periods.js";
-import { civilDateOf, isInstant } from "../kernel/time.js";
+import { RuleSourceSchema } from "../kernel/source.js";
+import { CivilDateSchema, civilDateOf, isInstant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import type { Projection, ProjectionWrite } from "../recording/projection.js";
 import { type CaseDeadline, CaseDeadlineSchema } from "./events.js";
@@ -30,13 +33,28 @@ export const PROJECTIONS = {
 const NOT_INDEXED = new Set(["penalty.limitation", "penalty.limitationSevere"]);
 
 /**
+ * 审核期限 — the rule id under which a legal review's time limit (重大执法决定法制审核, a
+ * bureau's [VAR] figure: `ReviewPolicy.workingDays`) is indexed, key `<review stream>/review.timeLimit`.
+ */
+export const REVIEW_TIME_LIMIT = "review.timeLimit";
+/** Review events that set (or reset) the time limit: 送审, 重新送审, 延长. */
+const REVIEW_DEADLINE_EVENTS = new Set(["review.submitted", "review.resubmitted", "review.extended"]);
+/** The part of a review deadline (`ReviewDeadline`) the index keeps, read structurally (review sits above enforcement). */
+const ReviewTimeLimitShape = z.object({
+  due: CivilDateSchema,
+  source: RuleSourceSchema,
+  provisional: z.boolean().optional(),
+});
+
+/**
  * 期限解除 — the event types that meet each deadline (the act the period is for). A case's
  * remaining deadlines are all removed by the events of {@link CASE_END_EVENTS}.
  */
 export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = {
   "penalty.decision": ["case.decided"],
   "penalty.service": ["decision.served"],
-  "penalty.hearingRequest": ["hearing.requested", "defence.received", "defence.waived"],
+  // The party's window to ask for a hearing: used, answered, waived — or moot once decided.
+  "penalty.hearingRequest": ["hearing.requested", "defence.received", "defence.waived", "case.decided"],
   "penalty.cashHandover": ["cash.handedOver"],
   "penalty.cashDeposit": ["cash.deposited"],
   "penalty.evidencePreservation": ["preservation.handled"],
@@ -56,6 +74,8 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "penalty.withdrawal": ["disclosure.withdrawn"],
   "disclosure.samrWithdrawal": ["disclosure.withdrawn"],
   "disclosure.decisionWithdrawal": ["disclosure.withdrawn"],
+  // 法制审核 (in the review's own stream): the time limit ends with the opinion.
+  [REVIEW_TIME_LIMIT]: ["review.concluded"],
 };
 
 /** Nested procedure events (in `coercion.acted`) that end a coercive measure and its period. */
@@ -87,12 +107,15 @@ function deadlinesIn(event: CaseEvent): CaseDeadline[] {
  * measure's period: key `<caseId>/coercion.seizure/<measureId>`): set when an event carries
  * the deadline (a later event with the same rule replaces it — e.g. the decision deadline
  * after an excluded period), removed when the act it is for is recorded
- * ({@link DEADLINE_DISCHARGES}), the measure is handled or released, or the case ends. Query by sort key for "due by
- * date X" and by key prefix `<caseId>/` for one case.
+ * ({@link DEADLINE_DISCHARGES}), the measure is handled or released, or the case ends. A
+ * legal review's time limit is indexed too ({@link REVIEW_TIME_LIMIT}, set by 送审 / 重新送审 /
+ * 延长, ended by the opinion). Query by sort key for "due by date X" and by key prefix
+ * `<caseId>/` for one case. Version 4 indexes review time limits (a rebuild picks up those of
+ * reviews recorded before).
  */
 export const deadlinesProjection: Projection = {
   name: PROJECTIONS.deadlines,
-  version: 3,
+  version: 4,
   project(event) {
     const writes: ProjectionWrite[] = [];
     // A measure's deadline (查封扣押期限) is per measure: several may run in one case.
@@ -113,6 +136,28 @@ export const deadlinesProjection: Projection = {
         writes.push({ op: "delete", key: key("coercion.seizure") });
         return writes;
       }
+    }
+    if (REVIEW_DEADLINE_EVENTS.has(event.type)) {
+      const limit = ReviewTimeLimitShape.safeParse(event.payload.due);
+      if (limit.success) {
+        writes.push({
+          op: "put",
+          key: key(REVIEW_TIME_LIMIT, undefined),
+          sortKey: limit.data.due,
+          value: {
+            caseId: event.caseId,
+            ruleId: REVIEW_TIME_LIMIT,
+            due: limit.data.due,
+            source: limit.data.source,
+            provisional: limit.data.provisional === true,
+            setBy: event.type,
+            seq: event.seq,
+            // 送审: the case under review.
+            ...(typeof event.payload.caseId === "string" ? { reviewOf: event.payload.caseId } : {}),
+          },
+        });
+      }
+      return writes;
     }
     for (const d of deadlinesIn(event)) {
       if (NOT_INDEXED.has(d.ruleId)) continue;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
+  addWeekdays,
   civilDateOf,
   dayNumber,
   endOfCivilDate,
@@ -71,6 +72,27 @@ describe("Instant and China time", () => {
     (n) => {
       const date = fromDayNumber(n);
       expect(civilDateOf(startOfCivilDate(date))).toBe(date);
+    },
+  );
+});
+
+describe("addWeekdays (the provisional count of a working-day period: weekends alone)", () => {
+  it("skips weekends, does not count the start day", () => {
+    // Friday 2026-12-25 + 1 → Monday 12-28; + 5 → Friday 2027-01-01 (no holiday data: a weekday).
+    expect(addWeekdays("2026-12-25", 1)).toBe("2026-12-28");
+    expect(addWeekdays("2026-12-25", 5)).toBe("2027-01-01");
+    expect(addWeekdays("2026-12-26", 0)).toBe("2026-12-26");
+  });
+
+  test.prop([fc.integer({ min: dayNumber("2019-01-01"), max: dayNumber("2026-12-31") }), fc.nat(60)])(
+    "the result is a weekday (n > 0) with exactly n weekdays after the start up to it",
+    (start, n) => {
+      const from = fromDayNumber(start);
+      const end = addWeekdays(from, n);
+      let weekdays = 0;
+      for (let d = start + 1; d <= dayNumber(end); d++) if (isoWeekday(fromDayNumber(d)) <= 5) weekdays++;
+      expect(weekdays).toBe(n);
+      if (n > 0) expect(isoWeekday(end)).toBeLessThanOrEqual(5);
     },
   );
 });

@@ -98,6 +98,20 @@ export function addDays(date: CivilDate, days: number): CivilDate {
 }
 
 /**
+ * `date` plus `n` weekdays (Monday–Friday), `date` itself not counted: the provisional (暂定)
+ * count of a working-day period reaching a year whose holiday notice is not loaded — weekends
+ * alone, to be recomputed when the notice is.
+ */
+export function addWeekdays(date: CivilDate, n: number): CivilDate {
+  let day = dayNumber(date);
+  for (let counted = 0; counted < n; ) {
+    day += 1;
+    if (weekdayOf(day) <= 5) counted += 1;
+  }
+  return fromDayNumber(day);
+}
+
+/**
  * `date` plus `months` calendar months, ending on the corresponding day of the final
  * month or, when that month has no such day, on its last day (民法典 Art. 202).
  */

@@ -4,7 +4,14 @@ import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/error
 import type { HashAlgorithm } from "../kernel/hash.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
-import { type CivilDate, civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
+import {
+  addWeekdays,
+  type CivilDate,
+  civilDateOf,
+  compareCivilDates,
+  epochMillis,
+  type Instant,
+} from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import { REVIEWER_QUALIFICATION_FROM } from "../registry/bodies/staffing.js";
@@ -106,8 +113,15 @@ function deadline(
   workingDays: number,
   ctx: ReviewDecideContext,
 ): Result<ReviewDeadline, SanxiangError> {
-  const due = ctx.calendar.addWorkingDays(start, workingDays);
-  return due.map((d) => ({ due: d, workingDays, start, source: SRC.timeLimit }));
+  const counted = ctx.calendar.explainPeriod(start, { amount: workingDays, unit: "workday" });
+  if (counted.isOk()) {
+    const x = counted.value;
+    return ok({ due: x.end, workingDays, start, source: SRC.timeLimit, provisional: x.provisional });
+  }
+  // A year without its holiday notice (a review submitted in late December, say): counted on
+  // weekends alone and flagged provisional, as a case's deadlines are — never refused.
+  if (counted.error.code !== "CALENDAR_YEAR_UNKNOWN") return err(counted.error);
+  return ok({ due: addWeekdays(start, workingDays), workingDays, start, source: SRC.timeLimit, provisional: true });
 }
 
 /**

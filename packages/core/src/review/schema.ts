@@ -132,6 +132,11 @@ export const ReviewDeadlineSchema = z
     start: CivilDateSchema,
     /** The rule. */
     source: RuleSourceSchema,
+    /**
+     * 暂定 — computed without the holiday notice of a year it reaches (as a case deadline's
+     * `provisional`); absent in events recorded before this field existed.
+     */
+    provisional: z.boolean().optional(),
   })
   .readonly();
 /** 审核期限 (see {@link ReviewDeadlineSchema}). */
