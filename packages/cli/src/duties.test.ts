@@ -86,3 +86,47 @@ describe("sanxiang duties (公示义务; 国办发〔2018〕118号: 处罚决定
     expect(bad.err).toContain("错误");
   });
 });
+
+interface JsonDeadline {
+  streamId: string;
+  ruleId: string;
+  due: string;
+  overdue: boolean;
+  daysOverdue: number;
+  source: { law: string; article?: number };
+}
+
+describe("sanxiang deadlines (期限清单: every open deadline of the store's deadline index)", () => {
+  it("lists the demo's major case, whose decision was not served (行政处罚法第六十一条: 7 个工作日), as overdue", async () => {
+    const run = await cli("deadlines", "--store", db);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/期限清单（截至 2026-11-26）：共 \d+ 项，其中逾期 [1-9]\d* 项/);
+    expect(run.out).toMatch(
+      /SPT-SCJ-MAJOR-001 行政处罚决定书送达期限：届满日 \d{4}-\d\d-\d\d，已逾期 \d+ 日（《行政处罚法》第六十一条/,
+    );
+    // The party's hearing window is moot once the case is decided: not listed.
+    expect(run.out).not.toContain("听证申请期限");
+  });
+
+  it("--json, --due-by, --overdue and --fail-overdue select and report the same rows", async () => {
+    const all = JSON.parse((await cli("deadlines", "--store", db, "--json")).out) as { deadlines: JsonDeadline[] };
+    expect(all.deadlines.length).toBeGreaterThan(0);
+    const first = all.deadlines[0] as JsonDeadline;
+    const before = JSON.parse((await cli("deadlines", "--store", db, "--json", "--due-by", "2019-01-01")).out) as {
+      deadlines: JsonDeadline[];
+    };
+    expect(before.deadlines).toEqual([]);
+    const onDue = JSON.parse(
+      (await cli("deadlines", "--store", db, "--json", "--overdue", "--date", first.due)).out,
+    ) as { deadlines: JsonDeadline[] };
+    expect(onDue.deadlines.find((d) => d.streamId === first.streamId && d.ruleId === first.ruleId)).toBeUndefined();
+    expect((await cli("deadlines", "--store", db, "--fail-overdue")).code).toBe(1);
+    expect((await cli("deadlines", "--store", db, "--fail-overdue", "--date", "2019-01-01")).code).toBe(0);
+  });
+
+  it("bad usage: a bad date or an extra argument is exit 2", async () => {
+    expect((await cli("deadlines", "--store", db, "--due-by", "2026-13-01")).code).toBe(2);
+    expect((await cli("deadlines", "x", "--store", db)).code).toBe(2);
+  });
+});

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { formatSource, type SanxiangError } from "@sanxiang/core";
 import { casefileCommand } from "./commands/casefile.js";
 import { deadlineCommand } from "./commands/deadline.js";
+import { deadlinesCommand } from "./commands/deadlines.js";
 import { demoCommand } from "./commands/demo.js";
 import { dutiesCommand } from "./commands/duties.js";
 import { penaltyCommand } from "./commands/penalty.js";
@@ -61,6 +62,8 @@ const OPTIONS = {
   sector: { type: "string" },
   json: { type: "boolean" },
   "fail-overdue": { type: "boolean" },
+  "due-by": { type: "string" },
+  overdue: { type: "boolean" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -108,6 +111,9 @@ function usage(lang: Lang): string {
   duties [--date 日期] [--sector 行业] [--json] [--fail-overdue]
                          列出待履行的公示义务（应公示、应撤回），标明届满日、逾期天数与依据；
                          --sector samr 适用市场监管公示规定；--fail-overdue 有逾期时退出码为 1
+  deadlines [--date 日期] [--due-by 日期] [--overdue] [--json] [--fail-overdue]
+                         列出存储中全部未届满或已逾期的期限（案件、强制措施、法制审核、公示），
+                         按届满日排序，标明逾期天数与依据
   demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
                          一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示
 
@@ -160,6 +166,9 @@ Commands:
                          open disclosure duties (publish, withdraw) with due day, days
                          overdue and rule; --sector samr applies the market-regulation
                          rules; --fail-overdue exits 1 when any duty is overdue
+  deadlines [--date date] [--due-by date] [--overdue] [--json] [--fail-overdue]
+                         every open deadline in the store (cases, coercive measures, legal
+                         reviews, disclosures), oldest due first, with days overdue and rule
   demo                   demo: calendar, periods, registries, a recommendation, the Merkle
                          log, an ordinary case stored in SQLite and its case file, legal
                          review, and enforcement disclosure
@@ -232,6 +241,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await serveCommand(ctx);
       case "duties":
         return await dutiesCommand(ctx);
+      case "deadlines":
+        return await deadlinesCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

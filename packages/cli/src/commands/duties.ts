@@ -4,12 +4,12 @@ import {
   type DisclosureObligation,
   disclosureObligations,
   formatSource,
-  parseCivilDate,
   resolveDisclosurePolicy,
 } from "@sanxiang/core";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { type Lang, t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { dateOption } from "./options.js";
 
 /** 义务 — the name of a disclosure duty, in the output language. */
 export function dutyName(lang: Lang, duty: DisclosureObligation["duty"]): string {
@@ -50,16 +50,12 @@ export async function dutiesCommand(ctx: CommandContext): Promise<number> {
   if (ctx.args.length > 0) {
     throw new UsageError(t(lang, `多余的参数：${ctx.args.join(" ")}`, `extra arguments: ${ctx.args.join(" ")}`));
   }
-  const dateOpt = ctx.options.date;
-  let today = civilDateOf(io.clock.now());
-  if (typeof dateOpt === "string") {
-    const parsed = parseCivilDate(dateOpt);
-    if (parsed.isErr()) {
-      io.err(formatError(lang, parsed.error));
-      return EXIT.usage;
-    }
-    today = parsed.value;
+  const date = dateOption(ctx, "date");
+  if (date.isErr()) {
+    io.err(formatError(lang, date.error));
+    return EXIT.usage;
   }
+  const today = date.value ?? civilDateOf(io.clock.now());
   const sector = typeof ctx.options.sector === "string" ? ctx.options.sector : undefined;
   const policy = resolveDisclosurePolicy(sector === undefined ? {} : { sector });
   if (policy.isErr()) {

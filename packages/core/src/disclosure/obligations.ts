@@ -9,6 +9,7 @@ import { type RuleSource, RuleSourceSchema } from "../kernel/source.js";
 import { type CivilDate, compareCivilDates, daysBetween, isCivilDate } from "../kernel/time.js";
 import type { EventStore } from "../recording/event-store.js";
 import type { ProjectionRow } from "../recording/projection.js";
+import { readAllProjectionRows } from "../recording/projection-read.js";
 import { disclosureIdFor } from "./draft.js";
 import {
   type DisclosurePolicy,
@@ -18,7 +19,6 @@ import {
   resolveDisclosurePolicy,
 } from "./rules.js";
 import { ActionCategorySchema } from "./schema.js";
-import { readAllProjectionRows } from "./service.js";
 
 /**
  * 公示义务 — one open duty: publish (公示), forward (跨省推送: the party is registered in another

@@ -9,7 +9,7 @@ import { err, ok, type Result } from "../kernel/result.js";
 import { type CivilDate, civilDateOf, compareCivilDates, isCivilDate } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import type { EventStore } from "../recording/event-store.js";
-import { PROJECTION_QUERY_LIMIT, type ProjectionRow } from "../recording/projection.js";
+import { readAllProjectionRows } from "../recording/projection-read.js";
 import type { DisclosureCommandInput } from "./commands.js";
 import { type DisclosureDecideContext, decideDisclosure } from "./decide.js";
 import type { DisclosureEvent } from "./events.js";
@@ -220,39 +220,6 @@ export interface ExpireDisclosuresReport {
   readonly expired: readonly string[];
   /** Ids that could not be expired, with the error (the port down, a conflict…); run again. */
   readonly failed: readonly { readonly id: string; readonly error: SanxiangError }[];
-}
-
-/**
- * 读取投影全部行 — every row of a projection, paging through the sort key (rows sharing one
- * sort key are read in one page: more than 10 000 rows with the same sort key are cut off).
- */
-export async function readAllProjectionRows(
-  store: EventStore,
-  projection: string,
-  query: { readonly keyPrefix?: string } = {},
-): Promise<Result<ProjectionRow[], SanxiangError>> {
-  const limit = PROJECTION_QUERY_LIMIT.max;
-  const rows: ProjectionRow[] = [];
-  const seen = new Set<string>();
-  let from: string | undefined;
-  for (;;) {
-    const page = await store.queryProjection(projection, {
-      limit,
-      ...(query.keyPrefix === undefined ? {} : { keyPrefix: query.keyPrefix }),
-      ...(from === undefined ? {} : { sortKeyFrom: from }),
-    });
-    if (page.isErr()) return err(page.error);
-    let added = 0;
-    for (const r of page.value) {
-      if (seen.has(r.key)) continue;
-      seen.add(r.key);
-      rows.push(r);
-      added += 1;
-    }
-    const last = page.value.at(-1);
-    if (page.value.length < limit || last === undefined || last.sortKey === null || added === 0) return ok(rows);
-    from = last.sortKey;
-  }
 }
 
 /**

@@ -16,6 +16,7 @@ export * from "./fold.js";
 export * from "./guards.js";
 export * from "./inspection/index.js";
 export * from "./machine.js";
+export * from "./open-deadlines.js";
 export * from "./penalty.js";
 export * from "./projections.js";
 export * from "./provisional.js";

@@ -19,6 +19,7 @@ export * from "./evidence-store.js";
 export * from "./evidence-store-memory.js";
 export * from "./memory-event-store.js";
 export * from "./projection.js";
+export * from "./projection-read.js";
 export * from "./rules.js";
 export * from "./store-guard.js";
 export * from "./store-support.js";
