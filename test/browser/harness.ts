@@ -4,11 +4,8 @@
 // errors, page errors, failed requests and dialogs, and a small PNG decoder so a screenshot
 // can be checked for being more than a blank canvas.
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, resolve, sep } from "node:path";
 import { inflateSync } from "node:zlib";
+import { serveSite, siteContentType } from "@sanxiang/cli";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 /**
@@ -67,25 +64,8 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], timeout: 90_000 });
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".webmanifest": "application/manifest+json",
-};
-
 /** The content type the server sends for a file name (`application/octet-stream` when unknown). */
-export function contentTypeOf(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
-}
+export const contentTypeOf = siteContentType;
 
 /** A running static server: its origin (`http://127.0.0.1:PORT`) and how to stop it. */
 export interface StaticServer {
@@ -95,76 +75,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-async function fileAt(path: string): Promise<"file" | "dir" | undefined> {
-  try {
-    const s = await stat(path);
-    return s.isDirectory() ? "dir" : s.isFile() ? "file" : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Serves `root` on 127.0.0.1 (port 0: the system picks a free one) the way a plain static
- * host does: `dir/` → `dir/index.html`, `dir` → 301 to `dir/`, a missing path → the site's
- * own `404.html` with status 404; dot-files (the build's `.sanxiang-site/` state) and paths
- * leaving `root` are not served. `nosniff` makes the browser trust the content type, so a
- * wrong one fails the test instead of being guessed around.
+ * Serves `root` on 127.0.0.1 (port 0: the system picks a free one) with the CLI's own
+ * `serveSite` (`sanxiang serve`) — the server operators use is the one the browser tests
+ * exercise: `dir/` → `dir/index.html`, `dir` → 301 to `dir/`, a missing path → the site's own
+ * `404.html` with status 404; dot-files (the build's `.sanxiang-site/` state) and paths
+ * leaving `root` are not served; `nosniff` on every response.
  */
 export async function serveDir(root: string): Promise<StaticServer> {
-  const base = resolve(root);
   const log: { path: string; status: number }[] = [];
-  const server: Server = createServer((req, res) => {
-    const send = (status: number, type: string, body: Buffer | string, extra: Record<string, string> = {}): void => {
-      log.push({ path: req.url ?? "", status });
-      res.writeHead(status, { "content-type": type, "x-content-type-options": "nosniff", ...extra });
-      res.end(req.method === "HEAD" ? undefined : body);
-    };
-    const notFound = async (): Promise<void> => {
-      const page = join(base, "404.html");
-      if ((await fileAt(page)) === "file") send(404, CONTENT_TYPES[".html"] ?? "", await readFile(page));
-      else send(404, CONTENT_TYPES[".txt"] ?? "", "404 Not Found (the site has no 404.html)");
-    };
-    const handle = async (): Promise<void> => {
-      if (req.method !== "GET" && req.method !== "HEAD") return send(405, "text/plain", "method not allowed");
-      let pathname: string;
-      try {
-        pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-      } catch {
-        return send(400, "text/plain", "bad request");
-      }
-      const segments = pathname.split("/").filter((s) => s.length > 0);
-      if (segments.some((s) => s.startsWith(".") || s.includes("\\") || s.includes("\0"))) return notFound();
-      const path = join(base, ...segments);
-      if (path !== base && !path.startsWith(base + sep)) return notFound();
-      const kind = await fileAt(path);
-      if (kind === "dir") {
-        if (!pathname.endsWith("/")) return send(301, "text/plain", "moved", { location: `${pathname}/` });
-        const index = join(path, "index.html");
-        if ((await fileAt(index)) === "file") return send(200, contentTypeOf(index), await readFile(index));
-        return notFound();
-      }
-      if (kind === "file") return send(200, contentTypeOf(path), await readFile(path));
-      return notFound();
-    };
-    handle().catch((e: unknown) => {
-      if (!res.headersSent) send(500, "text/plain", String(e));
-    });
-  });
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => done());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    log,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  const server = await serveSite(root, { onResponse: (path, status) => log.push({ path, status }) });
+  return { origin: server.url.replace(/\/$/, ""), log, close: () => server.close() };
 }
 
 /** What went wrong on a page while it was watched. */

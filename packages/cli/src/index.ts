@@ -9,3 +9,4 @@
  * @packageDocumentation
  */
 export { type CliIo, main, processIo, systemClock } from "./main.js";
+export { type ServeSiteOptions, type SiteServer, serveSite, siteContentType } from "./serve.js";

@@ -22,6 +22,20 @@ function get(url: string, path: string): Promise<{ status: number; type: string 
   });
 }
 
+/** A raw GET's status and one response header. */
+function getHeader(url: string, path: string, name: string): Promise<{ status: number; value: string | undefined }> {
+  const u = new URL(url);
+  return new Promise((done, fail) => {
+    const req = request({ host: u.hostname, port: u.port, path, method: "GET" }, (res) => {
+      res.resume();
+      const v = res.headers[name];
+      done({ status: res.statusCode ?? 0, value: Array.isArray(v) ? v[0] : v });
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
 describe("serveSite", () => {
   let dir: string;
   let server: SiteServer;
@@ -50,6 +64,18 @@ describe("serveSite", () => {
 
   it("answers a missing page with the site's 404 page", async () => {
     expect(await get(server.url, "/items/none/")).toMatchObject({ status: 404, body: "<h1>未找到</h1>" });
+  });
+
+  it("never serves the build's state (dot-files) and redirects a directory to its slash form, never elsewhere", async () => {
+    mkdirSync(join(dir, "site", ".sanxiang-site"), { recursive: true });
+    writeFileSync(join(dir, "site", ".sanxiang-site", "state.json"), '{"secret":true}');
+    const state = await get(server.url, "/.sanxiang-site/state.json");
+    expect(state.status).toBe(404);
+    expect(state.body).not.toContain("secret");
+    expect(await getHeader(server.url, "/items/a", "location")).toEqual({ status: 301, value: "/items/a/" });
+    // A protocol-relative path is not echoed into the redirect (no open redirect to another host).
+    expect(await getHeader(server.url, "//items/a", "location")).toEqual({ status: 301, value: "/items/a/" });
+    expect((await getHeader(server.url, "//evil.example/", "location")).status).toBe(404);
   });
 
   it("never serves a file outside the site directory", async () => {
