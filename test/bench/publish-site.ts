@@ -293,6 +293,28 @@ try {
     `full build: ${full.written.length.toLocaleString("en-US")} files, ${(bytes / 1e6).toFixed(0)} MB: buildSite ${s(fullMs)}, baseline writeFile ${s(baseFullMs)}, ratio ${ratio(fullMs, baseFullMs)}`,
   );
 
+  // Search payload: what a citizen's browser downloads for a search (measured from the
+  // files just written, not estimated): every shard (no filter), and one category in one
+  // year (the 范围 / 年份 filters).
+  const sizeOf = new Map(files.map(([p, b]) => [p, b.byteLength] as const));
+  const shardList = JSON.parse(String(files.find(([p]) => p === "search/shards.json")?.[1] ?? "{}")) as {
+    shards: { file: string; phase: string; category?: string; month?: string }[];
+  };
+  const shardBytes = (list: typeof shardList.shards) =>
+    list.reduce((a, e) => a + (sizeOf.get(`search/${e.file}`) ?? 0), 0);
+  const bySelection = new Map<string, typeof shardList.shards>();
+  for (const e of shardList.shards) {
+    if (e.category === undefined || e.month === undefined) continue;
+    const k = `${e.category} ${e.month.slice(0, 4)}`;
+    bySelection.set(k, [...(bySelection.get(k) ?? []), e]);
+  }
+  const selections = [...bySelection.entries()].map(([k, l]) => [k, shardBytes(l), l.length] as const);
+  selections.sort((a, b) => b[1] - a[1]);
+  const [largest] = selections;
+  console.log(
+    `search payload: all ${shardList.shards.length} shards ${(shardBytes(shardList.shards) / 1e6).toFixed(1)} MB; largest category-year selection (${largest?.[0]}) ${((largest?.[1] ?? 0) / 1e6).toFixed(2)} MB in ${largest?.[2]} shards; median ${((selections[Math.floor(selections.length / 2)]?.[1] ?? 0) / 1e6).toFixed(2)} MB`,
+  );
+
   // 2. One-item update: a correction of one decision in a busy month.
   const target = items.find(
     (i) => i.kind === "decision" && i.content.kind === "decision" && i.content.category === "penalty",
