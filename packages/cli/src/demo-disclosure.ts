@@ -285,11 +285,15 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
     );
   }
   const rel = relative(ctx.io.cwd, siteDir) || ".";
+  const storeArg =
+    spec.kind === "memory"
+      ? ""
+      : ` --store ${spec.kind === "sqlite" ? (spec.path ?? join(spec.dir ?? ".", "events.db")) : "…"}`;
   out(
     t(
       lang,
-      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由存储重新生成：sanxiang publish --out ./site${spec.kind === "memory" ? "" : ` --store ${spec.kind === "sqlite" ? (spec.path ?? join(spec.dir ?? ".", "events.db")) : "…"}`}\n`,
-      `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the store: sanxiang publish --out ./site${spec.kind === "memory" ? "" : ` --store ${spec.kind === "sqlite" ? (spec.path ?? join(spec.dir ?? ".", "events.db")) : "…"}`}\n`,
+      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由存储重新生成：sanxiang publish --out ./site${storeArg}\n  全部公示义务：sanxiang duties${storeArg}；全部未了期限（案件、法制审核、公示）：sanxiang deadlines${storeArg}\n`,
+      `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the store: sanxiang publish --out ./site${storeArg}\n  Every disclosure duty: sanxiang duties${storeArg}; every open deadline (cases, reviews, disclosures): sanxiang deadlines${storeArg}\n`,
     ),
   );
   return true;
