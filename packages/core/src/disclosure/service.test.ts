@@ -13,6 +13,7 @@ import type { DisclosureDecideContext } from "./decide.js";
 import { memoryPublisher } from "./memory-publisher.js";
 import { disclosureObligations } from "./obligations.js";
 import {
+  endDisclosureEarly,
   executeDisclosure,
   expireDisclosures,
   loadDisclosure,
@@ -335,5 +336,53 @@ describe("disclosureObligations — missed deadlines are visible", () => {
       await disclosureObligations({ store, calendar, today: "2025-03-20", policy: { sector: "samr" } })
     )._unsafeUnwrap();
     expect(samr).toEqual([]);
+  });
+});
+
+describe("endDisclosureEarly — 市场监督管理行政处罚信息公示规定 Art. 14, the port first", () => {
+  const samr = { policy: { sector: "samr" } };
+  const conditions = { obligationsFulfilled: true, harmRemoved: true, noRepeatPenalty: true, notOnBlacklists: true };
+
+  it("removes the item through publisher.expire, then records disclosure.endedEarly; a port failure appends nothing; a refusal never reaches the port", async () => {
+    const store = inMemoryEventStore();
+    const publisher = memoryPublisher();
+    const run = async (cmd: Parameters<typeof executeDisclosure>[2], now: string, actor: Actor) =>
+      (await executeDisclosure(store, disclosureId, cmd, ctx(now, actor, samr)))._unsafeUnwrap();
+    await run({ type: "disclosure.draft", draft: decisionDraft }, T("10", "08"), officerActor);
+    await run({ type: "disclosure.approve", contentHash: hashOf(decisionContent) }, T("11"), headActor);
+    (await publishDisclosure(store, publisher, disclosureId, ctx(T("12"), publisherActor, samr)))._unsafeUnwrap();
+    expect(publisher.item(disclosureId)).toBeDefined();
+
+    // Too soon (the default minimum is 12 months [VAR]): refused before the port is called.
+    const soon = await endDisclosureEarly(
+      store,
+      publisher,
+      disclosureId,
+      { conditions },
+      ctx("2025-09-12T02:00:00Z", headActor, samr),
+    );
+    expect(soon._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
+    expect(publisher.item(disclosureId)).toBeDefined();
+
+    const later = ctx("2026-03-13T02:00:00Z", headActor, samr);
+    publisher.failNext("expire");
+    const down = await endDisclosureEarly(
+      store,
+      publisher,
+      disclosureId,
+      { conditions, appliedOn: "2026-03-01" },
+      later,
+    );
+    expect(down._unsafeUnwrapErr().code).toBe("PUBLISHER_FAILED");
+    expect((await loadDisclosure(store, disclosureId))._unsafeUnwrap().value).toBe("published");
+    expect(publisher.item(disclosureId)).toBeDefined();
+
+    const done = (
+      await endDisclosureEarly(store, publisher, disclosureId, { conditions, appliedOn: "2026-03-01" }, later)
+    )._unsafeUnwrap();
+    expect(done.state.value).toBe("endedEarly");
+    expect(done.events[0]?.payload).toMatchObject({ appliedOn: "2026-03-01", source: { article: 14, paragraph: 1 } });
+    expect(publisher.item(disclosureId)).toBeUndefined();
+    expect((await store.getProjectionRow(PROJECTIONS.disclosures, disclosureId))._unsafeUnwrap()).toBeNull();
   });
 });

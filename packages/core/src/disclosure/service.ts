@@ -10,7 +10,7 @@ import { type CivilDate, civilDateOf, compareCivilDates, isCivilDate } from "../
 import type { CaseEvent } from "../recording/case-event.js";
 import type { EventStore } from "../recording/event-store.js";
 import { readAllProjectionRows } from "../recording/projection-read.js";
-import type { DisclosureCommandInput } from "./commands.js";
+import type { DisclosureCommandInput, EarlyEndConditions } from "./commands.js";
 import { type DisclosureDecideContext, decideDisclosure } from "./decide.js";
 import type { DisclosureEvent } from "./events.js";
 import { type DisclosureState, disclosureEventOf, evolveDisclosure, foldDisclosure } from "./fold.js";
@@ -200,6 +200,37 @@ export function withdrawDisclosure(
         ? callPort(() => publisher.withdraw(event.notice), "撤回")
         : Promise.resolve(err(unexpected(event))),
     (state) => state.value === "withdrawn",
+  );
+}
+
+/**
+ * 提前停止公示 — the head grants a party's application to end publicity early (市场监督管理行政处罚
+ * 信息公示规定 Art. 14): decides `disclosure.endEarly` (permission `disclosure.approve`; the four
+ * conditions, the severe kinds and the minimum time checked, each refusal with its source),
+ * removes the item through `publisher.expire` FIRST, and appends `disclosure.endedEarly` only
+ * after the port acknowledged. Same failure and retry behaviour as {@link publishDisclosure}.
+ */
+export function endDisclosureEarly(
+  store: EventStore,
+  publisher: Publisher,
+  id: string,
+  application: { readonly conditions: EarlyEndConditions; readonly appliedOn?: CivilDate },
+  ctx: DisclosureDecideContext,
+): Promise<Result<DisclosurePortResult, SanxiangError>> {
+  return portStep(
+    store,
+    id,
+    {
+      type: "disclosure.endEarly",
+      conditions: application.conditions,
+      ...(application.appliedOn === undefined ? {} : { appliedOn: application.appliedOn }),
+    },
+    ctx,
+    (event) =>
+      event.type === "disclosure.endedEarly"
+        ? callPort(() => publisher.expire(id, event.at), "提前停止公示")
+        : Promise.resolve(err(unexpected(event))),
+    (state) => state.value === "endedEarly",
   );
 }
 
