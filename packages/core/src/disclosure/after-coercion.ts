@@ -11,8 +11,8 @@ import type { CaseEvent } from "../recording/case-event.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import {
   decidingBody,
+  decisionRedaction,
   partyWithholding,
-  publicIdentifiersOf,
   publicPartyOf,
   refuseDraft,
   type WithholdingFacts,
@@ -134,12 +134,7 @@ export function coercionDecisionDisclosureDraft(
       startOn: decidedOn,
       category: "coercion",
       caseId,
-      redaction: {
-        policy: ctx.policy.redaction,
-        party: { kind: party.kind, name: party.name },
-        ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
-        publicIdentifiers: publicIdentifiersOf(ctx.documentNumber, party),
-      },
+      redaction: decisionRedaction(ctx.policy, party, ctx.documentNumber, ctx.otherPersons),
     },
     ctx.policy,
   );

@@ -9,8 +9,8 @@ import type { RuleSource } from "../kernel/source.js";
 import type { CivilDate } from "../kernel/time.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import type { Body } from "../registry/bodies/schema.js";
-import { withholdingReason } from "./redaction.js";
-import type { DisclosureRule } from "./rules.js";
+import { type RedactionContext, withholdingReason } from "./redaction.js";
+import type { DisclosurePolicy, DisclosureRule } from "./rules.js";
 import type { PublicParty } from "./schema.js";
 
 const SAMR = "市场监督管理行政处罚信息公示规定";
@@ -123,7 +123,21 @@ export function publicPartyOf(party: CaseParty): PublicParty {
   };
 }
 
-/** Identifiers that stay public in a decision: its number and an organisation's credit code. */
-export function publicIdentifiersOf(documentNumber: string, party: PublicParty): string[] {
-  return [documentNumber, ...(party.creditCode === undefined ? [] : [party.creditCode])];
+/**
+ * The redaction context of a decision draft: the policy's fields, the party (its own name
+ * stays), the other natural persons named (hidden), and the identifiers public by law — the
+ * decision's number and an organisation's credit code.
+ */
+export function decisionRedaction(
+  policy: DisclosurePolicy,
+  party: PublicParty,
+  documentNumber: string,
+  otherPersons: readonly string[] | undefined,
+): RedactionContext {
+  return {
+    policy: policy.redaction,
+    party: { kind: party.kind, name: party.name },
+    ...(otherPersons === undefined ? {} : { otherPersons }),
+    publicIdentifiers: [documentNumber, ...(party.creditCode === undefined ? [] : [party.creditCode])],
+  };
 }

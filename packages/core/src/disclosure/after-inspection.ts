@@ -10,7 +10,7 @@ import { err, type Result } from "../kernel/result.js";
 import { civilDateOf } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
-import { partyWithholding, publicIdentifiersOf, refuseDraft } from "./after-common.js";
+import { decisionRedaction, partyWithholding, refuseDraft } from "./after-common.js";
 import { buildDraft, type DisclosureDraft } from "./draft.js";
 import type { DisclosurePolicy } from "./rules.js";
 import type { PublicParty } from "./schema.js";
@@ -112,12 +112,7 @@ export function inspectionResultDisclosureDraft(
       startOn: decidedOn,
       category: "inspection",
       caseId,
-      redaction: {
-        policy: ctx.policy.redaction,
-        party: { kind: party.kind, name: party.name },
-        ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
-        publicIdentifiers: publicIdentifiersOf(ctx.documentNumber, party),
-      },
+      redaction: decisionRedaction(ctx.policy, party, ctx.documentNumber, ctx.otherPersons),
     },
     ctx.policy,
   );

@@ -9,8 +9,8 @@ import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import { penaltyConclusion } from "./after.js";
 import {
   decidingBody,
+  decisionRedaction,
   partyWithholding,
-  publicIdentifiersOf,
   publicPartyOf,
   refuseDraft,
   sectorWithholding,
@@ -102,12 +102,7 @@ export function simplifiedDecisionDisclosureDraft(
       category: "penalty",
       caseId,
       penaltyKinds: penalty.kinds,
-      redaction: {
-        policy: ctx.policy.redaction,
-        party: { kind: party.kind, name: party.name },
-        ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
-        publicIdentifiers: publicIdentifiersOf(documentNumber, party),
-      },
+      redaction: decisionRedaction(ctx.policy, party, documentNumber, ctx.otherPersons),
     },
     ctx.policy,
   );

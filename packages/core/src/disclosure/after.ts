@@ -11,8 +11,8 @@ import { PENALTY_KIND_LABELS } from "../registry/benchmarks/schema.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import {
   decidingBody,
+  decisionRedaction,
   partyWithholding,
-  publicIdentifiersOf,
   publicPartyOf,
   refuseDraft,
   sectorWithholding,
@@ -161,12 +161,7 @@ export function decisionDisclosureDraft(
       caseId,
       ...(penalty === undefined ? {} : { penaltyKinds: penalty.kinds }),
       ...(ctx.crossProvince === undefined ? {} : { routing: { crossProvince: ctx.crossProvince } }),
-      redaction: {
-        policy: ctx.policy.redaction,
-        party: { kind: party.kind, name: party.name },
-        ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }),
-        publicIdentifiers: publicIdentifiersOf(ctx.documentNumber, party),
-      },
+      redaction: decisionRedaction(ctx.policy, party, ctx.documentNumber, ctx.otherPersons),
     },
     ctx.policy,
   );
