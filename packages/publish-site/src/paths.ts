@@ -1,25 +1,5 @@
 // Where everything lives in the site. All paths are relative to the site root, with `/`.
-import {
-  type ActionCategory,
-  type CivilDate,
-  type DisclosureKind,
-  epochMillis,
-  fromDayNumber,
-  type Instant,
-  type PublishedItem,
-} from "@sanxiang/core";
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-/**
- * The civil date in China at `instant` — core's `civilDateOf`, by integer arithmetic: China
- * Standard Time has been UTC+8 without daylight saving since 1991, and the site formats
- * hundreds of thousands of dates per build (the time-zone library costs ~18 µs a call).
- */
-export function chinaDateOf(instant: Instant): CivilDate {
-  return fromDayNumber(Math.floor((epochMillis(instant) + CHINA_OFFSET_MS) / DAY_MS));
-}
+import type { ActionCategory, DisclosureKind, PublishedItem } from "@sanxiang/core";
 
 /**
  * The path of an item's page (and, once withdrawn, of its 撤回公告), relative to the site

@@ -91,10 +91,15 @@ function deadlinesIn(event: CaseEvent): CaseDeadline[] {
   const found: CaseDeadline[] = [];
   const visit = (value: unknown, depth: number): void => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return;
-    const d = CaseDeadlineSchema.safeParse(value);
-    if (d.success) {
-      found.push(d.data);
-      return;
+    // Only an object with a string `ruleId` and `due` can be a deadline: the schema (the
+    // costly part, run on every append) is asked about those alone.
+    const candidate = value as { ruleId?: unknown; due?: unknown };
+    if (typeof candidate.ruleId === "string" && typeof candidate.due === "string") {
+      const d = CaseDeadlineSchema.safeParse(value);
+      if (d.success) {
+        found.push(d.data);
+        return;
+      }
     }
     if (depth > 0) for (const v of Object.values(value)) visit(v, depth - 1);
   };

@@ -1,9 +1,12 @@
+import { TZDate } from "@date-fns/tz";
 import { fc, test } from "@fast-check/vitest";
+import { format } from "date-fns";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
   addWeekdays,
+  CHINA_TIME_ZONE,
   civilDateOf,
   dayNumber,
   endOfCivilDate,
@@ -95,4 +98,21 @@ describe("addWeekdays (the provisional count of a working-day period: weekends a
       if (n > 0) expect(isoWeekday(end)).toBeLessThanOrEqual(5);
     },
   );
+});
+
+describe("civilDateOf — the arithmetic from 1992 agrees with the time-zone database", () => {
+  test.prop([fc.integer({ min: Date.UTC(1985, 0, 1), max: Date.UTC(2100, 0, 1) })], { numRuns: 2000 })(
+    "any instant 1985–2100 (across the 1986–1991 daylight-saving years too)",
+    (ms) => {
+      const instant = new Date(ms).toISOString();
+      expect(civilDateOf(instant)).toBe(format(new TZDate(instant, CHINA_TIME_ZONE), "yyyy-MM-dd"));
+    },
+  );
+
+  it("the boundaries: midnight China time, and a summer day of 1990 (UTC+9 then)", () => {
+    expect(civilDateOf("1991-12-31T16:00:00Z")).toBe("1992-01-01");
+    expect(civilDateOf("1991-12-31T15:59:59.999Z")).toBe("1991-12-31");
+    // 1990-07-01 15:30 UTC was 00:30 on 07-02 under daylight saving (UTC+9).
+    expect(civilDateOf("1990-07-01T15:30:00Z")).toBe("1990-07-02");
+  });
 });

@@ -2,6 +2,7 @@
 // the content kind, escaped with `t()`; links only from fixed paths and ids.
 import {
   ACTION_CATEGORY_NAMES,
+  civilDateOf,
   DISCLOSURE_KIND_NAMES,
   DISCLOSURE_PHASE_NAMES,
   type DisclosureContent,
@@ -12,7 +13,7 @@ import {
 } from "@sanxiang/core";
 import type { SiteConfig } from "../config.js";
 import { escapeHtml as t } from "../escape.js";
-import { type BucketKey, bucketListPath, chinaDateOf, dateLabel, itemPath, rel } from "../paths.js";
+import { type BucketKey, bucketListPath, dateLabel, itemPath, rel } from "../paths.js";
 import { bucketTitle, crumbsOfBucket, page } from "./layout.js";
 
 const list = (values: readonly string[]): string => `<ul>${values.map((v) => `<li>${t(v)}</li>`).join("")}</ul>`;
@@ -186,8 +187,8 @@ export function renderItemPage(item: PublishedItem, site: SiteConfig, bucket: Bu
   const meta: Field[] = [
     ["公示类别", t(`${DISCLOSURE_PHASE_NAMES[item.phase]} · ${DISCLOSURE_KIND_NAMES[item.kind]}`)],
     ["公示主体", t(item.bodyName)],
-    ["首次公开", t(dateLabel(chinaDateOf(item.publishedAt)))],
-    ["本版发布", t(`${dateLabel(chinaDateOf(item.updatedAt))}（第 ${item.version} 版）`)],
+    ["首次公开", t(dateLabel(civilDateOf(item.publishedAt)))],
+    ["本版发布", t(`${dateLabel(civilDateOf(item.updatedAt))}（第 ${item.version} 版）`)],
     ["公示期限", t(item.publicUntil === undefined ? "长期公开" : `至${dateLabel(item.publicUntil)}`)],
     ["公示依据", t(formatSource(item.source))],
   ];
@@ -195,7 +196,7 @@ export function renderItemPage(item: PublishedItem, site: SiteConfig, bucket: Bu
     item.corrections.length === 0
       ? ""
       : `<h2 id="corrections">更正说明</h2><ol class="corrections">${item.corrections
-          .map((n) => `<li><time datetime="${t(n.at)}">${t(dateLabel(chinaDateOf(n.at)))}</time>：${t(n.reason)}</li>`)
+          .map((n) => `<li><time datetime="${t(n.at)}">${t(dateLabel(civilDateOf(n.at)))}</time>：${t(n.reason)}</li>`)
           .join("")}</ol>`;
   const tiers =
     c.kind === "benchmark"
@@ -222,7 +223,7 @@ export function renderWithdrawalPage(notice: WithdrawalNotice, site: SiteConfig)
     ["原公示信息", t(notice.title)],
     ["公示类别", t(DISCLOSURE_KIND_NAMES[notice.kind])],
     ["公示主体", t(notice.bodyName)],
-    ["撤回日期", `<time datetime="${t(notice.withdrawnAt)}">${t(dateLabel(chinaDateOf(notice.withdrawnAt)))}</time>`],
+    ["撤回日期", `<time datetime="${t(notice.withdrawnAt)}">${t(dateLabel(civilDateOf(notice.withdrawnAt)))}</time>`],
     ["撤回理由", t(notice.reason)],
     ["撤回依据", t(formatSource(notice.source))],
   ])}</article>`;

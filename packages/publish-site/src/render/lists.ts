@@ -3,6 +3,7 @@
 import {
   ACTION_CATEGORIES,
   ACTION_CATEGORY_NAMES,
+  civilDateOf,
   DISCLOSURE_KIND_NAMES,
   DISCLOSURE_PHASE_NAMES,
   type DisclosureContent,
@@ -16,7 +17,6 @@ import {
   type BucketKey,
   bucketListPath,
   bucketParts,
-  chinaDateOf,
   dateLabel,
   itemPath,
   monthLabel,
@@ -132,7 +132,7 @@ const entryList = (path: string, entries: readonly TopEntry[]): string =>
     : `<ul class="latest">${entries
         .map(
           (e) =>
-            `<li><a href="${t(rel(path, e.path))}">${t(e.title)}</a> <span class="meta">${t(e.bodyName)} · ${t(dateLabel(e.date ?? chinaDateOf(e.updatedAt)))}</span></li>`,
+            `<li><a href="${t(rel(path, e.path))}">${t(e.title)}</a> <span class="meta">${t(e.bodyName)} · ${t(dateLabel(e.date ?? civilDateOf(e.updatedAt)))}</span></li>`,
         )
         .join("")}</ul>`;
 
