@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./cli.test-support.js";
+import { dutyLine } from "./commands/duties.js";
 
 let dir: string;
 let db: string;
@@ -128,5 +129,25 @@ describe("sanxiang deadlines (期限清单: every open deadline of the store's d
   it("bad usage: a bad date or an extra argument is exit 2", async () => {
     expect((await cli("deadlines", "--store", db, "--due-by", "2026-13-01")).code).toBe(2);
     expect((await cli("deadlines", "x", "--store", db)).code).toBe(2);
+  });
+});
+
+describe("dutyLine", () => {
+  it("names each duty, in Chinese and English: a cross-province forward (总局令第45号 Art. 10) is 应推送", () => {
+    const base = {
+      disclosureId: "gs-decision-c1",
+      ruleId: "disclosure.samrForward",
+      due: "2025-03-24",
+      overdue: true,
+      daysOverdue: 2,
+      provisional: false,
+      source: { law: "市场监督管理行政处罚信息公示规定", article: 10 },
+    } as const;
+    expect(dutyLine("zh", { ...base, duty: "forward" })).toBe(
+      "应推送 gs-decision-c1：届满日 2025-03-24，已逾期 2 日（《市场监督管理行政处罚信息公示规定》第十条）",
+    );
+    expect(dutyLine("en", { ...base, duty: "withdraw", overdue: false, daysOverdue: 0 })).toBe(
+      "withdraw gs-decision-c1: due 2025-03-24 (《市场监督管理行政处罚信息公示规定》第十条)",
+    );
   });
 });

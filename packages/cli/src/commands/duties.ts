@@ -18,7 +18,8 @@ export function dutyName(lang: Lang, duty: DisclosureObligation["duty"]): string
       return t(lang, "应公示", "publish");
     case "withdraw":
       return t(lang, "应撤回", "withdraw");
-    default:
+    case "forward":
+      // 跨省推送 (市场监督管理行政处罚信息公示规定 Art. 10).
       return t(lang, "应推送", "forward");
   }
 }
