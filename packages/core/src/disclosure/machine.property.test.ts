@@ -3,7 +3,7 @@
 // evolveDisclosure, checked against invariants computed from the events alone. Under the SAMR
 // rules, so that the cross-province forward (Art. 10) and the early end (Art. 14) are walked too.
 import { fc, test } from "@fast-check/vitest";
-import { afterAll, expect } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import type { Actor } from "../kernel/actors.js";
 import { addDays } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
@@ -336,6 +336,64 @@ test.prop([fc.commands([stepArb], { maxCommands: 30, size: "max" })], { numRuns:
   },
   60_000,
 );
+
+// Each end state once by a scripted walk, so the coverage below never depends on the random
+// walks' luck (they explore around these; a walk that reaches nothing new is no failure).
+it("scripted walks reach every end state: forwarded (Art. 10), endedEarly (Art. 14), withdrawn, expired, withheld", () => {
+  const approve = (): Step =>
+    new Step({ cmd: { type: "disclosure.approve", contentHash: "" }, sign: "current" }, headActor, 1);
+  const publish = (): Step => new Step({ cmd: { type: "disclosure.publish", channel: "政府网站" } }, publisherActor, 0);
+  const walks: Step[][] = [
+    [
+      new Step({ cmd: { type: "disclosure.draft", draft: crossDraft } }, officerActor, 0),
+      approve(),
+      new Step({ cmd: { type: "disclosure.forward", via: "宁夏回族自治区市场监督管理厅" } }, publisherActor, 0),
+    ],
+    [
+      new Step({ cmd: { type: "disclosure.draft", draft: decisionDraft } }, officerActor, 0),
+      approve(),
+      publish(),
+      new Step({ cmd: { type: "disclosure.endEarly", conditions: MET } }, headActor, 32),
+    ],
+    [
+      new Step({ cmd: { type: "disclosure.draft", draft: decisionDraft } }, officerActor, 0),
+      approve(),
+      publish(),
+      new Step(
+        { cmd: { type: "disclosure.requireWithdrawal", cause: "revoked", changedOn: "2024-01-02" } },
+        publisherActor,
+        0,
+      ),
+      new Step({ cmd: { type: "disclosure.withdraw", reason: "决定已撤销" } }, publisherActor, 1),
+    ],
+    [
+      new Step({ cmd: { type: "disclosure.draft", draft: decisionDraft } }, officerActor, 0),
+      approve(),
+      publish(),
+      new Step({ cmd: { type: "disclosure.expire" } }, systemActor, 40),
+    ],
+    [
+      new Step({ cmd: { type: "disclosure.draft", draft: decisionDraft } }, officerActor, 0),
+      new Step(
+        {
+          cmd: {
+            type: "disclosure.withhold",
+            reason: "涉及未成年人",
+            source: { law: "政府信息公开条例", article: 15 },
+          },
+        },
+        headActor,
+        0,
+      ),
+    ],
+  ];
+  const ends = ["forwarded", "endedEarly", "withdrawn", "expired", "withheld"];
+  walks.forEach((walk, i) => {
+    const real: Real = { state: initialDisclosureState(disclosureId), events: [], day: "2024-01-02" };
+    fc.modelRun(() => ({ model: { accepted: 0 }, real }), walk);
+    expect(real.state.value).toBe(ends[i]);
+  });
+});
 
 afterAll(() => {
   for (const s of [
