@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { bodies } from "../enforcement/test-fixtures.js";
+import { bodies, onSpotDecide } from "../enforcement/test-fixtures.js";
 import { coercionDecisionDisclosureDraft, coercionDisclosureKey } from "./after-coercion.js";
 import { inspectionResultDisclosureDraft } from "./after-inspection.js";
 import { simplifiedDecisionDisclosureDraft } from "./after-simplified.js";
@@ -13,7 +13,6 @@ import {
   executeMeasure,
   INSPECTED_USCC,
   inspectionEvents,
-  onSpotDecide,
   onSpotEvents,
   withCheck,
 } from "./stream-test-fixtures.js";

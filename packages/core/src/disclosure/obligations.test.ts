@@ -3,7 +3,6 @@
 import { describe, expect, it } from "vitest";
 import { inMemoryEventStore } from "../enforcement/store.js";
 import type { Actor } from "../kernel/actors.js";
-import type { CaseEvent } from "../recording/case-event.js";
 import type { EventStore } from "../recording/event-store.js";
 import type { DisclosureCommandInput } from "./commands.js";
 import { receivedDisclosureDraft } from "./cross-province.js";
@@ -13,8 +12,8 @@ import type { ForwardedInformation } from "./routing.js";
 import { type DisclosurePolicyInput, resolveDisclosurePolicy } from "./rules.js";
 import { executeDisclosure } from "./service.js";
 import {
+  appendCaseDecided,
   calendar,
-  caseId,
   decisionContent,
   decisionDraft,
   disclosureId,
@@ -35,24 +34,10 @@ async function run(store: EventStore, id: string, cmd: DisclosureCommandInput, n
   return (await executeDisclosure(store, id, cmd, { actor, now, calendar, policy: SAMR }))._unsafeUnwrap();
 }
 
-/** The case's decision, as the enforcement stream records it (what feeds the disclosure queue). */
-async function decideCase(store: EventStore): Promise<void> {
-  const event: CaseEvent = {
-    caseId,
-    seq: 1,
-    type: "case.decided",
-    at: T("2025-03-10"),
-    actor: { id: "h", roles: ["head"] },
-    stage: "decision",
-    payload: { at: T("2025-03-10"), outcome: "penalty", penalty: { kinds: ["fine"], fineFen: 500_000 } },
-  };
-  (await store.append(caseId, 0, [event]))._unsafeUnwrap();
-}
-
 describe("disclosureObligations — the cross-province route (市场监督管理行政处罚信息公示规定 Art. 10)", () => {
   it("总局令第45号 Art. 10: a cross-province draft is a `forward` duty due 10 working days after the decision; once forwarded, none", async () => {
     const store = inMemoryEventStore();
-    await decideCase(store);
+    await appendCaseDecided(store);
     const at = async (today: string) =>
       (await disclosureObligations({ store, calendar, today, policy: SAMR }))._unsafeUnwrap();
     await run(

@@ -21,6 +21,7 @@ import {
   withdrawDisclosure,
 } from "./service.js";
 import {
+  appendCaseDecided,
   calendar,
   caseId,
   decisionContent,
@@ -59,20 +60,6 @@ function crashing(store: EventStore): { store: EventStore; crashNextAppends(n: n
   return { store: wrapped, crashNextAppends: (n) => (crashes += n) };
 }
 
-/** The case's decision, as the enforcement stream records it (what feeds the disclosure queue). */
-async function decideCase(store: EventStore): Promise<void> {
-  const event: CaseEvent = {
-    caseId,
-    seq: 1,
-    type: "case.decided",
-    at: T("10"),
-    actor: { id: "h", roles: ["head"] },
-    stage: "decision",
-    payload: { at: T("10"), outcome: "penalty", penalty: { kinds: ["fine"], fineFen: 500_000 } },
-  };
-  (await store.append(caseId, 0, [event]))._unsafeUnwrap();
-}
-
 async function approved(store: EventStore): Promise<void> {
   (
     await executeDisclosure(
@@ -99,7 +86,7 @@ describe("publishDisclosure — the port first, then the event", () => {
   it("publishes the signed-off item, records the receipt, and the projections follow (queue cleared, deadline discharged, public row)", async () => {
     const store = inMemoryEventStore();
     const publisher = memoryPublisher({ channel: "政府网站", locationOf: (id) => `/gs/${id}.html` });
-    await decideCase(store);
+    await appendCaseDecided(store);
     expect((await store.getProjectionRow(PROJECTIONS.disclosureQueue, caseId))._unsafeUnwrap()).not.toBeNull();
     await approved(store);
     const deadlineKey = `${disclosureId}/disclosure.licencePenalty`;
@@ -278,7 +265,7 @@ describe("disclosureObligations — missed deadlines are visible", () => {
   it("a decided case not drafted, then drafted, then published; a withdrawal due and overdue", async () => {
     const store = inMemoryEventStore();
     const publisher = memoryPublisher();
-    await decideCase(store);
+    await appendCaseDecided(store);
     const at = async (today: string) => (await disclosureObligations({ store, calendar, today }))._unsafeUnwrap();
 
     // Not yet drafted: the deadline is computed from the decision day (7 working days, 118号).

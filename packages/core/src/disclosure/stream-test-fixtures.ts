@@ -6,7 +6,7 @@ import { decideSimplified } from "../enforcement/simplified/decide.js";
 import { EMPTY_FORM_REGISTER, evolveFormRegister } from "../enforcement/simplified/forms.js";
 import type { SimplifiedCommandInput } from "../enforcement/simplified/schema.js";
 import { initialSimplifiedState } from "../enforcement/simplified/state.js";
-import { bodies, calendar, doc, headActor, officerActor } from "../enforcement/test-fixtures.js";
+import { bodies, calendar, headActor, officerActor, onSpotDecide } from "../enforcement/test-fixtures.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import { residentIdCheckChar } from "../registry/entities/checksums.js";
 import { type CaseStep, caseEvents } from "./model-test-fixtures.js";
@@ -16,25 +16,6 @@ export const withCheck = (body17: string) => `${body17}${residentIdCheckChar(bod
 
 /** Friday 2025-03-07, 10:00 China time. */
 export const ON_SPOT_AT = "2025-03-07T02:00:00Z";
-
-/** An on-the-spot decision command (¥50 fine to 张三 on form No.0001), with changes. */
-export const onSpotDecide = (
-  over: Partial<Extract<SimplifiedCommandInput, { type: "onSpot.decide" }>> = {},
-): SimplifiedCommandInput => ({
-  type: "onSpot.decide",
-  party: { kind: "person", name: "张三" },
-  category: "律师管理",
-  regionCode: "640502",
-  officerIds: ["a", "b"],
-  certificateShown: true,
-  formNumber: "No.0001",
-  facts: "未按规定执业",
-  basis: ["律师法第五十条"],
-  place: "中卫市沙坡头区",
-  penalty: { kinds: ["fine"], fineFen: 5_000 },
-  records: [doc("onspot-form")],
-  ...over,
-});
 
 /** The events of an on-the-spot case `caseId` decided with `cmd` (nothing else). */
 export function onSpotEvents(caseId = "sp-1", cmd: SimplifiedCommandInput = onSpotDecide()): CaseEvent[] {

@@ -2,6 +2,8 @@
 // decision draft of a made-up case (the names are invented test values, not real parties).
 import { chinaCalendar } from "../calendar/work-calendar.js";
 import type { Actor } from "../kernel/actors.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import type { EventStore } from "../recording/event-store.js";
 import type { DisclosureDecideContext } from "./decide.js";
 import { type DisclosureDraft, disclosureIdFor } from "./draft.js";
 import { DEFAULT_DISCLOSURE_POLICY, disclosureRuleFor } from "./rules.js";
@@ -59,3 +61,21 @@ export const MOBILE = "13912345678";
 export const hashOf = (c: DisclosureContent): string => disclosureContentHash(c);
 
 export const dctx = (now: string, actor: Actor): DisclosureDecideContext => ({ actor, now, calendar });
+
+/**
+ * Appends the case's decision (¥5,000 fine, on `day` at 10:00 China time) as the enforcement
+ * stream records it — what feeds the disclosure queue.
+ */
+export async function appendCaseDecided(store: EventStore, day = "2025-03-10"): Promise<void> {
+  const at = `${day}T02:00:00Z`;
+  const event: CaseEvent = {
+    caseId,
+    seq: 1,
+    type: "case.decided",
+    at,
+    actor: { id: "h", roles: ["head"] },
+    stage: "decision",
+    payload: { at, outcome: "penalty", penalty: { kinds: ["fine"], fineFen: 500_000 } },
+  };
+  (await store.append(caseId, 0, [event]))._unsafeUnwrap();
+}

@@ -4,6 +4,7 @@ import type { Actor } from "../kernel/actors.js";
 import { createBodiesRegistry } from "../registry/bodies/registry.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import type { DecideContext } from "./guards.js";
+import type { SimplifiedCommandInput } from "./simplified/schema.js";
 
 const officer = (id: string, name: string, cert: string, validUntil = "2028-12-31") => ({
   id,
@@ -83,4 +84,23 @@ export const noticeCommand = (penalty = smallFine): PenaltyCommandInput => ({
   facts: "未按规定执业",
   basis: ["律师法第五十条"],
   records: [doc("notice")],
+});
+
+/** An on-the-spot decision command (¥50 fine to 张三 on form No.0001), with changes. */
+export const onSpotDecide = (
+  over: Partial<Extract<SimplifiedCommandInput, { type: "onSpot.decide" }>> = {},
+): SimplifiedCommandInput => ({
+  type: "onSpot.decide",
+  party: { kind: "person", name: "张三" },
+  category: "律师管理",
+  regionCode: "640502",
+  officerIds: ["a", "b"],
+  certificateShown: true,
+  formNumber: "No.0001",
+  facts: "未按规定执业",
+  basis: ["律师法第五十条"],
+  place: "中卫市沙坡头区",
+  penalty: { kinds: ["fine"], fineFen: 5_000 },
+  records: [doc("onspot-form")],
+  ...over,
 });

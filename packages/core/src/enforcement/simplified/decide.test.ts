@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../kernel/actors.js";
-import { bodies, calendar, doc, officerActor } from "../test-fixtures.js";
+import { bodies, calendar, officerActor, onSpotDecide } from "../test-fixtures.js";
 import { decideSimplified, type SimplifiedDecideContext } from "./decide.js";
 import { EMPTY_FORM_REGISTER, evolveFormRegister, type FormRegister } from "./forms.js";
 import type { SimplifiedCommandInput } from "./schema.js";
@@ -20,22 +20,7 @@ function ctx(overrides: Partial<SimplifiedDecideContext> = {}, actor: Actor = of
   return { actor, now: NOW, calendar, bodies, forms: issued, ...overrides };
 }
 
-const decideCmd = (over: Partial<Extract<SimplifiedCommandInput, { type: "onSpot.decide" }>> = {}) =>
-  ({
-    type: "onSpot.decide",
-    party: { kind: "person", name: "张三" },
-    category: "律师管理",
-    regionCode: "640502",
-    officerIds: ["a", "b"],
-    certificateShown: true,
-    formNumber: "No.0001",
-    facts: "未按规定执业",
-    basis: ["律师法第五十条"],
-    place: "中卫市沙坡头区",
-    penalty: { kinds: ["fine"], fineFen: 5_000 },
-    records: [doc("onspot-form")],
-    ...over,
-  }) satisfies SimplifiedCommandInput;
+const decideCmd = onSpotDecide;
 
 function apply(state: SimplifiedCaseState, cmd: SimplifiedCommandInput, c = ctx()): SimplifiedCaseState {
   const d = decideSimplified(state, cmd, c)._unsafeUnwrap();
