@@ -329,6 +329,21 @@ export function openJsonFileStore(options: JsonFileStoreOptions): Result<EventSt
       const sorted = heads.map((h) => h._unsafeUnwrap()).sort((a, b) => b.treeSize - a.treeSize);
       return ok(sorted[0] ?? null);
     },
+    async signedTreeHeads(readOptions) {
+      if (closed) return closedErr();
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return err(o.error);
+      const current = read();
+      if (current.isErr()) return err(current.error);
+      const heads = current.value.signedTreeHeads.map((j) => signedTreeHeadFromJson(j));
+      const bad = heads.find((h) => h.isErr());
+      if (bad?.isErr()) return err(storeCorrupt("签名树头无法解析", {}, bad.error));
+      const sorted = heads
+        .map((h) => h._unsafeUnwrap())
+        .filter((h) => h.treeSize > o.value.after)
+        .sort((a, b) => a.treeSize - b.treeSize);
+      return ok(sorted.slice(0, o.value.limit));
+    },
     async close() {
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.close()));

@@ -913,18 +913,26 @@ function createStore(
       const r = await query(pool, `SELECT tree_size, head FROM ${S}.signed_tree_heads ORDER BY tree_size DESC LIMIT 1`);
       if (r.isErr()) return err(r.error);
       const row = r.value.rows[0];
-      if (row === undefined) return ok(null);
-      let json: unknown;
-      try {
-        json = JSON.parse(String(row.head));
-      } catch (cause) {
-        return err(storeCorrupt("保存的签名树头无法解析", { treeSize: String(row.tree_size) }, cause));
+      return row === undefined ? ok(null) : decodeSignedHeadRow(row);
+    },
+
+    async signedTreeHeads(readOptions) {
+      if (closed) return closedErr();
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return err(o.error);
+      const r = await query(
+        pool,
+        `SELECT tree_size, head FROM ${S}.signed_tree_heads WHERE tree_size > $1::bigint ORDER BY tree_size LIMIT $2`,
+        [o.value.after, o.value.limit],
+      );
+      if (r.isErr()) return err(r.error);
+      const out: SignedTreeHead[] = [];
+      for (const row of r.value.rows) {
+        const h = decodeSignedHeadRow(row);
+        if (h.isErr()) return err(h.error);
+        out.push(h.value);
       }
-      const h = signedTreeHeadFromJson(json);
-      if (h.isErr() || h.value.treeSize !== Number(row.tree_size)) {
-        return err(storeCorrupt("保存的签名树头已损坏", { treeSize: String(row.tree_size) }));
-      }
-      return ok(h.value);
+      return ok(out);
     },
 
     async close() {
@@ -937,6 +945,20 @@ function createStore(
     },
   };
   return store;
+}
+
+function decodeSignedHeadRow(row: Record<string, unknown>): Result<SignedTreeHead, SanxiangError> {
+  let json: unknown;
+  try {
+    json = JSON.parse(String(row.head));
+  } catch (cause) {
+    return err(storeCorrupt("保存的签名树头无法解析", { treeSize: String(row.tree_size) }, cause));
+  }
+  const h = signedTreeHeadFromJson(json);
+  if (h.isErr() || h.value.treeSize !== Number(row.tree_size)) {
+    return err(storeCorrupt("保存的签名树头已损坏", { treeSize: String(row.tree_size) }));
+  }
+  return ok(h.value);
 }
 
 function decodeProjectionRow(row: Record<string, unknown>): Result<ProjectionRow, SanxiangError> {

@@ -239,6 +239,9 @@ function prepareStatements(db: Database.Database) {
     latestSignedHead: db
       .prepare<[], string | undefined>("SELECT json FROM signed_tree_heads ORDER BY tree_size DESC LIMIT 1")
       .pluck(),
+    signedHeads: db.prepare<[number, number], { tree_size: number; json: string }>(
+      "SELECT tree_size, json FROM signed_tree_heads WHERE tree_size > ? ORDER BY tree_size LIMIT ?",
+    ),
     insertSignedHead: db.prepare<[number, string]>(
       "INSERT INTO signed_tree_heads (tree_size, json) VALUES (?, ?) ON CONFLICT (tree_size) DO UPDATE SET json = excluded.json",
     ),
@@ -502,6 +505,9 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
     }
     const parsed = signedTreeHeadFromJson(value);
     if (parsed.isErr()) throw new Refusal(storeCorrupt("已保存的签名树头格式错误", { treeSize }, parsed.error));
+    if (treeSize !== undefined && parsed.value.treeSize !== treeSize) {
+      throw new Refusal(storeCorrupt("已保存的签名树头与其大小列不符", { treeSize, recorded: parsed.value.treeSize }));
+    }
     return parsed.value;
   };
 
@@ -717,6 +723,14 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
       return guard("读取签名树头", () => {
         const json = st.latestSignedHead.get();
         return ok(json === undefined ? null : decodeSignedHead(json, undefined));
+      });
+    },
+
+    signedTreeHeads(readOptions) {
+      return guard("读取签名树头", () => {
+        const o = checkReadAllOptions(readOptions);
+        if (o.isErr()) return err(o.error);
+        return ok(st.signedHeads.all(o.value.after, o.value.limit).map((r) => decodeSignedHead(r.json, r.tree_size)));
       });
     },
 

@@ -186,6 +186,14 @@ export interface EventStore {
   /** 最新签名树头 — the kept head of the largest `treeSize`, or `ok(null)` when none. */
   latestSignedTreeHead(): Promise<Result<SignedTreeHead | null, SanxiangError>>;
 
+  /**
+   * 全部签名树头 — the kept heads with `treeSize > after` (default 0), in increasing
+   * `treeSize`, at most `limit` (the same defaults and bounds as {@link EventStore.readAll}),
+   * so that a verifier can check every head and the consistency between consecutive ones,
+   * not only the newest. A kept head that cannot be read back is `STORE_CORRUPT`.
+   */
+  signedTreeHeads(options?: ReadAllOptions): Promise<Result<readonly SignedTreeHead[], SanxiangError>>;
+
   /** Releases connections and handles; idempotent. Subscriptions are closed first. */
   close(): Promise<void>;
 }

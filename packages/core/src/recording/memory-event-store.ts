@@ -200,6 +200,14 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
       return ok(copyHead(signed.get(Math.max(...sizes)) as SignedTreeHead));
     },
 
+    async signedTreeHeads(readOptions) {
+      if (closed) return closedErr();
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return err(o.error);
+      const sizes = [...signed.keys()].filter((n) => n > o.value.after).sort((a, b) => a - b);
+      return ok(sizes.slice(0, o.value.limit).map((n) => copyHead(signed.get(n) as SignedTreeHead)));
+    },
+
     async close() {
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.close()));

@@ -17,6 +17,7 @@ const METHODS = [
   "rebuildProjections",
   "saveSignedTreeHead",
   "latestSignedTreeHead",
+  "signedTreeHeads",
   "close",
 ] as const;
 
@@ -84,6 +85,9 @@ export function guardEventStore(store: EventStore): EventStore {
       store.saveSignedTreeHead(...a),
     ),
     latestSignedTreeHead: wrap("latestSignedTreeHead", () => store.latestSignedTreeHead()),
+    signedTreeHeads: wrap("signedTreeHeads", (...a: Parameters<EventStore["signedTreeHeads"]>) =>
+      store.signedTreeHeads(...a),
+    ),
     close: async () => {
       try {
         await store.close();

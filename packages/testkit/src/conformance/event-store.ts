@@ -666,6 +666,40 @@ export function eventStoreTreeHeadTests(context: EventStoreSuiteContext): void {
   const { test, expect } = runner;
   const timeout = runner.timeout ?? 30_000;
   test(
+    "every kept signed head is listed in increasing size, paged with after and limit",
+    () =>
+      withStore(async (store) => {
+        const key = testKey(7);
+        expect(unwrap(await store.signedTreeHeads(), "none yet")).toEqual([]);
+        const sizes = [2, 3, 5];
+        let version = 0;
+        for (const [i, size] of sizes.entries()) {
+          unwrap(await store.append("t", version, testEvents("t", version, size - version)), "append");
+          version = size;
+          unwrap(
+            await signAndSaveTreeHead(store, key.signer, {
+              logId: "bureau-1",
+              timestamp: `2025-03-03T0${i + 1}:00:00.000Z`,
+            }),
+            "signAndSave",
+          );
+        }
+        const all = unwrap(await store.signedTreeHeads(), "all");
+        expect(
+          all.map((h) => h.treeSize),
+          "signedTreeHeads must list every kept head, smallest treeSize first",
+        ).toEqual(sizes);
+        const latest = unwrap(await store.latestSignedTreeHead(), "latest") as SignedTreeHead;
+        expect(toHex((all[2] as SignedTreeHead).rootHash)).toBe(toHex(latest.rootHash));
+        expect(unwrap(await store.signedTreeHeads({ after: 2 }), "after").map((h) => h.treeSize)).toEqual([3, 5]);
+        expect(unwrap(await store.signedTreeHeads({ limit: 1 }), "limit").map((h) => h.treeSize)).toEqual([2]);
+        expect(unwrap(await store.signedTreeHeads({ after: 5 }), "past the end")).toEqual([]);
+        expect(codeOf(await store.signedTreeHeads({ limit: 0 }))).toBe("INVALID_INPUT");
+        expect(codeOf(await store.signedTreeHeads({ after: -1 }))).toBe("INVALID_INPUT");
+      }),
+    timeout,
+  );
+  test(
     "signed heads are kept, the latest returned, a conflicting one refused, one beyond the log refused",
     () =>
       withStore(async (store) => {
