@@ -39,10 +39,10 @@ for (const hash of ["sha256", "sm3"] as const) {
       {
         factory: async () => fsEvidenceStore({ dir: freshDir(), hash }),
         readBack: readRaw,
-        corrupt: async (store, h) => {
+        corrupt: async (store, h, index) => {
           const path = store.pathOf(h);
           const bytes = await readFile(path);
-          const at = Number.parseInt(h.hex.slice(0, 8), 16) % bytes.length;
+          const at = (index ?? Number.parseInt(h.hex.slice(0, 8), 16)) % bytes.length;
           bytes[at] = (bytes[at] ?? 0) ^ 0x80;
           await chmod(path, 0o644);
           await writeFile(path, bytes);

@@ -17,6 +17,7 @@ import {
   type EvidenceStore,
   type EvidenceStoreCapabilities,
   err,
+  guardEvidencePut,
   type HashAlgorithmName,
   HashAlgorithmNameSchema,
   type Hasher,
@@ -262,7 +263,9 @@ export function fsEvidenceStore(options: FsEvidenceStoreOptions): FsEvidenceStor
     dir,
     pathOf,
 
-    async put(content, putOptions) {
+    // Guarded: the source is listened to before the first await below (a file stream that
+    // fails to open would otherwise crash the process) and released when put settles.
+    put: guardEvidencePut(async (content, putOptions) => {
       const checked = checkEvidencePutOptions(putOptions, capabilities);
       if (checked.isErr()) return err(checked.error);
       const opened = await ready();
@@ -284,8 +287,10 @@ export function fsEvidenceStore(options: FsEvidenceStoreOptions): FsEvidenceStor
         else await sink.settle();
         if (ingested.isErr()) {
           const e = ingested.error;
-          // A filesystem error gets the path and errno; a failing source stream is passed on as is.
-          const fsError = e.code === "EVIDENCE_STORE_FAILED" && errnoOf(e.cause) !== undefined;
+          // The store's own writing failing gets the path and errno; a failing source (a
+          // file that cannot be read, an upload that broke off) is passed on as is: it
+          // names the source, not the temporary file.
+          const fsError = e.code === "EVIDENCE_STORE_FAILED" && e.details?.stage === "sink";
           return err(fsError ? storeFailed("写入证据", tempPath, e.cause) : e);
         }
         await fh.sync();
@@ -334,7 +339,7 @@ export function fsEvidenceStore(options: FsEvidenceStoreOptions): FsEvidenceStor
         await fh?.close().catch(() => undefined);
         if (tempExists) await rm(tempPath, { force: true }).catch(() => undefined);
       }
-    },
+    }),
 
     async get(value) {
       const checked = checkEvidenceHash(value);

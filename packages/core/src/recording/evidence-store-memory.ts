@@ -7,6 +7,7 @@ import {
   checkEvidencePutOptions,
   type EvidenceStore,
   type EvidenceStoreCapabilities,
+  guardEvidencePut,
   ingestEvidence,
 } from "./evidence-store.js";
 
@@ -57,7 +58,7 @@ export function memoryEvidenceStore(options: MemoryEvidenceStoreOptions = {}): E
     specificationVersion: "v1",
     capabilities,
 
-    async put(content, putOptions) {
+    put: guardEvidencePut(async (content, putOptions) => {
       const checked = checkEvidencePutOptions(putOptions, capabilities);
       if (checked.isErr()) return err(checked.error);
       const parts: Uint8Array[] = [];
@@ -80,7 +81,7 @@ export function memoryEvidenceStore(options: MemoryEvidenceStoreOptions = {}): E
       }
       bytes.set(key, whole);
       return ok({ hash, size, created: true });
-    },
+    }),
 
     async get(hash) {
       return lookup(hash).map((stored) => (stored === undefined ? null : chunksOf(stored)));

@@ -2,9 +2,16 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { type SanxiangError, SanxiangError as SanxiangErrorClass } from "../kernel/errors.js";
 import { sha256, toHex } from "../kernel/hash.js";
+import { err } from "../kernel/result.js";
 import { sm3 } from "../kernel/sm3.js";
 import type { ContentHash } from "./evidence.js";
-import { checkEvidenceHash, checkEvidencePutOptions, type EvidenceStore, ingestEvidence } from "./evidence-store.js";
+import {
+  checkEvidenceHash,
+  checkEvidencePutOptions,
+  type EvidenceStore,
+  guardEvidencePut,
+  ingestEvidence,
+} from "./evidence-store.js";
 import { memoryEvidenceKey, memoryEvidenceStore } from "./evidence-store-memory.js";
 
 const enc = new TextEncoder();
@@ -193,6 +200,74 @@ describe("ingestEvidence", () => {
       },
     });
     expect(code(coded)).toBe("INVALID_INPUT");
+  });
+
+  it("says which side failed: the source (named when it is a file stream) or the sink", async () => {
+    const data = enc.encode("abc");
+    async function* failing(): AsyncIterable<Uint8Array> {
+      yield* [];
+      throw Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" });
+    }
+    const source = Object.assign(failing(), { path: "/media/card/VID_0001.mp4" });
+    const f = (await ingestEvidence(source, opts, { write: () => undefined }))._unsafeUnwrapErr();
+    expect(f.details).toMatchObject({ stage: "source", source: "/media/card/VID_0001.mp4", errno: "ENOENT", at: 0 });
+    expect(f.message).toBe("读取证据来源失败（文件不存在）：/media/card/VID_0001.mp4，未存储");
+    const s = await ingestEvidence(stream([data, data]), opts, { write: () => Promise.reject(new Error("EIO")) });
+    expect(s._unsafeUnwrapErr().details).toMatchObject({ stage: "sink", at: 3 });
+  });
+
+  it("closes a source it stops reading early (a Node stream's iterator destroys the stream)", async () => {
+    let closed = 0;
+    const source = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({ done: false, value: enc.encode("0123456789") }),
+        return: async () => {
+          closed += 1;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    const r = await ingestEvidence(source, { ...opts, maxSize: 15 }, { write: () => undefined });
+    expect(code(r)).toBe("INVALID_INPUT");
+    expect(closed).toBe(1);
+  });
+});
+
+describe("guardEvidencePut", () => {
+  it("turns a throw or a rejection of the implementation into EVIDENCE_STORE_FAILED, keeping a coded error", async () => {
+    const boom = new Error("adapter bug");
+    const throwing = guardEvidencePut(() => {
+      throw boom;
+    });
+    const r = await throwing(enc.encode("x"));
+    expect(code(r)).toBe("EVIDENCE_STORE_FAILED");
+    expect((r._unsafeUnwrapErr() as Error).cause).toBe(boom);
+    const coded = new SanxiangErrorClass({ code: "EVIDENCE_TAMPERED", message: "x" });
+    expect((await guardEvidencePut(() => Promise.reject(coded))(enc.encode("x")))._unsafeUnwrapErr()).toBe(coded);
+  });
+
+  it("listens to a Node-style source's 'error' before the implementation runs, and destroys it after", async () => {
+    const events: string[] = [];
+    const source = {
+      destroyed: false,
+      on(event: string) {
+        events.push(`on ${event}`);
+        return source;
+      },
+      destroy() {
+        events.push("destroy");
+        source.destroyed = true;
+      },
+      async *[Symbol.asyncIterator]() {
+        yield enc.encode("x");
+      },
+    };
+    const put = guardEvidencePut(async () => {
+      events.push("put");
+      return err(new SanxiangErrorClass({ code: "INVALID_INPUT", message: "bad options" }));
+    });
+    expect(code(await put(source))).toBe("INVALID_INPUT");
+    expect(events).toEqual(["on error", "put", "destroy"]);
   });
 });
 

@@ -106,7 +106,13 @@ export interface EvidenceStore {
    *   nothing is stored.
    * - Content larger than `capabilities.maxSize` → `INVALID_INPUT`, nothing stored.
    * - The `Ok` is sent only once the content is fully stored (on stable storage when
-   *   `capabilities.durable`): acknowledged evidence is never lost.
+   *   `capabilities.durable`): acknowledged evidence is never lost. Until then nothing of it
+   *   is found or listed.
+   * - `put` takes charge of a streamed source: an error it emits at any moment (before the
+   *   store reads it, too) is heard and becomes `EVIDENCE_STORE_FAILED` (details
+   *   `stage: "source"`), never an unhandled `'error'` that would crash a Node process; by
+   *   the time `put` settles the source has been read to its end or destroyed. Stores get
+   *   this by wrapping their implementation in {@link guardEvidencePut}.
    */
   put(content: EvidenceContent, options?: EvidencePutOptions): Promise<Result<EvidencePutResult, SanxiangError>>;
 
@@ -145,10 +151,15 @@ export interface EvidenceStore {
 
 /** True for a `Uint8Array` (a Node `Buffer` is one), also one made in another realm. */
 export function isBytes(value: unknown): value is Uint8Array {
-  return (
-    value instanceof Uint8Array ||
-    (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === "[object Uint8Array]")
-  );
+  try {
+    return (
+      value instanceof Uint8Array ||
+      (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === "[object Uint8Array]")
+    );
+  } catch {
+    // A Proxy whose traps throw is not bytes, and asking must not throw.
+    return false;
+  }
 }
 
 /**
@@ -156,8 +167,38 @@ export function isBytes(value: unknown): value is Uint8Array {
  * what is wrong (schema of {@link ContentHashSchema}).
  */
 export function checkEvidenceHash(value: unknown): Result<ContentHash, SanxiangError> {
-  const parsed = ContentHashSchema.safeParse(value);
-  return parsed.success ? ok(parsed.data) : err(invalidInput("证据哈希无效", parsed.error.issues));
+  const parsed = safeParse(ContentHashSchema, value);
+  return parsed.success ? ok(parsed.data) : err(invalidInput("证据哈希无效", parsed.issues));
+}
+
+/**
+ * `schema.safeParse` that also survives a value whose getters or Proxy traps throw (zod
+ * lets those through): that value is simply invalid.
+ */
+function safeParse<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { success: true; data: T } | { success: false; issues: readonly InputIssueLike[] } {
+  try {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? { success: true, data: parsed.data } : { success: false, issues: parsed.error.issues };
+  } catch (cause) {
+    return { success: false, issues: [{ path: [], message: `读取该值时出错（${describeCause(cause)}）` }] };
+  }
+}
+
+interface InputIssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/** A short, never-throwing description of a thrown value, for error details. */
+function describeCause(cause: unknown): string {
+  try {
+    return cause instanceof Error ? `${cause.name}: ${cause.message}` : typeOf(cause);
+  } catch {
+    return "unknown";
+  }
 }
 
 /** {@link EvidencePutOptions} after checking: the algorithm to hash with is settled. */
@@ -187,8 +228,8 @@ export function checkEvidencePutOptions(
   options: unknown,
   capabilities: EvidenceStoreCapabilities,
 ): Result<CheckedPutOptions, SanxiangError> {
-  const parsed = PutOptionsSchema.safeParse(options);
-  if (!parsed.success) return err(invalidInput("证据存储选项无效", parsed.error.issues));
+  const parsed = safeParse(PutOptionsSchema, options);
+  if (!parsed.success) return err(invalidInput("证据存储选项无效", parsed.issues));
   const o = parsed.data ?? {};
   if (o.expected !== undefined && o.algorithm !== undefined && o.expected.algorithm !== o.algorithm) {
     return err(
@@ -234,12 +275,15 @@ export interface IngestedEvidence {
  * It checks the content's type and each chunk, stops early once more bytes arrived than
  * `expectedSize` or `maxSize` allow, and compares the result with `expected` /
  * `expectedSize`. The store commits what the sink received only on `Ok`; on `Err` it
- * discards it.
+ * discards it. It never throws, whatever `content` is.
  *
  * Errors: `INVALID_INPUT` (content or a chunk of the wrong type, too large for
  * `maxSize`), `EVIDENCE_TAMPERED` (hash or size differ from those announced),
- * `EVIDENCE_STORE_FAILED` (the source stream or the sink failed; a `SanxiangError`
- * thrown by the sink is passed on as is).
+ * `EVIDENCE_STORE_FAILED` (the source or the sink failed; a `SanxiangError` thrown by the
+ * sink is passed on as is). `details.stage` says which side failed: `"source"` — the
+ * content (a file that cannot be read, an upload that broke off; `details.source` names
+ * the file when the source is a file stream) — or `"sink"` — the store's own writing.
+ * When ingestion stops early the source's iterator is closed (a Node stream is destroyed).
  *
  * @param hasher - the incremental hash to use (core's {@link hashAlgorithm} by default;
  *   an adapter may pass a native one that yields the same digests).
@@ -250,31 +294,62 @@ export async function ingestEvidence(
   sink: EvidenceSink,
   hasher: Hasher = builtinHasher(options.algorithm),
 ): Promise<Result<IngestedEvidence, SanxiangError>> {
-  const chunks = contentChunks(content);
-  if (chunks.isErr()) return err(chunks.error);
   const { expectedSize, maxSize } = options;
   let size = 0;
   let index = 0;
-  try {
-    for await (const chunk of chunks.value) {
-      if (!isBytes(chunk)) {
-        return err(
-          sanxiangError("INVALID_INPUT", `证据内容的第 ${index + 1} 块不是字节数组（Uint8Array）`, {
-            details: { chunk: index, type: typeOf(chunk) },
-          }),
-        );
-      }
-      size += chunk.byteLength;
-      index += 1;
-      if (expectedSize !== undefined && size > expectedSize) return err(sizeMismatch(expectedSize, size, false));
-      if (maxSize !== undefined && maxSize !== null && size > maxSize) return err(tooLarge(maxSize, size));
+  const take = async (chunk: unknown): Promise<Result<void, SanxiangError>> => {
+    if (!isBytes(chunk)) {
+      return err(
+        sanxiangError("INVALID_INPUT", `证据内容的第 ${index + 1} 块不是字节数组（Uint8Array）`, {
+          details: { chunk: index, type: typeOf(chunk) },
+        }),
+      );
+    }
+    size += chunk.byteLength;
+    index += 1;
+    if (expectedSize !== undefined && size > expectedSize) return err(sizeMismatch(expectedSize, size, false));
+    if (maxSize !== undefined && maxSize !== null && size > maxSize) return err(tooLarge(maxSize, size));
+    try {
       const pending = sink.write(chunk);
       hasher.update(chunk);
       await pending;
+    } catch (cause) {
+      if (SanxiangError.isInstance(cause)) return err(cause);
+      return err(
+        sanxiangError("EVIDENCE_STORE_FAILED", `写入证据内容失败（${describeCause(cause)}）`, {
+          details: { stage: "sink", at: size },
+          cause,
+        }),
+      );
     }
-  } catch (cause) {
-    if (SanxiangError.isInstance(cause)) return err(cause);
-    return err(sanxiangError("EVIDENCE_STORE_FAILED", "读取或写入证据内容失败", { details: { at: size }, cause }));
+    return ok(undefined);
+  };
+
+  if (isBytes(content)) {
+    const taken = await take(content);
+    if (taken.isErr()) return err(taken.error);
+  } else {
+    const opened = openSource(content);
+    if (opened.isErr()) return err(opened.error);
+    const iterator = opened.value;
+    for (;;) {
+      let done: unknown;
+      let chunk: unknown;
+      try {
+        const step: IteratorResult<unknown> = await iterator.next();
+        done = step.done;
+        chunk = step.value;
+      } catch (cause) {
+        // An iterator that threw is finished: no `return()` (as `for await` does).
+        return err(sourceFailed(content, cause, size));
+      }
+      if (done === true) break;
+      const taken = await take(chunk);
+      if (taken.isErr()) {
+        closeSource(iterator);
+        return err(taken.error);
+      }
+    }
   }
   const hash: ContentHash = { algorithm: options.algorithm, hex: toHex(hasher.digest()) };
   if (expectedSize !== undefined && size !== expectedSize) return err(sizeMismatch(expectedSize, size, true));
@@ -290,6 +365,147 @@ export async function ingestEvidence(
     );
   }
   return ok({ hash, size });
+}
+
+/** The iterator of content that is not bytes: `INVALID_INPUT` unless it is an async iterable; never throws. */
+function openSource(content: unknown): Result<AsyncIterator<unknown>, SanxiangError> {
+  let iterate: unknown;
+  try {
+    iterate =
+      typeof content === "object" && content !== null
+        ? (content as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator]
+        : undefined;
+  } catch (cause) {
+    return err(sourceFailed(content, cause, 0));
+  }
+  if (typeof iterate !== "function") {
+    return err(
+      sanxiangError("INVALID_INPUT", "证据内容应为字节数组（Uint8Array）或其异步可迭代流", {
+        details: { type: typeOf(content) },
+      }),
+    );
+  }
+  try {
+    const iterator: unknown = iterate.call(content);
+    if (typeof iterator !== "object" || iterator === null) throw new TypeError("async iterator is not an object");
+    return ok(iterator as AsyncIterator<unknown>);
+  } catch (cause) {
+    return err(sourceFailed(content, cause, 0));
+  }
+}
+
+/** Closes a source read only in part (a Node stream's iterator destroys the stream); never throws nor waits. */
+function closeSource(iterator: AsyncIterator<unknown>): void {
+  try {
+    const closing: unknown = iterator.return?.();
+    if (closing instanceof Promise) closing.catch(() => undefined);
+  } catch {
+    // A source that cannot even be closed has nothing more to give.
+  }
+}
+
+/** The file a source reads, when it is a file stream (Node's `fs.ReadStream` has `path`). */
+function sourcePath(content: unknown): string | undefined {
+  try {
+    const path = typeof content === "object" && content !== null ? (content as { path?: unknown }).path : undefined;
+    return typeof path === "string" ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The content's source failed (it threw, errored, or was destroyed before its end). */
+function sourceFailed(content: unknown, cause: unknown, at: number): SanxiangError {
+  const source = sourcePath(content);
+  let errno: string | undefined;
+  try {
+    const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
+    errno = typeof code === "string" ? code : undefined;
+  } catch {
+    errno = undefined;
+  }
+  const why = errno === "ENOENT" ? "文件不存在" : errno === "EACCES" || errno === "EPERM" ? "没有读取权限" : undefined;
+  return sanxiangError(
+    "EVIDENCE_STORE_FAILED",
+    `读取证据来源失败（${why ?? errno ?? describeCause(cause)}）${source === undefined ? "" : `：${source}`}，未存储`,
+    {
+      details: {
+        stage: "source",
+        at,
+        ...(source === undefined ? {} : { source }),
+        ...(errno === undefined ? {} : { errno }),
+      },
+      cause,
+    },
+  );
+}
+
+/** What a store's `put` implementation is, before {@link guardEvidencePut} wraps it. */
+export type EvidencePutImplementation = (
+  content: unknown,
+  options: unknown,
+) => Promise<Result<EvidencePutResult, SanxiangError>>;
+
+/**
+ * 接管证据来源 — wraps a store's `put` so that it keeps three rules of the port whatever
+ * the store does inside (every store should use it; both stores of the SDK do):
+ *
+ * 1. **The source is listened to from the first moment.** A Node stream that errors while
+ *    nobody listens — a `fs.createReadStream` of a file that does not exist errors as soon
+ *    as the file fails to open — crashes the whole process. A store that awaits anything
+ *    (opening a directory, a connection, a temporary file) before it starts reading would
+ *    leave that window open; the wrapper attaches an `'error'` listener before calling
+ *    `put`, so the error reaches `ingestEvidence` as an `EVIDENCE_STORE_FAILED` instead.
+ * 2. **The source is released when `put` settles.** A Node stream not read to its end (bad
+ *    options, a size limit, a failure) is destroyed, an unread web `ReadableStream` is
+ *    cancelled: no open file is left behind, and no late error goes unheard.
+ * 3. **`put` never throws nor rejects**: a throw or rejection of the implementation is an
+ *    `EVIDENCE_STORE_FAILED` with the thrown value as `cause`.
+ */
+export function guardEvidencePut(put: EvidencePutImplementation): EvidenceStore["put"] {
+  return async (content, options) => {
+    const release = claimSource(content);
+    try {
+      return await put(content, options);
+    } catch (cause) {
+      if (SanxiangError.isInstance(cause)) return err(cause);
+      return err(
+        sanxiangError("EVIDENCE_STORE_FAILED", `证据存储内部错误（${describeCause(cause)}），未存储`, { cause }),
+      );
+    } finally {
+      release();
+    }
+  };
+}
+
+/** Listens for a Node-style source's `'error'` now; returns what releases the source later. Never throws. */
+function claimSource(content: unknown): () => void {
+  if (isBytes(content) || typeof content !== "object" || content === null) return () => undefined;
+  const source = content as {
+    on?: unknown;
+    destroy?: unknown;
+    destroyed?: unknown;
+    cancel?: unknown;
+    locked?: unknown;
+  };
+  try {
+    // The listener stays: an error the source emits after put settled has nobody else to hear it.
+    if (typeof source.on === "function") source.on.call(content, "error", () => undefined);
+  } catch {
+    // Not an event emitter after all; its iterator will tell.
+  }
+  return () => {
+    try {
+      if (typeof source.destroy === "function" && source.destroyed !== true) {
+        source.destroy.call(content);
+      } else if (typeof source.cancel === "function" && source.locked === false) {
+        const cancelled: unknown = source.cancel.call(content);
+        if (cancelled instanceof Promise) cancelled.catch(() => undefined);
+      }
+    } catch {
+      // Releasing is best effort: put's result stands.
+    }
+  };
 }
 
 /** The built-in incremental hash (core's pure-JS SHA-256 or SM3) for `name`. */
@@ -313,24 +529,12 @@ function tooLarge(maxSize: number, size: number): SanxiangError {
   });
 }
 
-function contentChunks(content: unknown): Result<AsyncIterable<unknown> | Iterable<unknown>, SanxiangError> {
-  if (isBytes(content)) return ok([content]);
-  if (
-    typeof content === "object" &&
-    content !== null &&
-    typeof (content as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function"
-  ) {
-    return ok(content as AsyncIterable<unknown>);
-  }
-  return err(
-    sanxiangError("INVALID_INPUT", "证据内容应为字节数组（Uint8Array）或其异步可迭代流", {
-      details: { type: typeOf(content) },
-    }),
-  );
-}
-
 function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (typeof value !== "object") return typeof value;
-  return Object.prototype.toString.call(value).slice(8, -1);
+  try {
+    return Object.prototype.toString.call(value).slice(8, -1);
+  } catch {
+    return "object";
+  }
 }

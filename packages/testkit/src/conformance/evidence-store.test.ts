@@ -22,10 +22,10 @@ evidenceStoreSuite(
       return store;
     },
     readBack: async (store, hash: ContentHash) => backingOf(store).get(memoryEvidenceKey(hash))?.slice() ?? null,
-    corrupt: async (store, hash) => {
+    corrupt: async (store, hash, index) => {
       const bytes = backingOf(store).get(memoryEvidenceKey(hash));
       if (bytes === undefined || bytes.length === 0) throw new Error("nothing to corrupt");
-      const at = Number.parseInt(hash.hex.slice(0, 8), 16) % bytes.length;
+      const at = (index ?? Number.parseInt(hash.hex.slice(0, 8), 16)) % bytes.length;
       bytes[at] = (bytes[at] ?? 0) ^ 0x01;
     },
     additionalTests: ({ runner, hashOf, outcome }) => {

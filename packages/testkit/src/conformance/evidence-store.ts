@@ -32,9 +32,12 @@ export interface EvidenceStoreSuiteOptions<S extends EvidenceStore = EvidenceSto
   readonly readBack?: (store: S, hash: ContentHash) => Promise<Uint8Array | null>;
   /**
    * Changes one stored byte of the content under `hash` behind the store's back (bit rot,
-   * tampering). When given, the suite checks that `verify` notices.
+   * tampering). When given, the suite checks that `verify` notices. `at`, when the suite
+   * passes it, is the index of the byte to change (reduce it modulo the content's length);
+   * the suite uses it to change the *last* byte of a content of several MiB, which only a
+   * `verify` that reads to the end notices. A hook that ignores `at` weakens that test.
    */
-  readonly corrupt?: (store: S, hash: ContentHash) => Promise<void>;
+  readonly corrupt?: (store: S, hash: ContentHash, at?: number) => Promise<void>;
   /** Registers the store's own tests with the suite's context (same runner, same factory). */
   readonly additionalTests?: (context: EvidenceStoreSuiteContext<S>) => void;
   /** Runs of each fast-check property (default 30). */
@@ -160,6 +163,160 @@ function capped(store: EvidenceStore, size: number): number {
   return Math.min(size, store.capabilities.maxSize ?? size);
 }
 
+// The suites run under a test runner (Node or a browser): both have timers, which the
+// platform-neutral type environment of this package does not declare.
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An assertion message: the rule of the port that failed and the likely cause in the
+ * store, so a failing adapter author reads what to fix, not only which values differ.
+ */
+function rule(broken: string, likelyCause: string): string {
+  return `${PREFIX} rule broken: ${broken}. Likely cause: ${likelyCause}`;
+}
+
+/** Deterministic bytes (an LCG), fast enough for content of several MiB. */
+function patterned(size: number, seed: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** A promise and the functions that settle it. */
+function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** `"Ok"`, `"Err <code>"`, or `"threw <error>"` when the promise rejected (the port forbids that). */
+async function settled(promise: Promise<{ isOk(): boolean; error?: unknown }>): Promise<string> {
+  try {
+    return outcome(await promise);
+  } catch (e) {
+    return `threw ${e instanceof Error ? `${e.name}: ${e.message}` : typeof e}`;
+  }
+}
+
+/**
+ * 模拟 Node 流 — a source that behaves as a Node `Readable` does where it matters to a
+ * store: it is async iterable, it emits `'error'` to its listeners, and an `'error'` with
+ * no listener and no reader would crash a Node process (`fs.createReadStream` of a missing
+ * file errors that way as soon as the open fails). Instead of crashing the test runner,
+ * such an error is recorded in `unheard`. After an error the stream is destroyed and its
+ * iterator throws the error, as Node's does.
+ */
+class NodeStyleSource {
+  /** Errors emitted while nobody listened: each would have crashed a Node process. */
+  readonly unheard: unknown[] = [];
+  destroyed = false;
+  private readonly listeners: ((error: unknown) => void)[] = [];
+  private readonly queue: Uint8Array[];
+  private failure: unknown = undefined;
+  private reading = false;
+  private waiting: { resolve: (step: IteratorResult<Uint8Array>) => void; reject: (e: unknown) => void } | undefined;
+
+  /** `chunks` are given to the reader; then the stream waits (neither ends nor fails) until {@link fail}. */
+  constructor(chunks: readonly Uint8Array[]) {
+    this.queue = [...chunks];
+  }
+
+  on(event: string, listener: (error: unknown) => void): this {
+    if (event === "error") this.listeners.push(listener);
+    return this;
+  }
+
+  once(event: string, listener: (error: unknown) => void): this {
+    return this.on(event, listener);
+  }
+
+  off(event: string, listener: (error: unknown) => void): this {
+    const at = this.listeners.indexOf(listener);
+    if (event === "error" && at >= 0) this.listeners.splice(at, 1);
+    return this;
+  }
+
+  removeListener(event: string, listener: (error: unknown) => void): this {
+    return this.off(event, listener);
+  }
+
+  /** Destroys the stream (no further error is emitted); a reader waiting gets a premature close. */
+  destroy(): this {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.waiting?.reject(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
+    this.waiting = undefined;
+    return this;
+  }
+
+  /** The source fails, as a file that cannot be opened or a connection that resets. */
+  fail(error: unknown): void {
+    if (this.destroyed) return;
+    this.failure = error;
+    if (this.listeners.length === 0 && !this.reading) this.unheard.push(error);
+    for (const l of [...this.listeners]) l(error);
+    this.waiting?.reject(error);
+    this.waiting = undefined;
+    this.destroyed = true;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    return {
+      next: () => {
+        this.reading = true;
+        if (this.failure !== undefined) return Promise.reject(this.failure);
+        const chunk = this.queue.shift();
+        if (chunk !== undefined) return Promise.resolve({ done: false, value: chunk });
+        if (this.destroyed) {
+          return Promise.reject(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
+        }
+        return new Promise((resolve, reject) => {
+          this.waiting = { resolve, reject };
+        });
+      },
+      return: () => {
+        this.reading = false;
+        this.destroy();
+        return Promise.resolve({ done: true, value: undefined });
+      },
+    };
+  }
+}
+
+/** An async iterable that yields `chunks`, each after a macrotask (an upload arriving piece by piece). */
+async function* trickle(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
+  for (const c of chunks) {
+    await sleep(0);
+    yield c;
+  }
+}
+
+/** A value whose every Proxy trap throws: reading anything of it throws. */
+function hostile(): object {
+  const boom = () => {
+    throw new Error("hostile value: every trap throws");
+  };
+  return new Proxy(
+    {},
+    {
+      get: boom,
+      has: boom,
+      ownKeys: boom,
+      getPrototypeOf: boom,
+      getOwnPropertyDescriptor: boom,
+      apply: boom,
+      construct: boom,
+    },
+  );
+}
+
 /** What the store holds, through its own `list` and, when given, the read-back channel. */
 async function snapshot<S extends EvidenceStore>(store: S, options: EvidenceStoreSuiteOptions<S>): Promise<string[]> {
   const keys = await listKeys(store);
@@ -198,8 +355,12 @@ export function evidencePutTests<S extends EvidenceStore>(
         created: true,
       });
       const { hash } = r._unsafeUnwrap();
-      expect(sameBytes(await readAll(store, hash), data)).toBe("same");
-      if (options.readBack) expect(sameBytes(await options.readBack(store, hash), data)).toBe("same");
+      const acked = rule(
+        "put acknowledges only content that is stored",
+        "the Ok is returned before the write finished (a write or upload not awaited)",
+      );
+      expect(sameBytes(await readAll(store, hash), data), acked).toBe("same");
+      if (options.readBack) expect(sameBytes(await options.readBack(store, hash), data), acked).toBe("same");
     },
     timeout,
   );
@@ -289,6 +450,107 @@ export function evidencePutTests<S extends EvidenceStore>(
   );
 
   test(
+    `${PREFIX}: dedupe never trusts the announced hash: other bytes announced as stored content are EVIDENCE_TAMPERED`,
+    async () => {
+      const store = await options.factory();
+      for (const algorithm of store.capabilities.algorithms) {
+        const original = bytesOf(`原始视频 ${algorithm}`);
+        const forged = bytesOf(`篡改视频 ${algorithm}`.padEnd(original.length, "x")).subarray(0, original.length);
+        const kept = (await store.put(original, { algorithm }))._unsafeUnwrap().hash;
+        const before = await snapshot(store, options);
+        // Same length, announced with the stored content's hash: a store that skips the
+        // upload because "that hash is already here" would answer Ok, created: false.
+        for (const put of [
+          () => store.put(forged, { expected: kept }),
+          () => store.put(chunked([forged]), { expected: kept, expectedSize: forged.byteLength }),
+        ]) {
+          expect(
+            outcome(await put()),
+            rule(
+              "put hashes the bytes it receives, even when their announced hash is already stored",
+              "dedupe answers from the announced hash (created: false) without hashing the upload",
+            ),
+          ).toBe("Err EVIDENCE_TAMPERED");
+        }
+        expect(await snapshot(store, options)).toEqual(before);
+        expect(outcome(await store.verify(kept))).toBe("Ok");
+      }
+    },
+    timeout,
+  );
+
+  test(
+    `${PREFIX}: content being written is invisible: nothing found or listed until put acknowledges, nothing after it fails`,
+    async () => {
+      const store = await options.factory();
+      const [algorithm = "sha256"] = store.capabilities.algorithms;
+      const data = patterned(capped(store, 96 * 1024), 7);
+      const expected = hashOf(data, algorithm);
+      for (const ending of ["fails", "completes"] as const) {
+        const gate = deferred();
+        const cause = new Error("upload connection reset");
+        async function* paused(): AsyncIterable<Uint8Array> {
+          yield data.subarray(0, data.length >> 1);
+          await gate.promise;
+          if (ending === "fails") throw cause;
+          yield data.subarray(data.length >> 1);
+        }
+        const pending = store.put(paused(), { expected, expectedSize: data.byteLength });
+        await sleep(5);
+        const visible = rule(
+          "content is visible only once it is complete and acknowledged",
+          "with the hash announced, the store writes straight to the final key (no temporary name, rename or commit)",
+        );
+        expect((await store.has(expected))._unsafeUnwrap(), visible).toBe(false);
+        expect((await store.stat(expected))._unsafeUnwrap(), visible).toBe(null);
+        expect((await store.get(expected))._unsafeUnwrap(), visible).toBe(null);
+        expect(await listKeys(store), visible).toEqual([]);
+        if (options.readBack) expect(await options.readBack(store, expected), visible).toBe(null);
+        gate.resolve();
+        const r = await pending;
+        expect(outcome(r)).toBe(ending === "completes" ? "Ok" : "Err EVIDENCE_STORE_FAILED");
+        if (ending === "fails") {
+          expect(
+            await snapshot(store, options),
+            rule("a failed put leaves nothing behind", "the partial object is not removed when the upload fails"),
+          ).toEqual([]);
+        } else expect(sameBytes(await readAll(store, expected), data)).toBe("same");
+      }
+      expect(await listKeys(store)).toEqual([keyOf(expected)]);
+      expect(outcome(await store.verify(expected))).toBe("Ok");
+    },
+    timeout,
+  );
+
+  test(
+    `${PREFIX}: content of several MiB in many chunks of uneven size is stored whole: size, bytes, stat and verify`,
+    async () => {
+      const store = await options.factory();
+      const data = patterned(capped(store, 6 * 1024 * 1024 + 5), 13);
+      // Chunks of 1 byte to over 1 MiB, so a store's buffering, paging or column limit is crossed.
+      const cuts: number[] = [];
+      for (let at = 0, i = 0; at < data.length; i++) {
+        at += [1, 65_536, 3, 1_048_577, 300_001, 7][i % 6] ?? 1;
+        cuts.push(at);
+      }
+      const r = await store.put(chunked(split(data, cuts)));
+      expect(outcome(r)).toBe("Ok");
+      const truncated = rule(
+        "stored content is never cut",
+        "a size limit of the storage (a BLOB column, a buffer, a single-part upload) silently truncates",
+      );
+      const { hash, size } = r._unsafeUnwrap();
+      expect(hash).toEqual(hashOf(data, store.capabilities.algorithms[0]));
+      expect(size, truncated).toBe(data.byteLength);
+      expect((await store.stat(hash))._unsafeUnwrap(), truncated).toEqual({ size: data.byteLength });
+      expect(sameBytes(await readAll(store, hash), data), truncated).toBe("same");
+      if (options.readBack) expect(sameBytes(await options.readBack(store, hash), data), truncated).toBe("same");
+      expect(outcome(await store.verify(hash)), truncated).toBe("Ok");
+    },
+    timeout,
+  );
+
+  test(
     `${PREFIX}: put refuses bytes that differ from the announced size, short or long, and stores nothing`,
     async () => {
       const store = await options.factory();
@@ -316,9 +578,13 @@ export function evidencePutTests<S extends EvidenceStore>(
         throw cause;
       }
       const r = await store.put(failing());
-      expect(outcome(r)).toBe("Err EVIDENCE_STORE_FAILED");
+      const swallowed = rule(
+        "a source that fails is EVIDENCE_STORE_FAILED and stores nothing",
+        "the source's error is taken for its end, and what arrived is stored as if complete",
+      );
+      expect(outcome(r), swallowed).toBe("Err EVIDENCE_STORE_FAILED");
       expect(r.isErr() ? (r.error as Error).cause : undefined).toBe(cause);
-      expect(await snapshot(store, options)).toEqual([]);
+      expect(await snapshot(store, options), swallowed).toEqual([]);
     },
     timeout,
   );
@@ -480,6 +746,63 @@ export function evidenceGetTests<S extends EvidenceStore>(
     },
     timeout,
   );
+
+  test(
+    `${PREFIX}: concurrent puts of different contents, arriving chunk by chunk, never mix: each is stored exactly`,
+    async () => {
+      const store = await options.factory();
+      const [algorithm = "sha256"] = store.capabilities.algorithms;
+      const contents = [1, 2, 3].map((seed) => patterned(capped(store, 40_000 + seed * 1000), seed));
+      // Each content twice, all six uploads interleaved: chunk i of each before chunk i+1 of any.
+      const uploads = [...contents, ...contents].map((c) => store.put(trickle(split(c, [5000, 17_000, 30_001]))));
+      const results = await Promise.all(uploads);
+      const mixed = rule(
+        "concurrent puts are independent",
+        "uploads share a buffer or a temporary name (a fixed name, the announced hash, a counter per process)",
+      );
+      expect(results.map(outcome), mixed).toEqual(results.map(() => "Ok"));
+      for (const [i, c] of contents.entries()) {
+        const hash = hashOf(c, algorithm);
+        const mine = [results[i], results[i + contents.length]].map((r) => r?._unsafeUnwrap());
+        expect(
+          mine.map((m) => m?.hash),
+          mixed,
+        ).toEqual([hash, hash]);
+        expect(mine.filter((m) => m?.created).length, mixed).toBe(1);
+        expect(sameBytes(await readAll(store, hash), c), mixed).toBe("same");
+        if (options.readBack) expect(sameBytes(await options.readBack(store, hash), c), mixed).toBe("same");
+        expect(outcome(await store.verify(hash)), mixed).toBe("Ok");
+      }
+      expect(await listKeys(store)).toEqual(contents.map((c) => keyOf(hashOf(c, algorithm))).sort());
+    },
+    timeout,
+  );
+
+  test(
+    `${PREFIX}: the algorithm is part of the key: stored hex digits under another algorithm are not found`,
+    async () => {
+      const store = await options.factory();
+      const stored: ContentHash[] = [];
+      for (const algorithm of store.capabilities.algorithms) {
+        stored.push((await store.put(bytesOf(`现场笔录 ${algorithm}`), { algorithm }))._unsafeUnwrap().hash);
+      }
+      const keyed = rule(
+        "a hash is its algorithm and its digits together",
+        "the store keys content by the hex digits alone (the algorithm not in the key, path or column)",
+      );
+      for (const h of stored) {
+        for (const algorithm of HashAlgorithmNameSchema.options.filter((a) => a !== h.algorithm)) {
+          const other: ContentHash = { algorithm, hex: h.hex };
+          expect((await store.has(other))._unsafeUnwrap(), keyed).toBe(false);
+          expect((await store.stat(other))._unsafeUnwrap(), keyed).toBe(null);
+          expect((await store.get(other))._unsafeUnwrap(), keyed).toBe(null);
+          expect(outcome(await store.verify(other)), keyed).toBe("Err EVIDENCE_NOT_FOUND");
+        }
+      }
+      expect(await listKeys(store)).toEqual(stored.map(keyOf).sort());
+    },
+    timeout,
+  );
 }
 
 /**
@@ -532,13 +855,39 @@ export function evidenceVerifyTests<S extends EvidenceStore>(
       const bystander = (await store.put(bytesOf("视听资料 bystander.mp4")))._unsafeUnwrap().hash;
       await corrupt(store, victim);
       const v = await store.verify(victim);
-      expect(outcome(v)).toBe("Err EVIDENCE_TAMPERED");
+      expect(
+        outcome(v),
+        rule("verify re-hashes the stored bytes", "verify answers from existence, size or a stored hash"),
+      ).toBe("Err EVIDENCE_TAMPERED");
       expect(v.isErr() ? v.error.details?.hash : undefined).toEqual(victim);
       expect(outcome(await store.verify(bystander))).toBe("Ok");
       // Nothing is deleted or repaired behind the officer's back: the evidence of
       // tampering stays where it is.
       expect(await listKeys(store)).toEqual([keyOf(victim), keyOf(bystander)].sort());
       expect(outcome(await store.verify(victim))).toBe("Err EVIDENCE_TAMPERED");
+    },
+    timeout,
+  );
+
+  test(
+    `${PREFIX}: verify reads to the end: a changed byte near the end of a content of several MiB is noticed`,
+    async () => {
+      const store = await options.factory();
+      for (const [seed, where] of [
+        [21, (n: number) => n - 1],
+        [22, (n: number) => (n >> 1) + 12_345],
+      ] as const) {
+        const data = patterned(capped(store, 5 * 1024 * 1024 + 3), seed);
+        const { hash } = (await store.put(chunked(split(data, [1_048_576, 3_000_000]))))._unsafeUnwrap();
+        await corrupt(store, hash, where(data.length));
+        expect(
+          outcome(await store.verify(hash)),
+          rule(
+            "verify re-hashes every stored byte",
+            "verify hashes only the first part, a sample, or compares sizes or stored metadata",
+          ),
+        ).toBe("Err EVIDENCE_TAMPERED");
+      }
     },
     timeout,
   );
@@ -559,6 +908,243 @@ export function evidenceVerifyTests<S extends EvidenceStore>(
         ),
         { numRuns: Math.min(options.numRuns ?? 30, 20) },
       );
+    },
+    timeout,
+  );
+}
+
+/** A web `ReadableStream` constructor, where the runtime has one that is async iterable. */
+type ReadableStreamLike = new (source: {
+  start?(controller: { enqueue(chunk: Uint8Array): void; error(e: unknown): void }): void;
+  pull?(controller: { enqueue(chunk: Uint8Array): void; error(e: unknown): void }): void | Promise<void>;
+}) => AsyncIterable<Uint8Array>;
+
+function webReadableStream(): ReadableStreamLike | undefined {
+  const RS = (globalThis as { ReadableStream?: unknown }).ReadableStream;
+  if (typeof RS !== "function") return undefined;
+  const proto = (RS as { prototype?: Record<PropertyKey, unknown> }).prototype;
+  return typeof proto?.[Symbol.asyncIterator] === "function" ? (RS as ReadableStreamLike) : undefined;
+}
+
+/**
+ * Sources that fail (证据来源出错) — the crash of a Node process on an unheard stream
+ * `'error'`, and every other way a source breaks: before its first chunk, part-way, a
+ * stream destroyed before it ended, a web `ReadableStream` that errors, values whose every
+ * property read throws. Each is a typed `Err` (never a throw, never a rejected promise,
+ * never `Ok` with what arrived), nothing is stored, and the source is released.
+ */
+export function evidenceSourceTests<S extends EvidenceStore>(
+  runner: SuiteRunner,
+  options: EvidenceStoreSuiteOptions<S>,
+): void {
+  const { test, expect } = runner;
+  const timeout = runner.timeout ?? 30_000;
+  const failed = rule(
+    "a source that fails is EVIDENCE_STORE_FAILED and stores nothing",
+    "the source's error is taken for its end (an empty or partial content stored), or not caught",
+  );
+  const enoent = () =>
+    Object.assign(new Error("ENOENT: no such file or directory, open 'video.mp4'"), { code: "ENOENT" });
+
+  test(
+    `${PREFIX}: a source that fails before its first chunk is EVIDENCE_STORE_FAILED with the error as cause, not empty content`,
+    async () => {
+      const store = await options.factory();
+      const cause = new Error("upload refused by the device");
+      const sources: [string, () => unknown][] = [
+        [
+          "throws at the first next()",
+          () => ({
+            async *[Symbol.asyncIterator]() {
+              yield* [];
+              throw cause;
+            },
+          }),
+        ],
+        [
+          "next() throws synchronously",
+          () => ({
+            [Symbol.asyncIterator]: () => ({
+              next: () => {
+                throw cause;
+              },
+            }),
+          }),
+        ],
+        [
+          "[Symbol.asyncIterator]() throws",
+          () => ({
+            [Symbol.asyncIterator]: () => {
+              throw cause;
+            },
+          }),
+        ],
+      ];
+      for (const [name, make] of sources) {
+        const r = await (store.put as (c: unknown) => ReturnType<EvidenceStore["put"]>)(make()).catch((e) => e);
+        expect(`${name}: ${outcome(r)}`, failed).toBe(`${name}: Err EVIDENCE_STORE_FAILED`);
+        expect((r as { error?: { cause?: unknown } }).error?.cause, `${name}: the cause is the source's error`).toBe(
+          cause,
+        );
+      }
+      expect(await snapshot(store, options), failed).toEqual([]);
+    },
+    timeout,
+  );
+
+  test(
+    `${PREFIX}: a Node stream that errors before or while the store reads it is EVIDENCE_STORE_FAILED, never an unheard 'error' (a crash)`,
+    async () => {
+      const store = await options.factory();
+      const moments: [string, Uint8Array[], () => Promise<void>][] = [
+        ["at once, before put's first await", [], async () => undefined],
+        ["after a macrotask", [], () => sleep(0)],
+        ["after 20 ms", [], () => sleep(20)],
+        ["after the first chunk", [bytesOf("first 64 KiB of the video")], () => sleep(10)],
+      ];
+      for (const [when, chunks, wait] of moments) {
+        const source = new NodeStyleSource(chunks);
+        const pending = settled(store.put(source as unknown as AsyncIterable<Uint8Array>));
+        await wait();
+        source.fail(enoent());
+        expect(
+          source.unheard.length,
+          rule(
+            `a source's 'error' is always heard (it errored ${when})`,
+            "put awaits something (a directory, a connection, a temporary file) before it listens to or reads the " +
+              "source: in Node an 'error' nobody listens to crashes the process. Wrap put in guardEvidencePut",
+          ),
+        ).toBe(0);
+        expect(`${when}: ${await pending}`, failed).toBe(`${when}: Err EVIDENCE_STORE_FAILED`);
+      }
+      expect(await snapshot(store, options), failed).toEqual([]);
+    },
+    timeout,
+  );
+
+  test(
+    `${PREFIX}: put releases the source: a stream it does not read to the end is destroyed, and its later 'error' is heard`,
+    async () => {
+      const store = await options.factory();
+      const data = bytesOf("0123456789");
+      const cases: [string, unknown, string][] = [
+        ["malformed options", { algorithm: "md5" }, "Err INVALID_INPUT"],
+        ["larger than announced", { expectedSize: 3 }, "Err EVIDENCE_TAMPERED"],
+      ];
+      for (const [why, putOptions, expected] of cases) {
+        const source = new NodeStyleSource([data, data]);
+        const r = await settled(
+          (store.put as (c: unknown, o: unknown) => ReturnType<EvidenceStore["put"]>)(source, putOptions),
+        );
+        expect(`${why}: ${r}`).toBe(`${why}: ${expected}`);
+        expect(
+          source.destroyed,
+          rule(
+            `put destroys a stream it leaves unread (${why})`,
+            "put returns early without releasing the source: the file stays open and its later errors go unheard",
+          ),
+        ).toBe(true);
+        source.fail(enoent());
+        expect(source.unheard.length, rule("a source's 'error' is always heard", `put left it (${why})`)).toBe(0);
+      }
+      expect(await snapshot(store, options)).toEqual([]);
+    },
+    timeout,
+  );
+
+  test(
+    `${PREFIX}: a stream destroyed before its end is EVIDENCE_STORE_FAILED, not the content that arrived`,
+    async () => {
+      const store = await options.factory();
+      const source = new NodeStyleSource([bytesOf("part of a video")]);
+      const pending = settled(store.put(source as unknown as AsyncIterable<Uint8Array>));
+      await sleep(10);
+      source.destroy();
+      expect(await pending, failed).toBe("Err EVIDENCE_STORE_FAILED");
+      const early = new NodeStyleSource([]);
+      early.destroy();
+      expect(await settled(store.put(early as unknown as AsyncIterable<Uint8Array>)), failed).toBe(
+        "Err EVIDENCE_STORE_FAILED",
+      );
+      expect(await snapshot(store, options), failed).toEqual([]);
+    },
+    timeout,
+  );
+
+  const RS = webReadableStream();
+  if (RS !== undefined) {
+    test(
+      `${PREFIX}: a web ReadableStream that errors, at once or after a chunk, is EVIDENCE_STORE_FAILED`,
+      async () => {
+        const store = await options.factory();
+        const cause = new Error("fetch body aborted");
+        const atOnce = new RS({ start: (c) => c.error(cause) });
+        let pulls = 0;
+        const later = new RS({
+          pull: (c) => {
+            if (pulls++ === 0) c.enqueue(bytesOf("first chunk"));
+            else c.error(cause);
+          },
+        });
+        for (const [name, source] of [
+          ["at once", atOnce],
+          ["after a chunk", later],
+        ] as const) {
+          expect(`${name}: ${await settled(store.put(source))}`, failed).toBe(`${name}: Err EVIDENCE_STORE_FAILED`);
+        }
+        expect(await snapshot(store, options), failed).toEqual([]);
+      },
+      timeout,
+    );
+  }
+
+  test(
+    `${PREFIX}: put and the lookups never throw nor reject, whatever they are given (values whose every read throws)`,
+    async () => {
+      const store = await options.factory();
+      type Loose = Record<
+        "get" | "stat" | "has" | "verify" | "put",
+        (...args: unknown[]) => Promise<{ isOk(): boolean }>
+      >;
+      const loose = store as unknown as Loose;
+      const data = bytesOf("data");
+      // Each is refused, except the last: an async iterable of bytes whose `on` throws is still content.
+      const contents: [string, unknown][] = [
+        ["a Proxy whose traps throw", hostile()],
+        [
+          "a throwing [Symbol.asyncIterator] getter",
+          Object.defineProperty({}, Symbol.asyncIterator, {
+            get() {
+              throw new Error("getter");
+            },
+          }),
+        ],
+        ["an iterator that is null", { [Symbol.asyncIterator]: () => null }],
+        ["steps that are null", { [Symbol.asyncIterator]: () => ({ next: async () => null }) }],
+        ["a hostile chunk", chunked([data, hostile()])],
+        [
+          "an 'on' that throws",
+          Object.assign(chunked([data]), {
+            on() {
+              throw new Error("on");
+            },
+          }),
+        ],
+      ];
+      const thrown = rule(
+        "no method throws or rejects: every failure is a Result",
+        "the store reads the content or option (content.length, instanceof, a property) before checking it",
+      );
+      for (const [i, [name, content]] of contents.entries()) {
+        const r = await settled(loose.put(content));
+        const expected = i === contents.length - 1 ? "Ok" : "Err";
+        expect(`${name}: ${r.startsWith("Err ") ? "Err" : r}`, thrown).toBe(`${name}: ${expected}`);
+      }
+      expect(`options: ${await settled(loose.put(data, hostile()))}`, thrown).toBe("options: Err INVALID_INPUT");
+      for (const method of ["get", "stat", "has", "verify"] as const) {
+        expect(`${method}: ${await settled(loose[method](hostile()))}`, thrown).toBe(`${method}: Err INVALID_INPUT`);
+      }
+      expect(await listKeys(store)).toEqual([keyOf(hashOf(data, store.capabilities.algorithms[0]))]);
     },
     timeout,
   );
@@ -696,7 +1282,8 @@ export function evidenceBadInputTests<S extends EvidenceStore>(
 /**
  * 证据存储一致性测试 — the whole conformance suite of the {@link EvidenceStore} port:
  * {@link evidencePutTests}, {@link evidenceGetTests}, {@link evidenceVerifyTests},
- * {@link evidenceBadInputTests}, then the store's own `additionalTests`.
+ * {@link evidenceBadInputTests}, {@link evidenceSourceTests}, then the store's own
+ * `additionalTests`.
  *
  * @example
  * ```ts
@@ -715,5 +1302,6 @@ export function evidenceStoreSuite<S extends EvidenceStore>(
   evidenceGetTests(runner, options);
   evidenceVerifyTests(runner, options);
   evidenceBadInputTests(runner, options);
+  evidenceSourceTests(runner, options);
   options.additionalTests?.(context(runner, options));
 }
