@@ -23,6 +23,7 @@ export * from "./early-end.js";
 export * from "./events.js";
 export * from "./flowchart.js";
 export * from "./fold.js";
+export * from "./from-log.js";
 export * from "./machine.js";
 export * from "./memory-publisher.js";
 export * from "./obligations.js";

@@ -140,6 +140,10 @@ export const ERROR_CODES = {
   REDACTION_INCOMPLETE: "公示信息脱敏不完整",
   /** A Publisher adapter (the public website, a credit platform) that failed or refused (公示发布失败); `cause` keeps its error. */
   PUBLISHER_FAILED: "公示发布失败",
+  /** The `disclosures` projection (or a disclosure stream) disagrees with what the signed log proves: the site is not built from it (公示信息与签名日志不一致). */
+  DISCLOSURE_LOG_MISMATCH: "公示信息与签名日志不一致",
+  /** Events after the newest signed tree head, where a signed head was required (日志末尾尚无签名树头覆盖). */
+  LOG_TAIL_UNSIGNED: "日志末尾的事件尚无签名树头覆盖",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */
