@@ -33,3 +33,55 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
   };
 }
+
+/** A Node.js system error (`ENOENT`, `EACCES` …) as thrown by `node:fs` and `node:net`. */
+export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
+  return (
+    e instanceof Error &&
+    typeof (e as NodeJS.ErrnoException).code === "string" &&
+    /^E[A-Z]+$/.test(String((e as NodeJS.ErrnoException).code))
+  );
+}
+
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "文件或目录不存在",
+  EISDIR: "这是一个目录，不是文件",
+  ENOTDIR: "路径中有一部分不是目录",
+  EACCES: "没有访问权限",
+  EPERM: "操作不被允许",
+  EEXIST: "已存在",
+  ENAMETOOLONG: "路径过长",
+  ELOOP: "符号链接层数过多（可能成环）",
+  ENOSPC: "磁盘空间不足",
+  EROFS: "文件系统只读",
+  EMFILE: "打开的文件过多",
+  EBUSY: "文件正被占用",
+  EIO: "读写设备出错",
+  EADDRINUSE: "端口已被占用",
+  EADDRNOTAVAIL: "本机没有该地址",
+};
+
+/** System errors that come from what the operator typed (a path, a port): exit 2, not 1. */
+const INPUT_ERRNOS = new Set([
+  "ENOENT",
+  "EISDIR",
+  "ENOTDIR",
+  "EACCES",
+  "EPERM",
+  "EEXIST",
+  "ENAMETOOLONG",
+  "ELOOP",
+  "EROFS",
+  "EADDRINUSE",
+  "EADDRNOTAVAIL",
+]);
+
+/** The Chinese reason for a system error, with its code: `文件或目录不存在（ENOENT）`. */
+export function describeSystemError(e: NodeJS.ErrnoException & { code: string }): string {
+  return `${FS_REASONS[e.code] ?? e.message}（${e.code}）`;
+}
+
+/** True when a system error is about the operator's input (a missing path, a busy port). */
+export function isInputSystemError(e: NodeJS.ErrnoException & { code: string }): boolean {
+  return INPUT_ERRNOS.has(e.code);
+}

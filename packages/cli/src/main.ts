@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { formatSource, type SanxiangError } from "@sanxiang/core";
+import { formatSource, SanxiangError, type SanxiangErrorCode, sanxiangError } from "@sanxiang/core";
 import { casefileCommand } from "./commands/casefile.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { deadlinesCommand } from "./commands/deadlines.js";
@@ -11,7 +11,7 @@ import { registryCommand } from "./commands/registry.js";
 import { signCommand } from "./commands/sign.js";
 import { verifyCommand } from "./commands/verify.js";
 import { type Lang, pickLang, t } from "./i18n.js";
-import { type CliIo, processIo } from "./io.js";
+import { type CliIo, describeSystemError, isInputSystemError, isSystemError, processIo } from "./io.js";
 
 export { type CliIo, processIo, systemClock } from "./io.js";
 
@@ -64,6 +64,8 @@ const OPTIONS = {
   "fail-overdue": { type: "boolean" },
   "due-by": { type: "string" },
   overdue: { type: "boolean" },
+  "allow-empty": { type: "boolean" },
+  "dry-run": { type: "boolean" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -72,6 +74,66 @@ function parse(argv: readonly string[]) {
 
 /** A usage error the CLI reports with exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * Codes that mean something failed or is damaged (exit 1) rather than that the operator's
+ * input was refused (exit 2).
+ */
+const FAILURE_CODES: ReadonlySet<SanxiangErrorCode> = new Set<SanxiangErrorCode>([
+  "STORE_CORRUPT",
+  "STORE_UNAVAILABLE",
+  "EVENT_HASH_MISMATCH",
+  "MERKLE_ROOT_MISMATCH",
+  "EVIDENCE_TAMPERED",
+  "EVIDENCE_STORE_FAILED",
+  "SIGNER_FAILED",
+  "PUBLISHER_FAILED",
+]);
+
+/** The exit code for a coded error: 1 for damaged data or a failed service, else 2 (input refused). */
+export function exitCodeOf(e: SanxiangError): number {
+  return FAILURE_CODES.has(e.code) ? EXIT.failure : EXIT.usage;
+}
+
+/** parseArgs's refusal in the operator's language (its English text names the option). */
+function parseErrorMessage(lang: Lang, e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown }).code;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? "";
+  if (lang === "en") return message;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `未知选项：${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/argument missing/.test(message)) return `选项 ${option} 缺少值`;
+    if (/ambiguous/.test(message)) return `选项 ${option} 的值以“-”开头；请写成 ${option}=<值>`;
+    if (/does not take an argument/.test(message)) return `选项 ${option} 不带值`;
+  }
+  return message;
+}
+
+/**
+ * Refusals that hold for every command, before it runs: an argument with a NUL character, an
+ * option given an empty value (`--dir ""` would silently mean the working directory), a
+ * `--port` that is not an integer from 0 to 65535.
+ */
+function checkArguments(
+  argv: readonly string[],
+  values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>,
+): SanxiangError | undefined {
+  if (argv.some((a) => a.includes("\0"))) return sanxiangError("INVALID_INPUT", "参数中含有空字符（NUL）");
+  for (const [name, value] of Object.entries(values)) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.some((v) => v === "")) {
+      return sanxiangError("INVALID_INPUT", `选项 --${name} 的值为空`, { details: { option: name } });
+    }
+  }
+  const port = values.port;
+  if (typeof port === "string" && !(/^\d{1,5}$/.test(port) && Number(port) <= 65_535)) {
+    return sanxiangError("INVALID_INPUT", `端口应为 0 至 65535 的整数（0 表示任选空闲端口）：${JSON.stringify(port)}`, {
+      details: { option: "port", value: port },
+    });
+  }
+  return undefined;
+}
 
 function usage(lang: Lang): string {
   return t(
@@ -83,8 +145,10 @@ function usage(lang: Lang): string {
                          计算期间届满日（起算日不计入），列出跳过的非工作日
   deadline <起算日> --rule <规则编号>
                          按法定期限表计算，例如 --rule penalty.service
-  registry import <类别> <文件>
-                         导入数据库（.csv / .xlsx / .json），逐行校验，有错则不导入
+  registry import <类别> <文件> [--dry-run] [--allow-empty]
+                         导入数据库（.csv / .xlsx / .json），逐行校验，有错则不导入；
+                         先列出新增、修改、删除的记录；--dry-run 只列出不写入；
+                         空表格不会清空已有数据，除非加 --allow-empty
   registry export <类别> <文件>
                          导出数据库
   registry check         检查数据库：法律依据、执法证有效期、法制审核人员配备
@@ -134,9 +198,11 @@ Commands:
                          non-working days it skipped
   deadline <start> --rule <rule-id>
                          a statutory period from the table, e.g. --rule penalty.service
-  registry import <kind> <file>
+  registry import <kind> <file> [--dry-run] [--allow-empty]
                          import a registry sheet (.csv / .xlsx / .json); every row is
-                         checked and nothing is imported when one is wrong
+                         checked and nothing is imported when one is wrong; lists what is
+                         added, changed and removed first; --dry-run only lists it; an
+                         empty sheet never empties a registry without --allow-empty
   registry export <kind> <file>
                          export a registry sheet
   registry check         check citations, certificates and reviewer staffing
@@ -204,13 +270,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     parsed = parse(argv);
   } catch (e) {
     const lang = pickLang(undefined, io.env) ?? "zh";
-    io.err(`${t(lang, "错误", "error")}: ${(e as Error).message}\n\n${usage(lang)}`);
+    io.err(
+      `${t(lang, "错误", "error")}: ${parseErrorMessage(lang, e)}\n${t(lang, "（sanxiang --help 显示用法）", "(sanxiang --help shows the usage)")}\n`,
+    );
     return EXIT.usage;
   }
   const langFlag = parsed.values.lang;
   const lang = pickLang(typeof langFlag === "string" ? langFlag : undefined, io.env);
   if (lang === undefined) {
     io.err(`错误 / error: --lang 只能是 zh 或 en / --lang must be zh or en\n`);
+    return EXIT.usage;
+  }
+  const refused = checkArguments(argv, parsed.values);
+  if (refused !== undefined) {
+    io.err(formatError(lang, refused));
     return EXIT.usage;
   }
   const [command, ...args] = parsed.positionals;
@@ -251,7 +324,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.err(`${t(lang, "错误", "error")}: ${e.message}\n\n${usage(lang)}`);
       return EXIT.usage;
     }
-    io.err(`${t(lang, "内部错误", "internal error")}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // Whatever escaped a command still reaches the operator as a message, never a stack trace
+    // (SANXIANG_DEBUG=1 shows it, for a bug report).
+    if (SanxiangError.isInstance(e)) {
+      io.err(formatError(lang, e));
+      return exitCodeOf(e);
+    }
+    if (isSystemError(e)) {
+      const path = typeof e.path === "string" ? ` ${e.path}` : "";
+      io.err(`${t(lang, "错误", "error")} [${e.code}]${path}：${describeSystemError(e)}\n`);
+      return isInputSystemError(e) ? EXIT.usage : EXIT.failure;
+    }
+    const debug = io.env.SANXIANG_DEBUG !== undefined && io.env.SANXIANG_DEBUG !== "" && io.env.SANXIANG_DEBUG !== "0";
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    io.err(
+      debug && e instanceof Error && e.stack !== undefined
+        ? `${t(lang, "内部错误", "internal error")}: ${e.stack}\n`
+        : `${t(lang, "内部错误", "internal error")}: ${message}\n${t(lang, "（设置环境变量 SANXIANG_DEBUG=1 可显示调用栈，便于报告问题）", "(set SANXIANG_DEBUG=1 to show the stack trace for a bug report)")}\n`,
+    );
     return EXIT.failure;
   }
 }

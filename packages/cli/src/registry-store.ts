@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import {
   BENCHMARK_TABLE,
@@ -35,7 +35,8 @@ import {
   type PowersRegistry,
   parseCsv,
   type Result,
-  type SanxiangError,
+  SanxiangError,
+  type SanxiangErrorCode,
   SERVICE_GUIDE_TABLE,
   sanxiangError,
   type TableSpec,
@@ -53,6 +54,8 @@ import {
   SAMPLE_POWERS_DATA,
 } from "@sanxiang/testkit/sample";
 import { exportXlsx, importXlsx } from "@sanxiang/xlsx";
+import { describeSystemError, isInputSystemError, isSystemError } from "./io.js";
+import { type DecodedText, decodeText } from "./text-decode.js";
 
 // The CLI keeps each imported registry sheet as validated JSON under <dir>/registry/,
 // written atomically, until the storage adapters take over (ADR 0005). A file is only
@@ -151,22 +154,106 @@ export function lawsFor(
   return createLawsRegistry([...SDK_LAWS, ...fullTexts, ...extra]);
 }
 
-/** Reads the imported registry data under `dir` (kinds never imported are empty). */
+/**
+ * A file operation that failed, as a coded error naming the file: `code` when the failure is
+ * about the path the operator gave (missing, a directory, no permission), else
+ * `STORE_UNAVAILABLE` (disk full, I/O error).
+ */
+function fileFailure(code: SanxiangErrorCode, verb: string, file: string, e: unknown): SanxiangError {
+  const system = isSystemError(e);
+  const reason = system ? describeSystemError(e) : e instanceof Error ? e.message : String(e);
+  return sanxiangError(
+    system && !isInputSystemError(e) ? "STORE_UNAVAILABLE" : code,
+    `无法${verb} ${file}：${reason}`,
+    {
+      details: { file, ...(system ? { errno: e.code } : {}) },
+      cause: e,
+    },
+  );
+}
+
+function storedCorrupt(file: string, what: string, extra: Record<string, unknown> = {}): SanxiangError {
+  return sanxiangError("STORE_CORRUPT", `数据库文件 ${file} ${what}；请从原表格重新导入（sanxiang registry import）`, {
+    details: { file, ...extra },
+  });
+}
+
+/** The schema a stored record of `kind` must pass (benchmarks are stored whole, not as rows). */
+function recordSchema(kind: Kind): {
+  safeParse(v: unknown): {
+    success: boolean;
+    error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+  };
+} {
+  return kind === "benchmarks" ? BenchmarkSchema : (KINDS[kind].spec as TableSpec<unknown>).schema;
+}
+
+/** Reads and checks one stored registry file: absent → `undefined`; unreadable or malformed → `STORE_CORRUPT` naming it. */
+async function loadKind(dir: string, kind: Kind): Promise<Result<unknown[] | undefined, SanxiangError>> {
+  const file = fileOf(dir, kind);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    if (isSystemError(e) && e.code === "ENOENT") return ok(undefined);
+    if (isSystemError(e) && (e.code === "EISDIR" || e.code === "ENOTDIR")) {
+      return err(storedCorrupt(file, "不是普通文件", { errno: e.code }));
+    }
+    return err(fileFailure("STORE_UNAVAILABLE", "读取数据库文件", file, e));
+  }
+  if (bytes.length === 0) return err(storedCorrupt(file, "为空"));
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return err(storedCorrupt(file, "不是有效的 UTF-8 文本"));
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return err(storedCorrupt(file, `不是有效的 JSON（${(e as Error).message}）`));
+  }
+  const o = parsed as { kind?: unknown; records?: unknown } | null;
+  if (typeof o !== "object" || o === null || Array.isArray(o) || o.kind !== kind || !Array.isArray(o.records)) {
+    return err(
+      storedCorrupt(file, `不是 sanxiang「${KINDS[kind].zh}」数据库文件（应为 {"kind":"${kind}","records":[…]}）`),
+    );
+  }
+  // Files are only written after their rows passed the schema; one that fails it now was
+  // edited by hand or damaged, and every command built on it would be wrong.
+  const schema = recordSchema(kind);
+  for (const [i, record] of o.records.entries()) {
+    const r = schema.safeParse(record);
+    if (!r.success) {
+      const issue = r.error?.issues[0];
+      const where = issue === undefined ? "" : `（${issue.path.map(String).join(".") || "(根)"}：${issue.message}）`;
+      return err(storedCorrupt(file, `第 ${i + 1} 条记录无效${where}`, { record: i + 1 }));
+    }
+  }
+  return ok(o.records);
+}
+
+/**
+ * Reads the imported registry data under `dir` (kinds never imported are empty). `dir` that
+ * is not a directory is `INVALID_INPUT`; a stored file that is unreadable, empty, not JSON,
+ * not a registry file or holds an invalid record is `STORE_CORRUPT` naming the file.
+ */
 export async function loadData(dir: string): Promise<Result<RegistryData, SanxiangError>> {
   const d = emptyData();
+  try {
+    const s = await stat(dir);
+    if (!s.isDirectory()) {
+      return err(sanxiangError("INVALID_INPUT", `数据目录 ${dir} 不是目录`, { details: { dir } }));
+    }
+  } catch (e) {
+    if (isSystemError(e) && e.code === "ENOENT") return ok(d);
+    return err(fileFailure("INVALID_INPUT", "读取数据目录", dir, e));
+  }
   for (const kind of Object.keys(KINDS) as Kind[]) {
-    let text: string;
-    try {
-      text = await readFile(fileOf(dir, kind), "utf8");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
-      throw e;
-    }
-    const parsed = JSON.parse(text) as { kind?: string; records?: unknown[] };
-    if (parsed.kind !== kind || !Array.isArray(parsed.records)) {
-      return err(sanxiangError("TABLE_UNREADABLE", `${fileOf(dir, kind)} 不是 sanxiang 数据库文件`));
-    }
-    d[kind] = parsed.records;
+    const records = await loadKind(dir, kind);
+    if (records.isErr()) return err(records.error);
+    if (records.value !== undefined) d[kind] = records.value;
   }
   return ok(d);
 }
@@ -207,44 +294,93 @@ export function buildRegistries(d: RegistryData): Result<Registries, SanxiangErr
   });
 }
 
-/** Reads a CSV, XLSX or JSON file into records of `kind`, all rows valid or none. */
-export async function readKindFile(kind: Kind, file: string): Promise<Result<unknown[], SanxiangError>> {
+/** What {@link readKindFile} read: the records, and how the text was decoded (CSV, JSON). */
+export interface ReadSheet {
+  /** The records, every one valid. */
+  readonly records: unknown[];
+  /** The text encoding detected (absent for XLSX, which is not text). */
+  readonly encoding?: DecodedText;
+}
+
+const SUPPORTED = [".csv", ".xlsx", ".json"];
+
+function unsupported(ext: string): SanxiangError {
+  return sanxiangError("TABLE_UNREADABLE", `不支持的文件类型：${ext || "（无扩展名）"}；应为 .csv、.xlsx 或 .json`, {
+    details: { extension: ext },
+  });
+}
+
+/** Adds the encoding a failed text read used to its error (the wrong guess is the likely cause). */
+function withEncoding(e: SanxiangError, decoded: DecodedText): SanxiangError {
+  return new SanxiangError({
+    code: e.code,
+    message: e.message,
+    ...(e.source === undefined ? {} : { source: e.source }),
+    details: { ...e.details, encoding: decoded.encoding, bom: decoded.bom },
+    cause: e,
+  });
+}
+
+/**
+ * Reads a CSV, XLSX or JSON file into records of `kind`, all rows valid or none. Text is
+ * decoded by {@link decodeText} (UTF-8, UTF-16 with a BOM, or GB18030 as Excel saves it on
+ * Chinese Windows). A missing or unreadable file is `TABLE_UNREADABLE` naming it; never throws.
+ */
+export async function readKindFile(kind: Kind, file: string): Promise<Result<ReadSheet, SanxiangError>> {
   const spec = KINDS[kind].spec as TableSpec<unknown>;
   const ext = extname(file).toLowerCase();
-  const bytes = await readFile(file);
+  if (!SUPPORTED.includes(ext)) return err(unsupported(ext));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    return err(fileFailure("TABLE_UNREADABLE", "读取", file, e));
+  }
   if (ext === ".xlsx") {
     const rows = await importXlsx(spec, bytes);
-    return kind === "benchmarks" ? rows.andThen((r) => benchmarksFromRows(r as never)) : rows;
+    const records = kind === "benchmarks" ? rows.andThen((r) => benchmarksFromRows(r as never)) : rows;
+    return records.map((r) => ({ records: r as unknown[] }));
   }
+  const decoded = decodeText(bytes, file);
+  if (decoded.isErr()) return err(decoded.error);
+  const { text } = decoded.value;
+  let records: Result<unknown[], SanxiangError>;
   if (ext === ".csv") {
-    const sheet = parseCsv(bytes.toString("utf8"), file);
-    const rows = sheet.andThen((s) => importSheet(spec, s).map((r) => ({ r, s })));
-    if (kind !== "benchmarks") return rows.map(({ r }) => r);
-    return rows.andThen(({ r, s }) =>
-      benchmarksFromRows(
-        r as never,
-        s.name,
-        s.rows.map((x) => x.rowNumber),
-      ),
-    );
-  }
-  if (ext === ".json") {
+    const rows = parseCsv(text, file).andThen((s) => importSheet(spec, s).map((r) => ({ r, s })));
+    records =
+      kind !== "benchmarks"
+        ? rows.map(({ r }) => r as unknown[])
+        : rows.andThen(({ r, s }) =>
+            benchmarksFromRows(
+              r as never,
+              s.name,
+              s.rows.map((x) => x.rowNumber),
+            ),
+          );
+  } else {
     let value: unknown;
     try {
-      value = JSON.parse(bytes.toString("utf8"));
+      value = JSON.parse(text);
     } catch (e) {
-      return err(sanxiangError("TABLE_UNREADABLE", `${file} 不是有效的 JSON：${(e as Error).message}`));
+      return err(
+        withEncoding(
+          sanxiangError("TABLE_UNREADABLE", `${file} 不是有效的 JSON：${(e as Error).message}`),
+          decoded.value,
+        ),
+      );
     }
     // JSON carries benchmarks whole (as `registry export benchmarks x.json` writes them),
     // other kinds as their records.
-    return kind === "benchmarks" ? importBenchmarksJson(value) : importJson(spec, value, file);
+    records = kind === "benchmarks" ? importBenchmarksJson(value) : importJson(spec, value, file);
   }
-  return err(
-    sanxiangError("TABLE_UNREADABLE", `不支持的文件类型：${ext || "（无扩展名）"}；应为 .csv、.xlsx 或 .json`),
-  );
+  return records.map((r) => ({ records: r, encoding: decoded.value })).mapErr((e) => withEncoding(e, decoded.value));
 }
 
-/** Writes one kind's records to a CSV, XLSX or JSON file (the forms {@link readKindFile} reads). */
+/**
+ * Writes one kind's records to a CSV, XLSX or JSON file (the forms {@link readKindFile}
+ * reads). A path that cannot be written (missing directory, a directory, no permission) is
+ * `INVALID_INPUT` naming it; never throws.
+ */
 export async function writeKindFile(
   kind: Kind,
   records: readonly unknown[],
@@ -253,21 +389,87 @@ export async function writeKindFile(
   const spec = KINDS[kind].spec as TableSpec<unknown>;
   const rows = kind === "benchmarks" ? benchmarksToRows(records as never) : records;
   const ext = extname(file).toLowerCase();
-  if (ext === ".csv") await writeFile(file, toCsv(exportSheet(spec, rows), headersOf(spec)));
-  else if (ext === ".xlsx") await writeFile(file, await exportXlsx(spec, rows));
-  else if (ext === ".json") await writeFile(file, `${JSON.stringify(records, null, 2)}\n`);
-  else
-    return err(
-      sanxiangError("TABLE_UNREADABLE", `不支持的文件类型：${ext || "（无扩展名）"}；应为 .csv、.xlsx 或 .json`),
-    );
+  if (!SUPPORTED.includes(ext)) return err(unsupported(ext));
+  try {
+    if (ext === ".csv") await writeFile(file, toCsv(exportSheet(spec, rows), headersOf(spec)));
+    else if (ext === ".xlsx") await writeFile(file, await exportXlsx(spec, rows));
+    else await writeFile(file, `${JSON.stringify(records, null, 2)}\n`);
+  } catch (e) {
+    return err(fileFailure("INVALID_INPUT", "写入", file, e));
+  }
   return ok(records.length);
 }
 
-/** Writes one kind's records under `dir`, atomically (temporary file, then rename). */
-export async function saveKind(dir: string, kind: Kind, records: readonly unknown[]): Promise<void> {
+/**
+ * Writes one kind's records under `dir`, atomically (temporary file, then rename). A failure
+ * leaves the previous file as it was and no temporary file behind.
+ */
+export async function saveKind(
+  dir: string,
+  kind: Kind,
+  records: readonly unknown[],
+): Promise<Result<string, SanxiangError>> {
   const file = fileOf(dir, kind);
-  await mkdir(join(dir, "registry"), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ kind, records }, null, 2)}\n`);
-  await rename(tmp, file);
+  try {
+    await mkdir(join(dir, "registry"), { recursive: true });
+    await writeFile(tmp, `${JSON.stringify({ kind, records }, null, 2)}\n`);
+    await rename(tmp, file);
+    return ok(file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    return err(fileFailure("INVALID_INPUT", "写入数据库文件", file, e));
+  }
+}
+
+/** What replacing one kind's records changes, by record key (the sheet's unique key). */
+export interface RegistryChange {
+  /** Keys only in the new records. */
+  readonly added: readonly string[];
+  /** Keys in both whose records differ. */
+  readonly changed: readonly string[];
+  /** Keys only in the old records: what the import deletes. */
+  readonly removed: readonly string[];
+  /** How many records stay as they are. */
+  readonly unchanged: number;
+}
+
+/** The identity of a record of `kind`: the key its sheet keeps unique (benchmarks: code and effective date). */
+export function recordKey(kind: Kind, record: unknown): string {
+  if (kind === "benchmarks") {
+    const b = record as { code?: unknown; effectiveFrom?: unknown };
+    return `${String(b.code)}@${String(b.effectiveFrom)}`;
+  }
+  return (KINDS[kind].spec as TableSpec<unknown>).key(record);
+}
+
+/** JSON with object keys sorted, so two equal records compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/**
+ * 变更对比 — what replacing `before` with `after` (records of `kind`) adds, changes and
+ * removes, keyed by {@link recordKey}, each list in the records' order. Pure.
+ */
+export function diffRecords(kind: Kind, before: readonly unknown[], after: readonly unknown[]): RegistryChange {
+  const old = new Map(before.map((r) => [recordKey(kind, r), canonical(r)]));
+  const next = new Map(after.map((r) => [recordKey(kind, r), canonical(r)]));
+  const added: string[] = [];
+  const changed: string[] = [];
+  let unchanged = 0;
+  for (const [key, text] of next) {
+    const was = old.get(key);
+    if (was === undefined) added.push(key);
+    else if (was !== text) changed.push(key);
+    else unchanged++;
+  }
+  const removed = [...old.keys()].filter((k) => !next.has(k));
+  return { added, changed, removed, unchanged };
 }

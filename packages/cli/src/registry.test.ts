@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
+import { encodeGbk, USCC_HEADER_GBK } from "./gbk.test-support.js";
 
 let dir: string;
 beforeEach(() => {
@@ -119,6 +120,213 @@ describe("sanxiang registry", () => {
     const r = await cli("registry", "check");
     expect(r.code).toBe(2);
     expect(r.err).toContain("registry import");
+  });
+});
+
+describe("sanxiang registry import: an empty sheet never wipes a registry", () => {
+  const stored = (kind: string): string => join(dir, ".sanxiang", "registry", `${kind}.json`);
+
+  async function importSampleLaws(): Promise<string> {
+    const file = join(dir, "laws.csv");
+    expect((await cli("registry", "export", "laws", file, "--sample")).code).toBe(0);
+    expect((await cli("registry", "import", "laws", file)).code).toBe(0);
+    return readFileSync(stored("laws"), "utf8");
+  }
+
+  it.each([
+    ["a 0-byte CSV", "empty.csv", ""],
+    ["a BOM-only CSV", "bom.csv", "\uFEFF"],
+    [
+      "a header-only CSV",
+      "header.csv",
+      "\uFEFF标识,简称,名称,效力层级,制定机关,文号,公布日期,施行日期,失效日期,废止日期,网址,备注\r\n",
+    ],
+    ["an empty JSON array", "empty.json", "[]"],
+  ])(
+    "refuses %s over a non-empty registry, shows what it would delete, and writes nothing",
+    async (_what, name, content) => {
+      const before = await importSampleLaws();
+      writeFileSync(join(dir, name), content);
+      const r = await cli("registry", "import", "laws", join(dir, name));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("IMPORT_INVALID");
+      expect(r.err).toContain("--allow-empty");
+      expect(r.err).toContain("未导入任何数据");
+      expect(r.out).toContain("删除 17 条");
+      expect(r.out).toContain("administrative-penalty@2021-07-15");
+      expect(r.out).not.toContain("已导入");
+      expect(readFileSync(stored("laws"), "utf8")).toBe(before);
+    },
+  );
+
+  it("empties a registry only with --allow-empty", async () => {
+    await importSampleLaws();
+    writeFileSync(join(dir, "empty.json"), "[]");
+    const r = await cli("registry", "import", "laws", join(dir, "empty.json"), "--allow-empty");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("删除 17 条");
+    expect(r.out).toContain("已导入 0 条");
+    expect(JSON.parse(readFileSync(stored("laws"), "utf8")).records).toEqual([]);
+  });
+
+  it("shows added, changed and removed keys before replacing; --dry-run shows them and writes nothing", async () => {
+    await importSampleLaws();
+    const records = JSON.parse(readFileSync(stored("laws"), "utf8")).records as { id: string; title: string; effectiveFrom: string }[];
+    const [first, second, ...rest] = records;
+    if (first === undefined || second === undefined) throw new Error("the sample has laws");
+    const edited = [{ ...first, title: `${first.title}（修订）` }, ...rest, { ...second, id: "local-rule" }];
+    writeFileSync(join(dir, "edited.json"), JSON.stringify(edited));
+    const before = readFileSync(stored("laws"), "utf8");
+    const dry = await cli("registry", "import", "laws", join(dir, "edited.json"), "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain("新增 1 条，修改 1 条，删除 1 条，未变 15 条");
+    expect(dry.out).toContain(`新增：local-rule@${second.effectiveFrom}`);
+    expect(dry.out).toContain(`修改：${first.id}@`);
+    expect(dry.out).toContain(`删除：${second.id}@`);
+    expect(dry.out).toContain("未写入任何数据");
+    expect(readFileSync(stored("laws"), "utf8")).toBe(before);
+    const real = await cli("registry", "import", "laws", join(dir, "edited.json"));
+    expect(real.code).toBe(0);
+    expect(real.out).toContain("新增 1 条，修改 1 条，删除 1 条，未变 15 条");
+    expect(JSON.parse(readFileSync(stored("laws"), "utf8")).records).toHaveLength(17);
+  });
+
+  it("caps the keys it lists and says how many more", async () => {
+    const r = await cli("registry", "import", "laws", join(dir, "laws.csv"), "--dry-run");
+    expect(r.code).toBe(2); // no such file yet
+    await importSampleLaws();
+    writeFileSync(join(dir, "empty.json"), "[]");
+    const e = await cli("registry", "import", "laws", join(dir, "empty.json"), "--dry-run", "--allow-empty");
+    expect(e.code).toBe(0);
+    expect(e.out).toContain("……另有 7 条");
+    expect(e.out.match(/@/g)?.length).toBe(10);
+  });
+});
+
+describe("sanxiang registry: files that are missing, directories or damaged are coded messages, never stack traces", () => {
+  const stored = (kind: string): string => join(dir, ".sanxiang", "registry", `${kind}.json`);
+  const noStack = (r: CliRun): void => {
+    expect(r.err).not.toMatch(/^\s+at /m);
+    expect(r.err).not.toContain("内部错误");
+  };
+
+  it.each([
+    ["a file that does not exist", (): string => join(dir, "none.csv"), "文件或目录不存在"],
+    [
+      "a directory",
+      (): string => {
+        mkdirSync(join(dir, "folder.csv"));
+        return join(dir, "folder.csv");
+      },
+      "这是一个目录",
+    ],
+  ])("import of %s: TABLE_UNREADABLE naming it, exit 2", async (_what, path, reason) => {
+    const file = path();
+    const r = await cli("registry", "import", "laws", file);
+    noStack(r);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("TABLE_UNREADABLE");
+    expect(r.err).toContain(file);
+    expect(r.err).toContain(reason);
+  });
+
+  it("export into a missing directory: INVALID_INPUT naming it, exit 2", async () => {
+    const file = join(dir, "no-such-dir", "laws.csv");
+    const r = await cli("registry", "export", "laws", file, "--sample");
+    noStack(r);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("INVALID_INPUT");
+    expect(r.err).toContain(file);
+  });
+
+  it("check --dir given a regular file: INVALID_INPUT, exit 2", async () => {
+    writeFileSync(join(dir, "plain"), "x");
+    const r = await cli("registry", "check", "--dir", join(dir, "plain"));
+    noStack(r);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("INVALID_INPUT");
+    expect(r.err).toContain("不是目录");
+  });
+
+  it.each([
+    ["empty", "", "为空"],
+    ["a lone brace", "{", "不是有效的 JSON"],
+    ["null", "null", "不是 sanxiang"],
+    ["another kind's file", '{"kind":"persons","records":[]}', "不是 sanxiang"],
+    ["a record that is null", '{"kind":"laws","records":[null]}', "第 1 条记录无效"],
+    ["a record missing its fields", '{"kind":"laws","records":[{"id":"x"}]}', "第 1 条记录无效"],
+    ["invalid UTF-8", "\uFFFF", "不是有效的 UTF-8"],
+  ])("a stored registry file that is %s: STORE_CORRUPT naming the file, exit 1", async (_what, content, reason) => {
+    mkdirSync(join(dir, ".sanxiang", "registry"), { recursive: true });
+    if (content === "\uFFFF") writeFileSync(stored("laws"), Buffer.from([0x7b, 0xff, 0x7d]));
+    else writeFileSync(stored("laws"), content);
+    for (const args of [
+      ["registry", "check"],
+      ["registry", "export", "laws", join(dir, "out.csv")],
+      ["registry", "import", "persons", join(dir, "none.json")],
+    ]) {
+      writeFileSync(join(dir, "none.json"), "[]");
+      const r = await cli(...args);
+      noStack(r);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.err).toContain("STORE_CORRUPT");
+      expect(r.err).toContain(stored("laws"));
+      expect(r.err).toContain(reason);
+    }
+  });
+
+  it("a stored registry file that is a directory: STORE_CORRUPT, exit 1", async () => {
+    mkdirSync(stored("laws"), { recursive: true });
+    const r = await cli("registry", "check");
+    noStack(r);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("STORE_CORRUPT");
+  });
+});
+
+describe("sanxiang registry import: sheets saved by Excel on Chinese Windows (GB18030 / GBK)", () => {
+  it("imports the sample organisations from a GBK CSV and says it read GB18030", async () => {
+    const utf8 = join(dir, "org.csv");
+    expect((await cli("registry", "export", "organisations", utf8, "--sample")).code).toBe(0);
+    const text = readFileSync(utf8, "utf8").replace(/^\uFEFF/, "");
+    const gbk = encodeGbk(text);
+    // The header really is GBK bytes: 统一社会信用代码 as the GB2312 chart has it.
+    expect(Buffer.from(gbk.subarray(0, USCC_HEADER_GBK.length))).toEqual(Buffer.from(USCC_HEADER_GBK));
+    writeFileSync(join(dir, "org-gbk.csv"), gbk);
+    const r = await cli("registry", "import", "organisations", join(dir, "org-gbk.csv"));
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("按 GB18030 编码读取");
+    expect(r.out).toMatch(/已导入 \d+ 条「法人和其他组织」记录/);
+    // The same records as the UTF-8 file gives.
+    const fromGbk = readFileSync(join(dir, ".sanxiang", "registry", "organisations.json"), "utf8");
+    expect((await cli("registry", "import", "organisations", utf8)).out).toContain("未变");
+    expect(readFileSync(join(dir, ".sanxiang", "registry", "organisations.json"), "utf8")).toBe(fromGbk);
+  });
+
+  it("imports a UTF-16 LE sheet with its BOM (Excel's 'Unicode 文本' is UTF-16 LE)", async () => {
+    const utf8 = join(dir, "org.csv");
+    expect((await cli("registry", "export", "organisations", utf8, "--sample")).code).toBe(0);
+    const text = readFileSync(utf8, "utf8").replace(/^\uFEFF/, "");
+    writeFileSync(join(dir, "org-16.csv"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const r = await cli("registry", "import", "organisations", join(dir, "org-16.csv"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("按 UTF-16LE 编码读取");
+  });
+
+  it("refuses a sheet that is neither UTF-8 nor GB18030, naming the line, and names the encoding on any refusal", async () => {
+    const bad = Buffer.concat([Buffer.from(encodeGbk("统一社会信用代码,名称\n甲,乙\n")), Buffer.from([0xff, 0x0a])]);
+    writeFileSync(join(dir, "bad.csv"), bad);
+    const r = await cli("registry", "import", "organisations", join(dir, "bad.csv"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("TABLE_UNREADABLE");
+    expect(r.err).toContain("第 3 行不是有效的 GB18030");
+    // A GBK sheet with a missing column is refused for the column, and says how it was read.
+    writeFileSync(join(dir, "short.csv"), encodeGbk("统一社会信用代码,名称\n91640500MA76XXXX0X,某公司\n"));
+    const short = await cli("registry", "import", "organisations", join(dir, "short.csv"));
+    expect(short.code).toBe(2);
+    expect(short.err).toContain("按 GB18030 编码读取");
+    expect(short.err).not.toContain("缺少必填列「统一社会信用代码」");
   });
 });
 

@@ -6,23 +6,27 @@ import {
   parseCivilDate,
   type RuleSource,
   type SanxiangError,
+  sanxiangError,
 } from "@sanxiang/core";
 import { SAMPLE_LOCAL_DOCUMENTS } from "@sanxiang/testkit/sample";
 import { t } from "../i18n.js";
-import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
 import {
   buildRegistries,
+  diffRecords,
   isKind,
   KINDS,
   type Kind,
   lawsFor,
   loadData,
+  type RegistryChange,
   type RegistryData,
   readKindFile,
   sampleData,
   saveKind,
   writeKindFile,
 } from "../registry-store.js";
+import { encodingNote, type TextEncodingName } from "../text-decode.js";
 
 const MAX_ISSUES_SHOWN = 50;
 
@@ -52,15 +56,25 @@ export function reportError(ctx: CommandContext, e: SanxiangError): void {
   }
 }
 
-/** The data a command works on: the sample bureaus with `--sample`, else the registry directory. */
-export async function dataFor(ctx: CommandContext): Promise<RegistryData | undefined> {
+/**
+ * The data a command works on: the sample bureaus with `--sample`, else the registry
+ * directory; a refusal is printed and its exit code returned (2 for a bad `--dir`, 1 for a
+ * damaged stored file).
+ */
+export async function dataOrExit(ctx: CommandContext): Promise<RegistryData | number> {
   if (ctx.options.sample === true) return sampleData();
   const loaded = await loadData(registryDir(ctx));
   if (loaded.isErr()) {
     reportError(ctx, loaded.error);
-    return undefined;
+    return exitCodeOf(loaded.error);
   }
   return loaded.value;
+}
+
+/** The data a command works on (as {@link dataOrExit}), or `undefined` after printing why not. */
+export async function dataFor(ctx: CommandContext): Promise<RegistryData | undefined> {
+  const data = await dataOrExit(ctx);
+  return typeof data === "number" ? undefined : data;
 }
 
 function kindArg(ctx: CommandContext, value: string | undefined): Kind {
@@ -73,39 +87,112 @@ function kindArg(ctx: CommandContext, value: string | undefined): Kind {
   return value;
 }
 
+/** How many keys of each list of a change are printed before "……另有 n 条". */
+const MAX_KEYS_SHOWN = 10;
+
+/** Prints what an import changes: counts, and the keys added, changed and removed (capped). */
+function reportChange(ctx: CommandContext, kind: Kind, change: RegistryChange): void {
+  const { lang, io } = ctx;
+  io.out(
+    t(
+      lang,
+      `「${KINDS[kind].zh}」变更：新增 ${change.added.length} 条，修改 ${change.changed.length} 条，删除 ${change.removed.length} 条，未变 ${change.unchanged} 条
+`,
+      `${kind} changes: ${change.added.length} added, ${change.changed.length} changed, ${change.removed.length} removed, ${change.unchanged} unchanged
+`,
+    ),
+  );
+  const lists = [
+    [t(lang, "新增", "added"), change.added],
+    [t(lang, "修改", "changed"), change.changed],
+    [t(lang, "删除", "removed"), change.removed],
+  ] as const;
+  for (const [label, keys] of lists) {
+    if (keys.length === 0) continue;
+    const more = keys.length - MAX_KEYS_SHOWN;
+    io.out(
+      `  ${label}：${keys.slice(0, MAX_KEYS_SHOWN).join(t(lang, "、", ", "))}${more > 0 ? t(lang, ` ……另有 ${more} 条`, ` … ${more} more`) : ""}
+`,
+    );
+  }
+}
+
 async function importCommand(
   ctx: CommandContext,
   kindText: string | undefined,
   file: string | undefined,
 ): Promise<number> {
+  const { lang, io } = ctx;
   const kind = kindArg(ctx, kindText);
-  if (file === undefined) throw new UsageError(t(ctx.lang, "缺少文件路径", "missing file"));
-  const records = await readKindFile(kind, file);
-  if (records.isErr()) {
-    reportError(ctx, records.error);
+  if (file === undefined) throw new UsageError(t(lang, "缺少文件路径", "missing file"));
+  const dryRun = ctx.options["dry-run"] === true;
+  const read = await readKindFile(kind, file);
+  if (read.isErr()) {
+    reportError(ctx, read.error);
+    const enc = read.error.details?.encoding;
+    if (typeof enc === "string") {
+      io.err(
+        t(
+          lang,
+          `（${encodingNote({ encoding: enc as TextEncodingName, bom: read.error.details?.bom === true })}）\n`,
+          `(read as ${enc})\n`,
+        ),
+      );
+    }
     return EXIT.usage;
+  }
+  const records = read.value.records;
+  if (read.value.encoding !== undefined) {
+    io.out(
+      t(lang, `${file}：${encodingNote(read.value.encoding)}\n`, `${file}: read as ${read.value.encoding.encoding}\n`),
+    );
   }
   const dir = registryDir(ctx);
   const data = await loadData(dir);
   if (data.isErr()) {
     reportError(ctx, data.error);
-    return EXIT.usage;
+    return exitCodeOf(data.error);
   }
   // Rebuild the whole database with the new sheet before writing anything: a sheet that
   // is valid alone but contradicts the rest (an officer of an unknown body) is refused.
-  const next: RegistryData = { ...data.value, [kind]: records.value };
+  const before = data.value[kind];
+  const next: RegistryData = { ...data.value, [kind]: records };
   const built = buildRegistries(next);
   if (built.isErr()) {
     reportError(ctx, built.error);
-    ctx.io.err(t(ctx.lang, "未导入任何数据。\n", "Nothing was imported.\n"));
+    io.err(t(lang, "未导入任何数据。\n", "Nothing was imported.\n"));
     return EXIT.usage;
   }
-  await saveKind(dir, kind, records.value);
-  ctx.io.out(
+  const change = diffRecords(kind, before, records);
+  reportChange(ctx, kind, change);
+  // An empty sheet (a 0-byte or header-only CSV, `[]`) is far more often a wrong file or a
+  // failed export than a wish to delete a registry: it replaces a non-empty one only when asked.
+  if (records.length === 0 && before.length > 0 && ctx.options["allow-empty"] !== true) {
+    reportError(
+      ctx,
+      sanxiangError(
+        "IMPORT_INVALID",
+        `${file} 中没有任何记录，导入将删除现有的全部 ${before.length} 条「${KINDS[kind].zh}」记录；确需清空请加 --allow-empty`,
+        { details: { kind, file, existing: before.length } },
+      ),
+    );
+    io.err(t(lang, "未导入任何数据。\n", "Nothing was imported.\n"));
+    return EXIT.usage;
+  }
+  if (dryRun) {
+    io.out(t(lang, "试运行（--dry-run）：未写入任何数据。\n", "Dry run (--dry-run): nothing was written.\n"));
+    return EXIT.ok;
+  }
+  const saved = await saveKind(dir, kind, records);
+  if (saved.isErr()) {
+    reportError(ctx, saved.error);
+    return exitCodeOf(saved.error);
+  }
+  io.out(
     t(
-      ctx.lang,
-      `已导入 ${records.value.length} 条「${KINDS[kind].zh}」记录（${join(dir, "registry", `${kind}.json`)}）\n`,
-      `Imported ${records.value.length} ${kind} records (${join(dir, "registry", `${kind}.json`)})\n`,
+      lang,
+      `已导入 ${records.length} 条「${KINDS[kind].zh}」记录（${saved.value}）\n`,
+      `Imported ${records.length} ${kind} records (${saved.value})\n`,
     ),
   );
   return EXIT.ok;
@@ -118,12 +205,12 @@ async function exportCommand(
 ): Promise<number> {
   const kind = kindArg(ctx, kindText);
   if (file === undefined) throw new UsageError(t(ctx.lang, "缺少文件路径", "missing file"));
-  const data = await dataFor(ctx);
-  if (data === undefined) return EXIT.usage;
+  const data = await dataOrExit(ctx);
+  if (typeof data === "number") return data;
   const written = await writeKindFile(kind, data[kind], file);
   if (written.isErr()) {
     reportError(ctx, written.error);
-    return EXIT.usage;
+    return exitCodeOf(written.error);
   }
   ctx.io.out(
     t(
@@ -154,8 +241,8 @@ function sourcesIn(value: unknown, path: string, out: { path: string; source: Ru
 
 async function checkCommand(ctx: CommandContext): Promise<number> {
   const { lang, io } = ctx;
-  const data = await dataFor(ctx);
-  if (data === undefined) return EXIT.usage;
+  const data = await dataOrExit(ctx);
+  if (typeof data === "number") return data;
   const counts = Object.entries(data).filter(([, v]) => v.length > 0);
   if (counts.length === 0) {
     io.err(
