@@ -1,5 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,5 +87,87 @@ describe("serveSite", () => {
     }
     expect(resolveSitePath("/srv/site", "/../etc/passwd")).toBeUndefined();
     expect(resolveSitePath("/srv/site", "/a/%E4%B8%AD")).toBe("/srv/site/a/中");
+  });
+});
+
+describe("serveSite and symbolic links", () => {
+  let dir: string;
+  let server: SiteServer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sanxiang-serve-links-"));
+    const site = join(dir, "site");
+    mkdirSync(join(site, "items"), { recursive: true });
+    mkdirSync(join(site, ".sanxiang-site"));
+    mkdirSync(join(dir, "outside"));
+    writeFileSync(join(site, "index.html"), "<h1>首页</h1>");
+    writeFileSync(join(site, "items", "a.html"), "<p>事项</p>");
+    writeFileSync(join(site, ".sanxiang-site", "state.json"), '{"secret":"state"}');
+    writeFileSync(join(dir, "outside", "secret.txt"), "outside the site");
+    writeFileSync(join(dir, "outside", "index.html"), "outside index");
+    // Links out of the site: to a file, to a directory, to a system file, to the dot-file state.
+    symlinkSync(join(dir, "outside", "secret.txt"), join(site, "secret.txt"));
+    symlinkSync(join(dir, "outside"), join(site, "out"));
+    symlinkSync("/etc/passwd", join(site, "passwd.txt"));
+    symlinkSync(join(site, ".sanxiang-site", "state.json"), join(site, "state.json"));
+    // A link out as the site's own 404 page.
+    symlinkSync(join(dir, "outside", "secret.txt"), join(site, "404.html"));
+    // A link that stays inside the site is an ordinary file of it.
+    symlinkSync(join(site, "items", "a.html"), join(site, "alias.html"));
+    server = await serveSite(site);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(["/secret.txt", "/out/secret.txt", "/out/", "/out", "/passwd.txt", "/state.json", "/nothing"])(
+    "never serves what %s links to outside the site (or its dot-file state)",
+    async (path) => {
+      const r = await get(server.url, path);
+      expect(r.status).toBe(404);
+      expect(r.body).not.toContain("outside");
+      expect(r.body).not.toContain("root:");
+      expect(r.body).not.toContain("secret");
+    },
+  );
+
+  it("serves a link whose target is inside the site", async () => {
+    expect(await get(server.url, "/alias.html")).toMatchObject({ status: 200, body: "<p>事项</p>" });
+  });
+
+  it.runIf(process.platform === "linux")("answers 404 for a FIFO instead of hanging on it", async () => {
+    execFileSync("mkfifo", [join(dir, "site", "pipe.html")]);
+    execFileSync("mkfifo", [join(dir, "site", "items", "index.html")]);
+    expect((await get(server.url, "/pipe.html")).status).toBe(404);
+    expect((await get(server.url, "/items/")).status).toBe(404);
+  });
+});
+
+describe("serveSite refuses what it cannot serve with a coded error", () => {
+  it("a directory that does not exist, or a regular file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sanxiang-serve-bad-"));
+    writeFileSync(join(dir, "file"), "x");
+    try {
+      await expect(serveSite(join(dir, "none"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(serveSite(join(dir, "file"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a port already in use", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sanxiang-serve-port-"));
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, "127.0.0.1", done));
+    const address = busy.address();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    try {
+      const refused = serveSite(dir, { port });
+      await expect(refused).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(refused).rejects.toThrow("端口已被占用");
+    } finally {
+      await new Promise((done) => busy.close(done));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
