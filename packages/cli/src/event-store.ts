@@ -34,6 +34,11 @@ export function parseStoreSpec(
   if (value === undefined || value === "") return ok({ kind: "sqlite", dir: resolve(cwd, defaultDir) });
   if (/^postgres(ql)?:\/\//.test(value)) {
     // `?schema=<name>` picks the PostgreSQL schema (default "sanxiang"); the rest goes to pg.
+    if (!URL.canParse(value)) {
+      // Never echo a password: the address is shown as describeStore shows one.
+      const shown = value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+      return err(sanxiangError("INVALID_INPUT", `PostgreSQL 地址无效：${shown}`, { details: { store: shown } }));
+    }
     const url = new URL(value);
     const schema = url.searchParams.get("schema");
     url.searchParams.delete("schema");
