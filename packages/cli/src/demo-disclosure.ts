@@ -14,16 +14,23 @@ import {
   decisionDisclosureDraft,
   disclosureContentHash,
   disclosureObligations,
+  disclosuresAgree,
   type EventStore,
   err,
   executeDisclosure,
   formatSource,
   loadDisclosure,
   ok,
+  type ProvenDisclosures,
   type Publisher,
+  provenDisclosures,
   publishDisclosure,
   type Result,
   type SanxiangError,
+  signAndSaveTreeHead,
+  testSigner,
+  toHex,
+  verificationKeyOf,
 } from "@sanxiang/core";
 import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
 import { SAMPLE_BENCHMARK_REGISTRY_INPUT, SAMPLE_BODIES_DATA, SAMPLE_POWERS_DATA } from "@sanxiang/testkit/sample";
@@ -39,6 +46,9 @@ import type { CommandContext } from "./main.js";
 // publisher to the public site through the Publisher port; the sample bureaus' bodies,
 // officers, powers list, service guides, inspection items, benchmarks and flowcharts are
 // published as 事前公开. Sample data: names, numbers and dates are invented.
+
+/** The demo's log id (sample bureau), as its signed tree heads name it. */
+const DEMO_LOG_ID = "EXAMPLE.spt-scjgj";
 
 /** The demo's public site settings (sample bureau). */
 export const DEMO_SITE: SiteConfig = {
@@ -71,6 +81,8 @@ export interface DisclosureDemo {
   readonly obligations: readonly DisclosureObligation[];
   /** The site's directory. */
   readonly siteDir: string;
+  /** What the signed log proves public, once the demo signed its head (agreeing with the projection). */
+  readonly proof: ProvenDisclosures;
 }
 
 async function draftApprovePublish(
@@ -181,7 +193,18 @@ export async function runDisclosureDemo(
 
   const obligations = await disclosureObligations({ store, calendar, policy, today });
   if (obligations.isErr()) return err(obligations.error);
+
+  // The bureau signs its log head (the public test key here), and the site's content is then
+  // what the signed log proves — never the projection, which is only compared with it.
+  const signer = testSigner();
+  const sth = await signAndSaveTreeHead(store, signer, { logId: DEMO_LOG_ID, timestamp: "2026-03-18T09:00:00Z" });
+  if (sth.isErr()) return err(sth.error);
+  const proven = await provenDisclosures(store, { key: verificationKeyOf(signer), unsignedTail: "refuse" });
+  if (proven.isErr()) return err(proven.error);
+  const proof = disclosuresAgree(proven.value);
+  if (proof.isErr()) return err(proof.error);
   return ok({
+    proof: proof.value,
     decisionId: id,
     draft: draft.value,
     due,
@@ -284,7 +307,16 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
       ),
     );
   }
+  const p = d.proof;
+  out(
+    t(
+      lang,
+      `  签名树头覆盖全部 ${p.log.treeSize} 个事件（公开的测试密钥）；由签名日志证明：已公示 ${p.items.length} 项、撤回公告 ${p.withdrawals.length} 项，每项均有负责人对其内容哈希的审定，公示投影与日志一致\n`,
+      `  The signed tree head covers all ${p.log.treeSize} events (the public test key); the signed log proves ${p.items.length} published items and ${p.withdrawals.length} withdrawal notices, each signed off by the head for its content hash; the disclosures projection agrees\n`,
+    ),
+  );
   const rel = relative(ctx.io.cwd, siteDir) || ".";
+  const key = toHex(verificationKeyOf(testSigner()).publicKey);
   const storeArg =
     spec.kind === "memory"
       ? ""
@@ -292,8 +324,8 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
   out(
     t(
       lang,
-      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由存储重新生成：sanxiang publish --out ./site${storeArg}\n  全部公示义务：sanxiang duties${storeArg}；全部未了期限（案件、法制审核、公示）：sanxiang deadlines${storeArg}\n`,
-      `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the store: sanxiang publish --out ./site${storeArg}\n  Every disclosure duty: sanxiang duties${storeArg}; every open deadline (cases, reviews, disclosures): sanxiang deadlines${storeArg}\n`,
+      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由签名日志重新生成：sanxiang publish --out ./site${storeArg} --key ${key} --require-signed\n  全部公示义务：sanxiang duties${storeArg}；全部未了期限（案件、法制审核、公示）：sanxiang deadlines${storeArg}\n`,
+      `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the signed log: sanxiang publish --out ./site${storeArg} --key ${key} --require-signed\n  Every disclosure duty: sanxiang duties${storeArg}; every open deadline (cases, reviews, disclosures): sanxiang deadlines${storeArg}\n`,
     ),
   );
   return true;

@@ -58,6 +58,7 @@ const OPTIONS = {
   title: { type: "string" },
   bureau: { type: "string" },
   serve: { type: "boolean" },
+  "require-signed": { type: "boolean" },
   port: { type: "string" },
   sector: { type: "string" },
   json: { type: "boolean" },
@@ -167,9 +168,11 @@ function usage(lang: Lang): string {
                          从存储组卷：卷内目录、每件文件的包含性证明（对最新签名树头）
   casefile --example <输出.json> [--html <目录.html>]
                          生成示例案卷（示例数据，用公开的测试密钥签名），供试用 verify
-  publish --out <目录> [--base-url 网址] [--title 标题] [--bureau 机关名称] [--serve]
-                         由存储中已审定发布的公示信息生成公示网站（增量更新，
-                         撤回的信息留下撤回公告）
+  publish --out <目录> [--key <公钥十六进制>] [--require-signed] [--base-url 网址]
+          [--title 标题] [--bureau 机关名称] [--serve]
+                         由签名日志证明已经负责人审定发布的公示信息生成公示网站
+                         （增量更新，撤回的信息留下撤回公告）；公示投影与日志不一致时
+                         逐项列出并拒绝发布；--require-signed 要求全部公示事件已有签名树头覆盖
   serve <目录> [--port 端口]
                          在本机提供公示网站（站内搜索需经 HTTP 访问）
   duties [--date 日期] [--sector 行业] [--json] [--fail-overdue]
@@ -224,9 +227,13 @@ Commands:
   casefile --example <out.json> [--html <catalogue.html>]
                          write an example case file (example data, signed with the
                          public test key) to try verify
-  publish --out <dir> [--base-url url] [--title title] [--bureau name] [--serve]
-                         build the public disclosure site from what the store's workflow
-                         published (incremental; withdrawn items leave a notice)
+  publish --out <dir> [--key <public-key-hex>] [--require-signed] [--base-url url]
+          [--title title] [--bureau name] [--serve]
+                         build the public disclosure site from what the signed log proves
+                         the head signed off and published (incremental; withdrawn items
+                         leave a notice); refuses, naming each one, when the disclosures
+                         projection disagrees with the log; --require-signed also refuses
+                         while disclosure events are not covered by a signed tree head
   serve <dir> [--port n] serve a built site on the loopback (its search needs HTTP)
   duties [--date date] [--sector s] [--json] [--fail-overdue]
                          open disclosure duties (publish, withdraw) with due day, days

@@ -1,77 +1,120 @@
 import { resolve } from "node:path";
 import {
+  disclosuresAgree,
   type EventStore,
   err,
+  fromHex,
   ok,
-  PROJECTIONS,
-  type PublishedItem,
-  PublishedItemSchema,
+  type ProvenDisclosures,
+  parseSignatureAlgorithm,
+  provenDisclosures,
   type Result,
   type SanxiangError,
-  sanxiangError,
-  type WithdrawalNotice,
-  WithdrawalNoticeSchema,
+  siteInputOf,
+  type VerificationKey,
 } from "@sanxiang/core";
 import { buildSite, type SiteConfig } from "@sanxiang/publish-site";
 import { storeSpecOf, withStore } from "../event-store.js";
-import { t } from "../i18n.js";
+import { type Lang, t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { serveSite } from "../serve.js";
 
 /** Default public address written into feeds and the sitemap when `--base-url` is not given. */
 export const DEFAULT_BASE_URL = "http://127.0.0.1:8080/";
 
-/** What the store holds for the public: published items and the notices of withdrawn ones. */
-export interface PublicState {
-  /** 已公示信息, in publication order. */
-  readonly items: readonly PublishedItem[];
-  /** 撤回公告. */
-  readonly withdrawals: readonly WithdrawalNotice[];
+/** Options of {@link readPublicState}. */
+export interface PublicStateOptions {
+  /** The bureau's public key: the newest signed tree head's signature is checked with it. */
+  readonly key?: VerificationKey;
+  /** Refuse (`LOG_TAIL_UNSIGNED`) while any disclosure event is after the newest signed head. */
+  readonly requireSigned?: boolean;
 }
 
 /**
- * Reads the `disclosures` projection page by page: every published item and every withdrawal
- * notice. A row that fails its schema is `STORE_CORRUPT` (the site is never built from it).
+ * 公示状态 — what the site may show, proved from the store's signed log
+ * ({@link provenDisclosures}): `Err` when the log itself does not check
+ * (`EVENT_HASH_MISMATCH`, `MERKLE_ROOT_MISMATCH`, a signature …), when the `disclosures`
+ * projection disagrees with the log (`DISCLOSURE_LOG_MISMATCH`, naming every discrepancy), or,
+ * with `requireSigned`, when disclosure events are not yet covered by a signed head
+ * (`LOG_TAIL_UNSIGNED`). The projection is never an input: it is only compared.
  */
-export async function readPublicState(store: EventStore): Promise<Result<PublicState, SanxiangError>> {
-  const items: PublishedItem[] = [];
-  const withdrawals: WithdrawalNotice[] = [];
-  let from: string | undefined;
-  const seen = new Set<string>();
-  for (;;) {
-    const page = await store.queryProjection(PROJECTIONS.disclosures, {
-      limit: 10_000,
-      ...(from === undefined ? {} : { sortKeyFrom: from }),
-    });
-    if (page.isErr()) return err(page.error);
-    let fresh = 0;
-    for (const row of page.value) {
-      if (seen.has(row.key)) continue;
-      seen.add(row.key);
-      fresh++;
-      const v = row.value;
-      if (v.status === "published") {
-        const p = PublishedItemSchema.safeParse(v.item);
-        if (!p.success) return err(corrupt(row.key));
-        items.push(p.data);
-      } else if (v.status === "withdrawn") {
-        const n = WithdrawalNoticeSchema.safeParse(v.notice);
-        if (!n.success) return err(corrupt(row.key));
-        withdrawals.push(n.data);
-      } else {
-        return err(corrupt(row.key));
-      }
-    }
-    const last = page.value.at(-1);
-    if (page.value.length < 10_000 || last === undefined || fresh === 0) break;
-    from = last.sortKey ?? undefined;
-    if (from === undefined) break;
-  }
-  return ok({ items, withdrawals });
+export async function readPublicState(
+  store: EventStore,
+  options: PublicStateOptions = {},
+): Promise<Result<ProvenDisclosures, SanxiangError>> {
+  const proven = await provenDisclosures(store, {
+    ...(options.key === undefined ? {} : { key: options.key }),
+    unsignedTail: options.requireSigned === true ? "refuse" : "report",
+  });
+  if (proven.isErr()) return err(proven.error);
+  return disclosuresAgree(proven.value);
 }
 
-const corrupt = (key: string): SanxiangError =>
-  sanxiangError("STORE_CORRUPT", `公示投影中的记录 ${key} 格式错误`, { details: { key } });
+// A key the operator typed wrongly is bad input (exit 2), not a damaged store.
+const BAD_INPUT_CODES = new Set(["SIGNING_KEY_INVALID", "SIGNATURE_ALGORITHM_UNSUPPORTED", "INVALID_INPUT"]);
+
+/** `--key` / `--algorithm` as a verification key, when `--key` is given. */
+function keyOption(ctx: CommandContext): Result<VerificationKey | undefined, SanxiangError> {
+  if (typeof ctx.options.key !== "string") return ok(undefined);
+  const algorithm = parseSignatureAlgorithm(
+    typeof ctx.options.algorithm === "string" ? ctx.options.algorithm : "ed25519",
+  );
+  if (algorithm.isErr()) return err(algorithm.error);
+  const publicKey = fromHex(ctx.options.key.trim());
+  if (publicKey.isErr()) return err(publicKey.error);
+  return ok({ algorithm: algorithm.value, publicKey: publicKey.value });
+}
+
+/** The lines saying what the log proved: items, the signed head, the unsigned tail. */
+function proofLines(lang: Lang, p: ProvenDisclosures): string {
+  const lines = [
+    t(
+      lang,
+      `  已公示 ${p.items.length} 项，撤回公告 ${p.withdrawals.length} 项（均由签名日志证明：负责人审定的内容哈希与发布事件一致；公示投影与日志一致）`,
+      `  ${p.items.length} published items, ${p.withdrawals.length} withdrawal notices (each proved by the signed log: the head's sign-off of the content hash and its publication; the disclosures projection agrees)`,
+    ),
+    t(
+      lang,
+      `  日志：事件 ${p.log.treeSize} 件，根哈希（${p.log.hashAlgorithm}）${p.log.rootHash}`,
+      `  log: ${p.log.treeSize} events, root (${p.log.hashAlgorithm}) ${p.log.rootHash}`,
+    ),
+  ];
+  const h = p.signedTreeHead;
+  lines.push(
+    h === null
+      ? t(lang, "  签名树头：无", "  signed tree head: none")
+      : t(
+          lang,
+          `  签名树头：日志 ${h.logId}，大小 ${h.treeSize}，${h.timestamp}（${h.signatureChecked ? "签名有效" : "未给公钥，签名未验"}）`,
+          `  signed tree head: log ${h.logId}, size ${h.treeSize}, ${h.timestamp} (${h.signatureChecked ? "signature valid" : "no key given: signature not checked"})`,
+        ),
+  );
+  const u = p.unsigned;
+  if (u !== null && u.disclosures.length > 0) {
+    const shown = u.disclosures.slice(0, 5).join("、");
+    const more =
+      u.disclosures.length > 5
+        ? t(lang, ` 等 ${u.disclosures.length} 项`, ` and ${u.disclosures.length - 5} more`)
+        : "";
+    lines.push(
+      t(
+        lang,
+        `  注意：第 ${u.from}–${u.to} 号事件尚无签名树头覆盖，涉及公示 ${shown}${more}；已按日志发布，签名（sanxiang sign）后方可由签名证明`,
+        `  note: events ${u.from}–${u.to} are not yet covered by a signed tree head (disclosures ${shown}${more}); published as the log says, provable by a signature once signed (sanxiang sign)`,
+      ),
+    );
+  }
+  if (!p.projectionScanComplete) {
+    lines.push(
+      t(
+        lang,
+        "  注意：同一排序键的公示投影行超过一页，未能逐行列出；日志证明的每一行均已按键核对",
+        "  note: more projection rows share one sort key than a page holds; every row the log proves was still checked by key",
+      ),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
 
 /** The site's configuration from `--title`, `--bureau` and `--base-url`. */
 export function siteConfigOf(ctx: CommandContext): SiteConfig {
@@ -86,10 +129,12 @@ export function siteConfigOf(ctx: CommandContext): SiteConfig {
 }
 
 /**
- * `sanxiang publish --out <dir> [--store …] [--base-url URL] [--title …] [--bureau …] [--serve]`:
- * builds the public disclosure site from what the store's disclosure workflow published
- * (incrementally: only changed files are rewritten), and with `--serve` serves it on the
- * loopback until interrupted.
+ * `sanxiang publish --out <dir> [--store …] [--key <public-key-hex> [--algorithm …]]
+ * [--require-signed] [--base-url URL] [--title …] [--bureau …] [--serve]`: builds the public
+ * disclosure site from what the store's signed log proves published (incrementally: only
+ * changed files are rewritten), and with `--serve` serves it on the loopback until
+ * interrupted. Refuses (exit 1, nothing written) when the log does not check or the
+ * `disclosures` projection disagrees with it, naming every discrepancy with its code.
  */
 export async function publishCommand(ctx: CommandContext): Promise<number> {
   const { lang, io } = ctx;
@@ -98,6 +143,11 @@ export async function publishCommand(ctx: CommandContext): Promise<number> {
     throw new UsageError(t(lang, "publish 需要 --out <目录>", "publish needs --out <dir>"));
   }
   const outDir = resolve(io.cwd, outOpt);
+  const key = keyOption(ctx);
+  if (key.isErr()) {
+    io.err(formatError(lang, key.error));
+    return EXIT.usage;
+  }
   const spec = storeSpecOf(ctx);
   if (spec.isErr()) {
     io.err(formatError(lang, spec.error));
@@ -105,29 +155,36 @@ export async function publishCommand(ctx: CommandContext): Promise<number> {
   }
   const site = siteConfigOf(ctx);
   const built = await withStore(ctx, spec.value, async (store) => {
-    const state = await readPublicState(store);
+    const state = await readPublicState(store, {
+      ...(key.value === undefined ? {} : { key: key.value }),
+      requireSigned: ctx.options["require-signed"] === true,
+    });
     if (state.isErr()) {
       io.err(formatError(lang, state.error));
-      return EXIT.failure;
+      if (state.error.code === "DISCLOSURE_LOG_MISMATCH" || state.error.code === "LOG_TAIL_UNSIGNED") {
+        io.err(
+          t(
+            lang,
+            "未写入任何文件。公示网站只发布签名日志证明已经负责人审定的信息；请核查存储（sanxiang verify --log）\n",
+            "Nothing was written. The site publishes only what the signed log proves the head signed off; check the store (sanxiang verify --log)\n",
+          ),
+        );
+      }
+      return BAD_INPUT_CODES.has(state.error.code) ? EXIT.usage : EXIT.failure;
     }
-    const report = await buildSite({
-      outDir,
-      site,
-      items: state.value.items,
-      withdrawals: state.value.withdrawals,
-      now: io.clock.now(),
-    });
+    const proven = state.value;
+    const report = await buildSite({ outDir, site, ...siteInputOf(proven), now: io.clock.now() });
     if (report.isErr()) {
       io.err(formatError(lang, report.error));
       return report.error.code === "INVALID_INPUT" ? EXIT.usage : EXIT.failure;
     }
     const r = report.value;
     io.out(
-      t(
+      `${t(lang, `公示网站：${outDir}`, `Disclosure site: ${outDir}`)}\n${proofLines(lang, proven)}${t(
         lang,
-        `公示网站：${outDir}\n  已公示 ${state.value.items.length} 项，撤回公告 ${state.value.withdrawals.length} 项\n  写入 ${r.written.length} 个文件，删除 ${r.deleted.length} 个，未变 ${r.unchanged} 个\n`,
-        `Disclosure site: ${outDir}\n  ${state.value.items.length} published items, ${state.value.withdrawals.length} withdrawal notices\n  ${r.written.length} files written, ${r.deleted.length} deleted, ${r.unchanged} unchanged\n`,
-      ),
+        `  写入 ${r.written.length} 个文件，删除 ${r.deleted.length} 个，未变 ${r.unchanged} 个\n`,
+        `  ${r.written.length} files written, ${r.deleted.length} deleted, ${r.unchanged} unchanged\n`,
+      )}`,
     );
     return EXIT.ok;
   });

@@ -136,7 +136,7 @@ export interface DisclosureDiscrepancy {
 }
 
 /** The newest signed tree head, as checked. */
-export interface CheckedTreeHead {
+export interface ProvenSignedTreeHead {
   /** 日志标识. */
   readonly logId: string;
   /** Events it covers (positions 1 … treeSize). */
@@ -151,7 +151,7 @@ export interface CheckedTreeHead {
  * 未签名尾部 — the events after the newest signed tree head (all of them when there is none):
  * they check against the store's head, but no signature vouches for them yet.
  */
-export interface UnsignedTail {
+export interface DisclosureUnsignedTail {
   /** First position not covered. */
   readonly from: number;
   /** Last position (the log's size). */
@@ -169,9 +169,9 @@ export interface ProvenDisclosures {
   /** The log read: its size, root (hex) and hash algorithm, recomputed and equal to the store's head. */
   readonly log: { readonly treeSize: number; readonly rootHash: string; readonly hashAlgorithm: HashAlgorithmName };
   /** The newest signed tree head, checked against the recomputed root at its size; `null` when none is kept. */
-  readonly signedTreeHead: CheckedTreeHead | null;
+  readonly signedTreeHead: ProvenSignedTreeHead | null;
   /** Events no signed head covers yet; `null` when the newest signed head covers the whole log. */
-  readonly unsigned: UnsignedTail | null;
+  readonly unsigned: DisclosureUnsignedTail | null;
   /** Disclosure streams folded. */
   readonly streams: number;
   /**
@@ -359,7 +359,7 @@ export async function provenDisclosures(
       head = now;
       continue;
     }
-    const unsigned: UnsignedTail | null =
+    const unsigned: DisclosureUnsignedTail | null =
       target > signedSize ? { from: signedSize + 1, to: target, disclosures: tail } : null;
     if (options.unsignedTail === "refuse" && tail.length > 0) {
       return err(
