@@ -196,10 +196,15 @@ function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => voi
   return { promise, resolve };
 }
 
-/** `"Ok"`, `"Err <code>"`, or `"threw <error>"` when the promise rejected (the port forbids that). */
-async function settled(promise: Promise<{ isOk(): boolean; error?: unknown }>): Promise<string> {
+/**
+ * `"Ok"`, `"Err <code>"`, `"threw <error>"` when the promise rejected (the port forbids
+ * that), or `"did not settle within <n> ms"` — a put that waits for the end of a source it
+ * should have given up on hangs, and a hang must fail the test, not the whole run.
+ */
+async function settled(promise: Promise<{ isOk(): boolean; error?: unknown }>, ms = 5000): Promise<string> {
+  const hung = `did not settle within ${ms} ms`;
   try {
-    return outcome(await promise);
+    return await Promise.race([promise.then(outcome), sleep(ms).then(() => hung)]);
   } catch (e) {
     return `threw ${e instanceof Error ? `${e.name}: ${e.message}` : typeof e}`;
   }
