@@ -159,6 +159,17 @@ describe("sanxiang registry import: an empty sheet never wipes a registry", () =
     },
   );
 
+  it("refuses a header-only XLSX the same way", async () => {
+    // An empty directory exports a workbook with the header row and nothing else.
+    const xlsx = join(dir, "empty.xlsx");
+    expect((await cli("registry", "export", "laws", xlsx, "--dir", join(dir, "nothing"))).code).toBe(0);
+    const before = await importSampleLaws();
+    const r = await cli("registry", "import", "laws", xlsx);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--allow-empty");
+    expect(readFileSync(stored("laws"), "utf8")).toBe(before);
+  });
+
   it("empties a registry only with --allow-empty", async () => {
     await importSampleLaws();
     writeFileSync(join(dir, "empty.json"), "[]");
