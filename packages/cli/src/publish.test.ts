@@ -73,7 +73,7 @@ describe("sanxiang publish: only what the signed log proves (行政处罚法 Art
     const r = await cli("publish", "--out", "site", "--store", db, "--key", KEY, "--require-signed");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("均由签名日志证明");
+    expect(r.out).toContain("均由事件日志证明");
     expect(r.out).toContain("（签名有效）");
     expect(r.out).not.toContain("尚无签名树头覆盖");
     const page = readFileSync(join(dir, "site", "item", `${DECISION}.html`), "utf8");

@@ -70,8 +70,8 @@ function proofLines(lang: Lang, p: ProvenDisclosures): string {
   const lines = [
     t(
       lang,
-      `  已公示 ${p.items.length} 项，撤回公告 ${p.withdrawals.length} 项（均由签名日志证明：负责人审定的内容哈希与发布事件一致；公示投影与日志一致）`,
-      `  ${p.items.length} published items, ${p.withdrawals.length} withdrawal notices (each proved by the signed log: the head's sign-off of the content hash and its publication; the disclosures projection agrees)`,
+      `  已公示 ${p.items.length} 项，撤回公告 ${p.withdrawals.length} 项（均由事件日志证明：负责人审定的内容哈希与发布事件一致；公示投影与日志一致）`,
+      `  ${p.items.length} published items, ${p.withdrawals.length} withdrawal notices (each proved by the event log: the head's sign-off of the content hash and its publication; the disclosures projection agrees)`,
     ),
     t(
       lang,
