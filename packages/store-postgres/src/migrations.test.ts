@@ -40,7 +40,7 @@ describePg("PostgreSQL store migrations", (url) => {
       (await store.append("m1", 0, testEvents("m1", 0, 3)))._unsafeUnwrap();
       await store.close();
       const before = await snapshot(schema);
-      expect(before.migrations.map((r) => r.version)).toEqual([1]);
+      expect(before.migrations.map((r) => r.version)).toEqual([1, 2]);
       expect(Object.keys(before.counts).sort()).toEqual(
         [
           "events",
@@ -50,6 +50,7 @@ describePg("PostgreSQL store migrations", (url) => {
           "projection_versions",
           "schema_migrations",
           "signed_tree_heads",
+          "streams",
         ].sort(),
       );
       expect(before.counts.events).toBe(3);
@@ -77,7 +78,7 @@ describePg("PostgreSQL store migrations", (url) => {
       expect((await stores[5]?.load("r"))?._unsafeUnwrap()).toHaveLength(1);
       for (const s of stores) await s.close();
       const snap = await snapshot(schema);
-      expect(snap.migrations.map((r) => r.version)).toEqual([1]);
+      expect(snap.migrations.map((r) => r.version)).toEqual([1, 2]);
       expect(snap.counts.log_head).toBe(1);
       expect(snap.counts.meta).toBe(1);
     } finally {

@@ -74,6 +74,30 @@ const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    // 案件流版本 — each case's stream version, kept apart from the event rows so that `load`
+    // can tell a stream whose last rows are gone (deleted, or moved to another case id by an
+    // UPDATE) from a shorter stream. Maintained by a statement trigger on INSERT, in the
+    // append's own transaction; an UPDATE or DELETE of events does not touch it, which is
+    // the point.
+    version: 2,
+    statements: [
+      `CREATE TABLE $S.streams (
+        case_id TEXT COLLATE "C" PRIMARY KEY,
+        version BIGINT NOT NULL CHECK (version > 0)
+      )`,
+      `INSERT INTO $S.streams (case_id, version) SELECT case_id, max(seq) FROM $S.events GROUP BY case_id`,
+      `CREATE FUNCTION $S.record_stream_versions() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO $S.streams AS s (case_id, version)
+          SELECT case_id, max(seq) FROM inserted_events GROUP BY case_id
+          ON CONFLICT (case_id) DO UPDATE SET version = GREATEST(s.version, EXCLUDED.version);
+        RETURN NULL;
+      END $$`,
+      `CREATE TRIGGER events_stream_versions AFTER INSERT ON $S.events
+        REFERENCING NEW TABLE AS inserted_events FOR EACH STATEMENT EXECUTE FUNCTION $S.record_stream_versions()`,
+    ],
+  },
 ];
 
 /** The schema version this code creates and understands. */

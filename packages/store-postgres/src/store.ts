@@ -224,13 +224,51 @@ function headFromRow(
     : ok(frontier.value);
 }
 
-/** Decodes an event row (`position`, `json`, `leaf_hash`). */
+/** The event columns every read selects: the JSON and its leaf hash, and the columns kept beside them. */
+const EVENT_COLUMNS = "position, case_id, seq, type, json, leaf_hash";
+
+/**
+ * Decodes an event row ({@link EVENT_COLUMNS}). The columns kept beside the JSON — what
+ * `load` selects and orders by — must say what the hashed JSON says: a changed `case_id`
+ * would otherwise move an event to another stream unseen, a changed `seq` reorder one.
+ */
 function decodeRow(row: Record<string, unknown>, hash: HashAlgorithm): Result<StoredEvent, SanxiangError> {
   const position = count(row.position, "position");
   if (position.isErr()) return err(position.error);
   if (typeof row.json !== "string")
     return err(storeCorrupt(`第 ${position.value} 号事件缺失`, { position: position.value }));
-  return decodeStoredEvent({ position: position.value, json: row.json, leafHash: bytes(row.leaf_hash) }, hash);
+  const decoded = decodeStoredEvent({ position: position.value, json: row.json, leafHash: bytes(row.leaf_hash) }, hash);
+  if (decoded.isErr()) return decoded;
+  const e = decoded.value.event;
+  if (row.case_id !== e.caseId || String(row.seq) !== String(e.seq) || row.type !== e.type) {
+    return err(
+      storeCorrupt(
+        `第 ${position.value} 号事件（案件 ${e.caseId} 第 ${e.seq} 号）的内容与其案件编号、序号或类型列不一致`,
+        {
+          position: position.value,
+          caseId: e.caseId,
+          seq: e.seq,
+          columns: { caseId: String(row.case_id), seq: String(row.seq), type: String(row.type) },
+        },
+      ),
+    );
+  }
+  return decoded;
+}
+
+/** A stream whose rows end elsewhere than its recorded version. */
+function streamMismatch(caseId: string, recorded: number, last: number): SanxiangError {
+  return recorded > last
+    ? storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，第 ${last + 1} 号起的事件缺失`, {
+        caseId,
+        seq: last + 1,
+        recorded,
+      })
+    : storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，却读到第 ${last} 号事件`, {
+        caseId,
+        seq: last,
+        recorded,
+      });
 }
 
 /** Recomputes every projection's rows from the whole log, inside the caller's transaction (head locked). */
@@ -244,7 +282,7 @@ async function rebuildIn(
   let after = 0;
   for (;;) {
     const page = await db.query(
-      `SELECT position, json, leaf_hash FROM ${S}.events WHERE position > $1 ORDER BY position LIMIT 10000`,
+      `SELECT ${EVENT_COLUMNS} FROM ${S}.events WHERE position > $1 ORDER BY position LIMIT 10000`,
       [after],
     );
     if (page.rows.length === 0) break;
@@ -619,15 +657,20 @@ function createStore(
       if (id.isErr()) return err(id.error);
       const after = checkAfterVersion(loadOptions);
       if (after.isErr()) return err(after.error);
+      // One statement (one snapshot): the stream's recorded version, and its rows after `after`
+      // (one row of nulls when there are none).
       const r = await query(
         pool,
-        `SELECT position, seq, json, leaf_hash FROM ${S}.events WHERE case_id = $1 AND seq > $2::bigint ORDER BY seq`,
+        `SELECT s.version AS recorded, e.position, e.case_id, e.seq, e.type, e.json, e.leaf_hash ` +
+          `FROM (SELECT (SELECT version FROM ${S}.streams WHERE case_id = $1) AS version) s ` +
+          `LEFT JOIN ${S}.events e ON e.case_id = $1 AND e.seq > $2::bigint ORDER BY e.seq`,
         [id.value, after.value],
       );
       if (r.isErr()) return err(r.error);
       const events = [];
       let want = after.value + 1;
       for (const row of r.value.rows) {
+        if (row.position === null) continue;
         const stored = decodeRow(row, hash);
         if (stored.isErr()) return err(stored.error);
         const e = stored.value.event;
@@ -643,6 +686,12 @@ function createStore(
         events.push(e);
         want++;
       }
+      // The stream's version is kept apart from its rows: rows cut from the end of a stream
+      // (deleted, or moved to another case id) leave it beyond the last row found.
+      const recorded = count(r.value.rows[0]?.recorded ?? 0, "version");
+      if (recorded.isErr()) return err(recorded.error);
+      const last = want - 1;
+      if (last !== Math.max(recorded.value, after.value)) return err(streamMismatch(id.value, recorded.value, last));
       return ok(events);
     },
 
@@ -729,7 +778,7 @@ function createStore(
       if (o.isErr()) return err(o.error);
       const r = await query(
         pool,
-        `SELECT position, json, leaf_hash FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT $2`,
+        `SELECT ${EVENT_COLUMNS} FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT $2`,
         [o.value.after, o.value.limit],
       );
       if (r.isErr()) return err(r.error);

@@ -184,9 +184,13 @@ interface EventRow {
   readonly position: number;
   readonly case_id: string;
   readonly seq: number;
+  readonly type: string;
   readonly json: string;
   readonly leaf_hash: unknown;
 }
+
+/** A row of `load`: the stream's recorded version, and one event row (all null when none). */
+type LoadRow = { readonly recorded: number | null } & (EventRow | { readonly [K in keyof EventRow]: null });
 
 interface ProjectionRowRecord {
   readonly projection: string;
@@ -208,11 +212,14 @@ function prepareStatements(db: Database.Database) {
     insertEvent: db.prepare<[number, string, number, string, string, Buffer]>(
       "INSERT INTO events (position, case_id, seq, type, json, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)",
     ),
-    load: db.prepare<[string, number], EventRow>(
-      "SELECT position, case_id, seq, json, leaf_hash FROM events WHERE case_id = ? AND seq > ? ORDER BY seq",
+    // One statement, so the recorded version and the rows come from one snapshot.
+    load: db.prepare<{ caseId: string; after: number }, LoadRow>(
+      `SELECT (SELECT version FROM streams WHERE case_id = @caseId) AS recorded,
+         e.position, e.case_id, e.seq, e.type, e.json, e.leaf_hash
+       FROM (SELECT 1) LEFT JOIN events e ON e.case_id = @caseId AND e.seq > @after ORDER BY e.seq`,
     ),
     readAll: db.prepare<[number, number], EventRow>(
-      "SELECT position, case_id, seq, json, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
+      "SELECT position, case_id, seq, type, json, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
     ),
     put: db.prepare<[string, string, string | null, string, number]>(
       `INSERT INTO projection_rows (projection, key, sort_key, value, count, position) VALUES (?, ?, ?, ?, 0, ?)
@@ -277,6 +284,21 @@ function migrate(db: Database.Database, requested: HashAlgorithmName | undefined
     );
   }
   return parsed.data;
+}
+
+/** A stream whose rows end elsewhere than its recorded version. */
+function streamMismatch(caseId: string, recorded: number, last: number): SanxiangError {
+  return recorded > last
+    ? storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，第 ${last + 1} 号起的事件缺失`, {
+        caseId,
+        seq: last + 1,
+        recorded,
+      })
+    : storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，却读到第 ${last} 号事件`, {
+        caseId,
+        seq: last,
+        recorded,
+      });
 }
 
 function schemaTooNew(version: number): SanxiangError {
@@ -407,14 +429,20 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
     }
     const decoded = decodeStoredEvent({ position: row.position, json: row.json, leafHash }, hash);
     if (decoded.isErr()) throw new Refusal(decoded.error);
+    // The columns beside the JSON (what `load` selects and orders by) must say what the
+    // hashed JSON says: a changed case_id would move an event to another stream unseen.
     const { event } = decoded.value;
-    if (event.caseId !== row.case_id || event.seq !== row.seq) {
+    if (event.caseId !== row.case_id || event.seq !== row.seq || event.type !== row.type) {
       throw new Refusal(
-        storeCorrupt(`第 ${row.position} 号事件的内容与其案件编号、序号列不一致`, {
-          position: row.position,
-          columns: { caseId: row.case_id, seq: row.seq },
-          event: { caseId: event.caseId, seq: event.seq },
-        }),
+        storeCorrupt(
+          `第 ${row.position} 号事件（案件 ${event.caseId} 第 ${event.seq} 号）的内容与其案件编号、序号或类型列不一致`,
+          {
+            position: row.position,
+            caseId: event.caseId,
+            seq: event.seq,
+            columns: { caseId: row.case_id, seq: row.seq, type: row.type },
+          },
+        ),
       );
     }
     return decoded.value;
@@ -586,7 +614,9 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         const after = checkAfterVersion(loadOptions);
         if (after.isErr()) return err(after.error);
         const events: CaseEvent[] = [];
-        for (const row of st.load.all(id.value, after.value)) {
+        const rows = st.load.all({ caseId: id.value, after: after.value });
+        for (const row of rows) {
+          if (row.position === null) continue;
           const stored = decodeRow(row);
           const want = after.value + events.length + 1;
           if (stored.event.seq !== want) {
@@ -600,6 +630,11 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
           }
           events.push(stored.event);
         }
+        // The stream's version is kept apart from its rows: rows cut from the end of a stream
+        // (deleted, or moved to another case id) leave it beyond the last row found.
+        const recorded = rows[0]?.recorded ?? 0;
+        const last = after.value + events.length;
+        if (last !== Math.max(recorded, after.value)) return err(streamMismatch(id.value, recorded, last));
         return ok(events);
       });
     },

@@ -74,6 +74,25 @@ CREATE TABLE signed_tree_heads (
 );
 `,
   },
+  {
+    // 案件流版本 — each case's stream version, kept apart from the event rows so that `load`
+    // can tell a stream whose last rows are gone (deleted, or moved to another case id by an
+    // UPDATE) from a shorter stream. Maintained by a trigger on INSERT, in the append's own
+    // transaction; an UPDATE or DELETE of events does not touch it, which is the point.
+    version: 2,
+    name: "stream versions kept apart from the events",
+    sql: `
+CREATE TABLE streams (
+  case_id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version > 0)
+) WITHOUT ROWID;
+INSERT INTO streams (case_id, version) SELECT case_id, max(seq) FROM events GROUP BY case_id;
+CREATE TRIGGER events_stream_version AFTER INSERT ON events BEGIN
+  INSERT INTO streams (case_id, version) VALUES (NEW.case_id, NEW.seq)
+  ON CONFLICT (case_id) DO UPDATE SET version = max(version, excluded.version);
+END;
+`,
+  },
 ];
 
 /** The schema version this code writes and reads (the last migration's). */

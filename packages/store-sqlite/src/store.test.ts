@@ -58,6 +58,7 @@ describe("schema migrations", () => {
       "projection_versions",
       "schema_migrations",
       "signed_tree_heads",
+      "streams",
     ]);
     await seed(path);
     const again = openSqliteStore({ path })._unsafeUnwrap();
@@ -195,6 +196,191 @@ describe("damaged storage", () => {
     mkdirSync(join(path, ".."), { recursive: true });
     writeFileSync(path, "这不是数据库".repeat(200));
     expect(codeOf(openSqliteStore({ path }))).toBe("STORE_CORRUPT");
+  });
+});
+
+// The columns kept beside the event JSON (case_id, seq, type) and the stream versions kept
+// apart from the rows are what `load` selects by and orders by: someone with SQL access who
+// changes them must never make `load` serve a shorter or a foreign stream unnoticed. Seeded
+// store: case a = positions 1–3, case b = positions 4–5.
+describe("columns beside the event JSON", () => {
+  const tampers: readonly {
+    readonly what: string;
+    readonly sql: string;
+    /** Cases whose load must be STORE_CORRUPT. */
+    readonly cases: readonly string[];
+    /** What readAll must say (`ok` when the rows themselves are whole). */
+    readonly readAll: string;
+    /** What verifyEventStore must say. */
+    readonly verify: string;
+  }[] = [
+    {
+      what: "the last event of a moved to another case id",
+      sql: "UPDATE events SET case_id = 'c' WHERE position = 3",
+      cases: ["a", "c"],
+      readAll: "STORE_CORRUPT",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "the last event of a moved onto the end of b",
+      sql: "UPDATE events SET case_id = 'b' WHERE position = 3",
+      cases: ["a", "b"],
+      readAll: "STORE_CORRUPT",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "a seq renumbered",
+      sql: "UPDATE events SET seq = 9 WHERE position = 3",
+      cases: ["a"],
+      readAll: "STORE_CORRUPT",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "two seqs swapped",
+      sql: "UPDATE events SET seq = -seq WHERE position IN (1, 2); UPDATE events SET seq = 3 + seq WHERE position IN (1, 2)",
+      cases: ["a"],
+      readAll: "STORE_CORRUPT",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "a type changed",
+      sql: "UPDATE events SET type = 'case.closed' WHERE position = 4",
+      cases: ["b"],
+      readAll: "STORE_CORRUPT",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "the last event of a deleted",
+      sql: "DELETE FROM events WHERE position = 3",
+      cases: ["a"],
+      readAll: "ok",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "the last event of the log deleted",
+      sql: "DELETE FROM events WHERE position = 5",
+      cases: ["b"],
+      readAll: "ok",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "a whole stream deleted",
+      sql: "DELETE FROM events WHERE case_id = 'b'",
+      cases: ["b"],
+      readAll: "ok",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "a row duplicated under another case id",
+      sql: "INSERT INTO events (position, case_id, seq, type, json, leaf_hash) SELECT 6, 'z', seq, type, json, leaf_hash FROM events WHERE position = 1",
+      cases: ["z"],
+      readAll: "STORE_CORRUPT",
+      verify: "STORE_CORRUPT",
+    },
+    {
+      what: "a stream's recorded version lowered",
+      sql: "UPDATE streams SET version = 2 WHERE case_id = 'a'",
+      cases: ["a"],
+      readAll: "ok",
+      verify: "ok",
+    },
+  ];
+
+  for (const t of tampers) {
+    test(`${t.what}: load of ${t.cases.join(", ")} is STORE_CORRUPT; readAll ${t.readAll}; verify ${t.verify}`, async () => {
+      const path = freshPath();
+      await seed(path);
+      raw(path, (db) => db.exec(t.sql));
+      const store = openSqliteStore({ path })._unsafeUnwrap();
+      try {
+        for (const caseId of t.cases) {
+          const loaded = await store.load(caseId);
+          expect(codeOf(loaded), `load(${caseId})`).toBe("STORE_CORRUPT");
+          expect(loaded._unsafeUnwrapErr().details?.caseId).toBeDefined();
+          expect(loaded._unsafeUnwrapErr().details?.seq).toBeDefined();
+        }
+        expect(codeOf(await store.readAll())).toBe(t.readAll);
+        expect(codeOf(await verifyEventStore(store))).toBe(t.verify);
+      } finally {
+        await store.close();
+      }
+    });
+  }
+
+  test("a row whose columns disagree with its JSON is named by case, seq and position", async () => {
+    const path = freshPath();
+    await seed(path);
+    raw(path, (db) => db.prepare("UPDATE events SET case_id = 'c' WHERE position = 3").run());
+    const store = openSqliteStore({ path })._unsafeUnwrap();
+    const e = (await store.readAll())._unsafeUnwrapErr();
+    expect(e.details).toMatchObject({ position: 3, caseId: "a", seq: 3, columns: { caseId: "c", seq: 3 } });
+    await store.close();
+  });
+
+  test("property: any change of case_id, seq or type of any row is caught by load and by verifyEventStore", async () => {
+    const path = freshPath();
+    await seed(path);
+    const pristine = readFileSync(path);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 5 }),
+        fc.oneof(
+          fc.record({ column: fc.constant("case_id" as const), value: fc.constantFrom("a", "b", "c", "a ", "A") }),
+          fc.record({ column: fc.constant("seq" as const), value: fc.integer({ min: 1, max: 7 }) }),
+          fc.record({
+            column: fc.constant("type" as const),
+            value: fc.constantFrom("test.recorded", "test.removed", "x"),
+          }),
+        ),
+        async (position, change) => {
+          writeFileSync(path, pristine);
+          const before = raw(path, (db) =>
+            db.prepare("SELECT case_id, seq, type FROM events WHERE position = ?").get(position),
+          ) as Record<string, unknown>;
+          fc.pre(before[change.column] !== change.value);
+          const conflict = raw(path, (db) => {
+            try {
+              db.prepare(`UPDATE events SET ${change.column} = ? WHERE position = ?`).run(change.value, position);
+              return false;
+            } catch {
+              return true; // UNIQUE (case_id, seq): the database itself refused the change
+            }
+          });
+          fc.pre(!conflict);
+          const store = openSqliteStore({ path })._unsafeUnwrap();
+          try {
+            expect(codeOf(await store.load(String(before.case_id)))).toBe("STORE_CORRUPT");
+            expect(codeOf(await verifyEventStore(store))).toBe("STORE_CORRUPT");
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  test("a store made before stream versions were kept gets them from its rows on opening", async () => {
+    const path = freshPath();
+    await seed(path);
+    // Back to schema version 1, as an older release left it.
+    raw(path, (db) => {
+      db.exec(
+        "DROP TRIGGER events_stream_version; DROP TABLE streams; DELETE FROM schema_migrations WHERE version >= 2",
+      );
+    });
+    const store = openSqliteStore({ path })._unsafeUnwrap();
+    expect((await store.load("a"))._unsafeUnwrap()).toHaveLength(3);
+    expect((await store.load("b"))._unsafeUnwrap()).toHaveLength(2);
+    await store.close();
+    expect(raw(path, (db) => db.prepare("SELECT case_id, version FROM streams ORDER BY case_id").all())).toEqual([
+      { case_id: "a", version: 3 },
+      { case_id: "b", version: 2 },
+    ]);
+    raw(path, (db) => db.prepare("DELETE FROM events WHERE position = 5").run());
+    const again = openSqliteStore({ path })._unsafeUnwrap();
+    expect(codeOf(await again.load("b"))).toBe("STORE_CORRUPT");
+    await again.close();
   });
 });
 
