@@ -1,6 +1,7 @@
 // The example adapter proves itself the way an integrator's would: by running the published
-// conformance suite, with its raw file as the independent read-back channel.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// conformance suite (under SHA-256 and SM3), with its raw file as the independent read-back
+// and corruption channel, and a fault injected by blocking the temporary file it commits by.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EventStore, fromHex } from "@sanxiang/core";
@@ -10,7 +11,11 @@ import { openJsonFileStore } from "./store.js";
 
 const dirs = new WeakMap<EventStore, string>();
 const file = (store: EventStore) => join(dirs.get(store) as string, "store.json");
-type Raw = { events: { position: number; caseId: string; seq: number; json: string; leafHash: string }[] };
+type Raw = {
+  events: { position: number; caseId: string; seq: number; json: string; leafHash: string }[];
+  frontier: { nodes: string[] };
+  signedTreeHeads: { treeSize: number; signature: string }[];
+};
 
 eventStoreSuite(
   { test, expect },
@@ -34,16 +39,38 @@ eventStoreSuite(
     },
     corrupt: async (store, position, target, byteIndex) => {
       const raw = JSON.parse(readFileSync(file(store), "utf8")) as Raw;
-      const e = raw.events[position - 1];
-      if (e === undefined) throw new Error(`no event at ${position}`);
-      if (target === "event") {
-        const i = byteIndex % e.json.length;
-        e.json = e.json.slice(0, i) + String.fromCharCode(e.json.charCodeAt(i) ^ 1) + e.json.slice(i + 1);
+      // Hex is stored as text: one digit changes to another, so it stays hex.
+      const flipHex = (hex: string) => {
+        const i = byteIndex % hex.length;
+        return hex.slice(0, i) + (hex[i] === "0" ? "1" : "0") + hex.slice(i + 1);
+      };
+      if (target === "frontier") {
+        const nodes = raw.frontier.nodes;
+        if (nodes.length === 0) throw new Error("no stored frontier");
+        const n = byteIndex % nodes.length;
+        nodes[n] = flipHex(nodes[n] as string);
+      } else if (target === "signedTreeHead") {
+        const head = raw.signedTreeHeads.find((h) => h.treeSize === position);
+        if (head === undefined) throw new Error(`no signed tree head of size ${position}`);
+        head.signature = flipHex(head.signature);
       } else {
-        const i = byteIndex % e.leafHash.length;
-        e.leafHash = e.leafHash.slice(0, i) + (e.leafHash[i] === "0" ? "1" : "0") + e.leafHash.slice(i + 1);
+        const e = raw.events[position - 1];
+        if (e === undefined) throw new Error(`no event at ${position}`);
+        if (target === "event") {
+          const i = byteIndex % e.json.length;
+          e.json = e.json.slice(0, i) + String.fromCharCode(e.json.charCodeAt(i) ^ 1) + e.json.slice(i + 1);
+        } else {
+          e.leafHash = flipHex(e.leafHash);
+        }
       }
       writeFileSync(file(store), JSON.stringify(raw));
+    },
+    // A directory where the store writes its temporary file: the atomic write fails before
+    // the rename that would commit it — no code path of the store is involved.
+    injectFault: async (store) => {
+      const temp = `${file(store)}.tmp`;
+      mkdirSync(temp);
+      return async () => rmSync(temp, { recursive: true, force: true });
     },
     dispose: async (store) => {
       rmSync(dirs.get(store) as string, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // 内存事件存储 — the reference EventStore: what every adapter must behave like, in plain
 // data structures. It passes the published conformance suite (@sanxiang/testkit) and is
 // what tests, the browser and single-run tools use. Nothing survives the process.
-import { sanxiangError } from "../kernel/errors.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithmName } from "../kernel/hash.js";
 import {
   emptyMerkleFrontier,
@@ -9,7 +9,7 @@ import {
   frontierTreeHead,
   type MerkleFrontier,
 } from "../kernel/merkle-frontier.js";
-import { err, ok } from "../kernel/result.js";
+import { err, ok, type Result } from "../kernel/result.js";
 import { type SignedTreeHead, SignedTreeHeadSchema, signedTreeHeadSaveAction } from "../kernel/tree-head.js";
 import type { CaseEvent } from "./case-event.js";
 import { EVENT_STORE_SPECIFICATION_VERSION, type EventStore, type StoredEvent } from "./event-store.js";
@@ -41,6 +41,14 @@ export interface MemoryEventStoreOptions {
   readonly hash?: HashAlgorithmName;
   /** Projections to maintain (default none). */
   readonly projections?: readonly Projection[];
+  /**
+   * 故障注入（仅供测试）— for tests only: the fault hook of the conformance suite
+   * (`EventStoreSuiteOptions.injectFault` in `@sanxiang/testkit/conformance`). Called inside
+   * every append that stores events, after its new state (positions, leaf hashes, frontier,
+   * projection writes) is computed and before any of it is kept; an `Err` makes the append
+   * return that error with nothing stored. Never set it in an application.
+   */
+  readonly beforeCommit?: () => Result<void, SanxiangError>;
 }
 
 const copyEvent = (e: CaseEvent): CaseEvent => JSON.parse(JSON.stringify(e)) as CaseEvent;
@@ -108,6 +116,10 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
         { hash },
       );
       if (next.isErr()) return err(next.error);
+      if (p.events.length > 0 && options.beforeCommit !== undefined) {
+        const fault = options.beforeCommit();
+        if (fault.isErr()) return err(fault.error);
+      }
       for (const e of p.events) {
         const stored: StoredEvent = { position: log.length + 1, event: e.event, leafHash: e.leafHash };
         log.push(stored);

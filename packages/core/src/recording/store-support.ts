@@ -28,13 +28,25 @@ import {
   type TaggedProjectionWrite,
 } from "./projection.js";
 
+/**
+ * A value as text for an error's message or details, never throwing: `String(value)` throws
+ * for an object without a usable `toString` (`Object.create(null)`), which bad input may be.
+ */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** `STORE_UNAVAILABLE` with the driver's error as `cause`. */
 export function storeUnavailable(
   message: string,
   cause?: unknown,
   details: Record<string, unknown> = {},
 ): SanxiangError {
-  const why = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
+  const why = cause instanceof Error ? cause.message : cause === undefined ? undefined : textOf(cause);
   return sanxiangError("STORE_UNAVAILABLE", message, {
     details: { ...details, ...(why === undefined ? {} : { reason: why }) },
     ...(cause === undefined ? {} : { cause }),
@@ -71,7 +83,7 @@ export function checkCaseId(caseId: unknown): Result<string, SanxiangError> {
 function checkCount(value: unknown, what: string): Result<number, SanxiangError> {
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0
     ? ok(value)
-    : err(sanxiangError("INVALID_INPUT", `${what}应为非负整数`, { details: { [what]: String(value) } }));
+    : err(sanxiangError("INVALID_INPUT", `${what}应为非负整数`, { details: { [what]: textOf(value) } }));
 }
 
 /** `afterVersion` of {@link EventStore.load} (default 0), or `INVALID_INPUT`. */
@@ -105,8 +117,8 @@ export function checkReadAllOptions(options: unknown): Result<{ after: number; l
 export function checkProjectionName(projections: readonly Projection[], name: unknown): Result<string, SanxiangError> {
   if (typeof name === "string" && projections.some((p) => p.name === name)) return ok(name);
   return err(
-    sanxiangError("INVALID_INPUT", `未知的投影：${String(name)}`, {
-      details: { projection: String(name), known: projections.map((p) => p.name) },
+    sanxiangError("INVALID_INPUT", `未知的投影：${textOf(name)}`, {
+      details: { projection: textOf(name), known: projections.map((p) => p.name) },
     }),
   );
 }
@@ -115,7 +127,7 @@ export function checkProjectionName(projections: readonly Projection[], name: un
 export function checkProjectionKey(key: unknown): Result<string, SanxiangError> {
   return typeof key === "string"
     ? ok(key)
-    : err(sanxiangError("INVALID_INPUT", "投影行的键应为字符串", { details: { key: String(key) } }));
+    : err(sanxiangError("INVALID_INPUT", "投影行的键应为字符串", { details: { key: textOf(key) } }));
 }
 
 /** A {@link ProjectionQuery} with its limit defaulted, or `INVALID_INPUT`. */
@@ -215,7 +227,7 @@ export function prepareAppend(
     } catch (cause) {
       return err(
         sanxiangError("INVALID_INPUT", `第 ${index + 1} 个事件含 JSON 无法精确表示的值`, {
-          details: { index, reason: cause instanceof Error ? cause.message : String(cause) },
+          details: { index, reason: cause instanceof Error ? cause.message : textOf(cause) },
         }),
       );
     }
@@ -284,12 +296,57 @@ export interface SubscriptionSource {
 }
 
 /**
+ * {@link SubscribeOptions} checked: an object with an `onEvents` function, `after` a
+ * non-negative integer, `onError` a function and `pollIntervalMs` a positive integer when
+ * given — else `INVALID_INPUT`.
+ */
+export function checkSubscribeOptions(options: unknown): Result<SubscribeOptions, SanxiangError> {
+  if (typeof options !== "object" || options === null) return err(sanxiangError("INVALID_INPUT", "订阅选项应为对象"));
+  const o = options as Record<string, unknown>;
+  if (typeof o.onEvents !== "function") return err(sanxiangError("INVALID_INPUT", "订阅选项 onEvents 应为函数"));
+  if (o.onError !== undefined && typeof o.onError !== "function") {
+    return err(sanxiangError("INVALID_INPUT", "订阅选项 onError 应为函数"));
+  }
+  if (o.after !== undefined) {
+    const after = checkCount(o.after, "after");
+    if (after.isErr()) return err(after.error);
+  }
+  if (
+    o.pollIntervalMs !== undefined &&
+    !(typeof o.pollIntervalMs === "number" && Number.isSafeInteger(o.pollIntervalMs) && o.pollIntervalMs >= 1)
+  ) {
+    return err(
+      sanxiangError("INVALID_INPUT", "订阅选项 pollIntervalMs 应为正整数（毫秒）", {
+        details: { pollIntervalMs: textOf(o.pollIntervalMs) },
+      }),
+    );
+  }
+  return ok(options as SubscribeOptions);
+}
+
+/**
  * 订阅循环 — the subscription every adapter offers, over its `readAll` and a wake-up
  * signal: reads pages after the last delivered position, hands each batch to the handler
  * and waits for it, and sleeps in `waitForMore` when nothing is new. Exactly-once per
- * subscription follows from positions being dense and delivered in order.
+ * subscription follows from positions being dense and delivered in order. Malformed options
+ * ({@link checkSubscribeOptions}) end the subscription at once with `INVALID_INPUT` to
+ * `onError` (when it is a function).
  */
 export function runSubscription(source: SubscriptionSource, options: SubscribeOptions): EventSubscription {
+  const checked = checkSubscribeOptions(options);
+  if (checked.isErr()) {
+    // subscribe() returns no Result: malformed options end the subscription at once, reported
+    // to onError when there is a usable one — never a throw, never an unhandled rejection.
+    const onError = typeof options === "object" && options !== null ? (options as { onError?: unknown }).onError : null;
+    if (typeof onError === "function") {
+      try {
+        (onError as (e: SanxiangError) => void)(checked.error);
+      } catch {
+        // the caller's own handler failing is not the store's to report
+      }
+    }
+    return { close: async () => {} };
+  }
   let closed = false;
   let wake: () => void = () => {};
   const closedSignal = new Promise<void>((resolve) => {
