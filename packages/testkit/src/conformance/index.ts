@@ -1,3 +1,4 @@
+export * from "./crash.js";
 export * from "./event-store.js";
 export * from "./evidence-store.js";
 export * from "./harness.js";
