@@ -5,6 +5,7 @@ import {
   InstantSchema,
   invalidInput,
   type PublishedItem,
+  type RedactionPolicyInput,
   type Result,
   type SanxiangError,
   sanxiangError,
@@ -12,7 +13,7 @@ import {
 } from "@sanxiang/core";
 import { parseSiteConfig, type SiteConfig } from "./config.js";
 import { emptyState, fullBuild, loadState, trusted } from "./engine.js";
-import { contentHashMatches, parseSiteInput } from "./validate.js";
+import { contentHashMatches, parseRedactionPolicy, parseSiteInput, personalDataProblem } from "./validate.js";
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -26,6 +27,11 @@ export interface BuildSiteOptions {
   readonly withdrawals: readonly WithdrawalNotice[];
   /** The build's time: items whose publicity period (`publicUntil`) ended before this day in China are left out. */
   readonly now: Instant;
+  /**
+   * 脱敏配置 — the bureau's redaction policy the site checks every item and notice against
+   * before writing (default: core's `DEFAULT_REDACTION_POLICY`, every field but the party's name).
+   */
+  readonly redaction?: RedactionPolicyInput;
 }
 
 /** 构建报告 — what a build changed, in paths relative to `outDir` (with `/`). */
@@ -42,7 +48,10 @@ export interface BuildReport {
  * 生成公示网站 — writes the public disclosure site for `items` and `withdrawals` into
  * `outDir`. Input is checked first with the core schemas (plus: kind matches content and
  * phase, `contentHash` matches the content, ids unique, none both published and withdrawn);
- * bad input is `INVALID_INPUT` and nothing is written. The build is incremental: files whose
+ * bad input is `INVALID_INPUT` and nothing is written. Every item and withdrawal notice is
+ * then checked for personal data (core's `checkPublishedItem` / `checkWithdrawalNotice`, the
+ * same texts and detector as the sign-off): one that still holds a resident ID, a mobile, an
+ * account, a home address… is `REDACTION_INCOMPLETE` and nothing is written. The build is incremental: files whose
  * bytes would not change are not rewritten, files no longer produced are deleted, and each
  * file is replaced atomically. A disk failure is `PUBLISHER_FAILED` with the error as `cause`.
  */
@@ -57,6 +66,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<Result<Build
   }
   const input = parseSiteInput(options.items, options.withdrawals);
   if (input.isErr()) return err(input.error);
+  const policy = parseRedactionPolicy(options.redaction);
+  if (policy.isErr()) return err(policy.error);
+  // Every item, not only the new ones: a site built before this check was there is checked too.
+  const personal = personalDataProblem(input.value.items, input.value.withdrawals, policy.value);
+  if (personal !== undefined) return err(personal);
   const today = civilDateOf(now.data);
   const shown = input.value.items.filter((i) => i.publicUntil === undefined || i.publicUntil >= today);
   const withdrawn = Object.fromEntries(input.value.withdrawals.map((n) => [n.id, n]));

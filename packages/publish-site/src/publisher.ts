@@ -1,4 +1,5 @@
 import {
+  DEFAULT_REDACTION_POLICY,
   epochMillis,
   err,
   IdSchema,
@@ -9,6 +10,7 @@ import {
   type PublishedItem,
   type Publisher,
   type PublishReceipt,
+  type RedactionPolicyInput,
   type Result,
   SanxiangError,
   sanxiangError,
@@ -27,7 +29,7 @@ import {
   trusted,
 } from "./engine.js";
 import { type BucketKey, bucketOf, itemPath } from "./paths.js";
-import { parseItem, parseNotice } from "./validate.js";
+import { parseItem, parseNotice, parseRedactionPolicy, personalDataProblem } from "./validate.js";
 
 /** Options of {@link sitePublisher}. */
 export interface SitePublisherOptions {
@@ -40,6 +42,11 @@ export interface SitePublisherOptions {
    * the future; pages never show the time of a build, so an unchanged page keeps its bytes.
    */
   readonly clock?: () => Instant;
+  /**
+   * 脱敏配置 — the bureau's redaction policy every item and notice is checked against before
+   * anything is written (default: core's `DEFAULT_REDACTION_POLICY`).
+   */
+  readonly redaction?: RedactionPolicyInput;
 }
 
 const failed = (message: string, cause?: unknown, details?: Record<string, string>): SanxiangError =>
@@ -53,6 +60,8 @@ const failed = (message: string, cause?: unknown, details?: Record<string, strin
 /**
  * 公示网站发布端口 — the `Publisher` (v1, from `@sanxiang/core`) that keeps the public site in `outDir` up to
  * date one call at a time. Each call validates its input (`INVALID_INPUT`, nothing changed),
+ * refuses an item or notice whose public texts hold personal data (`REDACTION_INCOMPLETE`,
+ * nothing changed — the same check as the workflow's sign-off),
  * updates the source of truth under `outDir/.sanxiang-site/`, and rewrites only what the change
  * touches: the item's page, its month's list page, search shard and sitemap, and the global
  * pages and feeds. `publish` is idempotent by id and version, refuses an older version than
@@ -62,6 +71,8 @@ const failed = (message: string, cause?: unknown, details?: Record<string, strin
  */
 export function sitePublisher(options: SitePublisherOptions): Publisher {
   const parsedSite = parseSiteConfig(options.site);
+  const policy = parseRedactionPolicy(options.redaction);
+  const policyValue = policy.unwrapOr(DEFAULT_REDACTION_POLICY);
   const clock = options.clock ?? (() => new Date().toISOString());
   const root = options.outDir;
   const channel = parsedSite.isOk() ? parsedSite.value.title : "行政执法公示网站";
@@ -77,6 +88,7 @@ export function sitePublisher(options: SitePublisherOptions): Publisher {
   ): Promise<Result<PublishReceipt, SanxiangError>> =>
     serial(async () => {
       if (parsedSite.isErr()) return err(parsedSite.error);
+      if (policy.isErr()) return err(policy.error);
       try {
         return await f(parsedSite.value);
       } catch (e) {
@@ -112,6 +124,8 @@ export function sitePublisher(options: SitePublisherOptions): Publisher {
         const parsed = parseItem(input);
         if (parsed.isErr()) return err(parsed.error);
         const item = parsed.value;
+        const personal = personalDataProblem([item], [], policyValue);
+        if (personal !== undefined) return err(personal);
         const state = await current(site);
         if (state.withdrawn[item.id] !== undefined) {
           return err(failed(`公示信息已撤回，不能再发布：${item.id}`, undefined, { id: item.id }));
@@ -158,6 +172,8 @@ export function sitePublisher(options: SitePublisherOptions): Publisher {
         const parsed = parseNotice(input);
         if (parsed.isErr()) return err(parsed.error);
         const notice: WithdrawalNotice = parsed.value;
+        const personal = personalDataProblem([], [notice], policyValue);
+        if (personal !== undefined) return err(personal);
         const state = await current(site);
         if (state.withdrawn[notice.id] !== undefined)
           return ok({ channel, location: location(site, notice.id), changed: false });

@@ -2,6 +2,9 @@
 import { hash } from "node:crypto";
 import {
   canonicalJson,
+  checkPublishedItem,
+  checkWithdrawalNotice,
+  DEFAULT_REDACTION_POLICY,
   DISCLOSURE_KIND_PHASES,
   disclosureContentHash,
   err,
@@ -9,8 +12,12 @@ import {
   ok,
   type PublishedItem,
   PublishedItemSchema,
+  type RedactionPolicy,
+  type RedactionPolicyInput,
+  RedactionPolicySchema,
   type Result,
   type SanxiangError,
+  sanxiangError,
   sm3,
   type WithdrawalNotice,
   WithdrawalNoticeSchema,
@@ -104,4 +111,45 @@ export function parseSiteInput(
   });
   if (issues.length > 0) return err(invalidInput("网站内容无效", issues.slice(0, 100)));
   return ok({ items: outItems, withdrawals: outNotices });
+}
+
+/** Parses the site's redaction policy (default: core's `DEFAULT_REDACTION_POLICY`), or `INVALID_INPUT`. */
+export function parseRedactionPolicy(input: RedactionPolicyInput | undefined): Result<RedactionPolicy, SanxiangError> {
+  if (input === undefined) return ok(DEFAULT_REDACTION_POLICY);
+  const parsed = RedactionPolicySchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : err(invalidInput("脱敏配置无效", parsed.error.issues));
+}
+
+/**
+ * 个人信息检查（第二道防线）— `REDACTION_INCOMPLETE` naming every item and notice whose public
+ * texts still hold personal data, or `undefined`. The same enumeration of public texts and
+ * the same detector as the workflow's sign-off (core's `checkPublishedItem`,
+ * `checkWithdrawalNotice`): whatever reaches the site — item pages, lists, feeds, search
+ * shards — is checked again before anything is written, so an item that slipped past the
+ * workflow (approved under older rules, or handed to the site by other code) is refused.
+ */
+export function personalDataProblem(
+  items: readonly PublishedItem[],
+  withdrawals: readonly WithdrawalNotice[],
+  policy: RedactionPolicy,
+): SanxiangError | undefined {
+  const problems: { id: string; message: string; details: unknown }[] = [];
+  for (const item of items) {
+    const r = checkPublishedItem(item, { policy });
+    if (r.isErr()) problems.push({ id: item.id, message: r.error.message, details: r.error.details });
+  }
+  for (const notice of withdrawals) {
+    const r = checkWithdrawalNotice(notice, { policy });
+    if (r.isErr()) problems.push({ id: notice.id, message: r.error.message, details: r.error.details });
+  }
+  const first = problems[0];
+  if (first === undefined) return undefined;
+  return sanxiangError(
+    "REDACTION_INCOMPLETE",
+    problems.length === 1 ? first.message : `${first.message}（另有 ${problems.length - 1} 项）`,
+    {
+      source: { law: "政府信息公开条例", article: 15, confidence: "C-law" },
+      details: { ids: problems.map((p) => p.id), problems: problems.slice(0, 100) },
+    },
+  );
 }

@@ -16,6 +16,7 @@ import {
   publicPartyOf,
   refuseDraft,
   type WithholdingFacts,
+  withPartyKeyNote,
 } from "./after-common.js";
 import { buildDraft, type DisclosureDraft, disclosureIdFor } from "./draft.js";
 import type { DisclosurePolicy } from "./rules.js";
@@ -114,7 +115,7 @@ export function coercionDecisionDisclosureDraft(
   const body = decidingBody(ctx.bodies, { bodyId: filed.bodyId, officerIds: executed.officerIds }, decidedOn, caseId);
   if (body.isErr()) return err(body.error);
   const party = publicPartyOf(filed.party);
-  return buildDraft(
+  const draft = buildDraft(
     {
       content: {
         kind: "decision",
@@ -138,4 +139,5 @@ export function coercionDecisionDisclosureDraft(
     },
     ctx.policy,
   );
+  return withPartyKeyNote(draft, filed.party, ctx.policy);
 }

@@ -4,12 +4,14 @@
 import type { CaseParty } from "../enforcement/commands.js";
 import type { Penalty } from "../enforcement/penalty.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
-import { err, type Result } from "../kernel/result.js";
+import { err, ok, type Result } from "../kernel/result.js";
 import type { RuleSource } from "../kernel/source.js";
 import type { CivilDate } from "../kernel/time.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import type { Body } from "../registry/bodies/schema.js";
-import { type RedactionContext, withholdingReason } from "./redaction.js";
+import type { DisclosureDraft } from "./draft.js";
+import { isPublicCreditCode } from "./published-item.js";
+import { findPersonalData, type Redaction, type RedactionContext, withholdingReason } from "./redaction.js";
 import type { DisclosurePolicy, DisclosureRule } from "./rules.js";
 import type { PublicParty } from "./schema.js";
 
@@ -114,13 +116,41 @@ export function decidingBody(
   return bodies.body(bodyId, on);
 }
 
-/** 公示当事人 — kind and name; an organisation's party id is its 统一社会信用代码 (public by law). */
+/**
+ * 公示当事人 — kind and name, and for an organisation its key as 统一社会信用代码 (public by
+ * law) — only when the key is a valid USCC ({@link isPublicCreditCode}). A 个体工商户 keyed by
+ * the operator's 居民身份证号码, or any other key that is not a valid code, is not published:
+ * the draft records why ({@link withPartyKeyNote}).
+ */
 export function publicPartyOf(party: CaseParty): PublicParty {
   return {
     kind: party.kind,
     name: party.name,
-    ...(party.kind === "organisation" && party.partyId !== undefined ? { creditCode: party.partyId } : {}),
+    ...(party.kind === "organisation" && party.partyId !== undefined && isPublicCreditCode(party.partyId)
+      ? { creditCode: party.partyId.trim() }
+      : {}),
   };
+}
+
+/**
+ * 当事人代码不予公开的记录 — the draft's record of an organisation party's key that is not
+ * published because it is personal data (a 个体工商户 keyed by the operator's 居民身份证号码 or
+ * mobile number): `{ path: "party.creditCode", field, count: 1 }` added to its `redactions`, so
+ * whoever reviews the draft sees that the number was withheld and why. A key that is neither
+ * a valid 统一社会信用代码 nor personal data is simply not published.
+ */
+export function withPartyKeyNote(
+  draft: Result<DisclosureDraft, SanxiangError>,
+  party: CaseParty,
+  policy: DisclosurePolicy,
+): Result<DisclosureDraft, SanxiangError> {
+  if (draft.isErr() || party.kind !== "organisation" || party.partyId === undefined) return draft;
+  if (isPublicCreditCode(party.partyId)) return draft;
+  const found = findPersonalData(party.partyId, { policy: policy.redaction });
+  const first = found[0];
+  if (first === undefined) return draft;
+  const note: Redaction = { path: "party.creditCode", field: first.field, count: 1 };
+  return ok({ ...draft.value, redactions: [...draft.value.redactions, note] });
 }
 
 /**
@@ -138,6 +168,9 @@ export function decisionRedaction(
     policy: policy.redaction,
     party: { kind: party.kind, name: party.name },
     ...(otherPersons === undefined ? {} : { otherPersons }),
-    publicIdentifiers: [documentNumber, ...(party.creditCode === undefined ? [] : [party.creditCode])],
+    publicIdentifiers: [
+      documentNumber,
+      ...(party.creditCode === undefined || !isPublicCreditCode(party.creditCode) ? [] : [party.creditCode]),
+    ],
   };
 }

@@ -10,7 +10,7 @@ import { err, type Result } from "../kernel/result.js";
 import { civilDateOf } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
-import { decisionRedaction, partyWithholding, refuseDraft } from "./after-common.js";
+import { decisionRedaction, partyWithholding, publicPartyOf, refuseDraft, withPartyKeyNote } from "./after-common.js";
 import { buildDraft, type DisclosureDraft } from "./draft.js";
 import type { DisclosurePolicy } from "./rules.js";
 import type { PublicParty } from "./schema.js";
@@ -77,9 +77,11 @@ export function inspectionResultDisclosureDraft(
       }),
     );
   }
-  const party: PublicParty = { kind: "organisation", name: ctx.partyName, creditCode: opened.uscc };
+  // The inspected entity's key is published as its 统一社会信用代码 only when it is a valid one.
+  const caseParty = { kind: "organisation", name: ctx.partyName, partyId: opened.uscc } as const;
+  const party: PublicParty = publicPartyOf(caseParty);
   const withheld = partyWithholding(
-    { kind: "organisation", name: ctx.partyName, partyId: opened.uscc },
+    caseParty,
     undefined,
     ctx.secret === undefined ? {} : { secret: ctx.secret },
     caseId,
@@ -91,7 +93,7 @@ export function inspectionResultDisclosureDraft(
   const label = INSPECTION_RESULT_LABELS[concluded.result];
   const remarks = concluded.remarks?.trim();
   const facts = recorded?.findings.trim();
-  return buildDraft(
+  const draft = buildDraft(
     {
       content: {
         kind: "decision",
@@ -116,4 +118,5 @@ export function inspectionResultDisclosureDraft(
     },
     ctx.policy,
   );
+  return withPartyKeyNote(draft, caseParty, ctx.policy);
 }

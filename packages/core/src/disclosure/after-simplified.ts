@@ -15,6 +15,7 @@ import {
   refuseDraft,
   sectorWithholding,
   type WithholdingFacts,
+  withPartyKeyNote,
 } from "./after-common.js";
 import { buildDraft, type DisclosureDraft } from "./draft.js";
 import { type DisclosurePolicy, disclosureRuleFor } from "./rules.js";
@@ -78,7 +79,7 @@ export function simplifiedDecisionDisclosureDraft(
   const party = publicPartyOf(decided.party);
   const documentNumber = decided.formNumber;
   const facts = decided.facts.trim();
-  return buildDraft(
+  const draft = buildDraft(
     {
       content: {
         kind: "decision",
@@ -106,4 +107,5 @@ export function simplifiedDecisionDisclosureDraft(
     },
     ctx.policy,
   );
+  return withPartyKeyNote(draft, decided.party, ctx.policy);
 }

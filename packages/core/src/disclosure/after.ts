@@ -16,6 +16,7 @@ import {
   publicPartyOf,
   refuseDraft,
   sectorWithholding,
+  withPartyKeyNote,
 } from "./after-common.js";
 import { buildDraft, type DisclosureDraft } from "./draft.js";
 import { type DisclosurePolicy, disclosureRuleFor } from "./rules.js";
@@ -136,7 +137,7 @@ export function decisionDisclosureDraft(
       ? penaltyConclusion(penalty)
       : NO_PENALTY[decided.outcome === "notEstablished" ? "notEstablished" : "noPenaltyMinor"];
   const facts = notice?.facts ?? closed?.facts;
-  return buildDraft(
+  const draft = buildDraft(
     {
       content: {
         kind: "decision",
@@ -165,4 +166,5 @@ export function decisionDisclosureDraft(
     },
     ctx.policy,
   );
+  return withPartyKeyNote(draft, filed.party, ctx.policy);
 }

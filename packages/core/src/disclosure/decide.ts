@@ -19,8 +19,8 @@ import { endEarlyEvent } from "./early-end.js";
 import type { DisclosureEvent, DisclosureEventType } from "./events.js";
 import type { DisclosureState } from "./fold.js";
 import { DISCLOSURE_STATE_NAMES, disclosureEventsAcceptedIn } from "./machine.js";
-import { nextPublishedItem, redactionContextOf } from "./published-item.js";
-import { checkRedacted } from "./redaction.js";
+import { checkPublishedItem, checkWithdrawalNotice, nextPublishedItem, redactionContextOf } from "./published-item.js";
+import { checkPublicTexts, contentTexts, type PublicText } from "./redaction.js";
 import { receivedOf } from "./routing.js";
 import type { DisclosureRule } from "./rule-schema.js";
 import {
@@ -140,17 +140,36 @@ export function disclosureRuleOf(policy: DisclosurePolicy, draft: DisclosureDraf
   });
 }
 
-export { nextPublishedItem, publicIdentifiersOf, redactionContextOf } from "./published-item.js";
+export {
+  checkPublishedItem,
+  checkWithdrawalNotice,
+  contentRedactionContext,
+  isPublicCreditCode,
+  nextPublishedItem,
+  PUBLISHED_ITEM_FIELD_ROLES,
+  type PublicFieldRole,
+  type PublicTextCheckOptions,
+  publicIdentifiersOf,
+  publicTextsOfItem,
+  publicTextsOfNotice,
+  redactionContextOf,
+  WITHDRAWAL_NOTICE_FIELD_ROLES,
+} from "./published-item.js";
 
 type R = Result<DisclosureEvent, SanxiangError>;
 
 const periodsOf = (ctx: DisclosureDecideContext) => (ctx.periods === undefined ? {} : { periods: ctx.periods });
 
+/**
+ * The content of a revision or correction and, for a correction, its public note (更正说明,
+ * shown with every later version): no personal data in either.
+ */
 function checkContent(
   content: DisclosureContent,
   draft: DisclosureDraft,
   policy: DisclosurePolicy,
   ctx: DisclosureDecideContext,
+  note?: string,
 ): Result<true, SanxiangError> {
   if (content.kind !== draft.kind) {
     return err(
@@ -159,8 +178,15 @@ function checkContent(
       }),
     );
   }
-  const clean = checkRedacted(content, redactionContextOf(content, policy, ctx));
+  const texts: PublicText[] = contentTexts(content, "content");
+  if (note !== undefined) texts.push({ path: "reason", text: note });
+  const clean = checkPublicTexts(texts, redactionContextOf(content, policy, ctx));
   return clean.isErr() ? err(clean.error) : ok(true);
+}
+
+/** What the public-text checks of a whole item or notice know: the policy and the other persons. */
+function checkOptions(policy: DisclosurePolicy, ctx: DisclosureDecideContext) {
+  return { policy: policy.redaction, ...(ctx.otherPersons === undefined ? {} : { otherPersons: ctx.otherPersons }) };
 }
 
 function eventFor(
@@ -215,7 +241,13 @@ function eventFor(
       });
     case "disclosure.revise":
     case "disclosure.correct": {
-      const checked = checkContent(cmd.content, draft, policy, ctx);
+      const checked = checkContent(
+        cmd.content,
+        draft,
+        policy,
+        ctx,
+        cmd.type === "disclosure.correct" ? cmd.reason : undefined,
+      );
       if (checked.isErr()) return err(checked.error);
       const contentHash = hashOf(cmd.content);
       if (contentHash === c.contentHash || contentHash === c.published?.contentHash) {
@@ -242,9 +274,12 @@ function eventFor(
           ),
         );
       }
-      const content = c.content;
-      if (content === undefined) return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚无拟公示信息"));
-      const clean = checkRedacted(content, redactionContextOf(content, policy, ctx));
+      if (c.content === undefined) return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚无拟公示信息"));
+      // The head signs off what the public will read: the item the publication would make —
+      // title, body name, content, the pending correction's note — every text checked.
+      const next = nextPublishedItem(c, at, rule, ctx.hash?.name);
+      if (next.isErr()) return err(next.error);
+      const clean = checkPublishedItem(next.value, checkOptions(policy, ctx));
       if (clean.isErr()) return err(clean.error);
       if (cmd.contentHash !== c.contentHash) {
         return err(
@@ -279,6 +314,10 @@ function eventFor(
       if (cmd.type === "disclosure.forward") return forwardEvent(cmd, at, c, draft, rule, ctx.hash?.name);
       const item = nextPublishedItem(c, at, rule, ctx.hash?.name);
       if (item.isErr()) return err(item.error);
+      // Again at publication (before any port is called): a sign-off recorded under older
+      // checks, another policy or other names must not carry personal data out.
+      const clean = checkPublishedItem(item.value, checkOptions(policy, ctx));
+      if (clean.isErr()) return err(clean.error);
       return ok({
         type: "disclosure.published",
         at,
@@ -325,6 +364,9 @@ function eventFor(
         reason,
         source: duty?.due.source ?? shown.source,
       };
+      // 撤回理由 stays public: no personal data in it (nor in the title it repeats).
+      const clean = checkWithdrawalNotice(notice, { ...checkOptions(policy, ctx), content: shown.content });
+      if (clean.isErr()) return err(clean.error);
       return ok({
         type: "disclosure.withdrawn",
         at,

@@ -5,7 +5,9 @@ import { type CivilDate, civilDateOf } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import { KNOWN_ACTIONS } from "../recording/vocabulary.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
+import { publicPartyOf } from "./after-common.js";
 import { buildDraft, type DisclosureDraft } from "./draft.js";
+import { isPublicCreditCode } from "./published-item.js";
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from "./rules.js";
 import type { PublicParty } from "./schema.js";
 
@@ -59,13 +61,9 @@ export function duringDisclosureDrafts(events: readonly CaseEvent[], ctx: During
       case "case.filed":
         officerIds = e.officerIds;
         bodyId = e.bodyId;
-        if (e.party.kind === "organisation") {
-          party = {
-            kind: "organisation",
-            name: e.party.name,
-            ...(e.party.partyId === undefined ? {} : { creditCode: e.party.partyId }),
-          };
-        }
+        // An organisation is named, with its key as 统一社会信用代码 only when it is a valid one
+        // (a 个体工商户 keyed by the operator's ID number is personal data: never public).
+        if (e.party.kind === "organisation") party = publicPartyOf(e.party);
         break;
       case "officers.assigned":
         officerIds = e.officerIds;
@@ -120,7 +118,7 @@ export function duringDisclosureDrafts(events: readonly CaseEvent[], ctx: During
           policy: policy.redaction,
           publicIdentifiers: [
             ...officers.map((o) => o.certificateNumber),
-            ...(party?.creditCode === undefined ? [] : [party.creditCode]),
+            ...(party?.creditCode === undefined || !isPublicCreditCode(party.creditCode) ? [] : [party.creditCode]),
           ],
           ...(party === undefined ? {} : { party: { kind: party.kind, name: party.name } }),
         },

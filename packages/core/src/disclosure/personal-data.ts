@@ -1,8 +1,12 @@
 // 个人信息查找 — the detectors behind redaction: numbers by their structure (resident-ID check
-// character, mobile and landline shapes, Luhn), labelled addresses, health data and accounts,
-// and the names a context gives. Split from redaction.ts, which re-exports findPersonalData.
+// character, mobile and landline shapes, Luhn, long unlabelled runs), labelled addresses,
+// health data and accounts, and the names a context gives. The text is normalised first (NFKC,
+// format characters dropped, separators inside numbers looked through) and every finding is
+// mapped back to the original text's offsets. Split from redaction.ts, which re-exports
+// findPersonalData.
 import { isCivilDate } from "../kernel/time.js";
 import { validateResidentId } from "../registry/entities/resident-id.js";
+import { validateUscc } from "../registry/entities/uscc.js";
 import type { PersonalDataFinding, RedactionContext, RedactionField, RedactionPolicy } from "./redaction.js";
 
 /** What replaces a hidden address, health condition or account label value. */
@@ -10,16 +14,63 @@ export const REDACTED_LABEL = "［已脱敏］";
 /** The character a hidden number is overwritten with, one per character. */
 export const REDACTED_CHAR = "＊";
 
-/** Full-width digits to ASCII and x/ｘ/Ｘ to X, one UTF-16 unit for one, so offsets stay valid. */
-function normalise(text: string): string {
-  return text.replace(/[０-９ｘＸx]/g, (c) => {
-    if (c === "ｘ" || c === "Ｘ" || c === "x") return "X";
-    return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-  });
+/** {@link REDACTED_LABEL} as it reads after normalisation (NFKC makes its brackets ASCII). */
+const REDACTED_LABEL_NORMALISED = REDACTED_LABEL.normalize("NFKC");
+
+/**
+ * A text as the detectors read it: `text` normalised, and for each of its UTF-16 units the
+ * original span `[from[i], to[i])` it came from, so a finding maps back to the original.
+ */
+interface Normalised {
+  readonly text: string;
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+}
+
+const FORMAT_CHAR = /^\p{Cf}$/u;
+
+/**
+ * 规范化 — NFKC per code point (full-width digits and letters, U+3000 and NBSP become ASCII
+ * ones, ①→1, 𝟏→1, full-width hyphen and colon become ASCII), format characters (Unicode Cf:
+ * zero-width space and joiners, soft hyphen, BOM, direction marks…) dropped, and `x` made
+ * `X` (the resident-ID check character). Per code point, so each output unit knows its
+ * source span.
+ */
+function normalise(text: string): Normalised {
+  let out = "";
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) as number;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    let n: string;
+    if (cp < 0x80) n = cp === 0x78 ? "X" : (text[i] as string);
+    else if (cp >= 0x4e00 && cp <= 0x9fff) n = text[i] as string;
+    else {
+      const ch = text.slice(i, end);
+      if (FORMAT_CHAR.test(ch)) {
+        i = end;
+        continue;
+      }
+      n = ch.normalize("NFKC").replace(/x/g, "X");
+    }
+    for (let k = 0; k < n.length; k++) {
+      from.push(i);
+      to.push(end);
+    }
+    out += n;
+    i = end;
+  }
+  return { text: out, from, to };
+}
+
+/** A string as {@link normalise} makes it (for names and identifiers searched in a normalised text). */
+function normalisedString(s: string): string {
+  return normalise(s).text;
 }
 
 function isResidentId(s: string): boolean {
-  return /^\d{17}[\dXx]$/.test(s) && validateResidentId(s, { asOf: null }).isOk();
+  return /^\d{17}[\dX]$/.test(s) && validateResidentId(s, { asOf: null }).isOk();
 }
 
 /** A 15-digit number of GB 11643-1989 (no check character): a plausible birth date 19YYMMDD. */
@@ -29,6 +80,7 @@ function isLegacyResidentId(s: string): boolean {
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
+const MOBILE_86 = /^861[3-9]\d{9}$/;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -50,9 +102,11 @@ function embedded(run: string): RedactionField | undefined {
   return undefined;
 }
 
-/** Classifies a whole run of digits (with an optional check character X). */
+/** Classifies a whole run of digits written without separators (with an optional check character X). */
 function classifyRun(run: string): RedactionField | undefined {
   if (run.length === 18 && isResidentId(run)) return "residentId";
+  // A valid 统一社会信用代码 written in digits only is public, not a card or a hidden mobile.
+  if (run.length === 18 && validateUscc(run).isOk()) return undefined;
   if (MOBILE.test(run)) return "mobile";
   if (/^\d{16,19}$/.test(run) && luhn(run)) return "bankAccount";
   if (isLegacyResidentId(run)) return "residentId";
@@ -62,51 +116,214 @@ function classifyRun(run: string): RedactionField | undefined {
   return embedded(run);
 }
 
-const GROUPED: readonly {
-  readonly re: RegExp;
-  readonly field: RedactionField;
-  readonly check: (d: string) => boolean;
-}[] = [
-  // 110105 19491231 002X
-  {
-    re: /(?<![\dX])\d{6}[ -]\d{8}[ -]\d{3}[\dX](?![\dX])/g,
-    field: "residentId",
-    check: (d) => isResidentId(d),
-  },
-  // +86 138-1234-5678, 138 1234 5678, (+86)13812345678
-  {
-    re: /(?:[+＋]?\(?86\)?[ -]?)?(?<!\d)1[3-9]\d(?:[ -]?\d{4}){2}(?![\dX])/g,
-    field: "mobile",
-    check: (d) => MOBILE.test(d.replace(/^86(?=1[3-9]\d{9}$)/, "")),
-  },
-  // 0951-1234567, (010) 12345678-123
-  {
-    re: /(?<![\dX])(?:\(0\d{2,3}\)|0\d{2,3})[ -]?\d{7,8}(?:-\d{1,6})?(?![\dX])/g,
-    field: "phone",
-    check: () => true,
-  },
-  // 6222 0212 3456 7890 123 — grouped bank cards
-  {
-    re: /(?<![\dX])\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?(?![\dX])/g,
-    field: "bankAccount",
-    check: (d) => d.length >= 16 && d.length <= 19 && luhn(d),
-  },
-];
+/**
+ * Classifies digits written in several groups (`110105 1949 1231 002X`, `138-1234-5678`):
+ * IDs and mobiles in any grouping; bank cards, 15-digit IDs only when every group has 3+
+ * digits (a date's `03`, `14` must not join a card); a landline only when the first group is
+ * an area code.
+ */
+function classifyGrouped(digits: string, groups: readonly Group[]): RedactionField | undefined {
+  if (digits.length === 18 && isResidentId(digits)) return "residentId";
+  if (MOBILE.test(digits) || MOBILE_86.test(digits)) return "mobile";
+  const wide = groups.every((g) => g.digits.length >= 3);
+  if (wide && /^\d{16,19}$/.test(digits) && luhn(digits)) return "bankAccount";
+  if (wide && isLegacyResidentId(digits)) return "residentId";
+  if (/^0\d{2,3}$/.test(groups[0]?.digits ?? "") && /^0\d{9,11}$/.test(digits)) return "phone";
+  return undefined;
+}
 
-const STOP = "，。；;,、\n）)】]";
-const ADDRESS_LABEL = /(?:家庭住址|家庭地址|现住址|户籍地址|居住地址|居住地|住址|现住|户籍地)[：:\s]*/g;
-const PERSON_ADDRESS_LABEL = /(?:住所地|住所)[：:\s]*/g;
-const HEALTH_LABEL = /(?:健康状况|身体状况|既往病史|病史|诊断结果|诊断|病情)[：:为是\s]*/g;
-const ACCOUNT_LABEL = /(?:银行账号|银行帐号|银行账户|银行卡号|开户账号|账号|帐号|卡号|账户)[：:\s]*/g;
+/**
+ * Separators looked through inside a number: spaces of every kind (after NFKC: ASCII space,
+ * tab, the other Zs), hyphens and dashes of every width, dots and middle dots. Not line
+ * breaks, commas (amounts: `2,000.00`), slashes (dates), colons (times) or wave dashes (ranges).
+ */
+const SEP = "[\\p{Zs}\\t\\u002D\\u2010-\\u2015\\u2212\\u2043\\uFE58\\uFE63.\\u00B7\\u2022\\u2027\\u2219\\u30FB]";
+/** A number: digit groups joined by 1–3 separators. */
+const NUMBER = new RegExp(`\\d[\\dX]*(?:${SEP}{1,3}\\d[\\dX]*)*`, "gu");
+const NUMBER_AT_START = new RegExp(`^\\d[\\dX]*(?:${SEP}{1,3}\\d[\\dX]*)*`, "u");
+
+interface Group {
+  readonly start: number;
+  readonly end: number;
+  readonly digits: string;
+}
+
+/** The longest a grouped number can be: a 19-digit card, or 86 + a mobile. */
+const MAX_GROUPED = 19;
+/** 长数字串 — an unlabelled run of this many digits or more is taken for an account. */
+export const LONG_DIGIT_RUN = 12;
+
+/** Labels after which a long number is a public code (文号, 编号, 事项编码, 执法证号, 信用代码…), not an account. */
+const CODE_LABEL_BEFORE =
+  /(?:文号|编号|编码|(?<!身份)证号|代码|注册号|登记号|批号|批准号|序号|案号|单号|订单号|流水号|第)[:\s]*(?:为|是)?[:\s]*$/;
+/** A long number followed by a unit is an amount or a quantity, or by 号 a document's number. */
+const UNIT_AFTER =
+  /^\s*(?:号|元|角|分|万|亿|%|‰|个|人|次|件|份|条|项|天|日|年|月|米|吨|克|升|斤|公斤|千克|平方|立方|册|张|台|辆|箱|瓶|盒|袋)/;
+
+/**
+ * Is the run part of an ASCII identifier (an id, a URL, a file name)? Its neighbour is a
+ * letter, or an identifier's joint (`-`, `_`, `.`, `:`, `/`) after a letter or digit.
+ */
+function inIdentifier(t: string, start: number, end: number): boolean {
+  const before = t[start - 1] ?? "";
+  const before2 = t[start - 2] ?? "";
+  const after = t[end] ?? "";
+  const after2 = t[end + 1] ?? "";
+  const letter = /[A-Za-z_]/;
+  const joint = /[-_.:/]/;
+  const alnum = /[A-Za-z0-9]/;
+  return (
+    letter.test(before) ||
+    letter.test(after) ||
+    (joint.test(before) && alnum.test(before2)) ||
+    (joint.test(after) && letter.test(after2))
+  );
+}
+
+/**
+ * 未标注的长数字串 — an uncovered stretch of a number taken for an account: at least
+ * {@link LONG_DIGIT_RUN} digits, and not a public code (a code label before it, a unit or 号
+ * after it, the number inside an ASCII identifier, a valid 统一社会信用代码). `run` is the whole
+ * number the stretch belongs to (an identifier is judged by what stands beside the number).
+ */
+function longUnlabelled(t: string, groups: readonly Group[], run: { start: number; end: number }): boolean {
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  if (first === undefined || last === undefined) return false;
+  const digits = groups.map((g) => g.digits).join("");
+  if (digits.replace(/X/g, "").length < LONG_DIGIT_RUN) return false;
+  if (CODE_LABEL_BEFORE.test(t.slice(Math.max(0, first.start - 12), first.start))) return false;
+  if (UNIT_AFTER.test(t.slice(last.end, last.end + 4))) return false;
+  if (inIdentifier(t, run.start, run.end)) return false;
+  if (digits.length === 18 && validateUscc(digits).isOk()) return false;
+  return true;
+}
+
+/**
+ * The parts of an uncovered stretch that may be one account: consecutive groups of 3+ digits
+ * (a date's `03`, `14` never join one), with at most one shorter group at the end (a card
+ * written 4-4-4-4-2).
+ */
+function wideParts(stretch: readonly Group[]): Group[][] {
+  const parts: Group[][] = [];
+  let current: Group[] = [];
+  for (const g of stretch) {
+    if (g.digits.length >= 3) current.push(g);
+    else {
+      if (current.length >= 2) current.push(g);
+      if (current.length > 0) parts.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+function groupsOf(start: number, run: string): Group[] {
+  return [...run.matchAll(/\d[\dX]*/g)].map((g) => ({
+    start: start + (g.index ?? 0),
+    end: start + (g.index ?? 0) + g[0].length,
+    digits: g[0],
+  }));
+}
+
+/** The findings of one number: its groups classified alone and in every contiguous span, then what is left. */
+function numberFindings(
+  t: string,
+  groups: readonly Group[],
+  run: { start: number; end: number },
+  out: PersonalDataFinding[],
+): void {
+  const found: { i: number; j: number; field: RedactionField }[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const single = classifyRun((groups[i] as Group).digits);
+    if (single !== undefined) found.push({ i, j: i, field: single });
+    let digits = (groups[i] as Group).digits;
+    for (let j = i + 1; j < groups.length; j++) {
+      digits += (groups[j] as Group).digits;
+      if (digits.length > MAX_GROUPED) break;
+      const field = classifyGrouped(digits, groups.slice(i, j + 1));
+      if (field !== undefined) found.push({ i, j, field });
+    }
+  }
+  const covered = new Array<boolean>(groups.length).fill(false);
+  for (const f of found) {
+    for (let k = f.i; k <= f.j; k++) covered[k] = true;
+    out.push({ field: f.field, start: (groups[f.i] as Group).start, end: (groups[f.j] as Group).end });
+  }
+  // What no finding covers, stretch by stretch: an ID or mobile hidden across groups at no
+  // group boundary (hidden whole), else a long unlabelled run (a possible account).
+  for (let k = 0; k < groups.length; ) {
+    if (covered[k] === true) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e + 1 < groups.length && covered[e + 1] !== true) e++;
+    const stretch = groups.slice(k, e + 1);
+    const start = (stretch[0] as Group).start;
+    const end = (stretch[stretch.length - 1] as Group).end;
+    const inside =
+      stretch.length > 1 && stretch.every((g) => g.digits.length >= 3)
+        ? embedded(stretch.map((g) => g.digits).join(""))
+        : undefined;
+    if (inside !== undefined) out.push({ field: inside, start, end });
+    else {
+      for (const part of wideParts(stretch)) {
+        if (longUnlabelled(t, part, run)) {
+          out.push({
+            field: "bankAccount",
+            start: (part[0] as Group).start,
+            end: (part[part.length - 1] as Group).end,
+          });
+        }
+      }
+    }
+    k = e + 1;
+  }
+}
+
+function numbers(t: string, out: PersonalDataFinding[]): void {
+  for (const m of t.matchAll(NUMBER)) {
+    const start = m.index ?? 0;
+    numberFindings(t, groupsOf(start, m[0]), { start, end: start + m[0].length }, out);
+  }
+  // (0951) 1234567 — an area code in brackets (full-width brackets are ASCII after NFKC).
+  for (const m of t.matchAll(/(?<![\dX])\(0\d{2,3}\)\s?\d{7,8}(?![\dX])/g)) {
+    out.push({ field: "phone", start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+}
+
+/** What may follow a label before its value: colons, spaces, 为 / 是. */
+const LABEL_TAIL = "(?:[:\\s]|为|是)*";
+const STOP = ",。;、\n)】]";
+/**
+ * Labels of a natural person's address. A bare `地址` counts unless it is an office's,
+ * business's or registered address (办公地址, 经营地址, 注册地址 …) or the 送达地址确认书.
+ */
+const ADDRESS_LABEL = new RegExp(
+  `(?:家庭住址|家庭地址|现住址|现居住地址|户籍所在地址|户籍所在地|户籍地址|居住地址|现居住地|居住地|居住于|住址|现住|户籍地|家住|住在|(?<!办公|经营|注册|营业|单位|公司|机关|企业|门店|网站|网络|邮箱|邮件|电子邮件|生产|场所|IP)地址(?!确认))${LABEL_TAIL}`,
+  "g",
+);
+const PERSON_ADDRESS_LABEL = new RegExp(`(?:住所地|住所)${LABEL_TAIL}`, "g");
+const HEALTH_LABEL = new RegExp(
+  `(?:健康状况|身体状况|既往病史|病史|诊断结果|诊断|病情|患有|身患|罹患|确诊)${LABEL_TAIL}`,
+  "g",
+);
+const ACCOUNT_LABEL = new RegExp(
+  `(?:银行账号|银行帐号|银行账户|银行帐户|银行卡号|开户账号|收款账号|收款账户|账号|帐号|卡号|账户|帐户)${LABEL_TAIL}`,
+  "g",
+);
 
 function labelled(text: string, label: RegExp, field: RedactionField, out: PersonalDataFinding[]): void {
   for (const m of text.matchAll(label)) {
     const start = (m.index ?? 0) + m[0].length;
+    // Already redacted (a second pass).
+    if (text.startsWith(REDACTED_LABEL_NORMALISED, start)) continue;
     let end = start;
     while (end < text.length && !STOP.includes(text[end] as string)) end++;
     const value = text.slice(start, end).trimEnd();
-    // Already redacted (a second pass) or nothing there.
-    if (value.length === 0 || value === REDACTED_LABEL) continue;
+    if (value.length === 0) continue;
     out.push({ field, start, end: start + value.length });
   }
 }
@@ -114,9 +331,9 @@ function labelled(text: string, label: RegExp, field: RedactionField, out: Perso
 function accounts(text: string, field: RedactionField, out: PersonalDataFinding[]): void {
   for (const m of text.matchAll(ACCOUNT_LABEL)) {
     const start = (m.index ?? 0) + m[0].length;
-    const num = /^\d(?:[\d -]*\d)?/.exec(text.slice(start));
+    const num = NUMBER_AT_START.exec(text.slice(start));
     if (num === null) continue;
-    if (num[0].replace(/\D/g, "").length < 8) continue;
+    if (num[0].replace(/[^\dX]/g, "").length < 8) continue;
     out.push({ field, start, end: start + num[0].length });
   }
 }
@@ -162,55 +379,73 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
 }
 
 /**
- * 查找个人信息 — the spans of `text` holding a field the policy hides. Heuristics, honestly:
+ * 查找个人信息 — the spans of `text` holding a field the policy hides, as offsets into `text`
+ * itself. Heuristics, honestly:
  *
- * - Numbers (full-width digits too): resident IDs by their GB 11643 check character (and
- *   15-digit old numbers by a plausible birth date), mobile numbers `1[3-9]` + 9 digits (with
- *   `+86`, spaces or dashes), landlines `0xx(x)-xxxxxxx(x)`, bank cards by the Luhn check (16–19
- *   digits, also grouped by four), any run of 8+ digits after an account label (账号, 银行卡号
- *   …). A number is always taken whole: a digit run is never half-matched, and a longer run
- *   that contains an ID- or mobile-shaped number is hidden whole.
- * - Home addresses and health conditions only after a label (住址, 家庭住址, 现住, 住所 of a
- *   person; 健康状况, 病史, 诊断 …) up to the next punctuation — an address written without
- *   a label is not found.
+ * - The text is read normalised: NFKC (full-width digits, U+3000, NBSP, ①, full-width
+ *   hyphens and colons), format characters dropped (zero-width space and joiners, soft
+ *   hyphen, BOM), and inside a number every separator looked through — spaces of every kind,
+ *   hyphens and dashes of every width, dots and middle dots (1–3 between two groups). Each
+ *   finding maps back to the original characters, separators included.
+ * - Numbers: resident IDs by their GB 11643 check character in any grouping (6-8-4, 4-4-4-4-2,
+ *   3-3-4-4-4 …; 15-digit old numbers by a plausible birth date), mobile numbers `1[3-9]` + 9
+ *   digits in any grouping (4-3-4, 3-3-5, with `+86`), landlines `0xx(x)-xxxxxxx(x)`, bank
+ *   cards by the Luhn check (16–19 digits), any run of 8+ digits after an account label
+ *   (账号, 银行卡号, 银行账号为 …), and — a possible account — any other number of
+ *   {@link LONG_DIGIT_RUN}+ digits whose groups have 3+ digits each, unless it is a public code:
+ *   after a code label (文号, 编号, 编码, 证号, 代码, 第 …), before a unit or 号 (amounts,
+ *   quantities, 文号), inside an ASCII identifier (ids, URLs) or a valid 统一社会信用代码. A
+ *   number is taken whole: a longer run containing an ID- or mobile-shaped number is hidden whole.
+ * - Home addresses and health conditions only after a label (住址, 家庭住址, 家住, 住在, 居住于,
+ *   户籍所在地, a bare 地址 — not 办公地址, 经营地址, 注册地址 … —, 住所 of a person; 健康状况,
+ *   病史, 诊断, 患有 …) up to the next punctuation — an address written without a label is
+ *   not found.
  * - Names only as given in `ctx` (`otherPersons`, and the party when `partyName` is on):
  *   no list of Chinese names can tell a witness from a street.
  *
- * Strings in `ctx.publicIdentifiers` are never reported.
+ * Findings wholly inside one of `ctx.publicIdentifiers`, or inside a valid 统一社会信用代码
+ * (not also a valid resident ID number), are never reported.
  */
 export function findPersonalData(text: string, ctx: RedactionContext): readonly PersonalDataFinding[] {
-  const t = normalise(text);
+  const n = normalise(text);
+  const t = n.text;
+  const numbered: PersonalDataFinding[] = [];
+  numbers(t, numbered);
   const found: PersonalDataFinding[] = [];
-  for (const g of GROUPED) {
-    for (const m of t.matchAll(g.re)) {
-      const digits = m[0].replace(/[^\dX]/g, "");
-      if (g.check(digits)) found.push({ field: g.field, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-    }
-  }
-  for (const m of t.matchAll(/\d[\dX]*/g)) {
-    const field = classifyRun(m[0]);
-    if (field !== undefined) found.push({ field, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-  }
   labelled(t, ADDRESS_LABEL, "homeAddress", found);
   if (ctx.party?.kind !== "organisation") labelled(t, PERSON_ADDRESS_LABEL, "homeAddress", found);
   labelled(t, HEALTH_LABEL, "health", found);
   accounts(t, ctx.party?.kind === "organisation" ? "orgBankAccount" : "bankAccount", found);
   for (const { name, field } of namesToHide(ctx)) {
-    for (let i = t.indexOf(name); i >= 0; i = t.indexOf(name, i + name.length)) {
-      found.push({ field, start: i, end: i + name.length });
+    const needle = normalisedString(name);
+    if (needle.length === 0) continue;
+    for (let i = t.indexOf(needle); i >= 0; i = t.indexOf(needle, i + needle.length)) {
+      found.push({ field, start: i, end: i + needle.length });
     }
   }
-  // Public identifiers are spans nobody hides: drop findings inside them.
+  // Public identifiers are spans nobody hides: drop findings inside them. Any valid
+  // 统一社会信用代码 in the text is one (an organisation's code is public by law) — unless the
+  // same 18 digits are also a valid resident ID number, which stays hidden.
+  // A labelled value (银行账号为…) is what its label says, credit-code-shaped or not.
+  const codeSpans: { start: number; end: number }[] = [];
+  for (const m of t.matchAll(/(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/g)) {
+    if (validateUscc(m[0]).isOk() && !isResidentId(m[0])) {
+      codeSpans.push({ start: m.index ?? 0, end: (m.index ?? 0) + 18 });
+    }
+  }
+  const inside = (f: PersonalDataFinding, spans: readonly { start: number; end: number }[]) =>
+    spans.some((p) => p.start <= f.start && f.end <= p.end);
+  found.push(...numbered.filter((f) => !inside(f, codeSpans)));
   const publicSpans: { start: number; end: number }[] = [];
   for (const id of ctx.publicIdentifiers ?? []) {
-    if (id.length === 0) continue;
-    for (let i = text.indexOf(id); i >= 0; i = text.indexOf(id, i + id.length)) {
-      publicSpans.push({ start: i, end: i + id.length });
+    const needle = normalisedString(id);
+    if (needle.length === 0) continue;
+    for (let i = t.indexOf(needle); i >= 0; i = t.indexOf(needle, i + needle.length)) {
+      publicSpans.push({ start: i, end: i + needle.length });
     }
   }
   const enabled = new Set(ctx.policy.fields);
-  const kept = found.filter(
-    (f) => enabled.has(f.field) && !publicSpans.some((p) => p.start <= f.start && f.end <= p.end),
-  );
-  return merge(kept);
+  const kept = found.filter((f) => f.end > f.start && enabled.has(f.field) && !inside(f, publicSpans));
+  // Back to the original text: from the first unit's source to the last unit's.
+  return merge(kept.map((f) => ({ field: f.field, start: n.from[f.start] as number, end: n.to[f.end - 1] as number })));
 }

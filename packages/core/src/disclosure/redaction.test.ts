@@ -63,7 +63,9 @@ describe("findPersonalData (政府信息公开条例 Art. 15; the provincial tem
     expect(fields("卡号 6222 0212 3456 7890 128")).toHaveLength(1);
     // 4111111111111111 is the classic Luhn-valid test card.
     expect(fields("转账4111111111111111完成")).toEqual(["bankAccount"]);
-    expect(fields("转账4111111111111112完成")).toEqual([]);
+    // Not Luhn-valid, but 16 unlabelled digits: a possible account all the same.
+    expect(fields("转账4111111111111112完成")).toEqual(["bankAccount"]);
+    expect(fields("转账41111111112完成")).toEqual([]);
   });
 
   it("never half-matches a digit run: a longer run holding an ID or mobile is taken whole", () => {

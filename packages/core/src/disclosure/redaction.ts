@@ -217,20 +217,45 @@ export function redactContent(
 }
 
 /**
- * 脱敏检查 — `REDACTION_INCOMPLETE` (citing 政府信息公开条例 Art. 15) when a text field of the
- * content still holds data the policy hides; `details.findings` lists path and field.
+ * 公开文本 — one string the public reads (on the item page, the lists, the feeds, the search
+ * index), with where it sits: `title`, `content.facts`, `corrections[0].reason`, `reason` of a
+ * withdrawal notice… Everything a publication shows passes through a list of these, so every
+ * text is checked by the same detector whatever field it came from.
  */
-export function checkRedacted(content: DisclosureContent, ctx: RedactionContext): Result<void, SanxiangError> {
-  const left: Redaction[] = [];
+export interface PublicText {
+  /** Where the text sits, e.g. `content.basis[0]`. */
+  readonly path: string;
+  /** The text. */
+  readonly text: string;
+}
+
+/**
+ * The free texts of a content, with their paths (`facts`, `basis[0]`, `officers[1].name`;
+ * `prefix.` before each when given): every string but the enum and date keys (`kind`,
+ * `category`, `actOn`, `decidedOn`, `validUntil`). A new string field of the content is a
+ * text here without any change: the list is what it leaves out, not what it takes.
+ */
+export function contentTexts(content: DisclosureContent, prefix = ""): PublicText[] {
+  const out: PublicText[] = [];
   walk(
     content,
-    "",
-    (s, path) => {
-      left.push(...countByField(path, findPersonalData(s, ctx)));
-      return s;
+    prefix,
+    (text, path) => {
+      out.push({ path, text });
+      return text;
     },
     undefined,
   );
+  return out;
+}
+
+/**
+ * 公开文本检查 — `REDACTION_INCOMPLETE` (citing 政府信息公开条例 Art. 15) when any of `texts`
+ * still holds data the policy hides; `details.findings` lists path, field and count.
+ */
+export function checkPublicTexts(texts: readonly PublicText[], ctx: RedactionContext): Result<void, SanxiangError> {
+  const left: Redaction[] = [];
+  for (const { path, text } of texts) left.push(...countByField(path, findPersonalData(text, ctx)));
   if (left.length === 0) return ok(undefined);
   return err(
     sanxiangError(
@@ -239,6 +264,16 @@ export function checkRedacted(content: DisclosureContent, ctx: RedactionContext)
       { source: PRIVACY, details: { findings: left } },
     ),
   );
+}
+
+/**
+ * 脱敏检查 — `REDACTION_INCOMPLETE` (citing 政府信息公开条例 Art. 15) when a text field of the
+ * content still holds data the policy hides; `details.findings` lists path and field. The
+ * content alone: a whole published item (title, body name, correction notes…) is checked with
+ * `checkPublishedItem`.
+ */
+export function checkRedacted(content: DisclosureContent, ctx: RedactionContext): Result<void, SanxiangError> {
+  return checkPublicTexts(contentTexts(content), ctx);
 }
 
 /** 不予公开的理由 — why a decision is not published at all, with its rule. */

@@ -65,7 +65,7 @@ export const executeMeasure = (m: string, emergency = false): CaseStep => [
 export const coercionCaseEvents = (caseId: string, steps: readonly CaseStep[]) => caseEvents(caseId, { steps });
 
 /** The inspected organisation's 统一社会信用代码 (a test value). */
-export const INSPECTED_USCC = "91640502MA76XXXX1A";
+export const INSPECTED_USCC = "91640502MA76XXXX1Q";
 
 const envelope = (
   caseId: string,

@@ -1,6 +1,12 @@
-import { ACTION_CATEGORIES, DISCLOSURE_KINDS, type DisclosureContent, type DisclosureKind } from "@sanxiang/core";
+import {
+  ACTION_CATEGORIES,
+  DISCLOSURE_KINDS,
+  type DisclosureContent,
+  type DisclosureKind,
+  validateUscc,
+} from "@sanxiang/core";
 import fc from "fast-check";
-import { chineseName, mobileNumber, residentId } from "./identifiers.js";
+import { chineseName, creditCode, mobileNumber, residentId } from "./identifiers.js";
 import { civilDate } from "./primitives.js";
 
 /** 公示文本 — a text of a disclosure with the personal numbers embedded in it. */
@@ -255,4 +261,238 @@ export function disclosureContentsWithPersonalData(
 /** 当事人以外的自然人 — names of witnesses and the like, for the redaction context. */
 export function otherPersonNames(): fc.Arbitrary<string[]> {
   return fc.uniqueArray(chineseName(), { maxLength: 3 });
+}
+
+/**
+ * 数字分隔符 — what people put between the groups of a number they write: spaces of every
+ * kind (ASCII, U+3000 ideographic, NBSP, thin and narrow no-break spaces), hyphens and dashes
+ * of every width (ASCII, full-width, U+2010/2011 hyphens, en and em dashes, minus sign), dots
+ * (ASCII, full-width, middle dot, katakana middle dot, one-dot leader) and a spaced hyphen.
+ */
+export const NUMBER_SEPARATORS = [
+  " ",
+  "\u3000",
+  "\u00A0",
+  "\u2009",
+  "\u202F",
+  "-",
+  "－",
+  "\u2010",
+  "\u2011",
+  "–",
+  "—",
+  "−",
+  ".",
+  "．",
+  "·",
+  "・",
+  "\u2024",
+  " - ",
+] as const;
+
+/**
+ * 格式字符 — invisible characters (Unicode Cf) that can sit inside a number without showing:
+ * zero-width space, non-joiner and joiner, soft hyphen, BOM, word joiner, left-to-right mark.
+ */
+export const FORMAT_CHARACTERS = ["\u200B", "\u200C", "\u200D", "\u00AD", "\uFEFF", "\u2060", "\u200E"] as const;
+
+/**
+ * 分组方式 — how the digits of each kind of number are grouped when written: an 18-character
+ * resident ID 6-8-4, 4-4-4-4-2, 3-3-4-4-4, 6-4-4-4; a 15-digit old one 6-6-3, 3-3-3-3-3; a
+ * mobile 3-4-4, 4-3-4, 3-3-5, 3-8; a 16–19-digit card or account 4-4-4-4(-n).
+ */
+export const NUMBER_GROUPINGS: Readonly<
+  Record<"id18" | "id15" | "mobile" | "account", readonly (readonly number[])[]>
+> = {
+  id18: [
+    [6, 8, 4],
+    [4, 4, 4, 4, 2],
+    [3, 3, 4, 4, 4],
+    [6, 4, 4, 4],
+    [2, 4, 4, 4, 4],
+  ],
+  id15: [
+    [6, 6, 3],
+    [3, 3, 3, 3, 3],
+    [6, 9],
+  ],
+  mobile: [
+    [3, 4, 4],
+    [4, 3, 4],
+    [3, 3, 5],
+    [3, 8],
+  ],
+  account: [
+    [4, 4, 4, 4],
+    [4, 4, 4, 4, 3],
+    [4, 4, 4, 4, 2],
+    [6, 6, 6],
+  ],
+};
+
+/** 书写变体 — a personal number as someone wrote it, and the number itself. */
+export interface WrittenPersonalNumber {
+  /** The number as written (grouped, separated, full-width, with invisible characters…). */
+  readonly written: string;
+  /** The plain number (ASCII digits, check character `X` upper-case). */
+  readonly digits: string;
+  /** What it is. */
+  readonly kind: "id18" | "id15" | "mobile" | "account";
+}
+
+function fullWidth(s: string): string {
+  return s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
+/** A 15-digit resident ID number of GB 11643-1989: region, birth date YYMMDD in the 1900s, sequence. */
+function legacyResidentId(): fc.Arbitrary<string> {
+  return residentId({ birthDate: { min: "1940-01-01", max: "1999-12-31" } }).map(
+    (id) => `${id.slice(0, 6)}${id.slice(8, 17)}`,
+  );
+}
+
+/**
+ * A 16–19-digit account number (not necessarily Luhn-valid: a corporate account often is
+ * not). Never a valid 统一社会信用代码 written in digits: that one is public, and kept.
+ */
+function accountNumber(): fc.Arbitrary<string> {
+  return fc.stringMatching(/^6[0-9]{15,18}$/).filter((d) => d.length !== 18 || validateUscc(d).isErr());
+}
+
+function grouped(digits: string, groups: readonly number[]): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (const g of groups) {
+    if (at >= digits.length) break;
+    out.push(digits.slice(at, at + g));
+    at += g;
+  }
+  if (at < digits.length) out.push(digits.slice(at));
+  return out;
+}
+
+/**
+ * 个人号码的书写变体 — a valid resident ID (18 or 15 characters), a mobile number or a long
+ * account number, written the ways the hostile run found: grouped by one of
+ * {@link NUMBER_GROUPINGS}, the groups joined by one separator of {@link NUMBER_SEPARATORS}
+ * (the same throughout, or one per gap), sometimes in full-width digits, with zero to three
+ * {@link FORMAT_CHARACTERS} slipped in anywhere, a lower-case `x` check character.
+ */
+export function writtenPersonalNumber(): fc.Arbitrary<WrittenPersonalNumber> {
+  const number = fc.oneof(
+    residentId({ birthDate: { min: "1940-01-01", max: "2006-12-31" } }).map((d) => ({ d, kind: "id18" as const })),
+    legacyResidentId().map((d) => ({ d, kind: "id15" as const })),
+    mobileNumber().map((d) => ({ d, kind: "mobile" as const })),
+    accountNumber().map((d) => ({ d, kind: "account" as const })),
+  );
+  return number.chain(({ d, kind }) =>
+    fc
+      .record({
+        grouping: fc.constantFrom(...NUMBER_GROUPINGS[kind]),
+        separator: fc.constantFrom(...NUMBER_SEPARATORS),
+        mixed: fc.boolean(),
+        seps: fc.array(fc.constantFrom(...NUMBER_SEPARATORS), { minLength: 8, maxLength: 8 }),
+        grouped: fc.boolean(),
+        wide: fc.boolean(),
+        lowerX: fc.boolean(),
+        invisible: fc.array(fc.tuple(fc.nat({ max: 40 }), fc.constantFrom(...FORMAT_CHARACTERS)), { maxLength: 3 }),
+      })
+      .map((o) => {
+        const parts = o.grouped ? grouped(d, o.grouping) : [d];
+        let written = parts
+          .map((p, i) => (i === 0 ? p : `${o.mixed ? (o.seps[i % o.seps.length] ?? " ") : o.separator}${p}`))
+          .join("");
+        if (o.wide) written = fullWidth(written);
+        if (o.lowerX) written = written.replace(/X/g, "x").replace(/Ｘ/g, "ｘ");
+        for (const [at, ch] of o.invisible) {
+          const i = at % (written.length + 1);
+          written = `${written.slice(0, i)}${ch}${written.slice(i)}`;
+        }
+        return { written, digits: d, kind };
+      }),
+  );
+}
+
+/**
+ * 标注的个人信息 — a labelled personal value as the hostile run wrote it: a bank account after
+ * 银行账号为 / 银行卡号是 / 账号：, an address after 家住 / 地址： / 住在 / 居住于 / 户籍所在地：,
+ * a health condition after 患有 / 病史：. `value` is what must not survive.
+ */
+export interface LabelledPersonalValue {
+  /** Label and value, e.g. `家住中卫市沙坡头区文昌镇某路1号`. */
+  readonly text: string;
+  /** The value, e.g. `中卫市沙坡头区文昌镇某路1号`. */
+  readonly value: string;
+  /** What it is. */
+  readonly kind: "account" | "address" | "health";
+}
+
+const ADDRESS_VALUES = [
+  "中卫市沙坡头区文昌镇某路1号",
+  "宁夏银川市兴庆区某小区3栋2单元",
+  "海原县某乡某村",
+  "某街道某巷17号院",
+];
+const HEALTH_VALUES = ["高血压", "精神分裂症", "乙型肝炎", "糖尿病并发症"];
+
+/** A labelled account, address or health condition (see {@link LabelledPersonalValue}). */
+export function labelledPersonalValue(): fc.Arbitrary<LabelledPersonalValue> {
+  return fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom("银行账号为", "银行卡号是", "账号：", "银行账户：", "收款账号为"),
+        fc.stringMatching(/^[1-9][0-9]{9,18}$/),
+      )
+      .map(([label, value]) => ({ text: `${label}${value}`, value, kind: "account" as const })),
+    fc
+      .tuple(
+        fc.constantFrom("家住", "地址：", "住在", "居住于", "户籍所在地：", "住址：", "现住"),
+        fc.constantFrom(...ADDRESS_VALUES),
+      )
+      .map(([label, value]) => ({ text: `${label}${value}`, value, kind: "address" as const })),
+    fc
+      .tuple(fc.constantFrom("患有", "病史：", "诊断为", "健康状况："), fc.constantFrom(...HEALTH_VALUES))
+      .map(([label, value]) => ({ text: `${label}${value}`, value, kind: "health" as const })),
+  );
+}
+
+/**
+ * 不含个人信息的公开文本 — a text made only of what the public may read and redaction must
+ * leave as it is: 文号 (`中沙市监罚〔2025〕12号`), valid 统一社会信用代码, dates in several
+ * writings, amounts (`2,000.00元`, `罚款人民币5000元`), statute citations, percentages, times,
+ * short numbers, Chinese filler. `keep` lists the pieces, each of which must survive verbatim.
+ */
+export function textWithoutPersonalData(): fc.Arbitrary<{ readonly text: string; readonly keep: readonly string[] }> {
+  const piece = fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom("中沙市监罚", "沙司检", "宁市监罚决", "中卫综执罚"),
+        fc.integer({ min: 2000, max: 2040 }),
+        fc.nat(9999),
+      )
+      .map(([p, y, n]) => `${p}〔${y}〕${n}号`),
+    creditCode(),
+    fc.integer({ min: 2000, max: 2040 }).chain((y) =>
+      fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).chain(([m, d]) => {
+        const mm = String(m).padStart(2, "0");
+        const dd = String(d).padStart(2, "0");
+        return fc.constantFrom(`${y}-${mm}-${dd}`, `${y}年${m}月${d}日`, `${y}.${mm}.${dd}`, `${y}/${mm}/${dd}`);
+      }),
+    ),
+    fc
+      .integer({ min: 1, max: 99_999_999 })
+      .map((fen) => `${Math.floor(fen / 100).toLocaleString("en-US")}.${String(fen % 100).padStart(2, "0")}元`),
+    fc.integer({ min: 1, max: 9_999_999 }).map((n) => `罚款人民币${n}元`),
+    fc.constantFrom(
+      "《产品质量法》第四十九条",
+      "《行政处罚法》第四十八条",
+      "第3条第2款",
+      "5%",
+      "10:30",
+      "共12件",
+      "第1项",
+    ),
+    fc.constantFrom(...["经查", "当事人", "销售不合格商品", "责令改正", "违法所得", "没收"]),
+  );
+  return fc.array(piece, { minLength: 1, maxLength: 6 }).map((keep) => ({ text: keep.join("，"), keep }));
 }
