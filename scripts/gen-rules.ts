@@ -21,8 +21,10 @@ import {
   DEFAULT_REVIEW_POLICY,
   DISCLOSURE_SECTORS,
   EQUIPMENT_KIND_LABELS,
+  FESTIVAL_WINDOWS,
   FIRST_VIOLATION_SOURCE,
   formatSource,
+  ISLAMIC_WINDOWS,
   KNOWN_ACTIONS,
   OFFICER_POLICY_SOURCES,
   PERMISSIONS,
@@ -35,6 +37,7 @@ import {
   type RuleSource,
   STAGE_NAMES,
   STATUTORY_CIRCUMSTANCES,
+  STATUTORY_DAYS_OFF,
   STATUTORY_PERIODS,
 } from "@sanxiang/core";
 
@@ -66,15 +69,35 @@ const lines: string[] = [
   "Overridable rows change through `resolvePeriods(overrides)` / `computeDeadline(…, { periods })`;",
   "an override names its local source.",
   "",
-  "| id | 名称 | period | counted from | source | day type | overridable |",
-  "| --- | --- | --- | --- | --- | --- | --- |",
+  "| id | 名称 | period | counted from | source | day type | overridable | provisional |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- |",
   ...STATUTORY_PERIODS.map((p) => {
     const ext = "extension" in p ? ` (+${p.extension.amount}${UNITS[p.unit]}：${p.extension.condition})` : "";
     const dir = p.direction === "before" ? "前" : "";
     const roll = p.rollOver ? "" : "，不顺延";
     const dayType = "dayTypeSource" in p ? cite(p.dayTypeSource) : "—";
-    return `| \`${p.id}\` | ${cell(p.name)} | ${p.amount}${UNITS[p.unit]}${dir}${cell(ext)}${roll} | ${cell(p.startEvent)} | ${cite(p.source)} | ${dayType} | ${p.configurable ? "yes" : "no"} |`;
+    return `| \`${p.id}\` | ${cell(p.name)} | ${p.amount}${UNITS[p.unit]}${dir}${cell(ext)}${roll} | ${cell(p.startEvent)} | ${cite(p.source)} | ${dayType} | ${p.configurable ? "yes" : "no"} | ${p.provisional.bound}（${p.provisional.protects === "party" ? "当事人" : "行政机关"}） |`;
   }),
+  "",
+  "A provisional deadline (a year it reaches has no holiday notice loaded) takes the row's",
+  "`provisional` bound: `latest` — the latest plausible end, for the party's periods; `earliest`",
+  "— the earliest, for the authority's duties (for a `前` row, the earliest permissible day).",
+  "The bounds fill the missing year from these windows around each festival (days before /",
+  "after its day that a break may reach; days either side in which a weekend may be worked):",
+  "",
+  "| festival | off before | off after | make-up ± | note | source |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...[...Object.values(FESTIVAL_WINDOWS), ...Object.values(ISLAMIC_WINDOWS)].map(
+    (w) => `| ${w.name} | ${w.offBefore} | ${w.offAfter} | ${w.makeUp} | ${cell(w.note)} | ${cite(w.source)} |`,
+  ),
+  "",
+  "Statutory days off the `earliest` bound keeps (全国年节及纪念日放假办法 Art. 2, by version):",
+  "",
+  "| years | 除夕 | 劳动节 days | source |",
+  "| --- | --- | --- | --- |",
+  ...STATUTORY_DAYS_OFF.map(
+    (v) => `| ${v.from}–${v.to} | ${v.springFestivalEve ? "yes" : "no"} | ${v.labourDays} | ${cite(v.source)} |`,
+  ),
   "",
   "## Whole-process recording (执法全过程记录) — `DEFAULT_RECORDING_RULE_TABLE`",
   "",

@@ -2,7 +2,7 @@ import { daysFromCivil, parseDay, weekdayOf } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { fromDayNumber } from "../kernel/time.js";
-import type { NoticeYear, SwapPolicy } from "./schema.js";
+import type { NoticeYear, RegionalHolidays, RegionalNoticeYear, SwapPolicy } from "./schema.js";
 
 // Day kinds stored per day in a Uint8Array.
 /** Not covered by any loaded notice. */
@@ -46,6 +46,35 @@ export interface CompiledCalendar {
   readonly policy: SwapPolicy;
   /** Date strings per offset, so results need no formatting. */
   readonly dates: readonly string[];
+  /**
+   * 暂定年度 — notice years in `notices` that no notice decided: filled by the provisional
+   * bound of `calendar/provisional.ts` (empty on an exact calendar).
+   */
+  readonly provisionalYears: ReadonlySet<number>;
+  /** The regional layer applied, when the calendar is a region's. */
+  readonly regional?: CompiledRegion;
+}
+
+/** The regional layer of a compiled calendar. */
+export interface CompiledRegion {
+  /** The layer as loaded (its notices are cited by the explanations). */
+  readonly layer: RegionalHolidays;
+  /** Regional years applied, by year (provisional ones included). */
+  readonly years: ReadonlyMap<number, RegionalNoticeYear>;
+  /** Years the national data covers but the region's notice is missing: unknown days. */
+  readonly missing: ReadonlySet<number>;
+  /** Regional years filled by the provisional bound. */
+  readonly provisionalYears: ReadonlySet<number>;
+}
+
+/** Options of {@link compileCalendar} beyond the national notices. */
+export interface CompileOptions {
+  /** The region's layer (全国年节及纪念日放假办法 Art. 4). */
+  readonly regional?: RegionalHolidays;
+  /** Provisional regional years to apply where the layer has none (see calendar/provisional.ts). */
+  readonly regionalProvisional?: ReadonlyMap<number, RegionalNoticeYear>;
+  /** Which national years of the input are provisional fill, not notices. */
+  readonly provisionalYears?: ReadonlySet<number>;
 }
 
 function invalid(message: string, details: Record<string, unknown>): SanxiangError {
@@ -130,6 +159,7 @@ function holidayNamesOf(data: NoticeYear): Map<number, string> {
 export function compileCalendar(
   input: ReadonlyMap<number, NoticeYear>,
   policy: SwapPolicy,
+  options: CompileOptions = {},
 ): Result<CompiledCalendar, SanxiangError> {
   const years = [...input.keys()].sort((a, b) => a - b);
   if (years.length === 0) return err(invalid("未加载任何年度的节假日安排", {}));
@@ -181,6 +211,8 @@ export function compileCalendar(
       holidayNames.delete(n);
     }
   }
+  const regional = applyRegional(options, years, { first, last, kind, decidedBy, holidayNames, policy });
+  if (regional !== undefined && "code" in regional) return err(regional);
   const workPrefix = new Int32Array(span + 1);
   const unknownPrefix = new Int32Array(span + 1);
   let working = 0;
@@ -212,5 +244,74 @@ export function compileCalendar(
     notices: input,
     policy,
     dates,
+    provisionalYears: options.provisionalYears ?? new Set<number>(),
+    ...(regional === undefined ? {} : { regional }),
   });
+}
+
+/** A regional year in the shape of a notice year, so that it is checked by the same rules. */
+function asNoticeYear(data: RegionalNoticeYear): NoticeYear {
+  return { holidays: data.daysOff.map((d) => d.date), workdays: data.workdays.map((d) => d.date), notice: data.notice };
+}
+
+/**
+ * Applies a regional layer over the national days: the region's days off and make-up
+ * working days where its notice is loaded (or provisionally filled); every day of a year
+ * the national data covers but the region's notice does not becomes unknown.
+ */
+function applyRegional(
+  options: CompileOptions,
+  years: readonly number[],
+  t: {
+    first: number;
+    last: number;
+    kind: Uint8Array;
+    decidedBy: Uint16Array;
+    holidayNames: Map<number, string>;
+    policy: SwapPolicy;
+  },
+): CompiledRegion | SanxiangError | undefined {
+  const layer = options.regional;
+  if (layer === undefined) return undefined;
+  const applied = new Map<number, RegionalNoticeYear>();
+  const provisionalYears = new Set<number>();
+  for (const [key, data] of Object.entries(layer.years)) applied.set(Number(key), data);
+  for (const [y, data] of options.regionalProvisional ?? new Map<number, RegionalNoticeYear>()) {
+    if (!applied.has(y)) {
+      applied.set(y, data);
+      provisionalYears.add(y);
+    }
+  }
+  for (const [y, data] of applied) {
+    const problem = validateNoticeYear(y, asNoticeYear(data));
+    if (problem !== undefined) {
+      return invalid(`${layer.name}：${problem.message}`, { region: layer.region, year: y });
+    }
+  }
+  const missing = new Set<number>();
+  for (const y of years) {
+    const data = applied.get(y);
+    if (data === undefined) {
+      missing.add(y);
+      for (let n = Math.max(daysFromCivil(y, 1, 1), t.first); n <= Math.min(daysFromCivil(y, 12, 31), t.last); n++) {
+        t.kind[n - t.first] = UNKNOWN;
+        t.decidedBy[n - t.first] = 0;
+        t.holidayNames.delete(n);
+      }
+      continue;
+    }
+    for (const d of data.daysOff) {
+      const n = parseDay(d.date);
+      if (n < t.first || n > t.last) continue;
+      t.kind[n - t.first] = HOLIDAY;
+      t.holidayNames.set(n, d.name);
+    }
+    for (const d of data.workdays) {
+      const n = parseDay(d.date);
+      if (n < t.first || n > t.last) continue;
+      t.kind[n - t.first] = t.policy === "official" ? MAKEUP_WORKDAY : WEEKEND;
+      t.holidayNames.delete(n);
+    }
+  }
+  return { layer, years: applied, missing, provisionalYears };
 }

@@ -4,6 +4,7 @@ import { err, ok, type Result } from "../kernel/result.js";
 import { type RuleSource, RuleSourceSchema } from "../kernel/source.js";
 import { addDays, addMonths, type CivilDate } from "../kernel/time.js";
 import { PeriodUnitSchema, STATUTORY_PERIODS, type StatutoryPeriod, type StatutoryPeriodId } from "./periods.js";
+import type { ProvisionalBound } from "./provisional.js";
 import type { CitedNotice, PeriodUnit, SkippedDay, WorkCalendar } from "./types.js";
 
 /**
@@ -174,8 +175,18 @@ export interface Deadline {
   readonly rolledOverFrom?: CivilDate;
   /** The State Council notices whose data decided a day. */
   readonly notices: readonly CitedNotice[];
-  /** True when a late-December day of a year without the next year's notice was counted. */
+  /**
+   * 暂定 — true when the deadline rests on a holiday notice that is not loaded: a year it
+   * reaches has none, or a late-December day was counted before the next year's notice
+   * (which may still reach back into it). See `bound`.
+   */
   readonly provisional: boolean;
+  /**
+   * For a provisional deadline from {@link provisionalDeadline}: which plausible end `due` is
+   * (`latest` for the party's periods, `earliest` for the authority's duties; the row's
+   * `provisional` rule). Absent on {@link computeDeadline}'s own answer.
+   */
+  readonly bound?: ProvisionalBound;
 }
 
 function tableOf(periods: ComputeDeadlineOptions["periods"]): Result<ResolvedPeriods, SanxiangError> {
@@ -264,5 +275,45 @@ export function computeDeadline(
       notices: x.notices,
       provisional: x.provisional,
     }),
+  );
+}
+
+/**
+ * The bound of the work calendar a row's provisional deadline is counted on: the row's own
+ * bound for a forward period; for a `before` period the opposite calendar (fewer working
+ * days put the latest permissible day earlier).
+ */
+export function calendarBoundOf(rule: Pick<ResolvedPeriod, "direction" | "provisional">): ProvisionalBound {
+  const bound = rule.provisional.bound;
+  if (rule.direction === "after") return bound;
+  return bound === "earliest" ? "latest" : "earliest";
+}
+
+/**
+ * 暂定期限 — {@link computeDeadline}, and when that rests on a holiday notice that is not
+ * loaded (a year it reaches has none → `CALENDAR_YEAR_UNKNOWN`, or it counted late-December
+ * days before the next notice), the same deadline counted on the calendar's provisional
+ * bound ({@link WorkCalendar.bounded}) the row names: the latest plausible end for the
+ * party's periods (a hearing request is never refused before it), the earliest for the
+ * authority's duties. Marked `provisional` with its `bound`; recompute once the notice is
+ * loaded. Errors: those of {@link computeDeadline}, and `CALENDAR_YEAR_UNKNOWN` only beyond
+ * the years the bound covers (2100).
+ */
+export function provisionalDeadline(
+  ruleId: StatutoryPeriodId | (string & {}),
+  start: CivilDate,
+  calendar: WorkCalendar,
+  options: ComputeDeadlineOptions = {},
+): Result<Deadline, SanxiangError> {
+  const exact = computeDeadline(ruleId, start, calendar, options);
+  if (exact.isOk() && !exact.value.provisional) return exact;
+  if (exact.isErr() && exact.error.code !== "CALENDAR_YEAR_UNKNOWN") return exact;
+  const table = tableOf(options.periods);
+  if (table.isErr()) return err(table.error);
+  const rule = table.value.get(ruleId);
+  if (rule === undefined) return err(ruleUnknown(ruleId));
+  const bounded = calendar.bounded(calendarBoundOf(rule));
+  return computeDeadline(ruleId, start, bounded, { ...options, periods: table.value }).map(
+    (d): Deadline => ({ ...d, provisional: true, bound: rule.provisional.bound }),
   );
 }

@@ -3,8 +3,21 @@
  * statutory period computation (期间计算), with the table of statutory periods.
  */
 export { COUNTING_RULES } from "./counting-rules.js";
+export { BUILTIN_REGIONAL_HOLIDAYS } from "./data/regional.js";
 export * from "./deadline.js";
 export * from "./periods.js";
+export {
+  FESTIVAL_WINDOWS,
+  type FestivalWindow,
+  ISLAMIC_WINDOWS,
+  islamicToDay,
+  PROVISIONAL_YEARS,
+  type ProvisionalBound,
+  provisionalNoticeYear,
+  provisionalRegionalYear,
+  STATUTORY_DAYS_OFF,
+  statutoryDaysOff,
+} from "./provisional.js";
 export * from "./schema.js";
 export type * from "./types.js";
 export {
@@ -12,4 +25,5 @@ export {
   type CreateWorkCalendarOptions,
   chinaCalendar,
   createWorkCalendar,
+  regionalLayerFor,
 } from "./work-calendar.js";

@@ -40,6 +40,28 @@ export function unknownYear(c: CompiledCalendar, n: number): SanxiangError {
   const date = fromDayNumber(n);
   const year = Number(date.slice(0, 4));
   const loaded = c.years.length === 0 ? "无" : `${c.years[0]}–${c.years[c.years.length - 1]}`;
+  const region = c.regional;
+  if (region !== undefined && c.notices.has(year) && !region.years.has(year)) {
+    // 全国年节及纪念日放假办法 Art. 4: the region fixes its own festivals; without its notice
+    // the year is unknown for the region, never the national calendar alone.
+    const regionalLoaded = [...region.years.keys()].sort((a, b) => a - b).join("、") || "无";
+    return sanxiangError(
+      "CALENDAR_YEAR_UNKNOWN",
+      `${date} 所在的${year}年尚未加载${region.layer.issuer}的节假日安排（${region.layer.name}已加载：${regionalLoaded}），无法判断该地区是否工作日；请加载该年度通知`,
+      {
+        details: {
+          date,
+          year,
+          region: region.layer.region,
+          regionalYears: [...region.years.keys()],
+          loadedYears: c.years,
+          ...(region.layer.notLoaded?.[String(year)] === undefined
+            ? {}
+            : { notLoadedReason: region.layer.notLoaded[String(year)] }),
+        },
+      },
+    );
+  }
   return sanxiangError(
     "CALENDAR_YEAR_UNKNOWN",
     `${date} 所在的${year}年尚未加载国务院节假日安排（已加载：${loaded}），无法判断是否工作日；请加载该年度放假通知`,

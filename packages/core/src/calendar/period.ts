@@ -42,16 +42,31 @@ function nominalEnd(start: number, startDate: string, spec: Required<PeriodSpec>
   return parseDay(addMonths(startDate, months));
 }
 
-/** Whether a counted day lies in late December of a year whose next notice is missing. */
+/**
+ * Whether the result rests on a notice that is not out: a counted day decided by a
+ * provisional fill-in (national or regional), or a day in late December of a year whose
+ * next notice is missing (that notice may still reach back into it).
+ */
 function isProvisional(c: CompiledCalendar, lo: number, hi: number): boolean {
   if (hi < lo) return false;
+  const region = c.regional;
+  if (c.provisionalYears.size > 0 || (region !== undefined && region.provisionalYears.size > 0)) {
+    for (let n = Math.max(lo, c.first); n <= Math.min(hi, c.last); n++) {
+      const y = c.decidedBy[n - c.first] ?? 0;
+      if (c.provisionalYears.has(y)) return true;
+      const calendarYear = Number((c.dates[n - c.first] ?? "").slice(0, 4));
+      if (region?.provisionalYears.has(calendarYear) === true) return true;
+    }
+  }
   const fromYear = Number(fromDayNumber(lo).slice(0, 4));
   const toYear = Number(fromDayNumber(hi).slice(0, 4));
   for (let y = fromYear; y <= toYear; y++) {
     // The next notice has so far reached back at most to 29 December (2019 notice).
     const windowFrom = daysFromCivil(y, 12, 25);
     const windowTo = daysFromCivil(y, 12, 31);
-    if (hi >= windowFrom && lo <= windowTo && !c.notices.has(y + 1)) return true;
+    const nextMissing = !c.notices.has(y + 1) || c.provisionalYears.has(y + 1);
+    const regionNextMissing = region !== undefined && (!region.years.has(y + 1) || region.provisionalYears.has(y + 1));
+    if (hi >= windowFrom && lo <= windowTo && (nextMissing || regionNextMissing)) return true;
   }
   return false;
 }
@@ -64,9 +79,15 @@ function noticesFor(c: CompiledCalendar, lo: number, hi: number): CitedNotice[] 
     if (y !== 0) years.add(y);
   }
   const out: CitedNotice[] = [];
+  const region = c.regional;
   for (const y of [...years].sort((a, b) => a - b)) {
     const data = c.notices.get(y);
     if (data !== undefined) out.push({ ...data.notice, year: y });
+    // A region's calendar rests on its own notice of the year too (it may add days off).
+    const regional = region?.years.get(y);
+    if (region !== undefined && regional !== undefined) {
+      out.push({ ...regional.notice, year: y, region: region.layer.region });
+    }
   }
   return out;
 }

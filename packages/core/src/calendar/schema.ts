@@ -92,3 +92,54 @@ export type NoticeYears = z.infer<typeof NoticeYearsSchema>;
  *   days are treated as rest days too (a reading that never shortens a period).
  */
 export type SwapPolicy = "official" | "makeUpWeekendsOff";
+
+/** 地方放假日 — one day a regional notice adds (a day off, or a make-up working day), with its festival. */
+export const RegionalDaySchema = z.object({
+  /** The date. */
+  date: CivilDateSchema,
+  /** The festival, e.g. `开斋节`, `古尔邦节`. */
+  name: z.string().min(1),
+});
+/** 地方放假日 (see {@link RegionalDaySchema}). */
+export type RegionalDay = z.infer<typeof RegionalDaySchema>;
+
+/**
+ * 地方年度节假日安排 — what one year's regional notice (e.g. 宁夏回族自治区人民政府办公厅关于
+ * YYYY年部分节假日安排的通知, under 全国年节及纪念日放假办法 Art. 4) adds to the State
+ * Council's arrangement: days off (`daysOff`) and make-up working days (`workdays`), each
+ * with its festival, and the notice they come from. A year with no additional day still has
+ * an entry (its notice confirms the national arrangement).
+ */
+export const RegionalNoticeYearSchema = z.object({
+  /** The regional notice. */
+  notice: HolidayNoticeSchema,
+  /** 增加的放假日 — days off the region adds to the national arrangement. */
+  daysOff: z.array(RegionalDaySchema),
+  /** 调休上班日 — weekend days the region makes working days. */
+  workdays: z.array(RegionalDaySchema),
+  /** The notice's own sentences for these days. */
+  noticeText: z.array(z.string()).optional(),
+});
+/** 地方年度节假日安排 (see {@link RegionalNoticeYearSchema}). */
+export type RegionalNoticeYear = z.infer<typeof RegionalNoticeYearSchema>;
+
+/**
+ * 地方节假日层 — a region's own holidays (少数民族习惯的节日, 全国年节及纪念日放假办法 Art. 4):
+ * the region's 行政区划代码 (a province such as `640000`, or a prefecture), its name and
+ * issuer, and its notice years. A bureau's calendar is the national calendar plus the
+ * layer of its region; a year the layer lacks is unknown for that region, never national.
+ */
+export const RegionalHolidaysSchema = z.object({
+  /** 行政区划代码 of the region the layer covers (every code under it inherits it). */
+  region: z.string().regex(/^\d{6}$/, "行政区划代码应为六位数字"),
+  /** Name of the region, e.g. `宁夏回族自治区`. */
+  name: z.string().min(1),
+  /** Who issues the yearly notice, e.g. `宁夏回族自治区人民政府办公厅`. */
+  issuer: z.string().min(1),
+  /** Notice years keyed by year. */
+  years: z.record(z.string().regex(/^\d{4}$/, "年份应为四位数字"), RegionalNoticeYearSchema),
+  /** Years deliberately not loaded, with why (e.g. no text of the notice could be checked). */
+  notLoaded: z.record(z.string().regex(/^\d{4}$/, "年份应为四位数字"), z.string()).optional(),
+});
+/** 地方节假日层 (see {@link RegionalHolidaysSchema}). */
+export type RegionalHolidays = z.infer<typeof RegionalHolidaysSchema>;

@@ -2,6 +2,7 @@ import type { SanxiangError } from "../kernel/errors.js";
 import type { Result } from "../kernel/result.js";
 import type { RuleSource } from "../kernel/source.js";
 import type { CivilDate } from "../kernel/time.js";
+import type { ProvisionalBound } from "./provisional.js";
 import type { HolidayNotice, SwapPolicy } from "./schema.js";
 
 /**
@@ -62,6 +63,8 @@ export interface SkippedDay {
 export interface CitedNotice extends HolidayNotice {
   /** The notice year. */
   readonly year: number;
+  /** 行政区划代码 of the region, for a regional notice (absent for the State Council's). */
+  readonly region?: string;
 }
 
 /** 期间计算说明 — a period end with everything needed to explain it to an officer. */
@@ -101,6 +104,23 @@ export interface CalendarCoverage {
   readonly years: readonly number[];
 }
 
+/** 日历地区 — the region a calendar was built for, and the regional layer applied. */
+export interface CalendarRegion {
+  /** The 行政区划代码 asked for (e.g. `640502`). */
+  readonly code: string;
+  /** The layer covering it, absent when no regional layer covers the code (national calendar). */
+  readonly layer?: {
+    /** The layer's own code (e.g. `640000`). */
+    readonly region: string;
+    /** Name of the region. */
+    readonly name: string;
+    /** Who issues the yearly notice. */
+    readonly issuer: string;
+    /** The regional notice years loaded (other years are unknown for the region). */
+    readonly years: readonly number[];
+  };
+}
+
 /**
  * 工作日历 — the PRC work calendar: weekends, the State Council's yearly holiday breaks and
  * make-up working days, and statutory period arithmetic on top of them. Every method
@@ -112,6 +132,20 @@ export interface WorkCalendar {
   readonly policy: SwapPolicy;
   /** The dates and notice years this calendar knows. */
   readonly coverage: CalendarCoverage;
+  /** The region (and its regional layer) when the calendar is a region's; absent for the national one. */
+  readonly region?: CalendarRegion;
+  /** For a calendar returned by {@link WorkCalendar.bounded}: which bound it is. */
+  readonly bound?: ProvisionalBound;
+  /**
+   * 暂定边界日历 — this calendar with every year whose notice (national, or the region's) is
+   * not loaded filled for `bound` (through 2100): `latest` makes every plausible day off a
+   * day off and no weekend a working day, so any period counted on it ends no earlier than
+   * it will once the notice is out; `earliest` keeps only the statutory days off
+   * (全国年节及纪念日放假办法 Art. 2) and works every weekend a notice could make a 调休上班日,
+   * so any period ends no later. Explanations from it are flagged `provisional` when a filled
+   * day counted. Loaded years are unchanged.
+   */
+  bounded(bound: ProvisionalBound): WorkCalendar;
   /** The notice of a year, when loaded. */
   notice(year: number): CitedNotice | undefined;
   /** 是否工作日 — in the notice's workdays, or Monday–Friday and not a day off. */

@@ -1,8 +1,17 @@
 import { parseDay } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { type CompiledCalendar, compileCalendar, HOLIDAY, MAKEUP_WORKDAY, WEEKEND } from "./build.js";
+import {
+  type CompiledCalendar,
+  type CompileOptions,
+  compileCalendar,
+  HOLIDAY,
+  MAKEUP_WORKDAY,
+  UNKNOWN,
+  WEEKEND,
+} from "./build.js";
 import { BUILTIN_NOTICE_YEARS } from "./data/holidays.js";
+import { BUILTIN_REGIONAL_HOLIDAYS } from "./data/regional.js";
 import {
   addWorkingRaw,
   dateOf,
@@ -16,8 +25,22 @@ import {
   unknownYear,
 } from "./lookup.js";
 import { explain, end as periodEndOf } from "./period.js";
-import { type NoticeYear, type NoticeYears, NoticeYearsSchema, type SwapPolicy } from "./schema.js";
-import type { CitedNotice, DayInfo, DayKind, WorkCalendar } from "./types.js";
+import {
+  PROVISIONAL_YEARS,
+  type ProvisionalBound,
+  provisionalNoticeYear,
+  provisionalRegionalYear,
+} from "./provisional.js";
+import {
+  type NoticeYear,
+  type NoticeYears,
+  NoticeYearsSchema,
+  type RegionalHolidays,
+  RegionalHolidaysSchema,
+  type RegionalNoticeYear,
+  type SwapPolicy,
+} from "./schema.js";
+import type { CalendarRegion, CitedNotice, DayInfo, DayKind, WorkCalendar } from "./types.js";
 
 /** Options of {@link chinaCalendar}. */
 export interface ChinaCalendarOptions {
@@ -30,6 +53,15 @@ export interface ChinaCalendarOptions {
    * `Result` instead, use {@link createWorkCalendar}.
    */
   readonly years?: NoticeYears;
+  /**
+   * 行政区划代码 of the bureau's region (e.g. `640502` 沙坡头区): the calendar is the national
+   * one plus the regional layer covering that code (its own, its prefecture's or its
+   * province's), and a year whose regional notice is not loaded is unknown. A code no
+   * layer covers gets the national calendar. Absent: the national calendar.
+   */
+  readonly region?: string;
+  /** Regional layers to use instead of (or beside) the built-in ones, e.g. a newer Ningxia notice year. */
+  readonly regional?: readonly RegionalHolidays[];
 }
 
 /** Options of {@link createWorkCalendar}. */
@@ -39,10 +71,17 @@ export interface CreateWorkCalendarOptions {
    * file `holidays-cn.json` — e.g. next year's notice, loaded as data before the SDK ships it.
    */
   readonly years?: NoticeYears;
-  /** Start from the built-in notices (2019–2026); default `true`. */
+  /** Start from the built-in notices (2019–2026) and regional layers; default `true`. */
   readonly builtin?: boolean;
   /** 调休口径 — how swapped days count; default `official` (DOMAIN §3.2). */
   readonly policy?: SwapPolicy;
+  /** 行政区划代码 of the bureau's region (see {@link ChinaCalendarOptions.region}). */
+  readonly region?: string;
+  /**
+   * Regional layers beside the built-in ones; a layer for the same region code replaces
+   * the built-in layer's years it names and keeps the others.
+   */
+  readonly regional?: readonly RegionalHolidays[];
 }
 
 const KIND_NAMES: Record<number, DayKind> = {
@@ -55,18 +94,99 @@ function builtinYears(): Map<number, NoticeYear> {
   return new Map(Object.entries(BUILTIN_NOTICE_YEARS).map(([y, v]) => [Number(y), v]));
 }
 
-function calendarOf(c: CompiledCalendar): WorkCalendar {
+/** What a calendar was compiled from, so that its provisional bounds can be compiled on demand. */
+interface CalendarInput {
+  readonly years: ReadonlyMap<number, NoticeYear>;
+  readonly policy: SwapPolicy;
+  readonly regional?: RegionalHolidays;
+  readonly regionCode?: string;
+  readonly bound?: ProvisionalBound;
+  /** For a bounded calendar: the exact calendar it bounds. */
+  readonly exact?: WorkCalendar;
+}
+
+/**
+ * The input of a bounded calendar: every year from the first loaded one to the end of the
+ * festival table that no notice covers is filled for `bound`, and so is every regional
+ * year the layer lacks.
+ */
+function boundedInput(
+  input: CalendarInput,
+  bound: ProvisionalBound,
+): { years: Map<number, NoticeYear>; options: CompileOptions } {
+  const years = new Map(input.years);
+  const provisionalYears = new Set<number>();
+  const loaded = [...input.years.keys()];
+  const from = Math.min(...loaded, PROVISIONAL_YEARS.from);
+  for (let y = from; y <= PROVISIONAL_YEARS.to; y++) {
+    if (years.has(y)) continue;
+    const fill = provisionalNoticeYear(y, bound);
+    if (fill === undefined) continue;
+    years.set(y, fill);
+    provisionalYears.add(y);
+  }
+  const layer = input.regional;
+  const regionalProvisional = new Map<number, RegionalNoticeYear>();
+  if (layer !== undefined) {
+    for (const y of years.keys()) {
+      if (layer.years[String(y)] === undefined) regionalProvisional.set(y, provisionalRegionalYear(y, bound, layer));
+    }
+  }
+  return {
+    years,
+    options: {
+      provisionalYears,
+      ...(layer === undefined ? {} : { regional: layer, regionalProvisional }),
+    },
+  };
+}
+
+function regionOf(c: CompiledCalendar, code: string | undefined): CalendarRegion | undefined {
+  if (code === undefined) return undefined;
+  const region = c.regional;
+  if (region === undefined) return { code };
+  const years = [...region.years.keys()].filter((y) => !region.provisionalYears.has(y)).sort((a, b) => a - b);
+  const { layer } = region;
+  return { code, layer: { region: layer.region, name: layer.name, issuer: layer.issuer, years } };
+}
+
+function lastKnown(c: CompiledCalendar): number {
+  let n = c.last;
+  while (n > c.first && c.kind[n - c.first] === UNKNOWN) n--;
+  return n;
+}
+
+function calendarOf(c: CompiledCalendar, input: CalendarInput): WorkCalendar {
+  const bounds = new Map<ProvisionalBound, WorkCalendar>();
+  const region = regionOf(c, input.regionCode);
   const notice = (year: number): CitedNotice | undefined => {
     const data = c.notices.get(year);
-    return data === undefined ? undefined : { ...data.notice, year };
+    return data === undefined || c.provisionalYears.has(year) ? undefined : { ...data.notice, year };
   };
   const known = (date: string): Result<number, SanxiangError> =>
     toDay(date).andThen((n) => (isKnown(c, n) ? ok(n) : err(unknownYear(c, n))));
   // Frozen: chinaCalendar() hands the same instance to every caller.
-  return Object.freeze({
+  const knownYears = c.years.filter((y) => !c.provisionalYears.has(y) && c.regional?.missing.has(y) !== true);
+  const self: WorkCalendar = Object.freeze({
     policy: c.policy,
-    coverage: { from: dateOf(c, c.first), to: dateOf(c, c.last), years: c.years },
+    coverage: { from: dateOf(c, c.first), to: dateOf(c, lastKnown(c)), years: knownYears },
+    ...(region === undefined ? {} : { region }),
+    ...(input.bound === undefined ? {} : { bound: input.bound }),
     notice,
+    bounded(bound: ProvisionalBound): WorkCalendar {
+      if (input.bound !== undefined) {
+        return input.bound === bound ? self : (input.exact?.bounded(bound) ?? self);
+      }
+      const hit = bounds.get(bound);
+      if (hit !== undefined) return hit;
+      const b = boundedInput(input, bound);
+      const compiled = compileCalendar(b.years, c.policy, b.options);
+      // The fill-ins are generated from checked tables: a failure is a defect of the SDK.
+      if (compiled.isErr()) throw compiled.error;
+      const cal = calendarOf(compiled.value, { ...input, bound, exact: self });
+      bounds.set(bound, cal);
+      return cal;
+    },
     isWorkingDay(date) {
       const n = toDay(date);
       if (n.isErr()) return err(n.error);
@@ -128,9 +248,54 @@ function calendarOf(c: CompiledCalendar): WorkCalendar {
       return toDay(date).andThen((n) => explain(c, n, dateOf(c, n), spec));
     },
   } satisfies WorkCalendar);
+  return self;
 }
 
-const builtinCache = new Map<SwapPolicy, WorkCalendar>();
+const builtinCache = new Map<string, WorkCalendar>();
+
+function builtinLayers(): Map<string, RegionalHolidays> {
+  return new Map(Object.entries(BUILTIN_REGIONAL_HOLIDAYS));
+}
+
+/**
+ * 地方节假日层 — the layer covering region code `code`: its own, else its prefecture's
+ * (`xxxx00`), else its province's (`xx0000`). Undefined when no layer covers it.
+ */
+export function regionalLayerFor(
+  code: string,
+  layers: ReadonlyMap<string, RegionalHolidays> = builtinLayers(),
+): RegionalHolidays | undefined {
+  return layers.get(code) ?? layers.get(`${code.slice(0, 4)}00`) ?? layers.get(`${code.slice(0, 2)}0000`);
+}
+
+function badRegion(code: unknown): SanxiangError {
+  return sanxiangError("INVALID_INPUT", `行政区划代码应为六位数字：${String(code)}`, { details: { region: code } });
+}
+
+/** Merges supplied layers into the built-in ones (a supplied year replaces the built-in year). */
+function layersWith(
+  extra: readonly RegionalHolidays[] | undefined,
+  builtin: boolean,
+): Result<Map<string, RegionalHolidays>, SanxiangError> {
+  const layers = builtin ? builtinLayers() : new Map<string, RegionalHolidays>();
+  for (const raw of extra ?? []) {
+    const parsed = RegionalHolidaysSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return err(
+        sanxiangError(
+          "CALENDAR_DATA_INVALID",
+          `地方节假日数据格式错误（${issue?.path.join(".") ?? ""}）：${issue?.message ?? "无法解析"}`,
+          { details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) } },
+        ),
+      );
+    }
+    const layer = parsed.data;
+    const base = layers.get(layer.region);
+    layers.set(layer.region, base === undefined ? layer : { ...layer, years: { ...base.years, ...layer.years } });
+  }
+  return ok(layers);
+}
 
 /**
  * 中国工作日历 — the PRC work calendar from the built-in State Council notices
@@ -146,21 +311,27 @@ const builtinCache = new Map<SwapPolicy, WorkCalendar>();
  */
 export function chinaCalendar(options: ChinaCalendarOptions = {}): WorkCalendar {
   const policy = options.policy ?? "official";
-  if (options.years !== undefined) {
+  if (options.years !== undefined || options.regional !== undefined) {
     // A bureau's own notice data is configuration read at start-up: refuse to start on
     // contradictory data rather than compute deadlines from it.
-    const loaded = createWorkCalendar({ years: options.years, policy });
+    const loaded = createWorkCalendar({
+      ...(options.years === undefined ? {} : { years: options.years }),
+      ...(options.regional === undefined ? {} : { regional: options.regional }),
+      ...(options.region === undefined ? {} : { region: options.region }),
+      policy,
+    });
     if (loaded.isErr()) throw loaded.error;
     return loaded.value;
   }
-  const hit = builtinCache.get(policy);
+  const key = `${policy}:${options.region ?? ""}`;
+  const hit = builtinCache.get(key);
   if (hit !== undefined) return hit;
-  const compiled = compileCalendar(builtinYears(), policy);
-  // Generated data that fails its own checks is a build defect, not a domain failure.
-  if (compiled.isErr()) throw compiled.error;
-  const cal = calendarOf(compiled.value);
-  builtinCache.set(policy, cal);
-  return cal;
+  const made = createWorkCalendar({ policy, ...(options.region === undefined ? {} : { region: options.region }) });
+  // Generated data that fails its own checks is a build defect; a malformed region code is
+  // configuration read at start-up: both refuse to start.
+  if (made.isErr()) throw made.error;
+  builtinCache.set(key, made.value);
+  return made.value;
 }
 
 /**
@@ -169,7 +340,9 @@ export function chinaCalendar(options: ChinaCalendarOptions = {}): WorkCalendar 
  * are parsed with {@link NoticeYearsSchema} and checked: a date that is both a day off
  * and a working day, a date outside December of the previous year to December of the
  * notice year, or a listed working day that is not a weekend day → `CALENDAR_DATA_INVALID`.
- * A supplied year replaces the built-in one of the same year.
+ * A supplied year replaces the built-in one of the same year. With `region`, the regional
+ * layer covering the code is applied (see {@link ChinaCalendarOptions.region}); a code that
+ * is not six digits → `INVALID_INPUT`.
  */
 export function createWorkCalendar(options: CreateWorkCalendarOptions = {}): Result<WorkCalendar, SanxiangError> {
   const parsed = NoticeYearsSchema.safeParse(options.years ?? {});
@@ -183,7 +356,19 @@ export function createWorkCalendar(options: CreateWorkCalendarOptions = {}): Res
       }),
     );
   }
+  const code = options.region;
+  if (code !== undefined && (typeof code !== "string" || !/^\d{6}$/.test(code))) return err(badRegion(code));
+  const layers = layersWith(options.regional, options.builtin !== false);
+  if (layers.isErr()) return err(layers.error);
+  const regional = code === undefined ? undefined : regionalLayerFor(code, layers.value);
   const years = options.builtin === false ? new Map<number, NoticeYear>() : builtinYears();
   for (const [y, data] of Object.entries(parsed.data)) years.set(Number(y), data);
-  return compileCalendar(years, options.policy ?? "official").map(calendarOf);
+  const policy = options.policy ?? "official";
+  const input: CalendarInput = {
+    years,
+    policy,
+    ...(regional === undefined ? {} : { regional }),
+    ...(code === undefined ? {} : { regionCode: code }),
+  };
+  return compileCalendar(years, policy, regional === undefined ? {} : { regional }).map((c) => calendarOf(c, input));
 }

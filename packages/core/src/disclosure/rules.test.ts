@@ -123,9 +123,11 @@ describe("the default rule table", () => {
     expect(publicUntil(penaltyRule, "2025-03-20", fineDecision(50_000))).toBe("2028-03-20");
   });
 
-  it("a deadline reaching a year without its holiday notice is provisional, counted on weekends", () => {
+  it("a deadline reaching a year without its holiday notice is provisional, at the earliest plausible end (the bureau's duty; issue 14 §1)", () => {
     const due = disclosureDue(penaltyRule, "2026-12-28", calendar)._unsafeUnwrap();
-    expect(due).toMatchObject({ due: "2027-01-06", provisional: true, start: "2026-12-28" });
+    // 12-29..12-31, then 1 January off (全国年节及纪念日放假办法 Art. 2), and the weekend of
+    // 01-02/01-03 counted as possible 调休上班日: 7 working days end 2027-01-05 at the earliest.
+    expect(due).toMatchObject({ due: "2027-01-05", provisional: true, start: "2026-12-28", bound: "earliest" });
   });
 
   test.prop([fc.integer({ min: 0, max: 6 * 365 })], { numRuns: 100 })(

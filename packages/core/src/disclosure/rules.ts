@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { computeDeadline, type PeriodOverrides, periodRule, type ResolvedPeriods } from "../calendar/deadline.js";
+import { type PeriodOverrides, provisionalDeadline, type ResolvedPeriods } from "../calendar/deadline.js";
 import { STATUTORY_PERIODS } from "../calendar/periods.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import type { CaseDeadline } from "../enforcement/deadline.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
-import { addDays, addMonths, type CivilDate, compareCivilDates, isoWeekday } from "../kernel/time.js";
+import { addMonths, type CivilDate, compareCivilDates } from "../kernel/time.js";
 import { PENALTY_KIND_LABELS, type PenaltyKind } from "../registry/benchmarks/schema.js";
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy, RedactionPolicySchema } from "./redaction.js";
 import { crossProvinceOf, type DisclosureRouting, receivedOf } from "./routing.js";
@@ -261,8 +261,9 @@ export interface DisclosureDueOptions {
 
 /**
  * A period counted as a {@link CaseDeadline}. When the period reaches a year whose holiday
- * notice is not loaded, the due day is computed on weekends alone and marked provisional
- * (as the enforcement deadlines do), instead of refusing.
+ * notice is not loaded, the due day is bounded by the row's provisional rule (the earliest
+ * plausible end for the bureau's publication duties, the latest for a period of the party)
+ * and marked provisional with its start, as the enforcement deadlines are, instead of refusing.
  */
 function periodDeadline(
   periodId: string,
@@ -271,38 +272,16 @@ function periodDeadline(
   options: DisclosureDueOptions,
 ): Result<CaseDeadline, SanxiangError> {
   const opts = options.periods === undefined ? {} : { periods: options.periods };
-  const computed = computeDeadline(periodId, start, calendar, opts);
-  if (computed.isOk()) {
-    const d = computed.value;
-    return ok({
+  return provisionalDeadline(periodId, start, calendar, opts).map(
+    (d): CaseDeadline => ({
       ruleId: periodId,
       due: d.due,
       source: d.source,
       provisional: d.provisional,
       ...(d.provisional ? { start } : {}),
-    });
-  }
-  if (computed.error.code !== "CALENDAR_YEAR_UNKNOWN") return err(computed.error);
-  const found =
-    options.periods instanceof Map
-      ? options.periods.get(periodId)
-      : periodRule(periodId, options.periods as PeriodOverrides | undefined).unwrapOr(undefined);
-  if (found === undefined) return err(computed.error);
-  const row = found;
-  let due = start;
-  if (row.unit === "workday") {
-    for (let n = 0; n < row.amount; ) {
-      due = addDays(due, 1);
-      if (isoWeekday(due) <= 5) n++;
-    }
-  } else {
-    due =
-      row.unit === "day"
-        ? addDays(start, row.amount)
-        : addMonths(start, row.unit === "month" ? row.amount : 12 * row.amount);
-    while (row.rollOver && isoWeekday(due) > 5) due = addDays(due, 1);
-  }
-  return ok({ ruleId: periodId, due, source: row.source, provisional: true, start });
+      ...(d.bound === undefined ? {} : { bound: d.bound }),
+    }),
+  );
 }
 
 /**

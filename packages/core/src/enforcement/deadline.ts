@@ -6,7 +6,8 @@ import { ExcludedPeriodSchema } from "./excluded-periods.js";
 /**
  * 案件期限 — an absolute statutory deadline kept in the case: the period's id, its last day
  * (届满日, until 24:00), its source, and whether it was computed without the year's holiday
- * notice (暂定: weekends only, to be recomputed when the notice is loaded). A provisional
+ * notice (暂定: bounded by the latest or earliest plausible end the row names, to be
+ * recomputed when the notice is loaded). A provisional
  * deadline also carries what it was computed from (`start`, `excluded`, `extended`); events
  * written before these optional fields existed lack them.
  */
@@ -26,6 +27,12 @@ export const CaseDeadlineSchema = z
     excluded: z.array(ExcludedPeriodSchema).readonly().optional(),
     /** The row's extension applied (e.g. 查封扣押 30 + 30 days), kept on a provisional deadline. */
     extended: z.boolean().optional(),
+    /**
+     * 暂定边界 — for a provisional deadline, which plausible end `due` is: `latest` for the
+     * party's periods (nothing refused before it), `earliest` for the authority's duties.
+     * Absent on provisional deadlines recorded before bounds existed (counted on weekends).
+     */
+    bound: z.enum(["latest", "earliest"]).optional(),
   })
   .readonly();
 /** 案件期限 (see {@link CaseDeadlineSchema}). */

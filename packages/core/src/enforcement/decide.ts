@@ -21,7 +21,7 @@ import { type PenaltyCommand, type PenaltyCommandInput, PenaltyCommandSchema } f
 import { evolveContext, outstandingFen } from "./context.js";
 import { PENALTY_EVENT_STAGES, type PenaltyEvent, type PenaltyEventType } from "./events.js";
 import type { CaseState } from "./fold.js";
-import { caseDeadline, checkRecords, checkTeam, type DecideContext, refuse } from "./guards.js";
+import { caseDeadline, checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
 import { eventsAcceptedIn, measuresSettled, PENALTY_STATE_NAMES, penaltyMachine } from "./machine.js";
 import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
 import { approvalFromReviews, checkApprovalCommand } from "./review-gate.js";
@@ -139,7 +139,7 @@ function eventFor(
       }
       return ok({ type: "defence.waived", at, records: cmd.records });
     case "hearing.request": {
-      const window = c.deadlines.hearingRequest;
+      const window = c.deadlines.hearingRequest && currentDeadline(c.deadlines.hearingRequest, ctx);
       if (c.notice?.hearingRight !== true || window === undefined) {
         return err(refuse("COMMAND_NOT_ALLOWED", "拟作出的处罚不属于应当告知听证权利的情形", SRC.hearingRight));
       }

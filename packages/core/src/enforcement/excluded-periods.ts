@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { type ComputeDeadlineOptions, computeDeadline, type Deadline } from "../calendar/deadline.js";
+import {
+  type ComputeDeadlineOptions,
+  calendarBoundOf,
+  computeDeadline,
+  type Deadline,
+  periodRule,
+  type ResolvedPeriods,
+} from "../calendar/deadline.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -87,8 +94,13 @@ function clip(m: MergedExclusion, start: CivilDate, end: CivilDate): MergedExclu
  * excluded days inside). Overlapping intervals are merged first; intervals before the start
  * or after the end change nothing. A rolling-over period rolls over from the moved end.
  *
- * Errors: those of {@link computeDeadline}; `INVALID_INPUT` for a malformed interval or a
- * period counted backwards (`before` rows have no running period to pause).
+ * When a year the computation reaches has no holiday notice loaded, the deadline is counted
+ * on the calendar's provisional bound the row names (`provisionalDeadline`) and
+ * `base.provisional` is true with `base.bound`.
+ *
+ * Errors: those of {@link computeDeadline} (`CALENDAR_YEAR_UNKNOWN` only beyond the years the
+ * bound covers); `INVALID_INPUT` for a malformed interval or a period counted backwards
+ * (`before` rows have no running period to pause).
  */
 export function deadlineWithExclusions(
   start: CivilDate,
@@ -101,13 +113,36 @@ export function deadlineWithExclusions(
   if (!parsed.success) {
     return err(invalid(`不计入期间格式错误：${parsed.error.issues[0]?.message ?? ""}`, { excluded }));
   }
+  const exact = onCalendar(start, ruleId, calendar, parsed.data, options);
+  if (exact.isOk() && !exact.value.base.provisional) return exact;
+  if (exact.isErr() && exact.error.code !== "CALENDAR_YEAR_UNKNOWN") return exact;
+  // A year the period (or its excluded days) reaches has no notice: count on the row's
+  // provisional bound (issue 14 §1: the party's periods never end before the latest
+  // plausible end, the authority's duties are warned by the earliest).
+  const periods = options.periods;
+  const rule =
+    periods instanceof Map
+      ? (periods as ResolvedPeriods).get(ruleId)
+      : periodRule(ruleId, periods as Parameters<typeof periodRule>[1]).unwrapOr(undefined);
+  if (rule === undefined) return exact;
+  const bounded = onCalendar(start, ruleId, calendar.bounded(calendarBoundOf(rule)), parsed.data, options);
+  return bounded.map((r) => ({ ...r, base: { ...r.base, provisional: true, bound: rule.provisional.bound } }));
+}
+
+function onCalendar(
+  start: CivilDate,
+  ruleId: string,
+  calendar: WorkCalendar,
+  excludedPeriods: readonly ExcludedPeriod[],
+  options: ComputeDeadlineOptions,
+): Result<DeadlineWithExclusions, SanxiangError> {
   const computed = computeDeadline(ruleId, start, calendar, options);
   if (computed.isErr()) return err(computed.error);
   const base = computed.value;
   if (base.rule.direction === "before") {
     return err(invalid(`「${base.name}」为倒计期限，不适用扣除不计入期间`, { ruleId }));
   }
-  const merged = mergeExclusions(parsed.data);
+  const merged = mergeExclusions(excludedPeriods);
   const { unit, amount } = base;
   const nominal = (extra: number): Result<CivilDate, SanxiangError> => {
     if (unit === "workday") return calendar.addWorkingDays(start, amount + extra);

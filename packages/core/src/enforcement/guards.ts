@@ -1,4 +1,4 @@
-import { computeDeadline, type PeriodOverrides, periodRule, type ResolvedPeriods } from "../calendar/deadline.js";
+import { type PeriodOverrides, provisionalDeadline, type ResolvedPeriods } from "../calendar/deadline.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import type { Actor, PermissionPolicy } from "../kernel/actors.js";
 import { canonicalJsonBytes } from "../kernel/canonical-json.js";
@@ -6,7 +6,7 @@ import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, sha256, toHex } from "../kernel/hash.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
-import { addDays, addMonths, addWeekdays, type CivilDate, type Instant, isoWeekday } from "../kernel/time.js";
+import type { CivilDate, Instant } from "../kernel/time.js";
 import { requireRecords } from "../recording/check.js";
 import type { RecordingRules } from "../recording/rules.js";
 import type { Stage } from "../recording/vocabulary.js";
@@ -16,6 +16,7 @@ import type { ReviewCatalogue } from "../review/catalogue.js";
 import type { ReviewState } from "../review/fold.js";
 import type { DecisionOutcome, RecordRef } from "./commands.js";
 import type { CaseDeadline } from "./events.js";
+import { deadlineWithExclusions } from "./excluded-periods.js";
 import type { Penalty, PenaltyPolicy } from "./penalty.js";
 import type { SurchargePolicyInput } from "./surcharge.js";
 
@@ -113,54 +114,56 @@ export function checkRecords(
   return requireRecords(stage, action, records, ctx.recording, { at, ...(endedAt === undefined ? {} : { endedAt }) });
 }
 
-function nextWeekday(date: CivilDate, step: 1 | -1 = 1): CivilDate {
-  let d = date;
-  while (isoWeekday(d) > 5) d = addDays(d, step);
-  return d;
-}
-
 /**
  * A deadline with its source. When a year the period touches has no holiday notice loaded
  * (a case filed in November whose 90 days reach a year not yet announced), the deadline is
- * computed on weekends alone and marked `provisional`, instead of refusing the step.
+ * bounded instead of refusing the step: the latest plausible end for the party's periods
+ * (听证申请、缴纳罚款…), the earliest for the authority's duties (决定、送达…), each row's
+ * `provisional` rule — and marked `provisional` with its `bound` and start, to be recomputed
+ * when the notice is loaded ({@link currentDeadline}, `recomputeProvisional`).
  */
 export function caseDeadline(
   ruleId: string,
   start: CivilDate,
   ctx: DecideContext,
 ): Result<CaseDeadline, SanxiangError> {
-  const computed = computeDeadline(
+  const computed = provisionalDeadline(
     ruleId,
     start,
     ctx.calendar,
     ctx.periods === undefined ? {} : { periods: ctx.periods },
   );
-  if (computed.isOk()) {
-    const d = computed.value;
-    return ok({
-      ruleId,
-      due: d.due,
-      source: d.source,
-      provisional: d.provisional,
-      ...(d.provisional ? { start } : {}),
-    });
+  if (computed.isErr()) return err(computed.error);
+  const d = computed.value;
+  return ok({
+    ruleId,
+    due: d.due,
+    source: d.source,
+    provisional: d.provisional,
+    ...(d.provisional ? { start } : {}),
+    ...(d.bound === undefined ? {} : { bound: d.bound }),
+  });
+}
+
+/**
+ * 现行期限 — a stored deadline as the guards must read it now: a provisional deadline that
+ * kept its start is recomputed with the context's calendar (exact once the year's notice is
+ * loaded, else the row's bound — which also corrects one stored before bounds existed, when
+ * it was counted on weekends alone); any other deadline is as stored. A refusal that
+ * protects the party (a late hearing request) therefore never rests on a provisional date
+ * earlier than the latest plausible end.
+ */
+export function currentDeadline(d: CaseDeadline, ctx: DecideContext): CaseDeadline {
+  if (!d.provisional || d.start === undefined) return d;
+  const r = deadlineWithExclusions(d.start, d.ruleId, ctx.calendar, d.excluded ?? [], {
+    ...(ctx.periods === undefined ? {} : { periods: ctx.periods }),
+    ...(d.extended === true ? { extended: true } : {}),
+  });
+  if (r.isErr()) return d;
+  const { base, due } = r.value;
+  if (!base.provisional) {
+    const { start: _s, excluded: _e, extended: _x, bound: _b, ...rest } = d;
+    return { ...rest, due, provisional: false };
   }
-  if (computed.error.code !== "CALENDAR_YEAR_UNKNOWN") return err(computed.error);
-  const periods = ctx.periods;
-  const isTable = periods instanceof Map;
-  const fromMap = isTable ? (periods as ResolvedPeriods).get(ruleId) : undefined;
-  const rule =
-    fromMap === undefined
-      ? periodRule(ruleId, isTable ? undefined : (periods as PeriodOverrides | undefined))
-      : ok(fromMap);
-  if (rule.isErr()) return err(rule.error);
-  const { amount, unit, rollOver, source } = rule.value;
-  let due: CivilDate;
-  if (unit === "workday") {
-    due = addWeekdays(start, amount);
-  } else {
-    due = unit === "day" ? addDays(start, amount) : addMonths(start, unit === "month" ? amount : 12 * amount);
-    if (rollOver) due = nextWeekday(due);
-  }
-  return ok({ ruleId, due, source, provisional: true, start });
+  return { ...d, due, ...(base.bound === undefined ? {} : { bound: base.bound }) };
 }

@@ -18,8 +18,10 @@ const with2027 = chinaCalendar({ years: { "2027": test2027 } });
 describe("recomputeProvisional — deadlines computed without a year's holiday notice", () => {
   it("marks a deadline reaching an unannounced year provisional, keeping its start (行政处罚法第六十四条第一项)", () => {
     const d = caseDeadline("penalty.hearingRequest", "2026-12-28", ctxAt("2026-12-28T02:00:00Z"))._unsafeUnwrap();
-    // Weekends only: 12-29, 12-30, 12-31, 01-01 (Friday), 01-04.
-    expect(d).toMatchObject({ due: "2027-01-04", provisional: true, start: "2026-12-28" });
+    // The party's period takes the latest plausible end (issue 14 §1): 2026-12-30..2027-01-03
+    // may all be days off (元旦 break of up to 3 days around 1 January, 全国年节及纪念日放假办法
+    // Arts. 2, 7), so 12-29, 01-04, 01-05, 01-06, 01-07 — never the weekends-only 2027-01-04.
+    expect(d).toMatchObject({ due: "2027-01-07", provisional: true, start: "2026-12-28", bound: "latest" });
   });
 
   it("corrects it once the notice is loaded, as a view: what changed, what was confirmed, what is still unknown", () => {
@@ -40,14 +42,20 @@ describe("recomputeProvisional — deadlines computed without a year's holiday n
       s = evolve(s, e)._unsafeUnwrap();
     }
     const stored = s.context.deadlines;
-    expect(stored.decision).toMatchObject({ due: "2027-02-18", provisional: true, start: "2026-11-20" });
-    expect(stored.hearingRequest).toMatchObject({ due: "2027-01-04", provisional: true });
+    // The bureau's own time limit takes the earliest plausible end; the party's the latest.
+    expect(stored.decision).toMatchObject({
+      due: "2027-02-18",
+      provisional: true,
+      start: "2026-11-20",
+      bound: "earliest",
+    });
+    expect(stored.hearingRequest).toMatchObject({ due: "2027-01-07", provisional: true, bound: "latest" });
     // 2026-11-01 + 2 years reaches 2028, still unannounced after the 2027 notice.
     expect(stored.limitation).toMatchObject({ due: "2028-11-01", provisional: true });
 
     const r = recomputeProvisional(stored, with2027)._unsafeUnwrap();
     expect(r.changed).toEqual([
-      { key: "hearingRequest", ruleId: "penalty.hearingRequest", before: "2027-01-04", after: "2027-01-05" },
+      { key: "hearingRequest", ruleId: "penalty.hearingRequest", before: "2027-01-07", after: "2027-01-05" },
     ]);
     expect(r.confirmed).toEqual(["decision"]);
     expect(r.unresolved).toEqual(["limitation"]);
@@ -56,10 +64,11 @@ describe("recomputeProvisional — deadlines computed without a year's holiday n
       due: "2027-01-05",
       provisional: false,
       start: undefined,
+      bound: undefined,
     });
     expect(r.deadlines.limitation).toBe(stored.limitation);
     // A view: the stored context is untouched.
-    expect(s.context.deadlines.hearingRequest?.due).toBe("2027-01-04");
+    expect(s.context.deadlines.hearingRequest?.due).toBe("2027-01-07");
     // Still without the notice: nothing resolves.
     const again = recomputeProvisional(stored, chinaCalendar())._unsafeUnwrap();
     expect([...again.unresolved].sort()).toEqual(["decision", "hearingRequest", "limitation"]);

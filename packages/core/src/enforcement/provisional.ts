@@ -12,7 +12,7 @@ export interface ProvisionalChange {
   readonly key: string;
   /** The period's id. */
   readonly ruleId: string;
-  /** 届满日 as stored (weekends only). */
+  /** 届满日 as stored (the provisional bound, or weekends only for deadlines stored before bounds). */
   readonly before: CivilDate;
   /** 届满日 with the holiday notice. */
   readonly after: CivilDate;
@@ -69,7 +69,7 @@ export function recomputeProvisional<K extends string>(
       unresolved.push(key);
       continue;
     }
-    const { start: _s, excluded: _e, extended: _x, ...rest } = d;
+    const { start: _s, excluded: _e, extended: _x, bound: _b, ...rest } = d;
     out[key] = { ...rest, due: r.value.due, provisional: false };
     if (r.value.due === d.due) confirmed.push(key);
     else changed.push({ key, ruleId: d.ruleId, before: d.due, after: r.value.due });

@@ -5,7 +5,7 @@ import { type CivilDate, civilDateOf, compareCivilDates, type Instant } from "..
 import type { PenaltyCommand } from "./commands.js";
 import type { PenaltyCaseContext } from "./context.js";
 import type { PenaltyEvent } from "./events.js";
-import { caseDeadline, checkRecords, checkTeam, type DecideContext, refuse } from "./guards.js";
+import { caseDeadline, checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
 import {
   collectiveDiscussionRequired,
   DEFAULT_PENALTY_POLICY,
@@ -161,7 +161,7 @@ export function decideCase(
     if (c.hearingRequested && !c.hearingHeld) {
       return err(refuse("HEARING_PENDING", "当事人已要求听证，听证结束后方可作出决定", SRC.decideAfterHearing));
     }
-    const window = c.deadlines.hearingRequest;
+    const window = c.deadlines.hearingRequest && currentDeadline(c.deadlines.hearingRequest, ctx);
     if (
       c.notice?.hearingRight === true &&
       !c.hearingRequested &&
