@@ -114,6 +114,19 @@ function unstorable(what: string, value: string): SanxiangError {
   });
 }
 
+/**
+ * The longest projection key or sort key stored, in UTF-8 bytes: both sit in the
+ * `(projection, sort_key, key)` index, whose entries PostgreSQL limits to about 2.7 KB.
+ */
+const KEY_BYTES_MAX = 1_024;
+const tooLong = (s: string | null | undefined): boolean => s != null && Buffer.byteLength(s, "utf8") > KEY_BYTES_MAX;
+
+function keyTooLong(what: string, value: string): SanxiangError {
+  return sanxiangError("INVALID_INPUT", `${what}超过 ${KEY_BYTES_MAX} 字节，PostgreSQL 索引无法保存`, {
+    details: { [what]: `${value.slice(0, 40)}…`, bytes: Buffer.byteLength(value, "utf8"), max: KEY_BYTES_MAX },
+  });
+}
+
 /** The SQLSTATE of a server error, if it is one. */
 const sqlState = (cause: unknown): string | undefined =>
   typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string"
@@ -705,6 +718,10 @@ function createStore(
           if (!storable(write.key)) return err(unstorable("投影行的键", write.key));
           if (write.op === "put" && !storable(write.sortKey))
             return err(unstorable("投影行的排序键", write.sortKey ?? ""));
+          // A B-tree entry holds at most about 2.7 KB: a longer key could never be stored.
+          if (tooLong(write.key)) return err(keyTooLong("投影行的键", write.key));
+          if (write.op === "put" && tooLong(write.sortKey))
+            return err(keyTooLong("投影行的排序键", write.sortKey ?? ""));
         }
       }
       if (p.events.length === 0) {
