@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeParse } from "./describe-value.js";
 import { type SanxiangError, sanxiangError } from "./errors.js";
 import { IdSchema } from "./ports.js";
 import { err, ok, type Result } from "./result.js";
@@ -46,7 +47,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 
 /** Parses an actor, or the coded error `ACTOR_INVALID` with the failing fields. */
 export function parseActor(value: unknown): Result<Actor, SanxiangError> {
-  const parsed = ActorSchema.safeParse(value);
+  const parsed = safeParse(ActorSchema, value);
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
   return err(

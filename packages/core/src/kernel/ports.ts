@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValue, safeParse } from "./describe-value.js";
 import { type SanxiangError, sanxiangError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 import { epochMillis, type Instant, instantFromEpochMillis, isInstant } from "./time.js";
@@ -149,10 +150,12 @@ export const GeneratedIdSchema = z
 
 /** Parses an identifier, or the coded error `ID_INVALID`. */
 export function parseId(value: unknown): Result<Id, SanxiangError> {
-  const parsed = IdSchema.safeParse(value);
+  const parsed = safeParse(IdSchema, value);
   return parsed.success
     ? ok(parsed.data)
-    : err(sanxiangError("ID_INVALID", `标识无效：${String(value)}`, { details: { value: String(value) } }));
+    : err(
+        sanxiangError("ID_INVALID", `标识无效：${describeValue(value)}`, { details: { value: describeValue(value) } }),
+      );
 }
 
 /**

@@ -4,6 +4,7 @@
 // verification needs only the public key and is pure and synchronous.
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { z } from "zod";
+import { describeValue, safeParse } from "./describe-value.js";
 import { type SanxiangError, sanxiangError } from "./errors.js";
 import { sha256, toHex } from "./hash.js";
 import { err, ok, type Result } from "./result.js";
@@ -112,7 +113,7 @@ export function signingKeyId(algorithm: SignatureAlgorithm, publicKey: Uint8Arra
 
 /** The coded error `SIGNATURE_ALGORITHM_UNSUPPORTED` for `name`. */
 export function unsupportedSignatureAlgorithm(name: unknown): SanxiangError {
-  const shown = typeof name === "string" ? name : String(name);
+  const shown = describeValue(name);
   return sanxiangError("SIGNATURE_ALGORITHM_UNSUPPORTED", `不支持的签名算法：${shown}（支持 ed25519、sm2）`, {
     details: { name: shown, supported: SignatureAlgorithmSchema.options },
   });
@@ -120,7 +121,7 @@ export function unsupportedSignatureAlgorithm(name: unknown): SanxiangError {
 
 /** Parses a signature algorithm name, or the coded error `SIGNATURE_ALGORITHM_UNSUPPORTED`. */
 export function parseSignatureAlgorithm(name: unknown): Result<SignatureAlgorithm, SanxiangError> {
-  const parsed = SignatureAlgorithmSchema.safeParse(name);
+  const parsed = safeParse(SignatureAlgorithmSchema, name);
   return parsed.success ? ok(parsed.data) : err(unsupportedSignatureAlgorithm(name));
 }
 

@@ -84,6 +84,7 @@ export function formatSource(source: RuleSource): string {
  * of {@link chineseNumeral} for 1..9999; `undefined` for anything else, never a throw.
  */
 export function parseChineseNumeral(text: string): number | undefined {
+  if (typeof text !== "string") return undefined;
   const s = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (/^\d{1,4}$/.test(s)) {
     const n = Number(s);

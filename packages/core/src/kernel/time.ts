@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
 import { daysFromCivil, monthLength, parseDay, weekdayOf } from "./day-number.js";
+import { describeValue } from "./describe-value.js";
 import { SanxiangError, sanxiangError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
@@ -47,8 +48,8 @@ export function parseCivilDate(value: unknown): Result<CivilDate, SanxiangError>
   return isCivilDate(value)
     ? ok(value)
     : err(
-        sanxiangError("CIVIL_DATE_INVALID", `不是有效日期（应为 YYYY-MM-DD）：${String(value)}`, {
-          details: { value },
+        sanxiangError("CIVIL_DATE_INVALID", `不是有效日期（应为 YYYY-MM-DD）：${describeValue(value)}`, {
+          details: { value: describeValue(value) },
         }),
       );
 }
@@ -58,8 +59,8 @@ export function parseInstant(value: unknown): Result<Instant, SanxiangError> {
   return isInstant(value)
     ? ok(value)
     : err(
-        sanxiangError("INSTANT_INVALID", `不是有效时间点（应为 ISO-8601 UTC）：${String(value)}`, {
-          details: { value },
+        sanxiangError("INSTANT_INVALID", `不是有效时间点（应为 ISO-8601 UTC）：${describeValue(value)}`, {
+          details: { value: describeValue(value) },
         }),
       );
 }

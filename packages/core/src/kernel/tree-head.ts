@@ -4,6 +4,7 @@
 // The byte layout is written down in docs/signing.md; change it only with a new version.
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { z } from "zod";
+import { describeValue, isUint8Array, safeParse } from "./describe-value.js";
 import { type SanxiangError, sanxiangError } from "./errors.js";
 import { fromHex, HashAlgorithmNameSchema, hashAlgorithm, toHex } from "./hash.js";
 import type { MerkleTreeHead } from "./merkle-log.js";
@@ -94,7 +95,9 @@ function malformed(message: string, details: Record<string, unknown> = {}): Sanx
   return sanxiangError("TREE_HEAD_MALFORMED", message, { details });
 }
 
-function issuesOf(error: z.ZodError): string[] {
+function issuesOf(error: {
+  readonly issues: readonly { readonly path: PropertyKey[]; readonly message: string }[];
+}): string[] {
   return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
 }
 
@@ -142,6 +145,8 @@ export function serializeTreeHead(statement: TreeHeadStatement): Result<Uint8Arr
  * truncated or trailing bytes, a value outside its range).
  */
 export function parseTreeHeadBytes(bytes: Uint8Array): Result<TreeHeadStatement, SanxiangError> {
+  if (!isUint8Array(bytes))
+    return err(malformed(`树头字节无效：应为字节数组（Uint8Array），实为 ${describeValue(bytes)}`));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fail = (why: string) => err(malformed(`树头字节无效：${why}`, { length: bytes.length }));
   const c = CONTEXT_BYTES.length;
@@ -269,7 +274,7 @@ export function signedTreeHeadToJson(sth: SignedTreeHead): SignedTreeHeadJson {
  * `TREE_HEAD_MALFORMED`. Does not verify the signature: call {@link verifySignedTreeHead}.
  */
 export function signedTreeHeadFromJson(value: unknown): Result<SignedTreeHead, SanxiangError> {
-  const json = SignedTreeHeadJsonSchema.safeParse(value);
+  const json = safeParse(SignedTreeHeadJsonSchema, value);
   if (!json.success) return err(malformed("签名树头 JSON 无效", { issues: issuesOf(json.error) }));
   const rootHash = fromHex(json.data.rootHash);
   const signature = fromHex(json.data.signature);

@@ -4,6 +4,7 @@
 // (verifyCaseFile). The JSON form is what is handed over: bytes as lower-case hex.
 import { z } from "zod";
 import { canonicalJson } from "../kernel/canonical-json.js";
+import { safeParse } from "../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { fromHex, toHex } from "../kernel/hash.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
@@ -258,7 +259,7 @@ function malformed(message: string, details: Record<string, unknown> = {}): Sanx
  * {@link verifyCaseFile}.
  */
 export function caseFileFromJson(value: unknown): Result<CaseFile, SanxiangError> {
-  const json = CaseFileJsonSchema.safeParse(value);
+  const json = safeParse(CaseFileJsonSchema, value);
   if (!json.success) {
     return err(
       malformed("案卷 JSON 不符合格式", {
@@ -268,8 +269,14 @@ export function caseFileFromJson(value: unknown): Result<CaseFile, SanxiangError
   }
   // The schema drops unknown members; an event carrying any would be verified without
   // them, so the file would say more than its hashes cover. Refuse it instead.
-  const raw = (value as { events: unknown[] }).events;
-  const extra = json.data.events.findIndex((e, i) => !sameJson(e, raw[i]));
+  let extra: number;
+  try {
+    const raw = (value as { events: unknown[] }).events;
+    extra = json.data.events.findIndex((e, i) => !sameJson(e, raw[i]));
+  } catch {
+    // A getter that answered the schema and then threw: not a file that can be trusted.
+    return err(malformed("案卷 JSON 无法读取：读取事件时出错"));
+  }
   if (extra >= 0) return err(malformed(`第 ${extra + 1} 个事件含有格式之外的字段或无法规范化的值`, { index: extra }));
   const sth = signedTreeHeadFromJson(json.data.signedTreeHead);
   if (sth.isErr()) return err(malformed(`案卷的签名树头无效：${sth.error.message}`, { cause: sth.error.code }));

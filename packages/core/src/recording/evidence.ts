@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeParse } from "../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, HashAlgorithmNameSchema, toHex } from "../kernel/hash.js";
 import { IdSchema } from "../kernel/ports.js";
@@ -101,7 +102,7 @@ export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;
 
 /** Parses an evidence item, or `INVALID_INPUT` with the failing fields. */
 export function parseEvidenceItem(value: unknown): Result<EvidenceItem, SanxiangError> {
-  const parsed = EvidenceItemSchema.safeParse(value);
+  const parsed = safeParse(EvidenceItemSchema, value);
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
   return err(

@@ -1,3 +1,4 @@
+import { describeValue } from "../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { RawSheet } from "./table.js";
@@ -25,6 +26,13 @@ function lineAt(text: string, pos: number): number {
  * or text after a closing quote, naming the line.
  */
 export function parseCsvRecords(text: string): Result<string[][], SanxiangError> {
+  if (typeof text !== "string") {
+    return err(
+      sanxiangError("TABLE_UNREADABLE", `CSV 内容应为文本，实为 ${describeValue(text)}`, {
+        details: { type: describeValue(text) },
+      }),
+    );
+  }
   const src = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
   if (src.length === 0) return ok(rows);
@@ -68,6 +76,9 @@ export function parseCsvRecords(text: string): Result<string[][], SanxiangError>
  * record keyed by header. Duplicate or empty headers → `TABLE_UNREADABLE`.
  */
 export function parseCsv(text: string, sheet: string): Result<RawSheet, SanxiangError> {
+  if (typeof sheet !== "string") {
+    return err(sanxiangError("INVALID_INPUT", `表名应为文本，实为 ${describeValue(sheet)}`, { details: {} }));
+  }
   return parseCsvRecords(text).andThen((records) => {
     const [header, ...body] = records;
     if (header === undefined) return ok({ name: sheet, rows: [] });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValue } from "../../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import type { CellCodec } from "../../registry/table.js";
@@ -58,13 +59,17 @@ const RATIO = /^\s*(\d{1,5}(?:\.\d{1,2})?)\s*[:：比]\s*(\d{1,5}(?:\.\d{1,2})?)
  * three decimals, a missing side) → `INVALID_INPUT` with a Chinese message.
  */
 export function parseEquipmentRatio(text: string): Result<EquipmentRatio, SanxiangError> {
-  const m = RATIO.exec(text);
+  const m = typeof text === "string" ? RATIO.exec(text) : null;
   const parsed = m === null ? undefined : EquipmentRatioSchema.safeParse({ base: Number(m[1]), devices: Number(m[2]) });
   if (parsed?.success === true) return ok(parsed.data);
   return err(
-    sanxiangError("INVALID_INPUT", `配备比例应写作「人数:台数」（如 1:1.5），各项大于 0、最多两位小数：${text}`, {
-      details: { text },
-    }),
+    sanxiangError(
+      "INVALID_INPUT",
+      `配备比例应写作「人数:台数」（如 1:1.5），各项大于 0、最多两位小数：${describeValue(text)}`,
+      {
+        details: { text: describeValue(text) },
+      },
+    ),
   );
 }
 

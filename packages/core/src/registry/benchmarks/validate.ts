@@ -1,3 +1,4 @@
+import { describeValue } from "../../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import type { TierFormula } from "./formula.js";
@@ -70,6 +71,28 @@ function checkOrder(b: Benchmark, formula: TierFormula): SanxiangError | undefin
  * condition a code of `catalogue`. Errors: `REGISTRY_CONFLICT` naming the benchmark.
  */
 export function validateBenchmark(
+  benchmark: Benchmark,
+  formula: TierFormula,
+  catalogue: ReadonlyMap<string, Circumstance>,
+): Result<Benchmark, SanxiangError> {
+  try {
+    return checkBenchmark(benchmark, formula, catalogue);
+  } catch (cause) {
+    // The checks assume a benchmark that passed its schema; anything else is bad input.
+    return err(
+      sanxiangError(
+        "INVALID_INPUT",
+        `基准校验的输入无效（${describeValue(cause instanceof Error ? cause.message : cause)}）`,
+        {
+          details: {},
+          cause,
+        },
+      ),
+    );
+  }
+}
+
+function checkBenchmark(
   benchmark: Benchmark,
   formula: TierFormula,
   catalogue: ReadonlyMap<string, Circumstance>,

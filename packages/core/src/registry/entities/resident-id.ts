@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValue, readOptions } from "../../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import type { RuleSource } from "../../kernel/source.js";
@@ -62,7 +63,15 @@ function refuse(
  * Returns `ID_INVALID` with `details.reason` ({@link ResidentIdProblem}) and a Chinese
  * message, citing 居民身份证法 Art. 3 para. 2.
  */
-export function validateResidentId(input: string, options: ResidentIdOptions): Result<ResidentIdInfo, SanxiangError> {
+export function validateResidentId(
+  input: string,
+  givenOptions: ResidentIdOptions,
+): Result<ResidentIdInfo, SanxiangError> {
+  if (typeof input !== "string") return err(refuse(describeValue(input), "format", "应为文本"));
+  const options = givenOptions === undefined ? undefined : readOptions<{ asOf: unknown }>(givenOptions, { asOf: null });
+  if (options === undefined || (options.asOf !== null && typeof options.asOf !== "string")) {
+    return err(sanxiangError("INVALID_INPUT", "公民身份号码校验选项无效：asOf 应为日期或 null", { details: {} }));
+  }
   const s = input.trim().toUpperCase();
   if (/^\d{15}$/.test(s)) {
     return err(refuse(input, "legacy15", "15 位旧号码（GB 11643-1989），请先升位为 18 位"));
@@ -78,10 +87,9 @@ export function validateResidentId(input: string, options: ResidentIdOptions): R
   if (!isCivilDate(birthDate)) {
     return err(refuse(input, "birthDate", `出生日期 ${birthDate} 不存在`, { birthDate }));
   }
-  if (options.asOf !== null && birthDate > options.asOf) {
-    return err(
-      refuse(input, "future", `出生日期 ${birthDate} 晚于 ${options.asOf}`, { birthDate, asOf: options.asOf }),
-    );
+  const asOf = options.asOf as CivilDate | null;
+  if (asOf !== null && birthDate > asOf) {
+    return err(refuse(input, "future", `出生日期 ${birthDate} 晚于 ${asOf}`, { birthDate, asOf }));
   }
   const sex = Number(s[16]) % 2 === 1 ? "male" : "female";
   return ok({ id: s, birthDate, sex, regionCode: s.slice(0, 6) });

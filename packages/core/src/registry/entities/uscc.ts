@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValue, readOptions } from "../../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { USCC_CHARSET, usccCheckChar } from "./checksums.js";
@@ -99,6 +100,18 @@ export interface UsccOptions {
   readonly acceptLowerCase?: boolean;
 }
 
+/** A copy of `pilotCodes` when it is absent or an array of strings, else `null` (never throws). */
+function readPilotCodes(value: unknown): readonly string[] | undefined | null {
+  if (value === undefined) return undefined;
+  try {
+    if (!Array.isArray(value)) return null;
+    const copy: unknown[] = [...value];
+    return copy.every((c) => typeof c === "string") ? (copy as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Why a code was refused (in `details.reason` of the `ID_INVALID` error). */
 export type UsccProblem = "format" | "authority" | "entityType" | "checksum";
 
@@ -120,7 +133,16 @@ const FORMAT = new RegExp(`^${CHARS}{2}\\d{6}${CHARS}{10}$`);
  * is accepted with the warning `USCC_PILOT_CHECKSUM`. Returns `ID_INVALID` with
  * `details.reason` ({@link UsccProblem}) otherwise.
  */
-export function validateUscc(input: string, options: UsccOptions = {}): Result<UsccInfo, SanxiangError> {
+export function validateUscc(input: string, givenOptions: UsccOptions = {}): Result<UsccInfo, SanxiangError> {
+  if (typeof input !== "string") return err(refuse(describeValue(input), "format", "应为文本"));
+  const options = readOptions<{ acceptLowerCase: unknown; acceptPilotCodes: unknown; pilotCodes: unknown }>(
+    givenOptions,
+    { acceptLowerCase: false, acceptPilotCodes: false, pilotCodes: undefined },
+  );
+  const pilotCodes = options === undefined ? undefined : readPilotCodes(options.pilotCodes);
+  if (options === undefined || pilotCodes === null) {
+    return err(sanxiangError("INVALID_INPUT", "统一社会信用代码校验选项无效", { details: {} }));
+  }
   const trimmed = input.trim();
   const s = options.acceptLowerCase === true ? trimmed.toUpperCase() : trimmed;
   if (s.length !== 18) return err(refuse(input, "format", `应为 18 位，实为 ${s.length} 位：${input}`));
@@ -142,7 +164,7 @@ export function validateUscc(input: string, options: UsccOptions = {}): Result<U
   const warnings: IdWarning[] = [];
   const expected = usccCheckChar(s.slice(0, 17));
   if (expected !== s[17]) {
-    const pilots = options.pilotCodes ?? KNOWN_PILOT_USCCS;
+    const pilots = pilotCodes ?? KNOWN_PILOT_USCCS;
     if (options.acceptPilotCodes !== true || !pilots.includes(s)) {
       return err(refuse(input, "checksum", `校验码应为 ${expected}，实为 ${s[17]}：${input}`, { expected }));
     }

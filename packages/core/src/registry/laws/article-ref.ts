@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValue } from "../../kernel/describe-value.js";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { chineseNumeral, parseChineseNumeral } from "../../kernel/source.js";
@@ -52,7 +53,7 @@ function invalid(text: string, why: string): SanxiangError {
  * a string it cannot read gives `ARTICLE_REF_INVALID`.
  */
 export function parseArticleRef(text: string): Result<ArticleRef, SanxiangError> {
-  if (typeof text !== "string") return err(invalid(String(text), "应为文本"));
+  if (typeof text !== "string") return err(invalid(describeValue(text), "应为文本"));
   const compact = text.replace(/\s+/g, "");
   const m = REF.exec(compact);
   if (m === null) return err(invalid(text, "应为「法律名称第N条（第N款）（第N项）」"));
