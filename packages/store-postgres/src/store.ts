@@ -12,6 +12,7 @@ import {
   checkProjectionQuery,
   checkProjections,
   checkReadAllOptions,
+  checkReadProjectionRowsOptions,
   concurrencyConflict,
   decodeMerkleFrontier,
   decodeStoredEvent,
@@ -41,6 +42,7 @@ import {
   type SignedTreeHead,
   SignedTreeHeadSchema,
   type StoredEvent,
+  type StoredLeaf,
   sanxiangError,
   signedTreeHeadFromJson,
   signedTreeHeadToJson,
@@ -999,6 +1001,68 @@ function createStore(
         out.push(h.value);
       }
       return ok(out);
+    },
+
+    // The verifier's raw reads (optional in the port): the stored JSON as its UTF-8 bytes
+    // (convert_to: what the leaf hash covers, never re-serialised) with the stream columns,
+    // and the projection rows in key order on the (projection, key COLLATE "C") primary key.
+    async readLeaves(readOptions) {
+      if (closed) return closedErr();
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return err(o.error);
+      const r = await query(
+        pool,
+        `SELECT position, case_id, seq, type, convert_to(json, 'UTF8') AS bytes, leaf_hash FROM ${S}.events ` +
+          "WHERE position > $1::bigint ORDER BY position LIMIT $2",
+        [o.value.after, o.value.limit],
+      );
+      if (r.isErr()) return err(r.error);
+      const out: StoredLeaf[] = [];
+      for (const row of r.value.rows) {
+        const position = count(row.position, "position");
+        if (position.isErr()) return err(position.error);
+        const seq = count(row.seq, "seq");
+        if (seq.isErr()) return err(seq.error);
+        if (typeof row.case_id !== "string" || typeof row.type !== "string" || !(row.bytes instanceof Uint8Array)) {
+          return err(storeCorrupt(`第 ${position.value} 号事件的存储格式错误`, { position: position.value }));
+        }
+        out.push({
+          position: position.value,
+          caseId: row.case_id,
+          seq: seq.value,
+          type: row.type,
+          bytes: row.bytes,
+          leafHash: bytes(row.leaf_hash),
+        });
+      }
+      return ok(out);
+    },
+
+    async readProjectionRows(projection, rowOptions) {
+      if (closed) return closedErr();
+      const name = checkProjectionName(projections, projection);
+      if (name.isErr()) return err(name.error);
+      const o = checkReadProjectionRowsOptions(rowOptions);
+      if (o.isErr()) return err(o.error);
+      const { afterKey, limit } = o.value;
+      if (afterKey !== undefined && !storable(afterKey)) return err(unstorable("afterKey", afterKey));
+      const params = new Params();
+      const where = [`projection = ${params.add(name.value)}`];
+      if (afterKey !== undefined) where.push(`key > ${params.add(afterKey)} COLLATE "C"`);
+      const r = await query(
+        pool,
+        `SELECT projection, key, sort_key, value, count, position FROM ${S}.projection_rows WHERE ${where.join(" AND ")} ` +
+          `ORDER BY key COLLATE "C" LIMIT ${params.add(limit)}`,
+        params.values,
+      );
+      if (r.isErr()) return err(r.error);
+      const rows: ProjectionRow[] = [];
+      for (const row of r.value.rows) {
+        const decoded = decodeProjectionRow(row);
+        if (decoded.isErr()) return err(decoded.error);
+        rows.push(decoded.value);
+      }
+      return ok(rows);
     },
 
     async close() {

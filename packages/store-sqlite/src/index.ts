@@ -21,6 +21,7 @@ import {
   checkProjectionQuery,
   checkProjections,
   checkReadAllOptions,
+  checkReadProjectionRowsOptions,
   concurrencyConflict,
   decodeMerkleFrontier,
   decodeStoredEvent,
@@ -48,6 +49,7 @@ import {
   type SignedTreeHead,
   SignedTreeHeadSchema,
   type StoredEvent,
+  type StoredLeaf,
   sanxiangError,
   signedTreeHeadFromJson,
   signedTreeHeadSaveAction,
@@ -599,6 +601,30 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
     }
   };
 
+  // Statements of the verifier's raw reads, prepared on first use. BINARY collation compares
+  // UTF-8 bytes, which is code-point order: `key > ?` walks the (projection, key) primary key.
+  let rawReads:
+    | {
+        leaves: Database.Statement<[number, number], [number, string, number, string, unknown, unknown]>;
+        rows: Database.Statement<[string, string, number], ProjectionRowRecord>;
+        firstRows: Database.Statement<[string, number], ProjectionRowRecord>;
+      }
+    | undefined;
+  const rawStatements = () =>
+    (rawReads ??= {
+      leaves: db
+        .prepare<[number, number], [number, string, number, string, unknown, unknown]>(
+          "SELECT position, case_id, seq, type, CAST(json AS BLOB), leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
+        )
+        .raw(),
+      rows: db.prepare<[string, string, number], ProjectionRowRecord>(
+        "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? AND key > ? ORDER BY key LIMIT ?",
+      ),
+      firstRows: db.prepare<[string, number], ProjectionRowRecord>(
+        "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? ORDER BY key LIMIT ?",
+      ),
+    });
+
   const store: SqliteEventStore = {
     specificationVersion: EVENT_STORE_SPECIFICATION_VERSION,
     capabilities: { durable: path !== ":memory:", multiWriter: path !== ":memory:", subscription: "poll" },
@@ -766,6 +792,42 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         const o = checkReadAllOptions(readOptions);
         if (o.isErr()) return err(o.error);
         return ok(st.signedHeads.all(o.value.after, o.value.limit).map((r) => decodeSignedHead(r.json, r.tree_size)));
+      });
+    },
+
+    // The verifier's raw reads (optional in the port): the stored JSON as bytes (SQLite
+    // stores TEXT as UTF-8, so CAST AS BLOB gives exactly the hashed bytes, undecoded) with
+    // the stream columns, and the projection rows in key order on their primary key.
+    readLeaves(readOptions) {
+      return guard("读取事件日志", () => {
+        const o = checkReadAllOptions(readOptions);
+        if (o.isErr()) return err(o.error);
+        const leaves: StoredLeaf[] = [];
+        for (const [position, caseId, seq, type, json, leafHash] of rawStatements().leaves.all(
+          o.value.after,
+          o.value.limit,
+        )) {
+          if (!(json instanceof Uint8Array) || !(leafHash instanceof Uint8Array)) {
+            return err(storeCorrupt(`第 ${position} 号事件的存储格式错误`, { position }));
+          }
+          leaves.push({ position, caseId, seq, type, bytes: json, leafHash });
+        }
+        return ok(leaves);
+      });
+    },
+
+    readProjectionRows(projection, rowOptions) {
+      return guard("读取投影行", () => {
+        const name = checkProjectionName(projections, projection);
+        if (name.isErr()) return err(name.error);
+        const o = checkReadProjectionRowsOptions(rowOptions);
+        if (o.isErr()) return err(o.error);
+        const reads = rawStatements();
+        const rows =
+          o.value.afterKey === undefined
+            ? reads.firstRows.all(name.value, o.value.limit)
+            : reads.rows.all(name.value, o.value.afterKey, o.value.limit);
+        return ok(rows.map(decodeProjectionRow));
       });
     },
 

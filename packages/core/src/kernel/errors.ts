@@ -118,6 +118,8 @@ export const ERROR_CODES = {
   STORE_CORRUPT: "存储数据已损坏",
   /** A signed tree head for a size the store already holds a different head for (树头冲突). */
   TREE_HEAD_CONFLICT: "签名树头冲突",
+  /** Projection rows that differ from a replay of the log: a row altered, inserted or deleted outside an append (投影与日志重放不一致). */
+  PROJECTION_MISMATCH: "投影与事件日志不一致",
   /** A coercive measure without the head's approval, or an emergency one not reported within 24 hours (行政强制法 Arts. 18, 19). */
   COERCION_NOT_APPROVED: "行政强制措施未经负责人批准",
   /** A sealing or seizure act after its period expired (行政强制法 Arts. 25, 27, 28). */

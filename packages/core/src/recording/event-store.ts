@@ -71,6 +71,36 @@ export interface ReadAllOptions {
 /** The default and largest `limit` of {@link EventStore.readAll}. */
 export const READ_ALL_LIMIT = { default: 1_000, max: 10_000 } as const;
 
+/**
+ * 原始叶子 — one stored event as the store holds it, for a verifier that hashes what is
+ * stored instead of re-serialising a parsed event ({@link EventStore.readLeaves}): the
+ * position, the columns the store keeps beside the event (its case id, `seq` and type,
+ * which the verifier checks against the bytes), the stored canonical JSON as UTF-8 bytes,
+ * and the stored leaf hash. Nothing is parsed or checked by the store.
+ */
+export interface StoredLeaf {
+  /** Global position in the bureau's log. */
+  readonly position: number;
+  /** The case id the store keeps for the event (its `case_id` column, say). */
+  readonly caseId: string;
+  /** The `seq` the store keeps for the event. */
+  readonly seq: number;
+  /** The event type the store keeps for the event (its `type` column). */
+  readonly type: string;
+  /** The stored canonical JSON of the event, as UTF-8 bytes, exactly as stored. */
+  readonly bytes: Uint8Array;
+  /** The stored Merkle leaf hash. */
+  readonly leafHash: Uint8Array;
+}
+
+/** Options of {@link EventStore.readProjectionRows}. */
+export interface ReadProjectionRowsOptions {
+  /** Rows whose key is greater (in code-point order) than this; default: from the first. */
+  readonly afterKey?: string;
+  /** At most this many rows (default 1 000, at most 10 000). */
+  readonly limit?: number;
+}
+
 /** Options of {@link EventStore.subscribe}. */
 export interface SubscribeOptions {
   /** Deliver events with a global position greater than this (default: the current end). */
@@ -193,6 +223,25 @@ export interface EventStore {
    * not only the newest. A kept head that cannot be read back is `STORE_CORRUPT`.
    */
   signedTreeHeads(options?: ReadAllOptions): Promise<Result<readonly SignedTreeHead[], SanxiangError>>;
+
+  /**
+   * 读取原始叶子 — OPTIONAL: like {@link EventStore.readAll} (same options, order, limits and
+   * errors) but the events as stored — bytes, leaf hash and stream columns, undecoded — so
+   * that `verifyEventStore` hashes the stored bytes directly. A store without it is verified
+   * through `readAll`.
+   */
+  readLeaves?(options?: ReadAllOptions): Promise<Result<readonly StoredLeaf[], SanxiangError>>;
+
+  /**
+   * 按键读取投影行 — OPTIONAL: a projection's rows in key order (code points), after
+   * `afterKey`, at most `limit`: a cursor over every row, sorted or not, so that
+   * `verifyEventStore` can compare all of them with a replay. Unknown projection or bad
+   * options → `INVALID_INPUT`. A store without it is read through `queryProjection`.
+   */
+  readProjectionRows?(
+    projection: string,
+    options?: ReadProjectionRowsOptions,
+  ): Promise<Result<readonly ProjectionRow[], SanxiangError>>;
 
   /** Releases connections and handles; idempotent. Subscriptions are closed first. */
   close(): Promise<void>;

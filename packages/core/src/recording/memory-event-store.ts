@@ -1,6 +1,8 @@
 // 内存事件存储 — the reference EventStore: what every adapter must behave like, in plain
 // data structures. It passes the published conformance suite (@sanxiang/testkit) and is
 // what tests, the browser and single-run tools use. Nothing survives the process.
+import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { canonicalJson } from "../kernel/canonical-json.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithmName } from "../kernel/hash.js";
 import {
@@ -20,6 +22,7 @@ import {
   projectEvent,
   queryProjectionRows,
 } from "./projection.js";
+import { checkReadProjectionRowsOptions, projectionRowsAfterKey } from "./store-raw-read.js";
 import {
   checkAfterVersion,
   checkCaseId,
@@ -218,6 +221,33 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
       if (o.isErr()) return err(o.error);
       const sizes = [...signed.keys()].filter((n) => n > o.value.after).sort((a, b) => a - b);
       return ok(sizes.slice(0, o.value.limit).map((n) => copyHead(signed.get(n) as SignedTreeHead)));
+    },
+
+    // The verifier's raw reads (optional in the port): the canonical bytes the leaf hash
+    // covers, and the rows in key order.
+    async readLeaves(readOptions) {
+      if (closed) return closedErr();
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return err(o.error);
+      return ok(
+        log.slice(o.value.after, o.value.after + o.value.limit).map((s) => ({
+          position: s.position,
+          caseId: s.event.caseId,
+          seq: s.event.seq,
+          type: s.event.type,
+          bytes: utf8ToBytes(canonicalJson(s.event)),
+          leafHash: s.leafHash.slice(),
+        })),
+      );
+    },
+
+    async readProjectionRows(projection, rowOptions) {
+      if (closed) return closedErr();
+      const name = checkProjectionName(projections, projection);
+      if (name.isErr()) return err(name.error);
+      const o = checkReadProjectionRowsOptions(rowOptions);
+      if (o.isErr()) return err(o.error);
+      return ok(projectionRowsAfterKey(rows.get(name.value)?.values() ?? [], o.value).map(copyRow));
     },
 
     async close() {

@@ -97,5 +97,18 @@ export function guardEventStore(store: EventStore): EventStore {
     },
     [GUARDED]: true,
   };
+  // The optional fast paths of verifyEventStore: passed through, guarded, when the adapter has them.
+  const { readLeaves, readProjectionRows } = store;
+  if (typeof readLeaves === "function") {
+    guarded.readLeaves = wrap("readLeaves", (...a: Parameters<NonNullable<EventStore["readLeaves"]>>) =>
+      readLeaves.apply(store, a),
+    );
+  }
+  if (typeof readProjectionRows === "function") {
+    guarded.readProjectionRows = wrap(
+      "readProjectionRows",
+      (...a: Parameters<NonNullable<EventStore["readProjectionRows"]>>) => readProjectionRows.apply(store, a),
+    );
+  }
   return guarded;
 }

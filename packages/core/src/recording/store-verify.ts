@@ -1,19 +1,13 @@
-// 存储验证 — checks a whole store against itself and against the bureau's signed head: every
-// stored byte of every event is covered by a leaf hash, every leaf by the root, the root by
-// the signature. What `sanxiang verify --store` and the corruption tests run.
+// 存储验证 — checks a whole store against itself and against the bureau's signed heads: every
+// stored byte of every event is covered by a leaf hash, every leaf by the root, every kept
+// root by its signature, and every projection row by a replay of the log. What
+// `sanxiang verify --log` and the corruption tests run.
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
-import { type HashAlgorithm, hashAlgorithm } from "../kernel/hash.js";
-import {
-  emptyMerkleFrontier,
-  extendMerkleFrontier,
-  frontierTreeHead,
-  type MerkleFrontier,
-} from "../kernel/merkle-frontier.js";
-import { merkleLeafHash } from "../kernel/merkle-hash.js";
+import { type HashAlgorithm, hashAlgorithm, toHex } from "../kernel/hash.js";
 import type { MerkleTreeHead } from "../kernel/merkle-log.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import type { Signer, VerificationKey } from "../kernel/signer.js";
+import { type Signer, signingKeyId, type VerificationKey } from "../kernel/signer.js";
 import {
   type SignedTreeHead,
   signTreeHead,
@@ -21,156 +15,488 @@ import {
   verifySignedTreeHead,
 } from "../kernel/tree-head.js";
 import { AuditLog } from "./audit-log.js";
-import { eventLeafBytes } from "./case-event.js";
-import { type EventStore, READ_ALL_LIMIT, type StoredEvent } from "./event-store.js";
+import { CaseEventSchema } from "./case-event.js";
+import { type EventStore, READ_ALL_LIMIT, type StoredEvent, type StoredLeaf } from "./event-store.js";
+import { LogChecker } from "./store-verify-log.js";
+import { compareProjections, type ProjectionCheck, ProjectionReplay } from "./store-verify-projections.js";
+
+export {
+  DIFFERENCE_WORDS,
+  PROJECTION_DIFFERENCES_LISTED,
+  type ProjectionCheck,
+  type ProjectionDifference,
+} from "./store-verify-projections.js";
+
+/** Progress of {@link verifyEventStore}, reported once a page. */
+export interface VerifyProgress {
+  /** `log`: events checked; `projections`: the rows of the store being compared. */
+  readonly phase: "log" | "projections";
+  /** Events checked so far (for `projections`: projections compared). */
+  readonly done: number;
+  /** Events in the log when the run started (for `projections`: projections to compare). */
+  readonly total: number;
+}
 
 /** Options of {@link verifyEventStore}. */
 export interface VerifyEventStoreOptions {
-  /** The bureau's key: with it, the store's latest signed tree head is verified too. */
+  /** The bureau's key: with it, the signature of every signed tree head is verified too. */
   readonly key?: VerificationKey;
   /** A signed head obtained elsewhere (published, or a previous run's) the log must agree with. */
   readonly signedTreeHead?: SignedTreeHead;
+  /**
+   * 哈希实现 — an implementation of the store's hash algorithm to use instead of the built-in
+   * one, e.g. Node's native `crypto` (what the CLI passes: core imports no `node:` module).
+   * Its name must be the store's, and it must agree with the built-in on a test input, else
+   * `INVALID_INPUT`.
+   */
+  readonly hash?: HashAlgorithm;
+  /**
+   * Also replay the whole log through the store's projections and compare every row
+   * (default `true`); `false` checks the log and the signed heads only.
+   */
+  readonly projections?: boolean;
+  /** Called once a page with how far the run is (a progress bar's feed). */
+  readonly onProgress?: (progress: VerifyProgress) => void;
+}
+
+/** 已核签名树头 — one signed tree head checked against the recomputed log. */
+export interface SignedTreeHeadCheck {
+  /** Events it covers. */
+  readonly treeSize: number;
+  /** Its log id. */
+  readonly logId: string;
+  /** When it was signed. */
+  readonly timestamp: string;
+  /** The key id it names. */
+  readonly keyId: string;
+  /** Whether its signature was verified (a key was given). */
+  readonly signatureChecked: boolean;
+  /** `store`: kept by the store; `given`: `options.signedTreeHead`. */
+  readonly source: "store" | "given";
+}
+
+/**
+ * 未签名尾部 — events after the largest signed head checked: nothing but the store's own
+ * frontier vouches for them, so a rewrite of them (with their hashes and the frontier)
+ * cannot be told from the truth until a head is signed over them.
+ */
+export interface UnsignedLogTail {
+  /** First position not covered by a signed head. */
+  readonly fromPosition: number;
+  /** Last position of the log. */
+  readonly toPosition: number;
+  /** Number of such events. */
+  readonly events: number;
 }
 
 /** What {@link verifyEventStore} found. */
 export interface EventStoreVerification {
-  /** Events checked. */
+  /** Events checked (the log's size when the run started). */
   readonly events: number;
-  /** Distinct cases. */
+  /** Distinct streams (cases, reviews, disclosures). */
   readonly cases: number;
   /** The recomputed head of the whole log (equal to the store's own). */
   readonly treeHead: MerkleTreeHead;
-  /** Signed heads checked against the recomputed log (signature too when a key was given). */
-  readonly signedTreeHeads: readonly { readonly treeSize: number; readonly signatureChecked: boolean }[];
+  /** Every signed head checked, kept heads in increasing size, then the given one. */
+  readonly signedTreeHeads: readonly SignedTreeHeadCheck[];
+  /** Events no checked signed head covers, or `null` when every event is covered. */
+  readonly unsignedTail: UnsignedLogTail | null;
+  /** The projections compared with a replay of the log, or `null` when not asked to. */
+  readonly projections: readonly ProjectionCheck[] | null;
+  /** How the log was read: `leaves` (the stored bytes, `readLeaves`) or `events` (`readAll`). */
+  readonly readPath: "leaves" | "events";
+}
+
+const HASH_SELF_TEST = Uint8Array.from([0x73, 0x61, 0x6e, 0x78, 0x69, 0x61, 0x6e, 0x67]);
+
+function chooseHash(store: EventStore, given: HashAlgorithm | undefined): Result<HashAlgorithm, SanxiangError> {
+  const builtIn = hashAlgorithm(store.hashAlgorithm);
+  if (builtIn.isErr() || given === undefined) return builtIn;
+  if (given.name !== builtIn.value.name) {
+    return err(
+      sanxiangError("INVALID_INPUT", `所给哈希实现为 ${given.name}，存储使用 ${builtIn.value.name}`, {
+        details: { given: given.name, store: builtIn.value.name },
+      }),
+    );
+  }
+  let agrees = false;
+  try {
+    agrees = bytesEqual(given.hash(HASH_SELF_TEST), builtIn.value.hash(HASH_SELF_TEST));
+  } catch {
+    agrees = false;
+  }
+  if (!agrees) {
+    return err(
+      sanxiangError("INVALID_INPUT", `所给的 ${given.name} 哈希实现与内置实现的结果不同`, {
+        details: { name: given.name },
+      }),
+    );
+  }
+  return ok(given);
+}
+
+/** Kept signed heads, read in increasing size a page at a time (memory: one page). */
+class HeadCursor {
+  private buffer: SignedTreeHead[] = [];
+  private index = 0;
+  private after = 0;
+  private exhausted = false;
+
+  constructor(private readonly store: EventStore) {}
+
+  /** The next unchecked head, reading the next page when needed; `null` when none is left. */
+  async peek(): Promise<Result<SignedTreeHead | null, SanxiangError>> {
+    while (this.index >= this.buffer.length && !this.exhausted) {
+      const page = await this.store.signedTreeHeads({ after: this.after, limit: READ_ALL_LIMIT.max });
+      if (page.isErr()) return err(page.error);
+      this.buffer = [...page.value];
+      this.index = 0;
+      let previous = this.after;
+      for (const h of this.buffer) {
+        if (h.treeSize <= previous) {
+          return err(
+            sanxiangError("STORE_CORRUPT", "存储返回的签名树头未按大小递增排列", {
+              details: { treeSize: h.treeSize, after: previous },
+            }),
+          );
+        }
+        previous = h.treeSize;
+      }
+      this.after = previous;
+      if (this.buffer.length < READ_ALL_LIMIT.max) this.exhausted = true;
+    }
+    return ok(this.buffer[this.index] ?? null);
+  }
+
+  /** Marks the head {@link peek} returned as checked. */
+  next(): void {
+    this.index++;
+  }
+}
+
+/** Checks one signed head against the recomputed root at its size (and its signature). */
+function checkHead(
+  h: SignedTreeHead,
+  root: MerkleTreeHead,
+  source: SignedTreeHeadCheck["source"],
+  previous: SignedTreeHead | undefined,
+  key: VerificationKey | undefined,
+): Result<SignedTreeHeadCheck, SanxiangError> {
+  const where = source === "store" ? "存储中" : "所给";
+  if (previous !== undefined && previous.logId !== h.logId) {
+    return err(
+      sanxiangError(
+        "TREE_HEAD_CONFLICT",
+        `相邻的签名树头属于不同的日志：大小 ${previous.treeSize} 为 ${previous.logId}，大小 ${h.treeSize} 为 ${h.logId}`,
+        {
+          details: {
+            treeSize: h.treeSize,
+            logId: h.logId,
+            previous: { treeSize: previous.treeSize, logId: previous.logId },
+          },
+        },
+      ),
+    );
+  }
+  if (h.hashAlgorithm !== root.hashAlgorithm) {
+    return err(
+      sanxiangError(
+        "TREE_HEAD_ALGORITHM_MISMATCH",
+        `${where}大小为 ${h.treeSize} 的签名树头使用 ${h.hashAlgorithm}，日志使用 ${root.hashAlgorithm}`,
+        { details: { treeSize: h.treeSize, expected: root.hashAlgorithm, actual: h.hashAlgorithm } },
+      ),
+    );
+  }
+  if (!bytesEqual(root.rootHash, h.rootHash)) {
+    return err(
+      sanxiangError(
+        "MERKLE_ROOT_MISMATCH",
+        `前 ${h.treeSize} 个事件重算的根哈希与${where}的签名树头（${h.timestamp} 签署）不一致：日志或树头已被改动`,
+        { details: { logId: h.logId, treeSize: h.treeSize, source, recomputed: toHex(root.rootHash) } },
+      ),
+    );
+  }
+  if (key !== undefined) {
+    const sig = verifySignedTreeHead(h, key, { hashAlgorithm: root.hashAlgorithm });
+    if (sig.isErr()) {
+      const keyId = signingKeyId(key.algorithm, key.publicKey);
+      if (sig.error.code === "SIGNATURE_INVALID" && h.keyId !== keyId) {
+        return err(
+          sanxiangError(
+            "SIGNATURE_INVALID",
+            `${where}大小为 ${h.treeSize} 的签名树头由密钥 ${h.keyId} 签署，所给公钥的密钥标识为 ${keyId}：签名无法用所给公钥验证（换过密钥时请给出签署该树头的公钥）`,
+            { details: { treeSize: h.treeSize, headKeyId: h.keyId, givenKeyId: keyId, source }, cause: sig.error },
+          ),
+        );
+      }
+      return err(
+        sanxiangError(sig.error.code, `${where}大小为 ${h.treeSize} 的签名树头：${sig.error.message}`, {
+          details: { ...sig.error.details, treeSize: h.treeSize, source },
+          cause: sig.error,
+        }),
+      );
+    }
+  }
+  return ok({
+    treeSize: h.treeSize,
+    logId: h.logId,
+    timestamp: h.timestamp,
+    keyId: h.keyId,
+    signatureChecked: key !== undefined,
+    source,
+  });
+}
+
+function sizeBeyondLog(h: SignedTreeHead, stored: number): SanxiangError {
+  return sanxiangError(
+    "MERKLE_TREE_SIZE_INVALID",
+    `签名树头记载 ${h.treeSize} 个事件，存储中只有 ${stored} 个：事件已丢失`,
+    { details: { treeSize: h.treeSize, stored } },
+  );
 }
 
 /**
  * 验证存储 — reads the whole log page by page and checks, offline:
- * - positions run 1, 2, 3, … without gap (`STORE_CORRUPT`);
- * - every event's leaf hash recomputed from its content equals the stored one
+ * - positions run 1, 2, 3, … without gap (`STORE_CORRUPT`), and no event lies beyond the
+ *   store's head;
+ * - every event's leaf hash recomputed from its stored bytes equals the stored one
  *   (`EVENT_HASH_MISMATCH`, naming case, `seq` and position) — so a changed byte of a stored
- *   event or of its hash is found;
- * - every case's stream runs 1, 2, 3, … (`EVENT_SEQUENCE_INVALID`);
+ *   event or of its hash is found; the stream columns the store keeps (case id, `seq`) agree
+ *   with the bytes (`STORE_CORRUPT`);
+ * - every stream runs 1, 2, 3, … (`EVENT_SEQUENCE_INVALID`);
  * - the root recomputed from the leaves equals the store's own head (`MERKLE_ROOT_MISMATCH`
  *   — a changed frontier, or leaves rewritten consistently);
- * - the store's latest signed head and `options.signedTreeHead` match the recomputed root at
- *   their size, and — given `options.key` — their signatures verify.
+ * - **every** kept signed head and `options.signedTreeHead` match the root recomputed at
+ *   their size (`MERKLE_ROOT_MISMATCH`; a head beyond the log `MERKLE_TREE_SIZE_INVALID`),
+ *   consecutive heads belong to one log (`TREE_HEAD_CONFLICT`), and — given `options.key` —
+ *   every signature verifies (`SIGNATURE_INVALID`, naming both key ids when they differ).
+ *   Two heads matching one recomputed log are consistent (the smaller is a prefix of the
+ *   larger: RFC 9162 §2.1.4 holds by construction); events after the largest head are
+ *   reported as {@link EventStoreVerification.unsignedTail}, not as an error;
+ * - unless `options.projections` is `false`, every projection's rows equal a replay of the
+ *   log through the store's projections (`PROJECTION_MISMATCH`, each row named).
+ *
+ * Reads the stored bytes through the adapter's optional `readLeaves` when it has one (no
+ * parsing, no re-serialising), else through `readAll`. Memory: one page of events, one of
+ * signed heads, the last `seq` of every stream, one line per signed head in the result
+ * — and, when projections are compared, every replayed projection row (what the store
+ * itself holds in its projection tables). Stops at the first problem of the log or of a
+ * head; lists every projection difference.
  */
 export async function verifyEventStore(
   store: EventStore,
   options: VerifyEventStoreOptions = {},
 ): Promise<Result<EventStoreVerification, SanxiangError>> {
-  const algorithm = hashAlgorithm(store.hashAlgorithm);
-  if (algorithm.isErr()) return err(algorithm.error);
-  const hash = algorithm.value;
-  const head = await store.head();
-  if (head.isErr()) return err(head.error);
-  const latest = await store.latestSignedTreeHead();
-  if (latest.isErr()) return err(latest.error);
-  const heads = [latest.value, options.signedTreeHead].filter((h): h is SignedTreeHead => h != null);
-  for (const h of heads) {
-    if (h.treeSize > head.value.position) {
+  const chosen = chooseHash(store, options.hash);
+  if (chosen.isErr()) return err(chosen.error);
+  const hash = chosen.value;
+  const start = await store.head();
+  if (start.isErr()) return err(start.error);
+  const total = start.value.position;
+  const given = options.signedTreeHead;
+  if (given !== undefined && given.treeSize > total) return err(sizeBeyondLog(given, total));
+  const checker = new LogChecker(hash);
+  const replay = options.projections === false ? null : new ProjectionReplay(store.projections);
+  const heads = new HeadCursor(store);
+  const checks: SignedTreeHeadCheck[] = [];
+  let previousHead: SignedTreeHead | undefined;
+  let givenCheck: SignedTreeHeadCheck | undefined;
+  // Checks every head whose size the log has just reached.
+  const headsAt = async (size: number): Promise<Result<true, SanxiangError>> => {
+    for (;;) {
+      const next = await heads.peek();
+      if (next.isErr()) return err(next.error);
+      const h = next.value;
+      if (h === null || h.treeSize > size) break;
+      if (h.treeSize < size) return err(sizeBeyondLog(h, size)); // unreachable for a well-ordered list
+      const c = checkHead(h, checker.root.head(), "store", previousHead, options.key);
+      if (c.isErr()) return err(c.error);
+      checks.push(c.value);
+      previousHead = h;
+      heads.next();
+    }
+    if (given?.treeSize === size) {
+      const c = checkHead(given, checker.root.head(), "given", undefined, options.key);
+      if (c.isErr()) return err(c.error);
+      givenCheck = c.value;
+    }
+    return ok(true);
+  };
+  // The next signed size, so the per-event loop compares one number.
+  const nextHeadSize = async (): Promise<Result<number, SanxiangError>> => {
+    const next = await heads.peek();
+    if (next.isErr()) return err(next.error);
+    const kept = next.value?.treeSize ?? Number.POSITIVE_INFINITY;
+    const other = given !== undefined && givenCheck === undefined ? given.treeSize : Number.POSITIVE_INFINITY;
+    return ok(Math.min(kept, other));
+  };
+
+  const at0 = await headsAt(0);
+  if (at0.isErr()) return err(at0.error);
+  let wanted = await nextHeadSize();
+  if (wanted.isErr()) return err(wanted.error);
+
+  const readLeaves = store.readLeaves;
+  const fast = typeof readLeaves === "function";
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  type Page = Result<readonly StoredLeaf[] | readonly StoredEvent[], SanxiangError>;
+  const read = (after: number): Promise<Page> => {
+    const limit = Math.min(READ_ALL_LIMIT.max, total - after);
+    return fast
+      ? (readLeaves as NonNullable<EventStore["readLeaves"]>).call(store, { after, limit })
+      : store.readAll({ after, limit });
+  };
+  let after = 0;
+  // The next page is asked for before this one is hashed: an adapter doing I/O overlaps the two.
+  let pending: Promise<Page> | null = total > 0 ? read(0) : null;
+  while (pending !== null) {
+    const page = await pending;
+    if (page.isErr()) return err(page.error);
+    const items = page.value;
+    if (items.length === 0) {
       return err(
-        sanxiangError(
-          "MERKLE_TREE_SIZE_INVALID",
-          `签名树头记载 ${h.treeSize} 个事件，存储中只有 ${head.value.position} 个：事件已丢失`,
-          {
-            details: { treeSize: h.treeSize, stored: head.value.position },
-          },
-        ),
+        sanxiangError("STORE_CORRUPT", `读出 ${after} 个事件，日志头记载 ${total} 个`, {
+          details: { read: after, head: total },
+        }),
       );
     }
-  }
-  const rootsAt = new Map<number, Uint8Array>();
-  const wanted = new Set(heads.map((h) => h.treeSize));
-  let frontier: MerkleFrontier = emptyMerkleFrontier();
-  if (wanted.has(0)) rootsAt.set(0, frontierTreeHead(frontier, { hash }).rootHash);
-  const versions = new Map<string, number>();
-  let after = 0;
-  for (;;) {
-    const page = await store.readAll({ after, limit: READ_ALL_LIMIT.max });
-    if (page.isErr()) return err(page.error);
-    if (page.value.length === 0) break;
-    for (const stored of page.value) {
-      const checked = checkStored(stored, after + 1, versions, hash);
-      if (checked.isErr()) return err(checked.error);
-      const next = extendMerkleFrontier(frontier, [stored.leafHash], { hash });
-      if (next.isErr()) return err(next.error);
-      frontier = next.value;
-      after = stored.position;
-      if (wanted.has(after)) rootsAt.set(after, frontierTreeHead(frontier, { hash }).rootHash);
+    const end = after + items.length;
+    pending = end < total ? read(end) : null;
+    for (const item of items) {
+      let event: StoredEvent["event"] | undefined;
+      if (fast) {
+        const leaf = item as StoredLeaf;
+        const r = checker.leaf(leaf);
+        if (r.isErr()) return err(r.error);
+        if (replay !== null) {
+          const parsed = parseLeaf(leaf, decoder);
+          if (parsed.isErr()) return err(parsed.error);
+          event = parsed.value;
+        }
+      } else {
+        const stored = item as StoredEvent;
+        const r = checker.event(stored);
+        if (r.isErr()) return err(r.error);
+        event = stored.event;
+      }
+      const position = checker.position;
+      if (replay !== null && event !== undefined) {
+        const applied = replay.apply(event, position);
+        if (applied.isErr()) return err(applied.error);
+      }
+      if (position === wanted.value) {
+        const h = await headsAt(position);
+        if (h.isErr()) return err(h.error);
+        wanted = await nextHeadSize();
+        if (wanted.isErr()) return err(wanted.error);
+      }
     }
+    after = checker.position;
+    options.onProgress?.({ phase: "log", done: after, total });
   }
-  const recomputed = frontierTreeHead(frontier, { hash });
-  if (recomputed.treeSize !== head.value.position) {
-    return err(storeCorruptCount(recomputed.treeSize, head.value.position));
-  }
-  if (!bytesEqual(recomputed.rootHash, head.value.treeHead.rootHash)) {
+
+  const recomputed = checker.root.head();
+  if (!bytesEqual(recomputed.rootHash, start.value.treeHead.rootHash)) {
     return err(
       sanxiangError("MERKLE_ROOT_MISMATCH", "由全部事件重算的根哈希与存储记录的日志头不一致：存储已被改动", {
         details: { treeSize: recomputed.treeSize },
       }),
     );
   }
-  const signedChecks: { treeSize: number; signatureChecked: boolean }[] = [];
-  for (const h of heads) {
-    if (options.key !== undefined) {
-      const sig = verifySignedTreeHead(h, options.key, { hashAlgorithm: recomputed.hashAlgorithm });
-      if (sig.isErr()) return err(sig.error);
-    }
-    const root = rootsAt.get(h.treeSize) as Uint8Array;
-    if (!bytesEqual(root, h.rootHash)) {
-      return err(
-        sanxiangError("MERKLE_ROOT_MISMATCH", `前 ${h.treeSize} 个事件重算的根哈希与签名树头不一致：日志已被改动`, {
-          details: { logId: h.logId, treeSize: h.treeSize },
-        }),
-      );
-    }
-    signedChecks.push({ treeSize: h.treeSize, signatureChecked: options.key !== undefined });
-  }
-  return ok({ events: recomputed.treeSize, cases: versions.size, treeHead: recomputed, signedTreeHeads: signedChecks });
-}
-
-function storeCorruptCount(read: number, head: number): SanxiangError {
-  return sanxiangError("STORE_CORRUPT", `读出 ${read} 个事件，日志头记载 ${head} 个`, { details: { read, head } });
-}
-
-function checkStored(
-  stored: StoredEvent,
-  position: number,
-  versions: Map<string, number>,
-  hash: HashAlgorithm,
-): Result<true, SanxiangError> {
-  const { event } = stored;
-  if (stored.position !== position) {
+  // Nothing may lie beyond the head read at the start, unless appended since (then the head moved past it).
+  const beyond = fast
+    ? await (readLeaves as NonNullable<EventStore["readLeaves"]>).call(store, { after: total, limit: 1 })
+    : await store.readAll({ after: total, limit: 1 });
+  if (beyond.isErr()) return err(beyond.error);
+  const extra = beyond.value[0];
+  const now = await store.head();
+  if (now.isErr()) return err(now.error);
+  if (extra !== undefined && extra.position > now.value.position) {
     return err(
-      sanxiangError("STORE_CORRUPT", `应读到第 ${position} 号事件，读到第 ${stored.position} 号`, {
-        details: { expected: position, actual: stored.position },
+      sanxiangError("STORE_CORRUPT", `日志头记载 ${now.value.position} 个事件，存储中另有第 ${extra.position} 号事件`, {
+        details: { head: now.value.position, found: extra.position },
       }),
     );
   }
-  const leaf = merkleLeafHash(eventLeafBytes(event), { hash });
-  if (!bytesEqual(leaf, stored.leafHash)) {
+  if (now.value.position < total) {
     return err(
-      sanxiangError(
-        "EVENT_HASH_MISMATCH",
-        `第 ${position} 号事件（案件 ${event.caseId} 第 ${event.seq} 号）的内容与其哈希不符`,
-        {
-          details: { position, caseId: event.caseId, seq: event.seq },
+      sanxiangError("STORE_CORRUPT", `验证期间日志头从 ${total} 个事件退回到 ${now.value.position} 个`, {
+        details: { before: total, after: now.value.position },
+      }),
+    );
+  }
+  // Heads left over are beyond the log read: lost events — unless signed over events appended since.
+  for (;;) {
+    const next = await heads.peek();
+    if (next.isErr()) return err(next.error);
+    if (next.value === null) break;
+    if (next.value.treeSize > now.value.position) return err(sizeBeyondLog(next.value, now.value.position));
+    heads.next();
+  }
+
+  let projections: readonly ProjectionCheck[] | null = null;
+  if (replay !== null) {
+    options.onProgress?.({ phase: "projections", done: 0, total: store.projections.length });
+    const compared = await compareProjections(store, replay, total);
+    if (compared.isErr()) {
+      const moved = await store.head();
+      const appended = moved.isOk() && moved.value.position > total;
+      if (appended && compared.error.code === "PROJECTION_MISMATCH") {
+        return err(
+          sanxiangError(
+            "PROJECTION_MISMATCH",
+            `${compared.error.message}（验证期间又追加了第 ${total + 1}–${moved.value.position} 号事件，差异可能由其造成：请在停止写入后重新验证）`,
+            { details: { ...compared.error.details, appendedDuringRun: moved.value.position - total } },
+          ),
+        );
+      }
+      return err(compared.error);
+    }
+    projections = compared.value;
+    options.onProgress?.({ phase: "projections", done: projections.length, total: projections.length });
+  }
+
+  const signed = givenCheck === undefined ? checks : [...checks, givenCheck];
+  const covered = signed.reduce((m, h) => Math.max(m, h.treeSize), 0);
+  return ok({
+    events: total,
+    cases: checker.cases,
+    treeHead: recomputed,
+    signedTreeHeads: signed,
+    unsignedTail: covered < total ? { fromPosition: covered + 1, toPosition: total, events: total - covered } : null,
+    projections,
+    readPath: fast ? "leaves" : "events",
+  });
+}
+
+/** The event in a stored leaf's bytes, schema-checked (for the projection replay). */
+function parseLeaf(
+  leaf: StoredLeaf,
+  decoder: { decode(input: Uint8Array): string },
+): Result<StoredEvent["event"], SanxiangError> {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(leaf.bytes));
+  } catch (cause) {
+    return err(
+      sanxiangError("STORE_CORRUPT", `第 ${leaf.position} 号事件无法解析`, {
+        details: { position: leaf.position },
+        cause,
+      }),
+    );
+  }
+  const parsed = CaseEventSchema.safeParse(value);
+  if (!parsed.success) {
+    return err(
+      sanxiangError("STORE_CORRUPT", `第 ${leaf.position} 号事件不符合案件事件格式`, {
+        details: {
+          position: leaf.position,
+          issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
         },
-      ),
-    );
-  }
-  const last = versions.get(event.caseId) ?? 0;
-  if (event.seq !== last + 1) {
-    return err(
-      sanxiangError("EVENT_SEQUENCE_INVALID", `案件 ${event.caseId} 的事件序号应为 ${last + 1}，实为 ${event.seq}`, {
-        details: { caseId: event.caseId, expected: last + 1, actual: event.seq, position },
       }),
     );
   }
-  versions.set(event.caseId, event.seq);
-  return ok(true);
+  return ok(parsed.data);
 }
 
 /**

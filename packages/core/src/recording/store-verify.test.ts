@@ -1,0 +1,459 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { canonicalJsonBytes } from "../kernel/canonical-json.js";
+import type { SanxiangError } from "../kernel/errors.js";
+import { sha256 } from "../kernel/hash.js";
+import type { Result } from "../kernel/result.js";
+import { signingKeyId } from "../kernel/signer.js";
+import { ed25519Signer, generateEd25519SecretKey } from "../kernel/signer-ed25519.js";
+import { testSigner } from "../kernel/signer-verify.js";
+import { sm3 } from "../kernel/sm3.js";
+import type { SignedTreeHead } from "../kernel/tree-head.js";
+import type { CaseEvent } from "./case-event.js";
+import type { EventStore, StoredLeaf } from "./event-store.js";
+import { memoryEventStore } from "./memory-event-store.js";
+import { compareCodePoints, type Projection, type ProjectionRow } from "./projection.js";
+import { guardEventStore } from "./store-guard.js";
+import { signAndSaveTreeHead, verifyEventStore } from "./store-verify.js";
+import { envelopeOf } from "./store-verify-log.js";
+
+const event = (caseId: string, seq: number, payload: Record<string, unknown> = {}): CaseEvent => ({
+  caseId,
+  seq,
+  type: seq === 1 ? "case.filed" : "case.noted",
+  at: "2026-03-10T02:00:00Z",
+  actor: { id: "officer-1", roles: ["officer"] },
+  stage: "investigation",
+  payload,
+});
+
+// Rows with and without a sort key, counters, and a delete: every kind of write.
+const testProjection: Projection = {
+  name: "per-case",
+  version: 1,
+  project: (e) => [
+    { op: "put", key: `case:${e.caseId}`, sortKey: e.seq % 2 === 0 ? null : `s${e.seq}`, value: { last: e.seq } },
+    { op: "increment", key: `count:${e.caseId}`, by: 1 },
+    ...(e.seq === 3 ? [{ op: "delete" as const, key: `case:${e.caseId}` }] : []),
+  ],
+};
+
+const signer = testSigner("ed25519");
+const key = { algorithm: signer.algorithm, publicKey: signer.publicKey };
+
+/** Appends `counts[i]` events to case `c<i>`, interleaved, signing a head after each append whose size is in `signAt`. */
+async function fill(
+  store: EventStore,
+  counts: readonly number[],
+  signAt: ReadonlySet<number> = new Set(),
+  payload: (caseId: string, seq: number) => Record<string, unknown> = (c, s) => ({ note: `${c}/${s} 记录 ✓` }),
+): Promise<void> {
+  const versions = counts.map(() => 0);
+  while (versions.some((v, i) => v < (counts[i] as number))) {
+    for (const [i, n] of counts.entries()) {
+      const v = versions[i] as number;
+      if (v >= n) continue;
+      const id = `c${i}`;
+      const r = await store.append(id, v, [event(id, v + 1, payload(id, v + 1))]);
+      const size = r._unsafeUnwrap().treeHead.treeSize;
+      versions[i] = v + 1;
+      if (signAt.has(size)) {
+        (
+          await signAndSaveTreeHead(store, signer, { logId: "bureau-1", timestamp: "2026-03-10T03:00:00Z" })
+        )._unsafeUnwrap();
+      }
+    }
+  }
+}
+
+const codeOf = (r: Result<unknown, SanxiangError>): string | undefined => (r.isErr() ? r.error.code : undefined);
+
+/** The store without its optional raw reads: verified through readAll and queryProjection. */
+const withoutRawReads = (store: EventStore): EventStore => {
+  const { readLeaves: _leaves, readProjectionRows: _rows, ...rest } = store;
+  return rest;
+};
+
+const flip = (bytes: Uint8Array, index: number): Uint8Array => {
+  const copy = bytes.slice();
+  const i = index % copy.length;
+  copy[i] = (copy[i] as number) ^ 0x01;
+  return copy;
+};
+
+describe("verifyEventStore: the log", () => {
+  it("passes a sound store on both read paths and says what it checked", async () => {
+    const store = memoryEventStore({ projections: [testProjection] });
+    await fill(store, [4, 2, 3], new Set([3, 6]));
+    for (const s of [store, withoutRawReads(store), guardEventStore(store)]) {
+      const v = (await verifyEventStore(s, { key }))._unsafeUnwrap();
+      expect(v.events).toBe(9);
+      expect(v.cases).toBe(3);
+      expect(v.signedTreeHeads.map((h) => [h.treeSize, h.signatureChecked, h.source])).toEqual([
+        [3, true, "store"],
+        [6, true, "store"],
+      ]);
+      expect(v.unsignedTail).toEqual({ fromPosition: 7, toPosition: 9, events: 3 });
+      expect(v.projections).toEqual([{ name: "per-case", version: 1, rows: 5 }]);
+    }
+    expect((await verifyEventStore(store))._unsafeUnwrap().readPath).toBe("leaves");
+    expect((await verifyEventStore(guardEventStore(store)))._unsafeUnwrap().readPath).toBe("leaves");
+    expect((await verifyEventStore(withoutRawReads(store)))._unsafeUnwrap().readPath).toBe("events");
+  });
+
+  it("reports no unsigned tail when the newest head covers the log, and the whole log when none is kept", async () => {
+    const signed = memoryEventStore();
+    await fill(signed, [2, 2], new Set([4]));
+    expect((await verifyEventStore(signed))._unsafeUnwrap().unsignedTail).toBeNull();
+    const unsigned = memoryEventStore();
+    await fill(unsigned, [2]);
+    expect((await verifyEventStore(unsigned))._unsafeUnwrap().unsignedTail).toEqual({
+      fromPosition: 1,
+      toPosition: 2,
+      events: 2,
+    });
+    expect((await verifyEventStore(memoryEventStore()))._unsafeUnwrap().unsignedTail).toBeNull();
+  });
+
+  it("finds a changed byte, a changed leaf hash, a wrong column and a gap in the stored leaves", async () => {
+    const store = memoryEventStore();
+    await fill(store, [3, 2]);
+    const tamper = (change: (leaf: StoredLeaf) => StoredLeaf | null, at: number): EventStore => ({
+      ...store,
+      readLeaves: async (o) =>
+        (await (store.readLeaves as NonNullable<EventStore["readLeaves"]>)(o)).map((page) =>
+          page.flatMap((l) => {
+            if (l.position !== at) return [l];
+            const changed = change(l);
+            return changed === null ? [] : [changed];
+          }),
+        ),
+    });
+    expect(codeOf(await verifyEventStore(tamper((l) => ({ ...l, bytes: flip(l.bytes, 40) }), 2)))).toBe(
+      "EVENT_HASH_MISMATCH",
+    );
+    expect(codeOf(await verifyEventStore(tamper((l) => ({ ...l, leafHash: flip(l.leafHash, 0) }), 3)))).toBe(
+      "EVENT_HASH_MISMATCH",
+    );
+    const column = await verifyEventStore(tamper((l) => ({ ...l, caseId: "c9" }), 4));
+    expect(codeOf(column)).toBe("STORE_CORRUPT");
+    expect(column._unsafeUnwrapErr().details).toMatchObject({ position: 4, columns: { caseId: "c9" } });
+    expect(codeOf(await verifyEventStore(tamper((l) => ({ ...l, seq: l.seq + 1 }), 1)))).toBe("STORE_CORRUPT");
+    expect(codeOf(await verifyEventStore(tamper((l) => ({ ...l, type: "case.closed" }), 5)))).toBe("STORE_CORRUPT");
+    expect(codeOf(await verifyEventStore(tamper(() => null, 3)))).toBe("STORE_CORRUPT");
+  });
+
+  it("refuses a hash implementation of another algorithm or with other digests", async () => {
+    const store = memoryEventStore();
+    await fill(store, [2]);
+    expect(codeOf(await verifyEventStore(store, { hash: sm3 }))).toBe("INVALID_INPUT");
+    const wrong = { ...sha256, hash: (d: Uint8Array) => sm3.hash(d) };
+    expect(codeOf(await verifyEventStore(store, { hash: wrong }))).toBe("INVALID_INPUT");
+    expect((await verifyEventStore(store, { hash: sha256 })).isOk()).toBe(true);
+  });
+});
+
+describe("verifyEventStore: every signed tree head (§1.5)", () => {
+  /** The store with its kept heads replaced by `heads` (what a changed signed-head table reads back as). */
+  const withHeads = (store: EventStore, heads: readonly SignedTreeHead[]): EventStore => ({
+    ...store,
+    signedTreeHeads: async (o) => {
+      const after = o?.after ?? 0;
+      return (await store.signedTreeHeads()).map(() =>
+        heads.filter((h) => h.treeSize > after).slice(0, o?.limit ?? 1000),
+      );
+    },
+  });
+  const keptHeads = async (store: EventStore) => (await store.signedTreeHeads())._unsafeUnwrap();
+
+  it("catches a broken OLDER head, not only the newest", async () => {
+    const store = memoryEventStore();
+    await fill(store, [3, 3], new Set([2, 4, 6]));
+    const [a, b, c] = await keptHeads(store);
+    const broken = { ...(b as SignedTreeHead), rootHash: flip((b as SignedTreeHead).rootHash, 5) };
+    const r = await verifyEventStore(withHeads(store, [a as SignedTreeHead, broken, c as SignedTreeHead]));
+    expect(codeOf(r)).toBe("MERKLE_ROOT_MISMATCH");
+    expect(r._unsafeUnwrapErr().details).toMatchObject({ treeSize: 4, source: "store" });
+    // Its signature is checked too once a key is given: re-signing the wrong root does not help.
+    const resigned = { ...(b as SignedTreeHead), signature: flip((b as SignedTreeHead).signature, 3) };
+    const s = await verifyEventStore(withHeads(store, [a as SignedTreeHead, resigned, c as SignedTreeHead]), { key });
+    expect(codeOf(s)).toBe("SIGNATURE_INVALID");
+    expect(s._unsafeUnwrapErr().details).toMatchObject({ treeSize: 4 });
+  });
+
+  it("reports events after an older head as an unsigned tail once the newest head is deleted and they are rewritten; an external head catches the rewrite", async () => {
+    const original = memoryEventStore();
+    await fill(original, [3, 3], new Set([3, 6]));
+    const [older, newest] = await keptHeads(original);
+    // The rewrite: the same first three events, others after them, the newest head gone.
+    const rewritten = memoryEventStore();
+    const firstThree = (await original.readAll({ limit: 3 }))._unsafeUnwrap();
+    for (const s of firstThree) (await rewritten.append(s.event.caseId, s.event.seq - 1, [s.event]))._unsafeUnwrap();
+    (await rewritten.saveSignedTreeHead(older as SignedTreeHead))._unsafeUnwrap();
+    (await rewritten.append("c0", 2, [event("c0", 3, { note: "改写" })]))._unsafeUnwrap();
+    (await rewritten.append("c1", 1, [event("c1", 2, { note: "改写" })]))._unsafeUnwrap();
+    (await rewritten.append("c1", 2, [event("c1", 3, { note: "改写" })]))._unsafeUnwrap();
+    const v = (await verifyEventStore(rewritten, { key }))._unsafeUnwrap();
+    expect(v.signedTreeHeads.map((h) => h.treeSize)).toEqual([3]);
+    expect(v.unsignedTail).toEqual({ fromPosition: 4, toPosition: 6, events: 3 });
+    const held = await verifyEventStore(rewritten, { key, signedTreeHead: newest as SignedTreeHead });
+    expect(codeOf(held)).toBe("MERKLE_ROOT_MISMATCH");
+    expect(held._unsafeUnwrapErr().details).toMatchObject({ treeSize: 6, source: "given" });
+  });
+
+  it("catches inconsistent consecutive heads: another log's root, another log id, a head beyond the log", async () => {
+    const store = memoryEventStore();
+    await fill(store, [2, 2], new Set([2, 4]));
+    const [a, b] = (await keptHeads(store)) as [SignedTreeHead, SignedTreeHead];
+    const other = memoryEventStore();
+    await fill(other, [2, 2], new Set([4]), (c, s) => ({ other: `${c}${s}` }));
+    const [foreign] = (await keptHeads(other)) as [SignedTreeHead];
+    expect(codeOf(await verifyEventStore(withHeads(store, [a, foreign])))).toBe("MERKLE_ROOT_MISMATCH");
+    const renamed = (
+      await signAndSaveTreeHead(memoryEventStore(), signer, { logId: "bureau-2", timestamp: b.timestamp })
+    )._unsafeUnwrap();
+    const relabelled = { ...b, logId: renamed.logId };
+    const conflict = await verifyEventStore(withHeads(store, [a, relabelled]));
+    expect(codeOf(conflict)).toBe("TREE_HEAD_CONFLICT");
+    expect(codeOf(await verifyEventStore(withHeads(store, [a, { ...b, treeSize: 9 }])))).toBe(
+      "MERKLE_TREE_SIZE_INVALID",
+    );
+    expect(codeOf(await verifyEventStore(store, { signedTreeHead: { ...b, treeSize: 9 } }))).toBe(
+      "MERKLE_TREE_SIZE_INVALID",
+    );
+  });
+
+  it("names both key ids when the heads were signed by another key than the one given", async () => {
+    const store = memoryEventStore();
+    await fill(store, [2], new Set([2]));
+    const otherSigner = ed25519Signer(
+      generateEd25519SecretKey({ specificationVersion: 1, fill: (bytes) => bytes.fill(7) }),
+    )._unsafeUnwrap();
+    const otherKey = { algorithm: otherSigner.algorithm, publicKey: otherSigner.publicKey };
+    const r = await verifyEventStore(store, { key: otherKey });
+    expect(codeOf(r)).toBe("SIGNATURE_INVALID");
+    const e = r._unsafeUnwrapErr();
+    expect(e.details).toMatchObject({
+      headKeyId: signer.keyId,
+      givenKeyId: signingKeyId("ed25519", otherKey.publicKey),
+    });
+    expect(e.message).toContain(signer.keyId);
+  });
+});
+
+describe("verifyEventStore: projections against a replay (§1.4)", () => {
+  /** The store with `change` applied to the rows it reads back, through either row read. */
+  const withRows = (store: EventStore, change: (rows: ProjectionRow[]) => ProjectionRow[]): EventStore => ({
+    ...store,
+    readProjectionRows: async (p, o) => {
+      const all = (
+        await (store.readProjectionRows as NonNullable<EventStore["readProjectionRows"]>)(p, {
+          limit: 10_000,
+        })
+      )._unsafeUnwrap();
+      const after = o?.afterKey;
+      const rows = change([...all]).filter((r) => after === undefined || r.key > after);
+      rows.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      return (await store.head()).map(() => rows.slice(0, o?.limit ?? 1000));
+    },
+    queryProjection: async (p, q) => (await store.queryProjection(p, q)).map((rows) => change([...rows])),
+  });
+
+  const cases: [string, (rows: ProjectionRow[]) => ProjectionRow[], "altered" | "extra" | "missing", string][] = [
+    [
+      "altered",
+      (rows) => rows.map((r) => (r.key === "count:c1" ? { ...r, count: r.count + 1 } : r)),
+      "altered",
+      "count:c1",
+    ],
+    [
+      "inserted",
+      (rows) => [
+        ...rows,
+        { projection: "per-case", key: "case:forged", sortKey: null, value: {}, count: 0, position: 2 },
+      ],
+      "extra",
+      "case:forged",
+    ],
+    ["deleted", (rows) => rows.filter((r) => r.key !== "case:c1"), "missing", "case:c1"],
+  ];
+
+  for (const [what, change, kind, key] of cases) {
+    it(`catches a row ${what} outside an append, naming projection and key, on both row reads`, async () => {
+      const store = memoryEventStore({ projections: [testProjection] });
+      await fill(store, [4, 2]);
+      for (const s of [withRows(store, change), withoutRawReads(withRows(store, change))]) {
+        const r = await verifyEventStore(s);
+        expect(codeOf(r)).toBe("PROJECTION_MISMATCH");
+        expect(r._unsafeUnwrapErr().details).toMatchObject({
+          total: 1,
+          differences: [{ projection: "per-case", key, kind }],
+        });
+      }
+      expect((await verifyEventStore(withRows(store, change), { projections: false })).isOk()).toBe(true);
+    });
+  }
+
+  it("checks a value change and a sort-key change as alterations, listing the fields", async () => {
+    const store = memoryEventStore({ projections: [testProjection] });
+    await fill(store, [2]);
+    const r = await verifyEventStore(
+      withRows(store, (rows) =>
+        rows.map((row) => (row.key === "case:c0" ? { ...row, sortKey: "z", value: { last: 9 } } : row)),
+      ),
+    );
+    expect(r._unsafeUnwrapErr().details).toMatchObject({
+      differences: [{ key: "case:c0", kind: "altered", fields: ["sortKey", "value"] }],
+    });
+  });
+});
+
+describe("envelopeOf (the columns read from the stored bytes)", () => {
+  const caseIdArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}$/);
+  // Payloads that repeat the envelope's key names at every depth.
+  const payloadArb = fc.dictionary(
+    fc.constantFrom("seq", "caseId", "stage", "type", "x", ',"seq":'),
+    fc.jsonValue({ maxDepth: 3 }),
+    { maxKeys: 5 },
+  );
+
+  fcTest.prop([caseIdArb, fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), payloadArb])(
+    "reads exactly the caseId and seq of the canonical JSON of any valid event",
+    (caseId, seq, payload) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = canonicalJsonBytes(event(caseId, seq, payload as Record<string, unknown>));
+      } catch {
+        return; // a value canonical JSON refuses is never stored
+      }
+      expect(envelopeOf(bytes)).toEqual({ caseId, seq, type: seq === 1 ? "case.filed" : "case.noted" });
+    },
+  );
+
+  it("refuses bytes that are not shaped as an event", () => {
+    expect(envelopeOf(new TextEncoder().encode("{}"))).toBeNull();
+    expect(envelopeOf(new TextEncoder().encode('{"caseId":"a","seq":1}'))).toBeNull();
+  });
+});
+
+describe("verifyEventStore: properties", () => {
+  // A random log: cases with 1–4 events, heads signed after random appends.
+  const logArb = fc.record({
+    counts: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+    signAt: fc.uniqueArray(fc.integer({ min: 1, max: 16 }), { maxLength: 4 }),
+  });
+  type Tamper = {
+    readonly kind: "eventByte" | "leafHash" | "headRoot" | "projectionRow";
+    readonly at: number;
+    readonly byte: number;
+  };
+  const tamperArb: fc.Arbitrary<Tamper> = fc.oneof(
+    fc.record({ kind: fc.constant("eventByte" as const), at: fc.nat(), byte: fc.nat() }),
+    fc.record({ kind: fc.constant("leafHash" as const), at: fc.nat(), byte: fc.nat() }),
+    fc.record({ kind: fc.constant("headRoot" as const), at: fc.nat(), byte: fc.nat() }),
+    fc.record({ kind: fc.constant("projectionRow" as const), at: fc.nat(), byte: fc.constantFrom(0, 1, 2) }),
+  );
+  const expected = {
+    eventByte: "EVENT_HASH_MISMATCH",
+    leafHash: "EVENT_HASH_MISMATCH",
+    headRoot: "MERKLE_ROOT_MISMATCH",
+    projectionRow: "PROJECTION_MISMATCH",
+  } as const;
+
+  async function build(counts: readonly number[], signAt: readonly number[]): Promise<EventStore> {
+    const store = memoryEventStore({ projections: [testProjection] });
+    await fill(store, counts, new Set(signAt));
+    return store;
+  }
+
+  /** `store` with one tamper `t`, seen the same way through the raw reads and through readAll / queryProjection. */
+  function tampered(store: EventStore, t: Tamper, size: number, heads: readonly SignedTreeHead[]): EventStore {
+    const position = (t.at % size) + 1;
+    const raw = store.readLeaves as NonNullable<EventStore["readLeaves"]>;
+    const rows = store.readProjectionRows as NonNullable<EventStore["readProjectionRows"]>;
+    const changeRows = (page: readonly ProjectionRow[]): ProjectionRow[] => {
+      if (page.length === 0) return [...page];
+      const i = t.at % page.length;
+      const row = page[i] as ProjectionRow;
+      if (t.byte === 0) return page.map((r, j) => (j === i ? { ...r, count: r.count + 1 } : r));
+      if (t.byte === 1) return page.filter((_, j) => j !== i);
+      return [...page, { ...row, key: `${row.key}~forged` }].sort((x, y) => compareCodePoints(x.key, y.key));
+    };
+    switch (t.kind) {
+      case "eventByte":
+      case "leafHash":
+        return {
+          ...store,
+          // Through readAll a changed byte is a changed event (a store decodes what it holds).
+          readAll: async (o?: { after?: number; limit?: number }) =>
+            (await store.readAll(o)).map((page) =>
+              page.map((s) =>
+                s.position !== position
+                  ? s
+                  : t.kind === "eventByte"
+                    ? { ...s, event: { ...s.event, payload: { ...s.event.payload, tampered: t.byte } } }
+                    : { ...s, leafHash: flip(s.leafHash, t.byte) },
+              ),
+            ),
+          readLeaves: async (o?: { after?: number; limit?: number }) =>
+            (await raw(o)).map((page) =>
+              page.map((l) =>
+                l.position !== position
+                  ? l
+                  : t.kind === "eventByte"
+                    ? { ...l, bytes: flip(l.bytes, t.byte) }
+                    : { ...l, leafHash: flip(l.leafHash, t.byte) },
+              ),
+            ),
+        };
+      case "headRoot": {
+        const victim = heads[t.at % heads.length] as SignedTreeHead;
+        return {
+          ...store,
+          signedTreeHeads: async (o?: { after?: number; limit?: number }) =>
+            (await store.signedTreeHeads(o)).map((page) =>
+              page.map((h) => (h.treeSize === victim.treeSize ? { ...h, rootHash: flip(h.rootHash, t.byte) } : h)),
+            ),
+        };
+      }
+      case "projectionRow":
+        return {
+          ...store,
+          readProjectionRows: async (p: string, o?: { afterKey?: string; limit?: number }) =>
+            (await rows(p, o)).map((page) => (o?.afterKey === undefined ? changeRows(page) : [...page])),
+          queryProjection: async (p, q) => (await store.queryProjection(p, q)).map(changeRows),
+        };
+    }
+  }
+
+  fcTest.prop([logArb, tamperArb], { numRuns: 60 })(
+    "a sound log with random signed heads passes; any single tamper fails with its code",
+    async ({ counts, signAt }, t) => {
+      const store = await build(counts, signAt);
+      const size = counts.reduce((a, b) => a + b, 0);
+      const ok = (await verifyEventStore(store, { key }))._unsafeUnwrap();
+      const heads = (await store.signedTreeHeads())._unsafeUnwrap();
+      expect(ok.signedTreeHeads.map((h) => h.treeSize)).toEqual(heads.map((h) => h.treeSize));
+      const newest = heads.at(-1)?.treeSize ?? 0;
+      expect(ok.unsignedTail?.events ?? 0).toBe(size - newest);
+      if (t.kind === "headRoot" && heads.length === 0) return;
+      const r = await verifyEventStore(tampered(store, t, size, heads), { key });
+      expect(codeOf(r)).toBe(expected[t.kind]);
+    },
+  );
+
+  fcTest.prop([logArb, fc.option(tamperArb, { nil: undefined })], { numRuns: 40 })(
+    "the fast path (readLeaves) and the fallback (readAll) agree",
+    async ({ counts, signAt }, t) => {
+      const store = await build(counts, signAt);
+      const size = counts.reduce((a, b) => a + b, 0);
+      const heads = (await store.signedTreeHeads())._unsafeUnwrap();
+      const subject =
+        t === undefined || (t.kind === "headRoot" && heads.length === 0) ? store : tampered(store, t, size, heads);
+      const fast = await verifyEventStore(subject);
+      const slow = await verifyEventStore(withoutRawReads(subject));
+      expect(codeOf(slow)).toBe(codeOf(fast));
+      if (fast.isOk() && slow.isOk()) expect({ ...slow.value, readPath: "leaves" }).toEqual(fast.value);
+    },
+  );
+});
