@@ -95,6 +95,15 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Does a text hold, anywhere, an 18-character resident ID number (digits written together)? */
+function containsResidentId(s: string): boolean {
+  for (const m of s.matchAll(/\d[\dX]*/g)) {
+    const run = m[0];
+    for (let i = 0; i + 18 <= run.length; i++) if (isResidentId(run.slice(i, i + 18))) return true;
+  }
+  return false;
+}
+
 /** Does a run of digits contain, anywhere, an 18-character resident ID or an 11-digit mobile number? */
 function embedded(run: string): RedactionField | undefined {
   for (let i = 0; i + 18 <= run.length; i++) if (isResidentId(run.slice(i, i + 18))) return "residentId";
@@ -119,8 +128,8 @@ function classifyRun(run: string): RedactionField | undefined {
 /**
  * Classifies digits written in several groups (`110105 1949 1231 002X`, `138-1234-5678`):
  * IDs and mobiles in any grouping; bank cards, 15-digit IDs only when every group has 3+
- * digits (a date's `03`, `14` must not join a card); a landline only when the first group is
- * an area code.
+ * digits (a date's `03`, `14` must not join a card); a landline only as an area code and a
+ * 7–8-digit number (`0955-7012345`), never inside a longer number.
  */
 function classifyGrouped(digits: string, groups: readonly Group[]): RedactionField | undefined {
   if (digits.length === 18 && isResidentId(digits)) return "residentId";
@@ -128,7 +137,9 @@ function classifyGrouped(digits: string, groups: readonly Group[]): RedactionFie
   const wide = groups.every((g) => g.digits.length >= 3);
   if (wide && /^\d{16,19}$/.test(digits) && luhn(digits)) return "bankAccount";
   if (wide && isLegacyResidentId(digits)) return "residentId";
-  if (/^0\d{2,3}$/.test(groups[0]?.digits ?? "") && /^0\d{9,11}$/.test(digits)) return "phone";
+  if (groups.length === 2 && /^0\d{2,3}$/.test(groups[0]?.digits ?? "") && /^\d{7,8}$/.test(groups[1]?.digits ?? "")) {
+    return "phone";
+  }
   return undefined;
 }
 
@@ -403,14 +414,16 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
  * - Names only as given in `ctx` (`otherPersons`, and the party when `partyName` is on):
  *   no list of Chinese names can tell a witness from a street.
  *
- * Findings wholly inside one of `ctx.publicIdentifiers`, or inside a valid 统一社会信用代码
- * (not also a valid resident ID number), are never reported.
+ * Findings wholly inside one of `ctx.publicIdentifiers` (unless that identifier holds a
+ * resident ID number), or inside a valid 统一社会信用代码 (not also a valid resident ID
+ * number), are never reported.
  */
 export function findPersonalData(text: string, ctx: RedactionContext): readonly PersonalDataFinding[] {
   const n = normalise(text);
   const t = n.text;
   const numbered: PersonalDataFinding[] = [];
-  numbers(t, numbered);
+  const hasDigit = /\d/.test(t);
+  if (hasDigit) numbers(t, numbered);
   const found: PersonalDataFinding[] = [];
   labelled(t, ADDRESS_LABEL, "homeAddress", found);
   if (ctx.party?.kind !== "organisation") labelled(t, PERSON_ADDRESS_LABEL, "homeAddress", found);
@@ -428,7 +441,7 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
   // same 18 digits are also a valid resident ID number, which stays hidden.
   // A labelled value (银行账号为…) is what its label says, credit-code-shaped or not.
   const codeSpans: { start: number; end: number }[] = [];
-  for (const m of t.matchAll(/(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/g)) {
+  for (const m of hasDigit ? t.matchAll(/(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/g) : []) {
     if (validateUscc(m[0]).isOk() && !isResidentId(m[0])) {
       codeSpans.push({ start: m.index ?? 0, end: (m.index ?? 0) + 18 });
     }
@@ -439,7 +452,9 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
   const publicSpans: { start: number; end: number }[] = [];
   for (const id of ctx.publicIdentifiers ?? []) {
     const needle = normalisedString(id);
-    if (needle.length === 0) continue;
+    // No number public by law is a resident ID number: one given as a "public identifier"
+    // (a 文号, 执法证号 or credit code field holding an ID number) protects nothing.
+    if (needle.length === 0 || containsResidentId(needle)) continue;
     for (let i = t.indexOf(needle); i >= 0; i = t.indexOf(needle, i + needle.length)) {
       publicSpans.push({ start: i, end: i + needle.length });
     }

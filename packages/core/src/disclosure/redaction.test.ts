@@ -57,6 +57,70 @@ describe("findPersonalData (政府信息公开条例 Art. 15; the provincial tem
     expect(fields("电话：138 1234 5678，")).toEqual(["mobile"]);
   });
 
+  // Issue 13 §1.2: the ways of writing a number that passed the old detector. Each must be
+  // found, and redaction must overwrite exactly the characters of the number (separators and
+  // invisible characters included) — the offsets are the original text's.
+  it.each([
+    ["ID, U+3000 between groups", `${ID.slice(0, 6)}\u3000${ID.slice(6, 14)}\u3000${ID.slice(14)}`, "residentId"],
+    ["ID, full-width hyphens", `${ID.slice(0, 6)}－${ID.slice(6, 14)}－${ID.slice(14)}`, "residentId"],
+    ["ID, NBSP", `${ID.slice(0, 6)}\u00A0${ID.slice(6, 14)}\u00A0${ID.slice(14)}`, "residentId"],
+    ["ID, zero-width spaces", [...ID].join("\u200B"), "residentId"],
+    ["ID, soft hyphens", `${ID.slice(0, 9)}\u00AD${ID.slice(9)}`, "residentId"],
+    ["ID, dots", `${ID.slice(0, 6)}.${ID.slice(6, 14)}.${ID.slice(14)}`, "residentId"],
+    ["ID, middle dots", `${ID.slice(0, 6)}·${ID.slice(6, 14)}·${ID.slice(14)}`, "residentId"],
+    ["ID, 4-4-4-4-2", ID.replace(/^(.{4})(.{4})(.{4})(.{4})(.{2})$/, "$1 $2 $3 $4 $5"), "residentId"],
+    ["ID, 3-3-4-4-4", ID.replace(/^(.{3})(.{3})(.{4})(.{4})(.{4})$/, "$1-$2-$3-$4-$5"), "residentId"],
+    ["ID ending in x, en dashes", ID_X.toLowerCase().replace(/^(.{6})(.{8})(.{4})$/, "$1–$2–$3"), "residentId"],
+    ["15-digit ID, spaced", "640502 800512 123", "residentId"],
+    ["mobile, 4-3-4", `${MOBILE.slice(0, 4)} ${MOBILE.slice(4, 7)} ${MOBILE.slice(7)}`, "mobile"],
+    ["mobile, 3-3-5", `${MOBILE.slice(0, 3)}-${MOBILE.slice(3, 6)}-${MOBILE.slice(6)}`, "mobile"],
+    ["mobile, U+3000", `${MOBILE.slice(0, 3)}\u3000${MOBILE.slice(3, 7)}\u3000${MOBILE.slice(7)}`, "mobile"],
+    ["mobile, zero-width joiners", [...MOBILE].join("\u200D"), "mobile"],
+    ["mobile, full-width digits and dots", "１３８．１２３４．５６７８", "mobile"],
+    ["mobile, em dashes", `${MOBILE.slice(0, 3)}—${MOBILE.slice(3, 7)}—${MOBILE.slice(7)}`, "mobile"],
+    ["account, unlabelled 19 digits", "6222021234567890124", "bankAccount"],
+    ["account, unlabelled 4-4-4-4-2", "6222 0212 3456 7890 12", "bankAccount"],
+  ] as const)("finds a number written as: %s", (_, written, field) => {
+    const text = `经查，当事人${written}，另查明`;
+    expect(fields(text)).toEqual([field]);
+    const out = redactText(text, ctx).text;
+    expect(out).toBe(`经查，当事人${"＊".repeat(written.length)}，另查明`);
+  });
+
+  it.each([
+    ["银行账号为6222021234567890", "bankAccount", "银行账号为"],
+    ["银行卡号是 6222 0212 3456 7890", "bankAccount", "银行卡号是 "],
+    ["家住中卫市沙坡头区某路1号", "homeAddress", "家住"],
+    ["地址：中卫市沙坡头区某路1号", "homeAddress", "地址："],
+    ["住在中卫市沙坡头区某路1号", "homeAddress", "住在"],
+    ["居住于中卫市沙坡头区某路1号", "homeAddress", "居住于"],
+    ["户籍所在地：宁夏海原县某村", "homeAddress", "户籍所在地："],
+    ["患有高血压", "health", "患有"],
+  ] as const)("finds a labelled value: %s", (text, field, label) => {
+    expect(fields(`${text}。`)).toEqual([field]);
+    expect(redactText(`${text}。`, ctx).text.startsWith(label)).toBe(true);
+    expect(redactText(`${text}。`, ctx).text).not.toContain(text.slice(label.length));
+  });
+
+  it("keeps public codes, amounts and dates: 文号, office addresses, valid credit codes, long amounts, case numbers", () => {
+    for (const text of [
+      "中沙市监罚〔2025〕12号",
+      "罚款人民币2,000.00元",
+      "没收违法所得123456789012元",
+      "于2025-03-14 10:30在经营地址检查",
+      "办公地址：中卫市某路1号",
+      "经营地址：中卫市某路2号",
+      "送达地址确认书",
+      "统一社会信用代码91640502MA76XXXX1Q",
+      "案件编号202501100001",
+      "事项编码 330217001000",
+      "详见 https://example.gov.cn/art/2025/1234567890123.html",
+      "执法证号640502190001",
+    ]) {
+      expect(fields(text), text).toEqual([]);
+    }
+  });
+
   it("finds mobiles, landlines and Luhn-valid bank cards", () => {
     expect(fields(`联系电话${MOBILE}`)).toEqual(["mobile"]);
     expect(fields("办公电话0955-7012345")).toEqual(["phone"]);
