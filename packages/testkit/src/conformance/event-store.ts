@@ -1570,7 +1570,8 @@ export function eventStoreDurabilityTests(context: EventStoreSuiteContext): void
             ),
             byte: fc.nat(),
           }),
-          { numRuns: Math.min(options.numRuns ?? 25, 12), seed: 11 },
+          // About 12 stores in all, shared among the hashes (each sample is a fresh store).
+          { numRuns: Math.ceil(Math.min(options.numRuns ?? 25, 12) / hashesOf(options).length), seed: 11 },
         );
         // The first samples of each target, whatever the seed drew.
         samples.unshift(
@@ -1578,7 +1579,7 @@ export function eventStoreDurabilityTests(context: EventStoreSuiteContext): void
           { position: 6, target: "signedTreeHead", byte: 3 },
         );
         const key = testKey(5);
-        for (const sample of samples) {
+        for (const [n, sample] of samples.entries()) {
           const o = await open();
           try {
             if (!o.durable) return;
@@ -1595,7 +1596,7 @@ export function eventStoreDurabilityTests(context: EventStoreSuiteContext): void
               await signAndSaveTreeHead(o.store, key.signer, { logId: "b", timestamp: "2025-03-03T02:00:00.000Z" }),
               "sign",
             );
-            unwrap(await verifyEventStore(o.store, { key: key.verificationKey }), "verify before");
+            if (n === 0) unwrap(await verifyEventStore(o.store, { key: key.verificationKey }), "verify before");
             const position =
               sample.target === "frontier" ? 0 : sample.target === "signedTreeHead" ? 6 : sample.position;
             await o.corrupt(o.store, position, sample.target, sample.byte);
