@@ -401,10 +401,13 @@ function eventFor(
  * {@link DISCLOSURE_COMMAND_PERMISSIONS}); the act's time (not after `now`, not before the
  * last act); the state (`COMMAND_NOT_ALLOWED`; a publication of content not signed off is
  * `DISCLOSURE_NOT_APPROVED`); then the step's rules, each citing its source — the head signs
- * off only for their own body (`DISCLOSURE_SIGNOFF_INVALID`, 谁履职、谁公示), only content
- * without personal data (`REDACTION_INCOMPLETE`, checked again on every revision and
- * correction), and only exactly the content being worked on (`DISCLOSURE_NOT_APPROVED` when
- * the hash differs); a publication is the signed-off hash as the next version; the
+ * off only for their own body (`DISCLOSURE_SIGNOFF_INVALID`, 谁履职、谁公示), only an item
+ * without personal data in any public text — title, body name, content, correction note
+ * (`REDACTION_INCOMPLETE`, {@link checkPublishedItem}; the content checked again on every
+ * revision and correction with the correction's note, the 撤回理由 at withdrawal, the whole
+ * item again at publication) — and only exactly the content being worked on
+ * (`DISCLOSURE_NOT_APPROVED` when the hash differs); a publication is the signed-off hash as
+ * the next version; the
  * withdrawal deadline from the rule (行政处罚法 Art. 48 para. 2); expiry only after the
  * publicity period — and last the machine's own guards. Events use the {@link CaseEvent}
  * envelope in the disclosure's stream, stage `decision`: the envelope needs a stage, and
