@@ -38,6 +38,7 @@ const OPTIONS = {
   years: { type: "boolean" },
   "no-rollover": { type: "boolean" },
   rule: { type: "string" },
+  region: { type: "string" },
   dir: { type: "string" },
   sample: { type: "boolean" },
   date: { type: "string" },

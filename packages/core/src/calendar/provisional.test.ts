@@ -168,8 +168,9 @@ describe("provisionalDeadline — property: the bound never cuts a party's perio
     expect(real.bounded("latest").coverage.years).toEqual(real.coverage.years);
   });
 
-  it("beyond the festival table (2100) the year stays unknown", () => {
-    const r = provisionalDeadline("penalty.payment", "2100-12-25", real);
+  it("beyond the bound's horizon (ten years past the last notice) the year stays unknown", () => {
+    expect(provisionalDeadline("penalty.payment", "2036-12-01", real)._unsafeUnwrap().provisional).toBe(true);
+    const r = provisionalDeadline("penalty.payment", "2036-12-25", real);
     expect(r._unsafeUnwrapErr().code).toBe("CALENDAR_YEAR_UNKNOWN");
   });
 });

@@ -138,7 +138,8 @@ export interface WorkCalendar {
   readonly bound?: ProvisionalBound;
   /**
    * 暂定边界日历 — this calendar with every year whose notice (national, or the region's) is
-   * not loaded filled for `bound` (through 2100): `latest` makes every plausible day off a
+   * not loaded filled for `bound` (up to ten years past the last loaded notice, and not
+   * beyond 2100, the end of the festival table): `latest` makes every plausible day off a
    * day off and no weekend a working day, so any period counted on it ends no earlier than
    * it will once the notice is out; `earliest` keeps only the statutory days off
    * (全国年节及纪念日放假办法 Art. 2) and works every weekend a notice could make a 调休上班日,

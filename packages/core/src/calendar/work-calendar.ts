@@ -110,6 +110,9 @@ interface CalendarInput {
  * festival table that no notice covers is filled for `bound`, and so is every regional
  * year the layer lacks.
  */
+/** Years past the last loaded notice that a bound fills. */
+const PROVISIONAL_HORIZON = 10;
+
 function boundedInput(
   input: CalendarInput,
   bound: ProvisionalBound,
@@ -118,7 +121,10 @@ function boundedInput(
   const provisionalYears = new Set<number>();
   const loaded = [...input.years.keys()];
   const from = Math.min(...loaded, PROVISIONAL_YEARS.from);
-  for (let y = from; y <= PROVISIONAL_YEARS.to; y++) {
+  // Ten years past the last notice covers every period of the table (the longest, 5 years)
+  // and keeps the compile small; later years stay unknown.
+  const to = Math.min(Math.max(...loaded) + PROVISIONAL_HORIZON, PROVISIONAL_YEARS.to);
+  for (let y = from; y <= to; y++) {
     if (years.has(y)) continue;
     const fill = provisionalNoticeYear(y, bound);
     if (fill === undefined) continue;

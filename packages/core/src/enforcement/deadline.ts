@@ -1,6 +1,11 @@
 import { z } from "zod";
+import type { WorkCalendar } from "../calendar/types.js";
+import { type CreateWorkCalendarOptions, createWorkCalendar } from "../calendar/work-calendar.js";
+import type { SanxiangError } from "../kernel/errors.js";
+import type { Result } from "../kernel/result.js";
 import { RuleSourceSchema } from "../kernel/source.js";
-import { CivilDateSchema } from "../kernel/time.js";
+import { type CivilDate, CivilDateSchema } from "../kernel/time.js";
+import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import { ExcludedPeriodSchema } from "./excluded-periods.js";
 
 /**
@@ -37,3 +42,19 @@ export const CaseDeadlineSchema = z
   .readonly();
 /** 案件期限 (see {@link CaseDeadlineSchema}). */
 export type CaseDeadline = z.infer<typeof CaseDeadlineSchema>;
+
+/**
+ * 执法主体的工作日历 — the work calendar of a body in the bodies registry (执法主体数据库): the
+ * national calendar plus the regional layer of the body's 行政区划代码 (e.g. a bureau of
+ * 沙坡头区, 640502, counts working days without Ningxia's 开斋节 and 古尔邦节; 全国年节及纪念日
+ * 放假办法 Art. 4). Errors: the registry's for an unknown body; `INVALID_INPUT` /
+ * `CALENDAR_DATA_INVALID` from {@link createWorkCalendar}.
+ */
+export function bodyCalendar(
+  bodies: BodiesRegistry,
+  bodyId: string,
+  date: CivilDate,
+  options: Omit<CreateWorkCalendarOptions, "region"> = {},
+): Result<WorkCalendar, SanxiangError> {
+  return bodies.body(bodyId, date).andThen((b) => createWorkCalendar({ ...options, region: b.regionCode }));
+}

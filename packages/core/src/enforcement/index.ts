@@ -9,6 +9,7 @@ export * from "./branches.js";
 export * from "./coercion/index.js";
 export * from "./commands.js";
 export * from "./context.js";
+export { bodyCalendar } from "./deadline.js";
 export * from "./decide.js";
 export * from "./events.js";
 export * from "./excluded-periods.js";

@@ -3,7 +3,7 @@ import type { NoticeYear } from "../calendar/schema.js";
 import { chinaCalendar } from "../calendar/work-calendar.js";
 import { decide } from "./decide.js";
 import { evolve, initialCaseState } from "./fold.js";
-import { caseDeadline } from "./guards.js";
+import { caseDeadline, currentDeadline } from "./guards.js";
 import { recomputeProvisional } from "./provisional.js";
 import { ctxAt, fileCommand, noticeCommand, officerActor } from "./test-fixtures.js";
 
@@ -87,5 +87,67 @@ describe("recomputeProvisional — deadlines computed without a year's holiday n
     const r = recomputeProvisional(legacy, with2027)._unsafeUnwrap();
     expect(r.unresolved).toEqual(["payment"]);
     expect(r.deadlines).toEqual(legacy);
+  });
+});
+
+describe("the hearing request guard with a provisional window (行政处罚法第六十四条第一项; issue 14 §1)", () => {
+  /** A case notified on 2026-12-28 (hearing right), before the 2027 notice is loaded. */
+  function notified() {
+    const state0 = initialCaseState("hr");
+    const filed = decide(state0, fileCommand, ctxAt("2026-12-01T02:00:00Z"))._unsafeUnwrap()[0];
+    if (filed === undefined) throw new Error("not filed");
+    let s = evolve(state0, filed)._unsafeUnwrap();
+    for (const cmd of [
+      { type: "investigation.close", facts: "事实" } as const,
+      noticeCommand({ kinds: ["fine"], fineFen: 5_000_000 }),
+    ]) {
+      const e = decide(s, cmd, ctxAt("2026-12-28T02:00:00Z", officerActor))._unsafeUnwrap()[0];
+      if (e === undefined) throw new Error("refused");
+      s = evolve(s, e)._unsafeUnwrap();
+    }
+    return s;
+  }
+
+  it("accepts a request on 2027-01-05 (refused before: 1 January was counted as a working day)", () => {
+    const s = notified();
+    const r = decide(s, { type: "hearing.request" }, ctxAt("2027-01-05T02:00:00Z", officerActor));
+    expect(r._unsafeUnwrap()[0]?.type).toBe("hearing.requested");
+  });
+
+  it("refuses only after the latest plausible end, citing it", () => {
+    const s = notified();
+    expect(decide(s, { type: "hearing.request" }, ctxAt("2027-01-07T15:00:00Z"))._unsafeUnwrap()[0]?.type).toBe(
+      "hearing.requested",
+    );
+    const late = decide(s, { type: "hearing.request" }, ctxAt("2027-01-08T02:00:00Z"));
+    expect(late._unsafeUnwrapErr().message).toContain("听证申请期限已于 2027-01-07 届满");
+  });
+
+  it("once the 2027 notice is loaded the guard reads the real end (recomputed, not the stored bound)", () => {
+    const s = notified();
+    const ctx = { ...ctxAt("2027-01-06T02:00:00Z"), calendar: with2027 };
+    const late = decide(s, { type: "hearing.request" }, ctx);
+    expect(late._unsafeUnwrapErr().message).toContain("听证申请期限已于 2027-01-05 届满");
+  });
+
+  it("a window stored before bounds existed (weekends only, with its start) is read as the bound", () => {
+    const legacy = {
+      ruleId: "penalty.hearingRequest",
+      due: "2027-01-04",
+      source: { law: "行政处罚法", article: 64, item: 1, confidence: "C-law" as const },
+      provisional: true,
+      start: "2026-12-28",
+    };
+    expect(currentDeadline(legacy, ctxAt("2027-01-05T02:00:00Z"))).toMatchObject({
+      due: "2027-01-07",
+      bound: "latest",
+      provisional: true,
+    });
+    expect(currentDeadline(legacy, { ...ctxAt("2027-01-05T02:00:00Z"), calendar: with2027 })).toEqual({
+      ruleId: "penalty.hearingRequest",
+      due: "2027-01-05",
+      source: legacy.source,
+      provisional: false,
+    });
   });
 });
