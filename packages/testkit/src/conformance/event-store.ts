@@ -842,8 +842,10 @@ export function eventStoreConcurrencyTests(context: EventStoreSuiteContext): voi
           ).toEqual(winners);
           const all = await readEverything(store);
           expect(all.map((s) => s.position)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-          unwrap(await verifyEventStore(store), "verifyEventStore");
+          // Through the port with the rule in the message, then core's own replay (verifyEventStore
+          // compares every projection row with a replay of the log, and the log itself).
           await expectRowsMatchReplay(store, expect, "after 8 racing writers", rowsCause);
+          unwrap(await verifyEventStore(store), "verifyEventStore");
         } finally {
           for (const h of handles.slice(1)) await h.close();
         }
@@ -876,8 +878,8 @@ export function eventStoreConcurrencyTests(context: EventStoreSuiteContext): voi
             all.map((s) => s.position),
             "positions must be dense (1, 2, 3, …) under concurrent appends: take them from the frontier under its lock, never from a sequence",
           ).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-          unwrap(await verifyEventStore(store), "verifyEventStore");
           await expectRowsMatchReplay(store, expect, "after 8 concurrent writers on different cases", rowsCause);
+          unwrap(await verifyEventStore(store), "verifyEventStore");
           const shared = unwrap(await store.getProjectionRow("conformance", "shared"), "getProjectionRow");
           expect(shared?.position, `the shared row must be the last event's in log order: ${rowsCause}`).toBe(40);
         } finally {
@@ -899,9 +901,15 @@ export function eventStoreReadAllTests(context: EventStoreSuiteContext): void {
       withStore(async (store) => {
         for (let c = 0; c < 5; c++) unwrap(await store.append(`c${c}`, 0, testEvents(`c${c}`, 0, 5)), "append");
         const first = unwrap(await store.readAll({ limit: 7 }), "readAll");
-        expect(first.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+        expect(
+          first.map((s) => s.position),
+          "readAll({ limit: 7 }) must give positions 1–7",
+        ).toEqual([1, 2, 3, 4, 5, 6, 7]);
         const next = unwrap(await store.readAll({ after: 7, limit: 100 }), "readAll");
-        expect(next.map((s) => s.position)).toEqual(Array.from({ length: 18 }, (_, i) => i + 8));
+        expect(
+          next.map((s) => s.position),
+          "readAll({ after: 7 }) must start at position 8: `after` is exclusive (WHERE position > after), with no event skipped",
+        ).toEqual(Array.from({ length: 18 }, (_, i) => i + 8));
         expect(unwrap(await store.readAll({ after: 25 }), "readAll")).toEqual([]);
         for (const bad of [{ limit: 0 }, { limit: READ_ALL_LIMIT.max + 1 }, { after: -1 }, { after: 1.5 }]) {
           expect(codeOf(await store.readAll(bad))).toBe("INVALID_INPUT");
@@ -943,15 +951,20 @@ export function eventStoreProjectionTests(context: EventStoreSuiteContext): void
           unwrap(await store.append(s.caseId, v, [e]), "append");
           versions.set(s.caseId, v + 1);
         }
-        const reference = referenceRows(await readEverything(store), store.projections);
-        for (const p of store.projections) {
-          expect(sortRows(await allRows(store, p.name))).toEqual(sortRows(reference.get(p.name)?.values() ?? []));
-        }
+        await expectRowsMatchReplay(
+          store,
+          expect,
+          "after appends with put, increment and delete",
+          "apply each event's writes in the append's transaction, in order, as applyProjectionWrites does (put keeps the counter, increment keeps the value)",
+        );
         const rebuilt = unwrap(await store.rebuildProjections(), "rebuildProjections");
-        expect(rebuilt.events).toBe(steps.length);
-        for (const p of store.projections) {
-          expect(sortRows(await allRows(store, p.name))).toEqual(sortRows(reference.get(p.name)?.values() ?? []));
-        }
+        expect(rebuilt.events, "rebuildProjections returns the number of events replayed").toBe(steps.length);
+        await expectRowsMatchReplay(
+          store,
+          expect,
+          "after rebuildProjections",
+          "a rebuild clears every projection's rows and replays the whole log",
+        );
       }),
     timeout * 2,
   );
@@ -1042,8 +1055,10 @@ export function eventStoreSubscriptionTests(context: EventStoreSuiteContext): vo
         for (let v = 3; v < 10; v++) unwrap(await store.append("s", v, [testEvent("s", v + 1)]), "append");
         await waitUntil(() => seen.length >= 9);
         await sub.close();
-        expect(seen).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
-        expect(overlapped).toBe(false);
+        expect(seen, "a subscription delivers every event after `after`, in order, each once").toEqual([
+          2, 3, 4, 5, 6, 7, 8, 9, 10,
+        ]);
+        expect(overlapped, "the next batch is delivered only after the handler's promise settles").toBe(false);
         unwrap(await store.append("s", 10, [testEvent("s", 11)]), "append");
         await sleep(50);
         expect(seen).toHaveLength(9);
