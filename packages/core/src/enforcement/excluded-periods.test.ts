@@ -40,6 +40,22 @@ describe("deadlineWithExclusions", () => {
     expect(r.due).toBe("2025-03-17");
   });
 
+  it("reaching a year without its holiday notice: bounded and provisional, never refused (issue 14 §1)", () => {
+    // Seized 2026-11-20 (30 days), 20 days of appraisal: the end moves into 2027.
+    const r = deadlineWithExclusions("2026-11-20", "coercion.seizure", calendar, [ex("2026-11-25", "2026-12-14")]);
+    const v = r._unsafeUnwrap();
+    expect(v.base).toMatchObject({ provisional: true, bound: "earliest" }); // the authority's duty
+    expect(v.excludedDays).toBe(20);
+    // 2026-12-20 + 20 = 2027-01-09 (Saturday), beyond any plausible 调休上班日 of 元旦 (±7
+    // days) or 春节 (from 14 days before 初一, 2027-01-23): a weekend even on the earliest
+    // bound, so the end rolls over to Monday (行政强制法 Art. 69 with 民法典 Art. 203).
+    expect(v.due).toBe("2027-01-11");
+    // A party's period over the same exclusion takes the latest plausible end instead.
+    const pay = deadlineWithExclusions("2026-12-10", "penalty.payment", calendar, [ex("2026-12-15", "2026-12-20")]);
+    expect(pay._unsafeUnwrap().base).toMatchObject({ provisional: true, bound: "latest" });
+    expect(pay._unsafeUnwrap().due >= "2027-01-04").toBe(true);
+  });
+
   it("refuses an interval whose end precedes its start", () => {
     const r = deadlineWithExclusions("2025-03-03", "coercion.seizure", calendar, [ex("2025-03-10", "2025-03-01")]);
     expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
