@@ -379,6 +379,14 @@ describe("the evidence-store suite catches broken stores", () => {
         named.map((f) => f.test),
         `the test of the rule this bug breaks (${kills}…) must fail; failed: ${failures.map((f) => f.test).join(" | ")}`,
       ).not.toEqual([]);
+      // And its message names the rule and the likely cause.
+      expect(
+        named.some((f) => f.message.includes("rule broken:") && f.message.includes("Likely cause:")),
+        named
+          .map((f) => f.message)
+          .join("\n---\n")
+          .slice(0, 3000),
+      ).toBe(true);
     }, 120_000);
   }
 });
@@ -411,7 +419,13 @@ async function runSuite(make: Mutant): Promise<{ test: string; message: string }
       // A mutant may hang a test (the runner's timeout would fail it): 15 s fails it here.
       await Promise.race([body(), sleep(15_000).then(() => Promise.reject(new Error("timed out")))]);
     } catch (e) {
-      failures.push({ test: name, message: e instanceof Error ? e.message : String(e) });
+      // fast-check reports the failing assertion as the cause of its own error.
+      const messages: string[] = [];
+      for (let c: unknown = e, depth = 0; c !== undefined && depth < 5; depth++) {
+        messages.push(c instanceof Error ? c.message : String(c));
+        c = c instanceof Error ? c.cause : undefined;
+      }
+      failures.push({ test: name, message: messages.join("\ncaused by: ") });
     }
   }
   return failures;

@@ -441,7 +441,10 @@ export function evidencePutTests<S extends EvidenceStore>(
         const sent = bytesOf("bytes corrupted in transit");
         const expected = hashOf(bytesOf("bytes as captured on the device"), algorithm);
         const r = await store.put(chunked([sent.subarray(0, 4), sent.subarray(4)]), { expected });
-        expect(outcome(r)).toBe("Err EVIDENCE_TAMPERED");
+        expect(
+          outcome(r),
+          rule("bytes that differ from the announced hash are refused", "options.expected is not compared"),
+        ).toBe("Err EVIDENCE_TAMPERED");
         const details = (r.isErr() ? r.error.details : undefined) ?? {};
         expect(details.expected).toEqual(expected);
         expect(details.actual).toEqual(hashOf(sent, algorithm));
@@ -602,7 +605,10 @@ export function evidencePutTests<S extends EvidenceStore>(
       const copy = data.slice();
       const { hash } = (await store.put(data))._unsafeUnwrap();
       data.fill(0);
-      expect(sameBytes(await readAll(store, hash), copy)).toBe("same");
+      expect(
+        sameBytes(await readAll(store, hash), copy),
+        rule("put copies the caller's bytes", "the store keeps a reference to the caller's buffer"),
+      ).toBe("same");
       expect(outcome(await store.verify(hash))).toBe("Ok");
     },
     timeout,
@@ -626,8 +632,12 @@ export function evidencePutTests<S extends EvidenceStore>(
             expect(outcome(r)).toBe("Ok");
             const created = !seen.has(keyOf(expected));
             seen.add(keyOf(expected));
-            expect(r._unsafeUnwrap()).toEqual({ hash: expected, size: bytes.length, created });
-            expect(sameBytes(await readAll(store, expected), bytes)).toBe("same");
+            const exact = rule(
+              "any chunking stores exactly the bytes given",
+              "a chunk's whole `buffer` is read instead of its view (byteOffset, byteLength), or chunks are dropped",
+            );
+            expect(r._unsafeUnwrap(), exact).toEqual({ hash: expected, size: bytes.length, created });
+            expect(sameBytes(await readAll(store, expected), bytes), exact).toBe("same");
             if (options.readBack) expect(sameBytes(await options.readBack(store, expected), bytes)).toBe("same");
           },
         ),
@@ -676,11 +686,15 @@ export function evidenceGetTests<S extends EvidenceStore>(
     async () => {
       const store = await options.factory();
       await store.put(bytesOf("something else"));
+      const notFound = rule(
+        "not found is a value: get null, stat null, has false",
+        "a lazy stream or an empty object is returned for a key that does not exist",
+      );
       for (const algorithm of HashAlgorithmNameSchema.options) {
         const unknown = hashOf(bytesOf("never stored"), algorithm);
-        expect((await store.get(unknown))._unsafeUnwrap()).toBe(null);
-        expect((await store.stat(unknown))._unsafeUnwrap()).toBe(null);
-        expect((await store.has(unknown))._unsafeUnwrap()).toBe(false);
+        expect((await store.get(unknown))._unsafeUnwrap(), notFound).toBe(null);
+        expect((await store.stat(unknown))._unsafeUnwrap(), notFound).toBe(null);
+        expect((await store.has(unknown))._unsafeUnwrap(), notFound).toBe(false);
       }
       expect(await listKeys(store)).toHaveLength(1);
     },
@@ -695,8 +709,14 @@ export function evidenceGetTests<S extends EvidenceStore>(
       const data = new Uint8Array(capped(store, 1024 * 1024 + 3));
       for (let i = 0; i < data.length; i++) data[i] = (i * 31 + (i >> 8)) & 0xff;
       const { hash } = (await store.put(chunked(split(data, [65_536, 300_001, 1_000_000]))))._unsafeUnwrap();
-      expect(sameBytes(await readAll(store, hash), data)).toBe("same");
-      expect((await store.stat(hash))._unsafeUnwrap()).toEqual({ size: data.byteLength });
+      expect(
+        sameBytes(await readAll(store, hash), data),
+        rule("get yields every stored byte", "the read loop stops after a fixed number of reads or chunks"),
+      ).toBe("same");
+      expect(
+        (await store.stat(hash))._unsafeUnwrap(),
+        rule("stat tells the stored size", "the size comes from one chunk, a header or metadata"),
+      ).toEqual({ size: data.byteLength });
       expect((await store.has(hash))._unsafeUnwrap()).toBe(true);
       if (options.readBack) expect(sameBytes(await options.readBack(store, hash), data)).toBe("same");
     },
@@ -712,7 +732,10 @@ export function evidenceGetTests<S extends EvidenceStore>(
       const first = (await store.get(hash))._unsafeUnwrap();
       const second = (await store.get(hash))._unsafeUnwrap();
       for await (const chunk of first ?? []) chunk.fill(0);
-      expect(sameBytes(await readAll(store, hash), data)).toBe("same");
+      expect(
+        sameBytes(await readAll(store, hash), data),
+        rule("get yields copies", "get yields the stored buffer itself (or a cached one shared between calls)"),
+      ).toBe("same");
       const parts: Uint8Array[] = [];
       for await (const chunk of second ?? []) parts.push(chunk);
       expect(sameBytes(concat(parts), data)).toBe("same");
@@ -744,8 +767,15 @@ export function evidenceGetTests<S extends EvidenceStore>(
       const results = await Promise.all(
         Array.from({ length: 8 }, () => store.put(chunked(split(data, [50_000, 100_000, 150_000])))),
       );
-      expect(results.map(outcome)).toEqual(results.map(() => "Ok"));
-      expect(results.filter((r) => r.isOk() && r.value.created)).toHaveLength(1);
+      const race = rule(
+        "concurrent puts of the same content all succeed and exactly one creates",
+        "the existence check and the write are not one atomic step (check-then-write, or a rename that replaces)",
+      );
+      expect(results.map(outcome), race).toEqual(results.map(() => "Ok"));
+      expect(
+        results.filter((r) => r.isOk() && r.value.created),
+        race,
+      ).toHaveLength(1);
       expect(await listKeys(store)).toEqual([keyOf(hashOf(data, store.capabilities.algorithms[0]))]);
       expect(sameBytes(await readAll(store, hashOf(data, store.capabilities.algorithms[0])), data)).toBe("same");
     },
