@@ -859,20 +859,21 @@ export function eventStoreConcurrencyTests(context: EventStoreSuiteContext): voi
       withStore(async (store, config) => {
         const handles = await handlesOf(store, config);
         try {
-          // Every event rewrites one shared row: its final value is the last event's in log order.
-          const results = await Promise.all(
-            Array.from({ length: 8 }, async (_, w) => {
-              const id = `case-${w}`;
-              const handle = handles[w % handles.length] as EventStore;
-              for (let v = 0; v < 5; v++) {
+          // Every event rewrites one shared row: its final value is the last event's in log
+          // order. The writers append in rounds, all 8 at once, so every round races.
+          const ids = Array.from({ length: 8 }, (_, w) => `case-${w}`);
+          for (let v = 0; v < 5; v++) {
+            await Promise.all(
+              ids.map(async (id, w) =>
                 unwrap(
-                  await handle.append(id, v, [testEvent(id, v + 1, { key: "shared", sortKey: `${w}/${v}` })]),
+                  await (handles[w % handles.length] as EventStore).append(id, v, [
+                    testEvent(id, v + 1, { key: "shared", sortKey: `${w}/${v}` }),
+                  ]),
                   "append",
-                );
-              }
-            }),
-          );
-          expect(results).toHaveLength(8);
+                ),
+              ),
+            );
+          }
           const all = await readEverything(store);
           expect(
             all.map((s) => s.position),
