@@ -69,8 +69,14 @@ export interface SignedTreeHeadCheck {
   readonly timestamp: string;
   /** The key id it names. */
   readonly keyId: string;
-  /** Whether its signature was verified (a key was given). */
+  /** Whether its signature was verified under the given key. */
   readonly signatureChecked: boolean;
+  /**
+   * `valid`: verified under the given key; `unchecked`: no key was given; `otherKey`: it
+   * names another key id and does not verify under the given key (signed by another key,
+   * e.g. before a key change) — such a head covers nothing in the unsigned tail.
+   */
+  readonly signature: "valid" | "unchecked" | "otherKey";
   /** `store`: kept by the store; `given`: `options.signedTreeHead`. */
   readonly source: "store" | "given";
 }
@@ -174,30 +180,20 @@ class HeadCursor {
   }
 }
 
-/** Checks one signed head against the recomputed root at its size (and its signature). */
+/**
+ * Checks one signed head against the recomputed root at its size, and — given a key — its
+ * signature: a head that names the key's id (or verifies under it) must verify
+ * (`SIGNATURE_INVALID`); a head signed by another key (another key id, not verifying) is
+ * reported as such and covers nothing in {@link EventStoreVerification.unsignedTail}.
+ */
 function checkHead(
   h: SignedTreeHead,
   root: MerkleTreeHead,
   source: SignedTreeHeadCheck["source"],
-  previous: SignedTreeHead | undefined,
   key: VerificationKey | undefined,
+  keyId: string | undefined,
 ): Result<SignedTreeHeadCheck, SanxiangError> {
   const where = source === "store" ? "存储中" : "所给";
-  if (previous !== undefined && previous.logId !== h.logId) {
-    return err(
-      sanxiangError(
-        "TREE_HEAD_CONFLICT",
-        `相邻的签名树头属于不同的日志：大小 ${previous.treeSize} 为 ${previous.logId}，大小 ${h.treeSize} 为 ${h.logId}`,
-        {
-          details: {
-            treeSize: h.treeSize,
-            logId: h.logId,
-            previous: { treeSize: previous.treeSize, logId: previous.logId },
-          },
-        },
-      ),
-    );
-  }
   if (h.hashAlgorithm !== root.hashAlgorithm) {
     return err(
       sanxiangError(
@@ -216,24 +212,21 @@ function checkHead(
       ),
     );
   }
+  let signature: SignedTreeHeadCheck["signature"] = "unchecked";
   if (key !== undefined) {
     const sig = verifySignedTreeHead(h, key, { hashAlgorithm: root.hashAlgorithm });
-    if (sig.isErr()) {
-      const keyId = signingKeyId(key.algorithm, key.publicKey);
-      if (sig.error.code === "SIGNATURE_INVALID" && h.keyId !== keyId) {
-        return err(
-          sanxiangError(
-            "SIGNATURE_INVALID",
-            `${where}大小为 ${h.treeSize} 的签名树头由密钥 ${h.keyId} 签署，所给公钥的密钥标识为 ${keyId}：签名无法用所给公钥验证（换过密钥时请给出签署该树头的公钥）`,
-            { details: { treeSize: h.treeSize, headKeyId: h.keyId, givenKeyId: keyId, source }, cause: sig.error },
-          ),
-        );
-      }
+    if (sig.isOk()) signature = "valid";
+    else if (sig.error.code === "SIGNATURE_INVALID" && h.keyId !== keyId) signature = "otherKey";
+    else {
       return err(
-        sanxiangError(sig.error.code, `${where}大小为 ${h.treeSize} 的签名树头：${sig.error.message}`, {
-          details: { ...sig.error.details, treeSize: h.treeSize, source },
-          cause: sig.error,
-        }),
+        sanxiangError(
+          sig.error.code,
+          `${where}大小为 ${h.treeSize} 的签名树头（密钥标识 ${h.keyId}）：${sig.error.message}`,
+          {
+            details: { ...sig.error.details, treeSize: h.treeSize, keyId: h.keyId, source },
+            cause: sig.error,
+          },
+        ),
       );
     }
   }
@@ -242,7 +235,8 @@ function checkHead(
     logId: h.logId,
     timestamp: h.timestamp,
     keyId: h.keyId,
-    signatureChecked: key !== undefined,
+    signatureChecked: signature === "valid",
+    signature,
     source,
   });
 }
@@ -268,11 +262,11 @@ function sizeBeyondLog(h: SignedTreeHead, stored: number): SanxiangError {
  *   — a changed frontier, or leaves rewritten consistently);
  * - **every** kept signed head and `options.signedTreeHead` match the root recomputed at
  *   their size (`MERKLE_ROOT_MISMATCH`; a head beyond the log `MERKLE_TREE_SIZE_INVALID`),
- *   consecutive heads belong to one log (`TREE_HEAD_CONFLICT`), and — given `options.key` —
- *   every signature verifies (`SIGNATURE_INVALID`, naming both key ids when they differ).
- *   Two heads matching one recomputed log are consistent (the smaller is a prefix of the
- *   larger: RFC 9162 §2.1.4 holds by construction); events after the largest head are
- *   reported as {@link EventStoreVerification.unsignedTail}, not as an error;
+ *   and — given `options.key` — every head naming the key's id verifies under it
+ *   (`SIGNATURE_INVALID`); a head of another key is reported (`signature: "otherKey"`) and
+ *   covers nothing. Two heads matching one recomputed log are consistent (the smaller is a
+ *   prefix of the larger: RFC 9162 §2.1.4 holds by construction); events after the largest
+ *   covering head are reported as {@link EventStoreVerification.unsignedTail}, not as an error;
  * - unless `options.projections` is `false`, every projection's rows equal a replay of the
  *   log through the store's projections (`PROJECTION_MISMATCH`, each row named).
  *
@@ -299,7 +293,7 @@ export async function verifyEventStore(
   const replay = options.projections === false ? null : new ProjectionReplay(store.projections);
   const heads = new HeadCursor(store);
   const checks: SignedTreeHeadCheck[] = [];
-  let previousHead: SignedTreeHead | undefined;
+  const keyId = options.key === undefined ? undefined : signingKeyId(options.key.algorithm, options.key.publicKey);
   let givenCheck: SignedTreeHeadCheck | undefined;
   // Checks every head whose size the log has just reached.
   const headsAt = async (size: number): Promise<Result<true, SanxiangError>> => {
@@ -309,14 +303,13 @@ export async function verifyEventStore(
       const h = next.value;
       if (h === null || h.treeSize > size) break;
       if (h.treeSize < size) return err(sizeBeyondLog(h, size)); // unreachable for a well-ordered list
-      const c = checkHead(h, checker.root.head(), "store", previousHead, options.key);
+      const c = checkHead(h, checker.root.head(), "store", options.key, keyId);
       if (c.isErr()) return err(c.error);
       checks.push(c.value);
-      previousHead = h;
       heads.next();
     }
     if (given?.treeSize === size) {
-      const c = checkHead(given, checker.root.head(), "given", undefined, options.key);
+      const c = checkHead(given, checker.root.head(), "given", options.key, keyId);
       if (c.isErr()) return err(c.error);
       givenCheck = c.value;
     }
@@ -457,7 +450,8 @@ export async function verifyEventStore(
   }
 
   const signed = givenCheck === undefined ? checks : [...checks, givenCheck];
-  const covered = signed.reduce((m, h) => Math.max(m, h.treeSize), 0);
+  // Covered: by a head whose root matched — and, given a key, whose signature is the key's.
+  const covered = signed.reduce((m, h) => (h.signature === "otherKey" ? m : Math.max(m, h.treeSize)), 0);
   return ok({
     events: total,
     cases: checker.cases,
