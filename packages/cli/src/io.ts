@@ -6,6 +6,11 @@ export interface CliIo {
   readonly out: (text: string) => void;
   /** Writes to standard error. */
   readonly err: (text: string) => void;
+  /**
+   * Whether standard error is a terminal: only then do long commands draw a progress bar
+   * on it (never into a log file, a CI log or a test's captured output).
+   */
+  readonly errIsTTY?: boolean;
   /** The clock the command reads "today" from. */
   readonly clock: Clock;
   /** Environment variables (for `SANXIANG_LANG`). */
@@ -28,6 +33,7 @@ export function processIo(): CliIo {
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
+    errIsTTY: process.stderr.isTTY === true,
     clock: systemClock,
     env: process.env,
     cwd: process.cwd(),

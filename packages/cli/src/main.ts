@@ -60,6 +60,7 @@ const OPTIONS = {
   bureau: { type: "string" },
   serve: { type: "boolean" },
   "require-signed": { type: "boolean" },
+  "skip-projections": { type: "boolean" },
   port: { type: "string" },
   sector: { type: "string" },
   json: { type: "boolean" },
@@ -161,8 +162,9 @@ function usage(lang: Lang): string {
   verify <案卷.json> --key <公钥十六进制> [--algorithm ed25519|sm2]
                          离线验证案卷：签名树头、每件文件的哈希与包含性证明
                          （退出码 0 通过，1 未通过，2 输入有误）
-  verify --log [--key <公钥十六进制>]
-                         验证整个存储：每件事件与其叶子哈希、默克尔根、已保存的签名树头
+  verify --log [--key <公钥十六进制>] [--require-signed] [--skip-projections]
+                         验证整个存储：每件事件与其叶子哈希、默克尔根、每个已保存的签名树头、
+                         各投影与事件日志的重放；--require-signed 时尚无签名树头覆盖的事件也算未通过
   sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2]
                          用机关私钥对存储的日志头签名并保存
   casefile <案件编号> <输出.json> [--html <目录.html>]
@@ -217,9 +219,11 @@ Commands:
   verify <casefile.json> --key <public-key-hex> [--algorithm ed25519|sm2]
                          verify a case file offline: signed tree head, every entry's
                          hash and inclusion proof (exit 0 valid, 1 invalid, 2 bad input)
-  verify --log [--key <public-key-hex>]
+  verify --log [--key <public-key-hex>] [--require-signed] [--skip-projections]
                          verify the whole store: every event against its leaf hash, the
-                         Merkle root, the kept signed tree heads
+                         Merkle root, every kept signed tree head, every projection against
+                         a replay of the log; --require-signed fails on events no signed
+                         head covers
   sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2]
                          sign the store's log head with the bureau's key and keep it
   casefile <case-id> <out.json> [--html <catalogue.html>]

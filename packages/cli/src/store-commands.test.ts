@@ -42,7 +42,7 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
     // Per demo run: the ordinary case, the major case, its legal review and the decision's
     // disclosure; the first run also publishes the sample bureaus' 52 before-enforcement items.
     expect(log.out).toMatch(/事件 \d+ 件，事件流 60 个/);
-    expect(log.out).toContain("（签名有效）");
+    expect(log.out).toContain("签名均有效");
 
     // One changed byte in a stored event: verify --log names it and exits 1.
     const raw = new Database(db);

@@ -1,16 +1,21 @@
 import { readFile } from "node:fs/promises";
 import {
+  DIFFERENCE_WORDS,
+  type EventStoreVerification,
   fromHex,
+  type ProjectionDifference,
   parseSignatureAlgorithm,
   type SanxiangError,
   testSigner,
   toHex,
+  type VerifyProgress,
   verifyCaseFileJson,
   verifyEventStore,
 } from "@sanxiang/core";
 import { describeStore, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { nativeHashAlgorithm } from "../native-hash.js";
 
 /** Exit code of `verify`: 0 valid, 1 invalid, 2 bad input (see the usage text). */
 const INVALID = 1;
@@ -99,10 +104,13 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
 }
 
 /**
- * `sanxiang verify --log [--store …] [--key <public-key-hex> [--algorithm …]]` — verifies the
- * whole store: every stored event against its leaf hash, the streams, the Merkle root
- * against the store's head, the kept signed heads against the recomputed log (and, with
- * `--key`, their signatures). Exit 0 valid, 1 invalid, 2 bad input.
+ * `sanxiang verify --log [--store …] [--key <public-key-hex> [--algorithm …]] [--require-signed]
+ * [--skip-projections]` — verifies the whole store: every stored event against its leaf hash
+ * (hashed natively), the streams, the Merkle root against the store's head, every kept signed
+ * head against the recomputed log (and, with `--key`, its signature), and every projection row
+ * against a replay of the log. Events no signed head covers are a warning, a failure with
+ * `--require-signed` (the nightly job's setting). A progress bar goes to stderr when it is a
+ * terminal. Exit 0 valid, 1 invalid, 2 bad input.
  */
 async function verifyLogCommand(ctx: CommandContext): Promise<number> {
   const { lang } = ctx;
@@ -110,8 +118,8 @@ async function verifyLogCommand(ctx: CommandContext): Promise<number> {
     throw new UsageError(
       t(
         lang,
-        "用法：sanxiang verify --log [--store …] [--key <公钥十六进制>]",
-        "usage: sanxiang verify --log [--store …] [--key <public-key-hex>]",
+        "用法：sanxiang verify --log [--store …] [--key <公钥十六进制>] [--require-signed] [--skip-projections]",
+        "usage: sanxiang verify --log [--store …] [--key <public-key-hex>] [--require-signed] [--skip-projections]",
       ),
     );
   }
@@ -125,47 +133,146 @@ async function verifyLogCommand(ctx: CommandContext): Promise<number> {
     if (publicKey.isErr()) return badInput(ctx, publicKey.error);
     key = { algorithm: algorithm.value, publicKey: publicKey.value };
   }
+  const requireSigned = ctx.options["require-signed"] === true;
+  const projections = ctx.options["skip-projections"] !== true;
   const spec = storeSpecOf(ctx);
   if (spec.isErr()) return badInput(ctx, spec.error);
   return withStore(ctx, spec.value, async (store) => {
-    const r = await verifyEventStore(store, key === undefined ? {} : { key });
+    const bar = ctx.io.errIsTTY === true ? progressBar(ctx) : undefined;
+    const r = await verifyEventStore(store, {
+      hash: nativeHashAlgorithm(store.hashAlgorithm),
+      projections,
+      ...(key === undefined ? {} : { key }),
+      ...(bar === undefined ? {} : { onProgress: bar.update }),
+    });
+    bar?.clear();
     const where = describeStore(spec.value);
     if (r.isErr()) {
       if (BAD_INPUT_CODES.has(r.error.code)) return badInput(ctx, r.error);
       ctx.io.out(t(lang, `日志验证未通过：${where}\n`, `Log INVALID: ${where}\n`));
       ctx.io.out(`  [${r.error.code}] ${r.error.message}\n`);
+      for (const line of differenceLines(lang, r.error)) ctx.io.out(`    ${line}\n`);
       return INVALID;
     }
     const v = r.value;
-    const heads = v.signedTreeHeads.map((h) =>
-      h.signatureChecked
-        ? t(lang, `大小 ${h.treeSize}（签名有效）`, `size ${h.treeSize} (signature valid)`)
+    const out = [
+      t(lang, `日志验证通过：${where}`, `Log valid: ${where}`),
+      t(
+        lang,
+        `  事件 ${v.events} 件，事件流 ${v.cases} 个（案件、法制审核、公示）；每件事件的内容与其叶子哈希一致，各事件流序号连续`,
+        `  ${v.events} events in ${v.cases} streams (cases, reviews, disclosures); every event matches its leaf hash; every stream is unbroken`,
+      ),
+      t(
+        lang,
+        `  根哈希（${v.treeHead.hashAlgorithm}）：${toHex(v.treeHead.rootHash)}`,
+        `  root (${v.treeHead.hashAlgorithm}): ${toHex(v.treeHead.rootHash)}`,
+      ),
+      headsLine(lang, v.signedTreeHeads),
+      v.projections === null
+        ? t(lang, "  投影：未核对（--skip-projections）", "  projections: not checked (--skip-projections)")
         : t(
             lang,
-            `大小 ${h.treeSize}（未给公钥，签名未验）`,
-            `size ${h.treeSize} (no key given: signature not checked)`,
+            `  投影 ${v.projections.length} 个与事件日志的重放一致：${v.projections.map((p) => `${p.name}（${p.rows} 行）`).join("、")}`,
+            `  ${v.projections.length} projections equal a replay of the log: ${v.projections.map((p) => `${p.name} (${p.rows} rows)`).join(", ")}`,
           ),
-    );
-    ctx.io.out(
-      [
-        t(lang, `日志验证通过：${where}`, `Log valid: ${where}`),
+    ];
+    const tail = v.unsignedTail;
+    if (tail !== null) {
+      out.push(
         t(
           lang,
-          `  事件 ${v.events} 件，事件流 ${v.cases} 个（案件、法制审核、公示）；每件事件的内容与其叶子哈希一致，各事件流序号连续`,
-          `  ${v.events} events in ${v.cases} streams (cases, reviews, disclosures); every event matches its leaf hash; every stream is unbroken`,
+          `  警告：第 ${tail.fromPosition}–${tail.toPosition} 号共 ${tail.events} 件事件尚无签名树头覆盖：若它们连同哈希与日志头被改写，本次验证无法发现。请用 sanxiang sign 签署当前日志头。`,
+          `  WARNING: events ${tail.fromPosition}–${tail.toPosition} (${tail.events}) are covered by no signed tree head: a rewrite of them, hashes and head included, cannot be detected. Sign the current head with sanxiang sign.`,
         ),
-        t(
-          lang,
-          `  根哈希（${v.treeHead.hashAlgorithm}）：${toHex(v.treeHead.rootHash)}`,
-          `  root (${v.treeHead.hashAlgorithm}): ${toHex(v.treeHead.rootHash)}`,
-        ),
-        t(
-          lang,
-          `  签名树头：${heads.length === 0 ? "无" : heads.join("；")}`,
-          `  signed tree heads: ${heads.length === 0 ? "none" : heads.join("; ")}`,
-        ),
-      ].join("\n") + "\n",
-    );
+      );
+    }
+    if (tail !== null && requireSigned) {
+      out[0] = t(
+        lang,
+        `日志验证未通过（--require-signed：有事件未被签名树头覆盖）：${where}`,
+        `Log INVALID (--require-signed: events not covered by a signed head): ${where}`,
+      );
+      ctx.io.out(`${out.join("\n")}\n`);
+      return INVALID;
+    }
+    ctx.io.out(`${out.join("\n")}\n`);
     return EXIT.ok;
   });
+}
+
+function headsLine(lang: CommandContext["lang"], heads: EventStoreVerification["signedTreeHeads"]): string {
+  if (heads.length === 0) return t(lang, "  签名树头：无", "  signed tree heads: none");
+  const sizes =
+    heads.length <= 6 ? heads.map((h) => h.treeSize).join("、") : `${heads[0]?.treeSize}…${heads.at(-1)?.treeSize}`;
+  const given = heads.some((h) => h.source === "given");
+  const other = heads.filter((h) => h.signature === "otherKey");
+  const otherIds = [...new Set(other.map((h) => h.keyId))].map((id) => id.slice(0, 16));
+  const logIds = [...new Set(heads.map((h) => h.logId))];
+  const signature = heads.every((h) => h.signature === "unchecked")
+    ? t(lang, "未给公钥，签名未验", "no key given: signatures not checked")
+    : other.length === 0
+      ? t(lang, "签名均有效", "every signature is valid")
+      : t(
+          lang,
+          `其余签名有效；其中 ${other.length} 个由其他密钥（标识 ${otherIds.join("…、")}…）签署，无法用所给公钥验证，不计入签名覆盖`,
+          `the others' signatures are valid; ${other.length} were signed by another key (id ${otherIds.join("…, ")}…), cannot be checked with the key given and cover nothing`,
+        );
+  return t(
+    lang,
+    `  签名树头 ${heads.length} 个（大小 ${sizes}${given ? "，含所给树头" : ""}；日志标识 ${logIds.join("、")}）均与重算的日志一致，${signature}`,
+    `  ${heads.length} signed tree heads (sizes ${sizes}${given ? ", the given one included" : ""}; log ids ${logIds.join(", ")}) match the recomputed log; ${signature}`,
+  );
+}
+
+/** Each projection difference of a `PROJECTION_MISMATCH`, one line each. */
+function differenceLines(lang: CommandContext["lang"], e: SanxiangError): string[] {
+  if (e.code !== "PROJECTION_MISMATCH") return [];
+  const list = (e.details?.differences ?? []) as readonly ProjectionDifference[];
+  const total = typeof e.details?.total === "number" ? e.details.total : list.length;
+  const english = {
+    altered: "row altered",
+    extra: "extra row: not in the replay",
+    missing: "missing row: in the replay",
+  };
+  const lines = list.map((d) =>
+    t(
+      lang,
+      `投影 ${d.projection} 的行 ${d.key}：${DIFFERENCE_WORDS[d.kind]}${d.fields === undefined ? "" : `（${d.fields.join("、")}）`}`,
+      `projection ${d.projection}, row ${d.key}: ${english[d.kind]}${d.fields === undefined ? "" : ` (${d.fields.join(", ")})`}`,
+    ),
+  );
+  if (total > list.length)
+    lines.push(t(lang, `另有 ${total - list.length} 处差异未列出`, `${total - list.length} more not listed`));
+  return lines;
+}
+
+/** A one-line progress bar on stderr: events done / total and the rate, redrawn once a page. */
+function progressBar(ctx: CommandContext): { update: (p: VerifyProgress) => void; clear: () => void } {
+  const started = performance.now();
+  let drawn = false;
+  return {
+    update: (p) => {
+      const seconds = (performance.now() - started) / 1000;
+      const width = 24;
+      const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+      const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+      const text =
+        p.phase === "log"
+          ? t(
+              ctx.lang,
+              `验证日志 ${bar} ${p.done.toLocaleString("en-US")} / ${p.total.toLocaleString("en-US")} 件，每秒 ${Math.round(p.done / Math.max(seconds, 0.001)).toLocaleString("en-US")} 件`,
+              `verifying the log ${bar} ${p.done.toLocaleString("en-US")} / ${p.total.toLocaleString("en-US")} events, ${Math.round(p.done / Math.max(seconds, 0.001)).toLocaleString("en-US")}/s`,
+            )
+          : t(
+              ctx.lang,
+              `核对投影 ${bar} ${p.done} / ${p.total} 个`,
+              `checking projections ${bar} ${p.done} / ${p.total}`,
+            );
+      ctx.io.err(`\r\x1b[K${text}`);
+      drawn = true;
+    },
+    clear: () => {
+      if (drawn) ctx.io.err("\r\x1b[K");
+    },
+  };
 }
