@@ -1,11 +1,15 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { BUILTIN_NOTICE_YEARS } from "../calendar/data/holidays.js";
+import { computeDeadline } from "../calendar/deadline.js";
 import type { NoticeYear } from "../calendar/schema.js";
-import { chinaCalendar } from "../calendar/work-calendar.js";
+import { chinaCalendar, createWorkCalendar } from "../calendar/work-calendar.js";
+import { addDays, dayNumber, fromDayNumber } from "../kernel/time.js";
 import { decide } from "./decide.js";
 import { evolve, initialCaseState } from "./fold.js";
 import { caseDeadline, currentDeadline } from "./guards.js";
 import { recomputeProvisional } from "./provisional.js";
-import { ctxAt, fileCommand, noticeCommand, officerActor } from "./test-fixtures.js";
+import { calendar, ctxAt, fileCommand, noticeCommand, officerActor } from "./test-fixtures.js";
 
 /** A 2027 notice for the tests only (the real one is not published). */
 const test2027: NoticeYear = {
@@ -150,4 +154,50 @@ describe("the hearing request guard with a provisional window (行政处罚法�
       provisional: false,
     });
   });
+});
+
+describe("property: a hearing request on the real last day is never refused for want of a notice (issue 14 §1)", () => {
+  // Each cutoff calendar knows the notices before year Y only: the notices 2020–2026 stand in
+  // for "not yet published". The real last day is computed with every notice loaded.
+  const cutoffs = [2020, 2021, 2022, 2023, 2024, 2025, 2026].map((y) => {
+    const years = Object.fromEntries(Object.entries(BUILTIN_NOTICE_YEARS).filter(([k]) => Number(k) < y));
+    return [y, createWorkCalendar({ builtin: false, years })._unsafeUnwrap()] as const;
+  });
+  const noticeDay = ([y]: readonly [number, unknown]) =>
+    fc.integer({ min: dayNumber(`${y - 1}-11-15`), max: dayNumber(`${y - 1}-12-31`) }).map(fromDayNumber);
+  const arb = fc.constantFrom(...cutoffs).chain((c) => fc.tuple(fc.constant(c), noticeDay(c)));
+
+  function notifiedOn(day: string, cal: typeof calendar) {
+    const ctx = (now: string) => ({ ...ctxAt(now), calendar: cal });
+    const state0 = initialCaseState("prop");
+    const filed = decide(
+      state0,
+      { ...fileCommand, actDate: addDays(day, -20) },
+      ctx(`${addDays(day, -5)}T02:00:00Z`),
+    )._unsafeUnwrap()[0];
+    if (filed === undefined) throw new Error("not filed");
+    let s = evolve(state0, filed)._unsafeUnwrap();
+    for (const cmd of [
+      { type: "investigation.close", facts: "事实" } as const,
+      noticeCommand({ kinds: ["fine"], fineFen: 5_000_000 }),
+    ]) {
+      const e = decide(s, cmd, ctx(`${day}T02:00:00Z`))._unsafeUnwrap()[0];
+      if (e === undefined) throw new Error("refused");
+      s = evolve(s, e)._unsafeUnwrap();
+    }
+    return s;
+  }
+
+  test.prop([arb], { numRuns: 60 })(
+    "accepted on the real last day; refused the day after once the notice is loaded",
+    ([[, cal], day]) => {
+      const realDue = computeDeadline("penalty.hearingRequest", day, calendar)._unsafeUnwrap().due;
+      const s = notifiedOn(day, cal);
+      const onTime = decide(s, { type: "hearing.request" }, { ...ctxAt(`${realDue}T02:00:00Z`), calendar: cal });
+      expect(onTime.isOk()).toBe(true);
+      // With the notice loaded the same guard refuses a day late: the bound is not a blanket pass.
+      const late = decide(s, { type: "hearing.request" }, ctxAt(`${addDays(realDue, 1)}T02:00:00Z`));
+      expect(late.isErr()).toBe(true);
+    },
+  );
 });
