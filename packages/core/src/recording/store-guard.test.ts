@@ -30,4 +30,30 @@ describe("guardEventStore (the adapter contract, checked by core)", () => {
     const { rebuildProjections: _r, ...partial } = inner;
     expect(() => guardEventStore(partial as EventStore)).toThrow(/missing method rebuildProjections/);
   });
+
+  it("a subscribe that throws is reported to onError, and never throws itself, whatever the options", () => {
+    const inner = memoryEventStore();
+    const store = guardEventStore({
+      ...inner,
+      subscribe: () => {
+        throw new Error("no listener");
+      },
+    });
+    const seen: string[] = [];
+    store.subscribe({ onEvents: () => {}, onError: (e) => seen.push(e.code) });
+    expect(seen).toEqual(["STORE_UNAVAILABLE"]);
+    for (const hostile of [
+      undefined,
+      null,
+      {},
+      { onError: 1 },
+      {
+        onError: () => {
+          throw new Error("cb");
+        },
+      },
+    ]) {
+      expect(() => store.subscribe(hostile as never).close()).not.toThrow();
+    }
+  });
 });

@@ -4,7 +4,7 @@
 // into the one coded error, keeping the original as `cause`, instead of crashing the caller.
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, type Result } from "../kernel/result.js";
-import { EVENT_STORE_SPECIFICATION_VERSION, type EventStore } from "./event-store.js";
+import { EVENT_STORE_SPECIFICATION_VERSION, type EventStore, type SubscribeOptions } from "./event-store.js";
 
 const METHODS = [
   "load",
@@ -70,7 +70,15 @@ export function guardEventStore(store: EventStore): EventStore {
       try {
         return store.subscribe(options);
       } catch (cause) {
-        options.onError?.(adapterFailed("subscribe", cause));
+        // `options` may be anything an untyped caller passed: report only to a real callback.
+        const onError = (options as Partial<SubscribeOptions> | null | undefined)?.onError;
+        if (typeof onError === "function") {
+          try {
+            onError(adapterFailed("subscribe", cause));
+          } catch {
+            // The caller's callback failing must not turn a guarded call into a throw.
+          }
+        }
         return { close: async () => {} };
       }
     },
