@@ -275,6 +275,7 @@ describe("sanxiang registry: files that are missing, directories or damaged are 
       ["registry", "check"],
       ["registry", "export", "laws", join(dir, "out.csv")],
       ["registry", "import", "persons", join(dir, "none.json")],
+      ["penalty", "recommend", "SPT-SC-JG-07-A"],
     ]) {
       writeFileSync(join(dir, "none.json"), "[]");
       const r = await cli(...args);

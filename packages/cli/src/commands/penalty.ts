@@ -10,7 +10,7 @@ import {
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { buildRegistries } from "../registry-store.js";
-import { dataFor, registryDir, reportError } from "./registry.js";
+import { dataOrExit, registryDir, reportError } from "./registry.js";
 
 function yuanOption(ctx: CommandContext, name: string): number | undefined {
   const v = ctx.options[name];
@@ -53,8 +53,8 @@ export async function penaltyCommand(ctx: CommandContext): Promise<number> {
   if (sub === "check" && fine === undefined)
     throw new UsageError(t(lang, "penalty check 需要 --fine", "penalty check needs --fine"));
 
-  const data = await dataFor(ctx);
-  if (data === undefined) return EXIT.usage;
+  const data = await dataOrExit(ctx);
+  if (typeof data === "number") return data;
   if (data.benchmarks.length === 0) {
     io.err(
       t(

@@ -71,12 +71,6 @@ export async function dataOrExit(ctx: CommandContext): Promise<RegistryData | nu
   return loaded.value;
 }
 
-/** The data a command works on (as {@link dataOrExit}), or `undefined` after printing why not. */
-export async function dataFor(ctx: CommandContext): Promise<RegistryData | undefined> {
-  const data = await dataOrExit(ctx);
-  return typeof data === "number" ? undefined : data;
-}
-
 function kindArg(ctx: CommandContext, value: string | undefined): Kind {
   if (value === undefined || !isKind(value)) {
     const list = Object.entries(KINDS)
