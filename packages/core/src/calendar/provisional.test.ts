@@ -164,6 +164,14 @@ describe("provisionalDeadline — property: the bound never cuts a party's perio
     const x = real.bounded("latest").explainPeriod("2026-12-28", { amount: 5, unit: "workday" })._unsafeUnwrap();
     expect(x.provisional).toBe(true);
     expect(x.notices.map((n) => n.title).join()).toMatch(/暂定（最晚边界）：2027年/);
+    // Skipped fill-in days name their festival and say they are provisional or statutory.
+    expect(x.skipped).toContainEqual({ date: "2027-01-01", reason: "holiday", holiday: "元旦（暂定）" });
+    expect(real.bounded("earliest").dayInfo("2027-10-02")._unsafeUnwrap()).toMatchObject({
+      working: false,
+      holiday: "国庆节（法定）",
+    });
+    // 2027-02-05 is 除夕 (农历, 2027 春节 is 2027-02-06): statutory since the 2024 revision.
+    expect(real.bounded("earliest").dayInfo("2027-02-05")._unsafeUnwrap()).toMatchObject({ holiday: "春节（法定）" });
     expect(real.bounded("latest").notice(2027)).toBeUndefined();
     expect(real.bounded("latest").coverage.years).toEqual(real.coverage.years);
   });

@@ -122,28 +122,38 @@ function isWeekend(n: number): boolean {
   return wd >= 6;
 }
 
-/** The statutory days off of a year (办法 Art. 2 in the version in force), as day numbers. */
-export function statutoryDaysOff(year: number): number[] | undefined {
+/** The statutory days off of a year by festival (办法 Art. 2 in the version in force), as day-number ranges. */
+function statutoryBreaks(year: number): { name: string; from: number; to: number }[] | undefined {
   const f = FESTIVAL_DATES[String(year)];
   const version = STATUTORY_DAYS_OFF.find((v) => year >= v.from && year <= v.to);
   if (f === undefined || version === undefined) return undefined;
   const n = (d: string) => daysFromCivil(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)));
   const spring = n(f.springFestival);
-  const days = [
-    daysFromCivil(year, 1, 1),
-    ...(version.springFestivalEve ? [spring - 1] : []),
-    spring,
-    spring + 1,
-    spring + 2,
-    n(f.qingming),
-    daysFromCivil(year, 5, 1),
-    ...(version.labourDays === 2 ? [daysFromCivil(year, 5, 2)] : []),
-    n(f.dragonBoat),
-    n(f.midAutumn),
-    daysFromCivil(year, 10, 1),
-    daysFromCivil(year, 10, 2),
-    daysFromCivil(year, 10, 3),
+  const one = (name: string, day: number) => ({ name, from: day, to: day });
+  return [
+    one(FESTIVAL_WINDOWS.newYear.name, daysFromCivil(year, 1, 1)),
+    {
+      name: FESTIVAL_WINDOWS.springFestival.name,
+      from: version.springFestivalEve ? spring - 1 : spring,
+      to: spring + 2,
+    },
+    one(FESTIVAL_WINDOWS.qingming.name, n(f.qingming)),
+    {
+      name: FESTIVAL_WINDOWS.labourDay.name,
+      from: daysFromCivil(year, 5, 1),
+      to: daysFromCivil(year, 5, version.labourDays),
+    },
+    one(FESTIVAL_WINDOWS.dragonBoat.name, n(f.dragonBoat)),
+    one(FESTIVAL_WINDOWS.midAutumn.name, n(f.midAutumn)),
+    { name: FESTIVAL_WINDOWS.nationalDay.name, from: daysFromCivil(year, 10, 1), to: daysFromCivil(year, 10, 3) },
   ];
+}
+
+/** The statutory days off of a year (办法 Art. 2 in the version in force), as day numbers. */
+export function statutoryDaysOff(year: number): number[] | undefined {
+  const breaks = statutoryBreaks(year);
+  if (breaks === undefined) return undefined;
+  const days = breaks.flatMap((b) => Array.from({ length: b.to - b.from + 1 }, (_, i) => b.from + i));
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
@@ -162,18 +172,26 @@ function noticeOf(year: number, bound: ProvisionalBound, what: string): NoticeYe
  */
 export function provisionalNoticeYear(year: number, bound: ProvisionalBound): NoticeYear | undefined {
   const festivals = festivalDays(year);
-  const statutory = statutoryDaysOff(year);
+  const statutory = statutoryBreaks(year);
   if (festivals === undefined || statutory === undefined) return undefined;
   const lo = daysFromCivil(year - 1, 12, 1);
   const hi = daysFromCivil(year, 12, 31);
   const off = new Set<number>();
   const work = new Set<number>();
+  // Named ranges, so that an explanation says which festival a skipped day belongs to.
+  const breaks: { name: string; from: number; to: number }[] = [];
   if (bound === "latest") {
     for (const { day, w } of festivals) {
-      for (let n = day - w.offBefore; n <= day + w.offAfter; n++) if (n >= lo && n <= hi) off.add(n);
+      const from = Math.max(day - w.offBefore, lo);
+      const to = Math.min(day + w.offAfter, hi);
+      for (let n = from; n <= to; n++) off.add(n);
+      if (from <= to) breaks.push({ name: `${w.name}（暂定）`, from, to });
     }
   } else {
-    for (const n of statutory) off.add(n);
+    for (const b of statutory) {
+      for (let n = b.from; n <= b.to; n++) off.add(n);
+      breaks.push({ name: `${b.name}（法定）`, from: b.from, to: b.to });
+    }
     for (const { day, w } of festivals) {
       for (let n = day - w.makeUp; n <= day + w.makeUp; n++) {
         if (n >= lo && n <= hi && isWeekend(n) && !off.has(n)) work.add(n);
@@ -184,6 +202,7 @@ export function provisionalNoticeYear(year: number, bound: ProvisionalBound): No
     holidays: [...off].sort((a, b) => a - b).map(fromDayNumber),
     workdays: [...work].sort((a, b) => a - b).map(fromDayNumber),
     notice: noticeOf(year, bound, "国务院办公厅部分节假日安排的通知"),
+    breaks: breaks.map((b) => ({ name: b.name, from: fromDayNumber(b.from), to: fromDayNumber(b.to) })),
   };
 }
 
