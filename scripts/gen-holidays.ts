@@ -139,10 +139,9 @@ export interface FestivalDates {
 
 /**
  * 节日公历日期表 — 春节, 清明, 端午 and 中秋 of 2019–2100, computed from the lunar table and
- * solar-term formula of chinese-days@1.5.7 (the table of the Hong Kong Observatory's
- * conversion tables in code form). Used only to bound provisional deadlines in years whose
- * holiday notice is not loaded; checked against every loaded State Council notice (each
- * break contains its festival).
+ * solar-term formula of chinese-days@1.5.7 (its LUNAR_INFO table, 1900–2100). Used only to
+ * bound provisional deadlines in years whose holiday notice is not loaded; checked against
+ * every loaded State Council notice (each break contains its festival).
  */
 export const FESTIVAL_DATES: Readonly<Record<string, FestivalDates>> = ${JSON.stringify(festivals, null, 2).replace(
   /\{\s*("springFestival"[^}]*)\}/g,
