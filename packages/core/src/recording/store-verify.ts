@@ -113,6 +113,19 @@ export interface EventStoreVerification {
   readonly readPath: "leaves" | "events";
 }
 
+// Every runtime core supports (browsers, Node, Deno) has the WHATWG TextDecoder; core's lib
+// (ES2023, no DOM) does not declare it.
+declare const TextDecoder: new (
+  label: string,
+  options: { readonly fatal: boolean },
+) => { decode(input: Uint8Array): string };
+
+// Events a page. Pages of 1 000 measured ≈ 20 % less CPU than 10 000 on a million-event
+// SQLite store: a page's rows and buffers then die young instead of being promoted by the
+// garbage collector. The next page is fetched while this one is hashed, so an adapter's
+// round trip per page overlaps the work.
+const VERIFY_PAGE = 1_000;
+
 const HASH_SELF_TEST = Uint8Array.from([0x73, 0x61, 0x6e, 0x78, 0x69, 0x61, 0x6e, 0x67]);
 
 function chooseHash(store: EventStore, given: HashAlgorithm | undefined): Result<HashAlgorithm, SanxiangError> {
@@ -334,7 +347,7 @@ export async function verifyEventStore(
   const decoder = new TextDecoder("utf-8", { fatal: true });
   type Page = Result<readonly StoredLeaf[] | readonly StoredEvent[], SanxiangError>;
   const read = (after: number): Promise<Page> => {
-    const limit = Math.min(READ_ALL_LIMIT.max, total - after);
+    const limit = Math.min(VERIFY_PAGE, total - after);
     return fast
       ? (readLeaves as NonNullable<EventStore["readLeaves"]>).call(store, { after, limit })
       : store.readAll({ after, limit });
