@@ -1,5 +1,6 @@
 // Which event store a command uses: `--store` (or SANXIANG_STORE), else the embedded SQLite
 // store under `<cwd>/.sanxiang` (or `--dir`). PostgreSQL is loaded only when asked for.
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   type EventStore,
@@ -102,12 +103,34 @@ export function storeSpecOf(ctx: CommandContext, defaultDir?: string): Result<St
   return parseStoreSpec(value, ctx.io.cwd, dir);
 }
 
+/** Options of {@link withStore}. */
+export interface WithStoreOptions {
+  /**
+   * Create the SQLite store when its file does not exist (the demo, which keeps its own).
+   * Default `false`: a command that reads, verifies, signs or publishes an existing log refuses
+   * a missing file with `STORE_NOT_FOUND` (exit 2) instead of creating an empty store and
+   * reporting on nothing — a mistyped path must never read as "验证通过".
+   */
+  readonly create?: boolean;
+}
+
 /** Runs `body` with the command's store open, closing it afterwards; prints a refusal to open. */
 export async function withStore<T>(
   ctx: CommandContext,
   spec: StoreSpec,
   body: (store: EventStore) => Promise<T>,
+  options: WithStoreOptions = {},
 ): Promise<T | number> {
+  if (options.create !== true && spec.kind === "sqlite" && !existsSync(describeStore(spec))) {
+    ctx.io.err(
+      `${t(ctx.lang, "错误：存储不存在", "error: no store at")} ${describeStore(spec)} [STORE_NOT_FOUND] ${t(
+        ctx.lang,
+        "请检查 --store / --dir，或先运行 sanxiang demo 建立示例存储",
+        "check --store / --dir, or run sanxiang demo first to create the sample store",
+      )}\n`,
+    );
+    return 2;
+  }
   const opened = await openStoreSpec(spec);
   if (opened.isErr()) {
     ctx.io.err(

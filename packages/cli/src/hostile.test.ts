@@ -2,7 +2,7 @@
 // empty strings, paths that are missing, directories, regular files where a directory is
 // meant, unreadable, files with NUL bytes or invalid UTF-8. The operator always gets a coded
 // message and the right exit code (2 input refused, 1 damaged data) — never a stack trace.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixedClock } from "@sanxiang/core";
@@ -26,6 +26,7 @@ writeFileSync(p("invalid.csv"), Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xfe,
 writeFileSync(p("invalid.json"), Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]));
 writeFileSync(p("garbage.db"), Buffer.from("this is not an SQLite database, only text that says so\n".repeat(200)));
 writeFileSync(p("key.hex"), Buffer.from([0x00, 0xff, 0x00, 0x41]));
+writeFileSync(p("good-key.hex"), `${"07".repeat(32)}\n`);
 const root = process.getuid?.() === 0;
 writeFileSync(p("locked.csv"), "a,b\n");
 chmodSync(p("locked.csv"), 0o000);
@@ -90,6 +91,12 @@ const HOSTILE: readonly (readonly [readonly string[], number, string])[] = [
   [["deadlines", "--store", p("plain")], 2, "无法识别的存储"],
   [["demo", "--store", p("plain")], 2, "无法识别的存储"],
   [["verify", "--log", "--store", "postgres://user:secret@[bad"], 2, "PostgreSQL 地址无效"],
+  // a store that does not exist is refused, never created empty and reported on
+  [["verify", "--log", "--store", `sqlite:${p("nowhere/x.db")}`], 2, "STORE_NOT_FOUND"],
+  [["publish", "--out", p("site-out"), "--store", p("absent.db")], 2, "STORE_NOT_FOUND"],
+  [["duties", "--dir", p("no-store-here")], 2, "STORE_NOT_FOUND"],
+  [["deadlines", "--dir", p("no-store-here")], 2, "STORE_NOT_FOUND"],
+  [["sign", "--key-file", p("good-key.hex"), "--log-id", "x", "--store", p("absent.db")], 2, "STORE_NOT_FOUND"],
   // files with NUL bytes or invalid UTF-8; a NUL inside an argument
   [["registry", "import", "persons", p("nul.csv")], 2, "空字符"],
   [["registry", "import", "laws", p("nul.json")], 2, "空字符"],
@@ -107,6 +114,13 @@ const HOSTILE: readonly (readonly [readonly string[], number, string])[] = [
 ];
 
 describe("the CLI under hostile arguments", () => {
+  it("refusing a missing store creates nothing", async () => {
+    await runCli(["verify", "--log", "--store", `sqlite:${p("nowhere/x.db")}`], { cwd: dir });
+    await runCli(["duties", "--dir", p("no-store-here")], { cwd: dir });
+    expect(existsSync(p("nowhere"))).toBe(false);
+    expect(existsSync(p("no-store-here"))).toBe(false);
+  });
+
   it.each(HOSTILE)("%j → exit %i, a coded message, no stack trace", async (args, code, needle) => {
     const r: CliRun = await runCli(args, { cwd: dir });
     const text = r.out + r.err;

@@ -91,3 +91,14 @@ export function describeSystemError(e: NodeJS.ErrnoException & { code: string })
 export function isInputSystemError(e: NodeJS.ErrnoException & { code: string }): boolean {
   return INPUT_ERRNOS.has(e.code);
 }
+
+/**
+ * Why an I/O call failed, for the operator: the path and the Chinese reason of a system error
+ * (`/x/y.json：文件或目录不存在（ENOENT）`), else the message; `path` names the file when the
+ * error does not (a read of a directory).
+ */
+export function describeFailure(e: unknown, path?: string): string {
+  const where = path ?? (isSystemError(e) && typeof e.path === "string" ? e.path : undefined);
+  const why = isSystemError(e) ? describeSystemError(e) : e instanceof Error ? e.message : String(e);
+  return where === undefined ? why : `${where}：${why}`;
+}

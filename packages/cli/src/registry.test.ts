@@ -182,7 +182,11 @@ describe("sanxiang registry import: an empty sheet never wipes a registry", () =
 
   it("shows added, changed and removed keys before replacing; --dry-run shows them and writes nothing", async () => {
     await importSampleLaws();
-    const records = JSON.parse(readFileSync(stored("laws"), "utf8")).records as { id: string; title: string; effectiveFrom: string }[];
+    const records = JSON.parse(readFileSync(stored("laws"), "utf8")).records as {
+      id: string;
+      title: string;
+      effectiveFrom: string;
+    }[];
     const [first, second, ...rest] = records;
     if (first === undefined || second === undefined) throw new Error("the sample has laws");
     const edited = [{ ...first, title: `${first.title}（修订）` }, ...rest, { ...second, id: "local-rule" }];

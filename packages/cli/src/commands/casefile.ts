@@ -13,6 +13,7 @@ import {
 } from "@sanxiang/core";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
+import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 
 /** The example case's id; the log id says "EXAMPLE" so nobody mistakes it for a real log. */
@@ -133,7 +134,7 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
       if (typeof html === "string")
         await writeFile(html, caseFileHtml(file.value, { title: `卷内目录 ${caseId}` }), "utf8");
     } catch (e) {
-      ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${(e as Error).message}\n`);
+      ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e)}\n`);
       return EXIT.usage;
     }
     ctx.io.out(
@@ -167,7 +168,7 @@ export async function casefileCommand(ctx: CommandContext): Promise<number> {
     await writeFile(out, `${JSON.stringify(caseFileToJson(file), null, 2)}\n`, "utf8");
     if (typeof html === "string") await writeFile(html, caseFileHtml(file, { title: "卷内目录（示例数据）" }), "utf8");
   } catch (e) {
-    ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${(e as Error).message}\n`);
+    ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e)}\n`);
     return EXIT.usage;
   }
   const key = toHex(testSigner().publicKey);

@@ -247,11 +247,16 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     ctx.io.err(formatError(lang, spec.error));
     return EXIT.usage;
   }
-  const demoCase = await withStore(ctx, spec.value, async (store) => {
-    const r = await runDemoCase(store);
-    if (r.isErr()) out(`  [${r.error.code}] ${r.error.message}\n`);
-    return r.isOk() ? r.value : EXIT.failure;
-  });
+  const demoCase = await withStore(
+    ctx,
+    spec.value,
+    async (store) => {
+      const r = await runDemoCase(store);
+      if (r.isErr()) out(`  [${r.error.code}] ${r.error.message}\n`);
+      return r.isOk() ? r.value : EXIT.failure;
+    },
+    { create: true },
+  );
   if (typeof demoCase === "number") return demoCase;
   const c = demoCase;
   const where = describeStore(spec.value);

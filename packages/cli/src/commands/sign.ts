@@ -11,6 +11,7 @@ import {
 } from "@sanxiang/core";
 import { describeStore, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
+import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 
 /**
@@ -47,7 +48,7 @@ export async function signCommand(ctx: CommandContext): Promise<number> {
     secretHex = (await readFile(keyFile, "utf8")).trim();
   } catch (e) {
     ctx.io.err(
-      `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${keyFile}: ${(e as Error).message}\n`,
+      `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${describeFailure(e, keyFile)}\n`,
     );
     return EXIT.usage;
   }
