@@ -89,6 +89,8 @@ describe("sanxiang deadline", () => {
   });
 });
 
+// The whole demo (three systems, signing and proving its log, building the site) takes a few
+// seconds alone and more beside the other test files on two cores: a generous limit.
 describe("sanxiang demo", () => {
   it("shows the calendar, a case's deadlines with sources, and the Merkle log catching tampering", async () => {
     const r = await cli(["demo"]);
@@ -113,12 +115,12 @@ describe("sanxiang demo", () => {
       /作出处罚决定（未经法制审核） → \[REVIEW_NOT_APPROVED\][\s\S]*审核意见：存在问题 → changesRequired[\s\S]*按审核通过的草案作出决定 → decided/,
     );
     expect(r.err).toBe("");
-  });
+  }, 120_000);
 
   it("speaks English", async () => {
     const r = await cli(["demo", "--lang", "en"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Tampering");
     expect(r.out).toContain("rejected [MERKLE_ROOT_MISMATCH]");
-  });
+  }, 120_000);
 });
