@@ -144,8 +144,9 @@ function usage(lang: Lang): string {
     `用法：sanxiang <命令> [参数]
 
 命令：
-  deadline <起算日> <期间> [--workdays | --months | --years] [--no-rollover]
-                         计算期间届满日（起算日不计入），列出跳过的非工作日
+  deadline <起算日> <期间> [--workdays | --months | --years] [--no-rollover] [--region 行政区划代码]
+                         计算期间届满日（起算日不计入），列出跳过的非工作日；
+                         --region 叠加该地区的放假安排（如 640502 沙坡头区：开斋节、古尔邦节）
   deadline <起算日> --rule <规则编号>
                          按法定期限表计算，例如 --rule penalty.service
   registry import <类别> <文件> [--dry-run] [--allow-empty]
@@ -199,9 +200,10 @@ function usage(lang: Lang): string {
     `Usage: sanxiang <command> [arguments]
 
 Commands:
-  deadline <start> <amount> [--workdays | --months | --years] [--no-rollover]
+  deadline <start> <amount> [--workdays | --months | --years] [--no-rollover] [--region code]
                          end of a period (the start day is not counted), with the
-                         non-working days it skipped
+                         non-working days it skipped; --region adds the region's days
+                         off (e.g. 640502 沙坡头区, Ningxia: 开斋节, 古尔邦节)
   deadline <start> --rule <rule-id>
                          a statutory period from the table, e.g. --rule penalty.service
   registry import <kind> <file> [--dry-run] [--allow-empty]
