@@ -57,7 +57,8 @@ export class RunningMerkleRoot {
     }
     return {
       treeSize: this.size,
-      rootHash: root === undefined ? merkleEmptyRoot({ hash: this.hash }) : root.slice(),
+      // A plain Uint8Array copy, whatever the store's buffers or the hash port's output type (Node's Buffer).
+      rootHash: new Uint8Array(root ?? merkleEmptyRoot({ hash: this.hash })),
       hashAlgorithm: this.hash.name as HashAlgorithmName,
     };
   }

@@ -304,6 +304,25 @@ describe("verifyEventStore: projections against a replay (§1.4)", () => {
   });
 });
 
+describe("verifyEventStore: projection rows a store cannot page through", () => {
+  it("refuses (STORE_UNAVAILABLE) rather than half-checks a projection that fills one queryProjection page, when the store has no readProjectionRows", async () => {
+    const wide: Projection = {
+      name: "wide",
+      version: 1,
+      project: (e) =>
+        Array.from({ length: 10_000 }, (_, i) => ({ op: "increment" as const, key: `${e.caseId}:${i}`, by: 1 })),
+    };
+    const store = memoryEventStore({ projections: [wide] });
+    await fill(store, [1]);
+    expect((await verifyEventStore(store))._unsafeUnwrap().projections).toEqual([
+      { name: "wide", version: 1, rows: 10_000 },
+    ]);
+    const r = await verifyEventStore(withoutRawReads(store));
+    expect(codeOf(r)).toBe("STORE_UNAVAILABLE");
+    expect(r._unsafeUnwrapErr().message).toContain("readProjectionRows");
+  });
+});
+
 describe("envelopeOf (the columns read from the stored bytes)", () => {
   const caseIdArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}$/);
   // Payloads that repeat the envelope's key names at every depth.
