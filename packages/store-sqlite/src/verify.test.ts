@@ -15,7 +15,7 @@ import {
   verifyEventStore,
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
-import { describe, expect } from "vitest";
+import { describe, expect, test } from "vitest";
 import { openSqliteStore } from "./index.js";
 
 const event = (caseId: string, seq: number, note: string): CaseEvent => ({
@@ -100,4 +100,105 @@ describe("verifyEventStore on SQLite: fast path and fallback", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+// readLeaves reads a page in one packed row, and row by row when the packed form cannot be
+// trusted to split back (a column of another type, a NUL in a text, a non-integer seq).
+// Either way it returns exactly what is stored, and what is wrong is found.
+describe("readLeaves: the packed page and its row-by-row fallback", () => {
+  const stored = (db: Database.Database) =>
+    db
+      .prepare(
+        "SELECT position, case_id, seq, type, CAST(json AS BLOB) AS json, leaf_hash FROM events ORDER BY position",
+      )
+      .all()
+      .map((r) => {
+        const row = r as {
+          position: number;
+          case_id: unknown;
+          seq: unknown;
+          type: unknown;
+          json: Buffer;
+          leaf_hash: unknown;
+        };
+        return {
+          position: row.position,
+          caseId: row.case_id,
+          seq: row.seq,
+          type: row.type,
+          bytes: new Uint8Array(row.json),
+          leafHash: row.leaf_hash instanceof Uint8Array ? new Uint8Array(row.leaf_hash) : row.leaf_hash,
+        };
+      });
+  const plain = (leaves: readonly object[]) =>
+    leaves.map((l) => {
+      const { bytes, leafHash, ...rest } = l as { bytes: Uint8Array; leafHash: unknown };
+      return {
+        ...rest,
+        bytes: new Uint8Array(bytes),
+        leafHash: leafHash instanceof Uint8Array ? new Uint8Array(leafHash) : leafHash,
+      };
+    });
+
+  const changes: readonly [string, string, string | undefined, string?][] = [
+    ["nothing", "SELECT 1", undefined],
+    ["a case id with a NUL", "UPDATE events SET case_id = case_id || char(0) WHERE position = 2", "STORE_CORRUPT"],
+    [
+      "a case id stored as a BLOB of the same bytes",
+      "UPDATE events SET case_id = CAST(case_id AS BLOB) WHERE position = 2",
+      "STORE_CORRUPT",
+    ],
+    [
+      "a type stored as a BLOB of the same bytes",
+      "UPDATE events SET type = CAST(type AS BLOB) WHERE position = 2",
+      "STORE_CORRUPT",
+    ],
+    ["a seq as text that is no integer", "UPDATE events SET seq = '0x1' WHERE position = 1", "STORE_CORRUPT"],
+    ["a leaf hash stored as text", "UPDATE events SET leaf_hash = 'x' WHERE position = 2", "STORE_CORRUPT"],
+    ["a short leaf hash", "UPDATE events SET leaf_hash = zeroblob(31) WHERE position = 2", "STORE_CORRUPT"],
+    ["an astral character in a case id", "UPDATE events SET case_id = 'c😀' WHERE position = 3", "STORE_CORRUPT"],
+    // readAll cannot parse it: the fallback says STORE_CORRUPT
+    [
+      "a NUL in the event JSON",
+      "UPDATE events SET json = json || char(0) WHERE position = 3",
+      "EVENT_HASH_MISMATCH",
+      "STORE_CORRUPT",
+    ],
+  ];
+  for (const [what, sql, code, slowCode = code] of changes) {
+    test(`${what}: the leaves are what is stored; verify ${code ?? "passes"} (fast path), ${slowCode ?? "passes"} (readAll)`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "sanxiang-verify-packed-"));
+      try {
+        const store = openSqliteStore({ dir })._unsafeUnwrap();
+        for (const [id, seq] of [
+          ["a", 1],
+          ["b", 1],
+          ["a", 2],
+          ["b", 2],
+        ] as const) {
+          (await store.append(id, seq - 1, [event(id, seq, `${id}${seq} 记录`)]))._unsafeUnwrap();
+        }
+        const db = new Database(join(dir, "events.db"));
+        db.prepare(sql).run();
+        const expected = stored(db);
+        db.close();
+        const page = await store.readLeaves?.({ after: 0, limit: 10 });
+        if (expected.some((l) => !(l.leafHash instanceof Uint8Array))) {
+          // A leaf hash that is no BLOB: the read itself refuses the page.
+          expect(page?.isErr() && page.error.code).toBe("STORE_CORRUPT");
+        } else {
+          expect(plain(page?._unsafeUnwrap() ?? [])).toEqual(expected);
+          expect(plain((await store.readLeaves?.({ after: 1, limit: 2 }))?._unsafeUnwrap() ?? [])).toEqual(
+            expected.slice(1, 3),
+          );
+        }
+        const fast = await verifyEventStore(store);
+        expect(codeOf(fast)).toBe(code);
+        expect(codeOf(await verifyEventStore(withoutRawReads(store)))).toBe(slowCode);
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -15,7 +15,7 @@ import { memoryEventStore } from "./memory-event-store.js";
 import { compareCodePoints, type Projection, type ProjectionRow } from "./projection.js";
 import { guardEventStore } from "./store-guard.js";
 import { signAndSaveTreeHead, verifyEventStore } from "./store-verify.js";
-import { envelopeOf } from "./store-verify-log.js";
+import { envelopeMatches, envelopeOf } from "./store-verify-log.js";
 
 const event = (caseId: string, seq: number, payload: Record<string, unknown> = {}): CaseEvent => ({
   caseId,
@@ -345,7 +345,59 @@ describe("envelopeOf (the columns read from the stored bytes)", () => {
     },
   );
 
+  // envelopeMatches is the per-event fast form: it must say yes exactly when envelopeOf reads
+  // the same three columns — on canonical events, on events with one byte changed (in the
+  // envelope or anywhere), and on columns that differ by one character or one unit.
+  const columnsArb = fc.record({
+    caseId: fc.oneof(caseIdArb, fc.string({ maxLength: 6 }), fc.constantFrom('c"', "c\\", "案", "")),
+    seq: fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(1, 2, 1.5, -1)),
+    type: fc.oneof(fc.constantFrom("case.filed", "case.noted", 'case.filed"', "case.filed}", ""), fc.string()),
+  });
+  fcTest.prop([
+    caseIdArb,
+    fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    payloadArb,
+    fc.option(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { nil: undefined }),
+    fc.option(fc.oneof(columnsArb, fc.integer({ min: 0, max: 5 })), { nil: undefined }),
+  ])(
+    "envelopeMatches(bytes, columns) holds exactly when envelopeOf(bytes) reads those columns",
+    (caseId, seq, payload, change, other) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = canonicalJsonBytes(event(caseId, seq, payload as Record<string, unknown>));
+      } catch {
+        return;
+      }
+      if (change !== undefined) {
+        bytes = bytes.slice();
+        bytes[change[0] % bytes.length] = change[1];
+      }
+      const type = seq === 1 ? "case.filed" : "case.noted";
+      // A column one character or one unit off the truth, or unrelated columns.
+      const near = [
+        { caseId: caseId.slice(0, -1), seq, type },
+        { caseId: `${caseId}x`, seq, type },
+        { caseId, seq: seq + 1, type },
+        { caseId, seq, type: type.slice(0, -1) },
+        { caseId, seq, type: `${type}x` },
+        { caseId, seq: seq * 10, type },
+      ];
+      const columns =
+        other === undefined
+          ? { caseId, seq, type }
+          : typeof other === "number"
+            ? (near[other] as (typeof near)[0])
+            : other;
+      const read = envelopeOf(bytes);
+      const same =
+        read !== null && read.caseId === columns.caseId && read.seq === columns.seq && read.type === columns.type;
+      expect(envelopeMatches(bytes, columns.caseId, columns.seq, columns.type)).toBe(same);
+      if (read !== null) expect(envelopeMatches(bytes, read.caseId, read.seq, read.type)).toBe(true);
+    },
+  );
+
   it("refuses bytes that are not shaped as an event", () => {
+    expect(envelopeMatches(new TextEncoder().encode("{}"), "a", 1, "case.filed")).toBe(false);
     expect(envelopeOf(new TextEncoder().encode("{}"))).toBeNull();
     expect(envelopeOf(new TextEncoder().encode('{"caseId":"a","seq":1}'))).toBeNull();
   });
