@@ -86,7 +86,9 @@ export const ISLAMIC_WINDOWS = {
  */
 // biome-ignore format: one row per version reads as the table it is
 export const STATUTORY_DAYS_OFF = [
-  { from: 2014, to: 2024, springFestivalEve: false, labourDays: 1, source: { law: "全国年节及纪念日放假办法（2013年修订，国务院令第644号）", article: 2, confidence: "C" } },
+  // Art. 2 of the 2013 revision (国务院令第644号): the shipped text is the 2024 revision, whose
+  // Art. 2 is the same article as amended, so the citation resolves to the article, not the version.
+  { from: 2014, to: 2024, springFestivalEve: false, labourDays: 1, source: { law: "全国年节及纪念日放假办法", article: 2, confidence: "C" } },
   { from: 2025, to: 9999, springFestivalEve: true, labourDays: 2, source: MEASURES },
 ] as const satisfies readonly {
   readonly from: number;

@@ -7,7 +7,7 @@ import { validateResidentId } from "../registry/entities/resident-id.js";
 import { findPersonalData, nameMask, REDACTED_CHAR, REDACTED_LABEL } from "./personal-data.js";
 import type { DisclosureContent } from "./schema.js";
 
-export { findPersonalData, REDACTED_CHAR, REDACTED_LABEL } from "./personal-data.js";
+export { findPersonalData, LONG_DIGIT_RUN, REDACTED_CHAR, REDACTED_LABEL } from "./personal-data.js";
 
 const GOV_INFO = "政府信息公开条例";
 /**
