@@ -895,7 +895,15 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         if (o.isErr()) return err(o.error);
         const reads = rawStatements();
         if (reads.packed !== null) {
-          const packed = unpackLeaves(reads.packed.get(o.value.after, o.value.limit), o.value.after);
+          let row: readonly [number, unknown, unknown, unknown, unknown] | undefined;
+          try {
+            row = reads.packed.get(o.value.after, o.value.limit);
+          } catch {
+            // A page too large for one SQLite value (SQLITE_MAX_LENGTH, 1e9 bytes by default:
+            // events of megabytes) is read row by row, as before.
+            row = undefined;
+          }
+          const packed = unpackLeaves(row, o.value.after);
           if (packed !== null) return ok(packed);
         }
         const leaves: StoredLeaf[] = [];
