@@ -217,9 +217,11 @@ function tamperedRows(store: EventStore, tamper: (rows: ProjectionRow[]) => Proj
 }
 
 /** The store with `readAll` returning `change(stored)` for each stored event (bytes changed on disk). */
+/** The store as an adapter without the optional fast read would show it, with `change` applied to every event read. */
 function tamperedEvents(store: EventStore, change: (s: StoredEvent) => StoredEvent): EventStore {
   return new Proxy(store, {
     get(target, key) {
+      if (key === "readLeaves") return undefined;
       if (key === "readAll") {
         return async (o?: Parameters<EventStore["readAll"]>[0]) =>
           (await target.readAll(o)).map((ss) => ss.map(change));
@@ -434,18 +436,47 @@ describe("a changed log is refused with its code (nothing is proved)", () => {
     expect((await provenDisclosures(rewritten))._unsafeUnwrapErr().code).toBe("MERKLE_ROOT_MISMATCH");
   });
 
+  it("every kept signed head is checked, not only the newest: a broken older head refuses publication", async () => {
+    const store = inMemoryEventStore();
+    await workflow(store);
+    const older = (
+      await signAndSaveTreeHead(store, testSigner(), { logId: "spt", timestamp: at("06-01") })
+    )._unsafeUnwrap();
+    const eight = draftFor(8);
+    await draftApprove(store, eight, "06-02");
+    await signAndSaveTreeHead(store, testSigner(), { logId: "spt", timestamp: at("06-03") });
+    const broken = { ...older, rootHash: older.rootHash.map((b, i) => (i === 0 ? b ^ 1 : b)) };
+    const kept = new Proxy(store, {
+      get(target, key) {
+        if (key === "signedTreeHeads") {
+          return async (o?: Parameters<EventStore["signedTreeHeads"]>[0]) =>
+            (await target.signedTreeHeads(o)).map((hs) => hs.map((h) => (h.treeSize === older.treeSize ? broken : h)));
+        }
+        const v: unknown = Reflect.get(target, key);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    const e = (await provenDisclosures(kept))._unsafeUnwrapErr();
+    expect(e.code).toBe("MERKLE_ROOT_MISMATCH");
+    expect(e.details).toMatchObject({ treeSize: older.treeSize });
+  });
+
   it("MERKLE_TREE_SIZE_INVALID: a signed head larger than the log (events lost)", async () => {
     const store = inMemoryEventStore();
     await workflow(store);
     const sth = (
       await signAndSaveTreeHead(store, testSigner(), { logId: "spt", timestamp: at("06-01") })
     )._unsafeUnwrap();
-    const shrunk = new Proxy(store, {
+    // The store lost its last event (events, leaves and frontier all consistent without it),
+    // but the signed head over the whole log is kept.
+    const lost = inMemoryEventStore();
+    for (const s of (await store.readAll())._unsafeUnwrap().slice(0, -1)) {
+      (await lost.append(s.event.caseId, s.event.seq - 1, [s.event]))._unsafeUnwrap();
+    }
+    const shrunk = new Proxy(lost, {
       get(target, key) {
-        if (key === "head") {
-          return async () =>
-            (await target.head()).map((h) => ({ ...h, position: sth.treeSize - 1, treeHead: h.treeHead }));
-        }
+        if (key === "latestSignedTreeHead") return async () => ok(sth);
+        if (key === "signedTreeHeads") return async () => ok([sth]);
         const v: unknown = Reflect.get(target, key);
         return typeof v === "function" ? v.bind(target) : v;
       },

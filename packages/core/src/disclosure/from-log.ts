@@ -10,20 +10,11 @@ import { PROJECTIONS } from "../enforcement/projections.js";
 import { canonicalJson } from "../kernel/canonical-json.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, type HashAlgorithmName, hashAlgorithm, toHex } from "../kernel/hash.js";
-import {
-  emptyMerkleFrontier,
-  extendMerkleFrontier,
-  frontierTreeHead,
-  type MerkleFrontier,
-} from "../kernel/merkle-frontier.js";
-import { merkleLeafHash } from "../kernel/merkle-hash.js";
-import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { VerificationKey } from "../kernel/signer.js";
 import type { Instant } from "../kernel/time.js";
-import { type SignedTreeHead, verifySignedTreeHead } from "../kernel/tree-head.js";
-import { type CaseEvent, eventLeafBytes } from "../recording/case-event.js";
-import { type EventStore, READ_ALL_LIMIT } from "../recording/event-store.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import type { EventStore } from "../recording/event-store.js";
 import {
   applyProjectionWrites,
   compareCodePoints,
@@ -32,6 +23,7 @@ import {
   type ProjectionRow,
   projectEvent,
 } from "../recording/projection.js";
+import { verifyEventStore } from "../recording/store-verify.js";
 import { DISCLOSURE_EVENT_NAMES } from "./events.js";
 import { type DisclosureState, evolveDisclosure, initialDisclosureState } from "./fold.js";
 import { DISCLOSURE_STATE_NAMES, type DisclosureStateName } from "./machine.js";
@@ -40,8 +32,9 @@ import { disclosureContentHash, type PublishedItem, type WithdrawalNotice } from
 /** Options of {@link provenDisclosures}. */
 export interface ProvenDisclosuresOptions {
   /**
-   * The bureau's key (验证公钥): with it, the newest signed tree head's signature is verified
-   * too; without it only its root is compared with the log.
+   * The bureau's key (验证公钥): with it, every kept signed tree head naming it must verify,
+   * and only heads signed with it cover the log; without it every head's root is compared
+   * with the log and its signature is not checked.
    */
   readonly key?: VerificationKey;
   /**
@@ -135,7 +128,7 @@ export interface DisclosureDiscrepancy {
   readonly cause?: SanxiangError;
 }
 
-/** The newest signed tree head, as checked. */
+/** The largest signed tree head that covers the log (root matched; given a key, signed with it). */
 export interface ProvenSignedTreeHead {
   /** 日志标识. */
   readonly logId: string;
@@ -168,7 +161,7 @@ export interface ProvenDisclosures {
   readonly withdrawals: readonly ProvenWithdrawal[];
   /** The log read: its size, root (hex) and hash algorithm, recomputed and equal to the store's head. */
   readonly log: { readonly treeSize: number; readonly rootHash: string; readonly hashAlgorithm: HashAlgorithmName };
-  /** The newest signed tree head, checked against the recomputed root at its size; `null` when none is kept. */
+  /** The largest covering signed tree head (every kept head was checked); `null` when none covers the log. */
   readonly signedTreeHead: ProvenSignedTreeHead | null;
   /** Events no signed head covers yet; `null` when the newest signed head covers the whole log. */
   readonly unsigned: DisclosureUnsignedTail | null;
@@ -226,16 +219,17 @@ const SHOWN: ReadonlySet<DisclosureStateName> = new Set([
 const stringOf = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /**
- * 由签名日志生成公示信息 — reads `store`'s log itself (`readAll`, paged, up to its head) and
- * returns exactly the disclosures the log proves public now, never trusting the `disclosures`
- * projection for anything:
+ * 由签名日志生成公示信息 — reads `store`'s log itself and returns exactly the disclosures the
+ * log proves public now, never trusting the `disclosures` projection for anything:
  *
- * 1. every event's leaf hash is recomputed from its content (`EVENT_HASH_MISMATCH`), positions
- *    run without gap (`STORE_CORRUPT`), and the root recomputed from the leaves equals the
- *    store's head (`MERKLE_ROOT_MISMATCH`);
- * 2. the newest signed tree head equals the recomputed root at its size (`MERKLE_ROOT_MISMATCH`;
- *    a head beyond the log is `MERKLE_TREE_SIZE_INVALID`), and with `options.key` its
- *    signature verifies (`SIGNATURE_INVALID` …);
+ * 1. the log is read once through {@link verifyEventStore} (without its projection replay):
+ *    every event's leaf hash recomputed from its stored bytes (`EVENT_HASH_MISMATCH`),
+ *    positions and streams without gap, the recomputed root equal to the store's head
+ *    (`MERKLE_ROOT_MISMATCH`);
+ * 2. **every** kept signed tree head equals the recomputed root at its size
+ *    (`MERKLE_ROOT_MISMATCH`; beyond the log `MERKLE_TREE_SIZE_INVALID`), and with
+ *    `options.key` every head naming the key verifies (`SIGNATURE_INVALID` …); a head of
+ *    another key covers nothing — the same rules as `sanxiang verify --log`;
  * 3. every disclosure stream is folded through the workflow machine ({@link evolveDisclosure}):
  *    an item is public when its stream's last publication rests on a `disclosure.approved`
  *    of the same content hash (负责人审定), the content recomputed with the hash port the
@@ -246,8 +240,9 @@ const stringOf = (v: unknown): string | undefined => (typeof v === "string" ? v 
  *    {@link DisclosureDiscrepancy} with its code.
  *
  * Failures of the log itself are `Err` (nothing can be proved); disagreements are reported
- * in `discrepancies` and never change what is returned as public. Events after the newest
- * signed head are published and listed in `unsigned` (or refused: `options.unsignedTail`).
+ * in `discrepancies` and never change what is returned as public. Events after the largest
+ * covering signed head are published and listed in `unsigned` (or refused:
+ * `options.unsignedTail`).
  * A log that grows while the projection is read is read on to its new head and the
  * projection again; if it never settles, `CONCURRENCY_CONFLICT`.
  */
@@ -255,90 +250,28 @@ export async function provenDisclosures(
   store: EventStore,
   options: ProvenDisclosuresOptions = {},
 ): Promise<Result<ProvenDisclosures, SanxiangError>> {
-  const algorithm = hashAlgorithm(store.hashAlgorithm);
-  if (algorithm.isErr()) return err(algorithm.error);
-  const hash = algorithm.value;
-  const latest = await store.latestSignedTreeHead();
-  if (latest.isErr()) return err(latest.error);
-  const sth = latest.value;
-  let head = await store.head();
-  if (head.isErr()) return err(head.error);
-  if (sth !== null && sth.treeSize > head.value.position) {
-    return err(
-      sanxiangError(
-        "MERKLE_TREE_SIZE_INVALID",
-        `签名树头记载 ${sth.treeSize} 个事件，存储中只有 ${head.value.position} 个：事件已丢失`,
-        { details: { treeSize: sth.treeSize, stored: head.value.position } },
-      ),
-    );
-  }
-  const signedSize = sth?.treeSize ?? 0;
   const projection = store.projections.find((p) => p.name === PROJECTIONS.disclosures);
-
-  const streams = new Map<string, Tracker>();
-  const tail: string[] = [];
-  const tailSeen = new Set<string>();
-  let frontier: MerkleFrontier = emptyMerkleFrontier();
-  let signedRoot: Uint8Array | undefined =
-    sth !== null && sth.treeSize === 0 ? frontierTreeHead(frontier, { hash }).rootHash : undefined;
-  let after = 0;
-
   for (let round = 0; ; round++) {
-    const target = head.value.position;
-    while (after < target) {
-      const page = await store.readAll({ after, limit: Math.min(READ_ALL_LIMIT.max, target - after) });
-      if (page.isErr()) return err(page.error);
-      if (page.value.length === 0) {
-        return err(
-          sanxiangError("STORE_CORRUPT", `读出 ${after} 个事件，日志头记载 ${target} 个`, {
-            details: { read: after, head: target },
-          }),
-        );
-      }
-      for (const stored of page.value) {
-        const position = after + 1;
-        if (stored.position !== position) {
-          return err(
-            sanxiangError("STORE_CORRUPT", `应读到第 ${position} 号事件，读到第 ${stored.position} 号`, {
-              details: { expected: position, actual: stored.position },
-            }),
-          );
-        }
-        const { event } = stored;
-        if (!bytesEqual(merkleLeafHash(eventLeafBytes(event), { hash }), stored.leafHash)) {
-          return err(
-            sanxiangError(
-              "EVENT_HASH_MISMATCH",
-              `第 ${position} 号事件（案件 ${event.caseId} 第 ${event.seq} 号）的内容与其哈希不符`,
-              { details: { position, caseId: event.caseId, seq: event.seq } },
-            ),
-          );
-        }
-        const next = extendMerkleFrontier(frontier, [stored.leafHash], { hash });
-        if (next.isErr()) return err(next.error);
-        frontier = next.value;
-        after = position;
-        if (position === signedSize && sth !== null) signedRoot = frontierTreeHead(frontier, { hash }).rootHash;
-        const tracked = track(streams, event, position);
-        if (tracked !== undefined && position > signedSize && !tailSeen.has(tracked)) {
-          tailSeen.add(tracked);
-          tail.push(tracked);
-        }
-        if (position === target) break;
-      }
-    }
-    const recomputed = frontierTreeHead(frontier, { hash });
-    if (!bytesEqual(recomputed.rootHash, head.value.treeHead.rootHash)) {
-      return err(
-        sanxiangError("MERKLE_ROOT_MISMATCH", "由全部事件重算的根哈希与存储记录的日志头不一致：存储已被改动", {
-          details: { treeSize: recomputed.treeSize },
-        }),
-      );
-    }
-    if (round === 0 && sth !== null) {
-      const checked = checkSignedHead(sth, signedRoot, options.key, hash.name);
-      if (checked.isErr()) return err(checked.error);
-    }
+    const streams = new Map<string, Tracker>();
+    // Every disclosure event's stream and position, in log order (for the unsigned tail).
+    const touched: (readonly [string, number])[] = [];
+    // The log is read once, through verifyEventStore's checks (every leaf, the root against
+    // the head, every kept signed head and its signature): the one definition of what the
+    // signed log proves. The disclosure streams are folded from the events it checked.
+    const verified = await verifyEventStore(store, {
+      ...(options.key === undefined ? {} : { key: options.key }),
+      projections: false,
+      onEvent: (event, position) => {
+        const id = track(streams, event, position);
+        if (id !== undefined) touched.push([id, position]);
+      },
+    });
+    if (verified.isErr()) return err(verified.error);
+    const v = verified.value;
+    const target = v.events;
+    // Covered: up to the largest head whose root matched (and, given a key, signed with it).
+    const signedSize = v.unsignedTail === null ? target : v.unsignedTail.fromPosition - 1;
+    const newest = v.signedTreeHeads.filter((h) => h.source === "store" && h.signature !== "otherKey").at(-1);
     const proven = provenFrom(streams, signedSize, options.hash);
     const compared =
       projection === undefined
@@ -348,7 +281,7 @@ export async function provenDisclosures(
     const now = await store.head();
     if (now.isErr()) return err(now.error);
     if (now.value.position !== target) {
-      // The log grew while the rows were read: the rows may show newer events. Read on.
+      // The log grew while it or the rows were read: the rows may show newer events. Again.
       if (round + 1 >= SETTLE_ROUNDS) {
         return err(
           sanxiangError("CONCURRENCY_CONFLICT", "读取期间日志持续写入，无法取得与日志一致的公示投影，请稍后重试", {
@@ -356,17 +289,22 @@ export async function provenDisclosures(
           }),
         );
       }
-      head = now;
       continue;
     }
-    const unsigned: DisclosureUnsignedTail | null =
-      target > signedSize ? { from: signedSize + 1, to: target, disclosures: tail } : null;
+    const tail: string[] = [];
+    const inTail = new Set<string>();
+    for (const [id, position] of touched) {
+      if (position > signedSize && !inTail.has(id)) {
+        inTail.add(id);
+        tail.push(id);
+      }
+    }
     if (options.unsignedTail === "refuse" && tail.length > 0) {
       return err(
         sanxiangError(
           "LOG_TAIL_UNSIGNED",
-          sth === null
-            ? `存储中没有签名树头，${tail.length} 项公示的事件未经签名树头覆盖：请先签名（sanxiang sign）`
+          newest === undefined
+            ? `存储中没有覆盖日志的签名树头，${tail.length} 项公示的事件未经签名树头覆盖：请先签名（sanxiang sign）`
             : `第 ${signedSize} 号事件之后的 ${tail.length} 项公示事件尚无签名树头覆盖：请先签名（sanxiang sign）`,
           { details: { signedTreeSize: signedSize, treeSize: target, disclosures: tail.slice(0, 100) } },
         ),
@@ -375,43 +313,27 @@ export async function provenDisclosures(
     return ok({
       items: proven.items,
       withdrawals: proven.withdrawals,
-      log: { treeSize: recomputed.treeSize, rootHash: toHex(recomputed.rootHash), hashAlgorithm: hash.name },
+      log: {
+        treeSize: v.treeHead.treeSize,
+        rootHash: toHex(v.treeHead.rootHash),
+        hashAlgorithm: v.treeHead.hashAlgorithm,
+      },
       signedTreeHead:
-        sth === null
+        newest === undefined
           ? null
           : {
-              logId: sth.logId,
-              treeSize: sth.treeSize,
-              timestamp: sth.timestamp,
-              signatureChecked: options.key !== undefined,
+              logId: newest.logId,
+              treeSize: newest.treeSize,
+              timestamp: newest.timestamp,
+              signatureChecked: newest.signature === "valid",
             },
-      unsigned,
+      unsigned: target > signedSize ? { from: signedSize + 1, to: target, disclosures: tail } : null,
       streams: streams.size,
       projectionCompared: projection !== undefined,
       projectionScanComplete: compared.value.complete,
       discrepancies: [...proven.discrepancies, ...compared.value.discrepancies],
     });
   }
-}
-
-function checkSignedHead(
-  sth: SignedTreeHead,
-  root: Uint8Array | undefined,
-  key: VerificationKey | undefined,
-  hashName: HashAlgorithmName,
-): Result<true, SanxiangError> {
-  if (key !== undefined) {
-    const sig = verifySignedTreeHead(sth, key, { hashAlgorithm: hashName });
-    if (sig.isErr()) return err(sig.error);
-  }
-  if (root === undefined || !bytesEqual(root, sth.rootHash)) {
-    return err(
-      sanxiangError("MERKLE_ROOT_MISMATCH", `前 ${sth.treeSize} 个事件重算的根哈希与签名树头不一致：日志已被改动`, {
-        details: { logId: sth.logId, treeSize: sth.treeSize },
-      }),
-    );
-  }
-  return ok(true);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   verifySignedTreeHead,
 } from "../kernel/tree-head.js";
 import { AuditLog } from "./audit-log.js";
-import { CaseEventSchema } from "./case-event.js";
+import { type CaseEvent, CaseEventSchema } from "./case-event.js";
 import { type EventStore, READ_ALL_LIMIT, type StoredEvent, type StoredLeaf } from "./event-store.js";
 import { LogChecker } from "./store-verify-log.js";
 import { compareProjections, type ProjectionCheck, ProjectionReplay } from "./store-verify-projections.js";
@@ -57,6 +57,16 @@ export interface VerifyEventStoreOptions {
   readonly projections?: boolean;
   /** Called once a page with how far the run is (a progress bar's feed). */
   readonly onProgress?: (progress: VerifyProgress) => void;
+  /**
+   * Called with every event, in log order, once its bytes, leaf hash, position and stream
+   * sequence have been checked — so a caller that needs the events (e.g.
+   * `provenDisclosures`, which folds the disclosure streams) reads the log once, through the
+   * same checks, instead of verifying it a second way. Events are parsed from the stored
+   * bytes on the fast path only when this (or the projection replay) asks for them. The
+   * result still stands or falls with the whole run: an event seen here is proved only when
+   * `verifyEventStore` returns `Ok`.
+   */
+  readonly onEvent?: (event: CaseEvent, position: number) => void;
 }
 
 /** 已核签名树头 — one signed tree head checked against the recomputed log. */
@@ -304,6 +314,8 @@ export async function verifyEventStore(
   if (given !== undefined && given.treeSize > total) return err(sizeBeyondLog(given, total));
   const checker = new LogChecker(hash);
   const replay = options.projections === false ? null : new ProjectionReplay(store.projections);
+  const onEvent = options.onEvent;
+  const wantEvents = replay !== null || onEvent !== undefined;
   const heads = new HeadCursor(store);
   const checks: SignedTreeHeadCheck[] = [];
   const keyId = options.key === undefined ? undefined : signingKeyId(options.key.algorithm, options.key.publicKey);
@@ -374,7 +386,7 @@ export async function verifyEventStore(
         const leaf = item as StoredLeaf;
         const r = checker.leaf(leaf);
         if (r.isErr()) return err(r.error);
-        if (replay !== null) {
+        if (wantEvents) {
           const parsed = parseLeaf(leaf, decoder);
           if (parsed.isErr()) return err(parsed.error);
           event = parsed.value;
@@ -386,9 +398,12 @@ export async function verifyEventStore(
         event = stored.event;
       }
       const position = checker.position;
-      if (replay !== null && event !== undefined) {
-        const applied = replay.apply(event, position);
-        if (applied.isErr()) return err(applied.error);
+      if (event !== undefined) {
+        if (replay !== null) {
+          const applied = replay.apply(event, position);
+          if (applied.isErr()) return err(applied.error);
+        }
+        onEvent?.(event, position);
       }
       if (position === wanted.value) {
         const h = await headsAt(position);
