@@ -27,6 +27,35 @@ describe("FenSchema", () => {
       expect(FenSchema.safeParse(bad).success, String(bad)).toBe(false);
     }
   });
+
+  it("refuses an amount above the largest safe integer with a Chinese message, not zod's default", () => {
+    for (const big of [Number.MAX_SAFE_INTEGER + 1, 2 ** 60, 1e300]) {
+      const issues = FenSchema.safeParse(big).error?.issues ?? [];
+      expect(issues.length, String(big)).toBeGreaterThan(0);
+      for (const i of issues) expect(i.message).toContain("金额超出可表示范围");
+    }
+    expect(FenSchema.safeParse(-1).error?.issues[0]?.message).toBe("金额不能为负数");
+    expect(FenSchema.safeParse(0.5).error?.issues[0]?.message).toContain("整数分");
+  });
+
+  // Hostile numbers (beyond 2^53, fractions, NaN, ±Infinity, -0) and other types: parsing
+  // never throws, and what it accepts is exactly what `isFen` accepts — so every accepted
+  // amount has an exact JSON form (canonicalJson refuses unsafe integers).
+  test.prop([
+    fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.bigInt().map((b) => Number(b)),
+      fc.bigInt(),
+      fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -0, 2 ** 53, 2 ** 64),
+      fc.string(),
+      fc.constant(null),
+    ),
+  ])("parse never throws and accepts exactly the non-negative safe integers", (value) => {
+    const r = FenSchema.safeParse(value);
+    expect(r.success).toBe(typeof value === "number" && Number.isSafeInteger(value) && value >= 0);
+    if (!r.success) expect(r.error.issues.length).toBeGreaterThan(0);
+  });
 });
 
 describe("yuanToFen", () => {

@@ -9,9 +9,22 @@ import { err, ok, type Result } from "./result.js";
 /**
  * 金额（分） — an amount of money in integer fen (1 yuan = 100 fen): a non-negative safe
  * integer, so 0 … 90,071,992,547,409.91 yuan. Fines, confiscations, thresholds and
- * surcharges are all non-negative; there is deliberately no signed variant.
+ * surcharges are all non-negative; there is deliberately no signed variant. An amount above
+ * `Number.MAX_SAFE_INTEGER` is refused here, at the boundary, with a Chinese message (such a
+ * number has no exact JSON form, so no decision, event or hash may carry it).
  */
-export const FenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const FenSchema = z
+  .number({ error: "金额应为数字（整数分）" })
+  .int({
+    error: (issue) =>
+      issue.code === "too_big"
+        ? "金额超出可表示范围（应不超过 90,071,992,547,409.91 元）"
+        : issue.code === "too_small"
+          ? "金额不能为负数"
+          : "金额应为整数分（不得有分以下的小数）",
+  })
+  .min(0, { error: "金额不能为负数" })
+  .max(Number.MAX_SAFE_INTEGER, { error: "金额超出可表示范围（应不超过 90,071,992,547,409.91 元）" });
 /** 金额（分） — integer fen (see {@link FenSchema}). */
 export type Fen = z.infer<typeof FenSchema>;
 
