@@ -4,14 +4,7 @@ import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/error
 import type { HashAlgorithm } from "../kernel/hash.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
-import {
-  addWeekdays,
-  type CivilDate,
-  civilDateOf,
-  compareCivilDates,
-  epochMillis,
-  type Instant,
-} from "../kernel/time.js";
+import { type CivilDate, civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import { REVIEWER_QUALIFICATION_FROM } from "../registry/bodies/staffing.js";
@@ -27,11 +20,11 @@ import {
   REVIEW_ITEM_NAMES,
   REVIEW_ITEMS,
   REVIEW_MATERIAL_NAMES,
-  type ReviewDeadline,
   type ReviewFinding,
   type ReviewMaterial,
   type ReviewMaterialKind,
 } from "./schema.js";
+import { currentReviewDeadline, reviewDeadline, reviewLate } from "./time-limit.js";
 
 /**
  * 法制审核决定上下文 — what {@link decideReview} needs besides the review and the command: who
@@ -106,22 +99,6 @@ function checkMaterials(draft: ReviewDraft, materials: readonly ReviewMaterial[]
       { missing },
     ),
   );
-}
-
-function deadline(
-  start: CivilDate,
-  workingDays: number,
-  ctx: ReviewDecideContext,
-): Result<ReviewDeadline, SanxiangError> {
-  const counted = ctx.calendar.explainPeriod(start, { amount: workingDays, unit: "workday" });
-  if (counted.isOk()) {
-    const x = counted.value;
-    return ok({ due: x.end, workingDays, start, source: SRC.timeLimit, provisional: x.provisional });
-  }
-  // A year without its holiday notice (a review submitted in late December, say): counted on
-  // weekends alone and flagged provisional, as a case's deadlines are — never refused.
-  if (counted.error.code !== "CALENDAR_YEAR_UNKNOWN") return err(counted.error);
-  return ok({ due: addWeekdays(start, workingDays), workingDays, start, source: SRC.timeLimit, provisional: true });
 }
 
 /**
@@ -205,7 +182,7 @@ function submission(
 ) {
   const m = checkMaterials(draft, materials);
   if (m.isErr()) return err(m.error);
-  const due = deadline(civilDateOf(at), policy.workingDays, ctx);
+  const due = reviewDeadline(civilDateOf(at), policy.workingDays, ctx.calendar);
   if (due.isErr()) return err(due.error);
   const draftHash = reviewDraftHash(draft, ctx.hash);
   const reasons = classifyDecision(draft, policy.catalogue).reasons;
@@ -251,10 +228,19 @@ function eventFor(
       if (policy.extensionDays === 0 || c.due === undefined) {
         return err(refuse("COMMAND_NOT_ALLOWED", "本机关未规定审核期限的延长", SRC.timeLimit));
       }
-      if (compareCivilDates(date, c.due.due) > 0) {
-        return err(refuse("COMMAND_NOT_ALLOWED", `审核期限已于 ${c.due.due} 届满，不能再延长`, SRC.timeLimit));
+      // A provisional limit is read as it stands now: exact once the notice is loaded, else
+      // the earliest plausible end — the bureau extends its own limit before that day.
+      const current = currentReviewDeadline(c.due, ctx.calendar);
+      if (compareCivilDates(date, current.due) > 0) {
+        const bound = current.provisional === true ? "（暂定，按最早可能届满日）" : "";
+        return err(
+          refuse("COMMAND_NOT_ALLOWED", `审核期限已于 ${current.due}${bound} 届满，不能再延长`, SRC.timeLimit, {
+            due: current.due,
+            provisional: current.provisional === true,
+          }),
+        );
       }
-      const due = deadline(c.due.start, c.due.workingDays + policy.extensionDays, ctx);
+      const due = reviewDeadline(c.due.start, c.due.workingDays + policy.extensionDays, ctx.calendar);
       return due.isErr() ? err(due.error) : ok({ type: "review.extended", at, reason: cmd.reason, due: due.value });
     }
     case "review.escalate": {
@@ -281,7 +267,7 @@ function eventFor(
         findings: f.value,
         requiredChanges: cmd.requiredChanges,
         opinion: cmd.opinion,
-        late: c.due !== undefined && compareCivilDates(date, c.due.due) > 0,
+        late: c.due !== undefined && reviewLate(c.due, date, ctx.calendar),
       });
     }
     case "review.resubmit": {

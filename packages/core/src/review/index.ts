@@ -19,3 +19,4 @@ export * from "./opinion.js";
 export * from "./policy.js";
 export * from "./schema.js";
 export * from "./staffing.js";
+export * from "./time-limit.js";

@@ -226,7 +226,7 @@ export function reviewOpinionHtml(opinion: ReviewOpinion, options: ReviewOpinion
 <dt>法律依据</dt><dd>${esc(o.basis.join("；"))}</dd>
 <dt>拟作出的决定</dt><dd>${esc(o.proposal)}</dd>
 <dt>送审次数</dt><dd>${esc(o.submissions)}</dd>
-<dt>审核期限</dt><dd>${o.due === undefined ? "—" : `${esc(o.due.due)}（${esc(o.due.workingDays)} 个工作日）`}</dd>
+<dt>审核期限</dt><dd>${o.due === undefined ? "—" : `${esc(o.due.due)}（${esc(o.due.workingDays)} 个工作日${o.due.provisional === true ? (o.due.bound === "earliest" ? "，暂定：最早可能届满日" : "，暂定") : ""}）`}</dd>
 </dl>
 <h2>二、属于重大执法决定的情形</h2>
 ${li(o.reasons.map((r) => `${r.text}（${formatSource(r.source)}）`))}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ProvisionalRule } from "../calendar/periods.js";
 import { invalidInput, type SanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { RuleSource } from "../kernel/source.js";
@@ -81,3 +82,38 @@ export const REVIEW_SOURCES = {
   /** Regular training of reviewers (pilot plan 二（三）（4）). */
   training: { law: PLAN, section: "二（三）（4）", confidence: "C-local" },
 } as const satisfies Readonly<Record<string, RuleSource>>;
+
+/**
+ * 审核期限规则 — the review time limit as rule data: what is counted (the bureau's
+ * `workingDays`, from the day the materials are complete), its source, and how a provisional
+ * due day is bounded when the limit reaches a year whose holiday notice is not loaded
+ * (issue 14 §1, as the `provisional` rule of a statutory period). The limit is the bureau's
+ * own duty — 法制审核 must be finished by it, for the party's timely decision and the bureau's
+ * own legality — so a provisional due day takes the earliest plausible end: the deadline
+ * index warns in time and an extension must come before it, whatever the notice says.
+ */
+export const REVIEW_TIME_LIMIT_RULE = {
+  /** The id the deadline index uses. */
+  id: "review.timeLimit",
+  /** Chinese name. */
+  name: "重大执法决定法制审核期限",
+  /** Counted in working days (the figure is the policy's `workingDays` / `extensionDays`). */
+  unit: "workday",
+  /** The event the limit counts from, in Chinese. */
+  startEvent: "送审材料齐全之日",
+  /** 国办发〔2018〕118号 三（十三） ([VAR]: 7 + 3 working days in 辽宁 and 宁夏住建厅). */
+  source: REVIEW_SOURCES.timeLimit,
+  /** How a provisional due day is bounded. */
+  provisional: {
+    bound: "earliest",
+    protects: "authority",
+    why: "法制审核期限是行政机关自身的办理期限（关系当事人及时获得决定和本机关依法履职）：暂定取最早可能届满日，期限索引提前预警，延长须在此前办理",
+  },
+} as const satisfies {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: "workday";
+  readonly startEvent: string;
+  readonly source: RuleSource;
+  readonly provisional: ProvisionalRule;
+};

@@ -134,9 +134,17 @@ export const ReviewDeadlineSchema = z
     source: RuleSourceSchema,
     /**
      * 暂定 — computed without the holiday notice of a year it reaches (as a case deadline's
-     * `provisional`); absent in events recorded before this field existed.
+     * `provisional`): `due` is then the bound named by `bound`, to be recomputed once the
+     * notice is loaded (`currentReviewDeadline`); absent in events recorded before this
+     * field existed.
      */
     provisional: z.boolean().optional(),
+    /**
+     * 暂定边界 — for a provisional deadline, which plausible end `due` is: `earliest` (the
+     * review time limit is the bureau's own duty, `REVIEW_TIME_LIMIT_RULE`). Absent on
+     * provisional deadlines recorded before bounds existed (counted on weekends alone).
+     */
+    bound: z.enum(["latest", "earliest"]).optional(),
   })
   .readonly();
 /** 审核期限 (see {@link ReviewDeadlineSchema}). */
