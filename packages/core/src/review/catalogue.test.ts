@@ -134,7 +134,8 @@ describe("classifyDecision — properties", () => {
     },
   );
 
-  test.prop([fc.integer({ min: 0, max: 1e9 }), fc.boolean(), fc.boolean(), fc.boolean()])(
+  // A fine is a positive amount (行政处罚法 Art. 9 item 2: the amount exists with its kind).
+  test.prop([fc.integer({ min: 1, max: 1e9 }), fc.boolean(), fc.boolean(), fc.boolean()])(
     "major exactly when there is a reason, and every reason names a source",
     (fineFen, complex, mitigated, hearingHeld) => {
       const r = classify({ penalty: { kinds: ["fine"], fineFen }, complex, mitigated, hearingHeld });

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { canonicalJsonBytes } from "../kernel/canonical-json.js";
 import { type HashAlgorithm, sha256, toHex } from "../kernel/hash.js";
-import { FenSchema } from "../kernel/money.js";
 import { IdSchema } from "../kernel/ports.js";
 import { RuleSourceSchema } from "../kernel/source.js";
-import { PenaltyKindSchema } from "../registry/benchmarks/schema.js";
+import { PenaltySchema } from "../registry/benchmarks/penalty-shape.js";
 import { PartyKindSchema } from "../registry/entities/parties.js";
 
 /**
@@ -12,20 +11,7 @@ import { PartyKindSchema } from "../registry/entities/parties.js";
  * value confiscated, in integer fen. The same shape as the ordinary procedure's penalty, so
  * a case's penalty can be reviewed as it is.
  */
-export const DraftPenaltySchema = z
-  .object({
-    /** The kinds proposed; at least one. */
-    kinds: z.array(PenaltyKindSchema).min(1).readonly(),
-    /** 罚款数额 (fen); required when `kinds` has `fine`. */
-    fineFen: FenSchema.optional(),
-    /** 没收违法所得或非法财物的数额或价值 (fen). */
-    confiscationFen: FenSchema.optional(),
-  })
-  .readonly()
-  .refine((p) => !p.kinds.includes("fine") || p.fineFen !== undefined, {
-    message: "罚款须载明数额",
-    path: ["fineFen"],
-  });
+export const DraftPenaltySchema = PenaltySchema;
 /** 拟作出的处罚 (see {@link DraftPenaltySchema}). */
 export type DraftPenalty = z.infer<typeof DraftPenaltySchema>;
 
