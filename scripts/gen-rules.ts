@@ -42,6 +42,9 @@ import {
   STATUTORY_PERIODS,
 } from "@sanxiang/core";
 
+/** Whom a provisional bound protects, as the table says it. */
+const PROTECTED: Readonly<Record<"party" | "authority", string>> = { party: "当事人", authority: "行政机关" };
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const output = resolve(root, "docs/rules.md");
 
@@ -77,7 +80,7 @@ const lines: string[] = [
     const dir = p.direction === "before" ? "前" : "";
     const roll = p.rollOver ? "" : "，不顺延";
     const dayType = "dayTypeSource" in p ? cite(p.dayTypeSource) : "—";
-    return `| \`${p.id}\` | ${cell(p.name)} | ${p.amount}${UNITS[p.unit]}${dir}${cell(ext)}${roll} | ${cell(p.startEvent)} | ${cite(p.source)} | ${dayType} | ${p.configurable ? "yes" : "no"} | ${p.provisional.bound}（${p.provisional.protects === "party" ? "当事人" : "行政机关"}） |`;
+    return `| \`${p.id}\` | ${cell(p.name)} | ${p.amount}${UNITS[p.unit]}${dir}${cell(ext)}${roll} | ${cell(p.startEvent)} | ${cite(p.source)} | ${dayType} | ${p.configurable ? "yes" : "no"} | ${p.provisional.bound}（${PROTECTED[p.provisional.protects]}） |`;
   }),
   "",
   "A provisional deadline (a year it reaches has no holiday notice loaded) takes the row's",
@@ -193,7 +196,7 @@ const lines: string[] = [
   "| --- | --- |",
   ...Object.entries(REVIEW_SOURCES).map(([id, s]) => `| \`${id}\` | ${cite(s)} |`),
   "",
-  `Review time limit (\`REVIEW_TIME_LIMIT_RULE\`, ${REVIEW_TIME_LIMIT_RULE.name}): \`workingDays\` + \`extensionDays\` working days from ${REVIEW_TIME_LIMIT_RULE.startEvent}, ${cite(REVIEW_TIME_LIMIT_RULE.source)}; provisional: ${REVIEW_TIME_LIMIT_RULE.provisional.bound}（${REVIEW_TIME_LIMIT_RULE.provisional.protects === "party" ? "当事人" : "行政机关"}）— ${REVIEW_TIME_LIMIT_RULE.provisional.why}.`,
+  `Review time limit (\`REVIEW_TIME_LIMIT_RULE\`, ${REVIEW_TIME_LIMIT_RULE.name}): \`workingDays\` + \`extensionDays\` working days from ${REVIEW_TIME_LIMIT_RULE.startEvent}, ${cite(REVIEW_TIME_LIMIT_RULE.source)}; provisional: ${REVIEW_TIME_LIMIT_RULE.provisional.bound}（${PROTECTED[REVIEW_TIME_LIMIT_RULE.provisional.protects]}）— ${REVIEW_TIME_LIMIT_RULE.provisional.why}.`,
   "",
   "## Disclosure (行政执法公示) — `DEFAULT_DISCLOSURE_RULES`",
   "",
