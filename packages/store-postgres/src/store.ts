@@ -900,14 +900,7 @@ function createStore(
           `ORDER BY sort_key COLLATE "C" NULLS LAST, key COLLATE "C" LIMIT ${params.add(limit)}`,
         params.values,
       );
-      if (r.isErr()) return err(r.error);
-      const rows: ProjectionRow[] = [];
-      for (const row of r.value.rows) {
-        const decoded = decodeProjectionRow(row);
-        if (decoded.isErr()) return err(decoded.error);
-        rows.push(decoded.value);
-      }
-      return ok(rows);
+      return r.isErr() ? err(r.error) : decodeProjectionRows(r.value.rows);
     },
 
     async rebuildProjections() {
@@ -1055,14 +1048,7 @@ function createStore(
           `ORDER BY key COLLATE "C" LIMIT ${params.add(limit)}`,
         params.values,
       );
-      if (r.isErr()) return err(r.error);
-      const rows: ProjectionRow[] = [];
-      for (const row of r.value.rows) {
-        const decoded = decodeProjectionRow(row);
-        if (decoded.isErr()) return err(decoded.error);
-        rows.push(decoded.value);
-      }
-      return ok(rows);
+      return r.isErr() ? err(r.error) : decodeProjectionRows(r.value.rows);
     },
 
     async close() {
@@ -1089,6 +1075,17 @@ function decodeSignedHeadRow(row: Record<string, unknown>): Result<SignedTreeHea
     return err(storeCorrupt("保存的签名树头已损坏", { treeSize: String(row.tree_size) }));
   }
   return ok(h.value);
+}
+
+/** Every row decoded, or the first that cannot be (`STORE_CORRUPT`). */
+function decodeProjectionRows(rows: readonly Record<string, unknown>[]): Result<ProjectionRow[], SanxiangError> {
+  const out: ProjectionRow[] = [];
+  for (const row of rows) {
+    const decoded = decodeProjectionRow(row);
+    if (decoded.isErr()) return err(decoded.error);
+    out.push(decoded.value);
+  }
+  return ok(out);
 }
 
 function decodeProjectionRow(row: Record<string, unknown>): Result<ProjectionRow, SanxiangError> {
