@@ -50,6 +50,7 @@ import {
   storeCorrupt,
   storeHashAlgorithm,
   storeUnavailable,
+  streamVersionMismatch,
   toHex,
 } from "@sanxiang/core";
 import pg from "pg";
@@ -269,21 +270,6 @@ function decodeRow(row: Record<string, unknown>, hash: HashAlgorithm): Result<St
     );
   }
   return decoded;
-}
-
-/** A stream whose rows end elsewhere than its recorded version. */
-function streamMismatch(caseId: string, recorded: number, last: number): SanxiangError {
-  return recorded > last
-    ? storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，第 ${last + 1} 号起的事件缺失`, {
-        caseId,
-        seq: last + 1,
-        recorded,
-      })
-    : storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，却读到第 ${last} 号事件`, {
-        caseId,
-        seq: last,
-        recorded,
-      });
 }
 
 /** Recomputes every projection's rows from the whole log, inside the caller's transaction (head locked). */
@@ -706,7 +692,8 @@ function createStore(
       const recorded = count(r.value.rows[0]?.recorded ?? 0, "version");
       if (recorded.isErr()) return err(recorded.error);
       const last = want - 1;
-      if (last !== Math.max(recorded.value, after.value)) return err(streamMismatch(id.value, recorded.value, last));
+      if (last !== Math.max(recorded.value, after.value))
+        return err(streamVersionMismatch(id.value, recorded.value, last));
       return ok(events);
     },
 

@@ -58,6 +58,7 @@ import {
   storeCorrupt,
   storeHashAlgorithm,
   storeUnavailable,
+  streamVersionMismatch,
   type TaggedProjectionWrite,
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
@@ -375,21 +376,6 @@ function migrate(db: Database.Database, requested: HashAlgorithmName | undefined
     );
   }
   return parsed.data;
-}
-
-/** A stream whose rows end elsewhere than its recorded version. */
-function streamMismatch(caseId: string, recorded: number, last: number): SanxiangError {
-  return recorded > last
-    ? storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，第 ${last + 1} 号起的事件缺失`, {
-        caseId,
-        seq: last + 1,
-        recorded,
-      })
-    : storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，却读到第 ${last} 号事件`, {
-        caseId,
-        seq: last,
-        recorded,
-      });
 }
 
 function schemaTooNew(version: number): SanxiangError {
@@ -751,7 +737,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         // (deleted, or moved to another case id) leave it beyond the last row found.
         const recorded = rows[0]?.recorded ?? 0;
         const last = after.value + events.length;
-        if (last !== Math.max(recorded, after.value)) return err(streamMismatch(id.value, recorded, last));
+        if (last !== Math.max(recorded, after.value)) return err(streamVersionMismatch(id.value, recorded, last));
         return ok(events);
       });
     },

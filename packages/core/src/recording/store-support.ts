@@ -63,6 +63,25 @@ export function storeCorrupt(message: string, details: Record<string, unknown> =
   return sanxiangError("STORE_CORRUPT", message, { details, ...(cause === undefined ? {} : { cause }) });
 }
 
+/**
+ * `STORE_CORRUPT` for a stream whose rows end elsewhere than the version the store recorded
+ * for it (rows deleted from its end, or moved to another case id): what `load` returns
+ * instead of a shorter stream, naming the case and the first `seq` missing or unexpected.
+ */
+export function streamVersionMismatch(caseId: string, recorded: number, last: number): SanxiangError {
+  return recorded > last
+    ? storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，第 ${last + 1} 号起的事件缺失`, {
+        caseId,
+        seq: last + 1,
+        recorded,
+      })
+    : storeCorrupt(`案件 ${caseId} 记载有 ${recorded} 个事件，却读到第 ${last} 号事件`, {
+        caseId,
+        seq: last,
+        recorded,
+      });
+}
+
 /** `CONCURRENCY_CONFLICT` for an append at the wrong version. */
 export function concurrencyConflict(caseId: string, expectedVersion: number, actualVersion: number): SanxiangError {
   return sanxiangError(
