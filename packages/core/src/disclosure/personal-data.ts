@@ -5,6 +5,7 @@
 // mapped back to the original text's offsets. Split from redaction.ts, which re-exports
 // findPersonalData.
 import { isCivilDate } from "../kernel/time.js";
+import { orgCodeCheckChar } from "../registry/entities/checksums.js";
 import { validateResidentId } from "../registry/entities/resident-id.js";
 import { validateUscc } from "../registry/entities/uscc.js";
 import type { PersonalDataFinding, RedactionContext, RedactionField, RedactionPolicy } from "./redaction.js";
@@ -69,6 +70,15 @@ function normalisedString(s: string): string {
   return normalise(s).text;
 }
 
+/**
+ * A public 统一社会信用代码: valid under GB 32100-2015, and its positions 9–17 a well-formed
+ * organisation code (GB 11714 check character) as every real code's are. The second test
+ * keeps digits that only happen to pass the MOD 31 check (1 in 31) from passing as public.
+ */
+function isPublicCreditCode(s: string): boolean {
+  return s.length === 18 && validateUscc(s).isOk() && orgCodeCheckChar(s.slice(8, 16)) === s[16];
+}
+
 function isResidentId(s: string): boolean {
   return /^\d{17}[\dX]$/.test(s) && validateResidentId(s, { asOf: null }).isOk();
 }
@@ -115,7 +125,7 @@ function embedded(run: string): RedactionField | undefined {
 function classifyRun(run: string): RedactionField | undefined {
   if (run.length === 18 && isResidentId(run)) return "residentId";
   // A valid 统一社会信用代码 written in digits only is public, not a card or a hidden mobile.
-  if (run.length === 18 && validateUscc(run).isOk()) return undefined;
+  if (isPublicCreditCode(run)) return undefined;
   if (MOBILE.test(run)) return "mobile";
   if (/^\d{16,19}$/.test(run) && luhn(run)) return "bankAccount";
   if (isLegacyResidentId(run)) return "residentId";
@@ -206,7 +216,10 @@ function longUnlabelled(t: string, groups: readonly Group[], run: { start: numbe
   if (CODE_LABEL_BEFORE.test(t.slice(Math.max(0, first.start - 12), first.start))) return false;
   if (UNIT_AFTER.test(t.slice(last.end, last.end + 4))) return false;
   if (inIdentifier(t, run.start, run.end)) return false;
-  if (digits.length === 18 && validateUscc(digits).isOk()) return false;
+  // A valid 统一社会信用代码 written in digits is public — when it is the whole number; 18 digits
+  // of a longer number (a 19-digit card written 4-4-4-4-2-1) are not a code.
+  const whole = first.start === run.start && last.end === run.end;
+  if (whole && isPublicCreditCode(digits)) return false;
   return true;
 }
 
@@ -442,7 +455,7 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
   // A labelled value (银行账号为…) is what its label says, credit-code-shaped or not.
   const codeSpans: { start: number; end: number }[] = [];
   for (const m of hasDigit ? t.matchAll(/(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/g) : []) {
-    if (validateUscc(m[0]).isOk() && !isResidentId(m[0])) {
+    if (isPublicCreditCode(m[0]) && !isResidentId(m[0])) {
       codeSpans.push({ start: m.index ?? 0, end: (m.index ?? 0) + 18 });
     }
   }

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { dayNumber, fromDayNumber } from "../kernel/time.js";
 import { residentIdCheckChar } from "../registry/entities/checksums.js";
+import { validateUscc } from "../registry/entities/uscc.js";
 import {
   checkRedacted,
   DEFAULT_REDACTION_POLICY,
@@ -119,6 +120,18 @@ describe("findPersonalData (政府信息公开条例 Art. 15; the provincial tem
     ]) {
       expect(fields(text), text).toEqual([]);
     }
+  });
+
+  it("a credit code is public only when it is one: MOD 31 and the organisation code's check (GB 32100, GB 11714)", () => {
+    // Passes the MOD 31 check (1 in 31 runs of digits do), but positions 9–17 are no
+    // organisation code: the mobile 17728564929 inside is hidden, not kept as "public".
+    expect(validateUscc("32617728564929X715").isOk()).toBe(true);
+    expect(fields("经查32617728564929X715")).toEqual(["mobile"]);
+    // A real code, all digits, holding mobile-shaped digits (15220107837): kept whole.
+    expect(fields("统一社会信用代码911522010783762860")).toEqual([]);
+    expect(fields("911522010783762860")).toEqual([]);
+    // 18 digits of a 19-digit card written 4-4-4-4-2-1 are not a code, even if they pass.
+    expect(fields("6262 2029 2489 9888 34 5")).toEqual(["bankAccount"]);
   });
 
   it("finds mobiles, landlines and Luhn-valid bank cards", () => {

@@ -3,6 +3,7 @@ import {
   DISCLOSURE_KINDS,
   type DisclosureContent,
   type DisclosureKind,
+  orgCodeCheckChar,
   validateUscc,
 } from "@sanxiang/core";
 import fc from "fast-check";
@@ -63,17 +64,36 @@ export function personalNumber(): fc.Arbitrary<string> {
 }
 
 /**
+ * Does `text` hold a public 统一社会信用代码 (valid under GB 32100, its positions 9–17 a
+ * well-formed GB 11714 organisation code) that takes in one of `secrets`? Digits around a
+ * number can, once in a few thousand texts, make such a code — and a credit code is public.
+ */
+function secretInsideCreditCode(text: string, secrets: readonly string[]): boolean {
+  const t = text.normalize("NFKC").toUpperCase();
+  for (const m of t.matchAll(/(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/g)) {
+    const code = m[0];
+    if (validateUscc(code).isErr() || orgCodeCheckChar(code.slice(8, 16)) !== code[16]) continue;
+    if (secrets.some((s) => code.includes(s))) return true;
+  }
+  return false;
+}
+
+/**
  * 含个人信息的文本 — a text with one to three personal numbers embedded at odd places:
- * digits, punctuation, full-width characters or nothing at all right beside them.
+ * digits, punctuation, full-width characters or nothing at all right beside them. Never
+ * one whose neighbours make it part of a valid credit code (that one is public, and kept).
  */
 export function textWithPersonalData(): fc.Arbitrary<TextWithPersonalData> {
   const part = fc
     .tuple(filler(), fc.constantFrom(...BESIDE), personalNumber(), fc.constantFrom(...BESIDE))
     .map(([f, l, n, r]) => ({ text: `${f}${l}${n}${r}`, secret: n }));
-  return fc.tuple(fc.array(part, { minLength: 1, maxLength: 3 }), filler()).map(([parts, tail]) => ({
-    text: `${parts.map((p) => p.text).join("")}${tail}`.trim(),
-    secrets: parts.map((p) => p.secret),
-  }));
+  return fc
+    .tuple(fc.array(part, { minLength: 1, maxLength: 3 }), filler())
+    .map(([parts, tail]) => ({
+      text: `${parts.map((p) => p.text).join("")}${tail}`.trim(),
+      secrets: parts.map((p) => p.secret),
+    }))
+    .filter((t) => !secretInsideCreditCode(t.text, t.secrets));
 }
 
 /** 含个人信息的公示内容 — a disclosure content and the personal numbers embedded in it. */

@@ -47,3 +47,27 @@ export function usccCheckChar(body17: string): string | undefined {
   // C18 = 31 − (S mod 31), and 31 is written as 0 (GB 32100-2015 §4.2).
   return USCC_CHARSET[(31 - (sum % 31)) % 31];
 }
+
+/** GB 11714-1997 weights of the 8 body characters of an organisation code. */
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
+
+/**
+ * 组织机构代码校验码 — the check character of an organisation code (GB 11714-1997, MOD 11)
+ * for its 8 body characters (digits and upper-case letters, A = 10 … Z = 35): C9 =
+ * 11 − (S mod 11), written `X` for 10 and `0` for 11. Positions 9–17 of a unified social
+ * credit code are such a code (GB 32100-2015 §4.1), so a real credit code passes it too —
+ * as do all 236 published codes in the test vectors. GB 32100 itself does not require it;
+ * the personal-data detector uses it to tell a real credit code from digits that only
+ * happen to pass the MOD 31 check. `undefined` when `body8` is not 8 such characters.
+ */
+export function orgCodeCheckChar(body8: string): string | undefined {
+  if (!/^[0-9A-Z]{8}$/.test(body8)) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = body8.charCodeAt(i);
+    const v = c <= 57 ? c - 48 : c - 55;
+    sum += v * (ORG_WEIGHTS[i] as number);
+  }
+  const r = 11 - (sum % 11);
+  return r === 10 ? "X" : r === 11 ? "0" : String(r);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { residentIdCheckChar, USCC_CHARSET, usccCheckChar } from "./checksums.js";
+import { orgCodeCheckChar, residentIdCheckChar, USCC_CHARSET, usccCheckChar } from "./checksums.js";
 import { upgradeLegacyResidentId, validateResidentId } from "./resident-id.js";
 import { KNOWN_PILOT_USCCS, validateUscc } from "./uscc.js";
 
@@ -173,6 +173,30 @@ const idBody = fc
     digits(3),
   )
   .map(([r, y, m, d, seq]) => `${r}${y}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}${seq}`);
+
+describe("orgCodeCheckChar — GB 11714-1997 MOD 11 over positions 9–17 of a credit code", () => {
+  it("every published credit code in the vectors carries a well-formed organisation code", () => {
+    const codes = [...usccs.publishedFullListFromPythonStdnum, ...usccs.valid.map((v) => v.code)];
+    expect(codes.length).toBeGreaterThan(200);
+    for (const c of codes) expect(orgCodeCheckChar(c.slice(8, 16)), c).toBe(c[16]);
+  });
+  it("writes 10 as X and 11 as 0, and refuses what is not 8 digits or upper-case letters", () => {
+    const byCheck = new Map<string, string>();
+    for (let n = 0; n < 2000 && byCheck.size < 11; n++) {
+      const c = orgCodeCheckChar(String(n).padStart(8, "0"));
+      if (c !== undefined && !byCheck.has(c)) byCheck.set(c, String(n));
+    }
+    expect([...byCheck.keys()].sort()).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "X"]);
+    expect(orgCodeCheckChar("00000001")).toBe("9"); // S = 1×2 = 2; 11 − 2 = 9
+    expect(orgCodeCheckChar("00000005")).toBe("1"); // S = 10; 11 − 10 = 1
+    expect(orgCodeCheckChar("00000006")).toBe("X"); // S = 12, 12 mod 11 = 1; 11 − 1 = 10 → X
+    expect(orgCodeCheckChar("00000000")).toBe("0"); // S = 0; 11 − 0 = 11 → 0
+    expect(orgCodeCheckChar("0000000A")).toBe("2"); // A = 10: S = 20, 20 mod 11 = 9; 11 − 9 = 2
+    for (const bad of ["", "1234567", "123456789", "1234567a", "1234-678", "１２３４５６７８"]) {
+      expect(orgCodeCheckChar(bad), bad).toBeUndefined();
+    }
+  });
+});
 
 describe("check characters — generation / validation round trip (property)", () => {
   test.prop([idBody])("a body with its MOD 11-2 check character validates", (body) => {
