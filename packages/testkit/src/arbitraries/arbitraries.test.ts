@@ -9,6 +9,7 @@ import {
   InstantSchema,
   type OfficerInput,
   OfficerSchema,
+  orgCodeCheckChar,
   PenaltySchema,
   validateResidentId,
   validateUscc,
@@ -108,12 +109,14 @@ describe("identifiers", () => {
     );
   });
 
-  it("creditCode passes validateUscc (GB 32100 MOD 31, known authority and type), strictly", () => {
+  it("creditCode passes validateUscc (GB 32100 MOD 31, known authority and type), strictly, and its organisation code checks (GB 11714)", () => {
     fc.assert(
       fc.property(creditCode(), (code) => {
         const r = validateUscc(code);
         expect(r.isOk(), r.isErr() ? r.error.message : "").toBe(true);
         expect(r._unsafeUnwrap().warnings).toEqual([]);
+        // Positions 9–17 are an organisation code with its GB 11714 check character.
+        expect(orgCodeCheckChar(code.slice(8, 16))).toBe(code[16]);
       }),
       RUNS,
     );

@@ -1,4 +1,4 @@
-import { residentIdCheckChar, USCC_CHARSET, USCC_ENTITY_TYPES, usccCheckChar } from "@sanxiang/core";
+import { orgCodeCheckChar, residentIdCheckChar, USCC_CHARSET, USCC_ENTITY_TYPES, usccCheckChar } from "@sanxiang/core";
 import fc from "fast-check";
 import { type CivilDateRange, civilDate, type DivisionCodeOptions, divisionCode } from "./primitives.js";
 
@@ -57,9 +57,10 @@ const USCC_TYPES: readonly string[] = Object.entries(USCC_ENTITY_TYPES).flatMap(
 
 /**
  * 统一社会信用代码 — a valid 18-character unified social credit code (GB 32100-2015): a known
- * registration authority and entity type, a division code, a nine-character 主体标识码 from
- * the code's 31-character set, and the MOD 31 check character. Every value passes core's
- * `validateUscc` with its default (strict) options.
+ * registration authority and entity type, a division code, a nine-character 主体标识码 — an
+ * organisation code (GB 11714: eight characters of the code's 31-character set and its MOD 11
+ * check character, as every real code carries) — and the MOD 31 check character. Every value
+ * passes core's `validateUscc` with its default (strict) options, and `orgCodeCheckChar`.
  */
 export function creditCode(options: CreditCodeOptions = {}): fc.Arbitrary<string> {
   const types = options.types ?? USCC_TYPES;
@@ -70,10 +71,11 @@ export function creditCode(options: CreditCodeOptions = {}): fc.Arbitrary<string
     .record({
       type: fc.constantFrom(...types),
       region: divisionCode(options.region),
-      org: fc.array(fc.integer({ min: 0, max: USCC_CHARSET.length - 1 }), { minLength: 9, maxLength: 9 }),
+      org: fc.array(fc.integer({ min: 0, max: USCC_CHARSET.length - 1 }), { minLength: 8, maxLength: 8 }),
     })
     .map(({ type, region, org }) => {
-      const body = `${type}${region}${org.map((i) => USCC_CHARSET[i]).join("")}`;
+      const orgBody = org.map((i) => USCC_CHARSET[i]).join("");
+      const body = `${type}${region}${orgBody}${orgCodeCheckChar(orgBody) ?? ""}`;
       return `${body}${usccCheckChar(body) ?? ""}`;
     });
 }
