@@ -232,6 +232,7 @@ export function decisionDeadline(
     source: d.base.source,
     provisional: d.base.provisional,
     ...(d.base.provisional ? { start: filedOn, ...(excluded.length > 0 ? { excluded } : {}) } : {}),
+    ...(d.base.provisional && d.base.bound !== undefined ? { bound: d.base.bound } : {}),
   }));
 }
 

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { computeDeadline } from "../calendar/deadline.js";
 import { chinaCalendar } from "../calendar/work-calendar.js";
 import { addDays } from "../kernel/time.js";
+import { decide } from "./decide.js";
 import { deadlineWithExclusions, type ExcludedPeriod, mergeExclusions } from "./excluded-periods.js";
+import { evolve, initialCaseState } from "./fold.js";
+import { recomputeProvisional } from "./provisional.js";
+import { ctxAt, doc, fileCommand } from "./test-fixtures.js";
 
 const calendar = chinaCalendar();
 const TESTING = { law: "行政强制法", article: 25, paragraph: 3, confidence: "C-law" } as const;
@@ -100,4 +104,51 @@ describe("deadlineWithExclusions", () => {
       expect(working.value).toBe(true);
     },
   );
+});
+
+describe("period.exclude on a decision deadline reaching an unpublished year (issue 14 §8)", () => {
+  // Filed 2026-11-20: the 90 days (行政处罚法 Art. 60) reach 2027, whose notice is not loaded;
+  // filing stored the deadline provisional. Excluding an appraisal (Art. 60 另有规定) recomputes
+  // it: never refused with CALENDAR_YEAR_UNKNOWN, still provisional with its start, the
+  // excluded interval and the bound, so recomputeProvisional corrects it once 2027 loads.
+  const filed = (() => {
+    let s = initialCaseState("px");
+    for (const e of decide(s, { ...fileCommand, actDate: "2026-11-01" }, ctxAt("2026-11-20T02:00:00Z"))._unsafeUnwrap())
+      s = evolve(s, e)._unsafeUnwrap();
+    return s;
+  })();
+  const exclude = {
+    type: "period.exclude" as const,
+    kind: "examination" as const,
+    from: "2026-11-25",
+    to: "2026-12-04",
+    records: [doc("appraisal")],
+  };
+
+  it("keeps provisional, start, excluded and bound; not refused (行政处罚法第六十条)", () => {
+    expect(filed.context.deadlines.decision).toMatchObject({ provisional: true, bound: "earliest" });
+    const events = decide(filed, exclude, ctxAt("2026-12-07T02:00:00Z"))._unsafeUnwrap();
+    const due = events[0]?.type === "period.excluded" ? events[0].payload.decisionDue : undefined;
+    expect(due).toMatchObject({ provisional: true, start: "2026-11-20", bound: "earliest" });
+    expect(due?.excluded).toHaveLength(1);
+    // Ten excluded days move the end at least ten days past the filing's provisional end
+    // (then to a working day: 2027-02-28 is a Sunday), as deadlineWithExclusions counts it.
+    const before = filed.context.deadlines.decision?.due ?? "";
+    expect((due?.due ?? "") >= addDays(before, 10)).toBe(true);
+    const same = deadlineWithExclusions("2026-11-20", "penalty.decision", calendar, due?.excluded ?? []);
+    expect(due?.due).toBe(same._unsafeUnwrap().due);
+  });
+
+  it("recomputeProvisional corrects it with the excluded days once the year's notice is loaded", () => {
+    let s = filed;
+    for (const e of decide(s, exclude, ctxAt("2026-12-07T02:00:00Z"))._unsafeUnwrap()) s = evolve(s, e)._unsafeUnwrap();
+    const with2027 = chinaCalendar({
+      years: { "2027": { holidays: ["2027-01-01"], workdays: [], notice: { title: "测试数据" } } },
+    });
+    const r = recomputeProvisional({ decision: s.context.deadlines.decision }, with2027)._unsafeUnwrap();
+    const exact = deadlineWithExclusions("2026-11-20", "penalty.decision", with2027, [
+      { from: "2026-11-25", to: "2026-12-04", reason: "检测、检验、检疫、鉴定", source: TESTING },
+    ])._unsafeUnwrap();
+    expect(r.deadlines.decision).toMatchObject({ due: exact.due, provisional: false });
+  });
 });
