@@ -15,11 +15,12 @@ const ex = (from: string, to: string, reason = "技术鉴定"): ExcludedPeriod =
 
 describe("deadlineWithExclusions", () => {
   it("adds the testing days inside a seizure's 30 days (行政强制法第二十五条第三款)", () => {
-    // Seized 2025-03-03: 30 days end 2025-04-02; 10 days of appraisal inside → 2025-04-12 (Sat) → 04-14.
+    // Seized 2025-03-03: 30 days end 2025-04-02; 10 days of appraisal inside → 2025-04-12 (a
+    // Saturday, not rolled over: Art. 25 para. 1 "不得超过三十日", issue 14 §7).
     const r = deadlineWithExclusions("2025-03-03", "coercion.seizure", calendar, [ex("2025-03-10", "2025-03-19")]);
     expect(r._unsafeUnwrap().base.due).toBe("2025-04-02");
     expect(r._unsafeUnwrap().excludedDays).toBe(10);
-    expect(r._unsafeUnwrap().due).toBe("2025-04-14");
+    expect(r._unsafeUnwrap().due).toBe("2025-04-12");
     expect(r._unsafeUnwrap().sources).toContainEqual(TESTING);
   });
 
@@ -45,8 +46,20 @@ describe("deadlineWithExclusions", () => {
   });
 
   it("reaching a year without its holiday notice: bounded and provisional, never refused (issue 14 §1)", () => {
-    // Seized 2026-11-20 (30 days), 20 days of appraisal: the end moves into 2027.
-    const r = deadlineWithExclusions("2026-11-20", "coercion.seizure", calendar, [ex("2026-11-25", "2026-12-14")]);
+    // Seized 2026-11-20 (30 days), 20 days of appraisal: the end moves into 2027. Without
+    // roll-over (the default) calendar days need no notice: exact, 2027-01-09.
+    const exact = deadlineWithExclusions("2026-11-20", "coercion.seizure", calendar, [ex("2026-11-25", "2026-12-14")]);
+    expect(exact._unsafeUnwrap()).toMatchObject({ due: "2027-01-09", base: { provisional: false } });
+    // A bureau that rolls the end over past holidays needs 2027's notice: bounded instead.
+    const periods = {
+      "coercion.seizure": {
+        rollOver: true,
+        source: { law: "行政强制法", article: 25, paragraph: 1, confidence: "VAR" as const },
+      },
+    };
+    const r = deadlineWithExclusions("2026-11-20", "coercion.seizure", calendar, [ex("2026-11-25", "2026-12-14")], {
+      periods,
+    });
     const v = r._unsafeUnwrap();
     expect(v.base).toMatchObject({ provisional: true, bound: "earliest" }); // the authority's duty
     expect(v.excludedDays).toBe(20);

@@ -84,7 +84,8 @@ describe("decideSeizure", () => {
       records: [rec("n1", "document")],
     };
     const after = run([approve(), [execute(), ctx(T1)], [ext, ctx("2025-03-20T02:00:00Z", headActor)]]).state;
-    expect(after.deadline?.due).toBe("2025-05-06"); // 05-02 falls in the Labour Day break
+    // 05-02 falls in the Labour Day break: not rolled over by default (Art. 25 "不得超过三十日").
+    expect(after.deadline?.due).toBe("2025-05-02");
     const again = decideSeizure(after, { ...ext, at: "2025-03-21T02:00:00Z" }, ctx("2025-03-21T02:00:00Z", headActor));
     expect(again._unsafeUnwrapErr().code).toBe("COERCION_PERIOD_EXPIRED");
   });
@@ -103,7 +104,37 @@ describe("decideSeizure", () => {
       records: [rec("n2", "document")],
     };
     const { state } = run([approve(), [execute(), ctx(T1)], [exclude, ctx("2025-03-05T02:00:00Z")]]);
-    expect(state.deadline?.due).toBe("2025-04-14");
+    // 30 + 10 days → 2025-04-12 (a Saturday): not rolled over by default.
+    expect(state.deadline?.due).toBe("2025-04-12");
+  });
+
+  it("roll-over past a holiday is a setting, off by default (行政强制法第二十五条第一款; issue 14 §7)", () => {
+    // The bureau's override must cite the law or administrative regulation it rests on
+    // (Art. 25 "法律、行政法规另有规定的除外"); with it, the end moves to the next working day.
+    const rollOver = {
+      "coercion.seizure": {
+        rollOver: true,
+        source: { law: "行政强制法", article: 25, paragraph: 1, confidence: "VAR" as const },
+        note: "测试：届满日遇节假日顺延",
+      },
+    };
+    const executed = (x: SeizureContext) => run([approve(), [execute(), x]]).state.deadline;
+    expect(executed(ctx(T1))?.due).toBe("2025-04-02");
+    const ext: SeizureCommandInput = {
+      type: "seizure.extend",
+      at: "2025-03-20T02:00:00Z",
+      approverId: "h",
+      reason: "案情复杂",
+      records: [rec("n1", "document")],
+    };
+    const withSetting = (now: string, actor = officerActor): SeizureContext => ({
+      ...ctx(now, actor),
+      periods: rollOver,
+    });
+    const after = run([approve(), [execute(), withSetting(T1)], [ext, withSetting("2025-03-20T02:00:00Z", headActor)]]);
+    expect(after.state.deadline?.due).toBe("2025-05-06");
+    const off = run([approve(), [execute(), ctx(T1)], [ext, ctx("2025-03-20T02:00:00Z", headActor)]]);
+    expect(off.state.deadline?.due).toBe("2025-05-02");
   });
 
   it("refuses a handling decision after the period, but allows release (行政强制法第二十七条、第二十八条)", () => {
