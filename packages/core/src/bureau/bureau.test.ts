@@ -1,0 +1,237 @@
+import { describe, expect, it } from "vitest";
+import { memoryPublisher } from "../disclosure/memory-publisher.js";
+import {
+  bodies,
+  calendar,
+  doc,
+  headActor,
+  officerActor,
+  onSpotDecide,
+  reviewerActor,
+} from "../enforcement/test-fixtures.js";
+import type { Actor } from "../kernel/actors.js";
+import { manualClock } from "../kernel/ports.js";
+import { testSigner } from "../kernel/signer-verify.js";
+import { verifyCaseFile } from "../recording/casefile-verify.js";
+import { memoryEvidenceStore } from "../recording/evidence-store-memory.js";
+import { memoryEventStore } from "../recording/memory-event-store.js";
+import { REVIEW_ITEMS } from "../review/schema.js";
+import { type BureauConfig, createBureau } from "./index.js";
+import { bureauProjections } from "./projection.js";
+
+const ok = <T>(v: T): T => v;
+const fail = (e: { code: string; message: string }): never => {
+  throw new Error(`${e.code}: ${e.message}`);
+};
+
+const publisherActor: Actor = { id: "p", name: "公示专员", roles: ["publisher"] };
+const major = { kinds: ["fine" as const], fineFen: 15_000_000 }; // ¥150,000 to an organisation: major
+
+function setup(over: Partial<BureauConfig> = {}) {
+  const clock = manualClock("2025-03-03T02:00:00Z");
+  const store = memoryEventStore({ projections: bureauProjections() });
+  const publisher = memoryPublisher();
+  const bureau = createBureau({
+    bodyId: "spt",
+    store,
+    evidence: memoryEvidenceStore(),
+    publisher,
+    signer: testSigner(),
+    clock,
+    registries: { bodies },
+    calendar,
+    ...over,
+  }).match(ok, fail);
+  return { clock, store, publisher, bureau };
+}
+
+describe("createBureau", () => {
+  it("refuses a configuration whose body is not in the registry, naming the field", () => {
+    const r = createBureau({
+      bodyId: "nowhere",
+      store: memoryEventStore(),
+      clock: manualClock("2025-03-03T02:00:00Z"),
+      registries: { bodies },
+      calendar,
+    });
+    expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect(r._unsafeUnwrapErr().message).toContain("nowhere");
+  });
+
+  it("refuses a disclosure policy that does not resolve", () => {
+    const r = createBureau({
+      bodyId: "spt",
+      store: memoryEventStore(),
+      clock: manualClock("2025-03-03T02:00:00Z"),
+      registries: { bodies },
+      calendar,
+      policies: { disclosure: { sector: "no-such-sector" } as never },
+    });
+    expect(r.isErr()).toBe(true);
+  });
+
+  it("runs a major case end to end: gate, review found at the decision, disclosure, case file", async () => {
+    const { clock, bureau, publisher, store } = setup();
+    const c = bureau.case("SPT-2025-001");
+    const at = (iso: string) => clock.set(iso);
+
+    const filed = await c.as(officerActor).file({
+      party: { kind: "organisation", name: "某律师事务所" },
+      category: "律师管理",
+      regionCode: "640502",
+      officerIds: ["a", "b"],
+      actDate: "2025-01-10",
+      records: [doc("filing-form")],
+    });
+    expect(filed.match(ok, fail).view.procedure).toBe("ordinary");
+
+    const video = await c.as(officerActor).attachEvidence(new TextEncoder().encode("video bytes"), {
+      mediaType: "video/mp4",
+      evidenceType: "audioVisual",
+      capturedAt: "2025-03-03T01:00:00Z",
+      deviceId: "cam-01",
+    });
+    const item = video.match(ok, fail).item;
+    expect(item.hash.hex).toMatch(/^[0-9a-f]{64}$/);
+    expect(item.officerIds).toEqual(["a"]);
+
+    at("2025-03-04T02:00:00Z");
+    (await c.as(officerActor).closeInvestigation({ facts: "未按规定执业" })).match(ok, fail);
+    at("2025-03-05T02:00:00Z");
+    (
+      await c.as(officerActor).notify({
+        penalty: major,
+        facts: "未按规定执业",
+        basis: ["律师法第五十条"],
+        records: [doc("notice")],
+      })
+    ).match(ok, fail);
+
+    // After the hearing-request window: the head decides without review — stopped at the gate.
+    at("2025-03-14T02:00:00Z");
+    const decision = { outcome: "penalty" as const, penalty: major, records: [doc("decision")] };
+    const stopped = await c.as(headActor).decide(decision);
+    expect(stopped._unsafeUnwrapErr().code).toBe("REVIEW_NOT_APPROVED");
+    expect((await store.load("SPT-2025-001")).match(ok, fail)).toHaveLength(3);
+
+    // Review: submitted from the case as it stands; no stream id handled by the app.
+    at("2025-03-14T03:00:00Z");
+    const submitted = await c.review.as(officerActor).submit({
+      outcome: "penalty",
+      penalty: major,
+      materials: [
+        { kind: "application", id: "review-application" },
+        { kind: "proposalNote", id: "proposal-note" },
+        { kind: "draftDecision", id: "draft-decision" },
+        { kind: "evidence", id: "evidence-list" },
+      ],
+    });
+    expect(submitted.match(ok, fail).review.reviewId).toBe("SPT-2025-001.review.1");
+    at("2025-03-14T04:00:00Z");
+    (await c.review.as(headActor).assign({ reviewerId: "r" })).match(ok, fail);
+    at("2025-03-17T02:00:00Z");
+    const concluded = await c.review.as(reviewerActor).conclude({
+      outcome: "approved",
+      findings: REVIEW_ITEMS.map((item) => ({ item, ok: true })),
+      opinion: "同意",
+    });
+    expect(concluded.match(ok, fail).review.value).toBe("approved");
+
+    at("2025-03-18T02:00:00Z");
+    const decided = (await c.as(headActor).decide(decision)).match(ok, fail);
+    expect(decided.events.map((e) => e.type)).toEqual(["review.approved", "case.decided"]);
+    expect(decided.events[0]?.payload.reviewId).toBe("SPT-2025-001.review.1");
+
+    // Disclosure: drafted from the case, signed off (hash by the SDK), published through the port.
+    at("2025-03-19T02:00:00Z");
+    const d = (await c.disclosure.as(officerActor).draft({ documentNumber: "沙司罚决〔2025〕1号" })).match(ok, fail);
+    const early = await d.as(publisherActor).publish();
+    expect(early._unsafeUnwrapErr().code).toBe("DISCLOSURE_NOT_APPROVED");
+    (await d.as(headActor).signOff()).match(ok, fail);
+    const published = (await d.as(publisherActor).publish()).match(ok, fail);
+    expect(publisher.items().map((i) => i.id)).toEqual([d.disclosureId]);
+    expect(published.state.value).toBe("published");
+
+    const list = (await bureau.cases.list()).match(ok, fail);
+    expect(list.map((x) => [x.caseId, x.procedure, x.partyName, x.last.type])).toEqual([
+      ["SPT-2025-001", "ordinary", "某律师事务所", "case.decided"],
+    ]);
+    const deadlines = (await bureau.deadlines({ streamPrefix: "SPT-2025-001" })).match(ok, fail);
+    expect(deadlines.map((x) => x.ruleId)).toContain("penalty.service");
+
+    const file = (await c.caseFile()).match(ok, fail);
+    expect(file.events.map((e) => e.type)).toContain("case.decided");
+    const key = testSigner().publicKey;
+    expect(verifyCaseFile(file, { algorithm: testSigner().algorithm, publicKey: key }).isOk()).toBe(true);
+    const verified = (await bureau.verify()).match(ok, fail);
+    expect(verified.unsignedTail).toBeNull();
+  });
+
+  it("names the next step when a review command comes before any submission", async () => {
+    const { bureau } = setup();
+    const r = await bureau.case("X-1").review.as(headActor).assign({ reviewerId: "r" });
+    expect(r._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
+    expect(r._unsafeUnwrapErr().message).toContain("review.submit");
+  });
+
+  it("refuses a submission naming another case and appends nothing", async () => {
+    const { bureau, store } = setup();
+    const r = await bureau
+      .case("X-1")
+      .review.as(officerActor)
+      .execute({
+        type: "review.submit",
+        caseId: "X-2",
+        draft: { caseId: "X-2", party: { kind: "person", name: "张三" }, facts: "f", outcome: "notEstablished" },
+        handlingOfficerIds: ["a"],
+      });
+    expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect((await store.head()).match(ok, fail).position).toBe(0);
+  });
+
+  it("runs the simplified procedure with the bureau's form register", async () => {
+    const { bureau, store } = setup();
+    (await bureau.forms.as(headActor).issue({ officerId: "a", numbers: ["No.0001"] })).match(ok, fail);
+    // The shared fixture (¥50 to 张三 on form No.0001), notified and with the party's waiver (Arts. 44, 62).
+    const spot = onSpotDecide({ notified: true, statement: { kind: "waived", records: [doc("waiver")] } } as never);
+    const r = (await bureau.case("SP-1").as(officerActor).execute(spot)).match(ok, fail);
+    expect(r.view.procedure).toBe("simplified");
+    const register = (await bureau.forms.register()).match(ok, fail);
+    expect(register.forms["No.0001"]?.status).toBe("used");
+    // The same number again, on another case: refused by the register, nothing appended.
+    const again = await bureau.case("SP-2").as(officerActor).execute(spot);
+    expect(again._unsafeUnwrapErr().code).toBe("FORM_NUMBER_INVALID");
+    expect((await store.load("SP-2")).match(ok, fail)).toHaveLength(0);
+    // A penalty command on the simplified case goes to the simplified decider, which refuses it.
+    const wrong = await bureau.case("SP-1").as(officerActor).execute({ type: "case.close" });
+    expect(wrong.isErr()).toBe(true);
+  });
+
+  it("says what to configure when a port is missing", async () => {
+    const { bureau } = setup({ signer: undefined, publisher: undefined, evidence: undefined } as never);
+    const noSigner = await bureau.signHead();
+    expect(noSigner._unsafeUnwrapErr().message).toContain("signer");
+    const noRandom = bureau.drawInspection({
+      taskId: "T1",
+      items: [],
+      category: "律师管理",
+      regionCode: "640502",
+    } as never);
+    expect(noRandom._unsafeUnwrapErr().message).toContain("random");
+    const noStore = await bureau
+      .case("E-1")
+      .as(officerActor)
+      .attachEvidence(new Uint8Array([1]), {
+        mediaType: "image/jpeg",
+        evidenceType: "documentary",
+        capturedAt: "2025-03-03T01:00:00Z",
+      });
+    expect(noStore._unsafeUnwrapErr().message).toContain("evidence");
+  });
+
+  it("refuses the case list on a store without the bureau's projections, saying how to open it", async () => {
+    const { bureau } = setup({ store: memoryEventStore() });
+    const r = await bureau.cases.list();
+    expect(r._unsafeUnwrapErr().message).toContain("bureauProjections");
+  });
+});

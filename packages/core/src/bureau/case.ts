@@ -1,0 +1,351 @@
+import { decisionDisclosureDraft } from "../disclosure/after.js";
+import type { DisclosureDraft } from "../disclosure/draft.js";
+import type { DecisionOutcome, PenaltyCommandInput } from "../enforcement/commands.js";
+import type { Penalty } from "../enforcement/penalty.js";
+import { caseDecisionDraft } from "../enforcement/review-gate.js";
+import type { Actor } from "../kernel/actors.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import type { Instant } from "../kernel/time.js";
+import { assembleCaseFile, type CaseFile } from "../recording/casefile.js";
+import {
+  type CaptureLocation,
+  type EvidenceItem,
+  type EvidenceType,
+  parseEvidenceItem,
+} from "../recording/evidence.js";
+import type { EvidenceContent } from "../recording/evidence-store.js";
+import { loadAuditLog } from "../recording/store-verify.js";
+import type { ReviewCommandInput } from "../review/commands.js";
+import type { ReviewState } from "../review/fold.js";
+import type { ReviewMaterial } from "../review/schema.js";
+import type { ResolvedBureau } from "./config.js";
+import { type DisclosureHandle, disclosureHandle } from "./disclosure.js";
+import {
+  type BureauCaseCommand,
+  type CaseStepResult,
+  type CaseView,
+  executeCase,
+  executeReview,
+  loadCase,
+  loadReviews,
+  type ReviewStepResult,
+  reviewStreamId,
+} from "./engine.js";
+import type { BureauSigning } from "./signing.js";
+
+type Cmd<T extends PenaltyCommandInput["type"]> = Omit<Extract<PenaltyCommandInput, { type: T }>, "type">;
+
+/** 证据信息 — what an officer says of an evidence file when attaching it. */
+export interface EvidenceInput {
+  /** Media type, e.g. `video/mp4`. */
+  readonly mediaType: string;
+  /** 证据种类 (行政处罚法 Art. 46). */
+  readonly evidenceType: EvidenceType;
+  /** When it was captured. */
+  readonly capturedAt: Instant;
+  /** Officers who captured it (default: the acting officer). */
+  readonly officerIds?: readonly string[];
+  /** 执法记录仪 / terminal, when a device captured it. */
+  readonly deviceId?: string;
+  /** Where. */
+  readonly location?: CaptureLocation;
+  /** Item id (default: from the `ids` port, else `ev-` and the first 24 hex digits of the hash). */
+  readonly id?: string;
+}
+
+/** 已存证据 — the item stored, and whether the bytes were new to the evidence store. */
+export interface AttachedEvidence {
+  /** The evidence item, its hash computed by the store. */
+  readonly item: EvidenceItem;
+  /** False when the store already held these bytes. */
+  readonly created: boolean;
+}
+
+/**
+ * 以某人身份办案 — the acts on one case by one actor at the bureau's clock time. Every method
+ * is a command of the case's procedure run through the procedure's own decider: the
+ * refusals are the decider's, nothing is added.
+ */
+export interface ActingOnCase {
+  /** Any command of the case's procedure (ordinary, simplified or inspection), as data. */
+  execute(command: BureauCaseCommand): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 立案 (`case.file`). */
+  file(input: Cmd<"case.file">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 调查取证 (`investigation.record`). */
+  investigate(input: Cmd<"investigation.record">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 调查终结 (`investigation.close`). */
+  closeInvestigation(input: Cmd<"investigation.close">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 告知 (`notice.serve`). */
+  notify(input: Cmd<"notice.serve">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /**
+   * 作出决定 (`case.decide`): a major decision passes only with a review of this case that
+   * approved exactly this draft — the bureau finds the case's reviews and the decider
+   * records the approval relied on (`review.approved`) before `case.decided`.
+   */
+  decide(input: Cmd<"case.decide">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 送达决定书 (`decision.serve`). */
+  serve(input: Cmd<"decision.serve">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 记录缴款 (`payment.record`). */
+  recordPayment(input: Cmd<"payment.record">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 结案 (`case.close`). */
+  close(input?: Cmd<"case.close">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /** 归档 (`case.archive`). */
+  archive(input: Cmd<"case.archive">): Promise<Result<CaseStepResult, SanxiangError>>;
+  /**
+   * 存证 — stores an evidence file's bytes in the bureau's evidence store (hashing them on the
+   * way) and returns the evidence item; cite its id in the `evidenceIds` of a record.
+   */
+  attachEvidence(content: EvidenceContent, input: EvidenceInput): Promise<Result<AttachedEvidence, SanxiangError>>;
+}
+
+/** 送审内容 — the decision to review: built from the case as it stands (party, facts, basis). */
+export interface ReviewSubmission {
+  /** 决定类型. */
+  readonly outcome: DecisionOutcome;
+  /** The penalty, for a penalty decision. */
+  readonly penalty?: Penalty;
+  /** 送审材料. */
+  readonly materials?: readonly ReviewMaterial[];
+  /** 承办人员 (default: the case's team). */
+  readonly handlingOfficerIds?: readonly string[];
+  /** When (default now). */
+  readonly at?: Instant;
+}
+
+/** 重新送审内容 — the changed decision, what changed, new materials. */
+export interface ReviewResubmission extends Omit<ReviewSubmission, "handlingOfficerIds"> {
+  /** 修改情况. */
+  readonly changes: string;
+}
+
+type ReviewCmd<T extends ReviewCommandInput["type"]> = Omit<Extract<ReviewCommandInput, { type: T }>, "type">;
+
+/** 以某人身份办理法制审核 — the acts of the case's legal review by one actor. */
+export interface ActingOnReview {
+  /**
+   * Any review command. `review.submit` opens the case's next review (`<caseId>.review.<n>`);
+   * every other command goes to the latest one.
+   */
+  execute(command: ReviewCommandInput): Promise<Result<ReviewStepResult, SanxiangError>>;
+  /** 送审 — the draft is built from the case's facts, basis and party. */
+  submit(input: ReviewSubmission): Promise<Result<ReviewStepResult, SanxiangError>>;
+  /** 指定审核人员. */
+  assign(input: ReviewCmd<"review.assign">): Promise<Result<ReviewStepResult, SanxiangError>>;
+  /** 出具审核意见. */
+  conclude(input: ReviewCmd<"review.conclude">): Promise<Result<ReviewStepResult, SanxiangError>>;
+  /** 修改后重新送审 — the changed draft is built from the case as it stands. */
+  resubmit(input: ReviewResubmission): Promise<Result<ReviewStepResult, SanxiangError>>;
+  /** 集体讨论. */
+  discuss(input: ReviewCmd<"review.discuss">): Promise<Result<ReviewStepResult, SanxiangError>>;
+}
+
+/** 法制审核 of one case. */
+export interface CaseReviews {
+  /** Acts by `actor` at the bureau's clock time. */
+  as(actor: Actor): ActingOnReview;
+  /** The case's reviews, oldest first. */
+  list(): Promise<Result<readonly ReviewState[], SanxiangError>>;
+}
+
+/** 决定公示草稿参数 — what the decision disclosure needs beyond the case's events. */
+export interface DecisionDisclosureInput {
+  /** 文号 of the decision. */
+  readonly documentNumber: string;
+  /** Other persons named in the text, to mask. */
+  readonly otherPersons?: readonly string[];
+  /** 未成年人. */
+  readonly minor?: boolean;
+  /** 涉及国家秘密 / 商业秘密. */
+  readonly secret?: boolean | "state" | "trade";
+}
+
+/** 本案公示 — the decision disclosure of one case. */
+export interface CaseDisclosures {
+  /** Acts by `actor`. */
+  as(actor: Actor): {
+    /**
+     * 拟定事后公开 — drafts the decision disclosure from the case's events (redacted by the
+     * bureau's disclosure policy) and records `disclosure.draft`; returns the disclosure.
+     */
+    draft(input: DecisionDisclosureInput): Promise<Result<DisclosureHandle, SanxiangError>>;
+  };
+}
+
+/** 案件 — one case of the bureau. */
+export interface CaseHandle {
+  /** The case id. */
+  readonly caseId: string;
+  /** Acts by `actor` at the bureau's clock time. */
+  as(actor: Actor): ActingOnCase;
+  /** The case as the fold of its stream (state, reviews, recording check). */
+  view(): Promise<Result<CaseView, SanxiangError>>;
+  /** 法制审核. */
+  readonly review: CaseReviews;
+  /** 公示. */
+  readonly disclosure: CaseDisclosures;
+  /**
+   * 案卷 — the case's file against a signed head of the log covering its last event (signed
+   * now when the latest head does not cover it and the bureau has a signer), each event
+   * with its inclusion proof, verifiable offline.
+   */
+  caseFile(): Promise<Result<CaseFile, SanxiangError>>;
+}
+
+function noReview(caseId: string): SanxiangError {
+  return sanxiangError("COMMAND_NOT_ALLOWED", `案件 ${caseId} 尚未送审，请先送审（review.submit）`, {
+    details: { caseId },
+  });
+}
+
+/** The handle of case `caseId` (internal: {@link Bureau.case}). */
+export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: string): CaseHandle {
+  const { config } = b;
+  const now = () => config.clock.now();
+  const acting = (actor: Actor): ActingOnCase => {
+    const run = (command: BureauCaseCommand) => executeCase(b, caseId, actor, now(), command);
+    return {
+      execute: run,
+      file: (input) => run({ type: "case.file", ...input }),
+      investigate: (input) => run({ type: "investigation.record", ...input }),
+      closeInvestigation: (input) => run({ type: "investigation.close", ...input }),
+      notify: (input) => run({ type: "notice.serve", ...input }),
+      decide: (input) => run({ type: "case.decide", ...input }),
+      serve: (input) => run({ type: "decision.serve", ...input }),
+      recordPayment: (input) => run({ type: "payment.record", ...input }),
+      close: (input = {}) => run({ type: "case.close", ...input }),
+      archive: (input) => run({ type: "case.archive", ...input }),
+      attachEvidence: (content, input) => attachEvidence(b, actor, content, input),
+    };
+  };
+
+  const ordinaryState = async () => {
+    const v = await loadCase(b, caseId);
+    if (v.isErr()) return err(v.error);
+    if (v.value.procedure !== "ordinary") {
+      return err(
+        sanxiangError(
+          "COMMAND_NOT_ALLOWED",
+          `案件 ${caseId} 不是普通程序案件（${v.value.procedure}），不能送审或拟定决定公示`,
+          {
+            details: { caseId, procedure: v.value.procedure },
+          },
+        ),
+      );
+    }
+    return ok(v.value);
+  };
+
+  const reviewActing = (actor: Actor): ActingOnReview => {
+    const run = async (command: ReviewCommandInput): Promise<Result<ReviewStepResult, SanxiangError>> => {
+      const reviews = await loadReviews(b, caseId);
+      if (reviews.isErr()) return err(reviews.error);
+      const n = reviews.value.length;
+      if (command.type === "review.submit") {
+        if (command.caseId !== caseId) {
+          return err(
+            sanxiangError("INVALID_INPUT", `送审的案件 ${String(command.caseId)} 不是本案 ${caseId}`, {
+              details: { caseId, got: command.caseId },
+            }),
+          );
+        }
+        return executeReview(b, reviewStreamId(caseId, n + 1), actor, now(), command);
+      }
+      if (n === 0) return err(noReview(caseId));
+      return executeReview(b, reviewStreamId(caseId, n), actor, now(), command);
+    };
+    return {
+      execute: run,
+      submit: async (input) => {
+        const v = await ordinaryState();
+        if (v.isErr()) return err(v.error);
+        const c = v.value.state.context;
+        return run({
+          type: "review.submit",
+          caseId,
+          draft: caseDecisionDraft(c, input.outcome, input.penalty),
+          materials: [...(input.materials ?? [])],
+          handlingOfficerIds: [...(input.handlingOfficerIds ?? c.officerIds)],
+          ...(input.at === undefined ? {} : { at: input.at }),
+        });
+      },
+      assign: (input) => run({ type: "review.assign", ...input }),
+      conclude: (input) => run({ type: "review.conclude", ...input }),
+      resubmit: async (input) => {
+        const v = await ordinaryState();
+        if (v.isErr()) return err(v.error);
+        return run({
+          type: "review.resubmit",
+          draft: caseDecisionDraft(v.value.state.context, input.outcome, input.penalty),
+          changes: input.changes,
+          materials: [...(input.materials ?? [])],
+          ...(input.at === undefined ? {} : { at: input.at }),
+        });
+      },
+      discuss: (input) => run({ type: "review.discuss", ...input }),
+    };
+  };
+
+  return {
+    caseId,
+    as: acting,
+    view: () => loadCase(b, caseId),
+    review: { as: reviewActing, list: () => loadReviews(b, caseId) },
+    disclosure: {
+      as: (actor) => ({
+        draft: async (input) => {
+          const events = await config.store.load(caseId);
+          if (events.isErr()) return err(events.error);
+          const draft: Result<DisclosureDraft, SanxiangError> = decisionDisclosureDraft(events.value, {
+            bodies: config.registries.bodies,
+            policy: b.disclosure,
+            documentNumber: input.documentNumber,
+            ...(input.otherPersons === undefined ? {} : { otherPersons: input.otherPersons }),
+            ...(input.minor === undefined ? {} : { minor: input.minor }),
+            ...(input.secret === undefined ? {} : { secret: input.secret }),
+          });
+          if (draft.isErr()) return err(draft.error);
+          const handle = disclosureHandle(b, draft.value.disclosureId);
+          const drafted = await handle.as(actor).draft(draft.value);
+          return drafted.isErr() ? err(drafted.error) : ok(handle);
+        },
+      }),
+    },
+    caseFile: async () => {
+      const head = await signing.headCovering();
+      if (head.isErr()) return err(head.error);
+      const log = await loadAuditLog(config.store);
+      if (log.isErr()) return err(log.error);
+      return assembleCaseFile(log.value, caseId, head.value);
+    },
+  };
+}
+
+async function attachEvidence(
+  b: ResolvedBureau,
+  actor: Actor,
+  content: EvidenceContent,
+  input: EvidenceInput,
+): Promise<Result<AttachedEvidence, SanxiangError>> {
+  const store = b.config.evidence;
+  if (store === undefined) {
+    return err(
+      sanxiangError("INVALID_INPUT", "局配置未提供证据存储（evidence），无法存证：请在 createBureau 中配置 evidence"),
+    );
+  }
+  const put = await store.put(content);
+  if (put.isErr()) return err(put.error);
+  const id = input.id ?? b.config.ids?.next("ev") ?? `ev-${put.value.hash.hex.slice(0, 24)}`;
+  const item = parseEvidenceItem({
+    id,
+    hash: put.value.hash,
+    size: put.value.size,
+    mediaType: input.mediaType,
+    officerIds: input.officerIds ?? [actor.id],
+    capturedAt: input.capturedAt,
+    evidenceType: input.evidenceType,
+    ...(input.deviceId === undefined ? {} : { deviceId: input.deviceId }),
+    ...(input.location === undefined ? {} : { location: input.location }),
+  });
+  return item.isErr() ? err(item.error) : ok({ item: item.value, created: put.value.created });
+}

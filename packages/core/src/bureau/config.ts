@@ -1,0 +1,247 @@
+import type { PeriodOverrides, ResolvedPeriods } from "../calendar/deadline.js";
+import type { WorkCalendar } from "../calendar/types.js";
+import type { DisclosureDecideContext } from "../disclosure/decide.js";
+import type { Publisher } from "../disclosure/publisher.js";
+import { type DisclosurePolicy, type DisclosurePolicyInput, resolveDisclosurePolicy } from "../disclosure/rules.js";
+import type { DecideContext } from "../enforcement/guards.js";
+import type { InspectionDecideContext } from "../enforcement/inspection/decide.js";
+import type { PenaltyPolicy } from "../enforcement/penalty.js";
+import type { SimplifiedDecideContext } from "../enforcement/simplified/decide.js";
+import type { FormRegister } from "../enforcement/simplified/forms.js";
+import type { SimplifiedPolicy } from "../enforcement/simplified/policy.js";
+import type { SurchargePolicyInput } from "../enforcement/surcharge.js";
+import type { Actor, PermissionPolicy } from "../kernel/actors.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import type { HashAlgorithm } from "../kernel/hash.js";
+import type { Clock, IdGenerator, RandomSource } from "../kernel/ports.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import type { Signer } from "../kernel/signer.js";
+import { civilDateOf, type Instant } from "../kernel/time.js";
+import type { EquipmentPolicyInput } from "../recording/equipment/rules.js";
+import { resolveEquipmentRules } from "../recording/equipment/rules.js";
+import type { EventStore } from "../recording/event-store.js";
+import type { EvidenceStore } from "../recording/evidence-store.js";
+import type { RecordingRules } from "../recording/rules.js";
+import type { BenchmarkRegistry } from "../registry/benchmarks/registry.js";
+import type { OfficerPolicyInput } from "../registry/bodies/policy.js";
+import type { BodiesRegistry } from "../registry/bodies/registry.js";
+import type { EntitiesRegistry } from "../registry/entities/registry.js";
+import type { LawsRegistry } from "../registry/laws/registry.js";
+import type { PowersRegistry } from "../registry/powers/registry.js";
+import type { ReviewCatalogue } from "../review/catalogue.js";
+import type { ReviewDecideContext } from "../review/decide.js";
+import type { ReviewState } from "../review/fold.js";
+import type { ReviewPolicyInput } from "../review/policy.js";
+
+/**
+ * 五库 — the bureau's databases: bodies and officers (required: every act checks its
+ * officers against it), and, when the bureau has them, the powers list, market entities (the
+ * 双随机 entity pool), discretion benchmarks and laws.
+ */
+export interface BureauRegistries {
+  /** 执法主体及人员数据库. */
+  readonly bodies: BodiesRegistry;
+  /** 权责清单. */
+  readonly powers?: PowersRegistry;
+  /** 市场主体数据库 — the entity pool of random inspections. */
+  readonly entities?: EntitiesRegistry;
+  /** 裁量基准. */
+  readonly benchmarks?: BenchmarkRegistry;
+  /** 法律法规库. */
+  readonly laws?: LawsRegistry;
+}
+
+/**
+ * 局内配置 — the bureau's policies, each optional with the national default: the legal-review
+ * catalogue and workflow, the disclosure rules, the recording rules, the equipment ratios,
+ * the penalty, surcharge, simplified-procedure, officer and permission rules, and the
+ * statutory-period overrides of its province.
+ */
+export interface BureauPolicies {
+  /** 重大执法决定法制审核目录清单 (default: the national catalogue). Used by the case's gate and by the review. */
+  readonly reviewCatalogue?: ReviewCatalogue;
+  /** 法制审核配置 (time limit, quorum …; its `catalogue` is replaced by `reviewCatalogue` when both are given). */
+  readonly review?: ReviewPolicyInput;
+  /** 公示配置 (sector, rules, redaction). */
+  readonly disclosure?: DisclosurePolicyInput | DisclosurePolicy;
+  /** 全过程记录规则 (default: the national table). */
+  readonly recording?: RecordingRules;
+  /** 执法记录仪配备比例 (for {@link Bureau.equipment}). */
+  readonly equipment?: EquipmentPolicyInput;
+  /** 普通程序配置. */
+  readonly penalty?: PenaltyPolicy;
+  /** 加处罚款配置. */
+  readonly surcharge?: SurchargePolicyInput;
+  /** 简易程序配置. */
+  readonly simplified?: SimplifiedPolicy;
+  /** 执法人员规则 (minimum officers …). */
+  readonly officers?: OfficerPolicyInput;
+  /** 权限表 (default: the national table). */
+  readonly permissions?: PermissionPolicy;
+  /** 法定期限的地方规定. */
+  readonly periods?: PeriodOverrides | ResolvedPeriods;
+  /** 检查结果公示期限规则 (default `disclosure.general`). */
+  readonly inspectionPublishPeriodId?: string;
+}
+
+/**
+ * 局配置 — everything {@link createBureau} takes, each port once: the bureau's body, the
+ * event store (its log and projections), the evidence store, the publisher, the signer, the
+ * clock, ids, hash and random source; the registries, the calendar and the policies.
+ */
+export interface BureauConfig {
+  /** 执法主体 — the body this bureau is (its id in `registries.bodies`). */
+  readonly bodyId: string;
+  /** 日志标识 — the id signed tree heads carry (default `bodyId`). */
+  readonly logId?: string;
+  /** 事件存储 — open it with {@link bureauProjections} for the case list. */
+  readonly store: EventStore;
+  /** 证据存储 — for {@link ActingOnCase.attachEvidence}. */
+  readonly evidence?: EvidenceStore;
+  /** 公示渠道 — for publishing, withdrawing and ending disclosures. */
+  readonly publisher?: Publisher;
+  /** 签名器 — for {@link Bureau.signHead} and the case file. */
+  readonly signer?: Signer;
+  /** 时钟 — `now` of every act. */
+  readonly clock: Clock;
+  /** 编号 — ids of evidence items (default: ids derived from the content hash). */
+  readonly ids?: IdGenerator;
+  /** 哈希 — of decision drafts and disclosure content (default SHA-256). */
+  readonly hash?: HashAlgorithm;
+  /** 随机源 — the seed of 双随机 draws (required for {@link Bureau.drawInspection}). */
+  readonly random?: RandomSource;
+  /** 五库. */
+  readonly registries: BureauRegistries;
+  /** 工作日历. */
+  readonly calendar: WorkCalendar;
+  /** 局内配置. */
+  readonly policies?: BureauPolicies;
+  /** 决定书登记簿 stream id (default `forms.<bodyId>`). */
+  readonly formRegisterId?: string;
+}
+
+/** The configuration once checked: the disclosure policy resolved. */
+export interface ResolvedBureau {
+  readonly config: BureauConfig;
+  readonly policies: BureauPolicies;
+  readonly disclosure: DisclosurePolicy;
+  readonly logId: string;
+  readonly formRegisterId: string;
+}
+
+/** `INVALID_INPUT` for a configuration problem, naming the field and what to do. */
+export function configError(message: string, details: Record<string, unknown> = {}): SanxiangError {
+  return sanxiangError("INVALID_INPUT", `局配置无效：${message}`, { details });
+}
+
+/** Checks the configuration: the body is in the registry, the disclosure and equipment policies resolve. */
+export function resolveBureau(config: BureauConfig): Result<ResolvedBureau, SanxiangError> {
+  if (typeof config !== "object" || config === null) return err(configError("应为对象"));
+  for (const port of ["store", "clock", "registries", "calendar"] as const) {
+    if (config[port] === undefined || config[port] === null) {
+      return err(configError(`缺少 ${port}`, { field: port }));
+    }
+  }
+  if (config.registries.bodies === undefined) return err(configError("缺少 registries.bodies（执法主体及人员数据库）"));
+  const today = civilDateOf(config.clock.now());
+  if (typeof config.bodyId !== "string" || config.registries.bodies.body(config.bodyId, today).isErr()) {
+    return err(
+      configError(
+        `执法主体 bodyId「${String(config.bodyId)}」在 ${today} 不在执法主体数据库中，请填写数据库中的主体编号`,
+        {
+          field: "bodyId",
+          bodyId: config.bodyId,
+        },
+      ),
+    );
+  }
+  const policies = config.policies ?? {};
+  const disclosure = resolveDisclosurePolicy(policies.disclosure ?? {});
+  if (disclosure.isErr()) return err(disclosure.error);
+  if (policies.equipment !== undefined) {
+    const eq = resolveEquipmentRules(policies.equipment);
+    if (eq.isErr()) return err(eq.error);
+  }
+  return ok({
+    config,
+    policies,
+    disclosure: disclosure.value,
+    logId: config.logId ?? config.bodyId,
+    formRegisterId: config.formRegisterId ?? `forms.${config.bodyId}`,
+  });
+}
+
+/** 决定上下文 (internal) — the ordinary procedure's context for one act. */
+export function decideContext(
+  b: ResolvedBureau,
+  actor: Actor,
+  now: Instant,
+  reviews: readonly ReviewState[],
+): DecideContext {
+  const { config, policies: p } = b;
+  const catalogue = p.reviewCatalogue;
+  return {
+    actor,
+    now,
+    calendar: config.calendar,
+    bodies: config.registries.bodies,
+    ...(p.recording === undefined ? {} : { recording: p.recording }),
+    ...(p.penalty === undefined ? {} : { policy: p.penalty }),
+    ...(p.permissions === undefined ? {} : { permissions: p.permissions }),
+    ...(p.officers === undefined ? {} : { officerPolicy: p.officers }),
+    ...(p.periods === undefined ? {} : { periods: p.periods }),
+    ...(config.hash === undefined ? {} : { hash: config.hash }),
+    ...(p.surcharge === undefined ? {} : { surcharge: p.surcharge }),
+    ...(catalogue === undefined ? {} : { reviewCatalogue: catalogue }),
+    ...(reviews.length === 0 ? {} : { reviews }),
+  };
+}
+
+/** 简易程序上下文 (internal). */
+export function simplifiedContext(
+  b: ResolvedBureau,
+  actor: Actor,
+  now: Instant,
+  forms: FormRegister,
+): SimplifiedDecideContext {
+  const simplified = b.policies.simplified;
+  return { ...decideContext(b, actor, now, []), forms, ...(simplified === undefined ? {} : { simplified }) };
+}
+
+/** 行政检查上下文 (internal). */
+export function inspectionContext(b: ResolvedBureau, actor: Actor, now: Instant): InspectionDecideContext {
+  const id = b.policies.inspectionPublishPeriodId;
+  return { ...decideContext(b, actor, now, []), ...(id === undefined ? {} : { publishPeriodId: id }) };
+}
+
+/** 法制审核上下文 (internal). */
+export function reviewContext(b: ResolvedBureau, actor: Actor, now: Instant): ReviewDecideContext {
+  const { config, policies: p } = b;
+  const policy = p.reviewCatalogue === undefined ? p.review : { ...(p.review ?? {}), catalogue: p.reviewCatalogue };
+  return {
+    actor,
+    now,
+    calendar: config.calendar,
+    bodies: config.registries.bodies,
+    ...(policy === undefined ? {} : { policy }),
+    ...(p.permissions === undefined ? {} : { permissions: p.permissions }),
+    ...(config.hash === undefined ? {} : { hash: config.hash }),
+  };
+}
+
+/**
+ * 公示上下文 (internal). An actor who names no body acts for the bureau's own body (谁履职、谁公示:
+ * the sign-off compares it with the disclosing body); one who names another body keeps it.
+ */
+export function disclosureContext(b: ResolvedBureau, actor: Actor, now: Instant): DisclosureDecideContext {
+  const { config, policies: p } = b;
+  return {
+    actor: actor.bodyId === undefined ? { ...actor, bodyId: config.bodyId } : actor,
+    now,
+    calendar: config.calendar,
+    policy: b.disclosure,
+    ...(p.permissions === undefined ? {} : { permissions: p.permissions }),
+    ...(config.hash === undefined ? {} : { hash: config.hash }),
+    ...(p.periods === undefined ? {} : { periods: p.periods }),
+  };
+}
