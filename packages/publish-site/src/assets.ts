@@ -20,7 +20,7 @@ header.site a{color:#fff;text-decoration:none}
 .site-title{font-size:1.5em;font-weight:bold;margin:0}
 .bureau{margin:.2em 0 0}
 .main-nav{background:var(--soft);border-bottom:1px solid var(--line)}
-.main-nav ul{list-style:none;margin:0;padding:0 1.5em;display:flex;flex-wrap:wrap;gap:1.5em}
+.main-nav ul{list-style:none;margin:0;padding:0 1.5em;display:flex;flex-wrap:wrap;gap:.4em 1.5em}
 .main-nav a{display:inline-block;padding:.6em 0}
 main{max-width:72em;margin:0 auto;padding:1em 1.5em 2em}
 main:focus{outline:none}
@@ -34,12 +34,12 @@ h2{font-size:1.25em;margin:1.4em 0 .5em;border-left:4px solid var(--brand);paddi
 .fields>div{display:contents}
 .fields dt,.fields dd{margin:0;padding:.5em .75em;border-bottom:1px solid var(--line)}
 .fields dt{background:var(--soft);font-weight:bold}
-.fields dd{unicode-bidi:isolate;overflow-wrap:anywhere}
+.fields dd{unicode-bidi:isolate;overflow-wrap:break-word}
 .fields ul,.fields ol{margin:0;padding-left:1.2em}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%}
 caption{text-align:left;font-weight:bold;padding:.3em 0}
-th,td{border:1px solid var(--line);padding:.4em .6em;text-align:left;vertical-align:top;unicode-bidi:isolate;overflow-wrap:anywhere}
+th,td{border:1px solid var(--line);padding:.4em .6em;text-align:left;vertical-align:top;unicode-bidi:isolate;overflow-wrap:break-word}
 thead th{background:var(--soft)}
 li{unicode-bidi:isolate}
 .meta{color:var(--muted);font-size:.9em}
@@ -53,8 +53,19 @@ li{unicode-bidi:isolate}
 .results li{margin:.4em 0}
 .more button{font-size:1em;padding:.4em 1.2em;background:#fff;color:var(--brand);border:2px solid var(--brand);border-radius:4px;cursor:pointer}
 .flow svg{max-width:100%;height:auto}
+.nw{white-space:nowrap}
 footer.site{border-top:1px solid var(--line);color:var(--muted);padding:1em 1.5em;font-size:.9em}
 footer.site a{color:var(--link)}
+@media (max-width:40em){
+header.site{padding:.75em 1em}
+.site-title{font-size:1.2em;text-wrap:balance}
+.main-nav ul{padding:0 1em;gap:.2em 1em}
+main{padding:.75em 1em 1.5em}
+.fields{grid-template-columns:1fr}
+.fields dt{border-bottom:0;padding-bottom:.2em}
+.search input{min-width:0;width:100%}
+.flow{display:none}
+}
 `;
 
 /** Estimated bytes of one document in a serialised shard (measured: ≈ 540–630 for decisions). */

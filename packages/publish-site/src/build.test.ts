@@ -72,7 +72,7 @@ describe("buildSite", () => {
       "文号",
       "执法机关",
       "执法对象",
-      "执法类别",
+      "决定类别",
       "违法行为",
       "依据",
       "执法结论",
@@ -82,7 +82,7 @@ describe("buildSite", () => {
     ]) {
       expect(page).toContain(`<dt>${label}</dt>`);
     }
-    expect(page).toContain("5,000.00 元");
+    expect(page).toContain("人民币5,000.00元");
     expect(page).toContain("至2026年12月31日");
     const officers = readFileSync(join(dir, "before/officer/index.html"), "utf8");
     expect(officers).toContain('<th scope="col">执法证号</th>');
@@ -152,7 +152,8 @@ describe("buildSite", () => {
     const i = items.findIndex((x) => x.id === "dec-2");
     const old = items[i] as PublishedItem;
     if (old.content.kind !== "decision") throw new Error("fixture");
-    const content = { ...old.content, conclusion: "警告" };
+    // The basis is neither searched nor listed (执法结论 and 主要事实 are searched).
+    const content = { ...old.content, basis: [...old.content.basis, "《价格法》第四十二条"] };
     items[i] = { ...old, content, contentHash: hashOf(content), version: 2, updatedAt: "2026-04-12T02:00:00Z" };
     const report = await build(items);
     expect(report.written).toContain("item/dec-2.html");

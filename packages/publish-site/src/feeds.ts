@@ -1,11 +1,13 @@
 // Feeds, sitemaps and search shards: the machine-readable outputs.
 import {
   type ActionCategory,
+  civilDateOf,
   DISCLOSURE_KIND_NAMES,
   DISCLOSURE_PHASE_NAMES,
   type DisclosureContent,
   type DisclosureKind,
   type DisclosurePhase,
+  dateText,
   type PublishedItem,
 } from "@sanxiang/core";
 import MiniSearch from "minisearch";
@@ -24,7 +26,7 @@ export function summaryOf(c: DisclosureContent): string {
     case "decision":
       return `${c.documentNumber}；执法对象：${c.party.name}；违法行为：${c.matter}；执法结论：${c.conclusion}`;
     case "enforcementAct":
-      return `${c.act}（${c.actOn}）；执法人员：${c.officers.map((o) => `${o.name}（${o.certificateNumber}）`).join("、")}`;
+      return `${c.act}（${dateText(c.actOn)}）；执法人员：${c.officers.map((o) => `${o.name}（${o.certificateNumber}）`).join("、")}`;
     case "officer":
       return `${c.name}，执法证号 ${c.certificateNumber}，${c.bodyName}`;
     case "body":
@@ -70,7 +72,10 @@ function searchTextOf(c: DisclosureContent): string {
   switch (c.kind) {
     case "decision":
       // The title already carries the 文号 in the usual case; the agency is the same on most items.
-      return [c.documentNumber, c.party.name, c.party.creditCode ?? "", c.matter].join(" ");
+      // 执法结论 and 主要事实 too: a citizen searches 罚款 or 警告 (issue 16).
+      return [c.documentNumber, c.party.name, c.party.creditCode ?? "", c.matter, c.conclusion, c.facts ?? ""].join(
+        " ",
+      );
     case "enforcementAct":
       return [c.act, c.party?.name ?? "", ...c.officers.map((o) => `${o.name} ${o.certificateNumber}`)].join(" ");
     case "officer":
@@ -127,7 +132,10 @@ export function searchDocs(items: readonly PublishedItem[]): SearchDoc[] {
           ? searchTextOf(c)
           : `${item.title} ${searchTextOf(c)}`,
       kind: DISCLOSURE_KIND_NAMES[item.kind],
-      date: c.kind === "decision" ? c.decidedOn : c.kind === "enforcementAct" ? c.actOn : item.updatedAt.slice(0, 10),
+      // Shown beside the result as the pages write dates (2026年3月2日).
+      date: dateText(
+        c.kind === "decision" ? c.decidedOn : c.kind === "enforcementAct" ? c.actOn : civilDateOf(item.updatedAt),
+      ),
     };
   });
 }

@@ -122,6 +122,22 @@ export const PROCEDURE_NAMES: Readonly<Record<string, string>> = {
   review: "重大执法决定法制审核流程图",
 };
 
+/** 程序名称 — the Chinese name of each charted procedure, as people read it. */
+export const PROCEDURE_TITLES: Readonly<Record<string, string>> = {
+  "penalty.ordinary": "行政处罚普通程序",
+  "penalty.simplified": "行政处罚简易程序",
+  "coercion.seizure": "查封、扣押程序",
+  review: "重大执法决定法制审核程序",
+};
+
+/**
+ * 程序名称 — the Chinese name of a procedure id (`penalty.ordinary` → `行政处罚普通程序`,
+ * see {@link PROCEDURE_TITLES}); an id the SDK does not chart reads `其他执法程序`, never raw.
+ */
+export function procedureName(id: string): string {
+  return (Object.hasOwn(PROCEDURE_TITLES, id) ? PROCEDURE_TITLES[id] : undefined) ?? "其他执法程序";
+}
+
 /** 执法流程图 — one flowchart per procedure machine of the SDK, by procedure id. */
 export function procedureFlowcharts(): Readonly<Record<string, Flowchart>> {
   return {

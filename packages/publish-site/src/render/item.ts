@@ -2,22 +2,33 @@
 // the content kind, escaped with `t()`; links only from fixed paths and ids.
 import {
   ACTION_CATEGORY_NAMES,
+  amountText,
+  citeLawTitles,
   civilDateOf,
   DISCLOSURE_KIND_NAMES,
   DISCLOSURE_PHASE_NAMES,
   type DisclosureContent,
   formatSource,
-  formatYuan,
   type PublishedItem,
+  procedureName,
+  TERMS,
   type WithdrawalNotice,
 } from "@sanxiang/core";
+import { SDK_LAWS } from "@sanxiang/core/laws";
 import type { SiteConfig } from "../config.js";
 import { escapeHtml as t } from "../escape.js";
 import { type BucketKey, bucketListPath, dateLabel, itemPath, rel } from "../paths.js";
 import { bucketTitle, crumbsOfBucket, page } from "./layout.js";
 
 const list = (values: readonly string[]): string => `<ul>${values.map((v) => `<li>${t(v)}</li>`).join("")}</ul>`;
-const yuan = (fen: number): string => `${formatYuan(fen)} 元`;
+/** A list of HTML already escaped. */
+const listHtml = (values: readonly string[]): string => `<ul>${values.map((v) => `<li>${v}</li>`).join("")}</ul>`;
+/** A name or a number that must never break across lines (执法证号, 文号, a person's name). */
+const nw = (value: string): string => `<span class="nw">${t(value)}</span>`;
+/** Every law title the SDK knows, full and short, for putting bare titles in a basis into 《》. */
+const LAW_TITLES: readonly string[] = SDK_LAWS.flatMap((l) => [l.title, l.shortTitle]);
+/** A basis (依据) list, each law title in 《》 as citations are written. */
+const basisList = (values: readonly string[]): string => list(values.map((v) => citeLawTitles(v, LAW_TITLES)));
 const PARTY_KINDS = { person: "公民", organisation: "法人或者其他组织" } as const;
 
 type Field = readonly [label: string, html: string];
@@ -28,44 +39,44 @@ function contentFields(c: DisclosureContent): Field[] {
     switch (c.kind) {
       case "decision":
         return [
-          ["文号", t(c.documentNumber)],
+          ["文号", nw(c.documentNumber)],
           ["执法机关", t(c.agencyName)],
           [
             "执法对象",
-            `${t(c.party.name)}（${PARTY_KINDS[c.party.kind]}${c.party.creditCode === undefined ? "" : `，统一社会信用代码：${t(c.party.creditCode)}`}）`,
+            `${nw(c.party.name)}（${PARTY_KINDS[c.party.kind]}${c.party.creditCode === undefined ? "" : `，统一社会信用代码：${nw(c.party.creditCode)}`}）`,
           ],
-          ["执法类别", t(ACTION_CATEGORY_NAMES[c.category])],
-          ["违法行为", t(c.matter)],
+          [TERMS.decisionCategory, t(ACTION_CATEGORY_NAMES[c.category])],
+          [TERMS.violation, t(c.matter)],
           c.facts === undefined ? undefined : ["主要事实", t(c.facts)],
-          ["依据", list(c.basis)],
+          ["依据", basisList(c.basis)],
           ["执法结论", t(c.conclusion)],
-          c.fineFen === undefined ? undefined : ["罚款", t(yuan(c.fineFen))],
-          c.confiscationFen === undefined ? undefined : ["没收金额", t(yuan(c.confiscationFen))],
+          c.fineFen === undefined ? undefined : ["罚款", t(amountText(c.fineFen))],
+          c.confiscationFen === undefined ? undefined : ["没收金额", t(amountText(c.confiscationFen))],
           ["决定日期", t(dateLabel(c.decidedOn))],
         ];
       case "enforcementAct":
         return [
           ["执法行为", t(c.act)],
           ["日期", t(dateLabel(c.actOn))],
-          ["执法人员", list(c.officers.map((o) => `${o.name}（执法证号：${o.certificateNumber}）`))],
+          ["执法人员", listHtml(c.officers.map((o) => `${nw(o.name)}（执法证号：${nw(o.certificateNumber)}）`))],
           ["执法文书", list(c.documents)],
-          c.party === undefined ? undefined : ["当事人", t(c.party.name)],
+          c.party === undefined ? undefined : ["当事人", nw(c.party.name)],
         ];
       case "body":
         return [
           ["主体名称", t(c.name)],
           ["主体性质", t(c.nature)],
-          ["执法依据", list(c.authority)],
-          ["执法类别", list(c.categories)],
+          ["执法依据", basisList(c.authority)],
+          [TERMS.enforcementArea, list(c.categories)],
           c.address === undefined ? undefined : ["地址", t(c.address)],
           c.phone === undefined ? undefined : ["监督电话", t(c.phone)],
         ];
       case "officer":
         return [
-          ["姓名", t(c.name)],
-          ["执法证号", t(c.certificateNumber)],
+          ["姓名", nw(c.name)],
+          ["执法证号", nw(c.certificateNumber)],
           ["所属执法主体", t(c.bodyName)],
-          ["执法类别", list(c.categories)],
+          [TERMS.enforcementArea, list(c.categories)],
           c.post === undefined ? undefined : ["职务", t(c.post)],
           c.validUntil === undefined ? undefined : ["证件有效期至", t(dateLabel(c.validUntil))],
         ];
@@ -74,7 +85,7 @@ function contentFields(c: DisclosureContent): Field[] {
           ["事项编码", t(c.code)],
           ["事项名称", t(c.name)],
           ["职权类别", t(c.powerKind)],
-          ["实施依据", list(c.basis)],
+          ["实施依据", basisList(c.basis)],
           ["实施主体", t(c.bodyName)],
           ["责任科室", t(c.unit)],
           ["监督方式", t(c.supervision)],
@@ -85,7 +96,7 @@ function contentFields(c: DisclosureContent): Field[] {
         return [
           ["事项编码", t(c.itemCode)],
           ["事项名称", t(c.name)],
-          ["设定依据", list(c.basis)],
+          ["设定依据", basisList(c.basis)],
           ["受理机构", t(c.acceptingBody)],
           ["决定机构", t(c.approvingBody)],
           ["办理条件", list(c.conditions)],
@@ -100,7 +111,7 @@ function contentFields(c: DisclosureContent): Field[] {
       case "flowchart":
         return [
           ["流程名称", t(c.name)],
-          ["程序", t(c.chart.procedure)],
+          ["程序", t(procedureName(c.chart.procedure))],
         ];
       case "inspectionItem":
         return [
@@ -109,7 +120,7 @@ function contentFields(c: DisclosureContent): Field[] {
           c.subItem === undefined ? undefined : ["检查子项", t(c.subItem)],
           ["检查主体", t(c.bodyName)],
           ["检查对象", t(c.targets)],
-          ["检查依据", list(c.basis)],
+          ["检查依据", basisList(c.basis)],
           ["检查方式", list(c.methods)],
           ["抽查比例", t(c.ratio)],
           ["抽查频次", `每年 ${c.timesPerYear} 次`],
@@ -117,7 +128,7 @@ function contentFields(c: DisclosureContent): Field[] {
       case "benchmark":
         return [
           ["名称", t(c.name)],
-          ["处罚依据", list(c.basis)],
+          ["处罚依据", basisList(c.basis)],
         ];
     }
   })();
@@ -137,9 +148,12 @@ function flowchartSection(c: Extract<DisclosureContent, { kind: "flowchart" }>):
   const transitions =
     c.chart.transitions.length === 0
       ? ""
-      : `<h2 id="transitions">流转关系</h2><table><caption>各步骤之间的流转</caption><thead><tr><th scope="col">从</th><th scope="col">到</th><th scope="col">条件</th></tr></thead><tbody>${c.chart.transitions
-          .map((x) => `<tr><td>${t(name(x.from))}</td><td>${t(name(x.to))}</td><td>${t(x.label)}</td></tr>`)
-          .join("")}</tbody></table>`;
+      : `<h2 id="transitions">流转关系</h2><div class="table-wrap"><table><caption>各步骤之间的流转（序号与流程图中箭头上的编号对应）</caption><thead><tr><th scope="col">序号</th><th scope="col">从</th><th scope="col">到</th><th scope="col">条件</th></tr></thead><tbody>${c.chart.transitions
+          .map(
+            (x, i) =>
+              `<tr><td>${i + 1}</td><td>${t(name(x.from))}</td><td>${t(name(x.to))}</td><td>${t(x.label)}</td></tr>`,
+          )
+          .join("")}</tbody></table></div>`;
   return `${steps}${transitions}<h2 id="diagram">流程图</h2>${flowchartSvg(c)}`;
 }
 
@@ -160,24 +174,26 @@ function flowchartSvg(c: Extract<DisclosureContent, { kind: "flowchart" }>): str
     )
     .join("");
   let lane = 0;
+  // Each arrow carries its number in the transitions table, not its label: labels of
+  // neighbouring arrows overlapped, and the table says the same in full.
   const arrows = c.chart.transitions
-    .map((tr) => {
+    .map((tr, n) => {
       const a = index.get(tr.from);
       const b = index.get(tr.to);
       if (a === undefined || b === undefined) return "";
       if (b === a + 1) {
         const y1 = y(a) + boxH;
         const y2 = y(b);
-        return `<g><line x1="${x0 + boxW / 2}" y1="${y1}" x2="${x0 + boxW / 2}" y2="${y2 - 2}" stroke="#1f3a5f" marker-end="url(#arrow)"/><text x="${x0 + boxW / 2 + 8}" y="${(y1 + y2) / 2 + 5}" font-size="12" fill="#333">${t(tr.label)}</text></g>`;
+        return `<g><line x1="${x0 + boxW / 2}" y1="${y1}" x2="${x0 + boxW / 2}" y2="${y2 - 2}" stroke="#1f3a5f" marker-end="url(#arrow)"/><text x="${x0 + boxW / 2 + 8}" y="${(y1 + y2) / 2 + 5}" font-size="13" fill="#333">${n + 1}</text></g>`;
       }
       lane += 1;
       const xr = x0 + boxW + 14 * lane;
       const ya = y(a) + boxH / 2 - 6;
       const yb = y(b) + boxH / 2 + 6;
-      return `<g><polyline points="${x0 + boxW},${ya} ${xr},${ya} ${xr},${yb} ${x0 + boxW + 2},${yb}" fill="none" stroke="#6b4e16" stroke-dasharray="4 3" marker-end="url(#arrow)"/><text x="${xr + 6}" y="${(ya + yb) / 2}" font-size="12" fill="#333">${t(tr.label)}</text></g>`;
+      return `<g><polyline points="${x0 + boxW},${ya} ${xr},${ya} ${xr},${yb} ${x0 + boxW + 2},${yb}" fill="none" stroke="#6b4e16" stroke-dasharray="4 3" marker-end="url(#arrow)"/><text x="${xr + 4}" y="${(ya + yb) / 2}" font-size="13" fill="#333">${n + 1}</text></g>`;
     })
     .join("");
-  return `<figure class="flow"><svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="flow-title"><title id="flow-title">${t(c.name)}流程图</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1f3a5f"/></marker></defs>${boxes}${arrows}</svg><figcaption>图示与上方步骤列表、流转关系表内容相同。</figcaption></figure>`;
+  return `<figure class="flow"><svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="flow-title"><title id="flow-title">${t(c.name)}流程图</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1f3a5f"/></marker></defs>${boxes}${arrows}</svg><figcaption>图示与上方步骤列表、流转关系表内容相同；箭头上的编号即流转关系表的序号。</figcaption></figure>`;
 }
 
 /** 公示信息页面 — one item's page: every field of its content, then the disclosure's own facts. */

@@ -8,6 +8,7 @@ import {
   DISCLOSURE_PHASE_NAMES,
   type DisclosureKind,
   type DisclosurePhase,
+  TERMS,
 } from "@sanxiang/core";
 import { normalizeBaseUrl, type SiteConfig } from "../config.js";
 import { escapeHtml as t } from "../escape.js";
@@ -86,7 +87,7 @@ ${scripts}</head>
 ${crumbs}<h1>${t(p.title)}</h1>
 ${p.body}
 </main>
-<footer class="site"><p>主办单位：${t(p.site.bureauName)}</p><p><a href="${r("feed.json")}">JSON Feed</a> · <a href="${r("atom.xml")}">Atom 订阅</a> · <a href="${r("sitemap.xml")}">网站地图</a></p></footer>
+<footer class="site"><p>${TERMS.siteOwner}：${t(p.site.bureauName)}</p><p>${TERMS.subscribe}：<a href="${r("feed.json")}">JSON Feed</a> · <a href="${r("atom.xml")}">Atom</a> · <a href="${r("sitemap.xml")}">网站地图</a></p></footer>
 </body>
 </html>
 `;

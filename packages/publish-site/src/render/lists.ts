@@ -9,6 +9,7 @@ import {
   type DisclosureContent,
   type DisclosureKind,
   type PublishedItem,
+  TERMS,
 } from "@sanxiang/core";
 import type { SiteConfig } from "../config.js";
 import { escapeHtml as t } from "../escape.js";
@@ -37,7 +38,7 @@ const COLUMNS: Readonly<Record<DisclosureKind, readonly Column[]>> = {
   decision: [
     ["文号", c0("decision", (c) => c.documentNumber)],
     ["执法对象", c0("decision", (c) => c.party.name)],
-    ["违法行为", c0("decision", (c) => c.matter)],
+    [TERMS.violation, c0("decision", (c) => c.matter)],
     ["决定日期", c0("decision", (c) => dateLabel(c.decidedOn))],
   ],
   enforcementAct: [
@@ -49,13 +50,13 @@ const COLUMNS: Readonly<Record<DisclosureKind, readonly Column[]>> = {
   body: [
     ["主体名称", c0("body", (c) => c.name)],
     ["主体性质", c0("body", (c) => c.nature)],
-    ["执法类别", c0("body", (c) => c.categories.join("、"))],
+    [TERMS.enforcementArea, c0("body", (c) => c.categories.join("、"))],
   ],
   officer: [
     ["姓名", c0("officer", (c) => c.name)],
     ["执法证号", c0("officer", (c) => c.certificateNumber)],
     ["所属执法主体", c0("officer", (c) => c.bodyName)],
-    ["执法类别", c0("officer", (c) => c.categories.join("、"))],
+    [TERMS.enforcementArea, c0("officer", (c) => c.categories.join("、"))],
   ],
   power: [
     ["事项名称", c0("power", (c) => c.name)],
