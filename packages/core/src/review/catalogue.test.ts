@@ -1,6 +1,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { classifyDecision, DEFAULT_REVIEW_CATALOGUE, reachesThreshold, resolveReviewCatalogue } from "./catalogue.js";
+import {
+  classifyDecision,
+  DEFAULT_REVIEW_CATALOGUE,
+  REVIEW_RULES,
+  reachesThreshold,
+  resolveReviewCatalogue,
+} from "./catalogue.js";
 import { type ReviewDraftInput, ReviewDraftSchema } from "./draft.js";
 import { draftInput } from "./test-fixtures.js";
 
@@ -143,4 +149,15 @@ describe("classifyDecision — properties", () => {
       for (const reason of r.reasons) expect(reason.source.law.length).toBeGreaterThan(0);
     },
   );
+
+  it("the catalogue rows cite 国办发〔2018〕118号 四（十二） (or the bureau's rule), not Art. 58 para. 1 item 4 (issue 14 §7)", () => {
+    for (const [id, row] of Object.entries(REVIEW_RULES)) {
+      if (!row.configurable) continue;
+      expect(row.source, id).toMatchObject({ law: "国办发〔2018〕118号", section: "四（十二）" });
+    }
+    // Item 4 (法律、法规规定应当进行法制审核的其他情形) stays the requiredByLaw row's source.
+    expect(REVIEW_RULES.requiredByLaw.source).toMatchObject({ law: "行政处罚法", article: 58, paragraph: 1, item: 4 });
+    const r = classify({ penalty: { kinds: ["fine"], fineFen: 20_000_000 }, mitigated: true });
+    expect(r.reasons.map((x) => x.source.law)).toEqual(["国办发〔2018〕118号", "国办发〔2018〕118号"]);
+  });
 });

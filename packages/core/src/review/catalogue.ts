@@ -15,21 +15,18 @@ const art58 = (item: number): RuleSource => ({
 });
 
 /**
- * 目录清单依据 — rows a bureau adds to its catalogue rest on Art. 58 para. 1 item 4 ("法律、
- * 法规规定应当进行法制审核的其他情形") read with the guidance that each agency publishes a
- * catalogue by action type, level, field and amount (国办发〔2018〕118号 三（十一）, [M]). The
- * values differ by agency (DOMAIN.md §1.3, [VAR]).
+ * 目录清单依据 — the rows of a bureau's own catalogue rest on the guidance that each agency
+ * draws up its catalogue of major decisions by action type, level, field and amount
+ * (国办发〔2018〕118号 四（十二）明确审核范围), or on the local rule the bureau names in
+ * `ReviewCatalogue.source` — not on 行政处罚法 Art. 58 para. 1 item 4, which covers only what
+ * 法律、法规 require (the `requiredByLaw` row). 118号 numbers its items (一)–(二十三) across its
+ * parts, part 四 being (十一)–(十四); its middle sections were not read in full, and the
+ * values differ by agency (DOMAIN.md §1.3): [VAR].
  */
-export const CATALOGUE_SOURCE: RuleSource = {
-  law: "行政处罚法",
-  article: 58,
-  paragraph: 1,
-  item: 4,
-  confidence: "VAR",
-};
+export const CATALOGUE_SOURCE: RuleSource = { law: "国办发〔2018〕118号", section: "四（十二）", confidence: "VAR" };
 
-/** 审核范围指导 — 国办发〔2018〕118号 三（十一）明确审核范围 (the text was not read in full: [M]). */
-export const REVIEW_SCOPE_GUIDANCE: RuleSource = { law: "国办发〔2018〕118号", section: "三（十一）", confidence: "M" };
+/** 审核范围指导 — 国办发〔2018〕118号 四（十二）明确审核范围 (the text was not read in full: [M]). */
+export const REVIEW_SCOPE_GUIDANCE: RuleSource = { law: "国办发〔2018〕118号", section: "四（十二）", confidence: "M" };
 
 /**
  * 重大执法决定认定规则 — the rules {@link classifyDecision} applies: the four fixed cases of

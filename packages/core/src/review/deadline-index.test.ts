@@ -1,5 +1,5 @@
 // The review time limit in the deadline index: a missed review deadline is as visible as a
-// case's (国办发〔2018〕118号 三（十三）: 法制审核 within a time limit — a bureau's [VAR] figure).
+// case's (国办发〔2018〕118号 四（十三）: 法制审核 within a time limit — a bureau's [VAR] figure).
 import { describe, expect, it } from "vitest";
 import { PROJECTIONS, REVIEW_TIME_LIMIT } from "../enforcement/projections.js";
 import { inMemoryEventStore } from "../enforcement/store.js";

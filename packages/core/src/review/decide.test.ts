@@ -68,7 +68,7 @@ const problems: ReviewCommandInput = {
 const approve: ReviewCommandInput = { type: "review.conclude", outcome: "approved", findings: allOk, opinion: "同意" };
 
 describe("submission (送审)", () => {
-  it("records the draft, its hash, why it is major and a 7-working-day deadline (118号 三（十三） [VAR])", () => {
+  it("records the draft, its hash, why it is major and a 7-working-day deadline (118号 四（十三） [VAR])", () => {
     const run = submitted();
     expect(run.state.value).toBe("submitted");
     const e = run.events[0];

@@ -71,10 +71,10 @@ export const REVIEW_SOURCES = {
   recusal: law(43, 1),
   /** What the review looks at (pilot plan 二（三）（2）; 118号 三（十二）). */
   checklist: { law: PLAN, section: "二（三）（2）", confidence: "C-local" },
-  /** Submission materials and time limit are set by each agency (118号 三（十三）, [M]). */
-  materials: { law: "国办发〔2018〕118号", section: "三（十三）", confidence: "M" },
+  /** Submission materials and time limit are set by each agency (118号 四（十三）, [M]). */
+  materials: { law: "国办发〔2018〕118号", section: "四（十三）", confidence: "M" },
   /** The review time limit ([VAR]: 7 + 3 working days in 辽宁 and 宁夏住建厅). */
-  timeLimit: { law: "国办发〔2018〕118号", section: "三（十三）", confidence: "VAR" },
+  timeLimit: { law: "国办发〔2018〕118号", section: "四（十三）", confidence: "VAR" },
   /** Difficult or complex decisions may go to the legal adviser office (pilot plan 二（三）（3）). */
   escalation: { law: PLAN, section: "二（三）（3）", confidence: "C-local" },
   /** Collective discussion by the heads (Art. 57 para. 2; the quorum is [VAR]). */
@@ -101,7 +101,7 @@ export const REVIEW_TIME_LIMIT_RULE = {
   unit: "workday",
   /** The event the limit counts from, in Chinese. */
   startEvent: "送审材料齐全之日",
-  /** 国办发〔2018〕118号 三（十三） ([VAR]: 7 + 3 working days in 辽宁 and 宁夏住建厅). */
+  /** 国办发〔2018〕118号 四（十三） ([VAR]: 7 + 3 working days in 辽宁 and 宁夏住建厅). */
   source: REVIEW_SOURCES.timeLimit,
   /** How a provisional due day is bounded. */
   provisional: {

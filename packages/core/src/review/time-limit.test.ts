@@ -1,4 +1,4 @@
-// The review time limit (国办发〔2018〕118号 三（十三）, the bureau's working-day figure) when it
+// The review time limit (国办发〔2018〕118号 四（十三）, the bureau's working-day figure) when it
 // reaches a year whose holiday notice is not loaded: a bound on the bureau's side (issue 14
 // §1) — the earliest plausible end, recomputed once the notice is loaded — never a count on
 // weekends alone. The notices 2020–2026 stand in for "not yet published".
@@ -35,7 +35,7 @@ const test2027: NoticeYear = {
 };
 const with2027 = chinaCalendar({ years: { "2027": test2027 } });
 
-describe("the review time limit's provisional rule (国办发〔2018〕118号 三（十三）)", () => {
+describe("the review time limit's provisional rule (国办发〔2018〕118号 四（十三）)", () => {
   it("is rule data with its source: the bureau's own duty, bounded by the earliest plausible end", () => {
     expect(REVIEW_TIME_LIMIT_RULE).toMatchObject({
       id: "review.timeLimit",
@@ -43,7 +43,7 @@ describe("the review time limit's provisional rule (国办发〔2018〕118号 �
       source: REVIEW_SOURCES.timeLimit,
       provisional: { bound: "earliest", protects: "authority" },
     });
-    expect(REVIEW_TIME_LIMIT_RULE.source).toMatchObject({ law: "国办发〔2018〕118号", section: "三（十三）" });
+    expect(REVIEW_TIME_LIMIT_RULE.source).toMatchObject({ law: "国办发〔2018〕118号", section: "四（十三）" });
     expect(REVIEW_TIME_LIMIT_RULE.provisional.why).toContain("最早可能届满日");
   });
 
@@ -120,7 +120,7 @@ const arb = fc
   .constantFrom(...cutoffs)
   .chain((c) => fc.tuple(fc.constant(c[1]), submittedOn(c), fc.integer({ min: 1, max: 40 })));
 
-describe("provisional review time limits bound the real ones (issue 14 §1; 118号 三（十三）)", () => {
+describe("provisional review time limits bound the real ones (issue 14 §1; 118号 四（十三）)", () => {
   test.prop([arb], { numRuns: 150 })(
     "never later than the real limit, exact once the notice is loaded, and no opinion on time recorded late",
     ([cal, start, workingDays]) => {
@@ -141,7 +141,7 @@ describe("provisional review time limits bound the real ones (issue 14 §1; 118�
   );
 });
 
-describe("the review workflow on a provisional time limit (118号 三（十三）; 行政处罚法第五十八条)", () => {
+describe("the review workflow on a provisional time limit (118号 四（十三）; 行政处罚法第五十八条)", () => {
   test.prop([arb], { numRuns: 40 })(
     "送审 stores the earliest bound; the opinion on the real last day is not late; an extension is allowed up to the bound",
     ([cal, start, workingDays]) => {

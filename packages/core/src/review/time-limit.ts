@@ -32,7 +32,7 @@ function counted(
 
 /**
  * 审核期限 — the review time limit: `workingDays` working days after `start` (the day the
- * materials were complete; 国办发〔2018〕118号 三（十三）, the bureau's figure) on `calendar`.
+ * materials were complete; 国办发〔2018〕118号 四（十三）, the bureau's figure) on `calendar`.
  * When the count reaches a year whose holiday notice is not loaded (or counts late-December
  * days before the next notice, which may still reach back into them), the limit is counted
  * on the calendar's provisional bound {@link REVIEW_TIME_LIMIT_RULE} names — the earliest

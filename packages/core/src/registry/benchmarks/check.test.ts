@@ -18,10 +18,20 @@ describe("checkPenalty", () => {
     expect(c.status).toBe("outside");
     expect(c.position).toBe("aboveTier");
     expect(c.requirements.map((r) => r.kind)).toEqual(["reasons", "collectiveDiscussion", "legalReview"]);
+    // The catalogue row rests on the bureau's catalogue (国办发〔2018〕118号 四（十二）), not on
+    // 行政处罚法 Art. 58 para. 1 item 4 (issue 14 §7).
     expect(c.requirements.find((r) => r.kind === "legalReview")?.source).toMatchObject({
-      law: "行政处罚法",
-      article: 58,
+      law: "国办发〔2018〕118号",
+      section: "四（十二）",
     });
+  });
+
+  it("减轻 requires collective discussion by a model rule ([M]), not by 行政处罚法 Art. 57 para. 2", () => {
+    const collective = DEFAULT_DEVIATION_POLICY.mitigated.find((r) => r.kind === "collectiveDiscussion");
+    expect(collective?.source).toMatchObject({ law: "国办发〔2022〕27号", confidence: "M" });
+    for (const r of [...DEFAULT_DEVIATION_POLICY.mitigated, ...DEFAULT_DEVIATION_POLICY.outsideTier]) {
+      expect(r.source.law === "行政处罚法" && (r.source.article === 57 || r.source.article === 58)).toBe(false);
+    }
   });
 
   it("refuses a fine above the statutory maximum, citing the 处罚依据 (价格违法行为行政处罚规定 Art. 7)", () => {
