@@ -1,3 +1,4 @@
+import { describeIssue, type InputIssue, issuesInWords, type SchemaIssueLike } from "./input-issues.js";
 import type { RuleSource } from "./source.js";
 
 /**
@@ -40,6 +41,12 @@ export const ERROR_CODES = {
   ACTOR_INVALID: "执法主体身份无效",
   /** The actor's roles do not permit the command. */
   PERMISSION_DENIED: "无权执行该操作",
+  /** An acting person absent from the bureau's officer registry on the day, or registered with another body (不是本机关登记的执法人员). */
+  ACTOR_NOT_REGISTERED: "不是本机关登记的人员",
+  /** A claimed role the registry does not back: a `head` who is not a head of the body, a reviewer not registered as one (所称身份无登记依据). */
+  ROLE_NOT_BACKED: "所称身份无登记依据",
+  /** An officer's act on a case whose team (承办人员) does not include them (非本案承办人员). */
+  NOT_ON_CASE_TEAM: "非本案承办人员",
   /** An identifier of the wrong form. */
   ID_INVALID: "标识无效",
   /** An import in which at least one row is wrong: nothing was imported. */
@@ -72,6 +79,8 @@ export const ERROR_CODES = {
   TREE_HEAD_ALGORITHM_MISMATCH: "签名树头算法不一致",
   /** Records a rule requires are missing for a step (执法全过程记录不完整, 行政处罚法 Art. 47). */
   RECORDING_INCOMPLETE: "执法全过程记录不完整",
+  /** A record naming an enforcement action no recording rule knows: it would silently escape every rule (未知的执法行为). */
+  RECORDING_ACTION_UNKNOWN: "未知的执法行为",
   /** A chain-of-custody step out of order or back in time (证据保管链顺序错误). */
   CUSTODY_OUT_OF_ORDER: "证据保管链顺序错误",
   /** Evidence bytes or a re-computed hash that differ from those captured (证据可能被篡改). */
@@ -100,6 +109,8 @@ export const ERROR_CODES = {
   LIMITATION_EXPIRED: "超过行政处罚追责时效",
   /** A decision before a requested hearing was held or while the request window is open (行政处罚法 Arts. 63–65). */
   HEARING_PENDING: "听证程序尚未完成",
+  /** A penalty decision while the party's statement-and-defence window is open and the party has neither stated nor waived (陈述申辩期限未届满, 行政处罚法 Arts. 44, 45, 62). */
+  STATEMENT_PERIOD_OPEN: "陈述申辩期限未届满",
   /** A decision needing legal review without an approval of the same draft (行政处罚法 Art. 58). */
   REVIEW_NOT_APPROVED: "未经法制审核或审核未通过",
   /** A submission for legal review without the materials the checklist requires (法制审核送审材料不全). */
@@ -126,6 +137,14 @@ export const ERROR_CODES = {
   COERCION_NOT_APPROVED: "行政强制措施未经负责人批准",
   /** A sealing or seizure act after its period expired (行政强制法 Arts. 25, 27, 28). */
   COERCION_PERIOD_EXPIRED: "查封、扣押期限已届满",
+  /** Electronic service without the party's confirmation on record (当事人未同意电子送达, 行政处罚法 Art. 61 para. 2). */
+  SERVICE_WITHOUT_CONSENT: "当事人未同意电子送达",
+  /** An execution step before its condition: no overdue fine, no written demand, the demand's period still running (强制执行条件未成就, 行政强制法 Arts. 35, 37, 46, 54). */
+  EXECUTION_PREMATURE: "强制执行条件未成就",
+  /** An execution act at night or on a statutory holiday without an emergency (行政强制法 Art. 43 para. 1). */
+  EXECUTION_AT_NIGHT_OR_HOLIDAY: "不得在夜间或者法定节假日实施行政强制执行",
+  /** An application to the people's court after its three-month window closed (行政强制法 Art. 53). */
+  COURT_APPLICATION_LATE: "申请人民法院强制执行已超过期限",
   /** A fine above the simplified-procedure cap, or a penalty other than a fine or warning (行政处罚法 Art. 51). */
   SIMPLIFIED_CAP_EXCEEDED: "超出简易程序适用范围",
   /** A decision form not issued to that officer, already used or voided (行政处罚法 Art. 52). */
@@ -148,6 +167,10 @@ export const ERROR_CODES = {
   DISCLOSURE_LOG_MISMATCH: "公示信息与签名日志不一致",
   /** Events after the newest signed tree head, where a signed head was required (日志末尾尚无签名树头覆盖). */
   LOG_TAIL_UNSIGNED: "日志末尾的事件尚无签名树头覆盖",
+  /** A penalty decision of a bureau with discretion benchmarks that names no benchmark row (未载明适用的裁量基准, 行政处罚法 Art. 34). */
+  BENCHMARK_NOT_APPLIED: "处罚决定未载明适用的裁量基准",
+  /** A decision outside its benchmark row's range (or 减轻) without the deviation procedure the row requires on record (偏离裁量基准未履行规定程序). */
+  BENCHMARK_DEVIATION_UNRECORDED: "偏离裁量基准未履行规定程序",
 } as const;
 
 /** The closed union of error codes (keys of {@link ERROR_CODES}). */
@@ -223,24 +246,17 @@ export function sanxiangError(
   return new SanxiangError({ code, message, ...extra });
 }
 
-/** One problem of a schema check, as {@link invalidInput} reports it. */
-export interface InputIssue {
-  /** Where, as a dotted path (`records.0.id`). */
-  readonly path: string;
-  /** What is wrong. */
-  readonly message: string;
-}
-
 /**
- * `INVALID_INPUT` from a failed schema check: the message names every failing path after
- * `what` (e.g. `命令无效`), `details.issues` lists them with their messages.
+ * `INVALID_INPUT` from a failed schema check. The message names, after `what` (e.g.
+ * `命令无效`), each failing field in words, the value given and what is allowed —
+ * `命令无效：records 第 1 项的 kind 为 "nope"，应为以下之一："transcript"、"document"…` —
+ * and `details.issues` lists them ({@link InputIssue}: `path`, `field`, `message`, `value`,
+ * `allowed`). Pass the `input` that was checked so the values can be named; without it the
+ * message names the field and the rule only.
  */
-export function invalidInput(
-  what: string,
-  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
-): SanxiangError {
-  const list: InputIssue[] = issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-  return sanxiangError("INVALID_INPUT", `${what}：${list.map((i) => i.path || "(根)").join("、")}`, {
+export function invalidInput(what: string, issues: readonly SchemaIssueLike[], input?: unknown): SanxiangError {
+  const list: InputIssue[] = issues.map((i) => describeIssue(i, input));
+  return sanxiangError("INVALID_INPUT", list.length === 0 ? what : `${what}：${issuesInWords(list)}`, {
     details: { issues: list },
   });
 }

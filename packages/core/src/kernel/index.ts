@@ -1,7 +1,9 @@
 export * from "./actors.js";
 export * from "./canonical-json.js";
+export * from "./context-now.js";
 export * from "./errors.js";
 export * from "./hash.js";
+export * from "./input-issues.js";
 export * from "./merkle.js";
 export * from "./merkle-log.js";
 export * from "./money.js";
@@ -15,3 +17,4 @@ export * from "./sm3.js";
 export * from "./source.js";
 export * from "./time.js";
 export * from "./tree-head.js";
+export * from "./wording.js";
