@@ -46,7 +46,7 @@ const withReviewer = createBodiesRegistry({
       ...bodies.data.officers[0],
       id: "q",
       name: "审核员",
-      certificateNumber: "640502190009",
+      certificateNumber: "640502190019",
       reviewer: true,
       reviewerSince: "2023-01-01",
       legalQualification: "A1",
@@ -152,8 +152,19 @@ describe("case.decide and the review gate (行政处罚法第五十八条)", () 
       decide(s, { type: "review.approve", draftHash: wrong, reviewId: "case-1.review" }, ctx)._unsafeUnwrapErr().code,
     ).toBe("REVIEW_NOT_APPROVED");
     const handler = { id: "a", name: "甲", roles: ["legalReviewer" as const] };
+    // "a" is not registered as a reviewer: the claim itself is refused, naming the officer.
+    const claimed = decide(s, { type: "review.approve", draftHash: hash }, ctxAt(T("07"), handler))._unsafeUnwrapErr();
+    expect([claimed.code, claimed.details?.actorId]).toEqual(["ROLE_NOT_BACKED", "a"]);
+    // Registered as one, "a" handled the case and must withdraw (Art. 43).
+    const aReviews = createBodiesRegistry({
+      ...bodies.data,
+      officers: bodies.data.officers.map((o) =>
+        o.id === "a" ? { ...o, reviewer: true, reviewerSince: "2019-01-01", legalQualification: "A20196405020002" } : o,
+      ),
+    })._unsafeUnwrap();
     expect(
-      decide(s, { type: "review.approve", draftHash: hash }, ctxAt(T("07"), handler))._unsafeUnwrapErr().code,
+      decide(s, { type: "review.approve", draftHash: hash }, { ...ctxAt(T("07"), handler), bodies: aReviews })
+        ._unsafeUnwrapErr().code,
     ).toBe("REVIEWER_RECUSAL_REQUIRED");
   });
 
@@ -187,7 +198,7 @@ describe("a direct review.approve is held to the reviewer rules (行政处罚法
     const draftHash = caseDecisionHash(s.context, "penalty", revoke, ctxAt(T("07")));
     const approve: PenaltyCommandInput = { type: "review.approve", draftHash };
     const stranger = { id: "nobody", name: "外人", roles: ["legalReviewer" as const] };
-    expect(decide(s, approve, ctxAt(T("07"), stranger))._unsafeUnwrapErr().code).toBe("REGISTRY_NOT_FOUND");
+    expect(decide(s, approve, ctxAt(T("07"), stranger))._unsafeUnwrapErr().code).toBe("ACTOR_NOT_REGISTERED");
     // The same reviewer "r", but a first-time reviewer since 2024 without the qualification.
     const unqualified = createBodiesRegistry({
       issuers: [{ id: "nx", name: "宁夏回族自治区人民政府", pattern: "64\\d{10}" }],
@@ -224,5 +235,75 @@ describe("a direct review.approve is held to the reviewer rules (行政处罚法
     expect(refused.code).toBe("OFFICER_NOT_QUALIFIED");
     expect(refused.source).toMatchObject({ law: "行政处罚法", article: 58 });
     expect(decide(s, approve, ctxAt(T("07"), reviewerActor)).isOk()).toBe(true);
+  });
+});
+
+describe("the gate's refusal says why and what to do next (details.why, as docs/review.md promises)", () => {
+  const renotice = (s: CaseState): CaseState => {
+    let out = s;
+    const cmd: PenaltyCommandInput = {
+      type: "notice.serve",
+      penalty: revoke,
+      facts: "未按规定执业，情节严重",
+      basis: ["律师法第五十条"],
+      records: [doc("n2")],
+    };
+    for (const e of decide(s, cmd, ctxAt(T("07")))._unsafeUnwrap()) out = evolve(out, e)._unsafeUnwrap();
+    return out;
+  };
+
+  it("never reviewed: notSubmitted, and the next step is to submit the draft (review.submit)", () => {
+    const e = decide(noticed(), decideRevoke, ctxAt(T("20"), headActor))._unsafeUnwrapErr();
+    expect(e.details).toMatchObject({ why: "notSubmitted", reviews: [] });
+    expect(e.message).toContain("未经法制审核");
+    expect(e.message).toContain("review.submit");
+  });
+
+  it("a review still running: pending, naming its state", () => {
+    const s = noticed();
+    const submitted = decideReview(
+      initialReviewState("case-1.review"),
+      {
+        type: "review.submit",
+        caseId: "case-1",
+        draft: caseDecisionDraft(s.context, "penalty", revoke),
+        handlingOfficerIds: ["a", "b"],
+        materials: ["application", "proposalNote", "draftDecision", "evidence"].map((kind, i) => ({
+          kind: kind as "application",
+          id: `m${i}`,
+        })),
+      },
+      { actor: officerActor, now: T("06", "05"), calendar, bodies: withReviewer },
+    )._unsafeUnwrap();
+    let r = initialReviewState("case-1.review");
+    for (const ev of submitted) r = evolveReview(r, ev)._unsafeUnwrap();
+    const e = decide(s, decideRevoke, { ...ctxAt(T("20"), headActor), reviews: [r] })._unsafeUnwrapErr();
+    expect(e.details).toMatchObject({ why: "pending", reviews: [{ reviewId: "case-1.review", state: "submitted" }] });
+    expect(e.message).toContain("法制审核尚未完成");
+  });
+
+  it("approved, then the draft changed (a review in ctx.reviews, or an approval recorded in the case): draftChanged", () => {
+    const s = noticed();
+    const review = approvedReview(s);
+    const viaReviews = decide(renotice(s), decideRevoke, {
+      ...ctxAt(T("20"), headActor),
+      reviews: [review],
+    })._unsafeUnwrapErr();
+    expect(viaReviews.details).toMatchObject({ why: "draftChanged" });
+    expect(viaReviews.message).toContain("与审核通过的草案不一致");
+    // The approval recorded in the case by review.approve, then a new notice with other facts.
+    const hash = caseDecisionHash(s.context, "penalty", revoke, {});
+    let approved = s;
+    const ctx = { ...ctxAt(T("07"), reviewerActor), reviews: [review] };
+    for (const ev of decide(
+      s,
+      { type: "review.approve", draftHash: hash, reviewId: "case-1.review" },
+      ctx,
+    )._unsafeUnwrap())
+      approved = evolve(approved, ev)._unsafeUnwrap();
+    expect(approved.context.approvedDraftHashes).toContain(hash);
+    const recorded = decide(renotice(approved), decideRevoke, ctxAt(T("20"), headActor))._unsafeUnwrapErr();
+    expect(recorded.details).toMatchObject({ why: "draftChanged" });
+    expect(recorded.message).not.toContain("未经法制审核。");
   });
 });

@@ -1,0 +1,117 @@
+// Refusals that say what to do (issue 15 §5): the bad value and what is allowed, the clock's
+// value when the clock is wrong, the amount outstanding when a case cannot close.
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import type { PenaltyCommandInput } from "./commands.js";
+import { decide } from "./decide.js";
+import { type CaseState, evolve, initialCaseState } from "./fold.js";
+import {
+  ctxAt,
+  doc,
+  fileCommand,
+  headActor,
+  noticeCommand,
+  officerActor,
+  smallFine,
+  transcript,
+} from "./test-fixtures.js";
+
+const T = (day: string, h = "02") => `2025-03-${day}T${h}:00:00Z`;
+
+function run(steps: readonly [PenaltyCommandInput, string, typeof officerActor?][]): CaseState {
+  let state = initialCaseState("case-1");
+  for (const [cmd, now, actor] of steps) {
+    const events = decide(state, cmd, ctxAt(now, actor ?? officerActor))._unsafeUnwrap();
+    for (const e of events) state = evolve(state, e)._unsafeUnwrap();
+  }
+  return state;
+}
+
+describe("an invalid command names the field, the value given and what is allowed", () => {
+  it("records.0.kind: the value and the allowed kinds, in the message and in details.issues", () => {
+    const bad = {
+      type: "investigation.record",
+      actionId: "inq-1",
+      action: "inquiry",
+      records: [{ id: "t1", kind: "onSiteVideo" }],
+    } as unknown as PenaltyCommandInput;
+    const e = decide(run([[fileCommand, T("03")]]), bad, ctxAt(T("04")))._unsafeUnwrapErr();
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.message).toContain("records 第 1 项的 kind");
+    expect(e.message).toContain('"onSiteVideo"');
+    for (const kind of ["transcript", "document", "audio", "video", "photo"]) expect(e.message).toContain(kind);
+    expect(e.details?.issues).toEqual([
+      expect.objectContaining({
+        path: "records.0.kind",
+        value: "onSiteVideo",
+        allowed: expect.arrayContaining(["video"]),
+      }),
+    ]);
+  });
+
+  it("an unknown command type lists the command types of the procedure", () => {
+    const e = decide(initialCaseState("c"), { type: "case.fiel" } as unknown as PenaltyCommandInput, ctxAt(T("03")));
+    const err = e._unsafeUnwrapErr();
+    expect(err.message).toMatch(/type 为 "case.fiel"，应为以下之一：.*"case.file"/u);
+  });
+
+  it("a missing field says it is missing and what it should be", () => {
+    const e = decide(
+      run([[fileCommand, T("03")]]),
+      { type: "investigation.record", action: "inquiry", records: [] } as unknown as PenaltyCommandInput,
+      ctxAt(T("04")),
+    )._unsafeUnwrapErr();
+    expect(e.message).toContain("actionId 缺失");
+  });
+
+  test.prop([
+    fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((k) => !["transcript", "document", "audio", "video", "photo", "electronicData", "other"].includes(k)),
+  ])("whatever record kind is given, the refusal names that kind (property)", (kind) => {
+    const cmd = { type: "investigation.record", actionId: "x", action: "inquiry", records: [{ id: "r", kind }] };
+    const e = decide(run([[fileCommand, T("03")]]), cmd as unknown as PenaltyCommandInput, ctxAt(T("04")));
+    const issues = (e._unsafeUnwrapErr().details?.issues ?? []) as { path: string; value?: string }[];
+    expect(issues.find((i) => i.path === "records.0.kind")?.value).toBe(
+      kind.length > 80 ? `${kind.slice(0, 80)}…` : kind,
+    );
+  });
+});
+
+describe("a bad clock is reported as the context's now, not as a malformed event", () => {
+  it.each([["2025-03-04 10:00"], [""], ["not a time"]])("now = %j: INSTANT_INVALID naming now and its value", (now) => {
+    const e = decide(initialCaseState("c"), fileCommand, ctxAt(now))._unsafeUnwrapErr();
+    expect(e.code).toBe("INSTANT_INVALID");
+    expect(e.message).toContain("当前时间 now");
+    expect(e.message).toContain("时钟");
+    expect(e.details).toEqual({ field: "now", value: now });
+    expect(e.message).not.toContain("事件格式");
+  });
+
+  it("a non-string now (a Date, a number) is named too, and nothing is decided", () => {
+    const ctx = { ...ctxAt(T("03")), now: new Date() as unknown as string };
+    const e = decide(initialCaseState("c"), fileCommand, ctx)._unsafeUnwrapErr();
+    expect(e.code).toBe("INSTANT_INVALID");
+    expect(e.details).toMatchObject({ field: "now", value: "[object Date]" });
+  });
+});
+
+describe("case.close with part of the fine unpaid names the amount outstanding and the next step", () => {
+  it("a ¥5,000 fine with ¥2,000 paid: ¥3,000 outstanding, record the payment or enforce (行政处罚法第七十二条)", () => {
+    const served = run([
+      [fileCommand, T("03")],
+      [{ type: "investigation.record", actionId: "inq-1", action: "inquiry", records: [transcript("t1")] }, T("04")],
+      [{ type: "investigation.close", facts: "事实清楚" }, T("05")],
+      [noticeCommand(), T("06")],
+      [{ type: "defence.receive", statement: "请求从轻" }, T("07")],
+      [{ type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("decision")] }, T("10"), headActor],
+      [{ type: "decision.serve", method: "direct", records: [doc("receipt")] }, T("11")],
+      [{ type: "payment.record", amountFen: 200_000 }, T("12")],
+    ]);
+    const e = decide(served, { type: "case.close" }, ctxAt(T("13"), headActor))._unsafeUnwrapErr();
+    expect(e.code).toBe("COMMAND_NOT_ALLOWED");
+    expect(e.message).toContain("尚欠 3,000.00 元");
+    expect(e.message).toContain("payment.record");
+    expect(e.details).toMatchObject({ fineFen: 500_000, paidFen: 200_000, outstandingFen: 300_000 });
+  });
+});
