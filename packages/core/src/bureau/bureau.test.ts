@@ -161,6 +161,8 @@ describe("createBureau", () => {
 
     const file = (await c.caseFile()).match(ok, fail);
     expect(file.events.map((e) => e.type)).toContain("case.decided");
+    // The review and the disclosure are filed with the case, under one signed head.
+    expect(file.parts.map((p) => p.kind)).toEqual(expect.arrayContaining(["case", "review", "disclosure"]));
     const key = testSigner().publicKey;
     expect(verifyCaseFile(file, { algorithm: testSigner().algorithm, publicKey: key }).isOk()).toBe(true);
     const verified = (await bureau.verify()).match(ok, fail);

@@ -7,7 +7,8 @@ import type { Actor } from "../kernel/actors.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { Instant } from "../kernel/time.js";
-import { assembleCaseFile, type CaseFile } from "../recording/casefile.js";
+import type { CaseFile } from "../recording/casefile.js";
+import { assembleCaseFileFromStore } from "../recording/casefile-store.js";
 import {
   type CaptureLocation,
   type EvidenceItem,
@@ -15,7 +16,6 @@ import {
   parseEvidenceItem,
 } from "../recording/evidence.js";
 import type { EvidenceContent } from "../recording/evidence-store.js";
-import { loadAuditLog } from "../recording/store-verify.js";
 import type { ReviewCommandInput } from "../review/commands.js";
 import type { ReviewState } from "../review/fold.js";
 import type { ReviewMaterial } from "../review/schema.js";
@@ -185,9 +185,10 @@ export interface CaseHandle {
   /** 公示. */
   readonly disclosure: CaseDisclosures;
   /**
-   * 案卷 — the case's file against a signed head of the log covering its last event (signed
-   * now when the latest head does not cover it and the bureau has a signer), each event
-   * with its inclusion proof, verifiable offline.
+   * 案卷 — the case's file (its stream, its legal reviews and disclosures, the streams it
+   * references) against a signed head of the log covering the log's end (signed now when
+   * the latest head does not, if the bureau has a signer), each event with its inclusion
+   * proof, verifiable offline (`verifyCaseFile`, `sanxiang verify`).
    */
   caseFile(): Promise<Result<CaseFile, SanxiangError>>;
 }
@@ -314,9 +315,9 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
     caseFile: async () => {
       const head = await signing.headCovering();
       if (head.isErr()) return err(head.error);
-      const log = await loadAuditLog(config.store);
-      if (log.isErr()) return err(log.error);
-      return assembleCaseFile(log.value, caseId, head.value);
+      // Through the store port: the case's streams (its reviews and disclosures filed with it)
+      // read by id, the log passed over once as leaf hashes — memory grows with the case.
+      return assembleCaseFileFromStore(config.store, caseId, { signedTreeHead: head.value });
     },
   };
 }
