@@ -64,7 +64,7 @@ main{padding:.75em 1em 1.5em}
 .fields{grid-template-columns:1fr}
 .fields dt{border-bottom:0;padding-bottom:.2em}
 .search input{min-width:0;width:100%}
-.flow{display:none}
+.flow-drawing{display:none}
 }
 `;
 

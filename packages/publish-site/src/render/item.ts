@@ -154,7 +154,7 @@ function flowchartSection(c: Extract<DisclosureContent, { kind: "flowchart" }>):
               `<tr><td>${i + 1}</td><td>${t(name(x.from))}</td><td>${t(name(x.to))}</td><td>${t(x.label)}</td></tr>`,
           )
           .join("")}</tbody></table></div>`;
-  return `${steps}${transitions}<h2 id="diagram">流程图</h2>${flowchartSvg(c)}`;
+  return `${steps}${transitions}<section class="flow-drawing"><h2 id="diagram">流程图</h2>${flowchartSvg(c)}</section>`;
 }
 
 /** Boxes top to bottom in step order; each transition an arrow, labelled, routed on the right when it skips steps. */

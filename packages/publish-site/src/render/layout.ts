@@ -57,6 +57,17 @@ export const PHASE_PATHS: Readonly<Record<DisclosurePhase, string>> = {
   after: "after/index.html",
 };
 
+/**
+ * Escapes a heading and keeps each short bracketed group (（示例）, （虚构）, 〔2026〕) on one
+ * line: a phone never breaks a title inside its brackets.
+ */
+export function keepBrackets(text: string): string {
+  return text
+    .split(/([（(〔【][^（）()〔〕【】]{1,12}[）)〕】])/u)
+    .map((part, i) => (i % 2 === 1 ? `<span class="nw">${t(part)}</span>` : t(part)))
+    .join("");
+}
+
 /** The common frame of every page: head with CSP, skip link, header, navigation, main, footer. */
 export function page(p: PageInput): string {
   const r = (to: string) => t(p.root === undefined ? rel(p.path, to) : p.root + to);
@@ -81,10 +92,10 @@ export function page(p: PageInput): string {
 ${scripts}</head>
 <body>
 <a class="skip" href="#main">跳到主要内容</a>
-<header class="site"><p class="site-title"><a href="${r("index.html")}">${t(p.site.title)}</a></p><p class="bureau">${t(p.site.bureauName)}</p></header>
+<header class="site"><p class="site-title"><a href="${r("index.html")}">${keepBrackets(p.site.title)}</a></p><p class="bureau">${keepBrackets(p.site.bureauName)}</p></header>
 <nav class="main-nav" aria-label="主导航"><ul><li><a href="${r("index.html")}">首页</a></li><li><a href="${r(PHASE_PATHS.before)}">事前公开</a></li><li><a href="${r(PHASE_PATHS.during)}">事中公示</a></li><li><a href="${r(PHASE_PATHS.after)}">事后公开</a></li><li><a href="${r("search/index.html")}">检索</a></li></ul></nav>
 <main id="main" tabindex="-1">
-${crumbs}<h1>${t(p.title)}</h1>
+${crumbs}<h1>${keepBrackets(p.title)}</h1>
 ${p.body}
 </main>
 <footer class="site"><p>${TERMS.siteOwner}：${t(p.site.bureauName)}</p><p>${TERMS.subscribe}：<a href="${r("feed.json")}">JSON Feed</a> · <a href="${r("atom.xml")}">Atom</a> · <a href="${r("sitemap.xml")}">网站地图</a></p></footer>
