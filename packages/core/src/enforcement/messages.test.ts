@@ -2,10 +2,14 @@
 // value when the clock is wrong, the amount outstanding when a case cannot close.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { decideReview } from "../review/decide.js";
+import { initialReviewState } from "../review/fold.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { type CaseState, evolve, initialCaseState } from "./fold.js";
 import {
+  bodies,
+  calendar,
   ctxAt,
   doc,
   fileCommand,
@@ -86,6 +90,20 @@ describe("a bad clock is reported as the context's now, not as a malformed event
     expect(e.message).toContain("时钟");
     expect(e.details).toEqual({ field: "now", value: now });
     expect(e.message).not.toContain("事件格式");
+  });
+
+  it("the legal-review decider reports it the same way", () => {
+    const cmd = { type: "review.assign", reviewerId: "r" } as const;
+    const e = decideReview(initialReviewState("case-1.review"), cmd, {
+      actor: headActor,
+      now: "yesterday",
+      calendar,
+      bodies,
+    });
+    expect(e._unsafeUnwrapErr()).toMatchObject({
+      code: "INSTANT_INVALID",
+      details: { field: "now", value: "yesterday" },
+    });
   });
 
   it("a non-string now (a Date, a number) is named too, and nothing is decided", () => {
