@@ -175,6 +175,17 @@ export class AuditLog {
     return (this.#byCase.get(caseId) ?? []).map((i) => copyEntry(this.#entries[i] as AuditLogEntry));
   }
 
+  /** The ids of every stream (case, review, disclosure …) in the log, in order of their first event. */
+  streamIds(): string[] {
+    return [...this.#byCase.keys()];
+  }
+
+  /** The first entry of a stream (its `seq` 1), or `undefined` when the log has none. */
+  firstEntryOf(streamId: string): AuditLogEntry | undefined {
+    const first = this.#byCase.get(streamId)?.[0];
+    return first === undefined ? undefined : this.entry(first);
+  }
+
   /** The events of one case, in `seq` order: what a procedure folds into its state. */
   eventsOf(caseId: string): CaseEvent[] {
     return this.entriesOf(caseId).map((e) => e.event);

@@ -3,15 +3,9 @@ import { describe, expect, it } from "vitest";
 import { testSigner, verificationKeyOf } from "../kernel/signer-verify.js";
 import { AuditLog } from "./audit-log.js";
 import type { CaseEvent } from "./case-event.js";
-import {
-  assembleCaseFile,
-  type CaseFile,
-  CaseFileJsonSchema,
-  caseFileFromJson,
-  caseFileToJson,
-  eventTitle,
-} from "./casefile.js";
+import { assembleCaseFile, type CaseFile, CaseFileJsonSchema, caseFileFromJson, caseFileToJson } from "./casefile.js";
 import { caseFileHtml, chinaTimeText } from "./casefile-html.js";
+import { eventTitle } from "./casefile-titles.js";
 import { verifyCaseFile, verifyCaseFileJson } from "./casefile-verify.js";
 import { STAGES, type Stage } from "./vocabulary.js";
 
@@ -27,10 +21,10 @@ function ev(caseId: string, seq: number, stage: Stage, type: string, payload: Re
 /** A small ordinary case, with a supplementary investigation after review (out of stage order). */
 const CASE = [
   ev("c1", 1, "filing", "case.filed"),
-  ev("c1", 2, "investigation", "inquiry.recorded", { party: "张三" }),
-  ev("c1", 3, "review", "review.completed"),
-  ev("c1", 4, "investigation", "evidence.collected", { title: "补充调查：现场照片" }),
-  ev("c1", 5, "decision", "decision.made", { fineFen: 500000 }),
+  ev("c1", 2, "investigation", "investigation.recorded", { party: "张三" }),
+  ev("c1", 3, "review", "review.approved"),
+  ev("c1", 4, "investigation", "investigation.recorded", { title: "补充调查：现场照片" }),
+  ev("c1", 5, "decision", "case.decided", { outcome: "penalty", fineFen: 500000 }),
   ev("c1", 6, "archiving", "case.archived"),
 ];
 
@@ -50,11 +44,11 @@ describe("case file (案卷, 行政处罚法 Art. 47; pilot plan 二（二）（
     expect(file.catalogue.map((e) => e.seq)).toEqual([1, 2, 4, 3, 5, 6]);
     expect(file.catalogue.map((e) => e.title)).toEqual([
       "立案审批表",
-      "询问笔录",
+      "调查取证记录",
       "补充调查：现场照片",
-      "法制审核意见书",
+      "法制审核通过记录",
       "行政处罚决定书",
-      "立卷归档登记",
+      "立卷归档登记表",
     ]);
     expect(file.catalogue.map((e) => e.no)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(file.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -94,7 +88,7 @@ describe("case file (案卷, 行政处罚法 Art. 47; pilot plan 二（二）（
     const back = caseFileFromJson(json)._unsafeUnwrap();
     expect(back).toEqual(file);
     expect(verifyCaseFileJson(json, key).isOk()).toBe(true);
-    expect(caseFileFromJson({ ...json, version: 2 })._unsafeUnwrapErr().code).toBe("CASE_FILE_MALFORMED");
+    expect(caseFileFromJson({ ...json, version: 3 })._unsafeUnwrapErr().code).toBe("CASE_FILE_MALFORMED");
   });
 
   it("refuses an event carrying fields outside the format (they would escape the hash)", async () => {
@@ -116,16 +110,18 @@ describe("case file (案卷, 行政处罚法 Art. 47; pilot plan 二（二）（
     const file = await fileOf(CASE, "c1");
     const swapped = { ...file, catalogue: [file.catalogue[1], file.catalogue[0], ...file.catalogue.slice(2)] };
     const renumbered = { ...swapped, catalogue: swapped.catalogue.map((e, i) => ({ ...(e as object), no: i + 1 })) };
-    const dropped = { ...file, events: file.events.slice(0, 5), catalogue: file.catalogue.slice(0, 5) };
+    const parts = [{ streamId: "c1", kind: "case" as const, events: 5 }];
+    const dropped = { ...file, parts, events: file.events.slice(0, 5), catalogue: file.catalogue.slice(0, 5) };
+    const droppedQuietly = { ...dropped, parts: file.parts };
     const missing = { ...file, events: [...file.events.slice(0, 2), ...file.events.slice(3)] };
     const restaged = {
       ...file,
       catalogue: file.catalogue.map((e) => (e.seq === 2 ? { ...e, stage: "filing" as const } : e)),
     };
-    for (const bad of [swapped, renumbered, missing, restaged]) {
+    for (const bad of [swapped, renumbered, missing, restaged, droppedQuietly]) {
       expect(verifyCaseFile(bad as CaseFile, key)._unsafeUnwrapErr().code).toBe("CASE_FILE_CATALOGUE_INVALID");
     }
-    // Dropping the last event keeps a consistent (shorter) file: completeness is the archive event's job.
+    // Dropping the last event and its count keeps a consistent (shorter) file: completeness is the archive event's job.
     expect(verifyCaseFile(dropped, key).isOk()).toBe(true);
   });
 
@@ -208,5 +204,6 @@ describe("case file (案卷, 行政处罚法 Art. 47; pilot plan 二（二）（
       s.signedTreeHead.signature = flipHex(s.signedTreeHead.signature);
       expect(codeOf(s)).toBe("SIGNATURE_INVALID");
     },
+    30_000,
   );
 });

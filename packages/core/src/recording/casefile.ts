@@ -22,12 +22,16 @@ import {
 } from "../kernel/tree-head.js";
 import type { AuditLog } from "./audit-log.js";
 import { type CaseEvent, CaseEventSchema } from "./case-event.js";
-import { compareStages, STAGE_NAMES, StageSchema } from "./vocabulary.js";
+import { eventTitle } from "./casefile-titles.js";
+import { compareStages, StageSchema } from "./vocabulary.js";
 
 /** Format tag of a case file, so a reader knows what it holds. */
 export const CASE_FILE_FORMAT = "sanxiang/case-file";
-/** The case-file layout version this code writes and reads. */
-export const CASE_FILE_VERSION = 1;
+/**
+ * The case-file layout version this code writes (2: the case with its reviews and
+ * disclosures, in `parts`); version 1 files (the case stream alone) are still read.
+ */
+export const CASE_FILE_VERSION = 2;
 
 /**
  * 案卷依据 — why a case file exists and what its verification shows: the whole-process
@@ -43,10 +47,47 @@ export const CASE_FILE_SOURCES = {
   integrityCheck: { law: "档案法", article: 39, paragraph: 2, confidence: "C-law" },
 } as const satisfies Readonly<Record<string, RuleSource>>;
 
+/**
+ * 卷宗组成 — what a stream is to the case file: the case's own stream, a legal review of it
+ * (法制审核), a disclosure of it (行政执法公示), or another stream that names the case.
+ */
+export const CASE_FILE_PART_KINDS = ["case", "review", "disclosure", "linked"] as const;
+/** zod schema of a {@link CaseFilePartKind}. */
+export const CaseFilePartKindSchema = z.enum(CASE_FILE_PART_KINDS);
+/** 卷宗组成 — see {@link CASE_FILE_PART_KINDS}. */
+export type CaseFilePartKind = z.infer<typeof CaseFilePartKindSchema>;
+
+/** The Chinese name of each {@link CaseFilePartKind}. */
+export const CASE_FILE_PART_NAMES: Readonly<Record<CaseFilePartKind, string>> = {
+  case: "案件",
+  review: "法制审核",
+  disclosure: "行政执法公示",
+  linked: "关联记录",
+};
+
+/**
+ * 卷宗组成部分 — one stream in the case file: its id, what it is, and how many of its events
+ * the file holds (all of them up to the signed head: `seq` 1 … `events`).
+ */
+export const CaseFilePartSchema = z
+  .object({
+    /** The stream id (the case id for the case's own stream). */
+    streamId: IdSchema,
+    /** What the stream is to the case. */
+    kind: CaseFilePartKindSchema,
+    /** Number of the stream's events in the file. */
+    events: z.number().int().positive(),
+  })
+  .readonly();
+/** 卷宗组成部分 — see {@link CaseFilePartSchema}. */
+export type CaseFilePart = z.infer<typeof CaseFilePartSchema>;
+
 const entryShape = {
   /** 序号 — 1-based position in the catalogue. */
   no: z.number().int().positive(),
-  /** The event's `seq` in its case's stream. */
+  /** The stream the event is in: the case's, or one of its parts' (a review, a disclosure). */
+  streamId: IdSchema,
+  /** The event's `seq` in its stream. */
   seq: z.number().int().positive(),
   /** 环节 — the event's stage. */
   stage: StageSchema,
@@ -80,7 +121,9 @@ const caseFileShape = {
   version: z.literal(CASE_FILE_VERSION),
   /** 案件编号 — the case. */
   caseId: IdSchema,
-  /** The case's events in `seq` order: the record itself. */
+  /** 卷宗组成 — the streams in the file: the case's own first, then its reviews and disclosures. */
+  parts: z.array(CaseFilePartSchema).min(1),
+  /** The parts' events, part after part, each part's in `seq` order: the record itself. */
   events: z.array(CaseEventSchema),
 };
 
@@ -88,7 +131,7 @@ const caseFileShape = {
 export const CaseFileSchema = z
   .object({
     ...caseFileShape,
-    /** 卷内目录 — ordered by stage (立案 → … → 归档), then `seq`. */
+    /** 卷内目录 — ordered by stage (立案 → … → 归档), then part, then `seq`. */
     catalogue: z.array(CatalogueEntrySchema),
     /** 签名树头 — the bureau's signed head every proof leads to. */
     signedTreeHead: SignedTreeHeadSchema,
@@ -117,62 +160,169 @@ export const CaseFileJsonSchema = z
 /** JSON form of a {@link CaseFile} (see {@link CaseFileJsonSchema}). */
 export type CaseFileJson = z.infer<typeof CaseFileJsonSchema>;
 
+/** What {@link compareCatalogueOrder} orders by: stage, the part's index (default 0), `seq`. */
+export interface CatalogueOrderKey {
+  /** The event's stage. */
+  readonly stage: CaseEvent["stage"];
+  /** The event's `seq` in its stream. */
+  readonly seq: number;
+  /** The index of the event's part in the file's `parts` (0: the case's own stream). */
+  readonly part?: number;
+}
+
 /**
- * 文件题名 — default catalogue titles of common event types. A bureau passes its own through
- * {@link AssembleCaseFileOptions.titles}; an event whose payload carries a `title` string
- * (a document's own name) uses that.
+ * Catalogue order: by stage in procedure order, then by part (the case's own events before
+ * its review's and disclosure's of the same stage), then by `seq`.
  */
-export const DEFAULT_EVENT_TITLES: Readonly<Record<string, string>> = {
-  "clue.registered": "案件线索登记表",
-  "case.filed": "立案审批表",
-  "inspection.recorded": "现场检查笔录",
-  "inquiry.recorded": "询问笔录",
-  "evidence.collected": "证据材料",
-  "evidence.preserved": "先行登记保存证据通知书",
-  "property.sealed": "查封（扣押）决定书及清单",
-  "investigation.concluded": "案件调查终结报告",
-  "review.requested": "法制审核申请",
-  "review.completed": "法制审核意见书",
-  "notice.served": "行政处罚事先告知书",
-  "statement.recorded": "陈述申辩笔录",
-  "hearing.held": "听证笔录",
-  "discussion.held": "集体讨论记录",
-  "decision.made": "行政处罚决定书",
-  "decision.served": "送达回证",
-  "fine.paid": "罚没款缴纳凭证",
-  "execution.completed": "执行情况记录",
-  "case.closed": "结案报告",
-  "case.archived": "立卷归档登记",
-};
-
-/** Options of {@link assembleCaseFile}. */
-export interface AssembleCaseFileOptions {
-  /** Titles by event type, over {@link DEFAULT_EVENT_TITLES}. */
-  readonly titles?: Readonly<Record<string, string>>;
-}
-
-/** The title of an event in the catalogue: its payload's `title`, else the table, else stage and type. */
-export function eventTitle(event: CaseEvent, titles: Readonly<Record<string, string>> = {}): string {
-  const own = event.payload.title;
-  if (typeof own === "string" && own.trim() !== "") return own;
-  return titles[event.type] ?? DEFAULT_EVENT_TITLES[event.type] ?? `${STAGE_NAMES[event.stage]}记录（${event.type}）`;
-}
-
-/** Catalogue order: by stage in procedure order, then by `seq`. */
-export function compareCatalogueOrder(
-  a: { readonly stage: CaseEvent["stage"]; readonly seq: number },
-  b: { readonly stage: CaseEvent["stage"]; readonly seq: number },
-): number {
-  return compareStages(a.stage, b.stage) || a.seq - b.seq;
+export function compareCatalogueOrder(a: CatalogueOrderKey, b: CatalogueOrderKey): number {
+  return compareStages(a.stage, b.stage) || (a.part ?? 0) - (b.part ?? 0) || a.seq - b.seq;
 }
 
 /**
- * 组卷 — assembles the case file of `caseId` from the bureau's log against `sth`, a signed
- * head of that log: the case's events up to the head's size, the catalogue in stage order
- * with every entry's leaf hash and inclusion proof. Events appended after the head are
- * left for a later file. Errors: `MERKLE_TREE_SIZE_INVALID` (head larger than the log),
- * `MERKLE_ROOT_MISMATCH` (head not of this log), `CASE_FILE_MALFORMED` (no event of the
- * case under the head). The signature is not checked here; {@link verifyCaseFile} does.
+ * 案件关联 — the case a stream's event names as its own: `payload.caseId` (a review's
+ * `review.submitted`, a disclosure's withdrawal), or `payload.draft.caseId` (a disclosure's
+ * `disclosure.drafted`). A stream belongs to a case's file when its first event names the case.
+ */
+export function caseLinkOf(event: CaseEvent): string | undefined {
+  const direct = event.payload.caseId;
+  if (typeof direct === "string") return direct;
+  const draft = event.payload.draft;
+  if (typeof draft !== "object" || draft === null) return undefined;
+  const inDraft = (draft as { readonly caseId?: unknown }).caseId;
+  return typeof inDraft === "string" ? inDraft : undefined;
+}
+
+/**
+ * 引用字段 — payload fields by which a case's own events name another stream that must be in
+ * its file: `review.approved.reviewId` (the review whose approval the decision relies on).
+ * {@link verifyCaseFile} refuses a file that leaves a referenced stream out.
+ */
+export const CASE_FILE_REFERENCE_FIELDS: readonly string[] = ["reviewId"];
+
+/** The streams the case's own events reference ({@link CASE_FILE_REFERENCE_FIELDS}), in first-mention order. */
+export function caseReferencesOf(events: readonly CaseEvent[]): string[] {
+  const out: string[] = [];
+  for (const e of events) {
+    for (const field of CASE_FILE_REFERENCE_FIELDS) {
+      const v = e.payload[field];
+      if (typeof v === "string" && v !== e.caseId && !out.includes(v)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** What a stream is to the case, from its id and first event's type. */
+export function casePartKind(caseId: string, streamId: string, first: CaseEvent | undefined): CaseFilePartKind {
+  if (streamId === caseId) return "case";
+  const type = first?.type ?? "";
+  if (type.startsWith("review.")) return "review";
+  if (type.startsWith("disclosure.")) return "disclosure";
+  return "linked";
+}
+
+/** One event of a part as {@link caseFileFromParts} takes it: the event, its leaf and its proof. */
+export interface CaseFileEntryInput {
+  /** The event. */
+  readonly event: CaseEvent;
+  /** 0-based leaf index in the bureau's log. */
+  readonly leafIndex: number;
+  /** Its leaf hash. */
+  readonly leafHash: Uint8Array;
+  /** Its audit path against the signed head. */
+  readonly inclusionProof: readonly Uint8Array[];
+}
+
+/** One stream as {@link caseFileFromParts} takes it. */
+export interface CaseFilePartInput {
+  /** The stream id. */
+  readonly streamId: string;
+  /** What it is to the case. */
+  readonly kind: CaseFilePartKind;
+  /** Its events under the head, in `seq` order. */
+  readonly entries: readonly CaseFileEntryInput[];
+}
+
+/**
+ * 成卷 — the case file of `caseId` from its parts (the case's own stream first), each event
+ * with its leaf and proof, against `sth`: the catalogue in {@link compareCatalogueOrder},
+ * titled by {@link eventTitle}. Checks nothing cryptographic (the assembly functions and
+ * {@link verifyCaseFile} do); `CASE_FILE_MALFORMED` when the case's own stream is not the
+ * first, non-empty part.
+ */
+export function caseFileFromParts(
+  caseId: string,
+  sth: SignedTreeHead,
+  parts: readonly CaseFilePartInput[],
+  options: AssembleCaseFileOptions = {},
+): Result<CaseFile, SanxiangError> {
+  const own = parts[0];
+  if (own === undefined || own.streamId !== caseId || own.entries.length === 0) {
+    return err(
+      sanxiangError("CASE_FILE_MALFORMED", `签名树头（${sth.treeSize}）之前没有案件 ${caseId} 的事件，无法组卷`, {
+        details: { caseId, treeSize: sth.treeSize },
+      }),
+    );
+  }
+  const titles = options.titles ?? {};
+  const kept = parts.filter((p) => p.entries.length > 0);
+  const keyed = kept.flatMap((p, part) => p.entries.map((e) => ({ e, part })));
+  keyed.sort((a, b) => compareCatalogueOrder({ ...a.e.event, part: a.part }, { ...b.e.event, part: b.part }));
+  const catalogue: CatalogueEntry[] = keyed.map(({ e }, i) => ({
+    no: i + 1,
+    streamId: e.event.caseId,
+    seq: e.event.seq,
+    stage: e.event.stage,
+    type: e.event.type,
+    title: eventTitle(e.event, titles),
+    at: e.event.at,
+    leafIndex: e.leafIndex,
+    leafHash: e.leafHash,
+    inclusionProof: [...e.inclusionProof],
+  }));
+  return ok({
+    format: CASE_FILE_FORMAT,
+    version: CASE_FILE_VERSION,
+    caseId,
+    parts: kept.map((p) => ({ streamId: p.streamId, kind: p.kind, events: p.entries.length })),
+    events: kept.flatMap((p) => p.entries.map((e) => e.event)),
+    catalogue,
+    signedTreeHead: sth,
+  });
+}
+
+/** Options of {@link assembleCaseFile} and `assembleCaseFileFromStore`. */
+export interface AssembleCaseFileOptions {
+  /** Titles by event type, over the default titles (`DEFAULT_EVENT_TITLES`). */
+  readonly titles?: Readonly<Record<string, string>>;
+  /**
+   * More streams to file with the case (their ids), besides those found: the streams whose
+   * first event names the case ({@link caseLinkOf}) and those the case's events reference
+   * ({@link caseReferencesOf}). Each must have events under the head.
+   */
+  readonly streams?: readonly string[];
+}
+
+/** A linked stream named (by reference or by the caller) that has no event under the head. */
+export function missingStream(caseId: string, streamId: string, treeSize: number): SanxiangError {
+  return sanxiangError(
+    "CASE_FILE_MALFORMED",
+    `案件 ${caseId} 的案卷应收入记录流 ${streamId}，但签名树头（${treeSize}）之前没有它的事件：先确认编号，或对更新的日志头签名后再组卷`,
+    { details: { caseId, streamId, treeSize } },
+  );
+}
+
+/**
+ * 组卷 — assembles the case file of `caseId` from the bureau's log (in memory) against
+ * `sth`, a signed head of that log: the case's events up to the head's size and those of
+ * every stream filed with it — each stream whose first event names the case (its legal
+ * reviews, its disclosures: {@link caseLinkOf}), each the case references
+ * ({@link caseReferencesOf}) and `options.streams` — with the catalogue in stage order and
+ * every entry's leaf hash and inclusion proof. Events appended after the head are left for a
+ * later file. Errors: `MERKLE_TREE_SIZE_INVALID` (head larger than the log),
+ * `MERKLE_ROOT_MISMATCH` (head not of this log), `CASE_FILE_MALFORMED` (no event of the case,
+ * or of a stream that must be filed, under the head). The signature is not checked here;
+ * {@link verifyCaseFile} does. For a store, use `assembleCaseFileFromStore`, which reads the
+ * case's streams without loading the log.
  */
 export function assembleCaseFile(
   log: AuditLog,
@@ -189,40 +339,33 @@ export function assembleCaseFile(
       }),
     );
   }
-  const entries = log.entriesOf(caseId).filter((e) => e.leafIndex < sth.treeSize);
-  if (entries.length === 0) {
-    return err(
-      sanxiangError("CASE_FILE_MALFORMED", `签名树头（${sth.treeSize}）之前没有案件 ${caseId} 的事件，无法组卷`, {
-        details: { caseId, treeSize: sth.treeSize },
-      }),
-    );
+  const within = (id: string) => log.entriesOf(id).filter((e) => e.leafIndex < sth.treeSize);
+  const own = within(caseId);
+  const linked = new Map<string, number>();
+  for (const id of log.streamIds()) {
+    const first = log.firstEntryOf(id);
+    if (id !== caseId && first !== undefined && first.leafIndex < sth.treeSize && caseLinkOf(first.event) === caseId) {
+      linked.set(id, first.leafIndex);
+    }
   }
-  const titles = options.titles ?? {};
-  const sorted = [...entries].sort((a, b) => compareCatalogueOrder(a.event, b.event));
-  const catalogue: CatalogueEntry[] = [];
-  for (const [i, { event, leafIndex, leafHash }] of sorted.entries()) {
-    const proof = log.inclusionProof(leafIndex, sth.treeSize);
-    if (proof.isErr()) return err(proof.error);
-    catalogue.push({
-      no: i + 1,
-      seq: event.seq,
-      stage: event.stage,
-      type: event.type,
-      title: eventTitle(event, titles),
-      at: event.at,
-      leafIndex,
-      leafHash,
-      inclusionProof: proof.value,
-    });
+  for (const id of [...caseReferencesOf(own.map((e) => e.event)), ...(options.streams ?? [])]) {
+    if (id === caseId || linked.has(id)) continue;
+    const first = log.firstEntryOf(id);
+    if (first === undefined || first.leafIndex >= sth.treeSize) return err(missingStream(caseId, id, sth.treeSize));
+    linked.set(id, first.leafIndex);
   }
-  return ok({
-    format: CASE_FILE_FORMAT,
-    version: CASE_FILE_VERSION,
-    caseId,
-    events: entries.map((e) => e.event),
-    catalogue,
-    signedTreeHead: sth,
-  });
+  const order = [caseId, ...[...linked].sort((a, b) => a[1] - b[1]).map(([id]) => id)];
+  const parts: CaseFilePartInput[] = [];
+  for (const id of order) {
+    const entries: CaseFileEntryInput[] = [];
+    for (const { event, leafIndex, leafHash } of id === caseId ? own : within(id)) {
+      const proof = log.inclusionProof(leafIndex, sth.treeSize);
+      if (proof.isErr()) return err(proof.error);
+      entries.push({ event, leafIndex, leafHash, inclusionProof: proof.value });
+    }
+    parts.push({ streamId: id, kind: casePartKind(caseId, id, entries[0]?.event), entries });
+  }
+  return caseFileFromParts(caseId, sth, parts, options);
 }
 
 /** The JSON form of a case file (hex bytes); read it back with {@link caseFileFromJson}. */
@@ -231,6 +374,7 @@ export function caseFileToJson(file: CaseFile): CaseFileJson {
     format: file.format,
     version: file.version,
     caseId: file.caseId,
+    parts: file.parts,
     events: file.events,
     catalogue: file.catalogue.map((e) => ({
       ...e,
@@ -259,6 +403,33 @@ function malformed(message: string, details: Record<string, unknown> = {}): Sanx
  * {@link verifyCaseFile}.
  */
 export function caseFileFromJson(value: unknown): Result<CaseFile, SanxiangError> {
+  let upgraded: unknown;
+  try {
+    upgraded = upgradeVersion1(value);
+  } catch {
+    return err(malformed("案卷 JSON 无法读取：读取版本时出错"));
+  }
+  return fromJsonV2(upgraded);
+}
+
+/**
+ * A version 1 file (the case's own stream alone, entries without `streamId`) in the
+ * version 2 layout: one `case` part, every entry in the case's stream. Anything else is
+ * returned as it is, for the schema to judge.
+ */
+function upgradeVersion1(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const v = value as Record<string, unknown>;
+  if (v.version !== 1 || !Array.isArray(v.events) || !Array.isArray(v.catalogue) || "parts" in v) return value;
+  const caseId = v.caseId;
+  const parts = v.events.length === 0 ? [] : [{ streamId: caseId, kind: "case", events: v.events.length }];
+  const catalogue = v.catalogue.map((e: unknown) =>
+    typeof e === "object" && e !== null && !("streamId" in e) ? { ...e, streamId: caseId } : e,
+  );
+  return { ...v, version: CASE_FILE_VERSION, parts, catalogue };
+}
+
+function fromJsonV2(value: unknown): Result<CaseFile, SanxiangError> {
   const json = safeParse(CaseFileJsonSchema, value);
   if (!json.success) {
     return err(

@@ -1,0 +1,290 @@
+// 从存储组卷 — the case file assembled through the EventStore port, without loading the
+// bureau's log: the case's streams are read by id (`load`), and the log is passed over once,
+// page by page, as leaf hashes only — to find where the case's events sit, which streams
+// are filed with it, and their inclusion proofs (InclusionProofCollector) — keeping in
+// memory the case's events and O(log n) hashes, never the log. The stored leaves are not
+// trusted: the root they give must be the signed root, and each filed event must hash to its
+// stored leaf.
+import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { type HashAlgorithm, hashAlgorithm } from "../kernel/hash.js";
+import { merkleLeafHash } from "../kernel/merkle-hash.js";
+import { bytesEqual } from "../kernel/merkle-util.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import type { SignedTreeHead } from "../kernel/tree-head.js";
+import { type CaseEvent, eventLeafBytes } from "./case-event.js";
+import {
+  type AssembleCaseFileOptions,
+  type CaseFile,
+  type CaseFileEntryInput,
+  type CaseFilePartInput,
+  caseFileFromParts,
+  caseLinkOf,
+  casePartKind,
+  caseReferencesOf,
+  missingStream,
+} from "./casefile.js";
+import { InclusionProofCollector } from "./casefile-proofs.js";
+import { type EventStore, READ_ALL_LIMIT } from "./event-store.js";
+import { checkCaseId, storeCorrupt } from "./store-support.js";
+
+/** Options of {@link assembleCaseFileFromStore}. */
+export interface AssembleCaseFileFromStoreOptions extends AssembleCaseFileOptions {
+  /** The signed head to prove against (default: the store's latest kept head). */
+  readonly signedTreeHead?: SignedTreeHead;
+  /**
+   * 哈希实现 — an implementation of the store's hash algorithm (a native one, say) to use
+   * instead of the built-in; it must give the same digests (a wrong one ends in
+   * `MERKLE_ROOT_MISMATCH`, never in a wrong file).
+   */
+  readonly hash?: HashAlgorithm;
+  /** Leaves read per page of the log pass (default and at most 10 000). */
+  readonly pageSize?: number;
+}
+
+/** Where one event of a filed stream sits in the log. */
+interface Located {
+  readonly seq: number;
+  readonly leafIndex: number;
+  readonly leafHash: Uint8Array;
+}
+
+/** One stored leaf as the pass reads it: where, which stream, and the event or its stored bytes. */
+interface PassLeaf {
+  readonly position: number;
+  readonly streamId: string;
+  readonly seq: number;
+  readonly leafHash: Uint8Array;
+  /** The decoded event (`readAll`). */
+  readonly event?: CaseEvent;
+  /** The stored canonical JSON (`readLeaves`), searched without decoding. */
+  readonly bytes?: Uint8Array;
+}
+
+/** Whether `haystack` contains `needle` (bytes, `needle` not empty). */
+function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0] as number;
+  const last = haystack.length - needle.length;
+  outer: for (let i = haystack.indexOf(first); i >= 0 && i <= last; i = haystack.indexOf(first, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** One page of the pass, through `readLeaves` when the store has it (no event parsing), else `readAll`. */
+async function readPage(
+  store: EventStore,
+  after: number,
+  limit: number,
+): Promise<Result<readonly PassLeaf[], SanxiangError>> {
+  if (store.readLeaves !== undefined) {
+    const page = await store.readLeaves({ after, limit });
+    return page.map((leaves) =>
+      leaves.map((l) => ({
+        position: l.position,
+        streamId: l.caseId,
+        seq: l.seq,
+        leafHash: l.leafHash,
+        bytes: l.bytes,
+      })),
+    );
+  }
+  const page = await store.readAll({ after, limit });
+  return page.map((events) =>
+    events.map((s) => ({
+      position: s.position,
+      streamId: s.event.caseId,
+      seq: s.event.seq,
+      leafHash: s.leafHash,
+      event: s.event,
+    })),
+  );
+}
+
+function chooseHash(store: EventStore, sth: SignedTreeHead, given: HashAlgorithm | undefined) {
+  if (sth.hashAlgorithm !== store.hashAlgorithm) {
+    return err(
+      sanxiangError(
+        "TREE_HEAD_ALGORITHM_MISMATCH",
+        `签名树头用 ${sth.hashAlgorithm}，本存储的日志用 ${store.hashAlgorithm}：这不是本日志的树头`,
+        { details: { treeHead: sth.hashAlgorithm, store: store.hashAlgorithm } },
+      ),
+    );
+  }
+  if (given !== undefined) {
+    if (given.name !== store.hashAlgorithm) {
+      return err(
+        sanxiangError("INVALID_INPUT", `hash 选项是 ${given.name}，本存储的日志用 ${store.hashAlgorithm}`, {
+          details: { given: given.name, store: store.hashAlgorithm },
+        }),
+      );
+    }
+    return ok(given);
+  }
+  return hashAlgorithm(store.hashAlgorithm);
+}
+
+/**
+ * 从存储组卷 — assembles the case file of `caseId` through the {@link EventStore} port,
+ * against `options.signedTreeHead` or the store's latest kept head: what
+ * {@link assembleCaseFile} files (the case's stream, each stream whose first event names the
+ * case — its legal reviews, its disclosures — each stream the case references, and
+ * `options.streams`), with every event's leaf hash and inclusion proof.
+ *
+ * Memory grows with the case, not the log: the streams are read by id, and the log is passed
+ * over once in pages of leaf hashes (`readLeaves`, else `readAll`), keeping O(log n) hashes.
+ * Time has one term in the log's size — one node hash per leaf of the pass — since the port
+ * gives no stored interior nodes (docs/benchmarks.md has the figure on 1 000 000 events).
+ *
+ * Errors: `CASE_FILE_MALFORMED` (no signed head kept; no event of the case, or of a stream
+ * that must be filed, under the head), `TREE_HEAD_ALGORITHM_MISMATCH`,
+ * `MERKLE_ROOT_MISMATCH` (the stored leaves do not give the signed root: the head is of
+ * another log, or the store was changed), `EVENT_HASH_MISMATCH` (a stored event does not
+ * hash to its stored leaf), `STORE_CORRUPT` (positions not dense), and the store's own
+ * (`STORE_UNAVAILABLE`, `INVALID_INPUT` for a bad case id). The signature is not checked
+ * here; {@link verifyCaseFile} does.
+ */
+export async function assembleCaseFileFromStore(
+  store: EventStore,
+  caseId: string,
+  options: AssembleCaseFileFromStoreOptions = {},
+): Promise<Result<CaseFile, SanxiangError>> {
+  const id = checkCaseId(caseId);
+  if (id.isErr()) return err(id.error);
+  let sth = options.signedTreeHead;
+  if (sth === undefined) {
+    const latest = await store.latestSignedTreeHead();
+    if (latest.isErr()) return err(latest.error);
+    if (latest.value === null) {
+      return err(
+        sanxiangError(
+          "CASE_FILE_MALFORMED",
+          "存储中没有签名树头，无法组卷：先用机关的私钥对日志头签名（signAndSaveTreeHead，或 sanxiang sign）",
+          { details: { caseId, why: "noSignedTreeHead" } },
+        ),
+      );
+    }
+    sth = latest.value;
+  }
+  const hash = chooseHash(store, sth, options.hash);
+  if (hash.isErr()) return err(hash.error);
+  const own = await store.load(caseId);
+  if (own.isErr()) return err(own.error);
+  // Streams that may have to be filed: referenced by the case (before or after the head:
+  // which of them must be is known once the pass has placed the case's events) or named.
+  const candidates = new Set([...caseReferencesOf(own.value), ...(options.streams ?? [])]);
+  candidates.delete(caseId);
+
+  // Canonical JSON has no spaces, and ids need no escaping: a stream's first event that names
+  // the case holds one of these byte strings; only those are decoded (through `load`).
+  const needles = [`"caseId":"${caseId}"`].map((n) => utf8ToBytes(n));
+  const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? READ_ALL_LIMIT.max)), READ_ALL_LIMIT.max);
+  const collector = new InclusionProofCollector(sth.treeSize, hash.value);
+  const located = new Map<string, Located[]>([[caseId, []]]);
+  const linked = new Set<string>();
+  while (collector.count < sth.treeSize) {
+    const page = await readPage(store, collector.count, Math.min(pageSize, sth.treeSize - collector.count));
+    if (page.isErr()) return err(page.error);
+    if (page.value.length === 0) break;
+    for (const leaf of page.value) {
+      if (collector.count >= sth.treeSize) break;
+      if (leaf.position !== collector.count + 1) {
+        return err(
+          storeCorrupt(`日志位置应为 ${collector.count + 1}，读到 ${leaf.position}`, {
+            expected: collector.count + 1,
+            position: leaf.position,
+          }),
+        );
+      }
+      let list = located.get(leaf.streamId);
+      if (list === undefined && leaf.seq === 1) {
+        const named = candidates.has(leaf.streamId);
+        const links = await opensLinkedStream(store, leaf, caseId, needles);
+        if (links !== false && links !== true) return err(links);
+        if (named || links) {
+          list = [];
+          located.set(leaf.streamId, list);
+          if (links) linked.add(leaf.streamId);
+        }
+      }
+      list?.push({ seq: leaf.seq, leafIndex: collector.count, leafHash: leaf.leafHash });
+      collector.push(leaf.leafHash, list !== undefined);
+    }
+  }
+  const collected = collector.finish();
+  if (collected.isErr()) return err(collected.error);
+  const { rootHash, proofs } = collected.value;
+  if (!bytesEqual(rootHash, sth.rootHash)) {
+    return err(
+      sanxiangError(
+        "MERKLE_ROOT_MISMATCH",
+        `存储中前 ${sth.treeSize} 个叶子的根哈希与签名树头（${sth.logId}）不一致：树头不属于本日志，或存储已被改动（用 sanxiang verify --store 检查）`,
+        { details: { logId: sth.logId, treeSize: sth.treeSize } },
+      ),
+    );
+  }
+
+  const ownUnder = own.value.slice(0, located.get(caseId)?.length ?? 0);
+  const required = [...caseReferencesOf(ownUnder), ...(options.streams ?? [])].filter((s) => s !== caseId);
+  for (const s of required) if ((located.get(s)?.length ?? 0) === 0) return err(missingStream(caseId, s, sth.treeSize));
+  const filed = [caseId, ...[...located.keys()].filter((s) => s !== caseId && (linked.has(s) || required.includes(s)))];
+  filed.sort((a, b) =>
+    a === caseId
+      ? -1
+      : b === caseId
+        ? 1
+        : (located.get(a)?.[0]?.leafIndex ?? 0) - (located.get(b)?.[0]?.leafIndex ?? 0),
+  );
+
+  const parts: CaseFilePartInput[] = [];
+  for (const streamId of filed) {
+    const where = located.get(streamId) ?? [];
+    const events = streamId === caseId ? own : await store.load(streamId);
+    if (events.isErr()) return err(events.error);
+    const entries: CaseFileEntryInput[] = [];
+    for (const at of where) {
+      const event = events.value[at.seq - 1];
+      const leafHash = event === undefined ? undefined : leafHashOf(event, hash.value);
+      if (event === undefined || event.seq !== at.seq || leafHash === undefined || !bytesEqual(leafHash, at.leafHash)) {
+        return err(
+          sanxiangError(
+            "EVENT_HASH_MISMATCH",
+            `记录流 ${streamId} 第 ${at.seq} 号事件与日志第 ${at.leafIndex} 号叶子的哈希不符：存储已被改动（用 sanxiang verify --store 检查）`,
+            { details: { streamId, seq: at.seq, leafIndex: at.leafIndex } },
+          ),
+        );
+      }
+      entries.push({ event, leafIndex: at.leafIndex, leafHash, inclusionProof: proofs.get(at.leafIndex) ?? [] });
+    }
+    parts.push({ streamId, kind: casePartKind(caseId, streamId, entries[0]?.event), entries });
+  }
+  return caseFileFromParts(caseId, sth, parts, options);
+}
+
+/**
+ * Whether the stream a first leaf opens is filed with the case: its first event names the
+ * case ({@link caseLinkOf}). Stored bytes are searched first; only a match is loaded.
+ */
+async function opensLinkedStream(
+  store: EventStore,
+  leaf: PassLeaf,
+  caseId: string,
+  needles: readonly Uint8Array[],
+): Promise<boolean | SanxiangError> {
+  if (leaf.event !== undefined) return caseLinkOf(leaf.event) === caseId;
+  const bytes = leaf.bytes;
+  if (bytes === undefined || !needles.some((n) => containsBytes(bytes, n))) return false;
+  const events = await store.load(leaf.streamId);
+  if (events.isErr()) return events.error;
+  const first = events.value[0];
+  return first !== undefined && caseLinkOf(first) === caseId;
+}
+
+function leafHashOf(event: CaseEvent, hash: HashAlgorithm): Uint8Array | undefined {
+  try {
+    return merkleLeafHash(eventLeafBytes(event), { hash });
+  } catch {
+    return undefined;
+  }
+}
