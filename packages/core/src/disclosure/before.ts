@@ -1,15 +1,16 @@
 import type { SanxiangError } from "../kernel/errors.js";
-import { formatYuan } from "../kernel/money.js";
 import type { Id } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource } from "../kernel/source.js";
 import { type CivilDate, compareCivilDates } from "../kernel/time.js";
+import { SAMR_TIER_FORMULA, type TierFormula } from "../registry/benchmarks/formula.js";
 import type { BenchmarkRegistry } from "../registry/benchmarks/registry.js";
-import { type BenchmarkTier, PENALTY_KIND_LABELS, TIER_LABELS } from "../registry/benchmarks/schema.js";
+import { type Benchmark, type BenchmarkTier, PENALTY_KIND_LABELS, TIER_LABELS } from "../registry/benchmarks/schema.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import { BODY_KIND_LABELS, type Body } from "../registry/bodies/schema.js";
 import { POWER_KIND_LABELS } from "../registry/powers/kinds.js";
 import type { PowersRegistry } from "../registry/powers/registry.js";
+import { tierFineInStatuteWords } from "./benchmark-wording.js";
 import { buildDraft, type DisclosureDraft, type DraftInput } from "./draft.js";
 import { PROCEDURE_NAMES, procedureFlowcharts } from "./flowchart.js";
 import type { DisclosurePolicy } from "./rules.js";
@@ -33,23 +34,24 @@ export interface BeforeDisclosureInput {
   readonly publisherBodyId?: Id;
   /** Draft the procedure flowcharts (default true). */
   readonly flowcharts?: boolean;
+  /**
+   * The tier formula that resolves a tier left to it, so the published range is the one that
+   * applies (default {@link SAMR_TIER_FORMULA}, the bureau's review policy should pass its own).
+   */
+  readonly tierFormula?: TierFormula;
 }
 
-/** Writes a tier's penalty as the published benchmark states it. */
-function tierPenalty(t: BenchmarkTier): string {
+/**
+ * Writes a tier's penalty as the published benchmark states it: the tier, the kinds, and the
+ * fine in the statute's words, resolved from the tier's own terms or the formula (issue 16:
+ * "罚款按裁量公式计算" published no range).
+ */
+function tierPenalty(bm: Benchmark, t: BenchmarkTier, formula: TierFormula): string {
   const kinds = t.kinds === undefined ? "" : t.kinds.map((k) => PENALTY_KIND_LABELS[k]).join("、");
-  const f = t.fine;
-  const fine =
-    f.mode === "formula"
-      ? "罚款按裁量公式计算"
-      : f.mode === "band"
-        ? `罚款为法定幅度的${f.fromPercent}%至${f.toPercent}%`
-        : f.mode === "fixed"
-          ? `罚款${formatYuan(f.min)}元至${formatYuan(f.max)}元`
-          : f.mode === "multiple"
-            ? `罚款${f.min}倍至${f.max}倍`
-            : "";
-  return [`${TIER_LABELS[t.tier]}`, kinds, fine].filter((s) => s.length > 0).join("：");
+  const fine = t.fine.mode === "none" ? "" : (tierFineInStatuteWords(bm, t.tier, formula) ?? "");
+  return [`${TIER_LABELS[t.tier]}`, [kinds, fine].filter((s) => s.length > 0).join("，")]
+    .filter((s) => s.length > 0)
+    .join("：");
 }
 
 function publisherOf(input: BeforeDisclosureInput, inForce: readonly Body[]): Body | undefined {
@@ -198,11 +200,12 @@ export function beforeDisclosureDrafts(input: BeforeDisclosureInput): Result<Dis
   }
 
   const publisher = publisherOf(input, bodies);
+  const formula = input.tierFormula ?? SAMR_TIER_FORMULA;
   if (publisher !== undefined) {
     for (const bm of input.benchmarks?.inForce(asOf) ?? []) {
       const tiers =
         bm.tiers.length > 0
-          ? bm.tiers.map((t) => ({ circumstance: t.description, penalty: tierPenalty(t) }))
+          ? bm.tiers.map((t) => ({ circumstance: t.description, penalty: tierPenalty(bm, t, formula) }))
           : [
               {
                 circumstance: "依裁量公式确定",

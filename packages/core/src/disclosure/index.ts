@@ -13,6 +13,7 @@ export * from "./after-coercion.js";
 export * from "./after-inspection.js";
 export * from "./after-simplified.js";
 export * from "./before.js";
+export * from "./benchmark-wording.js";
 export * from "./commands.js";
 export * from "./context.js";
 export * from "./cross-province.js";
