@@ -4,9 +4,11 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { decideReview } from "../review/decide.js";
 import { initialReviewState } from "../review/fold.js";
+import { reviewGate } from "../review/gate.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { type CaseState, evolve, initialCaseState } from "./fold.js";
+import { caseDecisionDraft } from "./review-gate.js";
 import {
   bodies,
   calendar,
@@ -131,5 +133,14 @@ describe("case.close with part of the fine unpaid names the amount outstanding a
     expect(e.message).toContain("尚欠 3,000.00 元");
     expect(e.message).toContain("payment.record");
     expect(e.details).toMatchObject({ fineFen: 500_000, paidFen: 200_000, outstandingFen: 300_000 });
+  });
+});
+
+describe("the review module's gate names the next step too", () => {
+  it("a major draft never submitted: submit it for review (review.submit)", () => {
+    const draft = caseDecisionDraft(run([[fileCommand, T("03")]]).context, "penalty", { kinds: ["revokeLicence"] });
+    const e = reviewGate(undefined, draft)._unsafeUnwrapErr();
+    expect(e.details).toMatchObject({ why: "notSubmitted" });
+    expect(e.message).toMatch(/下一步：将该决定草案提交法制审核（review\.submit）/u);
   });
 });

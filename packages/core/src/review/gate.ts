@@ -78,11 +78,17 @@ export function reviewGate(
     notApproved: `法制审核未通过（${mine.map((r) => REVIEW_STATE_NAMES[r.value]).join("、")}）`,
     draftChanged: "拟作出的决定与审核通过的草案不一致，原审核意见失效",
   }[why];
+  const next = {
+    notSubmitted: "将该决定草案提交法制审核（review.submit），审核通过后再作出决定",
+    pending: "待审核人员出具同意的审核意见后再作出决定",
+    notApproved: "按审核意见修改后重新送审（review.resubmit），或对审核意见有异议的提请集体讨论（review.dispute）",
+    draftChanged: "按审核通过的草案作出决定，或将修改后的草案重新送审（review.resubmit / review.submit）",
+  }[why];
   const reasons = classification.reasons.map((r) => r.text).join("；");
   return err(
     sanxiangError(
       "REVIEW_NOT_APPROVED",
-      `本案属于重大执法决定（${reasons}），${text}，不得作出决定（依据：${formatSource(REVIEW_SOURCES.gate)}）`,
+      `本案属于重大执法决定（${reasons}），${text}，不得作出决定（依据：${formatSource(REVIEW_SOURCES.gate)}）。下一步：${next}`,
       {
         source: REVIEW_SOURCES.gate,
         details: {
