@@ -51,9 +51,63 @@ export const SAMR_EARLY_END_EXCLUDED_KINDS: readonly PenaltyKind[] = [
 ];
 
 /**
+ * 期限从严 — the SAMR rule's 20 working days (Art. 9) do not replace 国办发〔2018〕118号's 7
+ * working days for 行政处罚 decisions: 118号 yields only to 法律、行政法规 ("法律、行政法规另有
+ * 规定的除外"), and 总局令第45号 is a 部门规章. Both bind a market regulator, so the stricter —
+ * 7 working days (`disclosure.licencePenalty`) — is the sector's publication deadline; Art. 9
+ * still names the channel (国家企业信用信息公示系统). A bureau whose province rules otherwise by
+ * a 法律 or 行政法规 overrides `deadlinePeriodId` with that source.
+ */
+export const SAMR_PUBLICATION_PERIOD_ID = "disclosure.licencePenalty";
+
+/**
+ * 送达时书面告知将予公示 — SAMR Art. 8: when a decision that must be published is served, the
+ * party is told in writing that it will be published. The text the service record carries
+ * (e.g. on the 送达回证 or in the decision) and its source.
+ */
+export const SAMR_SERVICE_NOTICE = {
+  text: "本行政处罚决定信息将依法通过国家企业信用信息公示系统向社会公示",
+  source: { law: SAMR, article: 8, confidence: "C-law" },
+} as const satisfies { readonly text: string; readonly source: RuleSource };
+
+/**
+ * 限制期限超过三年的公示期 — SAMR Art. 13 para. 3: a party restricted from business
+ * activities (`restrictActivity`) or from practice (`restrictPractice`) for more than three
+ * years stays public for the actual restriction period.
+ */
+export const SAMR_LONG_RESTRICTION = {
+  kinds: ["restrictActivity", "restrictPractice"] as const satisfies readonly PenaltyKind[],
+  /** The three years (in months) beyond which the restriction sets the period. */
+  beyondMonths: 36,
+  source: { law: SAMR, article: 13, paragraph: 3, confidence: "C-law" },
+} as const satisfies {
+  readonly kinds: readonly PenaltyKind[];
+  readonly beyondMonths: number;
+  readonly source: RuleSource;
+};
+
+/**
+ * 市场监管处罚信息公示期（月） — how long a SAMR penalty stays public: the row's period
+ * (`publicUntil`: 3 years, or 3 months for light penalties, Art. 13 paras. 1–2), unless the
+ * penalty restricts business activities or practice for more than three years — then the
+ * actual restriction period (Art. 13 para. 3). `restrictionMonths` is the restriction's length
+ * as decided; absent or three years or less: `rowMonths`.
+ */
+export function samrPublicityMonths(
+  rowMonths: number,
+  kinds: readonly PenaltyKind[],
+  restrictionMonths?: number,
+): number {
+  const restricted = kinds.some((k) => (SAMR_LONG_RESTRICTION.kinds as readonly PenaltyKind[]).includes(k));
+  if (!restricted || restrictionMonths === undefined) return rowMonths;
+  return restrictionMonths > SAMR_LONG_RESTRICTION.beyondMonths ? Math.max(rowMonths, restrictionMonths) : rowMonths;
+}
+
+/**
  * 行业公示规定表 — sector rules that override the defaults as data. `samr` — 市场监督管理行政
- * 处罚信息公示规定 (总局令第45号): penalties on the 国家企业信用信息公示系统 within 20 working days
- * (Art. 9), or pushed within 10 working days to the registration-place bureau of another
+ * 处罚信息公示规定 (总局令第45号): penalties on the 国家企业信用信息公示系统 within 7 working days
+ * (国办发〔2018〕118号, stricter than Art. 9's 20: {@link SAMR_PUBLICATION_PERIOD_ID}), or
+ * pushed within 10 working days to the registration-place bureau of another
  * province, which publishes within 10 of receipt (Art. 10, `crossProvince`), withdrawn within
  * 3 (Art. 11), ordinary procedure only and warning-only decisions not published (Art. 2),
  * public 3 years, or 3 months for 通报批评 / 较低数额 fines (Art. 13), ended early on the
@@ -67,7 +121,7 @@ export const DISCLOSURE_SECTORS: Readonly<Record<string, DisclosureSector>> = {
     rules: {
       "decision.penalty": {
         required: true,
-        deadlinePeriodId: "disclosure.samrPenalty",
+        deadlinePeriodId: SAMR_PUBLICATION_PERIOD_ID,
         withdrawalPeriodId: "disclosure.samrWithdrawal",
         channels: ["国家企业信用信息公示系统"],
         ordinaryProcedureOnly: true,
@@ -78,6 +132,11 @@ export const DISCLOSURE_SECTORS: Readonly<Record<string, DisclosureSector>> = {
           months: 3,
           maxFineFen: SAMR_LOW_FINE_DEFAULT_FEN,
           source: { law: SAMR, article: 13, paragraph: 2, confidence: "VAR" },
+        },
+        longRestriction: {
+          kinds: SAMR_LONG_RESTRICTION.kinds,
+          beyondMonths: SAMR_LONG_RESTRICTION.beyondMonths,
+          source: SAMR_LONG_RESTRICTION.source,
         },
         crossProvince: {
           forwardPeriodId: "disclosure.samrForward",
