@@ -111,7 +111,7 @@ describe("sanxiang registry", () => {
   it("checks the sample bureaus: every citation resolves; the expired certificates and missing reviewer are reported", async () => {
     const r = await cli("registry", "check", "--sample", "--date", "2026-11-26");
     expect(r.out).toContain("全部可在法律法规库中找到");
-    expect(r.out).toContain("执法证不在有效期 1 名");
+    expect(r.out).toContain("执法证已超过有效期 1 名");
     expect(r.out).toContain("不达标");
     expect(r.code).toBe(1);
   });
@@ -351,8 +351,12 @@ describe("sanxiang penalty", () => {
     const r = await cli("penalty", "recommend", "SPT-SC-JG-07-A", "--gains", "5000", "--sample");
     expect(r.code).toBe(0);
     expect(r.out).toContain("裁量阶次：一般");
-    expect(r.out).toContain("罚款 7,500.00 元至 17,500.00 元");
+    // The ranges in the statute's words, with what the multiples come to (issue 16).
+    expect(r.out).toContain("建议幅度：处违法所得1.5倍以上3.5倍以下罚款（即7,500元以上17,500元以下）");
+    expect(r.out).toContain("法定幅度：处违法所得5倍以下罚款（即25,000元以下）");
     expect(r.out).toContain("《价格违法行为行政处罚规定》第七条");
+    // A citation is never repeated right after a text that already names it.
+    expect(r.out).not.toContain("第七条（《价格违法行为行政处罚规定》第七条）");
   });
 
   it("applies a circumstance (屡查屡犯 → 从重, Art. 17 para. 2)", async () => {

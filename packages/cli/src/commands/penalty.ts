@@ -2,9 +2,13 @@ import {
   civilDateOf,
   describeRange,
   formatSource,
+  formatYuan,
   PENALTY_KIND_LABELS,
+  type PenaltyRange,
   parseCivilDate,
   parseYuan,
+  type RuleSource,
+  rangeInStatuteWords,
   TIER_LABELS,
 } from "@sanxiang/core";
 import { t } from "../i18n.js";
@@ -87,13 +91,15 @@ export async function penaltyCommand(ctx: CommandContext): Promise<number> {
   const benchmark = reg.benchmark(code, date.value);
   io.out(`${t(lang, "违法行为", "Violation")}：${code} ${benchmark.isOk() ? benchmark.value.name : ""}\n`);
   io.out(`${t(lang, "裁量阶次", "Tier")}：${TIER_LABELS[r.tier]}\n`);
-  io.out(`${t(lang, "建议幅度", "Range")}：${describeRange(r.range)}\n`);
-  io.out(`${t(lang, "法定幅度", "Statutory range")}：${describeRange(r.statutoryRange)}\n`);
+  io.out(`${t(lang, "建议幅度", "Range")}：${t(lang, rangeText(r.range), describeRange(r.range))}\n`);
+  io.out(
+    `${t(lang, "法定幅度", "Statutory range")}：${t(lang, rangeText(r.statutoryRange), describeRange(r.statutoryRange))}\n`,
+  );
   if (r.penaltyKinds.length > 0) {
     io.out(`${t(lang, "处罚种类", "Penalties")}：${r.penaltyKinds.map((k) => PENALTY_KIND_LABELS[k]).join("、")}\n`);
   }
   io.out(`${t(lang, "理由", "Reasons")}：\n`);
-  for (const e of r.explanation) io.out(`  · ${e.text}（${formatSource(e.source)}）\n`);
+  for (const e of r.explanation) io.out(`  · ${cited(e.text, e.source)}\n`);
   if (sub === "check") {
     const c = reg.check(code, date.value, { circumstances, fine: fine ?? 0 }, context);
     if (c.isErr()) {
@@ -101,7 +107,26 @@ export async function penaltyCommand(ctx: CommandContext): Promise<number> {
       return EXIT.usage;
     }
     io.out(`${t(lang, "检查结论", "Verdict")}：${c.value.message}\n`);
-    for (const req of c.value.requirements) io.out(`  · ${req.text}（${formatSource(req.source)}）\n`);
+    for (const req of c.value.requirements) io.out(`  · ${cited(req.text, req.source)}\n`);
   }
   return EXIT.ok;
+}
+
+/** A text with its citation after it, once: not when the text already cites the same source. */
+function cited(text: string, source: RuleSource): string {
+  const citation = formatSource(source);
+  return text.includes(citation) ? text : `${text}（${citation}）`;
+}
+
+/**
+ * A range as the statute words it, with the amounts it comes to where it is a multiple:
+ * `处违法所得5倍以下罚款（即25,000元以下）`, `处5,000元以上15,000元以下罚款`.
+ */
+function rangeText(range: PenaltyRange): string {
+  const words = rangeInStatuteWords(range);
+  if (range.basis === undefined || range.basis === "fixed" || range.maxMultiple === undefined || range.max === 0) {
+    return words;
+  }
+  const yuan = (fen: number) => `${formatYuan(fen).replace(/\.00$/, "")}元`;
+  return `${words}（即${range.min === 0 ? `${yuan(range.max)}以下` : `${yuan(range.min)}以上${yuan(range.max)}以下`}）`;
 }

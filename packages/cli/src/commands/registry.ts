@@ -299,16 +299,23 @@ async function checkCommand(ctx: CommandContext): Promise<number> {
   for (const body of reg.bodies.bodies(date.value)) {
     const officers = reg.bodies.officersOf(body.id, date.value);
     if (officers.length === 0) continue;
-    const expired = officers.filter((o) => o.validUntil < date.value || o.validFrom > date.value);
+    const expired = officers.filter((o) => o.validUntil < date.value);
+    const notYet = officers.filter((o) => o.validFrom > date.value);
     const staffing = reg.bodies.reviewerStaffing(body.id, date.value);
-    io.out(`  ${body.name}：${t(lang, `执法人员 ${officers.length} 名`, `${officers.length} officers`)}`);
-    if (expired.length > 0) {
-      problems += expired.length;
+    io.out(
+      `  ${body.name}：${t(lang, `执法人员 ${officers.length} 名`, `${officers.length} ${plural(officers.length, "officer")}`)}`,
+    );
+    for (const [list, zh, en] of [
+      [expired, "执法证已超过有效期", "certificate expired"],
+      [notYet, "执法证尚未生效", "certificate not yet valid"],
+    ] as const) {
+      if (list.length === 0) continue;
+      problems += list.length;
       io.out(
         t(
           lang,
-          `，执法证不在有效期 ${expired.length} 名（${expired.map((o) => o.name).join("、")}）`,
-          `, ${expired.length} certificates not valid`,
+          `，${zh} ${list.length} 名（${list.map((o) => o.name).join("、")}）`,
+          `, ${list.length} ${plural(list.length, en)}`,
         ),
       );
     }
@@ -350,4 +357,11 @@ export async function registryCommand(ctx: CommandContext): Promise<number> {
         t(ctx.lang, "用法：sanxiang registry import|export|check …", "usage: sanxiang registry import|export|check …"),
       );
   }
+}
+
+/** An English count noun: `1 officer`, `2 officers` (`certificate expired` → `certificates expired`). */
+function plural(n: number, noun: string): string {
+  if (n === 1) return noun;
+  const [head, ...rest] = noun.split(" ");
+  return [`${head}s`, ...rest].join(" ");
 }
