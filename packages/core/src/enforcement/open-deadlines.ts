@@ -5,7 +5,7 @@ import { z } from "zod";
 import { STATUTORY_PERIODS } from "../calendar/periods.js";
 import type { SanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { type RuleSource, RuleSourceSchema } from "../kernel/source.js";
+import { formatSource, type RuleSource, RuleSourceSchema } from "../kernel/source.js";
 import { type CivilDate, CivilDateSchema, compareCivilDates, daysBetween } from "../kernel/time.js";
 import type { EventStore } from "../recording/event-store.js";
 import type { ProjectionRow } from "../recording/projection.js";
@@ -39,7 +39,24 @@ export interface OpenDeadline {
   readonly measureId?: string;
   /** For a legal review's time limit: the case under review. */
   readonly reviewOf?: string;
+  /** Calendar days from the day judged to the due day (0 on the due day and after). */
+  readonly daysLeft: number;
+  /** 临期 — not yet overdue, and within the rule's warning days ({@link DEFAULT_DEADLINE_WARNINGS}). */
+  readonly closingSoon: boolean;
+  /** 预警 — for a deadline closing soon, what the officer reads. */
+  readonly warning?: string;
 }
+
+/**
+ * 临期预警天数 — by period id, how many calendar days before its due day an open deadline is
+ * flagged `closingSoon`. Default: the three months to apply to the people's court
+ * (`enforcement.courtApplication`, 行政强制法 Art. 53), 30 days before they close — a late
+ * application is refused and the fine cannot be enforced. [M]: the figure is the SDK's; a
+ * bureau sets its own through {@link OpenDeadlinesOptions.warnings}.
+ */
+export const DEFAULT_DEADLINE_WARNINGS: Readonly<Record<string, number>> = {
+  "enforcement.courtApplication": 30,
+};
 
 /** Which open deadlines {@link openDeadlinesFrom} lists. */
 export interface OpenDeadlinesOptions {
@@ -51,6 +68,10 @@ export interface OpenDeadlinesOptions {
   readonly overdueOnly?: boolean;
   /** Only the deadlines of streams whose id starts with this (e.g. one case: `case-1`). */
   readonly streamPrefix?: string;
+  /** Warning days by period id, over {@link DEFAULT_DEADLINE_WARNINGS} (0 turns a default off). */
+  readonly warnings?: Readonly<Record<string, number>>;
+  /** Only deadlines closing soon (see {@link OpenDeadline.closingSoon}). */
+  readonly closingSoonOnly?: boolean;
 }
 
 const RowValueSchema = z.object({
@@ -79,6 +100,7 @@ export function openDeadlinesFrom(
   options: OpenDeadlinesOptions,
 ): Result<OpenDeadline[], SanxiangError> {
   const out: OpenDeadline[] = [];
+  const warnings = { ...DEFAULT_DEADLINE_WARNINGS, ...options.warnings };
   for (const row of rows) {
     const parsed = RowValueSchema.safeParse(row.value);
     if (!parsed.success) {
@@ -89,12 +111,17 @@ export function openDeadlinesFrom(
     if (options.dueBy !== undefined && compareCivilDates(v.due, options.dueBy) > 0) continue;
     const late = Math.max(0, daysBetween(v.due, options.today));
     if (options.overdueOnly === true && late === 0) continue;
+    const daysLeft = Math.max(0, daysBetween(options.today, v.due));
+    const warnDays = warnings[v.ruleId] ?? 0;
+    const closingSoon = late === 0 && warnDays > 0 && daysLeft <= warnDays;
+    if (options.closingSoonOnly === true && !closingSoon) continue;
+    const name = NAMES.get(v.ruleId) ?? v.ruleId;
     const prefix = `${v.caseId}/${v.ruleId}/`;
     out.push({
       key: row.key,
       streamId: v.caseId,
       ruleId: v.ruleId,
-      name: NAMES.get(v.ruleId) ?? v.ruleId,
+      name,
       due: v.due,
       overdue: late > 0,
       daysOverdue: late,
@@ -103,6 +130,13 @@ export function openDeadlinesFrom(
       setBy: v.setBy,
       ...(row.key.startsWith(prefix) ? { measureId: row.key.slice(prefix.length) } : {}),
       ...(v.reviewOf === undefined ? {} : { reviewOf: v.reviewOf }),
+      daysLeft,
+      closingSoon,
+      ...(closingSoon
+        ? {
+            warning: `${name}将于 ${v.due} 届满（还剩 ${daysLeft} 日${v.provisional ? "，暂定" : ""}），逾期不得再办理（依据：${formatSource(v.source)}）`,
+          }
+        : {}),
     });
   }
   return ok(out.sort((a, b) => compareCivilDates(a.due, b.due) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));

@@ -1,0 +1,543 @@
+// 行政强制执行的决定 — one function per execution command of the ordinary procedure, each
+// returning the event or the coded refusal citing its article (行政处罚法 Arts. 66, 72;
+// 行政强制法 Arts. 35–38, 43, 46, 53–55). `decide` calls them after the actor's role, the act's
+// time and the machine's state were checked.
+import type { z } from "zod";
+import { computeDeadline } from "../calendar/deadline.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { err, ok, type Result } from "../kernel/result.js";
+import {
+  type CivilDate,
+  civilDateOf,
+  compareCivilDates,
+  epochMillis,
+  type Instant,
+  startOfCivilDate,
+} from "../kernel/time.js";
+import { caseSurcharge } from "./branches.js";
+import type { PenaltyCommand } from "./commands.js";
+import { outstandingFen, type PenaltyCaseContext } from "./context.js";
+import type { CaseDeadline } from "./deadline.js";
+import type { PenaltyEvent } from "./events.js";
+import {
+  type EXECUTION_COMMAND_SCHEMAS,
+  type ExecutionEvent,
+  type ExecutionPolicy,
+  ExecutionPolicySchema,
+  NIGHT_DEFAULT_SOURCE,
+  EXECUTION_SOURCES as SRC,
+} from "./execution.js";
+import { caseDeadline, checkRecords, currentDeadline, type DecideContext, refuse } from "./guards.js";
+import { currentServedOn, serviceOutcome } from "./service.js";
+import { DEFERRAL_SOURCE } from "./surcharge.js";
+
+/** An execution command (one of {@link EXECUTION_COMMAND_SCHEMAS}, defaults applied). */
+export type ExecutionCommand = z.infer<(typeof EXECUTION_COMMAND_SCHEMAS)[number]>;
+type Cmd<T extends ExecutionCommand["type"]> = Extract<ExecutionCommand, { type: T }>;
+type R = Result<ExecutionEvent, SanxiangError>;
+
+/** The bureau's execution policy (defaults for what it leaves out). */
+export function executionPolicyOf(ctx: DecideContext): Result<ExecutionPolicy, SanxiangError> {
+  const parsed = ExecutionPolicySchema.safeParse(ctx.execution ?? {});
+  if (parsed.success) return ok(parsed.data);
+  return err(
+    sanxiangError("INVALID_INPUT", `强制执行配置无效：${parsed.error.issues[0]?.message ?? ""}`, {
+      details: { execution: ctx.execution },
+    }),
+  );
+}
+
+/** The latest plausible last day of period `ruleId` from `start` — what a refusal of a late act must rest on. */
+function latestDue(ruleId: string, start: CivilDate, ctx: DecideContext): Result<CivilDate, SanxiangError> {
+  const periods = ctx.periods === undefined ? {} : { periods: ctx.periods };
+  const exact = computeDeadline(ruleId, start, ctx.calendar, periods);
+  if (exact.isOk() && !exact.value.provisional) return ok(exact.value.due);
+  return computeDeadline(ruleId, start, ctx.calendar.bounded("latest"), periods).map((d) => d.due);
+}
+
+const later = (a: CivilDate, b: CivilDate | undefined): CivilDate =>
+  b !== undefined && compareCivilDates(b, a) > 0 ? b : a;
+
+/**
+ * 申请法院强制执行期限 — the three months of 行政强制法 Art. 53 for a decision served on
+ * `servedOn`: counted from the end of the remedy periods — the longer one, 起诉期限 of six months
+ * from the service (行政诉讼法 Art. 46 para. 1; the 60 days of 行政复议法 Art. 20 end before it) —
+ * or from the end of an approved deferral when later (行政处罚法 Art. 72 para. 2). The window
+ * opens the day after `opensAfter`. The remedy end is the party's (latest plausible when a
+ * year's notice is missing); the three months are the bureau's duty (earliest plausible end).
+ */
+export function courtApplicationDeadline(
+  servedOn: CivilDate,
+  deferredUntil: CivilDate | undefined,
+  ctx: DecideContext,
+): Result<{ readonly opensAfter: CivilDate; readonly due: CaseDeadline }, SanxiangError> {
+  const remedyEnd = caseDeadline("remedy.litigation", servedOn, ctx);
+  if (remedyEnd.isErr()) return err(remedyEnd.error);
+  const opensAfter = later(remedyEnd.value.due, deferredUntil);
+  const due = caseDeadline("enforcement.courtApplication", opensAfter, ctx);
+  if (due.isErr()) return err(due.error);
+  const source = compareCivilDates(opensAfter, remedyEnd.value.due) > 0 ? SRC.deferralCourtWindow : due.value.source;
+  return ok({ opensAfter, due: { ...due.value, source } });
+}
+
+/** The `decision.serve` command. */
+type ServeCommand = Extract<PenaltyCommand, { type: "decision.serve" }>;
+
+/**
+ * 送达决定书 — `decision.serve` (行政处罚法 Art. 61): the service date its method fixes
+ * ({@link serviceOutcome}: the receipt for mail, the end of the 30 days for a public notice, the
+ * consent and delivery record for electronic service), and from that date, for a fine, the
+ * 15 days to pay (Art. 67 para. 3; the surcharge after them, Art. 72) and the court-application
+ * window (行政强制法 Art. 53).
+ */
+export function serveDecision(
+  cmd: ServeCommand,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): Result<PenaltyEvent, SanxiangError> {
+  const served = serviceOutcome(cmd, at, c.execution.consent, ctx);
+  if (served.isErr()) return err(served.error);
+  const { servedOn, publicNotice } = served.value;
+  const fine = c.decision?.outcome === "penalty" ? (c.decision.penalty?.fineFen ?? 0) : 0;
+  if (fine === 0) {
+    return ok({
+      type: "decision.served",
+      at,
+      method: cmd.method,
+      records: cmd.records,
+      servedOn,
+      ...(publicNotice === undefined ? {} : { publicNotice }),
+    });
+  }
+  const paymentDue = caseDeadline("penalty.payment", servedOn, ctx);
+  if (paymentDue.isErr()) return err(paymentDue.error);
+  const window = courtApplicationDeadline(servedOn, c.execution.deferredUntil, ctx);
+  if (window.isErr()) return err(window.error);
+  return ok({
+    type: "decision.served",
+    at,
+    method: cmd.method,
+    records: cmd.records,
+    servedOn,
+    ...(publicNotice === undefined ? {} : { publicNotice }),
+    paymentDue: paymentDue.value,
+    courtApplicationDue: window.value.due,
+  });
+}
+
+/** 送达日期 of the decision as stored (events before `servedOn` existed: the day of the act). */
+function decisionServedOn(c: PenaltyCaseContext, ctx: DecideContext): CivilDate | undefined {
+  const s = c.service;
+  return s === undefined ? undefined : currentServedOn(s.servedOn, s.publicNotice, ctx);
+}
+
+function premature(message: string, source: Parameters<typeof refuse>[2], details: Record<string, unknown> = {}) {
+  return refuse("EXECUTION_PREMATURE", message, source, details);
+}
+
+/** 送达地址确认书 — `service.consent`: the party's consent to electronic service, with the signed confirmation. */
+export function recordServiceConsent(cmd: Cmd<"service.consent">, at: Instant, ctx: DecideContext): R {
+  const r = checkRecords("service", "serviceConsent", cmd.records, ctx, at);
+  return r.isErr() ? err(r.error) : ok({ type: "service.consented", at, address: cmd.address, records: cmd.records });
+}
+
+/**
+ * 暂缓缴纳 — `payment.defer` (行政处罚法 Art. 66 para. 2): approved on the party's application,
+ * to a day after the current payment deadline; the payment deadline (and the surcharge after
+ * it) moves there, and the court-application window counts from its end when later than the
+ * remedy periods (Art. 72 para. 2).
+ */
+export function deferPayment(cmd: Cmd<"payment.defer">, at: Instant, c: PenaltyCaseContext, ctx: DecideContext): R {
+  const stored = c.deadlines.payment;
+  const servedOn = decisionServedOn(c, ctx);
+  if (stored === undefined || servedOn === undefined || outstandingFen(c) === 0) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "没有未缴纳的罚款，无需批准暂缓缴纳", DEFERRAL_SOURCE));
+  }
+  const due = currentDeadline(stored, ctx).due;
+  if (compareCivilDates(cmd.until, due) <= 0 || compareCivilDates(cmd.until, civilDateOf(at)) <= 0) {
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        `暂缓缴纳至 ${cmd.until} 须晚于现行缴纳期限 ${due} 和批准之日 ${civilDateOf(at)}`,
+        DEFERRAL_SOURCE,
+        { until: cmd.until, due },
+      ),
+    );
+  }
+  const records = checkRecords("execution", "paymentDeferral", cmd.records, ctx, at);
+  if (records.isErr()) return err(records.error);
+  const window = courtApplicationDeadline(servedOn, cmd.until, ctx);
+  if (window.isErr()) return err(window.error);
+  return ok({
+    type: "payment.deferred",
+    at,
+    until: cmd.until,
+    records: cmd.records,
+    paymentDue: { ruleId: "penalty.payment", due: cmd.until, source: DEFERRAL_SOURCE, provisional: false },
+    courtApplicationDue: window.value.due,
+  });
+}
+
+/**
+ * 催告 — `execution.demand` (行政强制法 Arts. 35, 38, 54): only once the payment deadline has
+ * passed with the fine unpaid (行政处罚法 Art. 72: 逾期不履行; the deadline as it stands now, the
+ * latest plausible end while provisional); in writing (催告书, the recording rules), served by a
+ * method of the 民事诉讼法 (Art. 38) with its service date; the amount demanded is the fine
+ * outstanding and the surcharge accrued on the day (Art. 35 item 3). Its ten working days
+ * (`enforcement.demand`, Art. 54; Art. 69: working days) run from the service date.
+ */
+export function demandPerformance(
+  cmd: Cmd<"execution.demand">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const date = civilDateOf(at);
+  const outstanding = outstandingFen(c);
+  const payment = c.deadlines.payment === undefined ? undefined : currentDeadline(c.deadlines.payment, ctx);
+  if (outstanding === 0 || payment === undefined) {
+    return err(premature("没有逾期未缴纳的罚款，不能催告", SRC.overdue, { outstandingFen: outstanding }));
+  }
+  if (compareCivilDates(date, payment.due) <= 0) {
+    return err(
+      premature(
+        `罚款缴纳期限至 ${payment.due} 届满${payment.provisional ? "（暂定，按最晚可能日期）" : ""}，期满当事人仍未缴纳的方可催告`,
+        SRC.overdue,
+        { due: payment.due, date },
+      ),
+    );
+  }
+  const demandDoc = checkRecords("execution", "executionDemand", cmd.records, ctx, at);
+  if (demandDoc.isErr()) return err(demandDoc.error);
+  const served = serviceOutcome(cmd, at, c.execution.consent, ctx);
+  if (served.isErr()) return err(served.error);
+  const surcharge = caseSurcharge(c, date, ctx.surcharge);
+  if (surcharge.isErr()) return err(surcharge.error);
+  const demandDue = caseDeadline("enforcement.demand", served.value.servedOn, ctx);
+  if (demandDue.isErr()) return err(demandDue.error);
+  return ok({
+    type: "execution.demanded",
+    at,
+    method: cmd.method,
+    servedOn: served.value.servedOn,
+    ...(served.value.publicNotice === undefined ? {} : { publicNotice: served.value.publicNotice }),
+    amountFen: outstanding,
+    surchargeFen: surcharge.value.unpaidFen,
+    records: cmd.records,
+    demandDue: demandDue.value,
+  });
+}
+
+/**
+ * 催告后的陈述申辩 — `execution.defence` (行政强制法 Art. 36): recorded with its review; a
+ * finding that the party's facts, reasons or evidence hold must be adopted — the demand is
+ * set aside and enforcing needs a new one.
+ */
+export function receiveExecutionDefence(
+  cmd: Cmd<"execution.defence">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  if (c.execution.demand === undefined) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "尚未催告，没有可陈述申辩的催告书", SRC.demandDefence));
+  }
+  const r = checkRecords("execution", "executionStatement", cmd.records, ctx, at);
+  if (r.isErr()) return err(r.error);
+  return ok({
+    type: "execution.defenceReceived",
+    at,
+    statement: cmd.statement,
+    established: cmd.established,
+    review: cmd.review,
+    records: cmd.records,
+  });
+}
+
+/**
+ * 强制执行决定 — `execution.decide` (行政强制法 Arts. 13, 37, 46): only a bureau a law gives the
+ * power (`selfEnforcement`; otherwise it applies to the court); after a demand still in force,
+ * once its period passed unperformed (Art. 37 para. 1) and the surcharge ran more than thirty
+ * days (Art. 46 para. 1) — or, within the demand period, an immediate decision on evidence of
+ * property being moved or hidden (Art. 37 para. 3); in writing (the recording rules).
+ */
+export function decideExecution(
+  cmd: Cmd<"execution.decide">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const policy = executionPolicyOf(ctx);
+  if (policy.isErr()) return err(policy.error);
+  if (!policy.value.selfEnforcement) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        "本机关没有法律设定的行政强制执行权，不能自行作出强制执行决定；请在催告书送达十日后申请人民法院强制执行（execution.apply）",
+        SRC.noEnforcementPower,
+      ),
+    );
+  }
+  const demand = c.execution.demand;
+  if (demand === undefined) {
+    return err(premature("作出强制执行决定前，应当书面催告当事人履行义务", SRC.demand));
+  }
+  const date = civilDateOf(at);
+  if (cmd.immediate === undefined) {
+    const due = currentDeadline(demand.due, ctx);
+    if (compareCivilDates(date, due.due) <= 0) {
+      return err(
+        premature(`催告期限至 ${due.due} 届满，期满当事人仍不履行的方可作出强制执行决定`, SRC.decision, {
+          due: due.due,
+        }),
+      );
+    }
+    const surcharge = caseSurcharge(c, date, ctx.surcharge);
+    if (surcharge.isErr()) return err(surcharge.error);
+    if (surcharge.value.days <= 30) {
+      return err(
+        premature(
+          `加处罚款超过三十日方可强制执行（至 ${date} 为 ${surcharge.value.days} 日）`,
+          SRC.surchargeThirtyDays,
+          { days: surcharge.value.days },
+        ),
+      );
+    }
+  } else if (compareCivilDates(date, currentServedOn(demand.servedOn, demand.publicNotice, ctx)) < 0) {
+    return err(premature("立即强制执行决定只能在催告书送达后的催告期间作出", SRC.immediate));
+  }
+  const r = checkRecords("execution", "coerciveExecutionDecision", cmd.records, ctx, at);
+  if (r.isErr()) return err(r.error);
+  return ok({
+    type: "execution.decided",
+    at,
+    means: cmd.means,
+    ...(cmd.immediate === undefined ? {} : { immediate: cmd.immediate }),
+    records: cmd.records,
+  });
+}
+
+/** 送达强制执行决定书 — `execution.serve` (行政强制法 Art. 38): by a method of the 民事诉讼法, with its service date. */
+export function serveExecutionDecision(
+  cmd: Cmd<"execution.serve">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  if (c.execution.decision === undefined || c.execution.decisionServed !== undefined) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "没有待送达的强制执行决定书", SRC.service));
+  }
+  const served = serviceOutcome(cmd, at, c.execution.consent, ctx);
+  if (served.isErr()) return err(served.error);
+  return ok({
+    type: "execution.served",
+    at,
+    method: cmd.method,
+    servedOn: served.value.servedOn,
+    ...(served.value.publicNotice === undefined ? {} : { publicNotice: served.value.publicNotice }),
+    records: cmd.records,
+  });
+}
+
+/** Minutes since China-time midnight of `at`. */
+function minuteOfDay(at: Instant): number {
+  return Math.floor((epochMillis(at) - epochMillis(startOfCivilDate(civilDateOf(at)))) / 60_000);
+}
+
+const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * 实施时间 — whether an execution act from `at` to `endedAt` keeps clear of the night and of
+ * statutory holidays (行政强制法 Art. 43 para. 1): both ends outside the policy's night (China
+ * time), on the same day (an act spanning midnight crosses the night), and that day not a
+ * day off — a holiday of the notices, and under the default `restDays` a weekend. A day of a
+ * year whose notice is not loaded counts as a day off when it plausibly is one.
+ *
+ * Errors: `EXECUTION_AT_NIGHT_OR_HOLIDAY` naming the time or the day; `INVALID_INPUT` for an
+ * end before the start or a malformed policy.
+ */
+export function checkExecutionTime(
+  at: Instant,
+  endedAt: Instant,
+  ctx: Pick<DecideContext, "calendar" | "execution">,
+): Result<true, SanxiangError> {
+  const parsed = ExecutionPolicySchema.safeParse(ctx.execution ?? {});
+  if (!parsed.success) {
+    return err(sanxiangError("INVALID_INPUT", `强制执行配置无效：${parsed.error.issues[0]?.message ?? ""}`));
+  }
+  const { night, restDays } = parsed.data;
+  if (epochMillis(endedAt) < epochMillis(at)) {
+    return err(
+      sanxiangError("INVALID_INPUT", `执行结束时间 ${endedAt} 早于开始时间 ${at}`, { details: { at, endedAt } }),
+    );
+  }
+  const from = minutes(night.from);
+  const to = minutes(night.to);
+  const source = NIGHT_DEFAULT_SOURCE;
+  for (const t of [at, endedAt]) {
+    const m = minuteOfDay(t);
+    if (m >= from || m < to) {
+      return err(
+        refuse(
+          "EXECUTION_AT_NIGHT_OR_HOLIDAY",
+          `不得在夜间（${night.from} 至次日 ${night.to}）实施行政强制执行：${t} 为北京时间 ${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}；情况紧急的，须记明紧急情况（emergency）`,
+          source,
+          { time: t, night },
+        ),
+      );
+    }
+  }
+  const day = civilDateOf(at);
+  if (civilDateOf(endedAt) !== day) {
+    return err(
+      refuse(
+        "EXECUTION_AT_NIGHT_OR_HOLIDAY",
+        `执行自 ${day} 持续至 ${civilDateOf(endedAt)}，跨越夜间；情况紧急的，须记明紧急情况（emergency）`,
+        source,
+        { at, endedAt },
+      ),
+    );
+  }
+  const exact = ctx.calendar.dayInfo(day);
+  const info = exact.isOk() ? exact : ctx.calendar.bounded("latest").dayInfo(day);
+  if (info.isErr()) return err(info.error);
+  const off = info.value.kind === "holiday" || (restDays === "nonWorking" && info.value.kind === "weekend");
+  if (off) {
+    const what = info.value.kind === "holiday" ? `法定节假日（${info.value.holiday ?? "放假日"}）` : "休息日";
+    return err(
+      refuse(
+        "EXECUTION_AT_NIGHT_OR_HOLIDAY",
+        `${day} 是${what}${exact.isErr() ? "（当年放假安排未载入，按可能的放假日处理）" : ""}，不得实施行政强制执行；情况紧急的，须记明紧急情况（emergency）`,
+        SRC.nightAndHolidays,
+        { date: day, kind: info.value.kind },
+      ),
+    );
+  }
+  return ok(true);
+}
+
+/**
+ * 实施强制执行 — `execution.act` (行政强制法 Art. 43): after the execution decision was served,
+ * never at night or on a statutory holiday unless the emergency is recorded.
+ */
+export function actOnExecution(cmd: Cmd<"execution.act">, at: Instant, c: PenaltyCaseContext, ctx: DecideContext): R {
+  const served = c.execution.decisionServed;
+  if (served === undefined || compareCivilDates(civilDateOf(at), served.servedOn) < 0) {
+    return err(
+      premature(
+        served === undefined
+          ? "强制执行决定书尚未送达，不得实施强制执行"
+          : `强制执行决定书于 ${served.servedOn} 送达，此前不得实施`,
+        SRC.service,
+      ),
+    );
+  }
+  const endedAt = cmd.endedAt ?? at;
+  if (epochMillis(endedAt) > epochMillis(ctx.now)) {
+    return err(sanxiangError("INVALID_INPUT", `执行结束时间 ${endedAt} 晚于当前时间`, { details: { endedAt } }));
+  }
+  if (cmd.emergency === undefined) {
+    const t = checkExecutionTime(at, endedAt, ctx);
+    if (t.isErr()) return err(t.error);
+  }
+  const r = checkRecords("execution", "coerciveExecution", cmd.records, ctx, at, endedAt);
+  if (r.isErr()) return err(r.error);
+  return ok({
+    type: "execution.acted",
+    at,
+    ...(cmd.endedAt === undefined ? {} : { endedAt: cmd.endedAt }),
+    description: cmd.description,
+    ...(cmd.emergency === undefined ? {} : { emergency: cmd.emergency }),
+    records: cmd.records,
+  });
+}
+
+/**
+ * 申请人民法院强制执行 — `execution.apply` (行政强制法 Arts. 53–55; 行政处罚法 Art. 72): after a
+ * demand still in force and ten working days from its service (Art. 54); with no
+ * reconsideration or litigation pending and the remedy periods over (Art. 53); within three
+ * months of their end, or of the end of a deferral (行政处罚法 Art. 72 para. 2) — refused as
+ * late only after the latest plausible end; with the application and its materials (Art. 55).
+ */
+export function applyToCourt(cmd: Cmd<"execution.apply">, at: Instant, c: PenaltyCaseContext, ctx: DecideContext): R {
+  const date = civilDateOf(at);
+  const demand = c.execution.demand;
+  if (demand === undefined) {
+    return err(premature("申请人民法院强制执行前，应当书面催告当事人履行义务", SRC.courtAfterDemand));
+  }
+  const demandDue = currentDeadline(demand.due, ctx);
+  if (compareCivilDates(date, demandDue.due) <= 0) {
+    return err(
+      premature(`催告书送达十日（至 ${demandDue.due}）后当事人仍未履行的，方可申请`, SRC.courtAfterDemand, {
+        due: demandDue.due,
+      }),
+    );
+  }
+  if (Object.values(c.remedies).some((p) => p.to === undefined)) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        "当事人已申请行政复议或者提起行政诉讼且尚未终结，不适用第五十三条的申请；待复议、诉讼终结后依其结果办理",
+        SRC.courtWindow,
+      ),
+    );
+  }
+  const servedOn = decisionServedOn(c, ctx);
+  if (servedOn === undefined) return err(premature("处罚决定尚未送达", SRC.courtWindow));
+  const window = courtApplicationDeadline(servedOn, c.execution.deferredUntil, ctx);
+  if (window.isErr()) return err(window.error);
+  const { opensAfter } = window.value;
+  if (compareCivilDates(date, opensAfter) <= 0) {
+    return err(
+      premature(
+        `当事人申请复议、提起诉讼的期限${c.execution.deferredUntil === undefined ? "" : "或者暂缓缴纳期限"}至 ${opensAfter} 届满，期满后方可申请`,
+        SRC.courtWindow,
+        { opensAfter },
+      ),
+    );
+  }
+  const closes = latestDue("enforcement.courtApplication", opensAfter, ctx);
+  if (closes.isErr()) return err(closes.error);
+  if (compareCivilDates(date, closes.value) > 0) {
+    return err(
+      refuse(
+        "COURT_APPLICATION_LATE",
+        `申请人民法院强制执行的期限（自 ${opensAfter} 起三个月）已于 ${closes.value} 届满`,
+        window.value.due.source,
+        { opensAfter, due: closes.value },
+      ),
+    );
+  }
+  const r = checkRecords("execution", "courtApplication", cmd.records, ctx, at);
+  if (r.isErr()) return err(r.error);
+  return ok({ type: "execution.applied", at, court: cmd.court, records: cmd.records });
+}
+
+/**
+ * The structural backstop the machine checks for every execution event, whatever wrote the
+ * stream: electronic consent any time before the decision is served; a deferral, a demand or
+ * a defence only while the fine is outstanding and nothing was decided or applied for; a
+ * decision or a court application only on a demand in force, never both; the decision served
+ * once; acts only after it was served.
+ */
+export function executionEventAllowed(c: PenaltyCaseContext, e: ExecutionEvent): boolean {
+  const x = c.execution;
+  const open = x.decision === undefined && x.application === undefined;
+  switch (e.type) {
+    case "service.consented":
+      return true;
+    case "payment.deferred":
+    case "execution.demanded":
+      return open && outstandingFen(c) > 0;
+    case "execution.defenceReceived":
+      return x.demand !== undefined && open;
+    case "execution.decided":
+    case "execution.applied":
+      return x.demand !== undefined && open && outstandingFen(c) > 0;
+    case "execution.served":
+      return x.decision !== undefined && x.decisionServed === undefined;
+    case "execution.acted":
+      return x.decisionServed !== undefined;
+  }
+}
