@@ -211,3 +211,44 @@ describe("on-the-spot collection: guards", () => {
     expect(d.events[0]?.payload).toMatchObject({ late: true });
   });
 });
+
+describe("告知 and 陈述申辩 before an on-the-spot decision (行政处罚法第四十四条、第四十五条、第六十二条)", () => {
+  const form = { id: "onspot-form", kind: "document" as const };
+
+  it("refuses a decision without the prior notice, citing Art. 44 — nothing is written", () => {
+    for (const notified of [undefined, false]) {
+      const { notified: _n, ...rest } = decideCmd() as Extract<SimplifiedCommandInput, { type: "onSpot.decide" }>;
+      const e = refusal(s0, notified === undefined ? rest : { ...rest, notified });
+      expect(e).toMatchObject({ code: "DECISION_WITHOUT_NOTICE", source: { law: "行政处罚法", article: 44 } });
+    }
+  });
+
+  it("refuses a decision without the party's statement or express waiver, citing Art. 62", () => {
+    const { statement: _s, ...rest } = decideCmd() as Extract<SimplifiedCommandInput, { type: "onSpot.decide" }>;
+    expect(refusal(s0, rest)).toMatchObject({
+      code: "DECISION_WITHOUT_NOTICE",
+      source: { law: "行政处罚法", article: 62 },
+    });
+  });
+
+  it("the statement or the waiver is in writing: without a document or transcript RECORDING_INCOMPLETE (Arts. 45, 62)", () => {
+    const made = refusal(s0, decideCmd({ statement: { kind: "made", text: "我不知道有这个规定", records: [] } }));
+    expect(made).toMatchObject({ code: "RECORDING_INCOMPLETE", source: { article: 45 } });
+    const waived = refusal(s0, decideCmd({ statement: { kind: "waived", records: [] } }));
+    expect(waived).toMatchObject({ code: "RECORDING_INCOMPLETE", source: { article: 62 } });
+  });
+
+  it("a statement heard and reviewed, or a waiver, on the record: decided, and the event keeps it", () => {
+    const statement = {
+      kind: "made" as const,
+      text: "初次违反，请求从轻",
+      review: "理由不成立，不予采纳",
+      records: [form],
+    };
+    const s = apply(s0, decideCmd({ statement }));
+    expect(s.value).toBe("decided");
+    expect(s.context.statement).toMatchObject({ kind: "made", text: "初次违反，请求从轻" });
+    const waived = apply(initialSimplifiedState("sp-2"), decideCmd({ formNumber: "No.0002" }));
+    expect(waived.context.statement?.kind).toBe("waived");
+  });
+});

@@ -2,7 +2,7 @@
 // invalid, by the right and the wrong roles, in any order) against decideSimplified + the
 // machine's fold, with a small model of what the law allows.
 import { fc, test } from "@fast-check/vitest";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import type { Actor } from "../../kernel/actors.js";
 import { addDays } from "../../kernel/time.js";
 import type { CaseEvent } from "../../recording/case-event.js";
@@ -32,6 +32,10 @@ interface Real {
   forms: FormRegister;
   day: string;
 }
+
+/** Accepted on-the-spot decisions across the runs: the property is not vacuous. */
+const decisions = { accepted: 0 };
+afterAll(() => expect(decisions.accepted).toBeGreaterThan(0));
 
 class Step implements fc.Command<Model, Real> {
   constructor(
@@ -64,6 +68,11 @@ class Step implements fc.Command<Model, Real> {
     real.events.push(...r.value.events);
     if (type === "onSpot.decide") {
       model.step = 1;
+      // Arts. 44, 45, 62: the party was told, and heard or waived, in writing.
+      const payload = r.value.events[0]?.payload as { notified?: boolean; statement?: { records: { kind: string }[] } };
+      expect(payload.notified).toBe(true);
+      expect(payload.statement?.records.some((x) => x.kind === "document" || x.kind === "transcript")).toBe(true);
+      decisions.accepted += 1;
       const p = real.state.context.penalty;
       model.fineFen = p?.kinds.includes("fine") === true ? (p.fineFen ?? 0) : 0;
       // Art. 51: only a warning and/or a fine within the cap.
@@ -86,8 +95,31 @@ class Step implements fc.Command<Model, Real> {
   }
 }
 
-const decideCmd = (formNumber: string, fineFen: number, kinds: ("fine" | "warning" | "revokeLicence")[]) =>
+/**
+ * How the party was heard before the decision (行政处罚法 Arts. 44, 45, 62): told and heard
+ * (`stated`), told and waived in writing (`waived`) — or not told, not heard, or heard without
+ * a written record, each of which the decision step refuses.
+ */
+type Heard = "stated" | "waived" | "unnotified" | "unheard" | "unrecorded";
+const hearing = (heard: Heard) =>
+  heard === "unnotified"
+    ? { statement: { kind: "waived" as const, records: [doc("f")] } }
+    : heard === "unheard"
+      ? { notified: true }
+      : heard === "unrecorded"
+        ? { notified: true, statement: { kind: "made" as const, text: "申辩", records: [] } }
+        : heard === "stated"
+          ? { notified: true, statement: { kind: "made" as const, text: "申辩", records: [doc("f")] } }
+          : { notified: true, statement: { kind: "waived" as const, records: [doc("f")] } };
+
+const decideCmd = (
+  formNumber: string,
+  fineFen: number,
+  kinds: ("fine" | "warning" | "revokeLicence")[],
+  heard: Heard = "waived",
+) =>
   ({
+    ...hearing(heard),
     type: "onSpot.decide",
     party: { kind: "person", name: "张三" },
     category: "律师管理",
@@ -119,8 +151,9 @@ const commands = [
           ["warning", "fine"],
           ["revokeLicence"],
         ),
+        fc.constantFrom<Heard>("stated", "waived", "waived", "unnotified", "unheard", "unrecorded"),
       )
-      .map(([n, f, k]) => decideCmd(n, f, k)),
+      .map(([n, f, k, h]) => decideCmd(n, f, k, h)),
   ),
   step(
     fc.constantFrom<SimplifiedCommandInput>(
@@ -142,8 +175,18 @@ const issued = evolveFormRegister(EMPTY_FORM_REGISTER, {
   numbers: ["N1", "N2"],
 });
 
-test.prop([fc.commands(commands, { maxCommands: 30 })], { numRuns: 200 })(
-  "any command order: state = fold of events; no guard of 行政处罚法第五十一、五十二、六十八至七十一条 is bypassed",
+// Scripted walks first (within numRuns): refused without the notice or the statement, decided with them.
+const scripted = (heard: Heard) => [
+  new Step(decideCmd("N1", 5_000, ["fine"], "unnotified"), officerActor, 0),
+  new Step(decideCmd("N1", 5_000, ["fine"], "unheard"), officerActor, 0),
+  new Step(decideCmd("N1", 5_000, ["fine"], heard), officerActor, 0),
+];
+
+test.prop([fc.commands(commands, { maxCommands: 30 })], {
+  numRuns: 200,
+  examples: [[scripted("stated")], [scripted("waived")]],
+})(
+  "any command order: state = fold of events; no guard of 行政处罚法第四十四、四十五、五十一、五十二、六十二、六十八至七十一条 is bypassed",
   (cmds) => {
     fc.modelRun(
       (): { model: Model; real: Real } => ({

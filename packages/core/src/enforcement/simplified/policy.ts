@@ -55,6 +55,12 @@ export const SIMPLIFIED_GUARD_SOURCES = {
   scope: cfl(51),
   /** 出示执法证件, 编号决定书, 当场交付, 拒绝签收注明. */
   form: cfl(52, 1),
+  /** 告知拟作出的行政处罚内容及事实、理由、依据和陈述、申辩权利 — before an on-the-spot decision too. */
+  notice: cfl(44),
+  /** 陈述、申辩：充分听取，复核，成立的应当采纳. */
+  statement: cfl(45, 1),
+  /** 未告知或者拒绝听取陈述、申辩的，不得作出行政处罚决定；当事人明确放弃的除外. */
+  noDecisionWithoutStatement: cfl(62),
   /** 报所属行政机关备案. */
   filing: cfl(52, 3),
   /** 执法人员不得少于两人. */

@@ -12,6 +12,29 @@ import { FormNumberSchema } from "./forms.js";
 const records = z.array(RecordRefSchema).readonly().default([]);
 const at = InstantSchema.optional();
 
+const statementRecords = z.array(RecordRefSchema).readonly().default([]);
+
+/**
+ * 当场陈述申辩 — the party's statement and defence before an on-the-spot decision
+ * (行政处罚法 Arts. 45, 62 bind the simplified procedure too): what the party said
+ * (`made`, with the officers' 复核 — the record may be the decision form's own column or a
+ * 笔录), or the party's express waiver (`waived`, 当事人明确放弃), each with its written record
+ * (a `document` or `transcript`; the decision form's record may serve).
+ */
+export const OnSpotStatementSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("made"),
+    /** 当事人陈述、申辩的内容. */
+    text: z.string().trim().min(1),
+    /** 复核意见 — the officers' reply: adopted or why not (Art. 45: 成立的，应当采纳). */
+    review: z.string().trim().min(1).optional(),
+    records: statementRecords,
+  }),
+  z.object({ kind: z.literal("waived"), records: statementRecords }),
+]);
+/** 当场陈述申辩 (see {@link OnSpotStatementSchema}). */
+export type OnSpotStatement = z.infer<typeof OnSpotStatementSchema>;
+
 /** 当场收缴事由 — the ground of an on-the-spot collection: 一百元以下 (Art. 68 item 1), 事后难以执行 (item 2), 边远水上交通不便 (Art. 69). */
 export const CollectionGroundSchema = z.enum(["smallFine", "hardToExecute", "remoteArea"]);
 /** 当场收缴事由 (see {@link CollectionGroundSchema}). */
@@ -52,6 +75,13 @@ export const SimplifiedCommandSchema = z.discriminatedUnion("type", [
     penalty: PenaltySchema,
     /** 当事人拒绝签收 — noted on the form. */
     refusedToSign: z.boolean().default(false),
+    /**
+     * 告知 — before deciding, the party was told the penalty, facts, reasons and basis and the
+     * right to state and defend (Art. 44). Required (`true`): refused otherwise.
+     */
+    notified: z.boolean().optional(),
+    /** 陈述申辩 — the party's statement or express waiver, with its record (Arts. 45, 62). Required. */
+    statement: OnSpotStatementSchema.optional(),
     records,
   }),
   z.object({
@@ -103,6 +133,10 @@ export const SimplifiedEventSchema = z.discriminatedUnion("type", [
     place: z.string(),
     penalty: PenaltySchema,
     refusedToSign: z.boolean(),
+    /** 已告知 (Art. 44); absent in streams written before it. */
+    notified: z.boolean().optional(),
+    /** 陈述申辩或者明确放弃 (Arts. 45, 62); absent in streams written before it. */
+    statement: OnSpotStatementSchema.optional(),
     records: recs,
   }),
   z.object({

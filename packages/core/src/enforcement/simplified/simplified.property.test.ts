@@ -94,6 +94,8 @@ test.prop([party, fc.integer({ min: 1, max: 10_000_000 })])(
           basis: ["依据"],
           place: "地点",
           penalty: { kinds: ["fine"], fineFen },
+          notified: true,
+          statement: { kind: "waived", records: [doc("f")] },
           records: [doc("f")],
         },
         {

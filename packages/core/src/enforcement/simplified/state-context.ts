@@ -2,7 +2,7 @@ import type { Instant } from "../../kernel/time.js";
 import type { CaseParty } from "../commands.js";
 import type { CaseDeadline } from "../events.js";
 import type { Penalty } from "../penalty.js";
-import type { SimplifiedEvent } from "./schema.js";
+import type { OnSpotStatement, SimplifiedEvent } from "./schema.js";
 
 /**
  * 简易程序状态 — where an on-the-spot case stands: `none` 未决定, `decided` 已当场决定,
@@ -32,6 +32,8 @@ export interface SimplifiedContext {
   readonly penalty?: Penalty;
   /** 当事人拒绝签收. */
   readonly refusedToSign: boolean;
+  /** 陈述申辩或者明确放弃 (Arts. 45, 62), when recorded. */
+  readonly statement?: OnSpotStatement;
   /** 已报备案. */
   readonly filed: boolean;
   /** 当场收缴金额 (fen). */
@@ -54,6 +56,7 @@ export function evolveSimplifiedContext(c: SimplifiedContext, e: SimplifiedEvent
         formNumber: e.formNumber,
         penalty: e.penalty,
         refusedToSign: e.refusedToSign,
+        ...(e.statement === undefined ? {} : { statement: e.statement }),
       };
     case "onSpot.collected":
       return { ...base, collectedFen: e.amountFen, deadlines: { handOver: e.handOverDue } };
