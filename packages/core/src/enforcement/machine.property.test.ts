@@ -5,6 +5,7 @@ import { afterAll, expect } from "vitest";
 import type { Actor } from "../kernel/actors.js";
 import { addDays, civilDateOf } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
+import { noPenaltyGround } from "../registry/benchmarks/check.js";
 import { classifyDecision } from "../review/catalogue.js";
 import { ReviewDraftSchema, reviewDraftHash } from "../review/draft.js";
 import type { CaseParty, PenaltyCommandInput } from "./commands.js";
@@ -58,6 +59,9 @@ class Step implements fc.Command<Model, Real> {
     const now = `${real.day}T03:00:00Z`;
     const before = JSON.stringify([real.state.value, real.state.context, real.state.version]);
     const r = decide(real.state, withAt(withCurrentHash(this.cmd, real), now), ctxAt(now, this.actor));
+    if (r.isOk())
+      for (const e of r.value)
+        coverage.add(e.type === "hearing.held" && "partyAbsence" in e.payload ? "hearing.waived" : e.type);
     if (r.isErr()) {
       // A refusal changes nothing, and is always a coded error.
       expect(JSON.stringify([real.state.value, real.state.context, real.state.version])).toBe(before);
@@ -149,16 +153,50 @@ function checkInvariants(real: Real): void {
   let cap: Penalty | undefined;
   let notice: Penalty | undefined;
   let hearingPending = false;
+  // Arts. 44, 45, 62: the statement window of the notice in force, and whether the party answered it.
+  let statementDue: string | undefined;
+  let answered = false;
+  // Art. 64 item 2: the hearing notice in force (its day and the hearing's).
+  let hearingNotice: { on: string; hearingDate: string } | undefined;
+  let circumstances: readonly string[] = [];
   for (const e of events) {
     if (e.type === "notice.served") {
       noticeOrWaiver = true;
       notice = e.penalty;
       hearingPending = false;
+      statementDue = e.statementDue?.due;
+      answered = false;
+      hearingNotice = undefined;
     }
     if (e.type === "defence.waived") noticeOrWaiver = true;
-    if ((e.type === "defence.received" || e.type === "hearing.held") && cap === undefined) cap = notice;
+    if (e.type === "defence.received" || e.type === "defence.waived") answered = true;
+    const heard = e.type === "hearing.held" && e.partyAbsence === undefined;
+    if ((e.type === "defence.received" || heard) && cap === undefined) cap = notice;
+    if (heard) answered = true;
     if (e.type === "hearing.requested") hearingPending = true;
-    if (e.type === "hearing.held") hearingPending = false;
+    if (e.type === "hearing.notified") {
+      // Art. 64 items 2–3: seven working days' notice; not public only on a ground of item 3.
+      const on = civilDateOf(e.at);
+      expect(calendar.workingDaysBetween(on, e.hearingDate)._unsafeUnwrap()).toBeGreaterThanOrEqual(7);
+      expect(on <= e.latestNoticeDay).toBe(true);
+      expect(e.public || e.closedBecause !== undefined).toBe(true);
+      hearingNotice = { on, hearingDate: e.hearingDate };
+    }
+    if (e.type === "hearing.held") {
+      // Art. 64 item 2: held only as notified, never before the day notified.
+      expect(hearingNotice).toBeDefined();
+      expect(civilDateOf(e.at) >= (hearingNotice?.hearingDate ?? "9999-12-31")).toBe(true);
+      hearingPending = false;
+    }
+    if (e.type === "discussion.held") {
+      // Art. 57 para. 2: at least two distinct heads of the body, the quorum (2/3) of its heads.
+      const distinct = new Set(e.participants);
+      expect(distinct.size).toBe(e.participants.length);
+      expect(distinct.size).toBeGreaterThanOrEqual(2);
+      for (const p of distinct) expect(["h", "h2"]).toContain(p);
+      expect(distinct.size * 3).toBeGreaterThanOrEqual((e.membersTotal ?? 0) * 2);
+    }
+    if (e.type === "circumstances.recorded") circumstances = e.circumstances;
     if (e.type === "case.decided" && e.penalty !== undefined) {
       // Arts. 44, 62: no penalty decision without a served notice or a written waiver.
       expect(noticeOrWaiver).toBe(true);
@@ -166,6 +204,10 @@ function checkInvariants(real: Real): void {
       if (cap !== undefined) expect(heavierThan(e.penalty, cap)).toEqual([]);
       // Art. 65: never before a requested hearing.
       expect(hearingPending).toBe(false);
+      // Arts. 44, 45, 62: never inside the statement window unless the party answered the notice.
+      if (statementDue !== undefined && !answered) expect(civilDateOf(e.at) > statementDue).toBe(true);
+      // Arts. 30, 31, 33: never with a 不予处罚 ground on record.
+      expect(noPenaltyGround(circumstances)).toBeUndefined();
     }
   }
   // Art. 27 and 移送规定 Art. 5: no transfer decision without the written report before it.
@@ -263,12 +305,51 @@ const commands = [
     fc.constantFrom<PenaltyCommandInput>(
       { type: "hearing.hold", presiderId: "p", records: [transcript("h")] },
       { type: "hearing.hold", presiderId: "a", records: [transcript("h")] },
+      { type: "hearing.hold", presiderId: "p", partyAbsence: "absent", records: [transcript("h")] },
+      { type: "hearing.hold", presiderId: "p", partyAbsence: "walkedOut", records: [transcript("h")] },
     ),
     officerActor,
   ),
   step(
-    fc.constant<PenaltyCommandInput>({ type: "discussion.hold", participants: ["h"], conclusion: "同意" }),
+    fc.constantFrom<PenaltyCommandInput>(
+      { type: "discussion.hold", participants: ["h"], conclusion: "同意" },
+      { type: "discussion.hold", participants: ["h", "h"], conclusion: "同意" },
+      { type: "discussion.hold", participants: ["h", "a"], conclusion: "同意" },
+      { type: "discussion.hold", participants: ["h", "h2"], conclusion: "同意" },
+      { type: "discussion.hold", participants: ["h2", "h", "h2"], conclusion: "同意" },
+    ),
     headActor,
+  ),
+  // Art. 64 items 2–3: the hearing date is relative to the day of the step ("+n", see `withAt`).
+  step(
+    fc
+      .record({
+        days: fc.constantFrom(3, 9, 12, 20),
+        closed: fc.constantFrom<[boolean, "privacy" | undefined]>(
+          [true, undefined],
+          [false, "privacy"],
+          [false, undefined],
+        ),
+        withRecord: fc.boolean(),
+      })
+      .map(
+        ({ days, closed: [isPublic, closedBecause], withRecord }): PenaltyCommandInput => ({
+          type: "hearing.notify",
+          hearingDate: `+${days}`,
+          place: "听证室",
+          public: isPublic,
+          ...(closedBecause === undefined ? {} : { closedBecause }),
+          records: withRecord ? [doc("hn")] : [],
+        }),
+      ),
+    officerActor,
+  ),
+  // Arts. 30–33: 没有主观过错 and 不满十四周岁 bar a penalty; 首违不罚 does not; an unknown code is refused.
+  step(
+    fc
+      .constantFrom(["no-fault"], ["under-14"], ["first-violation-minor"], ["age-14-17"], [], ["bogus"])
+      .map((circumstances): PenaltyCommandInput => ({ type: "circumstances.record", circumstances, records: [] })),
+    officerActor,
   ),
   step(
     penaltyArb.map(
@@ -392,8 +473,14 @@ const commands = [
   ),
 ];
 
-/** Fills a seizure step's times with the act's time (the arbitrary cannot know the day). */
+/**
+ * Fills a seizure step's times with the act's time, and a hearing notice's "+n" date with the
+ * day n days after it (the arbitrary cannot know the day).
+ */
 function withAt(cmd: PenaltyCommandInput, now: string): PenaltyCommandInput {
+  if (cmd.type === "hearing.notify" && cmd.hearingDate.startsWith("+")) {
+    return { ...cmd, hearingDate: addDays(civilDateOf(now), Number(cmd.hearingDate.slice(1))) };
+  }
   if (cmd.type !== "coercion.act") return cmd;
   const seizure = { ...cmd.seizure, at: now };
   if (seizure.type === "seizure.execute") {
@@ -432,15 +519,74 @@ function filedCase(): Real {
 }
 
 // Steps that move the case forward appear twice, so random sequences get far.
-const weighted = [
-  ...commands,
-  ...commands.slice(3, 5),
-  commands[11] as (typeof commands)[number],
-  ...commands.slice(12, 16),
+const at = (i: number) => commands[i] as (typeof commands)[number];
+const weighted = [...commands, ...commands.slice(3, 5), at(7), at(8), at(10), at(13), ...commands.slice(14, 18)];
+
+/**
+ * Scripted walks (run first, within numRuns) so that every new path is reached whatever the
+ * seed: a hearing notified and held, one ended as waived by the party's absence (Art. 64
+ * items 2, 6; Art. 65), and a 不予处罚 ground, a quorum discussion and a written waiver of
+ * the statement (Arts. 30–33, 57 para. 2, 62). They work from any starting case (steps that
+ * do not apply are refused and change nothing).
+ */
+const S = (cmd: PenaltyCommandInput, actor: Actor, advance = 0) => new Step(cmd, actor, advance);
+const hearingScript = (absence?: "absent" | "walkedOut") => [
+  S(fileCommand, officerActor),
+  S({ type: "investigation.close", facts: "事实" }, officerActor),
+  S(
+    { type: "notice.serve", penalty: PENALTIES[3] as Penalty, facts: "事实", basis: ["依据"], records: [doc("n")] },
+    officerActor,
+    1,
+  ),
+  S({ type: "hearing.request" }, officerActor, 1),
+  S({ type: "hearing.notify", hearingDate: "+3", place: "听证室", records: [doc("hn")] }, officerActor),
+  S({ type: "hearing.notify", hearingDate: "+14", place: "听证室", records: [doc("hn")] }, officerActor),
+  S(
+    {
+      type: "hearing.hold",
+      presiderId: "p",
+      ...(absence === undefined ? {} : { partyAbsence: absence }),
+      records: [transcript("h")],
+    },
+    officerActor,
+    14,
+  ),
+  S({ type: "review.approve", draftHash: "current:3" }, reviewerActor),
+  S({ type: "case.decide", outcome: "penalty", penalty: PENALTIES[3] as Penalty, records: [doc("d")] }, headActor, 1),
+];
+const statementScript = [
+  S(fileCommand, officerActor),
+  S({ type: "investigation.close", facts: "事实" }, officerActor),
+  S(
+    { type: "notice.serve", penalty: PENALTIES[1] as Penalty, facts: "事实", basis: ["依据"], records: [doc("n")] },
+    officerActor,
+    1,
+  ),
+  S({ type: "circumstances.record", circumstances: ["no-fault"], records: [] }, officerActor),
+  S({ type: "discussion.hold", participants: ["h"], conclusion: "同意" }, headActor),
+  S({ type: "discussion.hold", participants: ["h", "h2"], conclusion: "同意" }, headActor),
+  S({ type: "review.approve", draftHash: "current:1" }, reviewerActor),
+  S({ type: "case.decide", outcome: "penalty", penalty: PENALTIES[1] as Penalty, records: [doc("d")] }, headActor),
+  S({ type: "circumstances.record", circumstances: ["first-violation-minor"], records: [] }, officerActor),
+  S({ type: "review.approve", draftHash: "current:1" }, reviewerActor),
+  S({ type: "case.decide", outcome: "penalty", penalty: PENALTIES[1] as Penalty, records: [doc("d")] }, headActor),
+  S({ type: "defence.waive", records: [doc("w")] }, officerActor),
+  S({ type: "case.decide", outcome: "penalty", penalty: PENALTIES[1] as Penalty, records: [doc("d")] }, headActor),
 ];
 
-test.prop([fc.commands(weighted, { maxCommands: 80, size: "max" })], { numRuns: 200 })(
-  "any command order: state = fold of events; no guard of Arts. 27, 44, 45, 56, 62, 65, 72 or 行政强制法 Arts. 27–28 is bypassed; deadlines on working days",
+/** Event types (and `hearing.waived`) the walks recorded: the new paths are not vacuous. */
+const coverage = new Set<string>();
+afterAll(() => {
+  for (const t of ["hearing.notified", "hearing.held", "hearing.waived", "discussion.held", "circumstances.recorded"]) {
+    expect(coverage.has(t)).toBe(true);
+  }
+});
+
+test.prop([fc.commands(weighted, { maxCommands: 80, size: "max" })], {
+  numRuns: 200,
+  examples: [[hearingScript()], [hearingScript("absent")], [statementScript], [hearingScript("walkedOut")]],
+})(
+  "any command order: state = fold of events; no guard of Arts. 27, 30–33, 44, 45, 56, 57 para. 2, 62, 64, 65, 72 or 行政强制法 Arts. 27–28 is bypassed; deadlines on working days",
   (cmds) => {
     fc.modelRun(() => ({ model: { accepted: 0 }, real: filedCase() }), cmds);
   },
