@@ -2,11 +2,14 @@ import { writeFile } from "node:fs/promises";
 import {
   AuditLog,
   assembleCaseFile,
+  assembleCaseFileFromStore,
+  CASE_FILE_PART_NAMES,
   type CaseEvent,
   type CaseFile,
+  type CaseFilePart,
+  type CaseFilePartKind,
   caseFileHtml,
   caseFileToJson,
-  loadAuditLog,
   type Stage,
   testSigner,
   toHex,
@@ -15,6 +18,7 @@ import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { nativeHashAlgorithm } from "../native-hash.js";
 
 /** The example case's id; the log id says "EXAMPLE" so nobody mistakes it for a real log. */
 const EXAMPLE_CASE = "EXAMPLE-2026-001";
@@ -25,8 +29,10 @@ const reviewer = { id: "reviewer-li", roles: ["legalReviewer" as const] };
 const head = { id: "head-zhao", roles: ["head" as const] };
 
 /**
- * A small, realistic ordinary penalty case (示例数据), interleaved with a second case so
- * the inclusion proofs are not trivial. Every payload says it is an example.
+ * A small, realistic ordinary penalty case (示例数据) with the legal review its decision
+ * relied on and the decision's disclosure, interleaved with a second case so the inclusion
+ * proofs are not trivial. Event types are the procedures' own; every payload says it is an
+ * example.
  */
 function exampleEvents(): CaseEvent[] {
   const step = (
@@ -40,22 +46,38 @@ function exampleEvents(): CaseEvent[] {
   ): CaseEvent => ({ caseId, seq, type, at, actor, stage, payload: { example: "示例数据", ...payload } });
   const c = EXAMPLE_CASE;
   const o = "EXAMPLE-2026-002";
+  const r = `${EXAMPLE_CASE}.review`;
+  const d = `gs-decision-${EXAMPLE_CASE}`;
+  const draftHash = "0".repeat(64);
   return [
     step(c, 1, "2026-03-02T01:30:00Z", "filing", "case.filed", head, { cause: "未按规定公示收费标准" }),
     step(o, 1, "2026-03-02T03:00:00Z", "filing", "case.filed", head),
-    step(c, 2, "2026-03-03T02:00:00Z", "investigation", "inspection.recorded", officer, { place: "某某商行" }),
-    step(c, 3, "2026-03-04T06:00:00Z", "investigation", "inquiry.recorded", officer, { party: "某某商行负责人" }),
-    step(o, 2, "2026-03-05T02:00:00Z", "investigation", "inquiry.recorded", officer),
-    step(c, 4, "2026-03-10T02:00:00Z", "review", "review.completed", reviewer, { opinion: "事实清楚，证据确凿" }),
-    step(c, 5, "2026-03-11T02:00:00Z", "review", "notice.served", officer),
-    step(c, 6, "2026-03-16T07:00:00Z", "investigation", "evidence.collected", officer, {
-      title: "补充调查：收费标准照片",
+    step(c, 2, "2026-03-03T02:00:00Z", "investigation", "investigation.recorded", officer, { place: "某某商行" }),
+    step(c, 3, "2026-03-04T06:00:00Z", "investigation", "investigation.recorded", officer, {
+      title: "询问笔录",
+      party: "某某商行负责人",
     }),
-    step(c, 7, "2026-03-20T02:00:00Z", "decision", "decision.made", head, { fineFen: 300_000 }),
-    step(c, 8, "2026-03-23T02:00:00Z", "service", "decision.served", officer),
-    step(c, 9, "2026-04-01T02:00:00Z", "execution", "fine.paid", officer, { amountFen: 300_000 }),
-    step(c, 10, "2026-04-02T02:00:00Z", "closing", "case.closed", head),
-    step(c, 11, "2026-04-10T02:00:00Z", "archiving", "case.archived", officer),
+    step(o, 2, "2026-03-05T02:00:00Z", "investigation", "investigation.recorded", officer),
+    step(c, 4, "2026-03-06T02:00:00Z", "investigation", "investigation.closed", officer),
+    step(c, 5, "2026-03-09T02:00:00Z", "review", "notice.served", officer),
+    step(c, 6, "2026-03-12T02:00:00Z", "review", "defence.waived", officer),
+    step(r, 1, "2026-03-13T02:00:00Z", "review", "review.submitted", officer, { caseId: c, draftHash }),
+    step(r, 2, "2026-03-17T02:00:00Z", "review", "review.concluded", reviewer, {
+      outcome: "approved",
+      draftHash,
+      opinion: "事实清楚，证据确凿，适用依据正确，程序合法",
+    }),
+    step(c, 7, "2026-03-20T02:00:00Z", "review", "review.approved", head, { draftHash, reviewId: r }),
+    step(c, 8, "2026-03-20T02:00:00Z", "decision", "case.decided", head, { outcome: "penalty", fineFen: 300_000 }),
+    step(c, 9, "2026-03-23T02:00:00Z", "service", "decision.served", officer),
+    step(d, 1, "2026-03-24T02:00:00Z", "decision", "disclosure.drafted", officer, {
+      draft: { caseId: c, title: "行政处罚决定信息（示例）" },
+    }),
+    step(d, 2, "2026-03-25T02:00:00Z", "decision", "disclosure.approved", head),
+    step(d, 3, "2026-03-26T02:00:00Z", "decision", "disclosure.published", officer, { caseId: c, channel: "示例网站" }),
+    step(c, 10, "2026-04-01T02:00:00Z", "execution", "payment.recorded", officer, { amountFen: 300_000 }),
+    step(c, 11, "2026-04-02T02:00:00Z", "closing", "case.closed", head),
+    step(c, 12, "2026-04-10T02:00:00Z", "archiving", "case.archived", officer),
   ];
 }
 
@@ -70,10 +92,32 @@ export async function exampleCaseFile(): Promise<CaseFile> {
   return file.value;
 }
 
+const PART_WORDS: Readonly<Record<CaseFilePartKind, string>> = {
+  case: "case",
+  review: "legal review",
+  disclosure: "disclosure",
+  linked: "linked record",
+};
+
+/** One line per part of the file: what it is, its stream id, how many events. */
+export function partLines(lang: CommandContext["lang"], file: { readonly parts: readonly CaseFilePart[] }): string {
+  return file.parts
+    .map((p) =>
+      t(
+        lang,
+        `  · ${CASE_FILE_PART_NAMES[p.kind]} ${p.streamId}：${p.events} 个事件\n`,
+        `  · ${PART_WORDS[p.kind]} ${p.streamId}: ${p.events} events\n`,
+      ),
+    )
+    .join("");
+}
+
 /**
  * `sanxiang casefile <case-id> <out.json> [--html <out.html>] [--store …]` assembles a case's
- * file (案卷) from the store: its events, catalogue in stage order and inclusion proofs
- * against the store's latest signed tree head (which must cover all of the case's events).
+ * complete file (案卷) from the store: the case's events with those of its legal reviews and
+ * disclosures, the catalogue in stage order and every inclusion proof against the store's
+ * latest signed tree head (which must cover all of the case's events). The log is passed over
+ * as leaf hashes, never loaded (`assembleCaseFileFromStore`).
  */
 async function storedCaseFile(ctx: CommandContext): Promise<number> {
   const { lang } = ctx;
@@ -102,30 +146,21 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
       ctx.io.err(t(lang, `错误：存储中没有案件 ${caseId}\n`, `error: no case ${caseId} in the store\n`));
       return EXIT.usage;
     }
-    const sth = await store.latestSignedTreeHead();
-    if (sth.isErr()) {
-      ctx.io.err(formatError(lang, sth.error));
+    const file = await assembleCaseFileFromStore(store, caseId, { hash: nativeHashAlgorithm(store.hashAlgorithm) });
+    if (file.isErr()) {
+      ctx.io.err(formatError(lang, file.error));
       return EXIT.failure;
     }
-    const log = await loadAuditLog(store);
-    if (log.isErr()) {
-      ctx.io.err(formatError(lang, log.error));
-      return EXIT.failure;
-    }
-    const lastLeaf = Math.max(...log.value.entriesOf(caseId).map((e) => e.leafIndex));
-    if (sth.value === null || sth.value.treeSize <= lastLeaf) {
+    const sth = file.value.signedTreeHead;
+    const filed = file.value.parts[0]?.events ?? 0;
+    if (filed < events.value.length) {
       ctx.io.err(
         t(
           lang,
-          `错误：存储中没有覆盖本案全部事件的签名树头；先用机关的私钥签名：sanxiang sign --key-file <私钥文件> --log-id <日志标识>\n`,
-          `error: no signed tree head in the store covers all of this case's events; sign first: sanxiang sign --key-file <secret-key-file> --log-id <log-id>\n`,
+          `错误：最新的签名树头（大小 ${sth.treeSize}）只覆盖本案 ${events.value.length} 个事件中的前 ${filed} 个；先对日志头签名：sanxiang sign --key-file <私钥文件> --log-id <日志标识>\n`,
+          `error: the latest signed tree head (size ${sth.treeSize}) covers only ${filed} of this case's ${events.value.length} events; sign the log head first: sanxiang sign --key-file <secret-key-file> --log-id <log-id>\n`,
         ),
       );
-      return EXIT.failure;
-    }
-    const file = assembleCaseFile(log.value, caseId, sth.value);
-    if (file.isErr()) {
-      ctx.io.err(formatError(lang, file.error));
       return EXIT.failure;
     }
     const html = ctx.options.html;
@@ -140,8 +175,8 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
     ctx.io.out(
       t(
         lang,
-        `已写入案卷：${out}\n  案件 ${caseId}，卷内文件 ${file.value.catalogue.length} 件，签名树头大小 ${sth.value.treeSize}（${sth.value.logId}，${sth.value.timestamp}）\n验证：sanxiang verify ${out} --key <机关公钥十六进制>\n`,
-        `Wrote the case file: ${out}\n  case ${caseId}, ${file.value.catalogue.length} entries, signed tree head of size ${sth.value.treeSize} (${sth.value.logId}, ${sth.value.timestamp})\nVerify: sanxiang verify ${out} --key <bureau-public-key-hex>\n`,
+        `已写入案卷：${out}\n  案件 ${caseId}，卷内文件 ${file.value.catalogue.length} 件，签名树头大小 ${sth.treeSize}（${sth.logId}，${sth.timestamp}）\n${partLines(lang, file.value)}验证：sanxiang verify ${out} --key <机关公钥十六进制>\n`,
+        `Wrote the case file: ${out}\n  case ${caseId}, ${file.value.catalogue.length} entries, signed tree head of size ${sth.treeSize} (${sth.logId}, ${sth.timestamp})\n${partLines(lang, file.value)}Verify: sanxiang verify ${out} --key <bureau-public-key-hex>\n`,
       ),
     );
     return EXIT.ok;
@@ -177,9 +212,11 @@ export async function casefileCommand(ctx: CommandContext): Promise<number> {
       lang,
       `已写入示例案卷（示例数据，用公开的测试密钥签名，不具证明效力）：${out}\n` +
         `  案件 ${file.caseId}，卷内文件 ${file.catalogue.length} 件\n` +
+        partLines(lang, file) +
         `验证：sanxiang verify ${out} --key ${key}\n`,
       `Wrote an example case file (example data, signed with the public TEST key; proves nothing): ${out}\n` +
         `  case ${file.caseId}, ${file.catalogue.length} entries\n` +
+        partLines(lang, file) +
         `Verify: sanxiang verify ${out} --key ${key}\n`,
     ),
   );
