@@ -359,3 +359,72 @@ it("old streams still fold: a transfer decided and closed without the new timeli
   push("case.closed", { at: T("05") });
   expect(foldEvents("legacy", events)._unsafeUnwrap().value).toBe("closed");
 });
+
+describe("seized property goes with a transferred case, the party told in writing (行政强制法第二十一条)", () => {
+  const measure = (id: string, seizure: object, at: string, actor: Actor = officerActor): Step => [
+    { type: "coercion.act", measureId: id, seizure: { at, ...seizure } } as PenaltyCommandInput,
+    at,
+    actor,
+  ];
+  const seizedAndApproved = () =>
+    run(
+      [
+        measure("m1", { type: "seizure.approve", approverId: "h" }, T("04"), headActor),
+        measure(
+          "m1",
+          {
+            type: "seizure.execute",
+            officerIds: ["a", "b"],
+            items: ["涉案物品"],
+            records: SEIZURE_RECORDS(T("04", "03")),
+          },
+          T("04", "03"),
+        ),
+        [
+          { type: "transfer.report", facts: "涉嫌非法经营罪", officerIds: ["a", "b"], records: [doc("report")] },
+          T("04", "04"),
+        ],
+        [{ type: "investigation.close", facts: "事实" }, T("04", "05")],
+        [{ type: "case.decide", outcome: "transfer" }, T("05"), headActor],
+      ],
+      filed(),
+    );
+  const send: PenaltyCommandInput = { type: "transfer.send", receivingOrgan: "公安局", records: [doc("letter")] };
+
+  it("a transfer with a measure still in force is refused, naming it and citing Art. 21", () => {
+    const e = refusal(seizedAndApproved(), send, T("05", "03"));
+    expect(e.code).toBe("COMMAND_NOT_ALLOWED");
+    expect(e.source).toEqual({ law: "行政强制法", article: 21, confidence: "C-law" });
+    expect(e.details).toMatchObject({ measures: ["m1"] });
+    expect(e.message).toContain("m1");
+  });
+
+  it("the handling decision 'transfer' needs the written notice to the party; with it the case goes", () => {
+    const s = seizedAndApproved();
+    const noNotice = measure("m1", { type: "seizure.handle", outcome: "transfer", records: [] }, T("05", "03"));
+    const e = refusal(s, noNotice[0], noNotice[1]);
+    expect(e.code).toBe("RECORDING_INCOMPLETE");
+    expect(e.source).toMatchObject({ law: "行政强制法", article: 21 });
+    const handled = run(
+      [
+        measure(
+          "m1",
+          { type: "seizure.handle", outcome: "transfer", records: [doc("notice-to-party")] },
+          T("05", "03"),
+        ),
+        [send, T("05", "04")],
+      ],
+      s,
+    );
+    expect(handled.context.measures.m1?.status).toBe("handled");
+    expect(handled.context.transfer?.sent?.receivingOrgan).toBe("公安局");
+  });
+
+  it("a measure released before the transfer does not hold it up", () => {
+    const s = run(
+      [measure("m1", { type: "seizure.release", ground: "noLongerNeeded", records: [] }, T("05", "03"))],
+      seizedAndApproved(),
+    );
+    expect(run([[send, T("05", "04")]], s).context.transfer?.sent).toBeDefined();
+  });
+});

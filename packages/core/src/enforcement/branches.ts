@@ -3,6 +3,7 @@ import { sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type CivilDate, civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
 import { decideSeizure } from "./coercion/decide.js";
+import { SEIZURE_RULES } from "./coercion/rules.js";
 import { EMPTY_SEIZURE } from "./coercion/state.js";
 import type { ExclusionKind, PenaltyCommand, RecordRef } from "./commands.js";
 import type { PenaltyCaseContext } from "./context.js";
@@ -186,12 +187,28 @@ const DAY_MS = 86_400_000;
 
 /**
  * 移送公安机关 — `transfer.send`: with the transfer letter among its materials (移送规定 Art. 6);
- * marked `late` when more than 24 hours after the approval (Art. 5 para. 2) — recorded, not
- * refused: the case must still go.
+ * the case's sealed or seized property goes with it, the party told in writing (行政强制法
+ * Art. 21): a measure still in force must first be handled `transfer` (with the written
+ * notice), else the transfer is refused naming it. Marked `late` when more than 24 hours
+ * after the approval (Art. 5 para. 2) — recorded, not refused: the case must still go.
  */
 export function sendTransfer(cmd: Cmd<"transfer.send">, at: Instant, c: PenaltyCaseContext): R {
   if (c.decision?.outcome !== "transfer") {
     return err(refuse("COMMAND_NOT_ALLOWED", "负责人尚未批准移送", SRC.transferApproval));
+  }
+  const inForce = Object.entries(c.measures)
+    .filter(([, m]) => m.status === "inForce")
+    .map(([id]) => id);
+  if (inForce.length > 0) {
+    const rule = SEIZURE_RULES.transferWithCase;
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        `查封、扣押措施 ${inForce.join("、")} 尚在执行：${rule.text}；请先对其作出随案移送的处理决定（coercion.act seizure.handle，outcome 为 transfer，附书面告知书）`,
+        rule.source,
+        { measures: inForce },
+      ),
+    );
   }
   if (!hasDocument(cmd.records)) {
     return err(

@@ -138,10 +138,15 @@ describe("period.exclude on a decision deadline reaching an unpublished year (is
     records: [doc("appraisal")],
   };
 
+  const excluded = () => {
+    let s = filed;
+    for (const e of decide(s, exclude, ctxAt("2026-12-07T02:00:00Z"))._unsafeUnwrap()) s = evolve(s, e)._unsafeUnwrap();
+    return s;
+  };
+
   it("keeps provisional, start, excluded and bound; not refused (行政处罚法第六十条)", () => {
     expect(filed.context.deadlines.decision).toMatchObject({ provisional: true, bound: "earliest" });
-    const events = decide(filed, exclude, ctxAt("2026-12-07T02:00:00Z"))._unsafeUnwrap();
-    const due = events[0]?.type === "period.excluded" ? events[0].payload.decisionDue : undefined;
+    const due = excluded().context.deadlines.decision;
     expect(due).toMatchObject({ provisional: true, start: "2026-11-20", bound: "earliest" });
     expect(due?.excluded).toHaveLength(1);
     // Ten excluded days move the end at least ten days past the filing's provisional end
@@ -153,12 +158,11 @@ describe("period.exclude on a decision deadline reaching an unpublished year (is
   });
 
   it("recomputeProvisional corrects it with the excluded days once the year's notice is loaded", () => {
-    let s = filed;
-    for (const e of decide(s, exclude, ctxAt("2026-12-07T02:00:00Z"))._unsafeUnwrap()) s = evolve(s, e)._unsafeUnwrap();
+    const s = excluded();
     const with2027 = chinaCalendar({
       years: { "2027": { holidays: ["2027-01-01"], workdays: [], notice: { title: "测试数据" } } },
     });
-    const r = recomputeProvisional({ decision: s.context.deadlines.decision }, with2027)._unsafeUnwrap();
+    const r = recomputeProvisional(s.context.deadlines, with2027)._unsafeUnwrap();
     const exact = deadlineWithExclusions("2026-11-20", "penalty.decision", with2027, [
       { from: "2026-11-25", to: "2026-12-04", reason: "检测、检验、检疫、鉴定", source: TESTING },
     ])._unsafeUnwrap();

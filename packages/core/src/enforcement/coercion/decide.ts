@@ -260,6 +260,15 @@ function decideRules(
           );
         }
       }
+      if (c.outcome === "transfer" && !c.records.some((r) => r.kind === "document")) {
+        return err(
+          refuseBy(
+            "transferWithCase",
+            "查封、扣押的财物随案移送，应当书面告知当事人：处理决定缺少书面告知（文书记录）；请附上告知书后重新提交",
+            { outcome: c.outcome },
+          ),
+        );
+      }
       return ok([{ type: "seizure.handled", at: c.at, outcome: c.outcome, records: c.records }]);
     }
     case "seizure.release": {

@@ -68,6 +68,15 @@ export const SEIZURE_RULES = {
     source: coercion(28, 1),
     text: "有法定情形之一的，应当及时作出解除查封、扣押决定",
   },
+  /**
+   * 涉嫌犯罪移送的，查封、扣押的财物一并移送，并书面告知当事人 (Art. 21): a handling decision
+   * `transfer` needs the written notice to the party among its records (a document).
+   */
+  transferWithCase: {
+    code: "RECORDING_INCOMPLETE",
+    source: coercion(21),
+    text: "违法行为涉嫌犯罪应当移送司法机关的，应当将查封、扣押的财物一并移送，并书面告知当事人",
+  },
   /** 行政强制措施权不得委托 (Art. 17). */
   noEntrustment: { code: "OFFICER_NOT_QUALIFIED", source: coercion(17, 1), text: "行政强制措施权不得委托" },
 } as const satisfies Record<string, { code: string; source: RuleSource; text: string }>;
