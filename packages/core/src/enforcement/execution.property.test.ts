@@ -1,0 +1,259 @@
+// Model-based test of the execution steps of a penalty case (行政强制法 Arts. 35–38, 43, 46,
+// 53–54; 行政处罚法 Arts. 66, 72): random walks of commands at random times from a served
+// decision; every accepted step must satisfy the law checked by an independent oracle, and the
+// state must always be the fold of the events. Scripted walks reach every execution state.
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { computeDeadline } from "../calendar/deadline.js";
+import { civilDateOf, compareCivilDates, epochMillis, instantFromEpochMillis } from "../kernel/time.js";
+import type { CaseEvent } from "../recording/case-event.js";
+import { caseSurcharge } from "./branches.js";
+import type { PenaltyCommandInput } from "./commands.js";
+import { decide } from "./decide.js";
+import { type CaseState, evolve, foldEvents, initialCaseState } from "./fold.js";
+import {
+  calendar,
+  ctxAt,
+  doc,
+  fileCommand,
+  headActor,
+  noticeCommand,
+  officerActor,
+  smallFine,
+  transcript,
+} from "./test-fixtures.js";
+
+const day = (date: string) => `${date}T02:00:00Z`;
+const setup: readonly [PenaltyCommandInput, string, typeof officerActor][] = [
+  [fileCommand, day("2025-03-03"), officerActor],
+  [
+    { type: "investigation.record", actionId: "i", action: "inquiry", records: [transcript("t")] },
+    day("2025-03-04"),
+    officerActor,
+  ],
+  [{ type: "investigation.close", facts: "事实清楚" }, day("2025-03-05"), officerActor],
+  [noticeCommand(), day("2025-03-06"), officerActor],
+  [{ type: "defence.receive", statement: "请求从轻" }, day("2025-03-07"), officerActor],
+  [{ type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("d")] }, day("2025-03-10"), headActor],
+  [{ type: "decision.serve", method: "direct", records: [doc("r")] }, day("2025-03-11"), officerActor],
+];
+const events0: CaseEvent[] = [];
+let served = initialCaseState("mx");
+for (const [cmd, now, actor] of setup) {
+  for (const e of decide(served, cmd, ctxAt(now, actor))._unsafeUnwrap()) {
+    served = evolve(served, e)._unsafeUnwrap();
+    events0.push(e);
+  }
+}
+
+const KINDS = [
+  "defer",
+  "demand",
+  "defence",
+  "decide",
+  "immediate",
+  "serve",
+  "act",
+  "emergency",
+  "apply",
+  "pay",
+] as const;
+type Kind = (typeof KINDS)[number];
+
+function commandOf(kind: Kind, established: boolean): PenaltyCommandInput {
+  switch (kind) {
+    case "defer":
+      return { type: "payment.defer", until: "2025-06-30", records: [doc("approval")] };
+    case "demand":
+      return { type: "execution.demand", method: "direct", records: [doc("demand")] };
+    case "defence":
+      return { type: "execution.defence", statement: "s", established, review: "r", records: [transcript("s")] };
+    case "decide":
+      return { type: "execution.decide", means: "划拨存款", records: [doc("x")] };
+    case "immediate":
+      return {
+        type: "execution.decide",
+        means: "划拨存款",
+        immediate: { reason: "转移财产", evidence: [{ id: "v", kind: "video" }] },
+        records: [doc("x")],
+      };
+    case "serve":
+      return { type: "execution.serve", method: "direct", records: [doc("r")] };
+    case "act":
+      return { type: "execution.act", description: "划拨", records: [] };
+    case "emergency":
+      return { type: "execution.act", description: "划拨", emergency: { reason: "紧急" }, records: [] };
+    case "apply":
+      return { type: "execution.apply", court: "沙坡头区人民法院", records: [doc("app")] };
+    case "pay":
+      return { type: "payment.record", amountFen: 100_000 };
+  }
+}
+
+const stepArb = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  /** Minutes after the previous act. */
+  gap: fc.integer({ min: 0, max: 60 * 24 * 60 }),
+  established: fc.boolean(),
+});
+type Walk = {
+  readonly selfEnforcement: boolean;
+  readonly steps: readonly fc.infer<typeof stepArb>[];
+  /** What a scripted walk must reach. */
+  readonly script?: "court" | "act" | "immediate" | "renewed";
+};
+const walkArb: fc.Arbitrary<Walk> = fc.record({
+  selfEnforcement: fc.boolean(),
+  steps: fc.array(stepArb, { maxLength: 14 }),
+});
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+/** Scripted walks reaching each state: a court application in its window; a decision, its service and an act. */
+const scripted: [Walk][] = [
+  [
+    {
+      script: "court",
+      selfEnforcement: false,
+      steps: [
+        { kind: "demand", gap: (16 * DAY) / MIN, established: false },
+        { kind: "defence", gap: DAY / MIN, established: false },
+        { kind: "apply", gap: (180 * DAY) / MIN, established: false },
+      ],
+    },
+  ],
+  [
+    {
+      script: "act",
+      selfEnforcement: true,
+      steps: [
+        { kind: "demand", gap: (16 * DAY) / MIN, established: false },
+        { kind: "decide", gap: (40 * DAY) / MIN, established: false },
+        { kind: "serve", gap: 60, established: false },
+        { kind: "act", gap: DAY / MIN, established: false },
+        { kind: "emergency", gap: 14 * 60, established: false },
+      ],
+    },
+  ],
+  [
+    {
+      script: "immediate",
+      selfEnforcement: true,
+      steps: [
+        { kind: "defer", gap: DAY / MIN, established: false },
+        { kind: "demand", gap: (112 * DAY) / MIN, established: false },
+        { kind: "immediate", gap: DAY / MIN, established: false },
+        { kind: "serve", gap: 60, established: false },
+      ],
+    },
+  ],
+  [
+    {
+      script: "renewed",
+      selfEnforcement: false,
+      steps: [
+        { kind: "demand", gap: (16 * DAY) / MIN, established: false },
+        { kind: "defence", gap: DAY / MIN, established: true },
+        { kind: "apply", gap: (180 * DAY) / MIN, established: false },
+        { kind: "demand", gap: DAY / MIN, established: false },
+        // Ten working days from 09-25 skip the National Day break (2025-10-01..08): due 10-15.
+        { kind: "apply", gap: (25 * DAY) / MIN, established: false },
+      ],
+    },
+  ],
+];
+
+/** Oracle: the China-time minute of the day (UTC+8, no daylight saving since 1991). */
+const chinaMinute = (at: string) => Math.floor(((epochMillis(at) + 8 * 60 * MIN) % DAY) / MIN);
+
+describe("execution steps (model-based)", () => {
+  test.prop([walkArb], { numRuns: 120, examples: scripted })(
+    "every accepted step meets its article; the state is always the fold of its events",
+    (walk) => {
+      let s: CaseState = served;
+      const events = [...events0];
+      let t = epochMillis(day("2025-03-11"));
+      const reached = new Set<string>();
+      for (const st of walk.steps) {
+        t += st.gap * MIN;
+        const at = instantFromEpochMillis(t);
+        const date = civilDateOf(at);
+        const actor = ["decide", "immediate", "apply", "defer"].includes(st.kind) ? headActor : officerActor;
+        const ctx = { ...ctxAt(at, actor), execution: { selfEnforcement: walk.selfEnforcement } };
+        const before = s;
+        const r = decide(s, commandOf(st.kind, st.established), ctx);
+        if (r.isErr()) continue;
+        for (const e of r.value) {
+          s = evolve(s, e)._unsafeUnwrap();
+          events.push(e);
+          reached.add(e.type);
+        }
+        const x = s.context.execution;
+        const type = r.value.at(-1)?.type;
+        if (type === "execution.demanded") {
+          // 行政处罚法 Art. 72: only after the payment deadline, with a fine outstanding.
+          const due = before.context.deadlines.payment?.due ?? "";
+          expect(compareCivilDates(date, due)).toBeGreaterThan(0);
+          expect(x.demand?.due.due).toBe(computeDeadline("enforcement.demand", date, calendar)._unsafeUnwrap().due);
+        }
+        if (type === "execution.applied") {
+          const demand = before.context.execution.demand;
+          expect(demand).toBeDefined();
+          // Art. 54: ten working days after the demand; Art. 53: after six months to sue, within three more.
+          expect(compareCivilDates(date, demand?.due.due ?? "")).toBeGreaterThan(0);
+          const opens = [
+            computeDeadline("remedy.litigation", "2025-03-11", calendar)._unsafeUnwrap().due,
+            x.deferredUntil,
+          ]
+            .filter((d): d is string => d !== undefined)
+            .sort()
+            .at(-1) as string;
+          expect(compareCivilDates(date, opens)).toBeGreaterThan(0);
+          expect(
+            compareCivilDates(
+              date,
+              computeDeadline("enforcement.courtApplication", opens, calendar)._unsafeUnwrap().due,
+            ),
+          ).toBeLessThanOrEqual(0);
+          expect(before.context.execution.decision).toBeUndefined();
+        }
+        if (type === "execution.decided") {
+          // Arts. 13, 37, 46.
+          expect(walk.selfEnforcement).toBe(true);
+          if (st.kind === "decide") {
+            expect(compareCivilDates(date, before.context.execution.demand?.due.due ?? "9999-12-31")).toBeGreaterThan(
+              0,
+            );
+            expect(caseSurcharge(before.context, date)._unsafeUnwrap().days).toBeGreaterThan(30);
+          }
+          expect(x.application).toBeUndefined();
+        }
+        if (type === "execution.acted") {
+          // Art. 43: outside 22:00–06:00 China time and on a working day, unless an emergency.
+          const m = chinaMinute(at);
+          const daytime = m >= 6 * 60 && m < 22 * 60;
+          const working = calendar.isWorkingDay(date)._unsafeUnwrap();
+          if (st.kind === "act") expect(daytime && working).toBe(true);
+          expect(x.decisionServed).toBeDefined();
+        }
+        expect(x.decision !== undefined && x.application !== undefined).toBe(false);
+      }
+      // The state is the fold of its events, whatever was accepted.
+      const folded = foldEvents("mx", events)._unsafeUnwrap();
+      expect(folded.value).toBe(s.value);
+      expect(folded.context).toEqual(s.context);
+      // The scripted walks reach what they were written for.
+      if (walk.script === "court") expect(reached.has("execution.applied")).toBe(true);
+      if (walk.script === "act") {
+        expect(reached.has("execution.acted")).toBe(true);
+        expect(s.context.execution.acts.map((a) => a.emergency)).toEqual([false, true]);
+      }
+      if (walk.script === "immediate") expect(s.context.execution.decision?.immediate).toBe(true);
+      if (walk.script === "immediate") expect(reached.has("execution.served")).toBe(true);
+      if (walk.script === "renewed") {
+        expect(s.context.execution.defences.map((d) => d.established)).toEqual([true]);
+        expect(s.context.execution.application).toBeDefined();
+      }
+    },
+  );
+});
