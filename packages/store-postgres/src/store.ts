@@ -36,6 +36,7 @@ import {
   type ProjectionRow,
   prepareAppend,
   projectEvent,
+  READ_LEAVES_PAGE_BYTES,
   type Result,
   runSubscription,
   type SanxiangError,
@@ -990,11 +991,17 @@ function createStore(
       if (closed) return closedErr();
       const o = checkReadAllOptions(readOptions);
       if (o.isErr()) return err(o.error);
+      // The page ends by bytes too (READ_LEAVES_PAGE_BYTES): the last event read is the one
+      // that starts below the budget, found from the lengths of the next `limit` events
+      // (octet_length reads a TOASTed value's size without fetching it).
       const r = await query(
         pool,
         `SELECT position, case_id, seq, type, convert_to(json, 'UTF8') AS bytes, leaf_hash FROM ${S}.events ` +
-          "WHERE position > $1::bigint ORDER BY position LIMIT $2",
-        [o.value.after, o.value.limit],
+          "WHERE position > $1::bigint AND position <= (SELECT max(position) FROM (" +
+          "SELECT position, sum(octet_length(json)) OVER (ORDER BY position) - octet_length(json) AS before " +
+          `FROM (SELECT position, json FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT $2) page` +
+          ") sized WHERE before < $3) ORDER BY position",
+        [o.value.after, o.value.limit, READ_LEAVES_PAGE_BYTES],
       );
       if (r.isErr()) return err(r.error);
       const out: StoredLeaf[] = [];

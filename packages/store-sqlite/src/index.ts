@@ -35,6 +35,7 @@ import {
   type HashAlgorithm,
   type HashAlgorithmName,
   HashAlgorithmNameSchema,
+  leafPageLength,
   type MerkleFrontier,
   ok,
   type PreparedAppend,
@@ -43,6 +44,7 @@ import {
   type ProjectionRow,
   prepareAppend,
   projectEvent,
+  READ_LEAVES_PAGE_BYTES,
   type Result,
   runSubscription,
   type SanxiangError,
@@ -681,6 +683,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
   let rawReads:
     | {
         leaves: Database.Statement<[number, number], [number, string, number, string, unknown, unknown]>;
+        lengths: Database.Statement<[number, number], unknown>;
         packed: Database.Statement<[number, number], [number, unknown, unknown, unknown, unknown]> | null;
         rows: Database.Statement<[string, string, number], ProjectionRowRecord>;
         firstRows: Database.Statement<[string, number], ProjectionRowRecord>;
@@ -693,6 +696,11 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
           "SELECT position, case_id, seq, type, CAST(json AS BLOB), leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
         )
         .raw(),
+      lengths: db
+        .prepare<[number, number], unknown>(
+          "SELECT group_concat(ifnull(length(CAST(json AS BLOB)), 'x')) FROM (SELECT json FROM events WHERE position > ? ORDER BY position LIMIT ?)",
+        )
+        .pluck(),
       packed: prepareOptional<[number, number], [number, unknown, unknown, unknown, unknown]>(db, PACKED_LEAVES_SQL),
       rows: db.prepare<[string, string, number], ProjectionRowRecord>(
         "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? AND key > ? ORDER BY key LIMIT ?",
@@ -880,10 +888,20 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         const o = checkReadAllOptions(readOptions);
         if (o.isErr()) return err(o.error);
         const reads = rawStatements();
-        if (reads.packed !== null) {
+        // The page ends by bytes too (READ_LEAVES_PAGE_BYTES): the events' lengths first, a
+        // cheap walk of the same rows (≈ 0.2 µs an event), then that many events.
+        const lengths = reads.lengths.get(o.value.after, o.value.limit);
+        const taken =
+          typeof lengths === "string" && /^\d+(,\d+)*$/.test(lengths)
+            ? leafPageLength(lengths.split(",").map(Number))
+            : lengths === null
+              ? 0
+              : null;
+        if (taken === 0) return ok([]);
+        if (reads.packed !== null && taken !== null) {
           let row: readonly [number, unknown, unknown, unknown, unknown] | undefined;
           try {
-            row = reads.packed.get(o.value.after, o.value.limit);
+            row = reads.packed.get(o.value.after, taken);
           } catch {
             // A page too large for one SQLite value (SQLITE_MAX_LENGTH, 1e9 bytes by default:
             // events of megabytes) is read row by row, as before.
@@ -892,12 +910,20 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
           const packed = unpackLeaves(row, o.value.after);
           if (packed !== null) return ok(packed);
         }
+        // Row by row, ending the page by bytes as it goes (the lengths above may not be
+        // trusted: a NULL, a value of another type).
         const leaves: StoredLeaf[] = [];
-        for (const [position, caseId, seq, type, json, leafHash] of reads.leaves.all(o.value.after, o.value.limit)) {
+        let bytes = 0;
+        for (const [position, caseId, seq, type, json, leafHash] of reads.leaves.iterate(
+          o.value.after,
+          taken ?? o.value.limit,
+        )) {
           if (!(json instanceof Uint8Array) || !(leafHash instanceof Uint8Array)) {
             return err(storeCorrupt(`第 ${position} 号事件的存储格式错误`, { position }));
           }
           leaves.push({ position, caseId, seq, type, bytes: json, leafHash });
+          bytes += json.length;
+          if (bytes >= READ_LEAVES_PAGE_BYTES) break;
         }
         return ok(leaves);
       });

@@ -8,6 +8,7 @@ import { fc, test as fcTest } from "@fast-check/vitest";
 import {
   type CaseEvent,
   type EventStore,
+  READ_LEAVES_PAGE_BYTES,
   type Result,
   type SanxiangError,
   signAndSaveTreeHead,
@@ -201,4 +202,62 @@ describe("readLeaves: the packed page and its row-by-row fallback", () => {
       }
     });
   }
+});
+
+// A page ends by bytes as well as by count (READ_LEAVES_PAGE_BYTES): 1,000 events of 4 MiB
+// are not read as one 4 GiB page. Every event of a page but its last starts below the
+// budget; paging on from the last position read gives every event exactly once; on the
+// packed read and on the row-by-row one (a case id stored as a BLOB forces it).
+describe("readLeaves: pages end by bytes", () => {
+  const MiB = 2 ** 20;
+  fcTest.prop(
+    [
+      fc.array(fc.constantFrom(10, 300_000, 1.3 * MiB, 2.6 * MiB, 4.5 * MiB), { minLength: 1, maxLength: 7 }),
+      fc.boolean(),
+    ],
+    { numRuns: 6 },
+  )("every page within the budget, every event once, verify unchanged", async (sizes, rowByRow) => {
+    const dir = mkdtempSync(join(tmpdir(), "sanxiang-verify-bytes-"));
+    try {
+      const store = openSqliteStore({ dir })._unsafeUnwrap();
+      for (const [i, size] of sizes.entries()) {
+        const id = `case-${i % 2}`;
+        const seq = Math.floor(i / 2) + 1;
+        (await store.append(id, seq - 1, [event(id, seq, "记".repeat(Math.floor(size / 3)))]))._unsafeUnwrap();
+      }
+      const db = new Database(join(dir, "events.db"));
+      if (rowByRow) db.prepare("UPDATE events SET case_id = CAST(case_id AS BLOB) WHERE position = 1").run();
+      const lengths = db
+        .prepare("SELECT length(CAST(json AS BLOB)) FROM events ORDER BY position")
+        .pluck()
+        .all() as number[];
+      db.close();
+      const seen: number[] = [];
+      for (let after = 0; after < sizes.length; ) {
+        const page = (await store.readLeaves?.({ after, limit: 1000 }))?._unsafeUnwrap() ?? [];
+        expect(page.length).toBeGreaterThan(0);
+        const before = page.slice(0, -1).reduce((sum, l) => sum + l.bytes.length, 0);
+        expect(before).toBeLessThan(READ_LEAVES_PAGE_BYTES);
+        // It ends by bytes only when the next event would start beyond the budget.
+        const end = (page.at(-1) as { position: number }).position;
+        if (end < sizes.length)
+          expect(before + (page.at(-1) as { bytes: Uint8Array }).bytes.length).toBeGreaterThanOrEqual(
+            READ_LEAVES_PAGE_BYTES,
+          );
+        for (const l of page) {
+          seen.push(l.position);
+          expect(l.bytes.length).toBe(lengths[l.position - 1]);
+        }
+        after = end;
+      }
+      expect(seen).toEqual(sizes.map((_, i) => i + 1));
+      const fast = await verifyEventStore(store);
+      const slow = await verifyEventStore(withoutRawReads(store));
+      expect(codeOf(fast)).toBe(rowByRow ? "STORE_CORRUPT" : undefined);
+      expect(codeOf(slow)).toBe(codeOf(fast));
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -42,3 +42,31 @@ export function projectionRowsAfterKey(
     .sort((a, b) => compareCodePoints(a.key, b.key))
     .slice(0, options.limit);
 }
+
+/**
+ * 叶子页字节上限 — the byte budget of one `EventStore.readLeaves` page: a store ends a
+ * page once its events' stored bytes reach this many, even before `limit` events, so that a
+ * page of large events (1,000 events of 4 MiB would be 4 GiB) stays a few MiB. A page always
+ * holds at least one event while any remain (one event larger than the budget is a page of
+ * its own). `readLeaves` returns at most `limit` events, like `readAll`; a reader pages on
+ * from the last position it got, never from `after + limit`.
+ */
+export const READ_LEAVES_PAGE_BYTES = 4 * 2 ** 20;
+
+/**
+ * How many of a page's leading events fit the byte budget, given their stored byte lengths
+ * in order: every event that starts below `budget` bytes into the page (so the one that
+ * crosses it is the last), at least one when there is any. `null` when a length is not a
+ * non-negative safe integer (the caller then reads the page another way).
+ */
+export function leafPageLength(lengths: readonly number[], budget: number = READ_LEAVES_PAGE_BYTES): number | null {
+  if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0)) return null;
+  let bytes = 0;
+  let n = 0;
+  for (const length of lengths) {
+    if (n > 0 && bytes >= budget) break;
+    bytes += length;
+    n++;
+  }
+  return n;
+}
