@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { formatSource, RuleSourceSchema } from "../../kernel/source.js";
 import { type CivilDate, CivilDateSchema } from "../../kernel/time.js";
+import { dateText } from "../../kernel/wording.js";
 import { sourceCell, TextSchema } from "../../registry/bodies/cells.js";
 import { dateCell, enumCell, intCell, textCell } from "../../registry/codecs.js";
 import { toCsv } from "../../registry/csv.js";
-import { column, exportSheet, headersOf, type TableSpec } from "../../registry/table.js";
+import { column, type TableSpec } from "../../registry/table.js";
 import type { EquipmentReport } from "./check.js";
 import { formatEquipmentRatio } from "./ratio.js";
 import { EQUIPMENT_KIND_LABELS, EquipmentKindSchema } from "./schema.js";
@@ -59,7 +60,10 @@ export interface ProcurementListOptions {
   readonly preparedBy: string;
   /** 编制日期. */
   readonly preparedOn: CivilDate;
-  /** 报送单位; default 区财政局 (the plan: "报区财政局"). */
+  /**
+   * 报送单位 — the organ's full name. Default: the finance bureau of the area `preparedBy`
+   * names (中卫市沙坡头区司法局 → 中卫市沙坡头区财政局; the plan: "报区财政局"), else 本级财政部门.
+   */
   readonly recipient?: string;
   /** 标题; default 行政执法装备采购需求清单. */
   readonly title?: string;
@@ -80,8 +84,8 @@ export function procurementList(report: EquipmentReport, options: ProcurementLis
       const label = EQUIPMENT_KIND_LABELS[l.kind];
       const count =
         rule.basis === "officer"
-          ? `在岗执法人员${body.officers}名，按执法人员:${label} = ${formatEquipmentRatio(rule.ratio)}`
-          : `按每个执法单位${label}配备比例 ${formatEquipmentRatio(rule.ratio)}`;
+          ? `在岗执法人员${body.officers}名，执法人员与${label}配备比例为${formatEquipmentRatio(rule.ratio)}`
+          : `执法单位与${label}配备比例为${formatEquipmentRatio(rule.ratio)}`;
       items.push({
         bodyId: body.bodyId,
         bodyName: body.bodyName ?? body.bodyId,
@@ -97,7 +101,7 @@ export function procurementList(report: EquipmentReport, options: ProcurementLis
   }
   return {
     title: options.title ?? "行政执法装备采购需求清单",
-    recipient: options.recipient ?? "区财政局",
+    recipient: options.recipient ?? financeBureauOf(options.preparedBy),
     preparedBy: options.preparedBy,
     preparedOn: options.preparedOn,
     asOf: report.asOf,
@@ -105,6 +109,19 @@ export function procurementList(report: EquipmentReport, options: ProcurementLis
     totals: [...totals].map(([kind, quantity]) => ({ kind, quantity })),
     standards: report.rules.map((r) => `${r.reading}（依据：${formatSource(r.source)}）`),
   };
+}
+
+/**
+ * 本级财政部门 — the finance organ of the area an organ's name starts with: 中卫市沙坡头区司法局 →
+ * 中卫市沙坡头区财政局, a province's 司法厅 → its 财政厅; 本级财政部门 when no area is named.
+ */
+function financeBureauOf(organ: string): string {
+  const m = /^(.*(?:自治区|自治州|自治县|省|市|区|县|旗|盟))[^省市区县旗盟]*(?:局|委员会|办公室|厅|部|委)$/u.exec(
+    organ.trim(),
+  );
+  const area = m?.[1];
+  if (area === undefined) return "本级财政部门";
+  return /(?:省|自治区)$/u.test(area) ? `${area}财政厅` : `${area}财政局`;
 }
 
 /** 采购需求清单表 — the items as a sheet with Chinese headers (CSV / XLSX); re-imports to the same items. */
@@ -125,7 +142,27 @@ export const PROCUREMENT_TABLE: TableSpec<ProcurementItem> = {
   key: (i) => `${i.bodyId}|${i.ruleId}`,
 };
 
-/** 采购需求清单 CSV — the items through {@link PROCUREMENT_TABLE} and `toCsv` (UTF-8 BOM, CRLF). */
+/** The columns of the list as the finance bureau reads it: no internal ids, citations in words. */
+const LIST_HEADERS = ["序号", "执法单位", "装备类别", "数量（台）", "采购理由", "依据", "统计日期"] as const;
+
+/**
+ * 采购需求清单 CSV — the list as the finance bureau reads it (UTF-8 BOM, CRLF, through
+ * `toCsv`): numbered rows of unit, kind, quantity, reason, the rule's source in words
+ * (《…》第…条, no confidence marks) and the date — no internal ids. For the data-exchange form
+ * that imports back to the same items, export {@link PROCUREMENT_TABLE} with `exportSheet`.
+ */
 export function procurementListCsv(list: ProcurementList): string {
-  return toCsv(exportSheet(PROCUREMENT_TABLE, list.items), headersOf(PROCUREMENT_TABLE));
+  const rows = list.items.map((i, n) => ({
+    rowNumber: n + 2,
+    cells: {
+      序号: String(n + 1),
+      执法单位: i.bodyName,
+      装备类别: EQUIPMENT_KIND_LABELS[i.kind],
+      "数量（台）": String(i.quantity),
+      采购理由: i.reason,
+      依据: formatSource(i.source),
+      统计日期: dateText(i.asOf),
+    },
+  }));
+  return toCsv({ name: list.title, rows }, LIST_HEADERS);
 }

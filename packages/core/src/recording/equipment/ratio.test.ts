@@ -13,7 +13,7 @@ describe("equipment ratio (配备比例)", () => {
     expect(requiredDevices(6, r)).toBe(9);
     expect(requiredDevices(5, r)).toBe(8); // 7.5 rounds up
     expect(equipmentReading({ kind: "bodyCamera", basis: "officer", ratio: r })).toBe(
-      "执法人员:执法记录仪 = 1:1.5，即每名执法人员配备1.5台执法记录仪（应配备数向上取整）",
+      "执法人员与执法记录仪配备比例为1:1.5，即每名执法人员配备1.5台执法记录仪（应配备数向上取整）",
     );
   });
 
@@ -26,7 +26,7 @@ describe("equipment ratio (配备比例)", () => {
       expect(requiredDevices(officers, parseEquipmentRatio(text)._unsafeUnwrap())).toBe(required);
     }
     expect(equipmentReading({ kind: "bodyCamera", basis: "officer", ratio: { base: 3, devices: 1 } })).toBe(
-      "执法人员:执法记录仪 = 3:1，即每3名执法人员配备1台执法记录仪（应配备数向上取整）",
+      "执法人员与执法记录仪配备比例为3:1，即每3名执法人员配备1台执法记录仪（应配备数向上取整）",
     );
   });
 

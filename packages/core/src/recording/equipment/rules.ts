@@ -86,7 +86,7 @@ export type EquipmentPolicyInput = z.input<typeof EquipmentPolicySchema>;
 
 /** 适用规则 — a rule as applied, with the reading the report states. */
 export const AppliedEquipmentRuleSchema = EquipmentRuleSchema.extend({
-  /** 比例读法 — the ratio in words, e.g. `执法人员:执法记录仪 = 1:1.5，即每名执法人员配备1.5台执法记录仪`. */
+  /** 比例读法 — the ratio in words, e.g. `执法人员与执法记录仪配备比例为1:1.5，即每名执法人员配备1.5台执法记录仪`. */
   reading: z.string(),
   /** Whether the bureau's configuration changed the default ratio or row. */
   overridden: z.boolean(),
@@ -102,7 +102,7 @@ export function equipmentReading(rule: Pick<EquipmentRule, "kind" | "basis" | "r
   const who = rule.basis === "officer" ? "执法人员" : "执法单位";
   const one = rule.basis === "officer" ? "每名执法人员" : "每个执法单位";
   const per = base === "1" ? one : `每${base}${rule.basis === "officer" ? "名执法人员" : "个执法单位"}`;
-  return `${who}:${label} = ${text}，即${per}配备${devices}台${label}（应配备数向上取整）`;
+  return `${who}与${label}配备比例为${text}，即${per}配备${devices}台${label}（应配备数向上取整）`;
 }
 
 function invalid(message: string, details: Record<string, unknown>): SanxiangError {
