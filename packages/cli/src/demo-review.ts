@@ -1,27 +1,22 @@
 import {
   type Actor,
   type CaseState,
-  caseDecisionDraft,
+  type CaseStepResult,
   chinaCalendar,
   createBodiesRegistry,
-  createCase,
-  type DecideContext,
-  decideReview,
+  createBureau,
   type EventStore,
   err,
-  execute,
-  foldReview,
   formatSource,
+  manualClock,
   ok,
   type PenaltyCommandInput,
   REVIEW_ITEMS,
   type Result,
-  type ReviewCommandInput,
   type ReviewOpinion,
-  type ReviewState,
+  type ReviewStepResult,
   reviewOpinion,
   type SanxiangError,
-  signAndSaveTreeHead,
   testSigner,
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
@@ -29,12 +24,13 @@ import { type StoreSpec, withStore } from "./event-store.js";
 import { t } from "./i18n.js";
 import type { CommandContext } from "./main.js";
 
-// A major case of the sample market-regulation bureau, run as an app would: a ¥150,000 fine
-// to an organisation is major under the default catalogue (≥ ¥100,000), so the decision is
-// stopped at the legal-review gate (行政处罚法 Art. 58); the review finds a problem (the fine
-// outside the benchmark), the handling unit re-notifies ¥120,000 and re-submits, the reviewer
-// approves, and the decision goes through with the approval recorded in the case. Sample
-// data: the party, officers and dates are invented.
+// A major case of the sample market-regulation bureau, run as an app would — through
+// createBureau, each act by `as(actor)` at the bureau's clock: a ¥150,000 fine to an
+// organisation is major under the default catalogue (≥ ¥100,000), so the decision is stopped
+// at the legal-review gate (行政处罚法 Art. 58); the review finds a problem (the fine outside
+// the benchmark), the handling unit re-notifies ¥120,000 and re-submits, the reviewer
+// approves, and the decision goes through with the approval recorded in the case (the bureau
+// finds the review itself). Sample data: the party, officers and dates are invented.
 
 const officer: Actor = { id: "spt-scj-01", name: "陈海龙", roles: ["officer"] };
 const head: Actor = { id: "spt-scj-head", name: "局长（示例）", roles: ["head"] };
@@ -72,181 +68,168 @@ async function freeId(store: EventStore): Promise<Result<string, SanxiangError>>
   }
 }
 
+const materials = [
+  { kind: "application" as const, id: "review-application" },
+  { kind: "proposalNote" as const, id: "proposal-note" },
+  { kind: "draftDecision" as const, id: "draft-decision" },
+  { kind: "evidence" as const, id: "evidence-list" },
+];
+
 /**
- * Runs the major case and its legal review in `store` (the review in its own stream,
- * `<caseId>.review`, in the same event store and Merkle log).
+ * Runs the major case and its legal review in `store` through {@link createBureau} (the
+ * review in its own stream, `<caseId>.review.1`, in the same event store and Merkle log).
  */
 export async function runDemoReview(store: EventStore): Promise<Result<ReviewDemo, SanxiangError>> {
   const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
   if (bodies.isErr()) return err(bodies.error);
-  const calendar = chinaCalendar();
   const id = await freeId(store);
   if (id.isErr()) return err(id.error);
   const caseId = id.value;
-  const reviewId = `${caseId}.review`;
-  const lines: ReviewDemoLine[] = [];
-  let review: ReviewState | undefined;
-  const ctx = (now: string, actor: Actor): DecideContext => ({
-    actor,
-    now,
-    calendar,
-    bodies: bodies.value,
-    ...(review === undefined ? {} : { reviews: [review] }),
+  const clock = manualClock("2026-04-01T02:00:00Z");
+  const bureau = createBureau({
+    bodyId: "spt-scjgj",
+    logId: "EXAMPLE.spt-scjgj",
+    store,
+    signer: testSigner(),
+    clock,
+    registries: { bodies: bodies.value },
+    calendar: chinaCalendar(),
   });
+  if (bureau.isErr()) return err(bureau.error);
+  const c = bureau.value.case(caseId);
+  const lines: ReviewDemoLine[] = [];
+  let reviewId = "";
+  let review: ReviewStepResult["review"] | undefined;
   let state: CaseState | undefined;
-  const step = async (label: string, at: string, actor: Actor, cmd: PenaltyCommandInput) => {
-    const r =
-      cmd.type === "case.file"
-        ? await createCase(store, caseId, cmd, ctx(at, actor))
-        : await execute(store, caseId, cmd, ctx(at, actor));
-    if (r.isOk()) state = r.value.state;
-    lines.push({ at, label, outcome: r.isOk() ? r.value.state.value : `[${r.error.code}]` });
-    return r;
+  // Each step at its time; the line shows the new state or the refusal's code.
+  const at = (iso: string, label: string) => {
+    clock.set(iso);
+    return <T extends CaseStepResult | ReviewStepResult>(r: Result<T, SanxiangError>): Result<T, SanxiangError> => {
+      if (r.isOk() && "view" in r.value && r.value.view.procedure === "ordinary") state = r.value.view.state;
+      if (r.isOk() && "review" in r.value) {
+        review = r.value.review;
+        reviewId = r.value.review.reviewId;
+      }
+      const outcome = r.isErr()
+        ? `[${r.error.code}]`
+        : "review" in r.value
+          ? r.value.review.value
+          : r.value.view.procedure === "ordinary"
+            ? r.value.view.state.value
+            : r.value.view.procedure;
+      lines.push({ at: iso, label, outcome });
+      return r;
+    };
   };
-  const reviewStep = async (label: string, at: string, actor: Actor, cmd: ReviewCommandInput) => {
-    const loaded = await store.load(reviewId);
-    if (loaded.isErr()) return err(loaded.error);
-    const current = foldReview(reviewId, loaded.value);
-    if (current.isErr()) return err(current.error);
-    const events = decideReview(current.value, cmd, { actor, now: at, calendar, bodies: bodies.value });
-    if (events.isErr()) return err(events.error);
-    const appended = await store.append(reviewId, current.value.version, events.value);
-    if (appended.isErr()) return err(appended.error);
-    const next = foldReview(reviewId, [...loaded.value, ...events.value]);
-    if (next.isErr()) return err(next.error);
-    review = next.value;
-    lines.push({ at, label, outcome: next.value.value });
-    return ok(next.value);
-  };
-  const notice = (penalty: typeof first): PenaltyCommandInput => ({
-    type: "notice.serve",
+  const notice = (penalty: typeof first): Omit<Extract<PenaltyCommandInput, { type: "notice.serve" }>, "type"> => ({
     penalty,
     facts: "经营者销售商品未标明价格，情节严重",
     basis: ["价格违法行为行政处罚规定第十三条"],
     records: [doc(`notice-${penalty.fineFen}`)],
   });
-  const decision = (penalty: typeof first): PenaltyCommandInput => ({
-    type: "case.decide",
-    outcome: "penalty",
-    penalty,
-    records: [doc("decision")],
-  });
-  const materials = [
-    { kind: "application" as const, id: "review-application" },
-    { kind: "proposalNote" as const, id: "proposal-note" },
-    { kind: "draftDecision" as const, id: "draft-decision" },
-    { kind: "evidence" as const, id: "evidence-list" },
-  ];
+  const decision = (penalty: typeof first) => ({ outcome: "penalty" as const, penalty, records: [doc("decision")] });
 
-  for (const [label, at, actor, cmd] of [
-    [
-      "立案",
-      "2026-04-01T02:00:00Z",
-      officer,
-      {
-        type: "case.file",
-        party: { kind: "organisation", name: "沙坡头区示例商贸有限公司（示例）" },
-        category: "价格监督检查",
-        regionCode: "640502",
-        officerIds: ["spt-scj-01", "spt-scj-02"],
-        actDate: "2026-03-20",
-        records: [doc("filing-approval")],
-      },
-    ],
-    ["调查终结", "2026-04-02T02:00:00Z", officer, { type: "investigation.close", facts: "经营者销售商品未标明价格" }],
-    ["告知拟罚款 150,000 元", "2026-04-03T02:00:00Z", officer, notice(first)],
-  ] as const) {
-    const r = await step(label, at, actor, cmd as PenaltyCommandInput);
+  const steps: (() => Promise<Result<unknown, SanxiangError>>)[] = [
+    async () =>
+      at(
+        "2026-04-01T02:00:00Z",
+        "立案",
+      )(
+        await c.as(officer).file({
+          party: { kind: "organisation", name: "沙坡头区示例商贸有限公司（示例）" },
+          category: "价格监督检查",
+          regionCode: "640502",
+          officerIds: ["spt-scj-01", "spt-scj-02"],
+          actDate: "2026-03-20",
+          records: [doc("filing-approval")],
+        }),
+      ),
+    async () =>
+      at(
+        "2026-04-02T02:00:00Z",
+        "调查终结",
+      )(await c.as(officer).closeInvestigation({ facts: "经营者销售商品未标明价格" })),
+    async () => at("2026-04-03T02:00:00Z", "告知拟罚款 150,000 元")(await c.as(officer).notify(notice(first))),
+  ];
+  for (const step of steps) {
+    const r = await step();
     if (r.isErr()) return err(r.error);
   }
   // After the 5-working-day hearing window (Art. 64): the head tries to decide — stopped.
-  const stopped = await step("作出处罚决定（未经法制审核）", "2026-04-14T02:00:00Z", head, decision(first));
+  const stopped = at("2026-04-14T02:00:00Z", "作出处罚决定（未经法制审核）")(await c.as(head).decide(decision(first)));
   if (stopped.isOk()) throw new Error("the gate let a major decision through without legal review");
-  if (state === undefined) throw new Error("the demo case was not filed");
 
-  const submitted = await reviewStep("送审", "2026-04-14T03:00:00Z", officer, {
-    type: "review.submit",
-    caseId,
-    draft: caseDecisionDraft(state.context, "penalty", first),
-    materials,
-    handlingOfficerIds: ["spt-scj-01", "spt-scj-02"],
-  });
-  if (submitted.isErr()) return err(submitted.error);
-  const steps: [string, string, Actor, ReviewCommandInput][] = [
-    ["指定法制审核人员", "2026-04-14T04:00:00Z", head, { type: "review.assign", reviewerId: "spt-scj-04" }],
-    [
-      "审核意见：存在问题",
-      "2026-04-16T02:00:00Z",
-      reviewer,
-      {
-        type: "review.conclude",
-        outcome: "problems",
-        findings: REVIEW_ITEMS.map((item) =>
-          item === "lawAndBenchmark"
-            ? { item, ok: false, note: "罚款数额超出裁量基准的从重档次，未说明理由" }
-            : { item, ok: true },
-        ),
-        requiredChanges: ["按裁量基准重新确定罚款数额"],
-        opinion: "存在问题，请承办机构修改后重新送审",
-      },
-    ],
-  ];
-  for (const [label, at, actor, cmd] of steps) {
-    const r = await reviewStep(label, at, actor, cmd);
+  // The review: submitted from the case as it stands (the bureau builds the draft).
+  for (const step of [
+    async () =>
+      at(
+        "2026-04-14T03:00:00Z",
+        "送审",
+      )(await c.review.as(officer).submit({ outcome: "penalty", penalty: first, materials })),
+    async () =>
+      at("2026-04-14T04:00:00Z", "指定法制审核人员")(await c.review.as(head).assign({ reviewerId: "spt-scj-04" })),
+    async () =>
+      at(
+        "2026-04-16T02:00:00Z",
+        "审核意见：存在问题",
+      )(
+        await c.review.as(reviewer).conclude({
+          outcome: "problems",
+          findings: REVIEW_ITEMS.map((item) =>
+            item === "lawAndBenchmark"
+              ? { item, ok: false, note: "罚款数额超出裁量基准的从重档次，未说明理由" }
+              : { item, ok: true },
+          ),
+          requiredChanges: ["按裁量基准重新确定罚款数额"],
+          opinion: "存在问题，请承办机构修改后重新送审",
+        }),
+      ),
+  ]) {
+    const r = await step();
     if (r.isErr()) return err(r.error);
   }
   const problems = review === undefined ? undefined : reviewOpinion(review, { reviewerName: reviewer.name });
   if (problems === undefined || problems.isErr()) throw new Error("the demo review has no opinion");
 
   // Corrected: a new notice of ¥120,000 (lighter, so no defence cap is crossed), re-submitted, approved.
-  const renoticed = await step("重新告知拟罚款 120,000 元", "2026-04-17T02:00:00Z", officer, notice(corrected));
-  if (renoticed.isErr()) return err(renoticed.error);
-  const after = state as CaseState | undefined;
-  if (after === undefined) throw new Error("the demo case vanished");
-  for (const [label, at, actor, cmd] of [
-    [
-      "修改后重新送审",
-      "2026-04-17T03:00:00Z",
-      officer,
-      {
-        type: "review.resubmit",
-        draft: caseDecisionDraft(after.context, "penalty", corrected),
-        changes: "罚款调整为 120,000 元，并说明裁量理由",
-        materials: [{ kind: "proposalNote", id: "proposal-note-2" }],
-      },
-    ],
-    [
-      "审核意见：同意",
-      "2026-04-20T02:00:00Z",
-      reviewer,
-      {
-        type: "review.conclude",
-        outcome: "approved",
-        findings: REVIEW_ITEMS.map((item) => ({ item, ok: true })),
-        opinion: "同意",
-      },
-    ],
-  ] as [string, string, Actor, ReviewCommandInput][]) {
-    const r = await reviewStep(label, at, actor, cmd);
+  for (const step of [
+    async () => at("2026-04-17T02:00:00Z", "重新告知拟罚款 120,000 元")(await c.as(officer).notify(notice(corrected))),
+    async () =>
+      at(
+        "2026-04-17T03:00:00Z",
+        "修改后重新送审",
+      )(
+        await c.review.as(officer).resubmit({
+          outcome: "penalty",
+          penalty: corrected,
+          changes: "罚款调整为 120,000 元，并说明裁量理由",
+          materials: [{ kind: "proposalNote", id: "proposal-note-2" }],
+        }),
+      ),
+    async () =>
+      at(
+        "2026-04-20T02:00:00Z",
+        "审核意见：同意",
+      )(
+        await c.review.as(reviewer).conclude({
+          outcome: "approved",
+          findings: REVIEW_ITEMS.map((item) => ({ item, ok: true })),
+          opinion: "同意",
+        }),
+      ),
+  ]) {
+    const r = await step();
     if (r.isErr()) return err(r.error);
   }
-  // The approved draft goes through: review.approved (naming the review) + case.decided.
-  const decided = await step("按审核通过的草案作出决定", "2026-04-28T03:00:00Z", head, decision(corrected));
+  // The approved draft goes through: the bureau finds the review; review.approved + case.decided.
+  const decided = at("2026-04-28T03:00:00Z", "按审核通过的草案作出决定")(await c.as(head).decide(decision(corrected)));
   if (decided.isErr()) return err(decided.error);
   // Sign the log head again, so the review and the decision are covered by a signed head too.
-  const signed = await signAndSaveTreeHead(store, testSigner(), {
-    logId: "EXAMPLE.spt-scjgj",
-    timestamp: "2026-04-28T08:00:00Z",
-  });
+  clock.set("2026-04-28T08:00:00Z");
+  const signed = await bureau.value.signHead();
   if (signed.isErr()) return err(signed.error);
-  return ok({
-    caseId,
-    reviewId,
-    lines,
-    stopped: stopped.error,
-    problems: problems.value,
-    decided: decided.value.state,
-  });
+  if (state === undefined) throw new Error("the demo case was not filed");
+  return ok({ caseId, reviewId, lines, stopped: stopped.error, problems: problems.value, decided: state });
 }
 
 /**
