@@ -4,7 +4,7 @@
 import { toHex } from "../kernel/hash.js";
 import { formatSource } from "../kernel/source.js";
 import { epochMillis, type Instant, instantFromEpochMillis } from "../kernel/time.js";
-import { CASE_FILE_SOURCES, type CaseFile } from "./casefile.js";
+import { CASE_FILE_PART_NAMES, CASE_FILE_SOURCES, type CaseFile } from "./casefile.js";
 import { STAGE_NAMES } from "./vocabulary.js";
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -55,17 +55,25 @@ export interface CaseFileHtmlOptions {
 
 /**
  * 卷内目录（打印版）— the catalogue of a case file as a standalone printable Chinese HTML
- * page (one string, no scripts, no external resources): 序号, 环节, 题名, 记录时间, 事件序号,
- * 叶子序号 and leaf hash per entry, then the signed tree head the file is proved against and
+ * page (one string, no scripts, no external resources): the parts (the case, its reviews, its
+ * disclosures), then 序号, 环节, 组成 (the part), 题名, 记录时间, 事件序号, 叶子序号 and leaf
+ * hash per entry, then the signed tree head the file is proved against and
  * how to verify it. Every value is HTML-escaped. It prints what the file says; run
  * {@link verifyCaseFile} to know whether it is true.
  */
 export function caseFileHtml(file: CaseFile, options: CaseFileHtmlOptions = {}): string {
   const title = options.title ?? "卷内目录";
+  const kinds = new Map(file.parts.map((p) => [p.streamId, p.kind]));
+  const partOf = (streamId: string): string => {
+    const kind = kinds.get(streamId);
+    const name = kind === undefined ? "" : CASE_FILE_PART_NAMES[kind];
+    return kind === "case" ? name : `${name}（${streamId}）`;
+  };
+  const parts = file.parts.map((p) => `<li>${esc(partOf(p.streamId))}：${esc(p.events)} 件</li>`).join("");
   const rows = file.catalogue
     .map(
       (e) =>
-        `<tr><td class="n">${esc(e.no)}</td><td>${esc(STAGE_NAMES[e.stage])}</td><td>${esc(e.title)}</td>` +
+        `<tr><td class="n">${esc(e.no)}</td><td>${esc(STAGE_NAMES[e.stage])}</td><td>${esc(partOf(e.streamId))}</td><td>${esc(e.title)}</td>` +
         `<td>${esc(chinaTimeText(e.at))}</td><td class="n">${esc(e.seq)}</td><td class="n">${esc(e.leafIndex)}</td>` +
         `<td><code>${esc(toHex(e.leafHash))}</code></td></tr>`,
     )
@@ -85,8 +93,9 @@ export function caseFileHtml(file: CaseFile, options: CaseFileHtmlOptions = {}):
 <body>
 <h1>${esc(title)}</h1>
 <div class="meta">${bureau}<span>案件编号：${esc(file.caseId)}</span><span>共 ${esc(file.catalogue.length)} 件</span></div>
+<p>卷宗组成：</p><ul>${parts}</ul>
 <table>
-<thead><tr><th>序号</th><th>环节</th><th>题名</th><th>记录时间</th><th>事件序号</th><th>叶子序号</th><th>叶子哈希（${esc(sth.hashAlgorithm)}）</th></tr></thead>
+<thead><tr><th>序号</th><th>环节</th><th>组成</th><th>题名</th><th>记录时间</th><th>事件序号</th><th>叶子序号</th><th>叶子哈希（${esc(sth.hashAlgorithm)}）</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
