@@ -6,28 +6,21 @@ import {
   civilDateOf,
   createBenchmarkRegistry,
   createBodiesRegistry,
+  createBureau,
   createPowersRegistry,
   DEFAULT_DISCLOSURE_POLICY,
-  type DisclosureDecideContext,
   type DisclosureDraft,
   type DisclosureObligation,
-  decisionDisclosureDraft,
-  disclosureContentHash,
-  disclosureObligations,
   disclosuresAgree,
   type EventStore,
   err,
-  executeDisclosure,
   formatSource,
-  loadDisclosure,
+  manualClock,
   ok,
   type ProvenDisclosures,
-  type Publisher,
   provenDisclosures,
-  publishDisclosure,
   type Result,
   type SanxiangError,
-  signAndSaveTreeHead,
   testSigner,
   toHex,
   verificationKeyOf,
@@ -40,7 +33,8 @@ import { type StoreSpec, withStore } from "./event-store.js";
 import { t } from "./i18n.js";
 import type { CommandContext } from "./main.js";
 
-// Enforcement disclosure (行政执法公示) in the demo, run as an app would: the decision of the
+// Enforcement disclosure (行政执法公示) in the demo, run as an app would — through
+// createBureau, each act by `as(actor)` at the bureau's clock: the decision of the
 // demo case is drafted from its events (redacted), stopped when published without the head's
 // sign-off, signed off by the head of the deciding body, and published by the designated
 // publisher to the public site through the Publisher port; the sample bureaus' bodies,
@@ -85,33 +79,6 @@ export interface DisclosureDemo {
   readonly proof: ProvenDisclosures;
 }
 
-async function draftApprovePublish(
-  store: EventStore,
-  publisher: Publisher,
-  draft: DisclosureDraft,
-  times: { readonly draft: string; readonly approve: string; readonly publish: string },
-): Promise<Result<string | undefined, SanxiangError>> {
-  const calendar = chinaCalendar();
-  const ctx = (actor: Actor, now: string): DisclosureDecideContext => ({ actor, now, calendar });
-  const drafted = await executeDisclosure(
-    store,
-    draft.disclosureId,
-    { type: "disclosure.draft", draft },
-    ctx(officer, times.draft),
-  );
-  if (drafted.isErr()) return err(drafted.error);
-  const approved = await executeDisclosure(
-    store,
-    draft.disclosureId,
-    { type: "disclosure.approve", contentHash: disclosureContentHash(draft.content) },
-    ctx(headOf(draft.bodyId), times.approve),
-  );
-  if (approved.isErr()) return err(approved.error);
-  const published = await publishDisclosure(store, publisher, draft.disclosureId, ctx(publisherActor, times.publish));
-  if (published.isErr()) return err(published.error);
-  return ok(published.value.receipt.location);
-}
-
 /**
  * Runs the disclosure part of the demo in `store` for the demo case `caseId` and publishes
  * to the site in `siteDir`.
@@ -131,40 +98,48 @@ export async function runDisclosureDemo(
   if (benchmarks.isErr()) return err(benchmarks.error);
   const publisher = sitePublisher({ outDir: siteDir, site: DEMO_SITE });
   const policy = DEFAULT_DISCLOSURE_POLICY;
-
-  // 事后公开: the decision, from the case's own events.
-  const events = await store.load(caseId);
-  if (events.isErr()) return err(events.error);
-  const draft = decisionDisclosureDraft(events.value, {
-    bodies: bodies.value,
-    policy,
-    documentNumber: `沙市监罚决〔2026〕${caseId.slice(-3)}号`,
+  // The bureau signs its log head with the public test key here; a real bureau loads its own.
+  const signer = testSigner();
+  const clock = manualClock("2026-03-11T06:00:00Z");
+  const made = createBureau({
+    bodyId: "spt-scjgj",
+    logId: DEMO_LOG_ID,
+    store,
+    publisher,
+    signer,
+    clock,
+    registries: { bodies: bodies.value, powers: powers.value, benchmarks: benchmarks.value },
+    calendar,
+    policies: { disclosure: policy },
   });
-  if (draft.isErr()) return err(draft.error);
-  const id = draft.value.disclosureId;
-  const ctx = (actor: Actor, now: string): DisclosureDecideContext => ({ actor, now, calendar });
-  const drafted = await executeDisclosure(
-    store,
-    id,
-    { type: "disclosure.draft", draft: draft.value },
-    ctx(officer, "2026-03-11T06:00:00Z"),
-  );
+  if (made.isErr()) return err(made.error);
+  const bureau = made.value;
+
+  // 事后公开: the decision, drafted by the bureau from the case's own events.
+  const decision = await bureau
+    .case(caseId)
+    .disclosure.as(officer)
+    .draft({ documentNumber: `沙市监罚决〔2026〕${caseId.slice(-3)}号` });
+  if (decision.isErr()) return err(decision.error);
+  const d = decision.value;
+  const drafted = await d.state();
   if (drafted.isErr()) return err(drafted.error);
-  const due = drafted.value.state.context.due?.due;
+  const draft = drafted.value.context.draft;
+  if (draft === undefined) throw new Error("the decision disclosure has no draft");
+  const due = drafted.value.context.due?.due;
   // The shortcut the pilot plan forbids: uploading before the head signed off (负责人审定).
-  const early = await publishDisclosure(store, publisher, id, ctx(publisherActor, "2026-03-11T07:00:00Z"));
+  clock.set("2026-03-11T07:00:00Z");
+  const early = await d.as(publisherActor).publish();
   if (early.isOk()) throw new Error("the workflow published a disclosure nobody signed off");
-  const approved = await executeDisclosure(
-    store,
-    id,
-    { type: "disclosure.approve", contentHash: disclosureContentHash(draft.value.content) },
-    ctx(headOf(draft.value.bodyId), "2026-03-12T02:00:00Z"),
-  );
+  clock.set("2026-03-12T02:00:00Z");
+  const approved = await d.as(headOf(draft.bodyId)).signOff();
   if (approved.isErr()) return err(approved.error);
-  const published = await publishDisclosure(store, publisher, id, ctx(publisherActor, "2026-03-12T03:00:00Z"));
+  clock.set("2026-03-12T03:00:00Z");
+  const published = await d.as(publisherActor).publish();
   if (published.isErr()) return err(published.error);
 
-  // 事前公开: the registries as they stood when the case began.
+  // 事前公开: the registries as they stood when the case began, each drafted, signed off by
+  // the head of its body and published.
   const before = beforeDisclosureDrafts({
     bodies: bodies.value,
     powers: powers.value,
@@ -175,44 +150,48 @@ export async function runDisclosureDemo(
   if (before.isErr()) return err(before.error);
   let beforePublished = 0;
   let beforeKept = 0;
-  for (const d of before.value) {
-    const existing = await loadDisclosure(store, d.disclosureId);
+  for (const item of before.value) {
+    const b = bureau.disclosure(item.disclosureId);
+    const existing = await b.state();
     if (existing.isErr()) return err(existing.error);
     if (existing.value.version > 0) {
       beforeKept++;
       continue;
     }
-    const r = await draftApprovePublish(store, publisher, d, {
-      draft: "2026-03-02T01:00:00Z",
-      approve: "2026-03-02T02:00:00Z",
-      publish: "2026-03-02T03:00:00Z",
-    });
-    if (r.isErr()) return err(r.error);
+    clock.set("2026-03-02T01:00:00Z");
+    const r1 = await b.as(officer).draft(item);
+    if (r1.isErr()) return err(r1.error);
+    clock.set("2026-03-02T02:00:00Z");
+    const r2 = await b.as(headOf(item.bodyId)).signOff();
+    if (r2.isErr()) return err(r2.error);
+    clock.set("2026-03-02T03:00:00Z");
+    const r3 = await b.as(publisherActor).publish();
+    if (r3.isErr()) return err(r3.error);
     beforePublished++;
   }
 
-  const obligations = await disclosureObligations({ store, calendar, policy, today });
-  if (obligations.isErr()) return err(obligations.error);
-
-  // The bureau signs its log head (the public test key here), and the site's content is then
-  // what the signed log proves — never the projection, which is only compared with it.
-  const signer = testSigner();
-  const sth = await signAndSaveTreeHead(store, signer, { logId: DEMO_LOG_ID, timestamp: "2026-03-18T09:00:00Z" });
+  // The site's content is then what the signed log proves — never the projection, which is
+  // only compared with it.
+  clock.set("2026-03-18T09:00:00Z");
+  const sth = await bureau.signHead();
   if (sth.isErr()) return err(sth.error);
+  clock.set(`${today}T04:00:00Z`);
+  const obligations = await bureau.duties();
+  if (obligations.isErr()) return err(obligations.error);
   const proven = await provenDisclosures(store, { key: verificationKeyOf(signer), unsignedTail: "refuse" });
   if (proven.isErr()) return err(proven.error);
   const proof = disclosuresAgree(proven.value);
   if (proof.isErr()) return err(proof.error);
   return ok({
     proof: proof.value,
-    decisionId: id,
-    draft: draft.value,
+    decisionId: d.disclosureId,
+    draft,
     due,
     refused: early.error,
     location: published.value.receipt.location,
     beforePublished,
     beforeKept,
-    obligations: obligations.value,
+    obligations: [...obligations.value],
     siteDir,
   });
 }
