@@ -313,3 +313,36 @@ describe("property: the store's case file", () => {
     30_000,
   );
 });
+
+describe("property: no event of any part can be removed or moved unnoticed", () => {
+  test.prop([logArb, fc.nat(), fc.nat()])(
+    "removing an event (its entry renumbered) or moving an entry to another stream is refused with a code",
+    async (events, pick, other) => {
+      const file = (await assembleCaseFileFromStore(await storeOf(events), "c1"))._unsafeUnwrap();
+      const json = caseFileToJson(file);
+      const n = json.events.length;
+      const gone = json.events[pick % n] as CaseEvent;
+      const removed = {
+        ...json,
+        events: json.events.filter((_, i) => i !== pick % n),
+        catalogue: json.catalogue
+          .filter((c) => !(c.streamId === gone.caseId && c.seq === gone.seq))
+          .map((c, i) => ({ ...c, no: i + 1 })),
+      };
+      // The only event removed leaves a file with none: malformed rather than incomplete.
+      const expected = n === 1 ? "CASE_FILE_MALFORMED" : "CASE_FILE_CATALOGUE_INVALID";
+      expect(verifyCaseFileJson(removed, key)._unsafeUnwrapErr().code).toBe(expected);
+      const streams = json.parts.map((p) => p.streamId);
+      const target = streams[other % streams.length] as string;
+      const entry = json.catalogue[pick % n];
+      if (entry !== undefined && target !== entry.streamId) {
+        const moved = {
+          ...json,
+          catalogue: json.catalogue.map((c, i) => (i === pick % n ? { ...c, streamId: target } : c)),
+        };
+        expect(verifyCaseFileJson(moved, key).isErr()).toBe(true);
+      }
+    },
+    30_000,
+  );
+});
