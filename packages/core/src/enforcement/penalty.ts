@@ -142,7 +142,23 @@ export const PENALTY_GUARD_SOURCES = {
   limitation: cfl(36, 1),
   hearingRight: cfl(63, 1),
   hearingRequestWindow: cfl(64, 1, 1),
+  /** 听证通知：举行听证的七日前通知当事人听证的时间、地点. */
+  hearingNotice: cfl(64, 1, 2),
+  /** 听证公开举行，涉及国家秘密、商业秘密或者个人隐私依法予以保密的除外. */
+  hearingPublic: cfl(64, 1, 3),
+  /** 无正当理由拒不出席或者未经许可中途退出，视为放弃听证权利，终止听证. */
+  hearingWaived: cfl(64, 1, 6),
+  /** 听证应当制作笔录. */
+  hearingRecord: cfl(64, 1, 8),
   decideAfterHearing: cfl(65),
+  /** 陈述、申辩权：必须充分听取当事人的意见. */
+  statementRight: cfl(45, 1),
+  /**
+   * 陈述申辩期间 — the law sets none (Arts. 44, 45, 62); the default window is the market-
+   * regulation rule's five working days from service of the notice ([VAR], a setting: the
+   * `penalty.statement` period row).
+   */
+  statementWindow: { law: "市场监督管理行政处罚程序规定", article: 57, paragraph: 2, confidence: "VAR" },
   review: cfl(58, 1),
   collectiveDiscussion: cfl(57, 2),
   decision: cfl(57, 1),

@@ -2,6 +2,7 @@ import type { SanxiangError } from "../kernel/errors.js";
 import { sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type CivilDate, civilDateOf, compareCivilDates, type Instant } from "../kernel/time.js";
+import { checkNoPenaltyGrounds } from "./circumstances.js";
 import type { PenaltyCommand } from "./commands.js";
 import type { PenaltyCaseContext } from "./context.js";
 import type { PenaltyEvent } from "./events.js";
@@ -14,6 +15,7 @@ import {
   PENALTY_GUARD_SOURCES as SRC,
 } from "./penalty.js";
 import { checkCaseReview } from "./review-gate.js";
+import { checkStatementWindow, statementDeadline } from "./statement.js";
 
 // The three steps with the most law in them: filing (Arts. 36, 42, 60), the prior notice
 // (Arts. 44, 45, 63, 64) and the decision (Arts. 44, 45, 57, 58, 61, 62, 64, 65).
@@ -98,6 +100,9 @@ export function serveNotice(
     cmd.hearingRight || (c.party !== undefined && hearingRightApplies(cmd.penalty, c.party.kind, policy));
   const due = hearingRight ? caseDeadline("penalty.hearingRequest", civilDateOf(at), ctx) : undefined;
   if (due?.isErr()) return err(due.error);
+  // Arts. 44, 45, 62: the party's window to state and defend (the `penalty.statement` row).
+  const statementDue = statementDeadline(civilDateOf(at), ctx);
+  if (statementDue.isErr()) return err(statementDue.error);
   const { type: _t, at: _a, hearingRight: _h, ...rest } = cmd;
   return ok({
     ...rest,
@@ -105,6 +110,7 @@ export function serveNotice(
     at,
     hearingRight,
     ...(due?.isOk() ? { hearingRequestDue: due.value } : {}),
+    statementDue: statementDue.value,
   });
 }
 
@@ -158,8 +164,19 @@ export function decideCase(
         );
       }
     }
+    // Arts. 30, 31, 33: a 不予处罚 ground on record bars any penalty.
+    const grounds = checkNoPenaltyGrounds(c, cmd.penalty, ctx);
+    if (grounds.isErr()) return err(grounds.error);
     if (c.hearingRequested && !c.hearingHeld) {
-      return err(refuse("HEARING_PENDING", "当事人已要求听证，听证结束后方可作出决定", SRC.decideAfterHearing));
+      return err(
+        refuse(
+          "HEARING_PENDING",
+          c.hearingNotice === undefined
+            ? "当事人已要求听证，须通知当事人（hearing.notify）并举行听证，根据听证笔录作出决定"
+            : `当事人已要求听证（定于 ${c.hearingNotice.hearingDate} 举行），须根据听证笔录作出决定（hearing.hold）`,
+          SRC.decideAfterHearing,
+        ),
+      );
     }
     const window = c.deadlines.hearingRequest && currentDeadline(c.deadlines.hearingRequest, ctx);
     if (
@@ -187,6 +204,12 @@ export function decideCase(
   // approved, to the letter.
   const review = checkCaseReview(c, cmd.outcome, cmd.penalty, ctx);
   if (review.isErr()) return err(review.error);
+  // Arts. 44, 45, 62: no penalty before the party stated, waived on the record, or the window
+  // ended — checked last, so that the steps still missing are named first.
+  if (cmd.penalty !== undefined) {
+    const statement = checkStatementWindow(c, date, ctx);
+    if (statement.isErr()) return err(statement.error);
+  }
   const { draftHash, major } = review.value;
   const serviceDue = caseDeadline("penalty.service", date, ctx);
   if (serviceDue.isErr()) return err(serviceDue.error);

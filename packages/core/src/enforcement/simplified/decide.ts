@@ -129,6 +129,51 @@ export function checkCollection(
   }
 }
 
+/**
+ * 当场告知与陈述申辩 — an on-the-spot decision is a 行政处罚决定 like any other (行政处罚法
+ * Arts. 44, 45, 62 bind the simplified procedure): the party told the proposed penalty,
+ * facts, reasons, basis and rights (`notified`, else `DECISION_WITHOUT_NOTICE`, Art. 44);
+ * the party's statement heard or expressly waived (`statement`, else
+ * `DECISION_WITHOUT_NOTICE`, Art. 62); and that statement or waiver in writing (a `document`
+ * or `transcript` record, else `RECORDING_INCOMPLETE`, Arts. 45 / 62).
+ */
+export function checkOnSpotStatement(
+  cmd: Pick<Extract<SimplifiedCommand, { type: "onSpot.decide" }>, "notified" | "statement">,
+): Result<true, SanxiangError> {
+  if (cmd.notified !== true) {
+    return err(
+      refuse(
+        "DECISION_WITHOUT_NOTICE",
+        "当场作出行政处罚决定前，应当告知当事人拟作出的行政处罚内容及事实、理由、依据，并告知陈述、申辩权利；告知后记录 notified: true",
+        SRC.notice,
+      ),
+    );
+  }
+  const s = cmd.statement;
+  if (s === undefined) {
+    return err(
+      refuse(
+        "DECISION_WITHOUT_NOTICE",
+        "未听取当事人的陈述、申辩，也无当事人明确放弃的记录，不得当场作出行政处罚决定；请记录当事人的陈述、申辩（statement.kind: made）或明确放弃（statement.kind: waived）",
+        SRC.noDecisionWithoutStatement,
+      ),
+    );
+  }
+  if (!s.records.some((r) => r.kind === "document" || r.kind === "transcript")) {
+    return err(
+      refuse(
+        "RECORDING_INCOMPLETE",
+        s.kind === "made"
+          ? "当事人的陈述、申辩及复核须有书面记录（决定书或笔录，document 或 transcript）"
+          : "当事人明确放弃陈述、申辩须有书面记录（决定书或笔录上的意思表示，document 或 transcript）",
+        s.kind === "made" ? SRC.statement : SRC.noDecisionWithoutStatement,
+        { records: s.records.map((r) => r.kind) },
+      ),
+    );
+  }
+  return ok(true);
+}
+
 function onSpotDecide(
   cmd: Extract<SimplifiedCommand, { type: "onSpot.decide" }>,
   at: Instant,
@@ -137,6 +182,8 @@ function onSpotDecide(
 ): R {
   const scope = checkSimplifiedScope(cmd.penalty, cmd.party.kind, policy);
   if (scope.isErr()) return err(scope.error);
+  const heard = checkOnSpotStatement(cmd);
+  if (heard.isErr()) return err(heard.error);
   if (!cmd.certificateShown) return err(refuse("COMMAND_NOT_ALLOWED", "当场处罚应当向当事人出示执法证件", SRC.form));
   if (!cmd.officerIds.includes(ctx.actor.id)) {
     return err(refuse("COMMAND_NOT_ALLOWED", "填写决定书的执法人员应在当场执法人员之列", SRC.form));
@@ -209,7 +256,9 @@ function eventFor(cmd: SimplifiedCommand, at: Instant, state: SimplifiedCaseStat
  * context, the events to append (case and form register), or the coded refusal. In order:
  * schema (`INVALID_INPUT`); role (`PERMISSION_DENIED`); time (not after `now`, not before the
  * last act); state (`COMMAND_NOT_ALLOWED`); then the rule guards — scope and caps
- * (`SIMPLIFIED_CAP_EXCEEDED`, Art. 51), certificate shown (Art. 52), officers with valid
+ * (`SIMPLIFIED_CAP_EXCEEDED`, Art. 51), the prior notice and the party's statement or
+ * express waiver on record ({@link checkOnSpotStatement}, Arts. 44, 45, 62), certificate
+ * shown (Art. 52), officers with valid
  * in-scope certificates (Art. 42, configurable minimum), the numbered form
  * (`FORM_NUMBER_INVALID`, Art. 52), the decision form record, on-the-spot collection
  * (`ON_SPOT_COLLECTION_NOT_ALLOWED`, Arts. 68–70) and the hand-over deadlines (Art. 71).

@@ -12,7 +12,7 @@ import {
   RecommendOptionsSchema,
   recommendPenalty,
 } from "./recommend.js";
-import { BenchmarkSchema, PENALTY_KIND_LABELS, PenaltyKindSchema, TIER_LABELS } from "./schema.js";
+import { BenchmarkSchema, type Circumstance, PENALTY_KIND_LABELS, PenaltyKindSchema, TIER_LABELS } from "./schema.js";
 
 /**
  * 程序要求 — what a decision then needs: 说明理由 (`reasons`), 法制审核 (`legalReview`),
@@ -144,6 +144,23 @@ function refuse(message: string, source: RuleSource, details: Record<string, unk
 }
 
 /**
+ * 依法不予处罚的情节 — the first of `codes` that bars any penalty (effect `noPenalty`:
+ * 行政处罚法 Art. 30 不满十四周岁, Art. 31 不能辨认或者不能控制自己行为, Art. 33 para. 1
+ * 轻微并及时改正没有危害后果, Art. 33 para. 2 没有主观过错 — "不予行政处罚", shall), read in
+ * the statutory catalogue and a bureau's `extra` rows; `undefined` when none does. A
+ * 可以不予处罚 ground (首违不罚, `mayNoPenalty`) does not bar a penalty. Unknown codes are
+ * ignored here ({@link recommendPenalty} refuses them). The decision step of the ordinary
+ * procedure refuses a penalty with such a ground on record, citing the ground's article.
+ */
+export function noPenaltyGround(
+  codes: readonly string[],
+  extra: readonly Circumstance[] = [],
+): Circumstance | undefined {
+  const catalogue = circumstanceCatalogue(extra);
+  return codes.map((c) => catalogue.get(c)).find((c) => c?.effect === "noPenalty");
+}
+
+/**
  * 裁量检查 — checks a proposed penalty against the benchmark's recommendation. Within the
  * tier's range it passes (`within`; a 减轻 or 不予处罚 decision still lists its requirements).
  * Outside the tier but lawful it is `outside`, with what the decision then requires from
@@ -195,7 +212,7 @@ export function checkPenalty(
       if (rec.tier === "none") {
         if (fine === 0 && kinds.length === 0)
           return result("within", "withinTier", policy.noPenalty, "依法不予行政处罚");
-        const mandatory = grounds.find((c) => c.effect === "noPenalty");
+        const mandatory = noPenaltyGround(proposal.circumstances, options.circumstances);
         if (mandatory !== undefined) {
           return err(refuse(`${mandatory.description}，依法应当不予行政处罚`, mandatory.source, { fine, kinds }));
         }
