@@ -1,6 +1,7 @@
 export * from "./actors.js";
 export * from "./canonical-json.js";
 export * from "./context-now.js";
+export * from "./error-guide.js";
 export * from "./errors.js";
 export * from "./hash.js";
 export * from "./input-issues.js";

@@ -133,9 +133,12 @@ export const IdPrefixSchema = z.string().regex(/^[a-z][a-z0-9]{0,31}$/, { messag
  * are one form of it; identifiers from the bureau's own registries (officer numbers, unit
  * codes) are another.
  */
-export const IdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, {
-  message: "应为标识：字母或数字开头，只含字母、数字和 _ . : -，不超过 128 个字符",
-});
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, {
+    message: "应为标识：字母或数字开头，只含字母、数字和 _ . : -，不超过 128 个字符",
+  })
+  .meta({ description: "identifier" });
 /** 标识 — an identifier (see {@link IdSchema}). */
 export type Id = z.infer<typeof IdSchema>;
 

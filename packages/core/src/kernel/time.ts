@@ -30,7 +30,8 @@ export function isCivilDate(value: unknown): value is CivilDate {
 /** zod schema of a {@link CivilDate}: `YYYY-MM-DD`, a date that exists. */
 export const CivilDateSchema = z
   .string()
-  .refine(isCivilDate, { message: "应为真实存在的日期，格式 YYYY-MM-DD（如 2026-03-01）" });
+  .refine(isCivilDate, { message: "应为真实存在的日期，格式 YYYY-MM-DD（如 2026-03-01）" })
+  .meta({ description: "date `YYYY-MM-DD`, China time" });
 
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
 
@@ -45,7 +46,8 @@ export function isInstant(value: unknown): value is Instant {
 /** zod schema of an {@link Instant}. */
 export const InstantSchema = z
   .string()
-  .refine(isInstant, { message: "应为 UTC 时间点，ISO 8601 格式（如 2026-03-01T08:00:00Z）" });
+  .refine(isInstant, { message: "应为 UTC 时间点，ISO 8601 格式（如 2026-03-01T08:00:00Z）" })
+  .meta({ description: "UTC instant, ISO 8601 (`2026-03-01T08:00:00Z`)" });
 
 /** Parses a civil date, or the coded error `CIVIL_DATE_INVALID`. */
 export function parseCivilDate(value: unknown): Result<CivilDate, SanxiangError> {
