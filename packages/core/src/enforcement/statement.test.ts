@@ -91,7 +91,7 @@ describe("the statement window (行政处罚法第四十四条、第四十五条
     const s = run([
       ...noticed,
       [{ type: "defence.receive", statement: "请求从轻" }, T("07")],
-      [noticeCommand({ kinds: ["warning"] }), T("10")],
+      [{ ...noticeCommand(), penalty: { kinds: ["warning"] } } as PenaltyCommandInput, T("10")],
     ]);
     expect(s.context.noticeAnswered).toBe(false);
     expect(s.context.deadlines.statement?.due).toBe("2025-03-17");
