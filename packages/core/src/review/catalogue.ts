@@ -4,7 +4,7 @@ import { type Fen, FenSchema, formatYuan } from "../kernel/money.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource, RuleSourceSchema } from "../kernel/source.js";
 import { PENALTY_KIND_LABELS, PenaltyKindSchema } from "../registry/benchmarks/schema.js";
-import type { ReviewDraft } from "./draft.js";
+import { DraftCoercionKindSchema, DraftLicenceDecisionSchema, type ReviewDraft } from "./draft.js";
 
 const art58 = (item: number): RuleSource => ({
   law: "行政处罚法",
@@ -32,7 +32,9 @@ export const REVIEW_SCOPE_GUIDANCE: RuleSource = { law: "国办发〔2018〕118�
  * 重大执法决定认定规则 — the rules {@link classifyDecision} applies: the four fixed cases of
  * 行政处罚法 Art. 58 para. 1 (`publicInterest`, `hearingMajorRights`, `complex`,
  * `requiredByLaw`) and the catalogue's rows (`fineAmount`, `confiscationAmount`,
- * `penaltyKind`, `afterHearing`, `socialImpact`, `mitigated`, `outsideBenchmark`).
+ * `penaltyKind`, `afterHearing`, `socialImpact`, `mitigated`, `outsideBenchmark`), and for
+ * decisions other than penalties (国办发〔2018〕118号 四（十二）) `coercionKind`, `coercionValue`,
+ * `coercionStopsOperations` (行政强制) and `licenceDecision` (行政许可).
  */
 export const ReviewRuleIdSchema = z.enum([
   "publicInterest",
@@ -46,6 +48,10 @@ export const ReviewRuleIdSchema = z.enum([
   "socialImpact",
   "mitigated",
   "outsideBenchmark",
+  "coercionKind",
+  "coercionValue",
+  "coercionStopsOperations",
+  "licenceDecision",
 ]);
 /** 认定规则 (see {@link ReviewRuleIdSchema}). */
 export type ReviewRuleId = z.infer<typeof ReviewRuleIdSchema>;
@@ -109,6 +115,25 @@ export const ReviewCatalogueSchema = z.object({
   mitigated: z.boolean().default(true),
   /** 超出裁量基准 (巩义). Default true. */
   outsideBenchmark: z.boolean().default(true),
+  /**
+   * 重大行政强制决定 — coercive decisions that are major (国办发〔2018〕118号 四（十二）; the
+   * catalogue DOMAIN.md §1.3 cites: auctioning seized goods of high value, seals that stop
+   * business operations): the kinds always major (default 强制拆除, 拍卖或者依法处理), the value
+   * threshold of the property concerned (default ≥ ¥100,000, [VAR]), and whether a measure that
+   * stops production or business is major (default true).
+   */
+  coercion: z
+    .object({
+      kinds: z.array(DraftCoercionKindSchema).readonly().default(["demolition", "auction"]),
+      value: AmountThresholdSchema.optional(),
+      stopsOperations: z.boolean().default(true),
+    })
+    .default({ kinds: ["demolition", "auction"], value: { fen: 10_000_000, inclusive: true }, stopsOperations: true }),
+  /**
+   * 重大行政许可决定 — licensing decisions that are major (不予许可, 撤销 by default, [VAR];
+   * decisions after a hearing are the `afterHearing` row).
+   */
+  licenceDecisions: z.array(DraftLicenceDecisionSchema).readonly().default(["refuse", "revoke"]),
   /** The bureau's own document for its rows (default {@link CATALOGUE_SOURCE}). */
   source: RuleSourceSchema.optional(),
 });
@@ -149,6 +174,27 @@ export const REVIEW_RULES: Readonly<
   socialImpact: { label: "可能造成重大社会影响或者引发社会风险", configurable: true, source: REVIEW_SCOPE_GUIDANCE },
   mitigated: { label: "减轻行政处罚", configurable: true, source: CATALOGUE_SOURCE },
   outsideBenchmark: { label: "超出行政裁量基准", configurable: true, source: CATALOGUE_SOURCE },
+  coercionKind: { label: "行政强制种类列入目录清单", configurable: true, source: CATALOGUE_SOURCE },
+  coercionValue: { label: "涉案财物价值达到目录清单标准", configurable: true, source: CATALOGUE_SOURCE },
+  coercionStopsOperations: { label: "行政强制导致当事人停产停业", configurable: true, source: CATALOGUE_SOURCE },
+  licenceDecision: { label: "行政许可决定种类列入目录清单", configurable: true, source: CATALOGUE_SOURCE },
+};
+
+const COERCION_KIND_LABELS: Readonly<Record<(typeof DraftCoercionKindSchema.options)[number], string>> = {
+  sealOrSeize: "查封、扣押",
+  freeze: "冻结存款、汇款",
+  auction: "拍卖或者依法处理查封、扣押的财物",
+  demolition: "强制拆除",
+  execution: "强制执行",
+};
+
+const LICENCE_DECISION_LABELS: Readonly<Record<(typeof DraftLicenceDecisionSchema.options)[number], string>> = {
+  grant: "准予行政许可",
+  refuse: "不予行政许可",
+  change: "变更行政许可",
+  renew: "延续行政许可",
+  revoke: "撤销行政许可",
+  cancel: "注销行政许可",
 };
 
 /** 认定理由 — one reason a decision is major: the rule, what it found, and its source. */
@@ -193,9 +239,13 @@ export function classifyDecision(
 ): MajorClassification {
   const reasons: MajorReason[] = [];
   const own = catalogue.source;
+  // 行政处罚法 Art. 58 binds penalties; a coercive or licensing decision is reviewed under
+  // 118号 四（十二）, whose scope sentence lists the same cases.
+  const penaltyAction = draft.outcome !== "coercion" && draft.outcome !== "licence";
   const add = (rule: ReviewRuleId, text: string, cited?: RuleSource): void => {
     const row = REVIEW_RULES[rule];
-    reasons.push({ rule, text, source: cited ?? (row.configurable && own !== undefined ? own : row.source) });
+    const fixed = penaltyAction ? row.source : REVIEW_SCOPE_GUIDANCE;
+    reasons.push({ rule, text, source: cited ?? (row.configurable ? (own ?? row.source) : fixed) });
   };
   const partyName = draft.party.kind === "person" ? "公民" : "法人或者其他组织";
   if (draft.majorPublicInterest) add("publicInterest", "涉及重大公共利益");
@@ -233,5 +283,18 @@ export function classifyDecision(
   if (catalogue.mitigated && draft.mitigated && p !== undefined) add("mitigated", "减轻行政处罚");
   if (catalogue.outsideBenchmark && draft.outsideBenchmark && p !== undefined)
     add("outsideBenchmark", "超出行政裁量基准");
+  const co = draft.coercion;
+  if (co !== undefined) {
+    if (catalogue.coercion.kinds.includes(co.kind)) add("coercionKind", `拟${COERCION_KIND_LABELS[co.kind]}`);
+    const v = catalogue.coercion.value;
+    if (v !== undefined && co.valueFen !== undefined && reachesThreshold(co.valueFen, v)) {
+      add("coercionValue", `涉案财物价值${formatYuan(co.valueFen)}元，达到${thresholdText(v)}的标准`);
+    }
+    if (catalogue.coercion.stopsOperations && co.stopsOperations) add("coercionStopsOperations", "导致当事人停产停业");
+  }
+  const li = draft.licence;
+  if (li !== undefined && catalogue.licenceDecisions.includes(li.decision)) {
+    add("licenceDecision", `拟${LICENCE_DECISION_LABELS[li.decision]}（${li.matter}）`);
+  }
   return { major: reasons.length > 0, reasons };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalJsonBytes } from "../kernel/canonical-json.js";
 import { type HashAlgorithm, sha256, toHex } from "../kernel/hash.js";
+import { FenSchema } from "../kernel/money.js";
 import { IdSchema } from "../kernel/ports.js";
 import { RuleSourceSchema } from "../kernel/source.js";
 import { PenaltySchema } from "../registry/benchmarks/penalty-shape.js";
@@ -14,6 +15,54 @@ import { PartyKindSchema } from "../registry/entities/parties.js";
 export const DraftPenaltySchema = PenaltySchema;
 /** 拟作出的处罚 (see {@link DraftPenaltySchema}). */
 export type DraftPenalty = z.infer<typeof DraftPenaltySchema>;
+
+/**
+ * 行政强制的种类 — the coercive decisions a draft may propose (行政强制法 Arts. 9, 12): 查封场所、
+ * 设施或者财物 / 扣押财物 (`sealOrSeize`), 冻结存款、汇款 (`freeze`), 拍卖或者依法处理查封、扣押的
+ * 场所、设施或者财物 (`auction`), 强制拆除 (`demolition`, Art. 44), 其他强制执行决定
+ * (`execution`, Art. 37).
+ */
+export const DraftCoercionKindSchema = z.enum(["sealOrSeize", "freeze", "auction", "demolition", "execution"]);
+/** 行政强制的种类 (see {@link DraftCoercionKindSchema}). */
+export type DraftCoercionKind = z.infer<typeof DraftCoercionKindSchema>;
+
+/**
+ * 拟作出的行政强制决定 — a coercive decision proposed for review: its kind, the value of the
+ * property concerned (fen) when known, and whether it stops the party's production or
+ * business (a seal of premises that closes them).
+ */
+export const DraftCoercionSchema = z
+  .object({
+    /** The kind of coercive decision. */
+    kind: DraftCoercionKindSchema,
+    /** 涉案财物价值 (fen). */
+    valueFen: FenSchema.optional(),
+    /** 导致当事人停产停业. */
+    stopsOperations: z.boolean().default(false),
+  })
+  .readonly();
+/** 拟作出的行政强制决定 (see {@link DraftCoercionSchema}). */
+export type DraftCoercion = z.infer<typeof DraftCoercionSchema>;
+
+/**
+ * 行政许可决定的种类 — 准予 (`grant`), 不予 (`refuse`), 变更 (`change`), 延续 (`renew`), 撤销
+ * (`revoke`, 行政许可法 Art. 69), 注销 (`cancel`, Art. 70).
+ */
+export const DraftLicenceDecisionSchema = z.enum(["grant", "refuse", "change", "renew", "revoke", "cancel"]);
+/** 行政许可决定的种类 (see {@link DraftLicenceDecisionSchema}). */
+export type DraftLicenceDecision = z.infer<typeof DraftLicenceDecisionSchema>;
+
+/** 拟作出的行政许可决定 — a licensing decision proposed for review: its kind and the licensed matter. */
+export const DraftLicenceSchema = z
+  .object({
+    /** The kind of licensing decision. */
+    decision: DraftLicenceDecisionSchema,
+    /** 许可事项. */
+    matter: z.string().trim().min(1),
+  })
+  .readonly();
+/** 拟作出的行政许可决定 (see {@link DraftLicenceSchema}). */
+export type DraftLicence = z.infer<typeof DraftLicenceSchema>;
 
 /**
  * 决定草案 — what the handling unit submits for legal review and what the review approves:
@@ -43,10 +92,18 @@ export const ReviewDraftSchema = z
     facts: z.string().trim().min(1),
     /** 法律依据 — the provisions applied, e.g. `律师法第五十条` (none for 违法事实不能成立). */
     basis: z.array(z.string().trim().min(1)).readonly().default([]),
-    /** 决定类型 — 处罚, 不予处罚（轻微）, 不予处罚（违法事实不成立）, 移送司法机关 (Art. 57 para. 1). */
-    outcome: z.enum(["penalty", "noPenaltyMinor", "notEstablished", "transfer"]),
+    /**
+     * 决定类型 — 处罚, 不予处罚（轻微）, 不予处罚（违法事实不成立）, 移送司法机关 (行政处罚法 Art. 57
+     * para. 1); or a major decision of another action under 国办发〔2018〕118号 四（十二）: 行政强制
+     * (`coercion`) or 行政许可 (`licence`).
+     */
+    outcome: z.enum(["penalty", "noPenaltyMinor", "notEstablished", "transfer", "coercion", "licence"]),
     /** 拟作出的处罚 — present exactly when `outcome` is `penalty`. */
     penalty: DraftPenaltySchema.optional(),
+    /** 拟作出的行政强制决定 — present exactly when `outcome` is `coercion`. */
+    coercion: DraftCoercionSchema.optional(),
+    /** 拟作出的行政许可决定 — present exactly when `outcome` is `licence`. */
+    licence: DraftLicenceSchema.optional(),
     /** 经过听证程序 (Art. 58 para. 1 item 2). */
     hearingHeld: z.boolean().default(false),
     /** 直接关系当事人或者第三人重大权益 (Art. 58 para. 1 item 2). */
@@ -70,6 +127,14 @@ export const ReviewDraftSchema = z
   .refine((d) => (d.outcome === "penalty") === (d.penalty !== undefined), {
     message: "处罚决定须载明处罚内容，不予处罚或移送的决定不应载明处罚内容",
     path: ["penalty"],
+  })
+  .refine((d) => (d.outcome === "coercion") === (d.coercion !== undefined), {
+    message: "行政强制决定须载明强制内容（coercion），其他决定不应载明",
+    path: ["coercion"],
+  })
+  .refine((d) => (d.outcome === "licence") === (d.licence !== undefined), {
+    message: "行政许可决定须载明许可内容（licence），其他决定不应载明",
+    path: ["licence"],
   });
 /** 决定草案 (see {@link ReviewDraftSchema}). */
 export type ReviewDraft = z.infer<typeof ReviewDraftSchema>;
@@ -78,13 +143,23 @@ export type ReviewDraftInput = z.input<typeof ReviewDraftSchema>;
 
 /** 决定内容 — the part of a draft an approval binds to (see {@link reviewDraftHash}). */
 export function draftCore(draft: ReviewDraft): Record<string, unknown> {
-  const { caseId, party, facts, basis, outcome, penalty } = draft;
-  return { caseId, party, facts, basis, outcome, ...(penalty === undefined ? {} : { penalty }) };
+  const { caseId, party, facts, basis, outcome, penalty, coercion, licence } = draft;
+  return {
+    caseId,
+    party,
+    facts,
+    basis,
+    outcome,
+    ...(penalty === undefined ? {} : { penalty }),
+    ...(coercion === undefined ? {} : { coercion }),
+    ...(licence === undefined ? {} : { licence }),
+  };
 }
 
 /**
  * 决定草案哈希 — the hex hash (default SHA-256) of the canonical JSON of the decision a draft
- * proposes: case, party, facts, basis, outcome, penalty kinds and amounts ({@link draftCore}).
+ * proposes: case, party, facts, basis, outcome, penalty kinds and amounts, and the coercive or
+ * licensing decision ({@link draftCore}; a penalty draft hashes as before).
  * An approval names this hash; the gate recomputes it from the decision about to be made, so
  * any change to the decision voids the approval (行政处罚法 Art. 58: "未经法制审核或者审核未
  * 通过的，不得作出决定"). The circumstances only classify the draft: they are not hashed.

@@ -11,7 +11,7 @@ import { chinaTimeText } from "../recording/casefile-html.js";
 import { PENALTY_KIND_LABELS } from "../registry/benchmarks/schema.js";
 import type { MajorReason } from "./catalogue.js";
 import type { ReviewDiscussion } from "./context.js";
-import type { DraftPenalty } from "./draft.js";
+import type { DraftCoercionKind, DraftLicenceDecision, DraftPenalty, ReviewDraft } from "./draft.js";
 import type { ReviewState } from "./fold.js";
 import { REVIEW_SOURCES } from "./policy.js";
 import {
@@ -78,6 +78,8 @@ export interface ReviewOpinion {
 
 /** 处罚内容 in Chinese: `警告、罚款 5,000.00 元`. */
 export function penaltyText(p: DraftPenalty | undefined, outcome: string): string {
+  if (outcome === "coercion") return "行政强制决定";
+  if (outcome === "licence") return "行政许可决定";
   if (p === undefined) {
     return (
       {
@@ -97,6 +99,37 @@ export function penaltyText(p: DraftPenalty | undefined, outcome: string): strin
     )
     .join("、");
 }
+
+/**
+ * 拟作出的决定（中文） — the decision a draft proposes, in Chinese: the penalty
+ * ({@link penaltyText}), or the coercive or licensing decision with its value or matter.
+ */
+export function proposalText(draft: ReviewDraft): string {
+  if (draft.coercion !== undefined) {
+    const c = draft.coercion;
+    const value = c.valueFen === undefined ? "" : `，涉案财物价值 ${formatYuan(c.valueFen)} 元`;
+    return `${COERCION_TEXT[c.kind]}${value}${c.stopsOperations ? "（导致停产停业）" : ""}`;
+  }
+  if (draft.licence !== undefined) return `${LICENCE_TEXT[draft.licence.decision]}：${draft.licence.matter}`;
+  return penaltyText(draft.penalty, draft.outcome);
+}
+
+const COERCION_TEXT: Readonly<Record<DraftCoercionKind, string>> = {
+  sealOrSeize: "查封、扣押",
+  freeze: "冻结存款、汇款",
+  auction: "拍卖或者依法处理查封、扣押的财物",
+  demolition: "强制拆除",
+  execution: "强制执行",
+};
+
+const LICENCE_TEXT: Readonly<Record<DraftLicenceDecision, string>> = {
+  grant: "准予行政许可",
+  refuse: "不予行政许可",
+  change: "变更行政许可",
+  renew: "延续行政许可",
+  revoke: "撤销行政许可",
+  cancel: "注销行政许可",
+};
 
 /**
  * 法制审核意见书 — the latest opinion of a review as a structured document: the case, the
@@ -120,7 +153,7 @@ export function reviewOpinion(
     party: draft.party.name,
     facts: draft.facts,
     basis: draft.basis,
-    proposal: penaltyText(draft.penalty, draft.outcome),
+    proposal: proposalText(draft),
     reasons: c.reasons,
     materials: c.materials.map((m) => ({
       name: REVIEW_MATERIAL_NAMES[m.kind],
