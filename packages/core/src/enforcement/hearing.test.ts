@@ -1,15 +1,21 @@
 // The hearing (行政处罚法 Arts. 64–65), collective discussion (Art. 57 para. 2) and the
 // circumstances that bar a penalty (Arts. 30–33), through the ordinary procedure's decider.
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { BUILTIN_NOTICE_YEARS } from "../calendar/data/holidays.js";
+import { computeDeadline } from "../calendar/deadline.js";
+import { createWorkCalendar } from "../calendar/work-calendar.js";
+import { dayNumber, fromDayNumber } from "../kernel/time.js";
 import { createBodiesRegistry } from "../registry/bodies/registry.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { holdDiscussion } from "./discussion.js";
 import { type CaseState, evolve, initialCaseState } from "./fold.js";
-import type { DecideContext } from "./guards.js";
+import { caseDeadline, type DecideContext } from "./guards.js";
 import { caseDecisionHash } from "./review-gate.js";
 import {
   bodies,
+  calendar,
   ctxAt,
   doc,
   fileCommand,
@@ -270,4 +276,28 @@ describe("不予处罚 (行政处罚法第三十条、第三十一条、第三�
     };
     expect(decide(s, record(["local-minor"]), { ...ctxAt(T("07")), circumstances: [own] }).isOk()).toBe(true);
   });
+});
+
+describe("property: a provisional hearing notice is never later than the real seven working days (issue 14 §1, Art. 64 item 2)", () => {
+  // Cutoff calendars know the notices before year Y only: 2020–2026 stand in for "not yet published".
+  const cutoffs = [2020, 2021, 2022, 2023, 2024, 2025, 2026].map((y) => {
+    const years = Object.fromEntries(Object.entries(BUILTIN_NOTICE_YEARS).filter(([k]) => Number(k) < y));
+    return [y, createWorkCalendar({ builtin: false, years })._unsafeUnwrap()] as const;
+  });
+  const hearingDay = ([y]: readonly [number, unknown]) =>
+    fc.integer({ min: dayNumber(`${y}-01-02`), max: dayNumber(`${y}-03-15`) }).map(fromDayNumber);
+  const arb = fc.constantFrom(...cutoffs).chain((c) => fc.tuple(fc.constant(c), hearingDay(c)));
+
+  test.prop([arb], { numRuns: 60 })(
+    "the last day to notify, counted before the year's notice is loaded, is on or before the real one",
+    ([[, cal], hearingDate]) => {
+      const real = computeDeadline("penalty.hearingNotice", hearingDate, calendar)._unsafeUnwrap().due;
+      const provisional = caseDeadline("penalty.hearingNotice", hearingDate, { ...ctxAt(T("01")), calendar: cal });
+      const d = provisional._unsafeUnwrap();
+      expect(d.due <= real).toBe(true);
+      expect(d.provisional).toBe(true);
+      // A notice on the provisional last day is therefore always in time.
+      expect(calendar.workingDaysBetween(d.due, hearingDate)._unsafeUnwrap()).toBeGreaterThanOrEqual(7);
+    },
+  );
 });
