@@ -145,3 +145,18 @@ describe("relative links and anchors in the guides", () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe("the guides name no file outside the repository", () => {
+  // Readers have the repository only: the project's design notes and reference folders are not in it.
+  const OUTSIDE =
+    /\bDOMAIN(?:\.md)?\s*§|\bDOMAIN\.md\b|\bDESIGN\.md\b|\.\.\/shared\/|(?<![\w/])reference\/(?:laws|data|vectors)\b/u;
+
+  it.each(files.map((f) => [relative(root, f), f] as const))("%s", (_name, file) => {
+    const hits = readFileSync(file, "utf8")
+      .split("\n")
+      .map((line, i) => ({ line, n: i + 1 }))
+      .filter(({ line }) => OUTSIDE.test(line))
+      .map(({ line, n }) => `${n}: ${line.trim()}`);
+    expect(hits).toEqual([]);
+  });
+});
