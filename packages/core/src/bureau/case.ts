@@ -34,7 +34,11 @@ import {
 } from "./engine.js";
 import type { BureauSigning } from "./signing.js";
 
-type Cmd<T extends PenaltyCommandInput["type"]> = Omit<Extract<PenaltyCommandInput, { type: T }>, "type">;
+/** 命令字段 — the fields of the case command `T` (its `type` given by the method). */
+export type CaseCommandFields<T extends PenaltyCommandInput["type"]> = Omit<
+  Extract<PenaltyCommandInput, { type: T }>,
+  "type"
+>;
 
 /** 证据信息 — what an officer says of an evidence file when attaching it. */
 export interface EvidenceInput {
@@ -71,27 +75,27 @@ export interface ActingOnCase {
   /** Any command of the case's procedure (ordinary, simplified or inspection), as data. */
   execute(command: BureauCaseCommand): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 立案 (`case.file`). */
-  file(input: Cmd<"case.file">): Promise<Result<CaseStepResult, SanxiangError>>;
+  file(input: CaseCommandFields<"case.file">): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 调查取证 (`investigation.record`). */
-  investigate(input: Cmd<"investigation.record">): Promise<Result<CaseStepResult, SanxiangError>>;
+  investigate(input: CaseCommandFields<"investigation.record">): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 调查终结 (`investigation.close`). */
-  closeInvestigation(input: Cmd<"investigation.close">): Promise<Result<CaseStepResult, SanxiangError>>;
+  closeInvestigation(input: CaseCommandFields<"investigation.close">): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 告知 (`notice.serve`). */
-  notify(input: Cmd<"notice.serve">): Promise<Result<CaseStepResult, SanxiangError>>;
+  notify(input: CaseCommandFields<"notice.serve">): Promise<Result<CaseStepResult, SanxiangError>>;
   /**
    * 作出决定 (`case.decide`): a major decision passes only with a review of this case that
    * approved exactly this draft — the bureau finds the case's reviews and the decider
    * records the approval relied on (`review.approved`) before `case.decided`.
    */
-  decide(input: Cmd<"case.decide">): Promise<Result<CaseStepResult, SanxiangError>>;
+  decide(input: CaseCommandFields<"case.decide">): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 送达决定书 (`decision.serve`). */
-  serve(input: Cmd<"decision.serve">): Promise<Result<CaseStepResult, SanxiangError>>;
+  serve(input: CaseCommandFields<"decision.serve">): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 记录缴款 (`payment.record`). */
-  recordPayment(input: Cmd<"payment.record">): Promise<Result<CaseStepResult, SanxiangError>>;
+  recordPayment(input: CaseCommandFields<"payment.record">): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 结案 (`case.close`). */
-  close(input?: Cmd<"case.close">): Promise<Result<CaseStepResult, SanxiangError>>;
+  close(input?: CaseCommandFields<"case.close">): Promise<Result<CaseStepResult, SanxiangError>>;
   /** 归档 (`case.archive`). */
-  archive(input: Cmd<"case.archive">): Promise<Result<CaseStepResult, SanxiangError>>;
+  archive(input: CaseCommandFields<"case.archive">): Promise<Result<CaseStepResult, SanxiangError>>;
   /**
    * 存证 — stores an evidence file's bytes in the bureau's evidence store (hashing them on the
    * way) and returns the evidence item; cite its id in the `evidenceIds` of a record.
@@ -119,7 +123,11 @@ export interface ReviewResubmission extends Omit<ReviewSubmission, "handlingOffi
   readonly changes: string;
 }
 
-type ReviewCmd<T extends ReviewCommandInput["type"]> = Omit<Extract<ReviewCommandInput, { type: T }>, "type">;
+/** 审核命令字段 — the fields of the review command `T` (its `type` given by the method). */
+export type ReviewCommandFields<T extends ReviewCommandInput["type"]> = Omit<
+  Extract<ReviewCommandInput, { type: T }>,
+  "type"
+>;
 
 /** 以某人身份办理法制审核 — the acts of the case's legal review by one actor. */
 export interface ActingOnReview {
@@ -131,13 +139,13 @@ export interface ActingOnReview {
   /** 送审 — the draft is built from the case's facts, basis and party. */
   submit(input: ReviewSubmission): Promise<Result<ReviewStepResult, SanxiangError>>;
   /** 指定审核人员. */
-  assign(input: ReviewCmd<"review.assign">): Promise<Result<ReviewStepResult, SanxiangError>>;
+  assign(input: ReviewCommandFields<"review.assign">): Promise<Result<ReviewStepResult, SanxiangError>>;
   /** 出具审核意见. */
-  conclude(input: ReviewCmd<"review.conclude">): Promise<Result<ReviewStepResult, SanxiangError>>;
+  conclude(input: ReviewCommandFields<"review.conclude">): Promise<Result<ReviewStepResult, SanxiangError>>;
   /** 修改后重新送审 — the changed draft is built from the case as it stands. */
   resubmit(input: ReviewResubmission): Promise<Result<ReviewStepResult, SanxiangError>>;
   /** 集体讨论. */
-  discuss(input: ReviewCmd<"review.discuss">): Promise<Result<ReviewStepResult, SanxiangError>>;
+  discuss(input: ReviewCommandFields<"review.discuss">): Promise<Result<ReviewStepResult, SanxiangError>>;
 }
 
 /** 法制审核 of one case. */

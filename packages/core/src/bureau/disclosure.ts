@@ -16,7 +16,11 @@ import { err, type Result } from "../kernel/result.js";
 import type { CivilDate } from "../kernel/time.js";
 import { disclosureContext, type ResolvedBureau } from "./config.js";
 
-type DCmd<T extends DisclosureCommandInput["type"]> = Omit<Extract<DisclosureCommandInput, { type: T }>, "type">;
+/** 公示命令字段 — the fields of the disclosure command `T` (its `type` given by the method). */
+export type DisclosureCommandFields<T extends DisclosureCommandInput["type"]> = Omit<
+  Extract<DisclosureCommandInput, { type: T }>,
+  "type"
+>;
 
 /**
  * 以某人身份办理公示 — the acts on one disclosure by one actor at the bureau's clock time:
@@ -29,7 +33,7 @@ export interface ActingOnDisclosure {
   /** 拟定公示信息. */
   draft(draft: DisclosureDraft): Promise<Result<DisclosureExecuteResult, SanxiangError>>;
   /** 修改拟公示内容. */
-  revise(input: DCmd<"disclosure.revise">): Promise<Result<DisclosureExecuteResult, SanxiangError>>;
+  revise(input: DisclosureCommandFields<"disclosure.revise">): Promise<Result<DisclosureExecuteResult, SanxiangError>>;
   /**
    * 负责人审定 — the head signs off the content being worked on. Its hash is the SDK's (as the
    * draft, revision or correction recorded it); pass `contentHash` — the hash of the content
@@ -39,7 +43,9 @@ export interface ActingOnDisclosure {
   /** 发布 — through the bureau's publisher, then `disclosure.published`. */
   publish(): Promise<Result<DisclosurePortResult, SanxiangError>>;
   /** 纠错 — a new version of a published item, to be signed off and published again. */
-  correct(input: DCmd<"disclosure.correct">): Promise<Result<DisclosureExecuteResult, SanxiangError>>;
+  correct(
+    input: DisclosureCommandFields<"disclosure.correct">,
+  ): Promise<Result<DisclosureExecuteResult, SanxiangError>>;
   /** 撤回 — through the bureau's publisher, with the public reason. */
   withdraw(reason: string): Promise<Result<DisclosurePortResult, SanxiangError>>;
   /** 提前停止公示 — the head grants the party's application (through the publisher). */

@@ -10,16 +10,18 @@ export type {
   ActingOnCase,
   ActingOnReview,
   AttachedEvidence,
+  CaseCommandFields,
   CaseDisclosures,
   CaseHandle,
   CaseReviews,
   DecisionDisclosureInput,
   EvidenceInput,
+  ReviewCommandFields,
   ReviewResubmission,
   ReviewSubmission,
 } from "./case.js";
 export type { BureauConfig, BureauPolicies, BureauRegistries } from "./config.js";
-export type { ActingOnDisclosure, DisclosureHandle } from "./disclosure.js";
+export type { ActingOnDisclosure, DisclosureCommandFields, DisclosureHandle } from "./disclosure.js";
 export {
   type BureauCaseCommand,
   type CaseStepResult,
