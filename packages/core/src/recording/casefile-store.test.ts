@@ -124,6 +124,12 @@ describe("the complete case file (案卷: case, reviews, disclosures) from a sto
     expect(e.message).toContain("sanxiang sign");
     expect((await assembleCaseFileFromStore(early, "nobody"))._unsafeUnwrapErr().code).toBe("CASE_FILE_MALFORMED");
     expect((await assembleCaseFileFromStore(early, "bad id/"))._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    // A head larger than the log: the pass runs out of leaves.
+    const sth = (await early.latestSignedTreeHead())._unsafeUnwrap();
+    if (sth === null) throw new Error("signed above");
+    const beyond = { ...sth, treeSize: LOG.length + 5 };
+    const r = await assembleCaseFileFromStore(early, "c1", { signedTreeHead: beyond, pageSize: Number.NaN });
+    expect(r._unsafeUnwrapErr().code).toBe("MERKLE_TREE_SIZE_INVALID");
   });
 
   it("refuses a referenced review missing under the head, and files streams the caller names", async () => {

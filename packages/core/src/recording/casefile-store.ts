@@ -171,6 +171,13 @@ export async function assembleCaseFileFromStore(
   if (hash.isErr()) return err(hash.error);
   const own = await store.load(caseId);
   if (own.isErr()) return err(own.error);
+  if (own.value.length === 0 || sth.treeSize === 0) {
+    return err(
+      sanxiangError("CASE_FILE_MALFORMED", `签名树头（${sth.treeSize}）之前没有案件 ${caseId} 的事件，无法组卷`, {
+        details: { caseId, treeSize: sth.treeSize },
+      }),
+    );
+  }
   // Streams that may have to be filed: referenced by the case (before or after the head:
   // which of them must be is known once the pass has placed the case's events) or named.
   const candidates = new Set([...caseReferencesOf(own.value), ...(options.streams ?? [])]);
@@ -179,7 +186,11 @@ export async function assembleCaseFileFromStore(
   // Canonical JSON has no spaces, and ids need no escaping: a stream's first event that names
   // the case holds one of these byte strings; only those are decoded (through `load`).
   const needles = [`"caseId":"${caseId}"`].map((n) => utf8ToBytes(n));
-  const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? READ_ALL_LIMIT.max)), READ_ALL_LIMIT.max);
+  const asked = options.pageSize;
+  const pageSize =
+    typeof asked === "number" && Number.isFinite(asked)
+      ? Math.min(Math.max(1, Math.trunc(asked)), READ_ALL_LIMIT.max)
+      : READ_ALL_LIMIT.max;
   const collector = new InclusionProofCollector(sth.treeSize, hash.value);
   const located = new Map<string, Located[]>([[caseId, []]]);
   const linked = new Set<string>();
