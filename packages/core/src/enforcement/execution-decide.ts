@@ -132,6 +132,23 @@ function decisionServedOn(c: PenaltyCaseContext, ctx: DecideContext): CivilDate 
   return s === undefined ? undefined : currentServedOn(s.servedOn, s.publicNotice, ctx);
 }
 
+/**
+ * 现行缴纳期限 — the payment deadline as guards must read it now: a deferral's as stored; after a
+ * public notice whose service date was provisional, counted again from the service date as it
+ * now stands (the stored deadline was counted from the latest plausible one); otherwise the
+ * stored deadline through {@link currentDeadline}.
+ */
+export function currentPaymentDeadline(c: PenaltyCaseContext, ctx: DecideContext): CaseDeadline | undefined {
+  const stored = c.deadlines.payment;
+  if (stored === undefined) return undefined;
+  const s = c.service;
+  if (c.execution.deferredUntil !== undefined || s?.publicNotice?.provisional !== true) {
+    return currentDeadline(stored, ctx);
+  }
+  const recounted = caseDeadline("penalty.payment", currentServedOn(s.servedOn, s.publicNotice, ctx), ctx);
+  return recounted.isOk() ? recounted.value : currentDeadline(stored, ctx);
+}
+
 function premature(message: string, source: Parameters<typeof refuse>[2], details: Record<string, unknown> = {}) {
   return refuse("EXECUTION_PREMATURE", message, source, details);
 }
@@ -154,7 +171,7 @@ export function deferPayment(cmd: Cmd<"payment.defer">, at: Instant, c: PenaltyC
   if (stored === undefined || servedOn === undefined || outstandingFen(c) === 0) {
     return err(refuse("COMMAND_NOT_ALLOWED", "没有未缴纳的罚款，无需批准暂缓缴纳", DEFERRAL_SOURCE));
   }
-  const due = currentDeadline(stored, ctx).due;
+  const due = (currentPaymentDeadline(c, ctx) ?? stored).due;
   if (compareCivilDates(cmd.until, due) <= 0 || compareCivilDates(cmd.until, civilDateOf(at)) <= 0) {
     return err(
       refuse(
@@ -195,7 +212,7 @@ export function demandPerformance(
 ): R {
   const date = civilDateOf(at);
   const outstanding = outstandingFen(c);
-  const payment = c.deadlines.payment === undefined ? undefined : currentDeadline(c.deadlines.payment, ctx);
+  const payment = currentPaymentDeadline(c, ctx);
   if (outstanding === 0 || payment === undefined) {
     return err(premature("没有逾期未缴纳的罚款，不能催告", SRC.overdue, { outstandingFen: outstanding }));
   }

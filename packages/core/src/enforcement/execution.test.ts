@@ -4,7 +4,9 @@
 // days (第五十四条) and within three months of the remedy periods (第五十三条; 行政处罚法第七十二条第二款).
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { BUILTIN_NOTICE_YEARS } from "../calendar/data/holidays.js";
 import { computeDeadline } from "../calendar/deadline.js";
+import { createWorkCalendar } from "../calendar/work-calendar.js";
 import { addDays, civilDateOf, compareCivilDates, epochMillis, startOfCivilDate } from "../kernel/time.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
@@ -316,6 +318,56 @@ describe("the court window in the open-deadlines index, with a warning before it
 });
 
 describe("provisional calendars never cut the party's time short (issue 14 §1)", () => {
+  // The notices 2020–2026 stand in for unpublished years: a bureau whose calendar lacks year Y
+  // publishes a notice late in Y − 1; no demand is accepted before the real payment deadline.
+  const years = Object.keys(BUILTIN_NOTICE_YEARS)
+    .map(Number)
+    .filter((y) => y > 2019);
+  test.prop([fc.constantFrom(...years), fc.integer({ min: 0, max: 50 }), fc.integer({ min: -3, max: 0 })], {
+    numRuns: 25,
+  })(
+    "a demand is never accepted on or before the real payment deadline after a provisional public-notice service (行政处罚法第六十七条第三款)",
+    (cut, back, shift) => {
+      const known = Object.fromEntries(Object.entries(BUILTIN_NOTICE_YEARS).filter(([y]) => Number(y) < cut));
+      const partial = createWorkCalendar({ builtin: false, years: known })._unsafeUnwrap();
+      const published = addDays(`${cut}-01-01`, -1 - back);
+      const ctxOf = (now: string, actor: Actor = officerActor): DecideContext => ({
+        ...ctxAt(now, actor),
+        calendar: partial,
+      });
+      const filedOn = addDays(published, -20);
+      const s = run(
+        [
+          [{ ...fileCommand, actDate: addDays(filedOn, -10) }, day(filedOn)],
+          [{ type: "investigation.close", facts: "事实清楚" }, day(addDays(filedOn, 1))],
+          [noticeCommand(), day(addDays(filedOn, 2))],
+          [{ type: "defence.receive", statement: "无" }, day(addDays(filedOn, 3))],
+          [
+            { type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("d")] },
+            day(addDays(filedOn, 4)),
+            headActor,
+          ],
+          [{ type: "decision.serve", method: "publicNotice", records: [doc("n")] }, day(published)],
+        ],
+        initialCaseState("pv"),
+        ctxOf,
+      );
+      if (compareCivilDates(addDays(published, 30), `${cut}-01-01`) >= 0) {
+        expect(s.context.service?.publicNotice?.provisional).toBe(true);
+      }
+      const realServed = computeDeadline("service.publicNotice", published, calendar)._unsafeUnwrap().due;
+      const realDue = computeDeadline("penalty.payment", realServed, calendar)._unsafeUnwrap().due;
+      const on = addDays(realDue, shift);
+      // With the partial calendar (the notice not yet loaded) and with the full one (it loaded).
+      for (const cal of [partial, calendar]) {
+        const r = decide(s, demand, { ...ctxAt(day(on)), calendar: cal });
+        expect(r._unsafeUnwrapErr().code).toBe("EXECUTION_PREMATURE");
+      }
+      // Once loaded, the day after the real deadline is open to a demand.
+      expect(decide(s, demand, ctxAt(day(addDays(realDue, 1)))).isOk()).toBe(true);
+    },
+  );
+
   it("the demand's ten working days, reaching an unpublished year, end no earlier than any plausible end", () => {
     const d = computeDeadline("enforcement.demand", "2026-12-24", calendar.bounded("latest"))._unsafeUnwrap();
     const e = computeDeadline("enforcement.demand", "2026-12-24", calendar.bounded("earliest"))._unsafeUnwrap();
