@@ -10,11 +10,13 @@ import {
   reviewerActor,
 } from "../enforcement/test-fixtures.js";
 import type { Actor } from "../kernel/actors.js";
-import { manualClock } from "../kernel/ports.js";
+import { manualClock, seededRandom } from "../kernel/ports.js";
 import { testSigner } from "../kernel/signer-verify.js";
 import { verifyCaseFile } from "../recording/casefile-verify.js";
 import { memoryEvidenceStore } from "../recording/evidence-store-memory.js";
 import { memoryEventStore } from "../recording/memory-event-store.js";
+import { usccCheckChar } from "../registry/entities/checksums.js";
+import { createEntitiesRegistry } from "../registry/entities/registry.js";
 import { REVIEW_ITEMS } from "../review/schema.js";
 import { type BureauConfig, createBureau } from "./index.js";
 import { bureauProjections } from "./projection.js";
@@ -207,6 +209,66 @@ describe("createBureau", () => {
     // A penalty command on the simplified case goes to the simplified decider, which refuses it.
     const wrong = await bureau.case("SP-1").as(officerActor).execute({ type: "case.close" });
     expect(wrong.isErr()).toBe(true);
+  });
+
+  it("runs a 双随机 inspection: drawn with the bureau's random source, opened, recorded, concluded, published", async () => {
+    const firm = `31640500MA76B0002${usccCheckChar("31640500MA76B0002")}`;
+    const entities = createEntitiesRegistry({
+      organisations: [
+        {
+          uscc: firm,
+          name: "宁夏示例律师事务所",
+          legalRepresentative: "示例乙",
+          address: "中卫市沙坡头区示例街 2 号",
+          regionCode: "640502",
+          effectiveFrom: "2015-06-01",
+        },
+      ],
+    }).match(ok, fail);
+    const { bureau, clock } = setup({ registries: { bodies, entities }, random: seededRandom(7) });
+    const task = bureau
+      .drawInspection({
+        taskId: "task-1",
+        items: [
+          {
+            code: "SJ-001",
+            name: "律师事务所执业活动检查",
+            bodyId: "spt",
+            targets: "辖区律师事务所",
+            basis: [{ law: "律师法", article: 52, paragraph: 1 }],
+            methods: ["现场检查"],
+            ratioBasisPoints: 10_000,
+            timesPerYear: 1,
+            effectiveFrom: "2020-01-01",
+          },
+        ],
+        category: "律师管理",
+        regionCode: "640502",
+      })
+      .match(ok, fail);
+    expect(task.assignments.map((a) => a.uscc)).toEqual([firm]);
+    expect(task.drawnAt).toBe("2025-03-03T02:00:00Z"); // the bureau's clock
+    const drawn = task.assignments[0]?.officerIds ?? [];
+    const inspector: Actor = { id: drawn[0] ?? "", name: "检查员", roles: ["officer"] };
+    const c = bureau.case("INSP-1");
+    clock.set("2025-03-04T02:00:00Z");
+    expect(
+      (await c.as(inspector).execute({ type: "inspection.open", task, uscc: firm })).match(ok, fail).view.procedure,
+    ).toBe("inspection");
+    clock.set("2025-03-05T02:00:00Z");
+    const recorded = {
+      type: "inspection.record" as const,
+      officerIds: drawn,
+      certificateShown: true,
+      findings: "执业规范",
+      records: [{ id: "t1", kind: "transcript" as const }],
+    };
+    (await c.as(inspector).execute(recorded)).match(ok, fail);
+    clock.set("2025-03-06T02:00:00Z");
+    (await c.as(inspector).execute({ type: "inspection.conclude", result: "pass" })).match(ok, fail);
+    clock.set("2025-03-07T02:00:00Z");
+    const published = (await c.as(inspector).execute({ type: "inspection.publish" })).match(ok, fail);
+    expect(published.view.procedure === "inspection" && published.view.state.value).toBe("published");
   });
 
   it("says what to configure when a port is missing", async () => {
