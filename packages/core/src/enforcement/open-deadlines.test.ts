@@ -65,7 +65,13 @@ describe("openDeadlines (期限清单: every open deadline of the index, oldest 
   const rowArb = fc
     .record({
       stream: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
-      rule: fc.constantFrom("penalty.decision", "penalty.service", "review.timeLimit", "coercion.seizure"),
+      rule: fc.constantFrom(
+        "penalty.decision",
+        "penalty.service",
+        "review.timeLimit",
+        "coercion.seizure",
+        "enforcement.courtApplication",
+      ),
       day: fc.integer({ min: dayNumber("2019-01-01"), max: dayNumber("2026-12-31") }),
       measure: fc.option(fc.stringMatching(/^m[0-9]$/), { nil: undefined }),
     })
@@ -104,4 +110,41 @@ describe("openDeadlines (期限清单: every open deadline of the index, oldest 
     const late = openDeadlinesFrom(rows, { today, overdueOnly: true })._unsafeUnwrap();
     expect(late).toEqual(list.filter((d) => d.overdue));
   });
+
+  test.prop([
+    fc.uniqueArray(rowArb, { selector: (r) => r.key, maxLength: 30 }),
+    fc.integer({ min: dayNumber("2019-01-01"), max: dayNumber("2026-12-31") }),
+    fc.integer({ min: 0, max: 90 }),
+  ])(
+    "closing soon exactly when not overdue and within the rule's warning days (行政强制法第五十三条: the court window, 30 days by default)",
+    (rows, todayN, days) => {
+      const today = fromDayNumber(todayN);
+      for (const [warnings, warnOf] of [
+        [undefined, (r: string) => (r === "enforcement.courtApplication" ? 30 : 0)],
+        [
+          { "penalty.decision": days },
+          (r: string) => (r === "enforcement.courtApplication" ? 30 : r === "penalty.decision" ? days : 0),
+        ],
+      ] as const) {
+        const list = openDeadlinesFrom(rows, {
+          today,
+          ...(warnings === undefined ? {} : { warnings }),
+        })._unsafeUnwrap();
+        for (const d of list) {
+          if (!d.overdue) expect(addDays(today, d.daysLeft)).toBe(d.due);
+          else expect(d.daysLeft).toBe(0);
+          const w = warnOf(d.ruleId);
+          expect(d.closingSoon).toBe(!d.overdue && w > 0 && d.daysLeft <= w);
+          expect(d.warning !== undefined).toBe(d.closingSoon);
+          if (d.closingSoon) expect(d.warning).toContain(d.due);
+        }
+        const soon = openDeadlinesFrom(rows, {
+          today,
+          closingSoonOnly: true,
+          ...(warnings === undefined ? {} : { warnings }),
+        })._unsafeUnwrap();
+        expect(soon).toEqual(list.filter((d) => d.closingSoon));
+      }
+    },
+  );
 });
