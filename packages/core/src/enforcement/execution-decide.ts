@@ -28,7 +28,7 @@ import {
   EXECUTION_SOURCES as SRC,
 } from "./execution.js";
 import { caseDeadline, checkRecords, currentDeadline, type DecideContext, refuse } from "./guards.js";
-import { currentServedOn, serviceOutcome } from "./service.js";
+import { currentServedOn, SERVICE_METHOD_NAMES, type ServiceMethod, serviceOutcome } from "./service.js";
 import { DEFERRAL_SOURCE } from "./surcharge.js";
 
 /** An execution command (one of {@link EXECUTION_COMMAND_SCHEMAS}, defaults applied). */
@@ -153,6 +153,23 @@ function premature(message: string, source: Parameters<typeof refuse>[2], detail
   return refuse("EXECUTION_PREMATURE", message, source, details);
 }
 
+/**
+ * 直接送达 — 行政强制法 Art. 38: a demand or an execution decision not served directly needs
+ * its reason: the party refused it (then 留置送达, or another method of the 民事诉讼法) or cannot
+ * be reached directly.
+ */
+function checkDirectService(method: ServiceMethod, because: string | undefined): Result<true, SanxiangError> {
+  if (method === "direct" || method === "onSpot" || because !== undefined) return ok(true);
+  return err(
+    refuse(
+      "INVALID_INPUT",
+      `催告书、强制执行决定书应当直接送达；采用${SERVICE_METHOD_NAMES[method]}须载明原因（indirectBecause：refused 当事人拒绝接收，unreachable 无法直接送达）`,
+      SRC.service,
+      { method },
+    ),
+  );
+}
+
 /** 送达地址确认书 — `service.consent`: the party's consent to electronic service, with the signed confirmation. */
 export function recordServiceConsent(cmd: Cmd<"service.consent">, at: Instant, ctx: DecideContext): R {
   const r = checkRecords("service", "serviceConsent", cmd.records, ctx, at);
@@ -225,6 +242,8 @@ export function demandPerformance(
       ),
     );
   }
+  const direct = checkDirectService(cmd.method, cmd.indirectBecause);
+  if (direct.isErr()) return err(direct.error);
   const demandDoc = checkRecords("execution", "executionDemand", cmd.records, ctx, at);
   if (demandDoc.isErr()) return err(demandDoc.error);
   const served = serviceOutcome(cmd, at, c.execution.consent, ctx);
@@ -239,6 +258,7 @@ export function demandPerformance(
     method: cmd.method,
     servedOn: served.value.servedOn,
     ...(served.value.publicNotice === undefined ? {} : { publicNotice: served.value.publicNotice }),
+    ...(cmd.indirectBecause === undefined ? {} : { indirectBecause: cmd.indirectBecause }),
     amountFen: outstanding,
     surchargeFen: surcharge.value.unpaidFen,
     records: cmd.records,
@@ -345,6 +365,8 @@ export function serveExecutionDecision(
   if (c.execution.decision === undefined || c.execution.decisionServed !== undefined) {
     return err(refuse("COMMAND_NOT_ALLOWED", "没有待送达的强制执行决定书", SRC.service));
   }
+  const direct = checkDirectService(cmd.method, cmd.indirectBecause);
+  if (direct.isErr()) return err(direct.error);
   const served = serviceOutcome(cmd, at, c.execution.consent, ctx);
   if (served.isErr()) return err(served.error);
   return ok({
@@ -353,6 +375,7 @@ export function serveExecutionDecision(
     method: cmd.method,
     servedOn: served.value.servedOn,
     ...(served.value.publicNotice === undefined ? {} : { publicNotice: served.value.publicNotice }),
+    ...(cmd.indirectBecause === undefined ? {} : { indirectBecause: cmd.indirectBecause }),
     records: cmd.records,
   });
 }

@@ -82,6 +82,25 @@ describe("催告 — only after the payment deadline passes unpaid (行政处罚
     expect(demanded.context.execution.demand?.due).toMatchObject({ ruleId: "enforcement.demand", due: "2025-04-11" });
   });
 
+  it("is served directly, or by another method with its reason (行政强制法第三十八条), from the day that method serves", () => {
+    const mail = {
+      type: "execution.demand",
+      method: "mail",
+      receivedOn: "2025-03-31",
+      records: [doc("demand")],
+    } as const;
+    const noReason = decide(served, { ...mail, at: day("2025-03-27") }, ctxAt(day("2025-04-01")));
+    expect(noReason._unsafeUnwrapErr()).toMatchObject({ code: "INVALID_INPUT", source: { article: 38 } });
+    expect(noReason._unsafeUnwrapErr().message).toContain("邮寄送达");
+    const s = step(
+      served,
+      { ...mail, at: day("2025-03-27"), indirectBecause: "unreachable" },
+      ctxAt(day("2025-04-01")),
+    )._unsafeUnwrap();
+    // The ten working days run from the receipt (民事诉讼法第九十一条): 03-31 → 04-15 (清明 04-04 off).
+    expect(s.context.execution.demand).toMatchObject({ servedOn: "2025-03-31", due: { due: "2025-04-15" } });
+  });
+
   it("needs the written demand (催告书) and nothing outstanding is never demanded", () => {
     const noDoc = decide(served, { ...demand, records: [] }, ctxAt(day("2025-03-27")));
     expect(noDoc._unsafeUnwrapErr()).toMatchObject({ code: "RECORDING_INCOMPLETE", source: { article: 35 } });

@@ -96,6 +96,15 @@ const at = InstantSchema.optional();
 const records = z.array(RecordRefSchema).readonly().default([]);
 /** 收件日期 (mail: the receipt; electronic: arrival in the party's system). */
 const receivedOn = CivilDateSchema.optional();
+/**
+ * 未直接送达的原因 — 行政强制法 Art. 38: a demand or an execution decision is served directly;
+ * another method only when the party refused it (`refused`) or cannot be reached directly
+ * (`unreachable`).
+ */
+export const IndirectServiceReasonSchema = z.enum(["refused", "unreachable"]);
+/** 未直接送达的原因 (see {@link IndirectServiceReasonSchema}). */
+export type IndirectServiceReason = z.infer<typeof IndirectServiceReasonSchema>;
+const indirectBecause = IndirectServiceReasonSchema.optional();
 
 /**
  * 送达与执行命令 — the commands of service consent and of execution, part of the ordinary
@@ -126,7 +135,15 @@ export const EXECUTION_COMMAND_SCHEMAS = [
     until: CivilDateSchema,
     records,
   }),
-  z.object({ type: z.literal("execution.demand"), at, method: ServiceMethodSchema, receivedOn, records }),
+  z.object({
+    type: z.literal("execution.demand"),
+    at,
+    method: ServiceMethodSchema,
+    receivedOn,
+    /** Why not served directly (required for any method but `direct` / `onSpot`, Art. 38). */
+    indirectBecause,
+    records,
+  }),
   z.object({
     type: z.literal("execution.defence"),
     at,
@@ -149,7 +166,15 @@ export const EXECUTION_COMMAND_SCHEMAS = [
       .optional(),
     records,
   }),
-  z.object({ type: z.literal("execution.serve"), at, method: ServiceMethodSchema, receivedOn, records }),
+  z.object({
+    type: z.literal("execution.serve"),
+    at,
+    method: ServiceMethodSchema,
+    receivedOn,
+    /** Why not served directly (required for any method but `direct` / `onSpot`, Art. 38). */
+    indirectBecause,
+    records,
+  }),
   z.object({
     type: z.literal("execution.act"),
     at,
@@ -192,6 +217,7 @@ export const EXECUTION_EVENT_SCHEMAS = [
     method: ServiceMethodSchema,
     /** 催告书送达之日. */
     servedOn: CivilDateSchema,
+    indirectBecause: IndirectServiceReasonSchema.optional(),
     publicNotice: PublicNoticeServiceSchema.optional(),
     /** 催告的罚款金额 (Art. 35 item 3). */
     amountFen: FenSchema,
@@ -221,6 +247,7 @@ export const EXECUTION_EVENT_SCHEMAS = [
     at: when,
     method: ServiceMethodSchema,
     servedOn: CivilDateSchema,
+    indirectBecause: IndirectServiceReasonSchema.optional(),
     publicNotice: PublicNoticeServiceSchema.optional(),
     records: recs,
   }),
