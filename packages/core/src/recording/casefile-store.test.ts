@@ -4,6 +4,7 @@ import { ok } from "../kernel/result.js";
 import { testSigner, verificationKeyOf } from "../kernel/signer-verify.js";
 import type { CaseEvent } from "./case-event.js";
 import { assembleCaseFile, type CaseFile, caseFileToJson } from "./casefile.js";
+import { attestCaseFile } from "./casefile-attest.js";
 import { assembleCaseFileFromStore } from "./casefile-store.js";
 import { verifyCaseFile, verifyCaseFileJson } from "./casefile-verify.js";
 import type { EventStore } from "./event-store.js";
@@ -285,6 +286,60 @@ const logArb = fc
     return out;
   });
 
+describe("the bureau's signature over the parts (卷内备考签名)", () => {
+  async function attested(): Promise<CaseFile> {
+    return (await assembleCaseFileFromStore(await storeOf(LOG), "c1", { signer }))._unsafeUnwrap();
+  }
+
+  it("verifies, and says so; a file without it verifies as not attested", async () => {
+    expect(verifyCaseFile(await attested(), key)._unsafeUnwrap().attested).toBe(true);
+    expect(verifyCaseFile(await fileOf(), key)._unsafeUnwrap().attested).toBe(false);
+    const json = jsonOf(await attested());
+    expect(typeof json.attestation?.signature).toBe("string");
+    expect(verifyCaseFileJson(json, key)._unsafeUnwrap().attested).toBe(true);
+  });
+
+  it("catches a disclosure removed whole, with its line in parts (SIGNATURE_INVALID, what: parts)", async () => {
+    const json = jsonOf(await attested());
+    const d = "gs-decision-c1";
+    const without = {
+      ...json,
+      parts: json.parts.filter((p) => p.streamId !== d),
+      events: json.events.filter((e) => e.caseId !== d),
+      catalogue: json.catalogue.filter((c) => c.streamId !== d).map((c, j) => ({ ...c, no: j + 1 })),
+    };
+    const e = verifyCaseFileJson(without, key)._unsafeUnwrapErr();
+    expect(e.code).toBe("SIGNATURE_INVALID");
+    expect(e.details).toMatchObject({ what: "parts" });
+    // The same removal from a file without the signature passes: what the signature is for.
+    const plain = jsonOf(await fileOf());
+    const plainWithout = {
+      ...plain,
+      parts: plain.parts.filter((p) => p.streamId !== d),
+      events: plain.events.filter((e) => e.caseId !== d),
+      catalogue: plain.catalogue.filter((c) => c.streamId !== d).map((c, j) => ({ ...c, no: j + 1 })),
+    };
+    expect(verifyCaseFileJson(plainWithout, key).isOk()).toBe(true);
+  });
+
+  it("catches the last event of a part cut with its count, and another key's signature", async () => {
+    const json = jsonOf(await attested());
+    const cut = {
+      ...json,
+      parts: json.parts.map((p) => (p.streamId === "gs-decision-c1" ? { ...p, events: 2 } : p)),
+      events: json.events.filter((e) => e.type !== "disclosure.published"),
+      catalogue: json.catalogue.filter((c) => c.type !== "disclosure.published").map((c, j) => ({ ...c, no: j + 1 })),
+    };
+    expect(verifyCaseFileJson(cut, key)._unsafeUnwrapErr().code).toBe("SIGNATURE_INVALID");
+    const sm2 = testSigner("sm2");
+    const other = (await attestCaseFile(await fileOf(), sm2))._unsafeUnwrap();
+    expect(verifyCaseFile(other, key)._unsafeUnwrapErr().details).toMatchObject({ what: "parts" });
+    const failing = { ...signer, sign: () => Promise.reject(new Error("HSM offline")) };
+    const r = await assembleCaseFileFromStore(await storeOf(LOG), "c1", { signer: failing });
+    expect(r._unsafeUnwrapErr().code).toBe("SIGNER_FAILED");
+  });
+});
+
 describe("property: the store's case file", () => {
   test.prop([logArb, fc.nat()])(
     "equals the in-memory assembly, files exactly the linked streams, and verifies",
@@ -348,6 +403,30 @@ describe("property: no event of any part can be removed or moved unnoticed", () 
         };
         expect(verifyCaseFileJson(moved, key).isErr()).toBe(true);
       }
+    },
+    30_000,
+  );
+});
+
+describe("property: an attested file with any part left out whole is refused", () => {
+  test.prop([logArb, fc.nat()])(
+    "dropping a linked stream (its line, events and entries) breaks the signature; unsigned it would pass",
+    async (events, pick) => {
+      const store = await storeOf(events);
+      const file = (await assembleCaseFileFromStore(store, "c1", { signer }))._unsafeUnwrap();
+      expect(verifyCaseFile(file, key)._unsafeUnwrap().attested).toBe(true);
+      const linked = file.parts.slice(1);
+      const gone = linked[pick % Math.max(1, linked.length)];
+      if (gone === undefined) return;
+      const without: CaseFile = {
+        ...file,
+        parts: file.parts.filter((p) => p !== gone),
+        events: file.events.filter((e) => e.caseId !== gone.streamId),
+        catalogue: file.catalogue.filter((c) => c.streamId !== gone.streamId).map((c, i) => ({ ...c, no: i + 1 })),
+      };
+      expect(verifyCaseFile(without, key)._unsafeUnwrapErr().details).toMatchObject({ what: "parts" });
+      const { attestation: _a, ...unsigned } = without;
+      expect(verifyCaseFile(unsigned, key).isOk()).toBe(true);
     },
     30_000,
   );

@@ -11,6 +11,7 @@ import { type HashAlgorithm, hashAlgorithm } from "../kernel/hash.js";
 import { merkleLeafHash } from "../kernel/merkle-hash.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
+import type { Signer } from "../kernel/signer.js";
 import type { SignedTreeHead } from "../kernel/tree-head.js";
 import { type CaseEvent, eventLeafBytes } from "./case-event.js";
 import {
@@ -24,6 +25,7 @@ import {
   caseReferencesOf,
   missingStream,
 } from "./casefile.js";
+import { attestCaseFile } from "./casefile-attest.js";
 import { InclusionProofCollector } from "./casefile-proofs.js";
 import { type EventStore, READ_ALL_LIMIT } from "./event-store.js";
 import { checkCaseId, storeCorrupt } from "./store-support.js";
@@ -40,6 +42,12 @@ export interface AssembleCaseFileFromStoreOptions extends AssembleCaseFileOption
   readonly hash?: HashAlgorithm;
   /** Leaves read per page of the log pass (default and at most 10 000). */
   readonly pageSize?: number;
+  /**
+   * 卷内备考签名 — the bureau's signer (the key of its signed heads): when given, the file
+   * carries the bureau's signature over its parts (`attestCaseFile`), so that a stream left
+   * out whole is caught offline.
+   */
+  readonly signer?: Signer;
 }
 
 /** Where one event of a filed stream sits in the log. */
@@ -142,8 +150,8 @@ function chooseHash(store: EventStore, sth: SignedTreeHead, given: HashAlgorithm
  * `MERKLE_ROOT_MISMATCH` (the stored leaves do not give the signed root: the head is of
  * another log, or the store was changed), `EVENT_HASH_MISMATCH` (a stored event does not
  * hash to its stored leaf), `STORE_CORRUPT` (positions not dense), and the store's own
- * (`STORE_UNAVAILABLE`, `INVALID_INPUT` for a bad case id). The signature is not checked
- * here; {@link verifyCaseFile} does.
+ * (`STORE_UNAVAILABLE`, `INVALID_INPUT` for a bad case id), `SIGNER_FAILED` (with
+ * `options.signer`). The head's signature is not checked here; {@link verifyCaseFile} does.
  */
 export async function assembleCaseFileFromStore(
   store: EventStore,
@@ -270,7 +278,9 @@ export async function assembleCaseFileFromStore(
     }
     parts.push({ streamId, kind: casePartKind(caseId, streamId, entries[0]?.event), entries });
   }
-  return caseFileFromParts(caseId, sth, parts, options);
+  const file = caseFileFromParts(caseId, sth, parts, options);
+  if (file.isErr() || options.signer === undefined) return file;
+  return attestCaseFile(file.value, options.signer);
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   caseReferencesOf,
   compareCatalogueOrder,
 } from "./casefile.js";
+import { checkCaseFileAttestation } from "./casefile-attest.js";
 
 /** 验证结果 — what a verified case file establishes. */
 export interface CaseFileVerification {
@@ -34,6 +35,11 @@ export interface CaseFileVerification {
   readonly entries: number;
   /** The streams verified: the case's own, then its reviews and disclosures, with their event counts. */
   readonly parts: readonly CaseFilePart[];
+  /**
+   * Whether the bureau signed the parts (卷内备考签名, `attestCaseFile`) and the signature
+   * verified: only then is a whole stream left out of the file detectable offline.
+   */
+  readonly attested: boolean;
   /** The log the events are in (the bureau's log id). */
   readonly logId: string;
   /** Size of the signed tree. */
@@ -273,15 +279,19 @@ function checkEntries(file: CaseFile, index: Index, hash: HashAlgorithm): Result
  * 3. every entry's leaf hash is the hash of its event's canonical bytes
  *    (`EVENT_HASH_MISMATCH`);
  * 4. every inclusion proof leads to the signed root (`CASE_FILE_PROOF_INVALID`, the Merkle
- *    error as `cause` and `details.merkleCode`).
+ *    error as `cause` and `details.merkleCode`);
+ * 5. when the file carries the bureau's signature over its parts (`attestCaseFile`), that
+ *    signature under the same key (`SIGNATURE_INVALID`, `details.what: "parts"`): a stream
+ *    removed whole, added or shortened; `attested` in the result says whether it did.
  * Every entry failure names the entry (序号, seq, title) in its message and `details`.
  * `CASE_FILE_MALFORMED` when the value fails {@link CaseFileSchema}.
  *
  * Titles are presentation and not hashed; the last event of a stream is the last the
  * bureau filed under this head — completeness after it is shown by an archiving event
  * (`stage: "archiving"`) at the end. A whole stream that only names the case (a disclosure)
- * and is left out together with its entry in `parts` cannot be missed offline: the case's
- * own events do not name it; streams the case references (reviews) are checked.
+ * and is left out together with its entry in `parts` is detected offline only through the
+ * attestation (5): the case's own events do not name it; streams the case references
+ * (reviews) are checked either way.
  */
 export function verifyCaseFile(
   file: CaseFile,
@@ -306,7 +316,9 @@ export function verifyCaseFile(
   return checkParts(f)
     .andThen((index) => checkCatalogue(f, index).map(() => index))
     .andThen((index) => checkEntries(f, index, hash.value))
-    .map(() => ({
+    .andThen(() => checkCaseFileAttestation(f, key))
+    .map((attested) => ({
+      attested,
       caseId: f.caseId,
       entries: f.catalogue.length,
       parts: f.parts,

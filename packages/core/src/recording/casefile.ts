@@ -10,7 +10,7 @@ import { fromHex, toHex } from "../kernel/hash.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { IdSchema } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { BytesSchema } from "../kernel/signer.js";
+import { BytesSchema, SignatureAlgorithmSchema } from "../kernel/signer.js";
 import type { RuleSource } from "../kernel/source.js";
 import { InstantSchema } from "../kernel/time.js";
 import {
@@ -127,6 +127,23 @@ const caseFileShape = {
   events: z.array(CaseEventSchema),
 };
 
+const attestationShape = {
+  /** The signature algorithm (the bureau's key's). */
+  signatureAlgorithm: SignatureAlgorithmSchema,
+  /** Key id of the signer: a hint, not signed. */
+  keyId: z.string().min(1).max(255),
+};
+
+/**
+ * 卷内备考签名 — the bureau's signature over what the file holds: the case, the signed head
+ * (log, size, root) and the parts with their event counts (`attestCaseFile`). Like the
+ * 卷内备考表 an archivist signs with the number of pieces, it lets a verifier tell a file
+ * from which a whole stream (a disclosure) was left out, which the proofs alone cannot show.
+ */
+export const CaseFileAttestationSchema = z.object({ ...attestationShape, signature: BytesSchema }).readonly();
+/** 卷内备考签名 — see {@link CaseFileAttestationSchema}. */
+export type CaseFileAttestation = z.infer<typeof CaseFileAttestationSchema>;
+
 /** 案卷 — a case file (zod schema; bytes as `Uint8Array`). */
 export const CaseFileSchema = z
   .object({
@@ -135,6 +152,8 @@ export const CaseFileSchema = z
     catalogue: z.array(CatalogueEntrySchema),
     /** 签名树头 — the bureau's signed head every proof leads to. */
     signedTreeHead: SignedTreeHeadSchema,
+    /** 卷内备考签名 — present when the bureau signed the file's parts. */
+    attestation: CaseFileAttestationSchema.optional(),
   })
   .readonly();
 /** 案卷 — see {@link CaseFileSchema}. */
@@ -149,12 +168,16 @@ export const CatalogueEntryJsonSchema = z
 /** JSON form of a {@link CatalogueEntry}. */
 export type CatalogueEntryJson = z.infer<typeof CatalogueEntryJsonSchema>;
 
+/** 卷内备考签名 JSON form (zod schema): the signature as lower-case hex. */
+export const CaseFileAttestationJsonSchema = z.object({ ...attestationShape, signature: HexSchema }).readonly();
+
 /** 案卷 JSON form (zod schema): what is written to disk and handed to a third party. */
 export const CaseFileJsonSchema = z
   .object({
     ...caseFileShape,
     catalogue: z.array(CatalogueEntryJsonSchema),
     signedTreeHead: SignedTreeHeadJsonSchema,
+    attestation: CaseFileAttestationJsonSchema.optional(),
   })
   .readonly();
 /** JSON form of a {@link CaseFile} (see {@link CaseFileJsonSchema}). */
@@ -382,6 +405,9 @@ export function caseFileToJson(file: CaseFile): CaseFileJson {
       inclusionProof: e.inclusionProof.map(toHex),
     })),
     signedTreeHead: signedTreeHeadToJson(file.signedTreeHead),
+    ...(file.attestation === undefined
+      ? {}
+      : { attestation: { ...file.attestation, signature: toHex(file.attestation.signature) } }),
   };
 }
 
@@ -457,5 +483,10 @@ function fromJsonV2(value: unknown): Result<CaseFile, SanxiangError> {
     const bytes = (hex: string): Uint8Array => fromHex(hex).unwrapOr(new Uint8Array(0));
     catalogue.push({ ...e, leafHash: bytes(e.leafHash), inclusionProof: e.inclusionProof.map(bytes) });
   }
-  return ok({ ...json.data, catalogue, signedTreeHead: sth.value });
+  const { attestation, ...rest } = json.data;
+  const attested =
+    attestation === undefined
+      ? {}
+      : { attestation: { ...attestation, signature: fromHex(attestation.signature).unwrapOr(new Uint8Array(0)) } };
+  return ok({ ...rest, catalogue, signedTreeHead: sth.value, ...attested });
 }
