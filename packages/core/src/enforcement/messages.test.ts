@@ -2,12 +2,14 @@
 // value when the clock is wrong, the amount outstanding when a case cannot close.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { acceptedInWords, commandsAccepted } from "../kernel/next-step.js";
 import { decideReview } from "../review/decide.js";
 import { initialReviewState } from "../review/fold.js";
 import { reviewGate } from "../review/gate.js";
 import type { PenaltyCommandInput } from "./commands.js";
-import { decide } from "./decide.js";
+import { COMMAND_EVENTS, decide } from "./decide.js";
 import { type CaseState, evolve, initialCaseState } from "./fold.js";
+import { eventsAcceptedIn } from "./machine.js";
 import { caseDecisionDraft } from "./review-gate.js";
 import {
   bodies,
@@ -142,5 +144,39 @@ describe("the review module's gate names the next step too", () => {
     const e = reviewGate(undefined, draft)._unsafeUnwrapErr();
     expect(e.details).toMatchObject({ why: "notSubmitted" });
     expect(e.message).toMatch(/下一步：将该决定草案提交法制审核（review\.submit）/u);
+  });
+});
+
+describe("a command refused in the current state names the commands that state accepts", () => {
+  it("case.decide on a case under investigation: the investigation's commands, in the message and details.allowed", () => {
+    const s = run([[fileCommand, T("03")]]);
+    const e = decide(
+      s,
+      { type: "case.decide", outcome: "noPenaltyMinor", records: [] },
+      ctxAt(T("04"), headActor),
+    )._unsafeUnwrapErr();
+    expect(e.code).toBe("COMMAND_NOT_ALLOWED");
+    const allowed = e.details?.allowed as string[];
+    expect(allowed).toContain("investigation.record");
+    expect(allowed).toContain("investigation.close");
+    expect(allowed).not.toContain("case.decide");
+    expect(e.message).toContain(`此时可执行：${allowed.join("、")}`);
+  });
+
+  it("a new case accepts only case.file; an archived one nothing", () => {
+    expect(commandsAccepted(COMMAND_EVENTS, eventsAcceptedIn("unfiled"))).toEqual(["case.file"]);
+    expect(commandsAccepted(COMMAND_EVENTS, eventsAcceptedIn("archived"))).toEqual([]);
+    expect(acceptedInWords([])).toBe("；此时已无可执行的操作");
+  });
+
+  it("the legal-review decider too", () => {
+    const e = decideReview(
+      initialReviewState("case-1.review"),
+      { type: "review.assign", reviewerId: "r" },
+      { actor: headActor, now: T("03"), calendar, bodies },
+    )._unsafeUnwrapErr();
+    expect(e.code).toBe("COMMAND_NOT_ALLOWED");
+    expect(e.details?.allowed).toEqual(["review.submit"]);
+    expect(e.message).toContain("此时可执行：review.submit");
   });
 });
