@@ -8,6 +8,7 @@ export * from "./input-issues.js";
 export * from "./merkle.js";
 export * from "./merkle-log.js";
 export * from "./money.js";
+export * from "./next-step.js";
 export * from "./ports.js";
 export * from "./result.js";
 export * from "./signer.js";
