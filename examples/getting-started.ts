@@ -28,18 +28,7 @@ function must<T>(r: Result<T, SanxiangError>): T {
   return r.value;
 }
 
-// 1. The bureau: every port once, the registries, the calendar. The sample registry, with the
-// bureau's head (正职负责人) registered as a platform would from its personnel system.
-const [seed] = SAMPLE_BODIES_DATA.officers.filter((o) => o.bodyId === "spt-scjgj");
-assert(seed !== undefined);
-const chief = {
-  ...seed,
-  id: "spt-scj-jz",
-  name: "马建国",
-  certificateNumber: "640502230100",
-  leadership: "principal" as const,
-};
-const bodies = must(createBodiesRegistry({ ...SAMPLE_BODIES_DATA, officers: [...SAMPLE_BODIES_DATA.officers, chief] }));
+// 1. The bureau: every port once, the registries, the calendar.
 const clock = manualClock("2026-04-01T02:00:00Z");
 const signer = testSigner(); // a real bureau loads its own key (docs/signing.md)
 const bureau = must(
@@ -50,14 +39,14 @@ const bureau = must(
     publisher: memoryPublisher(),
     signer,
     clock,
-    registries: { bodies },
+    registries: { bodies: must(createBodiesRegistry(SAMPLE_BODIES_DATA)) },
     calendar: chinaCalendar(),
   }),
 );
 
 // Who acts: authentication is the platform's; the bureau checks the rest against the registry.
 const officer: Actor = { id: "spt-scj-01", name: "陈海龙", roles: ["officer"] };
-const head: Actor = { id: "spt-scj-jz", name: "马建国", roles: ["head"] };
+const head: Actor = { id: "spt-scj-head", name: "杨建国", roles: ["head"] };
 const reviewer: Actor = { id: "spt-scj-04", name: "郭婷", roles: ["legalReviewer"] };
 const clerk: Actor = { id: "spt-scj-gs", name: "公示专员（示例）", roles: ["publisher"] };
 const doc = (id: string) => ({ id, kind: "document" as const });

@@ -293,6 +293,44 @@ describe("createBureau", () => {
     expect(noStore._unsafeUnwrapErr().message).toContain("evidence");
   });
 
+  it("refuses hostile input with a typed error and writes nothing", async () => {
+    const { bureau, store, clock } = setup();
+    const c = bureau.case("H-1");
+    const badActor = await c.as({ id: "", name: "", roles: [] } as never).file({} as never);
+    expect(badActor._unsafeUnwrapErr().code).toBe("ACTOR_INVALID");
+    const notObject = await c.as(officerActor).attachEvidence(new Uint8Array([1]), undefined as never);
+    expect(notObject._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect((await c.review.as(officerActor).submit(null as never))._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect((await c.review.as(officerActor).execute(42 as never))._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect((await c.disclosure.as(officerActor).draft(undefined as never))._unsafeUnwrapErr().code).toBe(
+      "INVALID_INPUT",
+    );
+    expect((await bureau.forms.as(headActor).issue({ officerId: "a", numbers: "No.1" } as never)).isErr()).toBe(true);
+    expect(bureau.drawInspection(undefined as never)._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect((await c.as(officerActor).execute(null as never))._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    // A clock gone wrong is named as the clock, not as an event field.
+    clock.set("2025-03-03T02:00:00Z");
+    const broken = createBureau({
+      bodyId: "spt",
+      store,
+      clock: { specificationVersion: 1, now: () => "yesterday" },
+      registries: { bodies },
+      calendar,
+    });
+    expect(broken._unsafeUnwrapErr().message).toContain("时钟");
+    expect((await store.head()).match(ok, fail).position).toBe(0);
+  });
+
+  it("refuses a configuration without its ports, naming the missing one", () => {
+    const base = { bodyId: "spt", store: memoryEventStore(), clock: manualClock("2025-03-03T02:00:00Z"), calendar };
+    expect(createBureau({ ...base, registries: {} } as never)._unsafeUnwrapErr().message).toContain("registries");
+    expect(createBureau({ ...base, store: {} } as never)._unsafeUnwrapErr().message).toContain("store");
+    expect(createBureau({ ...base, registries: { bodies }, signer: {} } as never)._unsafeUnwrapErr().message).toContain(
+      "signer",
+    );
+    expect(createBureau(null as never)._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+  });
+
   it("refuses the case list on a store without the bureau's projections, saying how to open it", async () => {
     const { bureau } = setup({ store: memoryEventStore() });
     const r = await bureau.cases.list();

@@ -20,7 +20,15 @@ import {
   verifyEventStore,
 } from "../recording/store-verify.js";
 import { type CaseHandle, caseHandle } from "./case.js";
-import { type BureauConfig, configError, type ResolvedBureau, resolveBureau } from "./config.js";
+import {
+  actOf,
+  type BureauConfig,
+  configError,
+  isRecord,
+  notAnObject,
+  type ResolvedBureau,
+  resolveBureau,
+} from "./config.js";
 import { type DisclosureHandle, disclosureHandle } from "./disclosure.js";
 import { type CaseView, executeFormEvent, loadCase, loadForms } from "./engine.js";
 import { type BureauProcedure, CASES_PROJECTION } from "./projection.js";
@@ -213,6 +221,7 @@ export function createBureau(config: BureauConfig): Result<Bureau, SanxiangError
     verify: (options) => verifyEventStore(config.store, options),
     signHead: () => signing.signHead(),
     drawInspection: (input) => {
+      if (!isRecord(input)) return err(notAnObject("抽查任务参数", input));
       const { random, registries } = config;
       if (random === undefined) return err(configError("未提供随机源（random），无法双随机抽取", { field: "random" }));
       if (registries.entities === undefined) {
@@ -232,16 +241,27 @@ export function createBureau(config: BureauConfig): Result<Bureau, SanxiangError
       });
     },
     forms: {
-      as: (actor) => ({
-        issue: (input) =>
-          executeFormEvent(b, actor, {
-            type: "form.issued",
-            at: config.clock.now(),
-            ...input,
-            numbers: [...input.numbers],
-          }),
-        void: (input) => executeFormEvent(b, actor, { type: "form.voided", at: config.clock.now(), ...input }),
-      }),
+      as: (actor) => {
+        const form = async (
+          input: unknown,
+          event: (at: string) => Parameters<typeof executeFormEvent>[2],
+        ): Promise<Result<FormRegister, SanxiangError>> => {
+          const act = actOf(b, actor);
+          if (act.isErr()) return err(act.error);
+          if (!isRecord(input)) return err(notAnObject("决定书登记参数", input));
+          return executeFormEvent(b, act.value.actor, event(act.value.now));
+        };
+        return {
+          issue: (input) =>
+            form(input, (at) => ({
+              ...input,
+              numbers: Array.isArray(input.numbers) ? [...input.numbers] : input.numbers,
+              type: "form.issued",
+              at,
+            })),
+          void: (input) => form(input, (at) => ({ ...input, type: "form.voided", at })),
+        };
+      },
       register: async () => (await loadForms(b)).map((f) => f.register),
     },
     equipment: (input) => checkEquipment(input, b.policies.equipment),

@@ -19,7 +19,7 @@ import type { EvidenceContent } from "../recording/evidence-store.js";
 import type { ReviewCommandInput } from "../review/commands.js";
 import type { ReviewState } from "../review/fold.js";
 import type { ReviewMaterial } from "../review/schema.js";
-import type { ResolvedBureau } from "./config.js";
+import { actOf, isRecord, notAnObject, type ResolvedBureau } from "./config.js";
 import { type DisclosureHandle, disclosureHandle } from "./disclosure.js";
 import {
   type BureauCaseCommand,
@@ -210,9 +210,12 @@ function noReview(caseId: string): SanxiangError {
 /** The handle of case `caseId` (internal: {@link Bureau.case}). */
 export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: string): CaseHandle {
   const { config } = b;
-  const now = () => config.clock.now();
   const acting = (actor: Actor): ActingOnCase => {
-    const run = (command: BureauCaseCommand) => executeCase(b, caseId, actor, now(), command);
+    const run = async (command: BureauCaseCommand): Promise<Result<CaseStepResult, SanxiangError>> => {
+      const act = actOf(b, actor);
+      if (act.isErr()) return err(act.error);
+      return executeCase(b, caseId, act.value.actor, act.value.now, command);
+    };
     return {
       execute: run,
       file: (input) => run({ type: "case.file", ...input }),
@@ -224,7 +227,12 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
       recordPayment: (input) => run({ type: "payment.record", ...input }),
       close: (input = {}) => run({ type: "case.close", ...input }),
       archive: (input) => run({ type: "case.archive", ...input }),
-      attachEvidence: (content, input) => attachEvidence(b, actor, content, input),
+      attachEvidence: async (content, input) => {
+        const act = actOf(b, actor);
+        if (act.isErr()) return err(act.error);
+        if (!isRecord(input)) return err(notAnObject("证据信息", input));
+        return attachEvidence(b, act.value.actor, content, input);
+      },
     };
   };
 
@@ -247,6 +255,10 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
 
   const reviewActing = (actor: Actor): ActingOnReview => {
     const run = async (command: ReviewCommandInput): Promise<Result<ReviewStepResult, SanxiangError>> => {
+      const act = actOf(b, actor);
+      if (act.isErr()) return err(act.error);
+      if (!isRecord(command)) return err(notAnObject("审核命令", command));
+      const { actor: who, now } = act.value;
       const reviews = await loadReviews(b, caseId);
       if (reviews.isErr()) return err(reviews.error);
       const n = reviews.value.length;
@@ -258,14 +270,15 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
             }),
           );
         }
-        return executeReview(b, reviewStreamId(caseId, n + 1), actor, now(), command);
+        return executeReview(b, reviewStreamId(caseId, n + 1), who, now, command);
       }
       if (n === 0) return err(noReview(caseId));
-      return executeReview(b, reviewStreamId(caseId, n), actor, now(), command);
+      return executeReview(b, reviewStreamId(caseId, n), who, now, command);
     };
     return {
       execute: run,
       submit: async (input) => {
+        if (!isRecord(input)) return err(notAnObject("送审内容", input));
         const v = await ordinaryState();
         if (v.isErr()) return err(v.error);
         const c = v.value.state.context;
@@ -281,6 +294,7 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
       assign: (input) => run({ type: "review.assign", ...input }),
       conclude: (input) => run({ type: "review.conclude", ...input }),
       resubmit: async (input) => {
+        if (!isRecord(input)) return err(notAnObject("重新送审内容", input));
         const v = await ordinaryState();
         if (v.isErr()) return err(v.error);
         return run({
@@ -303,6 +317,7 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
     disclosure: {
       as: (actor) => ({
         draft: async (input) => {
+          if (!isRecord(input)) return err(notAnObject("决定公示参数", input));
           const events = await config.store.load(caseId);
           if (events.isErr()) return err(events.error);
           const draft: Result<DisclosureDraft, SanxiangError> = decisionDisclosureDraft(events.value, {

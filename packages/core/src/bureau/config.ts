@@ -10,13 +10,13 @@ import type { SimplifiedDecideContext } from "../enforcement/simplified/decide.j
 import type { FormRegister } from "../enforcement/simplified/forms.js";
 import type { SimplifiedPolicy } from "../enforcement/simplified/policy.js";
 import type { SurchargePolicyInput } from "../enforcement/surcharge.js";
-import type { Actor, PermissionPolicy } from "../kernel/actors.js";
+import { type Actor, type PermissionPolicy, parseActor } from "../kernel/actors.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm } from "../kernel/hash.js";
 import type { Clock, IdGenerator, RandomSource } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { Signer } from "../kernel/signer.js";
-import { civilDateOf, type Instant } from "../kernel/time.js";
+import { civilDateOf, type Instant, isInstant } from "../kernel/time.js";
 import type { EquipmentPolicyInput } from "../recording/equipment/rules.js";
 import { resolveEquipmentRules } from "../recording/equipment/rules.js";
 import type { EventStore } from "../recording/event-store.js";
@@ -134,16 +134,49 @@ export function configError(message: string, details: Record<string, unknown> = 
   return sanxiangError("INVALID_INPUT", `局配置无效：${message}`, { details });
 }
 
-/** Checks the configuration: the body is in the registry, the disclosure and equipment policies resolve. */
+/** True for a non-null object (a record an app passed in). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+const hasMethods = (value: unknown, names: readonly string[]): boolean =>
+  isRecord(value) && names.every((n) => typeof value[n] === "function");
+
+/** Checks the configuration: the ports are there, the body is in the registry, the disclosure and equipment policies resolve. */
 export function resolveBureau(config: BureauConfig): Result<ResolvedBureau, SanxiangError> {
-  if (typeof config !== "object" || config === null) return err(configError("应为对象"));
-  for (const port of ["store", "clock", "registries", "calendar"] as const) {
-    if (config[port] === undefined || config[port] === null) {
-      return err(configError(`缺少 ${port}`, { field: port }));
+  if (!isRecord(config)) return err(configError("应为对象"));
+  const ports: readonly [keyof BureauConfig, unknown, readonly string[], string][] = [
+    ["store", config.store, ["load", "append", "head", "queryProjection"], "事件存储（EventStore）"],
+    ["clock", config.clock, ["now"], "时钟（Clock）"],
+    ["calendar", config.calendar, ["isWorkingDay", "addWorkingDays"], "工作日历（WorkCalendar）"],
+    [
+      "registries",
+      isRecord(config.registries) ? config.registries.bodies : undefined,
+      ["body"],
+      "执法主体及人员数据库（registries.bodies）",
+    ],
+  ];
+  for (const [field, value, methods, name] of ports) {
+    if (!hasMethods(value, methods)) {
+      return err(configError(`缺少或不是${name}：${field} 应提供 ${methods.join("、")}`, { field }));
     }
   }
-  if (config.registries.bodies === undefined) return err(configError("缺少 registries.bodies（执法主体及人员数据库）"));
-  const today = civilDateOf(config.clock.now());
+  for (const [field, methods] of [
+    ["evidence", ["put"]],
+    ["publisher", ["publish", "withdraw", "expire"]],
+    ["signer", ["sign"]],
+    ["ids", ["next"]],
+    ["random", ["fill"]],
+  ] as const) {
+    const value = config[field];
+    if (value !== undefined && !hasMethods(value, methods)) {
+      return err(configError(`${field} 不是有效的端口：应提供 ${methods.join("、")}`, { field }));
+    }
+  }
+  const now = config.clock.now();
+  if (!isInstant(now))
+    return err(configError(`时钟返回的时间 ${String(now)} 无效，应为 UTC 时刻（ISO 8601）`, { field: "clock", now }));
+  const today = civilDateOf(now);
   if (typeof config.bodyId !== "string" || config.registries.bodies.body(config.bodyId, today).isErr()) {
     return err(
       configError(
@@ -168,6 +201,43 @@ export function resolveBureau(config: BureauConfig): Result<ResolvedBureau, Sanx
     disclosure: disclosure.value,
     logId: config.logId ?? config.bodyId,
     formRegisterId: config.formRegisterId ?? `forms.${config.bodyId}`,
+  });
+}
+
+/** 行为人与时间 — one act's actor (parsed) and time (the clock's, checked). */
+export interface Act {
+  /** Who acts. */
+  readonly actor: Actor;
+  /** When: the bureau's clock. */
+  readonly now: Instant;
+}
+
+/**
+ * The actor and time of one act: `ACTOR_INVALID` for a malformed actor, `INVALID_INPUT` when
+ * the clock gives no valid instant — before anything is read or written.
+ */
+export function actOf(b: ResolvedBureau, actor: unknown): Result<Act, SanxiangError> {
+  const parsed = parseActor(actor);
+  if (parsed.isErr()) return err(parsed.error);
+  const now = b.config.clock.now();
+  if (!isInstant(now)) {
+    return err(
+      sanxiangError(
+        "INVALID_INPUT",
+        `时钟返回的当前时间 ${String(now)} 无效，应为 UTC 时刻（ISO 8601）：请检查 Clock 端口`,
+        {
+          details: { field: "clock", now },
+        },
+      ),
+    );
+  }
+  return ok({ actor: parsed.value, now });
+}
+
+/** `INVALID_INPUT` when `value` is not an object: `what` names the argument. */
+export function notAnObject(what: string, value: unknown): SanxiangError {
+  return sanxiangError("INVALID_INPUT", `${what}应为对象，收到 ${value === null ? "null" : typeof value}`, {
+    details: { got: value === null ? "null" : typeof value },
   });
 }
 

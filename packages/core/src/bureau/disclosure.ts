@@ -1,6 +1,8 @@
 import type { DisclosureCommandInput, EarlyEndConditions } from "../disclosure/commands.js";
+import type { DisclosureDecideContext } from "../disclosure/decide.js";
 import type { DisclosureDraft } from "../disclosure/draft.js";
 import type { DisclosureState } from "../disclosure/fold.js";
+import type { Publisher } from "../disclosure/publisher.js";
 import {
   type DisclosureExecuteResult,
   type DisclosurePortResult,
@@ -14,7 +16,7 @@ import type { Actor } from "../kernel/actors.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, type Result } from "../kernel/result.js";
 import type { CivilDate } from "../kernel/time.js";
-import { disclosureContext, type ResolvedBureau } from "./config.js";
+import { actOf, disclosureContext, isRecord, notAnObject, type ResolvedBureau } from "./config.js";
 
 /** 公示命令字段 — the fields of the disclosure command `T` (its `type` given by the method). */
 export type DisclosureCommandFields<T extends DisclosureCommandInput["type"]> = Omit<
@@ -77,18 +79,30 @@ function noPublisher(): SanxiangError {
 
 /** The handle of disclosure `id` (internal: {@link Bureau.disclosure}). */
 export function disclosureHandle(b: ResolvedBureau, id: string): DisclosureHandle {
-  const { store, clock, publisher } = b.config;
+  const { store, publisher } = b.config;
   return {
     disclosureId: id,
     state: () => loadDisclosure(store, id),
     as: (actor) => {
-      const ctx = () => disclosureContext(b, actor, clock.now());
-      const run = (command: DisclosureCommandInput) => executeDisclosure(store, id, command, ctx());
+      const ctx = (): Result<DisclosureDecideContext, SanxiangError> =>
+        actOf(b, actor).map((a) => disclosureContext(b, a.actor, a.now));
+      const run = async (command: DisclosureCommandInput) => {
+        const c = ctx();
+        return c.isErr() ? err(c.error) : executeDisclosure(store, id, command, c.value);
+      };
+      const port = async (
+        step: (p: Publisher, c: DisclosureDecideContext) => Promise<Result<DisclosurePortResult, SanxiangError>>,
+      ): Promise<Result<DisclosurePortResult, SanxiangError>> => {
+        const c = ctx();
+        if (c.isErr()) return err(c.error);
+        return publisher === undefined ? err(noPublisher()) : step(publisher, c.value);
+      };
       return {
         execute: run,
         draft: (draft) => run({ type: "disclosure.draft", draft }),
         revise: (input) => run({ type: "disclosure.revise", ...input }),
         signOff: async (input = {}) => {
+          if (!isRecord(input)) return err(notAnObject("审定参数", input));
           if (input.contentHash !== undefined)
             return run({ type: "disclosure.approve", contentHash: input.contentHash });
           const state = await loadDisclosure(store, id);
@@ -103,13 +117,10 @@ export function disclosureHandle(b: ResolvedBureau, id: string): DisclosureHandl
           }
           return run({ type: "disclosure.approve", contentHash });
         },
-        publish: async () =>
-          publisher === undefined ? err(noPublisher()) : publishDisclosure(store, publisher, id, ctx()),
+        publish: () => port((p, c) => publishDisclosure(store, p, id, c)),
         correct: (input) => run({ type: "disclosure.correct", ...input }),
-        withdraw: async (reason) =>
-          publisher === undefined ? err(noPublisher()) : withdrawDisclosure(store, publisher, id, reason, ctx()),
-        endEarly: async (application) =>
-          publisher === undefined ? err(noPublisher()) : endDisclosureEarly(store, publisher, id, application, ctx()),
+        withdraw: (reason) => port((p, c) => withdrawDisclosure(store, p, id, reason, c)),
+        endEarly: (application) => port((p, c) => endDisclosureEarly(store, p, id, application, c)),
       };
     },
   };
