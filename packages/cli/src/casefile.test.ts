@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type CaseEvent,
+  generateEd25519SecretKey,
   type SignedTreeHead,
   type Stage,
+  seededRandom,
   signAndSaveTreeHead,
   signedTreeHeadToJson,
   testSigner,
@@ -27,6 +29,8 @@ function cli(...args: string[]): Promise<CliRun> {
 }
 
 const KEY = toHex(testSigner().publicKey);
+// The public test key's secret (testSigner's seed, public by design): what `--key-file` reads.
+const TEST_SECRET_HEX = toHex(generateEd25519SecretKey(seededRandom(0x5a_11_7e_57)));
 
 async function example(): Promise<string> {
   const file = join(dir, "case.json");
@@ -48,6 +52,7 @@ describe("sanxiang casefile --example / verify (案卷, 行政处罚法 Art. 47;
     expect(r.out).toContain("卷内文件 17 件");
     expect(r.out).toContain(`法制审核 ${json.caseId}.review：2 个事件`);
     expect(r.out).toContain(`行政执法公示 gs-decision-${json.caseId}：3 个事件`);
+    expect(r.out).toContain("卷内备考签名有效");
     expect(r.out).toContain("测试密钥");
   });
 
@@ -216,6 +221,36 @@ describe("sanxiang casefile <id> from a store: the case with its reviews and dis
         j.signedTreeHead = { ...earlier };
       }),
     ).toContain("[CASE_FILE_PROOF_INVALID]");
+  });
+
+  it("with --key-file the bureau signs the parts: a disclosure removed whole is caught (SIGNATURE_INVALID)", async () => {
+    const db = await storeWith(STORED);
+    const secret = join(dir, "test.key");
+    // The public test key's secret: the only key the test store's heads are signed with.
+    writeFileSync(secret, TEST_SECRET_HEX);
+    const out = join(dir, "attested.json");
+    const r = await cli("casefile", "CASE-7", out, "--store", db, "--key-file", secret);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("已附卷内备考签名");
+    expect((await cli("verify", out, "--key", KEY)).out).toContain("卷内备考签名有效");
+    const j = JSON.parse(readFileSync(out, "utf8")) as Json;
+    const d = "gs-decision-CASE-7";
+    j.parts = j.parts.filter((p) => p.streamId !== d);
+    j.events = j.events.filter((e) => e.caseId !== d);
+    j.catalogue = j.catalogue.filter((c) => c.streamId !== d).map((c, i) => ({ ...c, no: i + 1 }));
+    writeFileSync(out, JSON.stringify(j));
+    const v = await cli("verify", out, "--key", KEY);
+    expect(v.code).toBe(1);
+    expect(v.out).toContain("[SIGNATURE_INVALID]");
+    expect(v.out).toContain("卷内备考签名无效");
+    // Without the signature the same removal is not detectable offline, and verify says so.
+    const plain = join(dir, "plain.json");
+    expect((await cli("casefile", "CASE-7", plain, "--store", db)).out).toContain("未附卷内备考签名");
+    expect((await cli("verify", plain, "--key", KEY)).out).toContain("未附卷内备考签名");
+    expect((await cli("casefile", "CASE-7", plain, "--store", db, "--key-file", join(dir, "none.key"))).code).toBe(2);
+    writeFileSync(secret, "zz");
+    expect((await cli("casefile", "CASE-7", plain, "--store", db, "--key-file", secret)).code).toBe(2);
   });
 
   it("refuses a case the latest signed head does not cover, and a store never signed", async () => {

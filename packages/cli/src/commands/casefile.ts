@@ -1,8 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import {
   AuditLog,
   assembleCaseFile,
   assembleCaseFileFromStore,
+  attestCaseFile,
   CASE_FILE_PART_NAMES,
   type CaseEvent,
   type CaseFile,
@@ -10,7 +11,12 @@ import {
   type CaseFilePartKind,
   caseFileHtml,
   caseFileToJson,
+  ed25519Signer,
+  fromHex,
+  parseSignatureAlgorithm,
+  type Signer,
   type Stage,
+  sm2Signer,
   testSigner,
   toHex,
 } from "@sanxiang/core";
@@ -81,7 +87,7 @@ function exampleEvents(): CaseEvent[] {
   ];
 }
 
-/** The example case file, signed with the public test key (`testSigner()`). */
+/** The example case file, its head and its parts signed with the public test key (`testSigner()`). */
 export async function exampleCaseFile(): Promise<CaseFile> {
   const log = AuditLog.restore(exampleEvents());
   if (log.isErr()) throw log.error;
@@ -89,7 +95,9 @@ export async function exampleCaseFile(): Promise<CaseFile> {
   if (sth.isErr()) throw sth.error;
   const file = assembleCaseFile(log.value, EXAMPLE_CASE, sth.value);
   if (file.isErr()) throw file.error;
-  return file.value;
+  const attested = await attestCaseFile(file.value, testSigner());
+  if (attested.isErr()) throw attested.error;
+  return attested.value;
 }
 
 const PART_WORDS: Readonly<Record<CaseFilePartKind, string>> = {
@@ -113,11 +121,43 @@ export function partLines(lang: CommandContext["lang"], file: { readonly parts: 
 }
 
 /**
+ * The bureau's signer from a key file (hex secret key, as `sanxiang sign` reads it), or
+ * `undefined` after reporting why not (bad algorithm, unreadable file, invalid key).
+ */
+async function loadSigner(ctx: CommandContext, keyFile: string): Promise<Signer | undefined> {
+  const { lang } = ctx;
+  const algorithm = parseSignatureAlgorithm(
+    typeof ctx.options.algorithm === "string" ? ctx.options.algorithm : "ed25519",
+  );
+  if (algorithm.isErr()) {
+    ctx.io.err(formatError(lang, algorithm.error));
+    return undefined;
+  }
+  let secretHex: string;
+  try {
+    secretHex = (await readFile(keyFile, "utf8")).trim();
+  } catch (e) {
+    ctx.io.err(
+      `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${describeFailure(e, keyFile)}\n`,
+    );
+    return undefined;
+  }
+  const signer = algorithm.value === "sm2" ? sm2Signer(secretHex) : fromHex(secretHex).andThen((b) => ed25519Signer(b));
+  if (signer.isErr()) {
+    ctx.io.err(formatError(lang, signer.error));
+    return undefined;
+  }
+  return signer.value;
+}
+
+/**
  * `sanxiang casefile <case-id> <out.json> [--html <out.html>] [--store …]` assembles a case's
  * complete file (案卷) from the store: the case's events with those of its legal reviews and
  * disclosures, the catalogue in stage order and every inclusion proof against the store's
  * latest signed tree head (which must cover all of the case's events). The log is passed over
- * as leaf hashes, never loaded (`assembleCaseFileFromStore`).
+ * as leaf hashes, never loaded (`assembleCaseFileFromStore`). With `--key-file` (the bureau's
+ * key, as for `sanxiang sign`) the file also carries the bureau's signature over its parts
+ * (卷内备考签名), so that a stream left out whole is caught by `verify`.
  */
 async function storedCaseFile(ctx: CommandContext): Promise<number> {
   const { lang } = ctx;
@@ -126,10 +166,17 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
     throw new UsageError(
       t(
         lang,
-        "用法：sanxiang casefile <案件编号> <输出.json> [--html <目录.html>] [--store …]",
-        "usage: sanxiang casefile <case-id> <out.json> [--html <catalogue.html>] [--store …]",
+        "用法：sanxiang casefile <案件编号> <输出.json> [--html <目录.html>] [--key-file <私钥文件> [--algorithm ed25519|sm2]] [--store …]",
+        "usage: sanxiang casefile <case-id> <out.json> [--html <catalogue.html>] [--key-file <secret-key-file> [--algorithm ed25519|sm2]] [--store …]",
       ),
     );
+  }
+  const keyFile = ctx.options["key-file"];
+  let signer: Signer | undefined;
+  if (keyFile !== undefined) {
+    const loaded = typeof keyFile === "string" ? await loadSigner(ctx, keyFile) : undefined;
+    if (loaded === undefined) return EXIT.usage;
+    signer = loaded;
   }
   const spec = storeSpecOf(ctx);
   if (spec.isErr()) {
@@ -146,7 +193,10 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
       ctx.io.err(t(lang, `错误：存储中没有案件 ${caseId}\n`, `error: no case ${caseId} in the store\n`));
       return EXIT.usage;
     }
-    const file = await assembleCaseFileFromStore(store, caseId, { hash: nativeHashAlgorithm(store.hashAlgorithm) });
+    const file = await assembleCaseFileFromStore(store, caseId, {
+      hash: nativeHashAlgorithm(store.hashAlgorithm),
+      ...(signer === undefined ? {} : { signer }),
+    });
     if (file.isErr()) {
       ctx.io.err(formatError(lang, file.error));
       return EXIT.failure;
@@ -175,8 +225,8 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
     ctx.io.out(
       t(
         lang,
-        `已写入案卷：${out}\n  案件 ${caseId}，卷内文件 ${file.value.catalogue.length} 件，签名树头大小 ${sth.treeSize}（${sth.logId}，${sth.timestamp}）\n${partLines(lang, file.value)}验证：sanxiang verify ${out} --key <机关公钥十六进制>\n`,
-        `Wrote the case file: ${out}\n  case ${caseId}, ${file.value.catalogue.length} entries, signed tree head of size ${sth.treeSize} (${sth.logId}, ${sth.timestamp})\n${partLines(lang, file.value)}Verify: sanxiang verify ${out} --key <bureau-public-key-hex>\n`,
+        `已写入案卷：${out}\n  案件 ${caseId}，卷内文件 ${file.value.catalogue.length} 件，签名树头大小 ${sth.treeSize}（${sth.logId}，${sth.timestamp}）\n${partLines(lang, file.value)}${file.value.attestation === undefined ? "  未附卷内备考签名（加 --key-file 由机关签署组成部分）\n" : "  已附卷内备考签名（机关签署的组成部分）\n"}验证：sanxiang verify ${out} --key <机关公钥十六进制>\n`,
+        `Wrote the case file: ${out}\n  case ${caseId}, ${file.value.catalogue.length} entries, signed tree head of size ${sth.treeSize} (${sth.logId}, ${sth.timestamp})\n${partLines(lang, file.value)}${file.value.attestation === undefined ? "  no attestation (add --key-file to have the bureau sign the parts)\n" : "  attested: the bureau signed the parts\n"}Verify: sanxiang verify ${out} --key <bureau-public-key-hex>\n`,
       ),
     );
     return EXIT.ok;
