@@ -1,6 +1,6 @@
 // The native hash port (Node's OpenSSL, digests handed back as latin1 strings and copied into
 // bytes) gives exactly core's digests on any input — every byte value, lengths around the
-// block size, long inputs — one-shot and incremental, and through the Merkle functions the
+// block size, long inputs — one-shot, written in place (hashInto) and incremental, and through the Merkle functions the
 // RFC 6962 / RFC 9162 vectors (test/vectors/merkle.json).
 import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
@@ -52,6 +52,18 @@ describe("nativeHashAlgorithm: the same digests as core's", () => {
       expect(digest.length).toBe(core.outputLength);
       expect(toHex(digest)).toBe(toHex(core.hash(data)));
     });
+
+    test.prop([input, fc.nat({ max: 40 }), fc.nat({ max: 40 })])(
+      `${name}: hashInto writes the same digest at the offset, and nothing else`,
+      (data, offset, after) => {
+        const out = new Uint8Array(offset + core.outputLength + after).fill(0xa5);
+        native.hashInto?.(data, out, offset);
+        expect(toHex(out.subarray(offset, offset + core.outputLength))).toBe(toHex(core.hash(data)));
+        expect([...out.subarray(0, offset), ...out.subarray(offset + core.outputLength)].every((b) => b === 0xa5)).toBe(
+          true,
+        );
+      },
+    );
 
     test.prop([fc.array(fc.uint8Array({ maxLength: 150 }), { maxLength: 6 })])(
       `${name}: incremental, in any split`,

@@ -24,12 +24,24 @@ export function nativeHashAlgorithm(name: HashAlgorithmName): HashAlgorithm {
     typeof oneShot === "function"
       ? (data: Uint8Array): Uint8Array => latin1Bytes(oneShot(openssl, data, "binary"))
       : (data: Uint8Array): Uint8Array => latin1Bytes(createHash(openssl).update(data).digest("binary"));
+  const digestInto =
+    typeof oneShot === "function"
+      ? (data: Uint8Array, out: Uint8Array, offset: number): void =>
+          latin1Into(oneShot(openssl, data, "binary"), out, offset)
+      : (data: Uint8Array, out: Uint8Array, offset: number): void =>
+          latin1Into(createHash(openssl).update(data).digest("binary"), out, offset);
   return {
     name,
     outputLength: builtIn.outputLength,
     hash: digest,
     create: () => wrap(createHash(openssl)),
+    hashInto: digestInto,
   };
+}
+
+/** Writes a latin1 string's bytes (each character's code, 0–255) into `out` at `offset`. */
+function latin1Into(text: string, out: Uint8Array, offset: number): void {
+  for (let i = 0; i < text.length; i++) out[offset + i] = text.charCodeAt(i);
 }
 
 /** The bytes of a latin1 string (each character's code, 0–255, one byte). */

@@ -29,6 +29,13 @@ export interface HashAlgorithm {
   hash(data: Uint8Array): Uint8Array;
   /** Starts an incremental hash. */
   create(): Hasher;
+  /**
+   * OPTIONAL: writes the digest of `data` (the same as {@link HashAlgorithm.hash}'s) into
+   * `out` at `offset`, `outputLength` bytes, instead of returning a new array — for a caller
+   * hashing millions of small inputs, where the array per digest costs as much as the
+   * hashing (`verifyEventStore`: a leaf and on average one Merkle node an event).
+   */
+  hashInto?(data: Uint8Array, out: Uint8Array, offset: number): void;
 }
 
 /** zod schema of the names of the hash algorithms sanxiang knows. */

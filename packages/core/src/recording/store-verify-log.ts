@@ -15,49 +15,63 @@ import type { StoredEvent, StoredLeaf } from "./event-store.js";
 /**
  * The running Merkle root of a log read in order: the right edge (one subtree root per set
  * bit of the size, as {@link MerkleFrontier}), kept in place — one leaf costs one node hash on
- * average and no copies, where the pure `extendMerkleFrontier` copies the frontier per call.
+ * average and no allocation, where the pure `extendMerkleFrontier` copies the frontier per
+ * call. The edge lives in one buffer, level k (a subtree of 2^k leaves) at `k × n`: a level
+ * holds a root exactly when bit k of the size is set. With a hash port that has
+ * `hashInto`, node hashes are written straight into it.
  */
 export class RunningMerkleRoot {
-  private readonly sizes: number[] = [];
-  private readonly nodes: Uint8Array[] = [];
   /** Leaves so far. */
   size = 0;
 
-  // 0x01 ‖ left ‖ right, reused: the hash port reads its input and keeps nothing of it.
+  // One buffer: 0x01 ‖ left ‖ right (the node hash's input), the carry (the node being
+  // merged up), then the edge's levels. The hash port reads its input and keeps nothing.
+  private readonly buffer: Uint8Array;
   private readonly pair: Uint8Array;
+  private readonly n: number;
+  private readonly carryAt: number;
+  private readonly edgeAt: number;
 
   constructor(private readonly hash: HashAlgorithm) {
-    this.pair = new Uint8Array(1 + 2 * hash.outputLength);
-    this.pair[0] = 0x01;
+    const n = hash.outputLength;
+    this.n = n;
+    this.carryAt = 1 + 2 * n;
+    this.edgeAt = this.carryAt + n;
+    // 2^64 leaves would need 64 levels: far beyond any safe count.
+    this.buffer = new Uint8Array(this.edgeAt + 64 * n);
+    this.buffer[0] = 0x01;
+    this.pair = this.buffer.subarray(0, 1 + 2 * n);
   }
 
   /** Appends one leaf hash (already checked to have the algorithm's length). */
   push(leafHash: Uint8Array): void {
-    let size = 1;
-    let node = leafHash;
-    const n = this.hash.outputLength;
-    while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === size) {
-      this.sizes.pop();
-      // = merkleNodeHash(left, node) (RFC 9162 §2.1.1), without a buffer per node.
-      this.pair.set(this.nodes.pop() as Uint8Array, 1);
-      this.pair.set(node, 1 + n);
-      node = this.hash.hash(this.pair);
-      size *= 2;
+    const { buffer, n, carryAt, edgeAt } = this;
+    buffer.set(leafHash, carryAt);
+    let level = 0;
+    // Merge while the level is taken (bit `level` of the size set): = merkleNodeHash(left, carry), RFC 9162 §2.1.1.
+    for (let rest = this.size; rest % 2 === 1; rest = (rest - 1) / 2, level++) {
+      buffer.copyWithin(1, edgeAt + level * n, edgeAt + (level + 1) * n);
+      buffer.copyWithin(1 + n, carryAt, carryAt + n);
+      if (this.hash.hashInto !== undefined) this.hash.hashInto(this.pair, buffer, carryAt);
+      else buffer.set(this.hash.hash(this.pair), carryAt);
     }
-    this.sizes.push(size);
-    this.nodes.push(node);
+    buffer.copyWithin(edgeAt + level * n, carryAt, carryAt + n);
     this.size++;
   }
 
   /** The tree head of the leaves so far (RFC 9162 §2.1.1: the subtree roots folded right to left). */
   head(): MerkleTreeHead {
-    let root = this.nodes.at(-1);
-    for (let i = this.nodes.length - 2; i >= 0; i--) {
-      root = merkleNodeHash(this.nodes[i] as Uint8Array, root as Uint8Array, { hash: this.hash });
+    const { buffer, n, edgeAt } = this;
+    let root: Uint8Array | undefined;
+    // From the smallest subtree (the lowest set bit) up to the largest.
+    for (let rest = this.size, level = 0; rest > 0; rest = Math.floor(rest / 2), level++) {
+      if (rest % 2 === 0) continue;
+      const node = buffer.slice(edgeAt + level * n, edgeAt + (level + 1) * n);
+      root = root === undefined ? node : merkleNodeHash(node, root, { hash: this.hash });
     }
     return {
       treeSize: this.size,
-      // A plain Uint8Array copy, whatever the store's buffers or the hash port's output type (Node's Buffer).
+      // A plain Uint8Array copy, whatever the hash port's output type (Node's Buffer).
       rootHash: new Uint8Array(root ?? merkleEmptyRoot({ hash: this.hash })),
       hashAlgorithm: this.hash.name as HashAlgorithmName,
     };
@@ -88,8 +102,12 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number
 
 function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
   const first = needle[0] as number;
-  outer: for (let i = hay.length - needle.length; i >= 0; i--) {
-    if (hay[i] !== first) continue;
+  // The typed array's own lastIndexOf steps back to each candidate first byte.
+  outer: for (
+    let i = hay.length >= needle.length ? hay.lastIndexOf(first, hay.length - needle.length) : -1;
+    i >= 0;
+    i = i > 0 ? hay.lastIndexOf(first, i - 1) : -1
+  ) {
     for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return i;
   }
@@ -193,6 +211,7 @@ export class LogChecker {
 
   constructor(private readonly hash: HashAlgorithm) {
     this.root = new RunningMerkleRoot(hash);
+    this.leafOut = new Uint8Array(hash.outputLength);
   }
 
   /** The last position checked (= events checked). */
@@ -251,11 +270,20 @@ export class LogChecker {
   // allocating a copy of every event; a larger event grows it, a huge one is streamed.
   private scratch = new Uint8Array(4096);
 
-  private leafHash(bytes: Uint8Array): Uint8Array {
-    if (bytes.length >= 1 << 20) return merkleLeafHash(bytes, { hash: this.hash });
+  // The leaf hash written in place (hash ports with hashInto): no array per event.
+  private readonly leafOut: Uint8Array;
+
+  /** Whether the leaf hash of `bytes` is `stored` (which has the algorithm's length). */
+  private leafMatches(bytes: Uint8Array, stored: Uint8Array): boolean {
+    if (bytes.length >= 1 << 20) return bytesEqual(merkleLeafHash(bytes, { hash: this.hash }), stored);
     if (bytes.length + 1 > this.scratch.length) this.scratch = new Uint8Array(2 * (bytes.length + 1));
     this.scratch.set(bytes, 1);
-    return this.hash.hash(this.scratch.subarray(0, bytes.length + 1));
+    const input = this.scratch.subarray(0, bytes.length + 1);
+    if (this.hash.hashInto === undefined) return bytesEqual(this.hash.hash(input), stored);
+    const out = this.leafOut;
+    this.hash.hashInto(input, out, 0);
+    for (let i = 0; i < out.length; i++) if (out[i] !== stored[i]) return false;
+    return true;
   }
 
   private nextPosition(position: number): Result<true, SanxiangError> {
@@ -280,7 +308,7 @@ export class LogChecker {
     if (!(stored instanceof Uint8Array) || stored.length !== this.hash.outputLength) {
       return err(sanxiangError("STORE_CORRUPT", `第 ${position} 号事件的叶子哈希长度错误`, { details: { position } }));
     }
-    if (!bytesEqual(this.leafHash(bytes), stored)) {
+    if (!this.leafMatches(bytes, stored)) {
       return err(
         sanxiangError("EVENT_HASH_MISMATCH", `第 ${position} 号事件（案件 ${caseId} 第 ${seq} 号）的内容与其哈希不符`, {
           details: { position, caseId, seq },

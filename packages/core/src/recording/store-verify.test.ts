@@ -2,7 +2,9 @@ import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { canonicalJsonBytes } from "../kernel/canonical-json.js";
 import type { SanxiangError } from "../kernel/errors.js";
-import { sha256 } from "../kernel/hash.js";
+import { sha256, toHex } from "../kernel/hash.js";
+import { merkleRoot } from "../kernel/merkle.js";
+import { merkleLeafHash } from "../kernel/merkle-hash.js";
 import type { Result } from "../kernel/result.js";
 import { signingKeyId } from "../kernel/signer.js";
 import { ed25519Signer, generateEd25519SecretKey } from "../kernel/signer-ed25519.js";
@@ -15,7 +17,7 @@ import { memoryEventStore } from "./memory-event-store.js";
 import { compareCodePoints, type Projection, type ProjectionRow } from "./projection.js";
 import { guardEventStore } from "./store-guard.js";
 import { signAndSaveTreeHead, verifyEventStore } from "./store-verify.js";
-import { envelopeMatches, envelopeOf } from "./store-verify-log.js";
+import { envelopeMatches, envelopeOf, RunningMerkleRoot } from "./store-verify-log.js";
 
 const event = (caseId: string, seq: number, payload: Record<string, unknown> = {}): CaseEvent => ({
   caseId,
@@ -150,6 +152,37 @@ describe("verifyEventStore: the log", () => {
     const wrong = { ...sha256, hash: (d: Uint8Array) => sm3.hash(d) };
     expect(codeOf(await verifyEventStore(store, { hash: wrong }))).toBe("INVALID_INPUT");
     expect((await verifyEventStore(store, { hash: sha256 })).isOk()).toBe(true);
+    // hashInto, which the verifier prefers, is checked as well: wrong digest, or written off its offset.
+    const wrongInto = { ...sha256, hashInto: (d: Uint8Array, o: Uint8Array, at: number) => o.set(sm3.hash(d), at) };
+    expect(codeOf(await verifyEventStore(store, { hash: wrongInto }))).toBe("INVALID_INPUT");
+    const offAt = { ...sha256, hashInto: (d: Uint8Array, o: Uint8Array) => o.set(sha256.hash(d), 0) };
+    expect(codeOf(await verifyEventStore(store, { hash: offAt }))).toBe("INVALID_INPUT");
+    expect((await verifyEventStore(store, { hash: withHashInto(sha256) })).isOk()).toBe(true);
+  });
+});
+
+/** A hash port with hashInto (as Node's native port has), over core's own digests. */
+const withHashInto = (h: typeof sha256): typeof sha256 => ({
+  ...h,
+  hashInto: (data, out, offset) => out.set(h.hash(data), offset),
+});
+
+describe("RunningMerkleRoot (the verifier's root, kept in one buffer)", () => {
+  fcTest.prop([
+    fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 70 }),
+    fc.constantFrom(sha256, sm3),
+    fc.boolean(),
+  ])("equals the Merkle root (RFC 9162 §2.1.1) at every size, with or without hashInto", (leaves, h, into) => {
+    const hash = into ? withHashInto(h) : h;
+    const running = new RunningMerkleRoot(hash);
+    expect(toHex(running.head().rootHash)).toBe(toHex(merkleRoot([], { hash: h })));
+    leaves.forEach((leaf, i) => {
+      running.push(merkleLeafHash(leaf, { hash: h }));
+      const head = running.head();
+      expect(head.treeSize).toBe(i + 1);
+      expect(head.hashAlgorithm).toBe(h.name);
+      expect(toHex(head.rootHash)).toBe(toHex(merkleRoot(leaves.slice(0, i + 1), { hash: h })));
+    });
   });
 });
 
@@ -521,6 +554,13 @@ describe("verifyEventStore: properties", () => {
       const slow = await verifyEventStore(withoutRawReads(subject));
       expect(codeOf(slow)).toBe(codeOf(fast));
       if (fast.isOk() && slow.isOk()) expect({ ...slow.value, readPath: "leaves" }).toEqual(fast.value);
+      // A hash port with hashInto (Node's native one has it) finds the same, on both paths.
+      const into = await verifyEventStore(subject, { hash: withHashInto(sha256) });
+      expect(codeOf(into)).toBe(codeOf(fast));
+      if (fast.isOk()) expect(into._unsafeUnwrap()).toEqual(fast.value);
+      expect(codeOf(await verifyEventStore(withoutRawReads(subject), { hash: withHashInto(sha256) }))).toBe(
+        codeOf(slow),
+      );
     },
   );
 });

@@ -46,8 +46,8 @@ export interface VerifyEventStoreOptions {
   /**
    * 哈希实现 — an implementation of the store's hash algorithm to use instead of the built-in
    * one, e.g. Node's native `crypto` (what the CLI passes: core imports no `node:` module).
-   * Its name must be the store's, and it must agree with the built-in on a test input, else
-   * `INVALID_INPUT`.
+   * Its name must be the store's, and it (`hash`, and `hashInto` when it has one) must agree
+   * with the built-in on a test input, else `INVALID_INPUT`.
    */
   readonly hash?: HashAlgorithm;
   /**
@@ -150,7 +150,14 @@ function chooseHash(store: EventStore, given: HashAlgorithm | undefined): Result
   }
   let agrees = false;
   try {
-    agrees = bytesEqual(given.hash(HASH_SELF_TEST), builtIn.value.hash(HASH_SELF_TEST));
+    const want = builtIn.value.hash(HASH_SELF_TEST);
+    agrees = bytesEqual(given.hash(HASH_SELF_TEST), want);
+    if (agrees && given.hashInto !== undefined) {
+      // hashInto, when offered, is what the verifier uses: it must agree too, at an offset.
+      const out = new Uint8Array(want.length + 3);
+      given.hashInto(HASH_SELF_TEST, out, 3);
+      agrees = bytesEqual(out.subarray(3), want) && out[0] === 0 && out[1] === 0 && out[2] === 0;
+    }
   } catch {
     agrees = false;
   }
