@@ -81,9 +81,12 @@ describe("createBureau's legal review adds no rule", () => {
     { kind: "draftDecision" as const, id: "draft-decision" },
     { kind: "evidence" as const, id: "evidence-list" },
   ];
-  test.prop([ordinaryCaseCommands({ outcomes: ["penalty"] }), fc.boolean()], { numRuns: 40 })(
+  // The hearing record (听证笔录) is a required material after a hearing: drawn, so that
+  // submissions are both accepted and refused.
+  test.prop([ordinaryCaseCommands({ outcomes: ["penalty"] }), fc.boolean(), fc.boolean()], { numRuns: 40 })(
     "review workflow through the facade = decideReview + decide with ctx.reviews",
-    async (script, approve) => {
+    async (script, approve, hearingRecord) => {
+      const mats = hearingRecord ? [...materials, { kind: "hearingRecord" as const, id: "hearing-record" }] : materials;
       const cut = script.steps.findIndex((s) => s.command.type === "review.approve");
       fc.pre(cut > 0);
       const before = script.steps.slice(0, cut);
@@ -133,7 +136,7 @@ describe("createBureau's legal review adds no rule", () => {
       const submitted = await c.review.as(officer).submit({
         outcome,
         ...(penalty === undefined ? {} : { penalty: parsePenalty(penalty)._unsafeUnwrap() }),
-        materials,
+        materials: mats,
       });
       viaFacade.push(submitted.map((r) => r.events));
       viaFacade.push((await c.review.as(b.head).assign({ reviewerId: b.reviewer.id })).map((r) => r.events));
@@ -150,7 +153,7 @@ describe("createBureau's legal review adds no rule", () => {
             type: "review.submit",
             caseId: script.caseId,
             draft,
-            materials,
+            materials: mats,
             handlingOfficerIds: [...prefix.state.context.officerIds],
           },
         ],

@@ -133,7 +133,8 @@ export type ReviewCommandFields<T extends ReviewCommandInput["type"]> = Omit<
 export interface ActingOnReview {
   /**
    * Any review command. `review.submit` opens the case's next review (`<caseId>.review.<n>`);
-   * every other command goes to the latest one.
+   * every other command goes to the latest one (to the first before any submission, whose
+   * decider then refuses it).
    */
   execute(command: ReviewCommandInput): Promise<Result<ReviewStepResult, SanxiangError>>;
   /** 送审 — the draft is built from the case's facts, basis and party. */
@@ -201,12 +202,6 @@ export interface CaseHandle {
   caseFile(): Promise<Result<CaseFile, SanxiangError>>;
 }
 
-function noReview(caseId: string): SanxiangError {
-  return sanxiangError("COMMAND_NOT_ALLOWED", `案件 ${caseId} 尚未送审，请先送审（review.submit）`, {
-    details: { caseId },
-  });
-}
-
 /** The handle of case `caseId` (internal: {@link Bureau.case}). */
 export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: string): CaseHandle {
   const { config } = b;
@@ -272,8 +267,9 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
         }
         return executeReview(b, reviewStreamId(caseId, n + 1), who, now, command);
       }
-      if (n === 0) return err(noReview(caseId));
-      return executeReview(b, reviewStreamId(caseId, n), who, now, command);
+      // Before any submission the command goes to the first (empty) review, whose decider
+      // refuses it and names the next step (review.submit).
+      return executeReview(b, reviewStreamId(caseId, Math.max(n, 1)), who, now, command);
     };
     return {
       execute: run,
