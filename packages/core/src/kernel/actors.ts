@@ -26,7 +26,9 @@ export const ROLE_NAMES: Readonly<Record<Role, string>> = {
 
 /**
  * 执法主体人员 — who issues a command: a person of the bureau, or the platform itself
- * (role `system`, for scheduled jobs). `roles` is never empty.
+ * (role `system`, for scheduled jobs). `roles` is never empty. The platform authenticates
+ * the person (login, certificate, signature); the roles here are a claim, which the SDK
+ * checks against the bodies-and-officers registry before an act on a case.
  */
 export const ActorSchema = z
   .object({
@@ -131,8 +133,10 @@ export type Permission = (typeof PERMISSIONS)[number];
  * 权限表 — the default permission table, as data: permission → the roles allowed, a
  * Chinese description and the source. Bureaus change rows with
  * {@link definePermissionPolicy}, never by editing this table. Role checks are only the
- * first gate: qualifications (two officers, reviewer's 法律职业资格, a presiding officer
- * who did not investigate) are checked by the procedures themselves.
+ * first gate: a claimed role is then checked against the bodies-and-officers registry (the
+ * enforcement layer's `checkAuthority`: registered with the case's body, in post, certified,
+ * on the case's team, a head or reviewer of record), and qualifications (two officers,
+ * reviewer's 法律职业资格, a presiding officer who did not investigate) by the procedures.
  */
 export const DEFAULT_PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   "case.file": { roles: ["officer"], description: "立案", source: penaltyLaw(54, 2) },
@@ -145,7 +149,9 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<Permission, PermissionRule>> =
   "case.transfer": {
     roles: ["head"],
     description: "批准移送涉嫌犯罪案件",
-    source: { law: "行政执法机关移送涉嫌犯罪案件的规定", article: 5, confidence: "C-law" },
+    // Only the 正职负责人 or the 主持工作的负责人 (Art. 5 paras. 1–2): the rank is checked
+    // against the registry by the enforcement layer's authority check.
+    source: { law: "行政执法机关移送涉嫌犯罪案件的规定", article: 5, paragraph: 2, confidence: "C-law" },
   },
   "case.serve": { roles: ["officer"], description: "送达行政处罚决定书", source: penaltyLaw(61) },
   "case.execute": { roles: ["officer"], description: "执行行政处罚决定" },
