@@ -98,7 +98,7 @@ const stepArb = fc.record({
 });
 type Walk = {
   readonly selfEnforcement: boolean;
-  readonly steps: readonly fc.infer<typeof stepArb>[];
+  readonly steps: readonly { readonly kind: Kind; readonly gap: number; readonly established: boolean }[];
   /** What a scripted walk must reach. */
   readonly script?: "court" | "act" | "immediate" | "renewed";
 };
