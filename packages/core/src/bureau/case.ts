@@ -336,7 +336,12 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
       if (head.isErr()) return err(head.error);
       // Through the store port: the case's streams (its reviews and disclosures filed with it)
       // read by id, the log passed over once as leaf hashes — memory grows with the case.
-      return assembleCaseFileFromStore(config.store, caseId, { signedTreeHead: head.value });
+      // With the bureau's signer the file's parts are attested (卷内备考签名): a stream left out
+      // whole — a disclosure, which only names the case — is then caught offline.
+      return assembleCaseFileFromStore(config.store, caseId, {
+        signedTreeHead: head.value,
+        ...(config.signer === undefined ? {} : { signer: config.signer }),
+      });
     },
   };
 }
