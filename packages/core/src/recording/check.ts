@@ -181,6 +181,28 @@ export function checkRecording(
   return { complete: gaps.length === 0, gaps, advisories };
 }
 
+/** 全过程记录 — 行政处罚法 Art. 47: the whole enforcement process is recorded in text or audio-video. */
+const WHOLE_PROCESS_SOURCE: RuleSource = { law: "行政处罚法", article: 47, confidence: "C-law" };
+
+/**
+ * 未知执法行为 — `RECORDING_ACTION_UNKNOWN` when `action` is not an action of `rules` (the
+ * defaults of {@link KNOWN_ACTIONS} and those the bureau declared), else `undefined`. An
+ * action no rule knows would escape every recording rule silently (a misspelt
+ * `onSiteCheck` for `siteInspection`), so it is refused with the list of known actions.
+ */
+export function unknownAction(
+  action: string,
+  rules: RecordingRules = DEFAULT_RECORDING_RULES,
+): SanxiangError | undefined {
+  if (Object.hasOwn(rules.actions, action)) return undefined;
+  const known = Object.entries(rules.actions).map(([key, info]) => `${key}（${info.name}）`);
+  return sanxiangError(
+    "RECORDING_ACTION_UNKNOWN",
+    `执法行为「${action}」不在记录规则中，可用的执法行为为：${known.join("、")}；本机关另有的执法行为请先以 defineRecordingRules 的 actions 声明（依据：${formatSource(WHOLE_PROCESS_SOURCE)}）`,
+    { source: WHOLE_PROCESS_SOURCE, details: { action, allowed: Object.keys(rules.actions) } },
+  );
+}
+
 /** Where the action of {@link requireRecords} happened, for whole-process rows: its start and end. */
 export interface ActionSpan {
   /** When the action began. */
@@ -195,7 +217,8 @@ export interface ActionSpan {
  * by `records` (all taken as records of this action); otherwise `RECORDING_INCOMPLETE`,
  * whose message names every gap, whose `source` is the first gap's rule and whose
  * `details.gaps` lists them all. Without `span`, a whole-process row is satisfied by a
- * record flagged `wholeProcess` (its own span is not compared).
+ * record flagged `wholeProcess` (its own span is not compared). An action `rules` does not
+ * know is refused first, `RECORDING_ACTION_UNKNOWN` listing the known ones ({@link unknownAction}).
  */
 export function requireRecords(
   stage: Stage,
@@ -204,6 +227,8 @@ export function requireRecords(
   rules: RecordingRules = DEFAULT_RECORDING_RULES,
   span?: ActionSpan,
 ): Result<true, SanxiangError> {
+  const unknown = unknownAction(action, rules);
+  if (unknown !== undefined) return err(unknown);
   const id = "action";
   // Without a span the action's time is irrelevant: records are compared by their flag only.
   const performed: PerformedAction =

@@ -7,12 +7,22 @@ import { epochMillis, InstantSchema } from "../kernel/time.js";
 import { ContentHashSchema } from "./evidence.js";
 
 /**
- * 证据保管环节 — the steps of an evidence item's chain of custody, in the only order
- * allowed: captured (采集) → uploaded (上传) → verified (校验) → sealed (封存) →
- * transferred (移交, may repeat). The pilot plan (二（二）（2）) has the terminal upload
- * on-site evidence to the platform as it is taken; verification re-hashes it on arrival.
+ * 证据保管环节 — the steps of an evidence item's chain of custody: captured (采集) →
+ * uploaded (上传) → verified (校验), in that order; then, in any order and as often as
+ * they happen, sealed (封存), transferred (移交), examined (查验、检验、鉴定); returned
+ * (退还, e.g. a 先行登记保存 item handed back, 行政处罚法 Art. 56) ends the chain. The pilot
+ * plan (二（二）（2）) has the terminal upload on-site evidence to the platform as it is
+ * taken; verification re-hashes it on arrival. See {@link nextCustodySteps}.
  */
-export const CUSTODY_STEPS = ["captured", "uploaded", "verified", "sealed", "transferred"] as const;
+export const CUSTODY_STEPS = [
+  "captured",
+  "uploaded",
+  "verified",
+  "sealed",
+  "transferred",
+  "examined",
+  "returned",
+] as const;
 
 /** zod schema of a {@link CustodyStepKind}. */
 export const CustodyStepKindSchema = z.enum(CUSTODY_STEPS);
@@ -26,6 +36,8 @@ export const CUSTODY_STEP_NAMES: Readonly<Record<CustodyStepKind, string>> = {
   verified: "校验",
   sealed: "封存",
   transferred: "移交",
+  examined: "查验",
+  returned: "退还",
 };
 
 /**
@@ -42,7 +54,7 @@ export const CustodyStepSchema = z
     actor: ActorSchema,
     /** The hash computed at this step: at capture, and at verification. */
     hash: ContentHashSchema.optional(),
-    /** 接收方 — who received a transfer (a body, a court, the police). */
+    /** 接收方 — who received a transfer (a body, a court, the police) or a returned item (the party). */
     to: z.string().trim().min(1).optional(),
     /** Free note, e.g. the seal number. */
     note: z.string().optional(),
@@ -52,8 +64,8 @@ export const CustodyStepSchema = z
     message: "captured and verified steps carry the hash",
     path: ["hash"],
   })
-  .refine((s) => s.kind !== "transferred" || s.to !== undefined, {
-    message: "a transfer names its recipient",
+  .refine((s) => (s.kind !== "transferred" && s.kind !== "returned") || s.to !== undefined, {
+    message: "a transfer or a return names its recipient",
     path: ["to"],
   });
 /** 保管环节 — see {@link CustodyStepSchema}. */
@@ -74,7 +86,7 @@ export type CustodyChain = z.infer<typeof CustodyChainSchema>;
 /**
  * 保管权限 — the roles that may take each step (any one suffices). Defaults: officers
  * capture; officers or the platform upload; the platform (or a supervisor) verifies;
- * officers or the head seal; officers or the head transfer. Bureaus pass their own.
+ * officers or the head seal, transfer, examine and return. Bureaus pass their own.
  */
 export type CustodyRoles = Readonly<Record<CustodyStepKind, readonly Role[]>>;
 
@@ -85,6 +97,8 @@ export const DEFAULT_CUSTODY_ROLES: CustodyRoles = {
   verified: ["system", "supervisor"],
   sealed: ["officer", "head"],
   transferred: ["officer", "head"],
+  examined: ["officer", "head"],
+  returned: ["officer", "head"],
 };
 
 /** A new, empty chain for an evidence item. */
@@ -92,13 +106,33 @@ export function startCustody(evidenceId: string): CustodyChain {
   return { evidenceId, steps: [] };
 }
 
-/** The kinds of step that may come next after `chain` (in order). */
+/** After verification: what may happen to a stored item, in any order, until it is returned. */
+const AFTER_VERIFIED: readonly CustodyStepKind[] = ["sealed", "transferred", "examined", "returned"];
+
+/**
+ * The kinds of step that may come next after `chain` (in {@link CUSTODY_STEPS} order):
+ * `captured` first, then `uploaded`, then `verified`; after that `sealed`, `transferred`,
+ * `examined` or `returned` (a sealed item is not sealed again before it is opened for
+ * examination); nothing after `returned`.
+ */
 export function nextCustodySteps(chain: CustodyChain): readonly CustodyStepKind[] {
   const last = chain.steps.at(-1)?.kind;
-  if (last === undefined) return ["captured"];
-  if (last === "sealed" || last === "transferred") return ["transferred"];
-  const next = CUSTODY_STEPS[CUSTODY_STEPS.indexOf(last) + 1];
-  return next === undefined ? [] : [next];
+  switch (last) {
+    case undefined:
+      return ["captured"];
+    case "captured":
+      return ["uploaded"];
+    case "uploaded":
+      return ["verified"];
+    case "sealed":
+      return AFTER_VERIFIED.filter((k) => k !== "sealed");
+    case "returned":
+      return [];
+    case "verified":
+    case "transferred":
+    case "examined":
+      return AFTER_VERIFIED;
+  }
 }
 
 /**
