@@ -11,7 +11,14 @@ import { FormRegisterEventSchema } from "../enforcement/simplified/forms.js";
 import { SimplifiedEventSchema } from "../enforcement/simplified/schema.js";
 import { ReviewEventSchema } from "../review/events.js";
 import type { CaseEvent } from "./case-event.js";
-import { DECISION_OUTCOME_TITLES, DEFAULT_EVENT_TITLES, eventTitle, WRAPPED_EVENT_FIELDS } from "./casefile-titles.js";
+import {
+  DECISION_OUTCOME_TITLES,
+  DEFAULT_EVENT_TITLES,
+  eventTitle,
+  RECORDED_ACTION_TITLES,
+  WRAPPED_EVENT_FIELDS,
+} from "./casefile-titles.js";
+import { KNOWN_ACTIONS } from "./vocabulary.js";
 
 interface UnionOfTypes {
   readonly options: readonly { readonly shape: { readonly type: { readonly value: unknown } } }[];
@@ -70,6 +77,18 @@ describe("catalogue titles (文件题名) name the documents a reader expects", 
     expect(eventTitle(ev("case.decided", { outcome: "penalty" }))).toBe("行政处罚决定书");
     expect(eventTitle(ev("case.decided", { outcome: "noPenaltyMinor" }))).toBe("不予行政处罚决定书");
     expect(Object.keys(DECISION_OUTCOME_TITLES).sort()).toEqual([...DecisionOutcomeSchema.options].sort());
+  });
+
+  it("names an investigation record by its action (现场检查笔录, 询问笔录 …)", () => {
+    expect(eventTitle(ev("investigation.recorded", { action: "inquiry" }))).toBe("询问笔录");
+    expect(eventTitle(ev("investigation.recorded", { action: "siteInspection" }))).toBe("现场检查笔录");
+    expect(eventTitle(ev("investigation.recorded", { action: "unheardOf" }))).toBe("调查取证记录");
+    const known = Object.keys(KNOWN_ACTIONS);
+    expect(Object.keys(RECORDED_ACTION_TITLES).filter((a) => !known.includes(a))).toEqual([]);
+    const investigative = Object.entries(KNOWN_ACTIONS)
+      .filter(([, a]) => a.stage === "investigation")
+      .map(([k]) => k);
+    expect(investigative.filter((a) => RECORDED_ACTION_TITLES[a] === undefined)).toEqual([]);
   });
 
   it("lets a bureau's titles and a document's own title win", () => {

@@ -106,13 +106,30 @@ export const WRAPPED_EVENT_FIELDS: Readonly<Record<string, string>> = {
 
 /**
  * 决定类型题名 — titles of a decision by its `payload.outcome` (行政处罚法 Art. 57 para. 1:
- * 给予行政处罚 / 不予行政处罚 / 移送): the document written is not always a 行政处罚决定书.
+ * 给予行政处罚 / 不予行政处罚 / 移送司法机关): the document written is a 行政处罚决定书 (Art. 59)
+ * only when a penalty is given.
  */
 export const DECISION_OUTCOME_TITLES: Readonly<Record<string, string>> = {
   penalty: "行政处罚决定书",
   noPenaltyMinor: "不予行政处罚决定书",
   notEstablished: "不予行政处罚决定书",
   transfer: "案件移送决定记录",
+};
+
+/**
+ * 调查取证笔录题名 — titles of an `investigation.recorded` by its `payload.action` (the
+ * enforcement action, `KNOWN_ACTIONS`): the transcript a 现场检查 or an 询问 produces is named
+ * as such (行政处罚法 Art. 55 para. 2: 询问或者检查应当制作笔录).
+ */
+export const RECORDED_ACTION_TITLES: Readonly<Record<string, string>> = {
+  siteInspection: "现场检查笔录",
+  randomInspection: "现场检查笔录",
+  inquiry: "询问笔录",
+  inquiryInCaseRoom: "询问笔录",
+  sampling: "抽样取证记录",
+  electronicMonitoring: "电子技术监控取证记录",
+  advanceRegistration: "先行登记保存证据清单",
+  sealOrSeize: "查封（扣押）现场笔录",
 };
 
 function innerType(event: CaseEvent): string | undefined {
@@ -128,7 +145,8 @@ function innerType(event: CaseEvent): string | undefined {
  * The title of an event in the catalogue: its payload's `title`; else, by the bureau's
  * `titles` then {@link DEFAULT_EVENT_TITLES}, the inner event's title for a wrapper
  * ({@link WRAPPED_EVENT_FIELDS}), the outcome's for a `case.decided`
- * ({@link DECISION_OUTCOME_TITLES}), the type's; else the stage and the raw type.
+ * ({@link DECISION_OUTCOME_TITLES}), the action's for an `investigation.recorded`
+ * ({@link RECORDED_ACTION_TITLES}), the type's; else the stage and the raw type.
  */
 export function eventTitle(event: CaseEvent, titles: Readonly<Record<string, string>> = {}): string {
   const own = event.payload.title;
@@ -140,6 +158,11 @@ export function eventTitle(event: CaseEvent, titles: Readonly<Record<string, str
   const outcome = event.payload.outcome;
   if (event.type === "case.decided" && titles[event.type] === undefined && typeof outcome === "string") {
     const t = DECISION_OUTCOME_TITLES[outcome];
+    if (t !== undefined) return t;
+  }
+  const action = event.payload.action;
+  if (event.type === "investigation.recorded" && titles[event.type] === undefined && typeof action === "string") {
+    const t = RECORDED_ACTION_TITLES[action];
     if (t !== undefined) return t;
   }
   return byType(event.type) ?? `${STAGE_NAMES[event.stage]}记录（${event.type}）`;
