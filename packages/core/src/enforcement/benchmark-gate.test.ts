@@ -198,3 +198,27 @@ describe("outside the row's range: the deviation procedure (国办发〔2022〕2
     }
   });
 });
+
+describe("the deviation policy is configuration", () => {
+  it("a policy whose collective discussion admits no approval refuses the head's approval alone", () => {
+    const policy = {
+      outsideTier: [
+        {
+          kind: "collectiveDiscussion" as const,
+          text: "偏离裁量基准的，由行政机关负责人集体讨论决定",
+          source: { law: "示例司法局行政处罚裁量权适用规则", section: "第十条", confidence: "VAR" as const },
+        },
+      ],
+      mitigated: [],
+      noPenalty: [],
+    };
+    const approved = applied({ deviation: { approval: { approverId: "h", opinion: "同意" } } });
+    const e = decide(plain, decideWith(500_000, approved), ctx({ deviationPolicy: policy }))._unsafeUnwrapErr();
+    expect(e.code).toBe("BENCHMARK_DEVIATION_UNRECORDED");
+    expect(e.source).toMatchObject({ law: "示例司法局行政处罚裁量权适用规则" });
+    // With the discussion held it passes the benchmark gate (then the review catalogue applies).
+    expect(
+      decide(discussed, decideWith(500_000, approved), ctx({ deviationPolicy: policy }))._unsafeUnwrapErr().code,
+    ).toBe("REVIEW_NOT_APPROVED");
+  });
+});

@@ -52,8 +52,8 @@ function lookupDate(c: PenaltyCaseContext, at: CivilDate): CivilDate {
 
 /**
  * Whether a requirement is met on the record: 说明理由 by the deviation's `reasons`;
- * 集体讨论 by the case's collective discussion, or — where the requirement's rule allows the
- * principal head's approval instead (its text says 主要负责人批准) — by the recorded approval;
+ * 集体讨论 by the case's collective discussion, or — where the requirement allows the
+ * principal head's approval instead (`orApproval`) — by the recorded approval;
  * 负责人批准 by the approval; 法制审核 by the review gate that follows (the flags make the
  * catalogue classify the decision); 教育 concerns no-penalty decisions only.
  */
@@ -62,7 +62,7 @@ function met(r: Requirement, b: Extract<DecisionBenchmark, { kind: "applied" }>,
     case "reasons":
       return b.deviation?.reasons !== undefined;
     case "collectiveDiscussion":
-      return c.discussionHeld || (r.text.includes("主要负责人批准") && b.deviation?.approval !== undefined);
+      return c.discussionHeld || (r.orApproval === true && b.deviation?.approval !== undefined);
     case "approval":
       return b.deviation?.approval !== undefined;
     case "legalReview":
