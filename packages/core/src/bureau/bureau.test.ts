@@ -4,6 +4,7 @@ import {
   bodies,
   calendar,
   doc,
+  fileCommand,
   headActor,
   officerActor,
   onSpotDecide,
@@ -26,6 +27,7 @@ const fail = (e: { code: string; message: string }): never => {
   throw new Error(`${e.code}: ${e.message}`);
 };
 
+const { type: _file, ...fileCommandFields } = fileCommand;
 const publisherActor: Actor = { id: "p", name: "公示专员", roles: ["publisher"] };
 const major = { kinds: ["fine" as const], fineFen: 15_000_000 }; // ¥150,000 to an organisation: major
 
@@ -270,6 +272,45 @@ describe("createBureau", () => {
     clock.set("2025-03-07T02:00:00Z");
     const published = (await c.as(inspector).execute({ type: "inspection.publish" })).match(ok, fail);
     expect(published.view.procedure === "inspection" && published.view.state.value).toBe("published");
+  });
+
+  it("runs a 查封扣押 from the case: the head's approval, the execution with its video stored as evidence, the 30-day deadline indexed", async () => {
+    const { bureau, clock } = setup();
+    const c = bureau.case("SZ-1");
+    (await c.as(officerActor).file(fileCommandFields)).match(ok, fail);
+    clock.set("2025-03-04T02:00:00Z");
+    const approve = { type: "seizure.approve" as const, at: "2025-03-04T02:00:00Z", approverId: "h" };
+    (await c.as(headActor).execute({ type: "coercion.act", measureId: "m1", seizure: approve })).match(ok, fail);
+    clock.set("2025-03-04T03:00:00Z");
+    const video = (
+      await c.as(officerActor).attachEvidence(new TextEncoder().encode("seizure video"), {
+        mediaType: "video/mp4",
+        evidenceType: "audioVisual",
+        capturedAt: "2025-03-04T03:00:00Z",
+      })
+    ).match(ok, fail);
+    const at = "2025-03-04T03:00:00Z";
+    const executed = (
+      await c.as(officerActor).execute({
+        type: "coercion.act",
+        measureId: "m1",
+        seizure: {
+          type: "seizure.execute",
+          at,
+          officerIds: ["a", "b"],
+          items: ["涉案物品"],
+          records: [
+            { id: "sz-t", kind: "transcript" },
+            { id: "sz-d", kind: "document" },
+            { id: "sz-v", kind: "video", evidenceIds: [video.item.id], wholeProcess: true, startedAt: at, endedAt: at },
+          ],
+        },
+      })
+    ).match(ok, fail);
+    if (executed.view.procedure !== "ordinary") throw new Error("not an ordinary case");
+    expect(executed.view.state.context.measures.m1?.status).toBe("inForce");
+    const due = (await bureau.deadlines({ streamPrefix: "SZ-1" })).match(ok, fail);
+    expect(due.find((d) => d.ruleId === "coercion.seizure")?.due).toBe("2025-04-03");
   });
 
   it("says what to configure when a port is missing", async () => {
