@@ -238,7 +238,7 @@ export async function assembleCaseFileFromStore(
     return err(
       sanxiangError(
         "MERKLE_ROOT_MISMATCH",
-        `存储中前 ${sth.treeSize} 个叶子的根哈希与签名树头（${sth.logId}）不一致：树头不属于本日志，或存储已被改动（用 sanxiang verify --store 检查）`,
+        `存储中前 ${sth.treeSize} 个叶子的根哈希与签名树头（${sth.logId}）不一致：树头不属于本日志，或存储已被改动（用 sanxiang verify --log 检查存储）`,
         { details: { logId: sth.logId, treeSize: sth.treeSize } },
       ),
     );
@@ -269,7 +269,7 @@ export async function assembleCaseFileFromStore(
         return err(
           sanxiangError(
             "EVENT_HASH_MISMATCH",
-            `记录流 ${streamId} 第 ${at.seq} 号事件与日志第 ${at.leafIndex} 号叶子的哈希不符：存储已被改动（用 sanxiang verify --store 检查）`,
+            `记录流 ${streamId} 第 ${at.seq} 号事件与日志第 ${at.leafIndex} 号叶子的哈希不符：存储已被改动（用 sanxiang verify --log 检查存储）`,
             { details: { streamId, seq: at.seq, leafIndex: at.leafIndex } },
           ),
         );
