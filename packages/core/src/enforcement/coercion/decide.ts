@@ -65,6 +65,7 @@ function deadlineOf(
     source: d.base.source,
     provisional: d.base.provisional,
     ...(d.base.provisional ? { start, extended, ...(excluded.length > 0 ? { excluded } : {}) } : {}),
+    ...(d.base.provisional && d.base.bound !== undefined ? { bound: d.base.bound } : {}),
   }));
 }
 

@@ -219,3 +219,41 @@ describe("decideSeizure", () => {
     },
   );
 });
+
+describe("a seizure period reaching a year without its holiday notice (issue 14 §1, §8)", () => {
+  const rollOver = {
+    "coercion.seizure": {
+      rollOver: true,
+      source: { law: "行政强制法", article: 25, paragraph: 1, confidence: "VAR" as const },
+    },
+  };
+  const at = "2026-12-10T02:00:00Z";
+  const seized = (x: SeizureContext) =>
+    run([
+      [
+        { type: "seizure.approve", at: "2026-12-10T01:00:00Z", approverId: "h" },
+        { ...x, actor: headActor },
+      ],
+      [
+        execute({
+          at,
+          endedAt: "2026-12-10T03:00:00Z",
+          records: [
+            rec("r1", "transcript"),
+            rec("r2", "document"),
+            rec("r3", "video", { wholeProcess: true, startedAt: at, endedAt: "2026-12-10T03:00:00Z" }),
+          ],
+        }),
+        x,
+      ],
+    ]).state.deadline;
+
+  it("without roll-over (default) the 30 calendar days are exact: 2027-01-09 (行政强制法第二十五条第一款)", () => {
+    expect(seized(ctx("2026-12-10T04:00:00Z"))).toMatchObject({ due: "2027-01-09", provisional: false });
+  });
+
+  it("with roll-over configured it is provisional, keeping its start and bound for recomputation", () => {
+    const d = seized({ ...ctx("2026-12-10T04:00:00Z"), periods: rollOver });
+    expect(d).toMatchObject({ provisional: true, start: "2026-12-10", bound: "earliest" });
+  });
+});
