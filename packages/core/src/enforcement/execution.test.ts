@@ -186,6 +186,15 @@ describe("申请人民法院强制执行 (行政强制法第五十三条、第�
     const d = run([[demand, day("2025-11-03")]], deferred);
     expect(d.context.execution.demand?.due.due).toBe("2025-11-17");
     expect(step(d, apply, ctxAt(day("2025-11-18"), headActor)).isOk()).toBe(true);
+    // A deferral approved after a demand sets it aside: the fine is no longer overdue.
+    const afterDemand = run(
+      [[{ type: "payment.defer", until: "2025-10-31", records: [doc("approval")] }, day("2025-03-28"), headActor]],
+      demanded,
+    );
+    expect(afterDemand.context.execution.demand).toBeUndefined();
+    expect(decide(afterDemand, apply, ctxAt(day("2025-09-12"), headActor))._unsafeUnwrapErr().code).toBe(
+      "EXECUTION_PREMATURE",
+    );
     // A deferral must move the deadline later.
     const back = decide(
       served,

@@ -308,14 +308,18 @@ export function isExecutionEvent(e: { readonly type: string }): e is ExecutionEv
 
 /**
  * 执行情况演进 — the execution state after `e` (pure). A defence found established
- * (行政强制法 Art. 36: 应当采纳) sets the demand aside: enforcing needs a new demand.
+ * (行政强制法 Art. 36: 应当采纳) and an approved deferral (the fine is no longer overdue,
+ * 行政处罚法 Art. 66 para. 2) set the demand aside: enforcing needs a new demand.
  */
 export function evolveExecution(s: ExecutionState, e: ExecutionEvent): ExecutionState {
   switch (e.type) {
     case "service.consented":
       return { ...s, consent: { at: e.at, address: e.address } };
-    case "payment.deferred":
-      return { ...s, deferredUntil: e.until };
+    case "payment.deferred": {
+      // The fine is no longer overdue: a demand made before the deferral no longer stands.
+      const { demand: _d, ...rest } = s;
+      return { ...rest, deferredUntil: e.until };
+    }
     case "execution.demanded":
       return {
         ...s,
