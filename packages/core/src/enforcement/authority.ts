@@ -10,11 +10,13 @@ import {
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
-import type { CivilDate } from "../kernel/time.js";
+import { type CivilDate, civilDateOf, type Instant } from "../kernel/time.js";
+import type { CaseEvent } from "../recording/case-event.js";
 import type { OfficerPolicyInput } from "../registry/bodies/policy.js";
 import { OFFICER_QUALIFICATION_SOURCE } from "../registry/bodies/qualification.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import { LEADERSHIP_LABELS, type Leadership, OFFICER_STATUS_LABELS, type Officer } from "../registry/bodies/schema.js";
+import { foldEvents } from "./fold.js";
 
 /**
  * 案件范围 — what an act on a case is checked against: the case's enforcement body
@@ -353,4 +355,33 @@ export function checkCaseAuthority(
   if (!asHead) return checkAuthority(ctx.actor, permission, scope, date, ctx);
   if (!ctx.actor.roles.includes("head")) return ok({ role: ctx.actor.roles[0] ?? "officer" });
   return checkActingRole(ctx.actor, "head", scope, date, ctx, "批准查封、扣押");
+}
+
+/**
+ * 证据入卷授权 — the `authorize` port of recording `attachEvidence` for cases of the ordinary
+ * procedure: the case must exist (else `COMMAND_NOT_ALLOWED`, file it first) and fold (a
+ * stream of another procedure, which does not keep evidence in its stream yet, is refused
+ * with its fold error), and the actor must hold `evidence.record` for it
+ * ({@link checkCaseAuthority} on the day of `now`: registered with the case's body, in post,
+ * certified, on the case's team — or the platform's `system` role).
+ */
+export function evidenceAuthority(
+  ctx: AuthorityContext,
+): (events: readonly CaseEvent[], actor: Actor, now: Instant) => Result<Authority, SanxiangError> {
+  return (events, actor, now) => {
+    const first = events[0];
+    if (first === undefined) {
+      return err(
+        sanxiangError("COMMAND_NOT_ALLOWED", "案件尚未立案，不能登记证据：请先立案（case.file）", {
+          details: { command: "evidence.attach" },
+        }),
+      );
+    }
+    const state = foldEvents(first.caseId, events);
+    if (state.isErr()) return err(state.error);
+    return checkCaseAuthority(state.value.context, { type: "evidence.attach" }, "evidence.record", civilDateOf(now), {
+      ...ctx,
+      actor,
+    });
+  };
 }

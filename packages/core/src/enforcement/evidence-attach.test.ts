@@ -1,0 +1,193 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { sanxiangError } from "../kernel/errors.js";
+import { err } from "../kernel/result.js";
+import type { EventStore } from "../recording/event-store.js";
+import {
+  type AttachEvidenceInput,
+  attachEvidence,
+  EVIDENCE_ATTACHED,
+  EvidenceAttachedSchema,
+  evidenceOfEvents,
+} from "../recording/evidence-attach.js";
+import { memoryEvidenceStore } from "../recording/evidence-store-memory.js";
+import { evidenceAuthority } from "./authority.js";
+import { decide } from "./decide.js";
+import { foldEvents } from "./fold.js";
+import { createCase, inMemoryEventStore } from "./store.js";
+import { bodies, ctxAt, fileCommand, officerActor } from "./test-fixtures.js";
+
+const T = (day: string, hm = "02:00") => `2025-03-${day}T${hm}:00Z`;
+const video = new TextEncoder().encode("询问室录像（示例字节）");
+
+async function filedCase(store: EventStore = inMemoryEventStore()) {
+  (await createCase(store, "case-1", fileCommand, ctxAt(T("03"))))._unsafeUnwrap();
+  return store;
+}
+
+const input = (over: Partial<AttachEvidenceInput> = {}): AttachEvidenceInput => ({
+  caseId: "case-1",
+  actor: officerActor,
+  now: T("04", "03:10"),
+  evidenceId: "ev-1",
+  mediaType: "video/mp4",
+  evidenceType: "audioVisual",
+  deviceId: "DSJ-001",
+  capturedAt: T("04", "01:55"),
+  stage: "investigation",
+  action: "inquiryInCaseRoom",
+  actionId: "inq-1",
+  wholeProcess: true,
+  endedAt: T("04", "03:00"),
+  custody: [{ kind: "sealed", at: T("04", "03:10"), note: "封存袋 0001" }],
+  ...over,
+});
+
+const ports = (store: EventStore, evidence = memoryEvidenceStore()) => ({
+  store,
+  evidence,
+  authorize: evidenceAuthority({ bodies }),
+});
+
+/** A store whose append fails after the bytes were put (a crash between the two). */
+function failingAppend(store: EventStore): EventStore {
+  return {
+    ...store,
+    append: async () => err(sanxiangError("STORE_UNAVAILABLE", "连接中断（测试）")),
+    load: (caseId, options) => store.load(caseId, options),
+  };
+}
+
+const inquiry = {
+  type: "investigation.record" as const,
+  actionId: "inq-1",
+  action: "inquiryInCaseRoom",
+  at: T("04", "02:00"),
+  endedAt: T("04", "02:50"),
+  records: [{ id: "t1", kind: "transcript" as const }],
+};
+
+describe("attachEvidence — the bytes first, then the item and its custody in one append", () => {
+  it("stores the file, appends evidence.attached and its custody steps, and the case folds with them", async () => {
+    const store = await filedCase();
+    const evidence = memoryEvidenceStore();
+    const r = (await attachEvidence(ports(store, evidence), video, input()))._unsafeUnwrap();
+    expect(r.events.map((e) => e.type)).toEqual([
+      "evidence.attached",
+      "custody.recorded",
+      "custody.recorded",
+      "custody.recorded",
+      "custody.recorded",
+    ]);
+    expect(r.events.map((e) => e.seq)).toEqual([2, 3, 4, 5, 6]);
+    expect(r.receipt.version).toBe(6);
+    expect((await evidence.has(r.item.hash))._unsafeUnwrap()).toBe(true);
+    const events = (await store.load("case-1"))._unsafeUnwrap();
+    const state = foldEvents("case-1", events)._unsafeUnwrap();
+    expect(state.version).toBe(6);
+    const [attached] = state.evidence ?? [];
+    expect(attached?.item).toEqual(r.item);
+    expect(attached?.custody.steps.map((s) => s.kind)).toEqual(["captured", "uploaded", "verified", "sealed"]);
+    expect(attached?.custody.steps[2]?.hash).toEqual(r.item.hash);
+  });
+
+  it("the recording check counts the attached video where a rule requires one (询问室全程音像)", async () => {
+    const store = await filedCase();
+    const before = foldEvents("case-1", (await store.load("case-1"))._unsafeUnwrap())._unsafeUnwrap();
+    const refused = decide(before, inquiry, ctxAt(T("04", "03:20")))._unsafeUnwrapErr();
+    expect(refused.code).toBe("RECORDING_INCOMPLETE");
+    (await attachEvidence(ports(store), video, input()))._unsafeUnwrap();
+    const after = foldEvents("case-1", (await store.load("case-1"))._unsafeUnwrap())._unsafeUnwrap();
+    const events = decide(after, inquiry, ctxAt(T("04", "03:20")))._unsafeUnwrap();
+    expect(events[0]?.seq).toBe(7);
+    // A video of another action, or one not covering the whole inquiry, does not count.
+    const other = await filedCase();
+    (await attachEvidence(ports(other), video, input({ action: "inquiry" })))._unsafeUnwrap();
+    const s1 = foldEvents("case-1", (await other.load("case-1"))._unsafeUnwrap())._unsafeUnwrap();
+    expect(decide(s1, inquiry, ctxAt(T("04", "03:20")))._unsafeUnwrapErr().code).toBe("RECORDING_INCOMPLETE");
+    const partial = await filedCase();
+    (await attachEvidence(ports(partial), video, input({ endedAt: T("04", "02:30") })))._unsafeUnwrap();
+    const s2 = foldEvents("case-1", (await partial.load("case-1"))._unsafeUnwrap())._unsafeUnwrap();
+    expect(decide(s2, inquiry, ctxAt(T("04", "03:20")))._unsafeUnwrapErr().code).toBe("RECORDING_INCOMPLETE");
+  });
+
+  it("a crash between the put and the append leaves a stored blob and no reference to it", async () => {
+    const store = await filedCase();
+    const evidence = memoryEvidenceStore();
+    const r = await attachEvidence(ports(failingAppend(store), evidence), video, input());
+    expect(r._unsafeUnwrapErr().code).toBe("STORE_UNAVAILABLE");
+    const hashes: string[] = [];
+    for await (const h of evidence.list()) hashes.push(h.hex);
+    expect(hashes).toHaveLength(1);
+    const events = (await store.load("case-1"))._unsafeUnwrap();
+    expect(events.map((e) => e.type)).toEqual(["case.filed"]);
+    // Attaching again stores nothing new and records the item once.
+    const again = (await attachEvidence(ports(store, evidence), video, input()))._unsafeUnwrap();
+    expect(again.stored.created).toBe(false);
+    expect(again.item.hash.hex).toBe(hashes[0]);
+  });
+
+  it("refuses before any byte moves: an unknown action, a stranger, a duplicate id, custody out of order", async () => {
+    const store = await filedCase();
+    const evidence = memoryEvidenceStore();
+    const p = ports(store, evidence);
+    const unknown = (await attachEvidence(p, video, input({ action: "onSiteCheck" })))._unsafeUnwrapErr();
+    expect(unknown.code).toBe("RECORDING_ACTION_UNKNOWN");
+    expect(unknown.details?.allowed).toContain("siteInspection");
+    const ghost = { id: "ghost", name: "王某", roles: ["officer" as const] };
+    expect((await attachEvidence(p, video, input({ actor: ghost })))._unsafeUnwrapErr().code).toBe(
+      "ACTOR_NOT_REGISTERED",
+    );
+    const notTeam = { id: "r", name: "审核员", roles: ["officer" as const] };
+    expect((await attachEvidence(p, video, input({ actor: notTeam })))._unsafeUnwrapErr().code).toBe(
+      "NOT_ON_CASE_TEAM",
+    );
+    const early = input({ custody: [{ kind: "sealed", at: T("04", "01:00") }] });
+    expect((await attachEvidence(p, video, early))._unsafeUnwrapErr().code).toBe("CUSTODY_OUT_OF_ORDER");
+    expect((await attachEvidence(p, video, input({ caseId: "no-such-case" })))._unsafeUnwrapErr().code).toBe(
+      "COMMAND_NOT_ALLOWED",
+    );
+    const tampered = input({ expected: { algorithm: "sha256", hex: "a".repeat(64) } });
+    expect((await attachEvidence(p, video, tampered))._unsafeUnwrapErr().code).toBe("EVIDENCE_TAMPERED");
+    let stored = 0;
+    for await (const _ of evidence.list()) stored++;
+    expect(stored).toBe(0);
+    (await attachEvidence(p, video, input()))._unsafeUnwrap();
+    const dup = (await attachEvidence(p, new Uint8Array([1, 2, 3]), input()))._unsafeUnwrapErr();
+    expect(dup.code).toBe("INVALID_INPUT");
+    expect((await store.load("case-1"))._unsafeUnwrap()).toHaveLength(6);
+  });
+});
+
+describe("no dangling reference (property)", () => {
+  test.prop(
+    [
+      fc.array(fc.record({ bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }), crash: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+    ],
+    { numRuns: 40 },
+  )(
+    "every item the case stream names is in the evidence store, whatever crashes between put and append",
+    async (attempts) => {
+      const store = await filedCase();
+      const evidence = memoryEvidenceStore();
+      let n = 0;
+      for (const a of attempts) {
+        n++;
+        const target = a.crash ? failingAppend(store) : store;
+        const r = await attachEvidence(ports(target, evidence), a.bytes, input({ evidenceId: `ev-${n}`, custody: [] }));
+        expect(r.isOk()).toBe(!a.crash);
+      }
+      const events = (await store.load("case-1"))._unsafeUnwrap();
+      const attached = events.filter((e) => e.type === EVIDENCE_ATTACHED);
+      expect(attached).toHaveLength(attempts.filter((a) => !a.crash).length);
+      for (const e of attached) {
+        const { item } = EvidenceAttachedSchema.parse(e.payload);
+        expect((await evidence.has(item.hash))._unsafeUnwrap()).toBe(true);
+      }
+      expect(evidenceOfEvents(events).isOk()).toBe(true);
+    },
+  );
+});
