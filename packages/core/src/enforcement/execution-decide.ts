@@ -474,8 +474,12 @@ export function actOnExecution(cmd: Cmd<"execution.act">, at: Instant, c: Penalt
     );
   }
   const endedAt = cmd.endedAt ?? at;
-  if (epochMillis(endedAt) > epochMillis(ctx.now)) {
-    return err(sanxiangError("INVALID_INPUT", `执行结束时间 ${endedAt} 晚于当前时间`, { details: { endedAt } }));
+  if (epochMillis(endedAt) > epochMillis(ctx.now) || epochMillis(endedAt) < epochMillis(at)) {
+    return err(
+      sanxiangError("INVALID_INPUT", `执行结束时间 ${endedAt} 须在开始时间 ${at} 之后、当前时间 ${ctx.now} 之前`, {
+        details: { at, endedAt, now: ctx.now },
+      }),
+    );
   }
   if (cmd.emergency === undefined) {
     const t = checkExecutionTime(at, endedAt, ctx);

@@ -270,6 +270,9 @@ describe("实施强制执行 — never at night or on statutory holidays except 
     expect(act(day("2025-05-06", "13"), { endedAt: "2025-05-06T15:00:00Z" }).isErr()).toBe(true);
     const emergency = act("2025-05-06T16:00:00Z", { emergency: { reason: "当事人正在转移财物" } });
     expect(emergency.isOk()).toBe(true);
+    // An end before the start is refused, emergency or not.
+    const backwards = { emergency: { reason: "紧急" }, endedAt: "2025-05-06T15:00:00Z" };
+    expect(act("2025-05-06T16:00:00Z", backwards)._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
   });
 
   it("restDays `holidays` lets a weekend through but never a statutory holiday; the night is a setting", () => {
