@@ -17,6 +17,7 @@ export * from "./gate.js";
 export * from "./machine.js";
 export * from "./opinion.js";
 export * from "./policy.js";
+export * from "./quorum.js";
 export * from "./schema.js";
 export * from "./staffing.js";
 export * from "./time-limit.js";
