@@ -52,7 +52,8 @@ const clerk: Actor = { id: "spt-scj-gs", name: "公示专员（示例）", roles
 const doc = (id: string) => ({ id, kind: "document" as const });
 const fine = { kinds: ["fine" as const], fineFen: 15_000_000 }; // ¥150,000 to a company: major
 
-// 2. An ordinary case: filing, evidence, investigation, notice.
+// 2. An ordinary case: filing, evidence (stored first, then recorded in the case with its
+// chain of custody), investigation, notice.
 const c = bureau.case("SPT-SCJ-2026-012");
 must(
   await c.as(officer).file({
@@ -71,6 +72,10 @@ const video = must(
     evidenceType: "audioVisual",
     capturedAt: "2026-04-02T01:00:00Z",
     deviceId: "cam-07",
+    stage: "investigation",
+    action: "siteInspection",
+    actionId: "inspect-1",
+    custody: [{ kind: "sealed", at: "2026-04-02T02:00:00Z", note: "封存袋 0007" }],
   }),
 );
 must(

@@ -94,10 +94,18 @@ describe("createBureau", () => {
       evidenceType: "audioVisual",
       capturedAt: "2025-03-03T01:00:00Z",
       deviceId: "cam-01",
+      stage: "filing",
+      custody: [{ kind: "sealed", at: "2025-03-03T02:00:00Z", note: "封存袋 0001" }],
     });
-    const item = video.match(ok, fail).item;
-    expect(item.hash.hex).toMatch(/^[0-9a-f]{64}$/);
-    expect(item.officerIds).toEqual(["a"]);
+    const attached = video.match(ok, fail);
+    expect(attached.item.hash.hex).toMatch(/^[0-9a-f]{64}$/);
+    expect(attached.item.officerIds).toEqual(["a"]);
+    expect(attached.item.id).toBe("SPT-2025-001-ev-1");
+    // The item and its custody (captured, uploaded, verified, sealed) are events of the case: one append.
+    expect(attached.events.map((e) => [e.caseId, e.type])).toEqual([
+      ["SPT-2025-001", "evidence.attached"],
+      ...Array.from({ length: 4 }, () => ["SPT-2025-001", "custody.recorded"]),
+    ]);
 
     at("2025-03-04T02:00:00Z");
     (await c.as(officerActor).closeInvestigation({ facts: "未按规定执业" })).match(ok, fail);
@@ -116,7 +124,9 @@ describe("createBureau", () => {
     const decision = { outcome: "penalty" as const, penalty: major, records: [doc("decision")] };
     const stopped = await c.as(headActor).decide(decision);
     expect(stopped._unsafeUnwrapErr().code).toBe("REVIEW_NOT_APPROVED");
-    expect((await store.load("SPT-2025-001")).match(ok, fail)).toHaveLength(3);
+    const before = (await store.load("SPT-2025-001")).match(ok, fail);
+    expect(before.map((e) => e.type)).not.toContain("case.decided"); // nothing appended by the refusal
+    expect(before).toHaveLength(8); // filing, the evidence with its four custody steps, investigation closed, notice
 
     // Review: submitted from the case as it stands; no stream id handled by the app.
     at("2025-03-14T03:00:00Z");
@@ -287,6 +297,8 @@ describe("createBureau", () => {
         mediaType: "video/mp4",
         evidenceType: "audioVisual",
         capturedAt: "2025-03-04T03:00:00Z",
+        stage: "investigation",
+        action: "sealOrSeize",
       })
     ).match(ok, fail);
     const at = "2025-03-04T03:00:00Z";
@@ -331,6 +343,7 @@ describe("createBureau", () => {
         mediaType: "image/jpeg",
         evidenceType: "documentary",
         capturedAt: "2025-03-03T01:00:00Z",
+        stage: "investigation",
       });
     expect(noStore._unsafeUnwrapErr().message).toContain("evidence");
   });

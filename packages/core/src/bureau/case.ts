@@ -1,5 +1,6 @@
 import { decisionDisclosureDraft } from "../disclosure/after.js";
 import type { DisclosureDraft } from "../disclosure/draft.js";
+import { evidenceAuthority } from "../enforcement/authority.js";
 import type { DecisionOutcome, PenaltyCommandInput } from "../enforcement/commands.js";
 import type { Penalty } from "../enforcement/penalty.js";
 import { caseDecisionDraft } from "../enforcement/review-gate.js";
@@ -10,16 +11,16 @@ import type { Instant } from "../kernel/time.js";
 import type { CaseFile } from "../recording/casefile.js";
 import { assembleCaseFileFromStore } from "../recording/casefile-store.js";
 import {
-  type CaptureLocation,
-  type EvidenceItem,
-  type EvidenceType,
-  parseEvidenceItem,
-} from "../recording/evidence.js";
+  type AttachEvidenceInput,
+  type AttachedEvidenceResult,
+  attachEvidence,
+  evidenceOfEvents,
+} from "../recording/evidence-attach.js";
 import type { EvidenceContent } from "../recording/evidence-store.js";
 import type { ReviewCommandInput } from "../review/commands.js";
 import type { ReviewState } from "../review/fold.js";
 import type { ReviewMaterial } from "../review/schema.js";
-import { actOf, isRecord, notAnObject, type ResolvedBureau } from "./config.js";
+import { type Act, actOf, isRecord, notAnObject, type ResolvedBureau } from "./config.js";
 import { type DisclosureHandle, disclosureHandle } from "./disclosure.js";
 import {
   type BureauCaseCommand,
@@ -40,31 +41,15 @@ export type CaseCommandFields<T extends PenaltyCommandInput["type"]> = Omit<
   "type"
 >;
 
-/** 证据信息 — what an officer says of an evidence file when attaching it. */
-export interface EvidenceInput {
-  /** Media type, e.g. `video/mp4`. */
-  readonly mediaType: string;
-  /** 证据种类 (行政处罚法 Art. 46). */
-  readonly evidenceType: EvidenceType;
-  /** When it was captured. */
-  readonly capturedAt: Instant;
-  /** Officers who captured it (default: the acting officer). */
-  readonly officerIds?: readonly string[];
-  /** 执法记录仪 / terminal, when a device captured it. */
-  readonly deviceId?: string;
-  /** Where. */
-  readonly location?: CaptureLocation;
-  /** Item id (default: from the `ids` port, else `ev-` and the first 24 hex digits of the hash). */
-  readonly id?: string;
-}
-
-/** 已存证据 — the item stored, and whether the bytes were new to the evidence store. */
-export interface AttachedEvidence {
-  /** The evidence item, its hash computed by the store. */
-  readonly item: EvidenceItem;
-  /** False when the store already held these bytes. */
-  readonly created: boolean;
-}
+/**
+ * 证据信息 — what an officer says of an evidence file when attaching it to the case: recording
+ * `AttachEvidenceInput` without what the bureau supplies (the case, the actor, the time) and
+ * with the item's id optional (default: from the `ids` port, else `<caseId>-ev-<n>`).
+ */
+export type EvidenceInput = Omit<AttachEvidenceInput, "caseId" | "actor" | "now" | "evidenceId"> & {
+  /** Id of the item within the case. */
+  readonly evidenceId?: string;
+};
 
 /**
  * 以某人身份办案 — the acts on one case by one actor at the bureau's clock time. Every method
@@ -97,10 +82,17 @@ export interface ActingOnCase {
   /** 归档 (`case.archive`). */
   archive(input: CaseCommandFields<"case.archive">): Promise<Result<CaseStepResult, SanxiangError>>;
   /**
-   * 存证 — stores an evidence file's bytes in the bureau's evidence store (hashing them on the
-   * way) and returns the evidence item; cite its id in the `evidenceIds` of a record.
+   * 证据入卷 — recording `attachEvidence`: the bytes into the bureau's evidence store first,
+   * then the `evidence.attached` event and its custody steps (captured, uploaded, verified,
+   * and the later ones given) appended to the case in one append — Merkle leaves of the log.
+   * The actor is checked against the registry and the case's team (`evidenceAuthority`). An
+   * audio-video item attached for an action counts as its record where a rule requires one;
+   * cite its id in a record's `evidenceIds` too.
    */
-  attachEvidence(content: EvidenceContent, input: EvidenceInput): Promise<Result<AttachedEvidence, SanxiangError>>;
+  attachEvidence(
+    content: EvidenceContent,
+    input: EvidenceInput,
+  ): Promise<Result<AttachedEvidenceResult, SanxiangError>>;
 }
 
 /** 送审内容 — the decision to review: built from the case as it stands (party, facts, basis). */
@@ -226,7 +218,7 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
         const act = actOf(b, actor);
         if (act.isErr()) return err(act.error);
         if (!isRecord(input)) return err(notAnObject("证据信息", input));
-        return attachEvidence(b, act.value.actor, content, input);
+        return attachToCase(b, caseId, act.value, content, input);
       },
     };
   };
@@ -346,31 +338,41 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
   };
 }
 
-async function attachEvidence(
+async function attachToCase(
   b: ResolvedBureau,
-  actor: Actor,
+  caseId: string,
+  act: Act,
   content: EvidenceContent,
   input: EvidenceInput,
-): Promise<Result<AttachedEvidence, SanxiangError>> {
-  const store = b.config.evidence;
-  if (store === undefined) {
+): Promise<Result<AttachedEvidenceResult, SanxiangError>> {
+  const { config, policies } = b;
+  if (config.evidence === undefined) {
     return err(
-      sanxiangError("INVALID_INPUT", "局配置未提供证据存储（evidence），无法存证：请在 createBureau 中配置 evidence"),
+      sanxiangError("INVALID_INPUT", "局配置未提供证据存储（evidence），无法存证：请在 createBureau 中配置 evidence", {
+        details: { field: "evidence" },
+      }),
     );
   }
-  const put = await store.put(content);
-  if (put.isErr()) return err(put.error);
-  const id = input.id ?? b.config.ids?.next("ev") ?? `ev-${put.value.hash.hex.slice(0, 24)}`;
-  const item = parseEvidenceItem({
-    id,
-    hash: put.value.hash,
-    size: put.value.size,
-    mediaType: input.mediaType,
-    officerIds: input.officerIds ?? [actor.id],
-    capturedAt: input.capturedAt,
-    evidenceType: input.evidenceType,
-    ...(input.deviceId === undefined ? {} : { deviceId: input.deviceId }),
-    ...(input.location === undefined ? {} : { location: input.location }),
-  });
-  return item.isErr() ? err(item.error) : ok({ item: item.value, created: put.value.created });
+  let evidenceId = input.evidenceId ?? config.ids?.next("ev");
+  if (evidenceId === undefined) {
+    const events = await config.store.load(caseId);
+    if (events.isErr()) return err(events.error);
+    const items = evidenceOfEvents(events.value);
+    evidenceId = `${caseId}-ev-${(items.isOk() ? items.value.length : 0) + 1}`;
+  }
+  const { evidenceId: _given, ...rest } = input;
+  return attachEvidence(
+    {
+      store: config.store,
+      evidence: config.evidence,
+      authorize: evidenceAuthority({
+        bodies: config.registries.bodies,
+        permissions: policies.permissions,
+        officerPolicy: policies.officers,
+      }),
+      ...(policies.recording === undefined ? {} : { rules: policies.recording }),
+    },
+    content,
+    { ...rest, caseId, actor: act.actor, now: act.now, evidenceId },
+  );
 }

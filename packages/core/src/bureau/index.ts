@@ -9,7 +9,6 @@ export * from "./bureau.js";
 export type {
   ActingOnCase,
   ActingOnReview,
-  AttachedEvidence,
   CaseCommandFields,
   CaseDisclosures,
   CaseHandle,
