@@ -58,15 +58,15 @@ function itemIssues(item: PublishedItem, at: PropertyKey[], checkHash = true): I
 /** Parses one {@link PublishedItem}, or `INVALID_INPUT`. */
 export function parseItem(input: unknown): Result<PublishedItem, SanxiangError> {
   const parsed = PublishedItemSchema.safeParse(input);
-  if (!parsed.success) return err(invalidInput("公示信息无效", parsed.error.issues));
+  if (!parsed.success) return err(invalidInput("公示信息无效", parsed.error.issues, input));
   const issues = itemIssues(parsed.data, []);
-  return issues.length > 0 ? err(invalidInput("公示信息无效", issues)) : ok(parsed.data);
+  return issues.length > 0 ? err(invalidInput("公示信息无效", issues, parsed.data)) : ok(parsed.data);
 }
 
 /** Parses one {@link WithdrawalNotice}, or `INVALID_INPUT`. */
 export function parseNotice(input: unknown): Result<WithdrawalNotice, SanxiangError> {
   const parsed = WithdrawalNoticeSchema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : err(invalidInput("撤回公告无效", parsed.error.issues));
+  return parsed.success ? ok(parsed.data) : err(invalidInput("撤回公告无效", parsed.error.issues, input));
 }
 
 /**
@@ -117,7 +117,7 @@ export function parseSiteInput(
 export function parseRedactionPolicy(input: RedactionPolicyInput | undefined): Result<RedactionPolicy, SanxiangError> {
   if (input === undefined) return ok(DEFAULT_REDACTION_POLICY);
   const parsed = RedactionPolicySchema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : err(invalidInput("脱敏配置无效", parsed.error.issues));
+  return parsed.success ? ok(parsed.data) : err(invalidInput("脱敏配置无效", parsed.error.issues, input));
 }
 
 /**
