@@ -46,7 +46,7 @@ export interface InputIssue {
   readonly field: string;
   /** What is wrong and what is allowed, in Chinese (`为「nope」，应为以下之一：transcript、…`). */
   readonly message: string;
-  /** The value given, described safely ({@link describeValue}); absent when the field is missing or unknown. */
+  /** The value given, described safely (never throwing, strings cut to 80 characters); absent when the field is missing or unknown. */
   readonly value?: string;
   /** The allowed values, when the schema lists them. */
   readonly allowed?: readonly string[];
@@ -180,7 +180,7 @@ function allowedOf(issue: SchemaIssueLike): { text: string; list?: string[] } {
 
 /**
  * 说明校验问题 — one schema issue in words: the field (the path in words), the value given
- * (read from `input` at the issue's path, described with {@link describeValue}, or
+ * (read from `input` at the issue's path, described safely, or
  * 「缺失」 when the field is absent) and what is allowed (the enum's options, the type, the
  * bounds). A schema's own Chinese message (a refinement's) is kept as the rule. Never throws.
  */
