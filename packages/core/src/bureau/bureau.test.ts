@@ -156,6 +156,9 @@ describe("createBureau", () => {
     expect(decided.events.map((e) => e.type)).toEqual(["review.approved", "case.decided"]);
     expect(decided.events[0]?.payload.reviewId).toBe("SPT-2025-001.review.1");
 
+    // The decision is now a disclosure duty of the bureau (国办发〔2018〕118号: seven working days).
+    const duty = (await bureau.duties()).match(ok, fail).find((x) => x.caseId === "SPT-2025-001");
+    expect(duty).toMatchObject({ duty: "publish", overdue: false });
     // Disclosure: drafted from the case, signed off (hash by the SDK), published through the port.
     at("2025-03-19T02:00:00Z");
     const d = (await c.disclosure.as(officerActor).draft({ documentNumber: "沙司罚决〔2025〕1号" })).match(ok, fail);
@@ -165,6 +168,7 @@ describe("createBureau", () => {
     const published = (await d.as(publisherActor).publish()).match(ok, fail);
     expect(publisher.items().map((i) => i.id)).toEqual([d.disclosureId]);
     expect(published.state.value).toBe("published");
+    expect((await bureau.duties()).match(ok, fail).filter((x) => x.caseId === "SPT-2025-001")).toEqual([]);
 
     const list = (await bureau.cases.list()).match(ok, fail);
     expect(list.map((x) => [x.caseId, x.procedure, x.partyName, x.last.type])).toEqual([
@@ -282,6 +286,10 @@ describe("createBureau", () => {
     clock.set("2025-03-07T02:00:00Z");
     const published = (await c.as(inspector).execute({ type: "inspection.publish" })).match(ok, fail);
     expect(published.view.procedure === "inspection" && published.view.state.value).toBe("published");
+    const listed = (await bureau.cases.list()).match(ok, fail);
+    expect(listed.map((x) => [x.caseId, x.procedure, x.uscc, x.last.type])).toEqual([
+      ["INSP-1", "inspection", firm, "inspection.published"],
+    ]);
   });
 
   it("runs a 查封扣押 from the case: the head's approval, the execution with its video stored as evidence, the 30-day deadline indexed", async () => {
