@@ -69,7 +69,7 @@ export const REVIEW_SOURCES = {
   reviewer: law(58, 1),
   /** Recusal: a person with an interest — here, one who handled the case — withdraws (Art. 43 para. 1). */
   recusal: law(43, 1),
-  /** What the review looks at (pilot plan 二（三）（2）; 118号 三（十二）). */
+  /** What the review looks at (pilot plan 二（三）（2）; 118号 四（十三）明确审核内容). */
   checklist: { law: PLAN, section: "二（三）（2）", confidence: "C-local" },
   /** Submission materials and time limit are set by each agency (118号 四（十三）, [M]). */
   materials: { law: "国办发〔2018〕118号", section: "四（十三）", confidence: "M" },
