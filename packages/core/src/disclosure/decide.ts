@@ -1,6 +1,8 @@
 import type { PeriodOverrides, ResolvedPeriods } from "../calendar/deadline.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import { type Actor, authorize, type Permission, type PermissionPolicy } from "../kernel/actors.js";
+import { checkContextNow } from "../kernel/context-now.js";
+import { acceptedInWords, commandsAccepted } from "../kernel/next-step.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm } from "../kernel/hash.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -419,8 +421,10 @@ export function decideDisclosure(
   input: DisclosureCommandInput,
   ctx: DisclosureDecideContext,
 ): Result<CaseEvent[], SanxiangError> {
+  const now = checkContextNow(ctx.now);
+  if (now.isErr()) return err(now.error);
   const parsed = DisclosureCommandSchema.safeParse(input);
-  if (!parsed.success) return err(invalidInput("公示命令无效", parsed.error.issues));
+  if (!parsed.success) return err(invalidInput("公示命令无效", parsed.error.issues, input));
   const cmd = parsed.data;
   const policy = resolveDisclosurePolicy(ctx.policy);
   if (policy.isErr()) return err(policy.error);
@@ -436,11 +440,12 @@ export function decideDisclosure(
     );
   }
   const type = DISCLOSURE_COMMAND_EVENTS[cmd.type];
+  const acceptedNow = commandsAccepted(DISCLOSURE_COMMAND_EVENTS, disclosureEventsAcceptedIn(state.value));
   const notAllowed = (why = "") =>
     sanxiangError(
       "COMMAND_NOT_ALLOWED",
-      `公示处于「${DISCLOSURE_STATE_NAMES[state.value]}」状态，不能执行 ${cmd.type}${why}`,
-      { details: { state: state.value, command: cmd.type } },
+      `公示处于「${DISCLOSURE_STATE_NAMES[state.value]}」状态，不能执行 ${cmd.type}${why}${acceptedInWords(acceptedNow)}`,
+      { details: { state: state.value, command: cmd.type, allowed: acceptedNow } },
     );
   if (!disclosureEventsAcceptedIn(state.value).includes(type)) {
     const publishing = cmd.type === "disclosure.publish" || cmd.type === "disclosure.forward";

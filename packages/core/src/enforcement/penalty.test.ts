@@ -92,7 +92,7 @@ describe("the procedure refuses the issue's decision (Art. 9 item 2; else Art. 6
     const s = run(investigated);
     const r = decide(s, { ...noticeCommand(), penalty: warningWithFine } as PenaltyCommandInput, ctxAt(T("06")));
     expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
-    expect(r._unsafeUnwrapErr().message).toContain("penalty.fineFen");
+    expect(r._unsafeUnwrapErr().message).toContain("penalty 的 fineFen");
   });
 
   it("Art. 9 item 2: case.decide with the same penalty is INVALID_INPUT", () => {
@@ -105,7 +105,7 @@ describe("the procedure refuses the issue's decision (Art. 9 item 2; else Art. 6
     } as PenaltyCommandInput;
     const r = decide(s, cmd, ctxAt(T("20"), headActor));
     expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
-    expect(r._unsafeUnwrapErr().message).toContain("penalty.fineFen");
+    expect(r._unsafeUnwrapErr().message).toContain("penalty 的 fineFen");
   });
 
   it("Art. 9 item 2: a stored notice recording a fine without its kind does not fold", () => {

@@ -33,7 +33,7 @@ export type Penalty = z.infer<typeof PenaltySchema>;
  */
 export function parsePenalty(input: unknown): Result<Penalty, SanxiangError> {
   const parsed = safeParse(PenaltySchema, input);
-  return parsed.success ? ok(parsed.data) : err(invalidInput("处罚内容无效", parsed.error.issues));
+  return parsed.success ? ok(parsed.data) : err(invalidInput("处罚内容无效", parsed.error.issues, input));
 }
 
 /** 罚款数额 — the fine of `penalty` in fen; 0 when it imposes no fine (an amount counts only with its kind). */

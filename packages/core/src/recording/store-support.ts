@@ -230,7 +230,7 @@ export function prepareAppend(
   const prepared: PreparedEvent[] = [];
   for (const [index, raw] of (events as unknown[]).entries()) {
     const parsed = CaseEventSchema.safeParse(raw);
-    if (!parsed.success) return err(invalidInput(`第 ${index + 1} 个事件不符合案件事件格式`, parsed.error.issues));
+    if (!parsed.success) return err(invalidInput(`第 ${index + 1} 个事件不符合案件事件格式`, parsed.error.issues, raw));
     const event = parsed.data;
     const want = version.value + index + 1;
     if (event.caseId !== id.value || event.seq !== want) {

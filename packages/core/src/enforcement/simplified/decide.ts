@@ -1,4 +1,5 @@
 import { authorize, type Permission } from "../../kernel/actors.js";
+import { checkContextNow } from "../../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { formatYuan } from "../../kernel/money.js";
 import { err, ok, type Result } from "../../kernel/result.js";
@@ -268,8 +269,10 @@ export function decideSimplified(
   input: SimplifiedCommandInput,
   ctx: SimplifiedDecideContext,
 ): Result<SimplifiedDecision, SanxiangError> {
+  const now = checkContextNow(ctx.now);
+  if (now.isErr()) return err(now.error);
   const parsed = SimplifiedCommandSchema.safeParse(input);
-  if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues));
+  if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues, input));
   const cmd = parsed.data;
   const allowed = authorize(ctx.actor, SIMPLIFIED_PERMISSIONS[cmd.type], ctx.permissions);
   if (allowed.isErr()) return err(allowed.error);
