@@ -213,8 +213,7 @@ describe("createBureau", () => {
   it("runs the simplified procedure with the bureau's form register", async () => {
     const { bureau, store } = setup();
     (await bureau.forms.as(headActor).issue({ officerId: "a", numbers: ["No.0001"] })).match(ok, fail);
-    // The shared fixture (¥50 to 张三 on form No.0001), notified and with the party's waiver (Arts. 44, 62).
-    const spot = onSpotDecide({ notified: true, statement: { kind: "waived", records: [doc("waiver")] } } as never);
+    const spot = onSpotDecide(); // the shared fixture: ¥50 to 张三 on form No.0001, notified, waiver recorded
     const r = (await bureau.case("SP-1").as(officerActor).execute(spot)).match(ok, fail);
     expect(r.view.procedure).toBe("simplified");
     const register = (await bureau.forms.register()).match(ok, fail);
