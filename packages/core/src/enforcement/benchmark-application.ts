@@ -43,8 +43,12 @@ export const DecisionBenchmarkSchema = z.discriminatedUnion("kind", [
       kind: z.literal("applied"),
       /** 违法行为编码 — the benchmark row, as in the bureau's benchmark registry. */
       code: z.string().trim().min(1),
-      /** 裁量情节 — circumstance codes found (statutory and the bureau's own). */
-      circumstances: z.array(z.string().trim().min(1)).readonly().default([]),
+      /**
+       * 裁量情节 — circumstance codes found (statutory and the bureau's own). Absent: those the
+       * case recorded (`circumstances.record`); given while the case has a record, they must
+       * be the same.
+       */
+      circumstances: z.array(z.string().trim().min(1)).readonly().optional(),
       /** 违法所得 (fen), for a row whose fine is a multiple of it. */
       illegalGains: FenSchema.optional(),
       /** 货值金额 (fen), for a row whose fine is a multiple of it. */

@@ -222,3 +222,34 @@ describe("the deviation policy is configuration", () => {
     ).toBe("REVIEW_NOT_APPROVED");
   });
 });
+
+describe("one finding of the circumstances (circumstances.record, 行政处罚法第三十二条)", () => {
+  // 主动消除或者减轻违法行为危害后果 (Art. 32 item 1): 从轻 — 0–30% of 十万元 under the formula.
+  const recorded = (() => {
+    let s = discussed;
+    const cmd: PenaltyCommandInput = {
+      type: "circumstances.record",
+      circumstances: ["eliminated-harm"],
+      records: [doc("finding")],
+    };
+    for (const e of decide(s, cmd, ctxAt(T("07")))._unsafeUnwrap()) s = evolve(s, e)._unsafeUnwrap();
+    return s;
+  })();
+
+  it("the decision applies the circumstances on record: ¥5,000 lies in the 从轻 tier", () => {
+    const r = decide(recorded, decideWith(500_000, { kind: "applied", code: "LS-50" }), ctx());
+    expect(r.isOk()).toBe(true);
+    // The same fine without the finding is below the 一般 tier: a deviation.
+    expect(
+      decide(discussed, decideWith(500_000, { kind: "applied", code: "LS-50" }), ctx())._unsafeUnwrapErr().code,
+    ).toBe("BENCHMARK_DEVIATION_UNRECORDED");
+  });
+
+  it("a decision may not apply circumstances other than those on record", () => {
+    const e = decide(recorded, decideWith(500_000, applied({ circumstances: [] })), ctx())._unsafeUnwrapErr();
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.details).toMatchObject({ given: [], recorded: ["eliminated-harm"] });
+    const same = applied({ circumstances: ["eliminated-harm"] });
+    expect(decide(recorded, decideWith(500_000, same), ctx()).isOk()).toBe(true);
+  });
+});

@@ -45,6 +45,12 @@ export interface BenchmarkGateResult {
 
 const NOT_APPLIED: BenchmarkGateResult = { outsideBenchmark: false, mitigated: false };
 
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
+
 /** The date a benchmark is looked up on: the act's (行政处罚法 Art. 37), else the filing date, else the decision's. */
 function lookupDate(c: PenaltyCaseContext, at: CivilDate): CivilDate {
   return c.actDate ?? c.filedOn ?? at;
@@ -116,6 +122,19 @@ export function checkDecisionBenchmark(
     );
   }
   if (b.kind === "none") return ok(NOT_APPLIED);
+  // One finding of the circumstances: the case's record (circumstances.record, which also bars
+  // a penalty on a 不予处罚 ground) when there is one; the decision may not apply others.
+  const recorded = c.circumstances;
+  if (recorded !== undefined && b.circumstances !== undefined && !sameSet(recorded, b.circumstances)) {
+    return err(
+      sanxiangError(
+        "INVALID_INPUT",
+        `决定适用的裁量情节（${b.circumstances.join("、") || "无"}）与案件认定的裁量情节（${recorded.join("、") || "无"}）不一致；请先以 circumstances.record 更正认定，或不在决定中另列情节`,
+        { source: BENCHMARK_GATE_SOURCES.applied, details: { given: b.circumstances, recorded } },
+      ),
+    );
+  }
+  const circumstances = recorded ?? b.circumstances ?? [];
   const date = lookupDate(c, civilDateOf(ctx.now));
   const p = cmd.penalty;
   const row = registry.benchmark(b.code, date);
@@ -123,8 +142,9 @@ export function checkDecisionBenchmark(
   const checked = registry.check(
     b.code,
     date,
-    { circumstances: b.circumstances, fine: p.fineFen ?? 0, kinds: p.kinds },
+    { circumstances, fine: p.fineFen ?? 0, kinds: p.kinds },
     {
+      ...(ctx.circumstances === undefined ? {} : { circumstances: [...ctx.circumstances] }),
       ...(b.illegalGains === undefined ? {} : { illegalGains: b.illegalGains }),
       ...(b.goodsValue === undefined ? {} : { goodsValue: b.goodsValue }),
       ...(ctx.deviationPolicy === undefined ? {} : { policy: ctx.deviationPolicy }),
