@@ -33,7 +33,7 @@ import type { ReviewCommandInput } from "../review/commands.js";
 import { decideReview } from "../review/decide.js";
 import { foldReview, type ReviewState } from "../review/fold.js";
 import { decideContext, inspectionContext, type ResolvedBureau, reviewContext, simplifiedContext } from "./config.js";
-import { type BureauProcedure, OPENING_EVENTS } from "./projection.js";
+import { type BureauProcedure, procedureOpenedBy } from "./projection.js";
 
 /** 案件命令 — a command of any of the bureau's case procedures (ordinary, simplified, inspection). */
 export type BureauCaseCommand = PenaltyCommandInput | SimplifiedCommandInput | InspectionCommandInput;
@@ -139,7 +139,7 @@ export async function loadReviews(b: ResolvedBureau, caseId: string): Promise<Re
 
 function procedureOfStream(events: readonly CaseEvent[]): BureauProcedure | undefined {
   const first = events[0];
-  return first === undefined ? undefined : (OPENING_EVENTS[first.type] ?? "ordinary");
+  return first === undefined ? undefined : (procedureOpenedBy(first.type) ?? "ordinary");
 }
 
 function viewOf(

@@ -13,11 +13,16 @@ export const CASES_PROJECTION = "bureau-cases";
 export type BureauProcedure = "ordinary" | "simplified" | "inspection";
 
 /** The event type that opens a case of each procedure. */
-export const OPENING_EVENTS: Readonly<Record<string, BureauProcedure>> = {
-  "case.filed": "ordinary",
-  "onSpot.decided": "simplified",
-  "inspection.opened": "inspection",
-};
+const OPENING_EVENTS: ReadonlyMap<string, BureauProcedure> = new Map([
+  ["case.filed", "ordinary"],
+  ["onSpot.decided", "simplified"],
+  ["inspection.opened", "inspection"],
+]);
+
+/** The procedure a case stream follows when `type` is its first event's type (`undefined`: not an opening event). */
+export function procedureOpenedBy(type: string): BureauProcedure | undefined {
+  return OPENING_EVENTS.get(type);
+}
 
 // Streams that are not cases: legal reviews, disclosures and the form register write
 // events of these families; the case stream's own `review.approved` is a case event.
@@ -41,7 +46,7 @@ export const casesProjection: Projection = {
   project(event) {
     if (!isCaseEvent(event)) return [];
     const writes: ProjectionWrite[] = [];
-    const procedure = OPENING_EVENTS[event.type];
+    const procedure = procedureOpenedBy(event.type);
     if (procedure !== undefined && event.seq === 1) {
       const p = event.payload;
       const party = typeof p.party === "object" && p.party !== null ? (p.party as Record<string, unknown>) : {};
