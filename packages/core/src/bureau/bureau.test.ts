@@ -170,6 +170,13 @@ describe("createBureau", () => {
     expect(published.state.value).toBe("published");
     expect((await bureau.duties()).match(ok, fail).filter((x) => x.caseId === "SPT-2025-001")).toEqual([]);
 
+    // The case's view carries the evidence with its chain of custody, folded from the case's own events.
+    const view = (await c.view()).match(ok, fail);
+    if (view.procedure !== "ordinary") throw new Error("not an ordinary case");
+    expect(view.state.evidence?.map((e) => [e.item.id, e.custody.steps.map((x) => x.kind)])).toEqual([
+      ["SPT-2025-001-ev-1", ["captured", "uploaded", "verified", "sealed"]],
+    ]);
+    expect(view.reviews.map((r) => [r.reviewId, r.value])).toEqual([["SPT-2025-001.review.1", "approved"]]);
     const list = (await bureau.cases.list()).match(ok, fail);
     expect(list.map((x) => [x.caseId, x.procedure, x.partyName, x.last.type])).toEqual([
       ["SPT-2025-001", "ordinary", "某律师事务所", "case.decided"],
