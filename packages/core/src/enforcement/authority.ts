@@ -92,12 +92,20 @@ function fail(
   });
 }
 
-/** The body the case acts for: named at filing, else that of the team's first registered officer. */
+/**
+ * The body the case acts for: named at filing, else that of the team's first registered
+ * officer — on the day, or in any version (a team whose records all ended still belongs to
+ * its body: the case never falls back to the actor's own body when it has a team).
+ */
 function scopeBody(scope: AuthorityScope, date: CivilDate, bodies: BodiesRegistry): string | undefined {
   if (scope.bodyId !== undefined) return scope.bodyId;
   for (const id of scope.team ?? []) {
     const o = bodies.officer(id, date);
     if (o.isOk()) return o.value.bodyId;
+  }
+  for (const id of scope.team ?? []) {
+    const any = bodies.data.officers.find((o) => o.id === id);
+    if (any !== undefined) return any.bodyId;
   }
   return undefined;
 }
