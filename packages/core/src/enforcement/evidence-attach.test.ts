@@ -9,6 +9,7 @@ import {
   EVIDENCE_ATTACHED,
   EvidenceAttachedSchema,
   evidenceOfEvents,
+  recordCustody,
 } from "../recording/evidence-attach.js";
 import { memoryEvidenceStore } from "../recording/evidence-store-memory.js";
 import { evidenceAuthority } from "./authority.js";
@@ -156,6 +157,45 @@ describe("attachEvidence — the bytes first, then the item and its custody in o
     const dup = (await attachEvidence(p, new Uint8Array([1, 2, 3]), input()))._unsafeUnwrapErr();
     expect(dup.code).toBe("INVALID_INPUT");
     expect((await store.load("case-1"))._unsafeUnwrap()).toHaveLength(6);
+  });
+});
+
+describe("recordCustody — a later step of an attached item, one event of the case", () => {
+  it("records a transfer and a return in order; refuses an unknown item, a step out of order, a stranger", async () => {
+    const store = await filedCase();
+    (await attachEvidence(ports(store), video, input()))._unsafeUnwrap();
+    const p = { store, authorize: evidenceAuthority({ bodies }) };
+    const at = T("05", "02:00");
+    const transfer = { kind: "transferred" as const, at, to: "中卫市公安局沙坡头区分局" };
+    const r = (
+      await recordCustody(p, { caseId: "case-1", evidenceId: "ev-1", actor: officerActor, now: at, step: transfer })
+    )._unsafeUnwrap();
+    expect([r.event.seq, r.event.type, r.event.stage]).toEqual([7, "custody.recorded", "investigation"]);
+    const base = { caseId: "case-1", actor: officerActor, now: T("05", "03:00") };
+    const back = { kind: "returned" as const, at: T("05", "03:00"), to: "当事人" };
+    (await recordCustody(p, { ...base, evidenceId: "ev-1", step: back }))._unsafeUnwrap();
+    const after = { kind: "sealed" as const, at: T("05", "03:00") };
+    expect((await recordCustody(p, { ...base, evidenceId: "ev-1", step: after }))._unsafeUnwrapErr().code).toBe(
+      "CUSTODY_OUT_OF_ORDER",
+    );
+    expect((await recordCustody(p, { ...base, evidenceId: "ev-9", step: after }))._unsafeUnwrapErr().code).toBe(
+      "EVIDENCE_NOT_FOUND",
+    );
+    const ghost = { id: "ghost", name: "王某", roles: ["officer" as const] };
+    expect(
+      (await recordCustody(p, { ...base, actor: ghost, evidenceId: "ev-1", step: after }))._unsafeUnwrapErr().code,
+    ).toBe("ACTOR_NOT_REGISTERED");
+    const events = (await store.load("case-1"))._unsafeUnwrap();
+    expect(events).toHaveLength(8);
+    const state = foldEvents("case-1", events)._unsafeUnwrap();
+    expect(state.evidence?.[0]?.custody.steps.map((s) => s.kind)).toEqual([
+      "captured",
+      "uploaded",
+      "verified",
+      "sealed",
+      "transferred",
+      "returned",
+    ]);
   });
 });
 

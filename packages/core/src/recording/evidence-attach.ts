@@ -429,3 +429,87 @@ export async function attachEvidence(
   if (receipt.isErr()) return err(receipt.error);
   return ok({ item, events: out, stored, receipt: receipt.value });
 }
+
+/** What {@link recordCustody} takes: the case, the item, who acts and when, and the step. */
+export const RecordCustodyInputSchema = z
+  .object({
+    /** The case. */
+    caseId: IdSchema,
+    /** The item, attached to the case before. */
+    evidenceId: IdSchema,
+    /** Who records it (authorised by `authorize`); the step's actor unless the step names one. */
+    actor: ActorSchema,
+    /** 当前时间 — from the Clock port: the event is recorded at it; the step may not be later. */
+    now: InstantSchema,
+    /** The step: sealed, transferred, examined or returned. */
+    step: LaterCustodyStepSchema,
+  })
+  .strict()
+  .readonly();
+/** What {@link recordCustody} takes (see {@link RecordCustodyInputSchema}). */
+export type RecordCustodyInput = z.input<typeof RecordCustodyInputSchema>;
+
+/**
+ * 保管环节入卷 — records a later step of an attached item's custody (sealed, transferred,
+ * examined, returned) as one `custody.recorded` event appended to the case stream, after the
+ * same checks as {@link attachEvidence}: the input's schema, the case and the actor
+ * (`ports.authorize`), the item attached to the case (`EVIDENCE_NOT_FOUND`), the step after
+ * the chain so far (`CUSTODY_OUT_OF_ORDER`, `PERMISSION_DENIED` by the custody roles) and not
+ * after `now` (`INVALID_INPUT`). A refusal changes nothing.
+ */
+export async function recordCustody(
+  ports: Omit<AttachEvidencePorts, "evidence" | "rules">,
+  input: RecordCustodyInput,
+): Promise<Result<{ readonly event: CaseEvent; readonly receipt: AppendReceipt }, SanxiangError>> {
+  const parsed = safeParse(RecordCustodyInputSchema, input);
+  if (!parsed.success) return err(invalidInput("保管环节无效", parsed.error.issues));
+  const a = parsed.data;
+  if (epochMillis(a.step.at) > epochMillis(a.now)) {
+    return err(
+      sanxiangError("INVALID_INPUT", `保管环节时间 ${a.step.at} 晚于当前时间 ${a.now}`, {
+        details: { at: a.step.at, now: a.now },
+      }),
+    );
+  }
+  const loaded = await ports.store.load(a.caseId);
+  if (loaded.isErr()) return err(loaded.error);
+  const events = loaded.value;
+  const allowed = ports.authorize(events, a.actor, a.now);
+  if (allowed.isErr()) return err(allowed.error);
+  const evidence = evidenceOfEvents(events);
+  if (evidence.isErr()) return err(evidence.error);
+  const found = evidence.value.find((e) => e.item.id === a.evidenceId);
+  if (found === undefined) {
+    return err(
+      sanxiangError(
+        "EVIDENCE_NOT_FOUND",
+        `证据 ${a.evidenceId} 未在案件 ${a.caseId} 登记，请先登记证据（attachEvidence）`,
+        {
+          details: { evidenceId: a.evidenceId, caseId: a.caseId },
+        },
+      ),
+    );
+  }
+  const step: CustodyStep = {
+    kind: a.step.kind,
+    at: a.step.at,
+    actor: a.step.actor ?? a.actor,
+    ...(a.step.to === undefined ? {} : { to: a.step.to }),
+    ...(a.step.note === undefined ? {} : { note: a.step.note }),
+  };
+  const next = custodyTransition(found.custody, step, ports.custodyRoles ?? DEFAULT_CUSTODY_ROLES);
+  if (next.isErr()) return err(next.error);
+  const version = events.at(-1)?.seq ?? 0;
+  const event: CaseEvent = {
+    caseId: a.caseId,
+    seq: version + 1,
+    type: CUSTODY_RECORDED,
+    at: a.now,
+    actor: { id: a.actor.id, roles: [...a.actor.roles] },
+    stage: found.stage,
+    payload: { evidenceId: a.evidenceId, step },
+  };
+  const receipt = await ports.store.append(a.caseId, version, [event]);
+  if (receipt.isErr()) return err(receipt.error);
+  return ok({ event, receipt: receipt.value });
+}
