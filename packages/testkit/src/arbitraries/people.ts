@@ -326,6 +326,24 @@ export function bureau(options: BureauOptions = {}): fc.Arbitrary<Bureau> {
           reviewerSince: addMonths(period.min, -12),
           legalQualification: `A${b.regionCode}${String(b.n).padStart(4, "0")}`,
         };
+        // The head (正职负责人) in the registry: a claimed `head` role is checked against it.
+        const { reviewerSince: _s, legalQualification: _q, ...certified } = reviewerOfficer;
+        const headOfficer: OfficerInput = {
+          ...certified,
+          id: `${bodyId}-head`,
+          name: b.head,
+          certificateNumber: `${b.regionCode}${lapsedFrom.slice(2, 4)}7777`,
+          reviewer: false,
+          leadership: "principal",
+        };
+        // A deputy head (副职负责人), so that the heads can discuss collectively (Art. 57 para. 2).
+        const deputyOfficer: OfficerInput = {
+          ...headOfficer,
+          id: `${bodyId}-deputy`,
+          name: `${b.head}（副）`,
+          certificateNumber: `${b.regionCode}${lapsedFrom.slice(2, 4)}6666`,
+          leadership: "deputy",
+        };
         const body: BodyInput = {
           id: bodyId,
           name: `示例${b.bodyName}（${b.n}）`,
@@ -344,7 +362,11 @@ export function bureau(options: BureauOptions = {}): fc.Arbitrary<Bureau> {
           regionCode: b.regionCode,
           head: { id: `${bodyId}-head`, name: b.head, roles: ["head"], bodyId },
           reviewer: { id: `${bodyId}-reviewer`, name: b.reviewer, roles: ["legalReviewer"], bodyId },
-          data: { issuers: [DEFAULT_ISSUER], bodies: [body], officers: [...team, lapsedOfficer, reviewerOfficer] },
+          data: {
+            issuers: [DEFAULT_ISSUER],
+            bodies: [body],
+            officers: [...team, lapsedOfficer, reviewerOfficer, headOfficer, deputyOfficer],
+          },
         };
       });
     });

@@ -9,7 +9,7 @@ describe("sample bodies and officers (示例执法主体及人员)", () => {
   it("loads into the bodies registry without error", () => {
     expect(registry.bodies("2026-01-01").map((b) => b.id)).toEqual(["zw-sfj", "spt-sfj", "spt-scjgj"]);
     expect(registry.officersOf("spt-sfj", "2026-01-01")).toHaveLength(6);
-    expect(registry.officersOf("spt-scjgj", "2026-01-01")).toHaveLength(6);
+    expect(registry.officersOf("spt-scjgj", "2026-01-01")).toHaveLength(7);
   });
 
   it("has a qualified pair, an expired certificate and a reviewer with 法律职业资格 (行政处罚法第四十二条、第五十八条)", () => {

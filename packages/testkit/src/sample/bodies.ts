@@ -116,9 +116,10 @@ const J = ["律师管理", "法律援助", "人民调解"];
 const M = ["价格监督检查", "信用监管"];
 
 /**
- * 示例执法人员 (all invented) — six per district bureau and two for the city bureau. In
- * each district bureau: one certificate expired on 2025-06-30, one legal reviewer holding
- * the 法律职业资格, and one officer whose status changed (离岗 / 暂扣) — a new version.
+ * 示例执法人员 (all invented) — six per district bureau (and the market bureau's head, its
+ * 正职负责人) and two for the city bureau. In each district bureau: one certificate expired
+ * on 2025-06-30, one legal reviewer holding the 法律职业资格, and one officer whose status
+ * changed (离岗 / 暂扣) — a new version. The justice bureau's 副局长 is its 副职负责人.
  */
 export const SAMPLE_OFFICERS: readonly OfficerInput[] = [
   officer({
@@ -127,7 +128,7 @@ export const SAMPLE_OFFICERS: readonly OfficerInput[] = [
     body: JUSTICE,
     cert: "640502230001",
     categories: J,
-    extra: { post: "副局长", unit: "综合业务室" },
+    extra: { post: "副局长", unit: "综合业务室", leadership: "deputy" },
   }),
   officer({
     id: "spt-sfj-02",
@@ -202,6 +203,15 @@ export const SAMPLE_OFFICERS: readonly OfficerInput[] = [
     extra: { post: "科员", unit: "律师工作科" },
   }),
 
+  // The bureau's head (局长, 正职负责人): a claimed `head` role is checked against the registry.
+  officer({
+    id: "spt-scj-head",
+    name: "杨建国",
+    body: MARKET,
+    cert: "640502230100",
+    categories: M,
+    extra: { post: "局长", leadership: "principal" },
+  }),
   officer({
     id: "spt-scj-01",
     name: "陈海龙",

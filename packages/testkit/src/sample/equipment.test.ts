@@ -21,7 +21,7 @@ const staffing = ["spt-sfj", "spt-scjgj"].map((bodyId) => ({
 
 describe("sample equipment (示例执法装备台账)", () => {
   it("has one shortfall: the market bureau lacks 2 recorders (沙坡头区司法局三项制度试点工作方案 二（二）（3）)", () => {
-    expect(staffing.map((s) => s.officers)).toEqual([5, 5]);
+    expect(staffing.map((s) => s.officers)).toEqual([5, 6]);
     const report = checkEquipment({ asOf: ASOF, staffing, devices: [...SAMPLE_EQUIPMENT] })._unsafeUnwrap();
     expect(report.bodies.map((b) => b.pass)).toEqual([true, false]);
     const list = procurementList(report, { preparedBy: "中卫市沙坡头区司法局", preparedOn: "2026-01-06" });

@@ -1,10 +1,11 @@
 import type { EquipmentInput } from "@sanxiang/core";
 
 // 示例执法装备台账 — invented devices of the two sample district bureaus. Five officers of
-// each are 在岗 on 2026-01-05 (one 离岗 / 暂扣), so the plan's defaults (1.5 recorders per
-// officer, 2 scanners per unit) require 8 recorders and 2 scanners each. The justice bureau
-// meets both; the market-regulation bureau has 6 recorders in use (one more in repair, one
-// idle) and is 2 recorders short — the sample's one shortfall.
+// the justice bureau and six of the market bureau (its head included) are 在岗 on 2026-01-05
+// (one 离岗 / 暂扣 in each), so the plan's defaults (1.5 recorders per officer, 2 scanners per
+// unit) require 8 and 9 recorders and 2 scanners each. The justice bureau meets both; the
+// market-regulation bureau has 7 recorders in use (one more in repair, one idle) and is 2
+// recorders short — the sample's one shortfall.
 
 const JUSTICE = "spt-sfj";
 const MARKET = "spt-scjgj";
@@ -73,6 +74,17 @@ export const SAMPLE_EQUIPMENT: readonly EquipmentInput[] = [
   },
 
   ...recorders(MARKET, "scj", ["spt-scj-01", "spt-scj-02", "spt-scj-03", "spt-scj-04", "spt-scj-06"], 1, 6),
+  // The head's own recorder (局长 spt-scj-head is 在岗 and counts towards the ratio).
+  {
+    id: "scj-JLY-010",
+    kind: "bodyCamera",
+    model: "DSJ-示例A8",
+    serial: "A8SCJ010",
+    bodyId: MARKET,
+    officerId: "spt-scj-head",
+    status: "inUse",
+    acquiredOn: "2023-06-15",
+  },
   {
     id: "scj-JLY-007",
     kind: "bodyCamera",

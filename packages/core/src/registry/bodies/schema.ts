@@ -91,6 +91,25 @@ export const OFFICER_STATUS_LABELS: Readonly<Record<OfficerStatus, string>> = {
 };
 
 /**
+ * 负责人职务 — an officer's place among the heads (负责人) of their body: the 正职负责人
+ * (`principal`), the 主持工作的负责人 (`presiding`: a head designated to preside over the
+ * body's work, typically while the principal post is vacant) and a 副职负责人 (`deputy`).
+ * An officer without one is not a head: a claimed `head` role is checked against it
+ * (行政处罚法 Art. 57: decisions by the 行政机关负责人; 行政执法机关移送涉嫌犯罪案件的规定
+ * Art. 5: the transfer approved by the 正职负责人 or the 主持工作的负责人).
+ */
+export const LeadershipSchema = z.enum(["principal", "presiding", "deputy"]);
+/** 负责人职务 (see {@link LeadershipSchema}). */
+export type Leadership = z.infer<typeof LeadershipSchema>;
+
+/** 负责人职务名称 — Chinese label of each {@link Leadership}. */
+export const LEADERSHIP_LABELS: Readonly<Record<Leadership, string>> = {
+  principal: "正职负责人",
+  presiding: "主持工作的负责人",
+  deputy: "副职负责人",
+};
+
+/**
  * 执法人员 — one version of an officer: body, certificate (number, issuer, scope, validity),
  * status, and for legal reviewers (法制审核人员) the legal professional qualification
  * (法律职业资格). A status change is a new version with its own effective date.
@@ -127,6 +146,8 @@ export const OfficerSchema = EffectiveSchema.extend({
   reviewerSince: CivilDateSchema.optional(),
   /** 法律职业资格证书编号 — present when the officer holds the qualification (行政处罚法 Art. 58 para. 2). */
   legalQualification: TextSchema.optional(),
+  /** 负责人职务 — present when the officer is a head of the body (see {@link LeadershipSchema}). */
+  leadership: LeadershipSchema.optional(),
 })
   .superRefine((o, ctx) => {
     if (o.validUntil < o.validFrom) {
