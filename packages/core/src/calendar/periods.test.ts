@@ -68,9 +68,11 @@ describe("computeDeadline — real dates, each with its rule", () => {
   });
 
   it("coercion.seizure: 30 days, or 30 + 30 when extended (行政强制法 Art. 25)", () => {
-    expect(computeDeadline("coercion.seizure", "2026-09-01", cal)._unsafeUnwrap().due).toBe("2026-10-08");
+    // "不得超过三十日": the end does not move past the National Day break (issue 14 §7: rolling
+    // over would lengthen the seizure to 37 days); a bureau may switch roll-over on by config.
+    expect(computeDeadline("coercion.seizure", "2026-09-01", cal)._unsafeUnwrap().due).toBe("2026-10-01");
     const ext = computeDeadline("coercion.seizure", "2026-09-01", cal, { extended: true })._unsafeUnwrap();
-    expect([ext.amount, ext.due, ext.extended]).toEqual([60, "2026-11-02", true]);
+    expect([ext.amount, ext.due, ext.extended]).toEqual([60, "2026-10-31", true]);
   });
 
   it("licence.decision: 20 working days, 30 when extended (行政许可法 Arts. 42, 82)", () => {

@@ -5,9 +5,13 @@ import { CivilDateSchema, InstantSchema } from "../kernel/time.js";
 import { ActionNameSchema } from "../recording/vocabulary.js";
 import { DivisionCodeSchema } from "../registry/bodies/schema.js";
 import { PartyKindSchema } from "../registry/entities/parties.js";
+import { DecisionBenchmarkSchema } from "./benchmark-application.js";
 import { SeizureCommandSchema } from "./coercion/events.js";
+import { EXECUTION_COMMAND_SCHEMAS } from "./execution.js";
+import { HearingAbsenceSchema, HearingClosedReasonSchema } from "./hearing-terms.js";
 import { PenaltySchema } from "./penalty.js";
 import { RecordRefSchema } from "./record-ref.js";
+import { ServiceMethodSchema } from "./service.js";
 import { SurchargePauseSchema } from "./surcharge.js";
 
 export { type RecordRef, RecordRefSchema } from "./record-ref.js";
@@ -37,10 +41,7 @@ export const DecisionOutcomeSchema = z.enum(["penalty", "noPenaltyMinor", "notEs
 /** 决定类型 (see {@link DecisionOutcomeSchema}). */
 export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 
-/** 送达方式 — how the decision reaches the party: 当场交付, 直接送达, 留置送达, 邮寄送达, 公告送达, 电子送达. */
-export const ServiceMethodSchema = z.enum(["onSpot", "direct", "leaving", "mail", "publicNotice", "electronic"]);
-/** 送达方式 (see {@link ServiceMethodSchema}). */
-export type ServiceMethod = z.infer<typeof ServiceMethodSchema>;
+export { type ServiceMethod, ServiceMethodSchema } from "./service.js";
 
 /**
  * 先行登记保存处理决定 — what becomes of evidence registered and preserved (行政处罚法 Art. 56;
@@ -68,11 +69,15 @@ export type ExclusionKind = z.infer<typeof ExclusionKindSchema>;
  * - `investigation.close` 调查终结 (facts; whether legal review is required; complex or major);
  * - `notice.serve` 告知 (拟作出的处罚、事实、理由、依据及陈述申辩、听证权利);
  * - `defence.receive` 陈述申辩 / `defence.waive` 书面放弃陈述申辩;
- * - `hearing.request` 要求听证 / `hearing.hold` 举行听证 (听证笔录);
- * - `discussion.hold` 集体讨论;
+ * - `hearing.request` 要求听证 / `hearing.notify` 听证通知（七日前，公开与否）/ `hearing.hold`
+ *   举行听证 (听证笔录; or ended as waived when the party stays away or walks out);
+ * - `discussion.hold` 集体讨论 (the quorum of the body's heads);
+ * - `circumstances.record` 认定裁量情节 (Arts. 30–33: a 不予处罚 ground bars a penalty);
  * - `review.approve` 法制审核通过 (of a decision draft, by its hash);
  * - `case.decide` 作出决定 (处罚 / 不予处罚 / 移送);
- * - `decision.serve` 送达决定书; `payment.record` 缴纳罚款 (and 加处罚款); `case.close` 结案; `case.archive` 归档;
+ * - `decision.serve` 送达决定书 (served on the day its method fixes: service.ts); `payment.record` 缴纳罚款 (and 加处罚款); `case.close` 结案; `case.archive` 归档;
+ * - after the payment deadline: `service.consent`, `payment.defer`, `execution.demand`, `execution.defence`,
+ *   `execution.decide`, `execution.serve`, `execution.act`, `execution.apply` (execution.ts, 行政强制法 Arts. 35–55);
  *
  * and the investigation's branches:
  * - `preservation.approve` 负责人批准先行登记保存 / `preservation.register` 先行登记保存 /
@@ -143,12 +148,42 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("defence.receive"), at, statement: z.string().trim().min(1), records }),
   z.object({ type: z.literal("defence.waive"), at, records }),
   z.object({ type: z.literal("hearing.request"), at }),
-  z.object({ type: z.literal("hearing.hold"), at, presiderId: IdSchema, records }),
+  z.object({
+    type: z.literal("hearing.notify"),
+    at,
+    /** 举行听证之日 — at least seven working days after this notice (Art. 64 item 2). */
+    hearingDate: CivilDateSchema,
+    /** 听证地点. */
+    place: z.string().trim().min(1),
+    /** 公开举行 (default); `false` only with `closedBecause` (Art. 64 item 3). */
+    public: z.boolean().default(true),
+    /** 不公开举行的理由: 国家秘密、商业秘密或者个人隐私. */
+    closedBecause: HearingClosedReasonSchema.optional(),
+    records,
+  }),
+  z.object({
+    type: z.literal("hearing.hold"),
+    at,
+    presiderId: IdSchema,
+    /** 当事人无正当理由拒不出席或者未经许可中途退出 — the hearing ends as waived (Art. 64 item 6). */
+    partyAbsence: HearingAbsenceSchema.optional(),
+    records,
+  }),
   z.object({
     type: z.literal("discussion.hold"),
     at,
+    /** 参加讨论的负责人 (distinct; at least the quorum, never one alone). */
     participants: z.array(IdSchema).min(1).readonly(),
+    /** 负责人总数 — required when the registry records no heads of the body (else the registry's count). */
+    membersTotal: z.number().int().min(1).optional(),
     conclusion: z.string().trim().min(1),
+  }),
+  z.object({
+    type: z.literal("circumstances.record"),
+    at,
+    /** 认定的裁量情节 — circumstance codes (行政处罚法 Arts. 30–33 and the bureau's rows); replaces the previous finding. */
+    circumstances: z.array(z.string().trim().min(1)).readonly(),
+    records,
   }),
   z.object({
     type: z.literal("review.approve"),
@@ -162,9 +197,18 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
     at,
     outcome: DecisionOutcomeSchema,
     penalty: PenaltySchema.optional(),
+    /** 适用的裁量基准 — required for a penalty when the bureau has benchmarks (enforcement/benchmark-gate.ts). */
+    benchmark: DecisionBenchmarkSchema.optional(),
     records,
   }),
-  z.object({ type: z.literal("decision.serve"), at, method: ServiceMethodSchema, records }),
+  z.object({
+    type: z.literal("decision.serve"),
+    at,
+    method: ServiceMethodSchema,
+    /** 收件日期 — mail: the date on the return receipt (required); electronic: the day it reached the party's system (default: the day sent). */
+    receivedOn: CivilDateSchema.optional(),
+    records,
+  }),
   z.object({
     type: z.literal("payment.record"),
     at,
@@ -237,6 +281,8 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("case.close"), at }),
   z.object({ type: z.literal("case.archive"), at, records }),
+  // 送达地址确认书、暂缓缴纳、催告、强制执行、申请法院强制执行 (execution.ts).
+  ...EXECUTION_COMMAND_SCHEMAS,
 ]);
 /** 普通程序命令 (see {@link PenaltyCommandSchema}). */
 export type PenaltyCommand = z.infer<typeof PenaltyCommandSchema>;

@@ -5,7 +5,16 @@ import { EMPTY_SEIZURE, evolveSeizure, type SeizureState } from "./coercion/stat
 import type { CaseParty, DecisionOutcome, ExclusionKind, PreservationOutcome, RecordRef } from "./commands.js";
 import { type CaseDeadline, PENALTY_EVENT_STAGES, type PenaltyEvent } from "./events.js";
 import type { ExcludedPeriod } from "./excluded-periods.js";
+import {
+  EMPTY_EXECUTION,
+  type ExecutionState,
+  evolveExecution,
+  executionActionOf,
+  isExecutionEvent,
+} from "./execution.js";
+import type { HearingAbsence, HearingClosedReason } from "./hearing-terms.js";
 import type { Penalty } from "./penalty.js";
+import { type PublicNoticeService, serviceActionOf } from "./service.js";
 import type { SurchargePause } from "./surcharge.js";
 
 /** 先行登记保存 — one preservation of evidence in a case (行政处罚法 Art. 56), as its events established. */
@@ -33,7 +42,14 @@ export interface TransferTimeline {
 }
 
 /** The names of the deadlines a case carries (see {@link PenaltyCaseContext.deadlines}). */
-export type CaseDeadlineName = "decision" | "limitation" | "hearingRequest" | "service" | "payment";
+export type CaseDeadlineName =
+  | "decision"
+  | "limitation"
+  | "hearingRequest"
+  | "statement"
+  | "service"
+  | "payment"
+  | "courtApplication";
 
 /**
  * 案件情况 — the context of an ordinary penalty case: everything its events established,
@@ -54,6 +70,8 @@ export interface PenaltyCaseContext {
   readonly officerIds: readonly string[];
   /** 立案日 — the start of the decision deadline (Art. 60). */
   readonly filedOn?: CivilDate;
+  /** 违法行为发生之日 — the date benchmarks and laws are read as of (行政处罚法 Art. 37). */
+  readonly actDate?: CivilDate;
   /** When the last act took place (acts never go back in time). */
   readonly lastAt?: Instant;
   /** 期限 — absolute deadlines with their sources. */
@@ -76,6 +94,25 @@ export interface PenaltyCaseContext {
   readonly defenceReceived: boolean;
   /** The penalty notified when the party first made a defence: no decision may exceed it (Art. 45). */
   readonly defenceCap?: Penalty;
+  /**
+   * 已答复告知 — since the notice in force the party made a statement, waived it on the record,
+   * or was heard: the statement window no longer holds the decision back (Arts. 44, 45, 62).
+   * Absent in contexts built before it existed (read as false).
+   */
+  readonly noticeAnswered?: boolean;
+  /** 认定的裁量情节 — circumstance codes in force (Arts. 30–33); absent before any finding. */
+  readonly circumstances?: readonly string[];
+  /** 听证通知 — the notice of the hearing in force (Art. 64 items 2–3); cleared by a new notice of the penalty. */
+  readonly hearingNotice?:
+    | {
+        readonly at: Instant;
+        readonly hearingDate: CivilDate;
+        readonly public: boolean;
+        readonly closedBecause?: HearingClosedReason;
+      }
+    | undefined;
+  /** 视为放弃听证 — the party stayed away or walked out (Art. 64 item 6); cleared by a new notice of the penalty. */
+  readonly hearingWaived?: HearingAbsence | undefined;
   /** 已要求听证. */
   readonly hearingRequested: boolean;
   /** 已举行听证. */
@@ -103,6 +140,15 @@ export interface PenaltyCaseContext {
   readonly excluded: readonly { readonly kind: ExclusionKind; readonly period: ExcludedPeriod }[];
   /** 行政复议、行政诉讼期间, by id (no surcharge accrues). */
   readonly remedies: Readonly<Record<string, SurchargePause>>;
+  /** 送达 — how and on which day the decision was served (the day payment and the remedy periods run from). */
+  readonly service?: {
+    readonly method: string;
+    readonly at: Instant;
+    readonly servedOn: CivilDate;
+    readonly publicNotice?: PublicNoticeService;
+  };
+  /** 送达地址确认书、暂缓缴纳、催告、强制执行、申请法院强制执行 (行政强制法; execution.ts). */
+  readonly execution: ExecutionState;
   /** 执法全过程记录 — actions and their records, for `checkRecording` and the case file. */
   readonly recording: CaseRecording;
 }
@@ -127,6 +173,7 @@ export function emptyContext(caseId: string): PenaltyCaseContext {
     measures: {},
     excluded: [],
     remedies: {},
+    execution: EMPTY_EXECUTION,
     recording: { actions: [], records: [] },
   };
 }
@@ -168,16 +215,15 @@ function recordingAfter(c: PenaltyCaseContext, e: PenaltyEvent): CaseRecording {
       ? withRecords(c.recording, `${e.measureId}@${s.at}`, "investigation", "sealOrSeize", s.at, s.records, s.endedAt)
       : c.recording;
   }
+  if (isExecutionEvent(e)) {
+    const endedAt = e.type === "execution.acted" ? e.endedAt : undefined;
+    const action = executionActionOf(e);
+    const stage = PENALTY_EVENT_STAGES[e.type];
+    return withRecords(c.recording, `${e.type}@${e.at}`, stage, action, e.at, e.records, endedAt);
+  }
   const action = ACTION_OF[e.type];
   if (action === undefined || !("records" in e)) return c.recording;
-  const serviceAction =
-    e.type === "decision.served"
-      ? e.method === "leaving"
-        ? "serviceByLeaving"
-        : e.method === "publicNotice"
-          ? "serviceByNotice"
-          : "service"
-      : action;
+  const serviceAction = e.type === "decision.served" ? serviceActionOf(e.method) : action;
   return withRecords(c.recording, `${e.type}@${e.at}`, PENALTY_EVENT_STAGES[e.type], serviceAction, e.at, e.records);
 }
 
@@ -193,6 +239,7 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
         ...base,
         party: e.party,
         filedOn: civilDateOf(e.at),
+        actDate: e.actDate,
         category: e.category,
         regionCode: e.regionCode,
         ...(e.bodyId === undefined ? {} : { bodyId: e.bodyId }),
@@ -206,35 +253,60 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
     case "investigation.closed":
       return { ...base, reviewRequired: e.reviewRequired, complexOrMajor: e.complexOrMajor, facts: e.facts };
     case "notice.served": {
-      const { hearingRequest: _old, ...deadlines } = c.deadlines;
+      const { hearingRequest: _old, statement: _oldStatement, ...deadlines } = c.deadlines;
+      // The machine's assign merges the returned context: a field is cleared by setting it undefined.
       return {
         ...base,
+        hearingNotice: undefined,
+        hearingWaived: undefined,
         notice: { penalty: e.penalty, hearingRight: e.hearingRight, at: e.at },
         facts: e.facts,
         basis: e.basis,
-        // A new notice opens a new hearing window; an old request or hearing does not carry over.
+        // A new notice opens a new hearing window and a new statement window; an old request,
+        // hearing or answer does not carry over.
         hearingRequested: false,
         hearingHeld: false,
-        deadlines:
-          e.hearingRequestDue === undefined ? deadlines : { ...deadlines, hearingRequest: e.hearingRequestDue },
+        noticeAnswered: false,
+        deadlines: {
+          ...deadlines,
+          ...(e.hearingRequestDue === undefined ? {} : { hearingRequest: e.hearingRequestDue }),
+          ...(e.statementDue === undefined ? {} : { statement: e.statementDue }),
+        },
       };
     }
     case "defence.received":
       return {
         ...base,
         defenceReceived: true,
+        noticeAnswered: c.notice !== undefined,
         ...(c.defenceCap === undefined && c.notice !== undefined ? { defenceCap: c.notice.penalty } : {}),
       };
     case "defence.waived":
-      return { ...base, waived: true };
+      return { ...base, waived: true, noticeAnswered: c.notice !== undefined };
     case "hearing.requested":
       return { ...base, hearingRequested: true };
+    case "hearing.notified":
+      return {
+        ...base,
+        hearingNotice: {
+          at: e.at,
+          hearingDate: e.hearingDate,
+          public: e.public,
+          ...(e.closedBecause === undefined ? {} : { closedBecause: e.closedBecause }),
+        },
+      };
     case "hearing.held":
+      // A party who stayed away or walked out waived the hearing (Art. 64 item 6): the hearing
+      // is over, but the party was not heard — no answer to the notice, no defence cap.
+      if (e.partyAbsence !== undefined) return { ...base, hearingHeld: true, hearingWaived: e.partyAbsence };
       return {
         ...base,
         hearingHeld: true,
+        noticeAnswered: c.notice !== undefined,
         ...(c.defenceCap === undefined && c.notice !== undefined ? { defenceCap: c.notice.penalty } : {}),
       };
+    case "circumstances.recorded":
+      return { ...base, circumstances: e.circumstances };
     case "discussion.held":
       return { ...base, discussionHeld: true };
     case "review.approved":
@@ -251,7 +323,38 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
         deadlines: { ...c.deadlines, service: e.serviceDue },
       };
     case "decision.served":
-      return e.paymentDue === undefined ? base : { ...base, deadlines: { ...c.deadlines, payment: e.paymentDue } };
+      return {
+        ...base,
+        service: {
+          method: e.method,
+          at: e.at,
+          servedOn: e.servedOn ?? civilDateOf(e.at),
+          ...(e.publicNotice === undefined ? {} : { publicNotice: e.publicNotice }),
+        },
+        deadlines: {
+          ...c.deadlines,
+          ...(e.paymentDue === undefined ? {} : { payment: e.paymentDue }),
+          ...(e.courtApplicationDue === undefined ? {} : { courtApplication: e.courtApplicationDue }),
+        },
+      };
+    case "payment.deferred":
+      return {
+        ...base,
+        execution: evolveExecution(c.execution, e),
+        deadlines: {
+          ...c.deadlines,
+          payment: e.paymentDue,
+          ...(e.courtApplicationDue === undefined ? {} : { courtApplication: e.courtApplicationDue }),
+        },
+      };
+    case "service.consented":
+    case "execution.demanded":
+    case "execution.defenceReceived":
+    case "execution.decided":
+    case "execution.served":
+    case "execution.acted":
+    case "execution.applied":
+      return { ...base, execution: evolveExecution(c.execution, e) };
     case "payment.recorded":
       return {
         ...base,

@@ -173,7 +173,18 @@ describe("hard guards of 行政处罚法", () => {
       code: "HEARING_PENDING",
       source: { article: 64 },
     });
-    const requested = run([...upToClose, [noticeCommand(largeFine), T("06")], [{ type: "hearing.request" }, T("07")]]);
+    const notify: PenaltyCommandInput = {
+      type: "hearing.notify",
+      hearingDate: "2025-03-20",
+      place: "本局听证室",
+      records: [doc("hearing-notice")],
+    };
+    const requested = run([
+      ...upToClose,
+      [noticeCommand(largeFine), T("06")],
+      [{ type: "hearing.request" }, T("07")],
+      [notify, T("07", "03")],
+    ]);
     expect(decide(requested, cmd, ctxAt(T("20"), headActor))._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
     // The presiding officer may not be one of the investigators (Art. 64 item 4).
     const byInvestigator = decide(
@@ -186,6 +197,7 @@ describe("hard guards of 行政处罚法", () => {
       ...upToClose,
       [noticeCommand(largeFine), T("06")],
       [{ type: "hearing.request" }, T("07")],
+      [notify, T("07", "03")],
       [{ type: "hearing.hold", presiderId: "p", records: [transcript("h")] }, T("20")],
     ]);
     // After a hearing the decision is major under the default catalogue (Art. 58): it needs the
@@ -195,6 +207,7 @@ describe("hard guards of 行政处罚法", () => {
       ...upToClose,
       [noticeCommand(largeFine), T("06")],
       [{ type: "hearing.request" }, T("07")],
+      [notify, T("07", "03")],
       [{ type: "hearing.hold", presiderId: "p", records: [transcript("h")] }, T("20")],
       [
         { type: "review.approve", draftHash: caseDecisionHash(held.context, "penalty", largeFine, {}) },
@@ -233,7 +246,8 @@ describe("hard guards of 行政处罚法", () => {
       [noticeCommand(), T("06")],
       [{ type: "review.approve", draftHash: hash }, T("07"), reviewerActor],
     ]);
-    expect(decide(right, cmd, ctxAt(T("10"), headActor)).isOk()).toBe(true);
+    // After the party's 5-working-day statement window (the notice of 2025-03-06 → 2025-03-13).
+    expect(decide(right, cmd, ctxAt(T("14"), headActor)).isOk()).toBe(true);
   });
 
   it("Art. 57 para. 2: a complex or major case needs collective discussion", () => {

@@ -1,9 +1,13 @@
 import { transition } from "xstate";
 import { authorize, type Permission } from "../kernel/actors.js";
+import { checkContextNow } from "../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { formatYuan } from "../kernel/money.js";
+import { acceptedInWords, commandsAccepted } from "../kernel/next-step.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
+import { checkCaseAuthority } from "./authority.js";
 import {
   actOnMeasure,
   approvePreservation,
@@ -17,11 +21,25 @@ import {
   reportTransfer,
   sendTransfer,
 } from "./branches.js";
+import { recordCircumstances } from "./circumstances.js";
 import { type PenaltyCommand, type PenaltyCommandInput, PenaltyCommandSchema } from "./commands.js";
 import { evolveContext, outstandingFen } from "./context.js";
+import { holdDiscussion } from "./discussion.js";
 import { PENALTY_EVENT_STAGES, type PenaltyEvent, type PenaltyEventType } from "./events.js";
+import {
+  actOnExecution,
+  applyToCourt,
+  decideExecution,
+  deferPayment,
+  demandPerformance,
+  receiveExecutionDefence,
+  recordServiceConsent,
+  serveDecision,
+  serveExecutionDecision,
+} from "./execution-decide.js";
 import type { CaseState } from "./fold.js";
-import { caseDeadline, checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
+import { checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
+import { holdHearing, notifyHearing } from "./hearing.js";
 import { eventsAcceptedIn, measuresSettled, PENALTY_STATE_NAMES, penaltyMachine } from "./machine.js";
 import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
 import { approvalFromReviews, checkApprovalCommand } from "./review-gate.js";
@@ -38,8 +56,10 @@ export const COMMAND_EVENTS: Readonly<Record<PenaltyCommand["type"], PenaltyEven
   "defence.receive": "defence.received",
   "defence.waive": "defence.waived",
   "hearing.request": "hearing.requested",
+  "hearing.notify": "hearing.notified",
   "hearing.hold": "hearing.held",
   "discussion.hold": "discussion.held",
+  "circumstances.record": "circumstances.recorded",
   "review.approve": "review.approved",
   "case.decide": "case.decided",
   "decision.serve": "decision.served",
@@ -55,6 +75,14 @@ export const COMMAND_EVENTS: Readonly<Record<PenaltyCommand["type"], PenaltyEven
   "transfer.answer": "transfer.answered",
   "period.exclude": "period.excluded",
   "remedy.record": "remedy.recorded",
+  "service.consent": "service.consented",
+  "payment.defer": "payment.deferred",
+  "execution.demand": "execution.demanded",
+  "execution.defence": "execution.defenceReceived",
+  "execution.decide": "execution.decided",
+  "execution.serve": "execution.served",
+  "execution.act": "execution.acted",
+  "execution.apply": "execution.applied",
 };
 
 /**
@@ -71,8 +99,10 @@ export const COMMAND_PERMISSIONS: Readonly<Record<PenaltyCommand["type"], Permis
   "defence.receive": "case.notify",
   "defence.waive": "case.notify",
   "hearing.request": "case.notify",
+  "hearing.notify": "case.notify",
   "hearing.hold": "case.notify",
   "discussion.hold": "case.discussCollectively",
+  "circumstances.record": "case.investigate",
   "review.approve": "review.conclude",
   "case.decide": "case.decide",
   "decision.serve": "case.serve",
@@ -88,6 +118,16 @@ export const COMMAND_PERMISSIONS: Readonly<Record<PenaltyCommand["type"], Permis
   "transfer.answer": "case.investigate",
   "period.exclude": "case.investigate",
   "remedy.record": "case.execute",
+  "service.consent": "case.serve",
+  // 暂缓缴纳 is the bureau's approval (行政处罚法 Art. 66 para. 2); the execution decision and the
+  // court application are the bureau's acts (行政强制法 Art. 37; Art. 55 para. 2: signed by its head).
+  "payment.defer": "case.decide",
+  "execution.demand": "case.execute",
+  "execution.defence": "case.execute",
+  "execution.decide": "case.decide",
+  "execution.serve": "case.serve",
+  "execution.act": "case.execute",
+  "execution.apply": "case.decide",
 };
 
 function eventFor(
@@ -152,19 +192,14 @@ function eventFor(
       }
       return ok({ type: "hearing.requested", at });
     }
-    case "hearing.hold": {
-      if (c.officerIds.includes(cmd.presiderId)) {
-        return err(
-          refuse("COMMAND_NOT_ALLOWED", "听证主持人不得是本案调查人员", { ...SRC.hearingRequestWindow, item: 4 }),
-        );
-      }
-      const r = checkRecords("review", "hearing", cmd.records, ctx, at);
-      return r.isErr()
-        ? err(r.error)
-        : ok({ type: "hearing.held", at, presiderId: cmd.presiderId, records: cmd.records });
-    }
+    case "hearing.notify":
+      return notifyHearing(cmd, at, ctx);
+    case "hearing.hold":
+      return holdHearing(cmd, at, c, ctx);
     case "discussion.hold":
-      return ok({ type: "discussion.held", at, participants: cmd.participants, conclusion: cmd.conclusion });
+      return holdDiscussion(cmd, at, c, ctx);
+    case "circumstances.record":
+      return recordCircumstances(cmd, at, ctx);
     case "review.approve": {
       const checked = checkApprovalCommand(c, cmd.draftHash, cmd.reviewId, ctx);
       if (checked.isErr()) return err(checked.error);
@@ -187,22 +222,23 @@ function eventFor(
       return decided.isErr() ? err(decided.error) : ok([approval, decided.value]);
     }
     case "decision.serve":
-      return withTeam(() => {
-        const action =
-          cmd.method === "leaving" ? "serviceByLeaving" : cmd.method === "publicNotice" ? "serviceByNotice" : "service";
-        const r = checkRecords("service", action, cmd.records, ctx, at);
-        if (r.isErr()) return err(r.error);
-        const fine = c.decision?.penalty?.fineFen ?? 0;
-        const due = fine > 0 ? caseDeadline("penalty.payment", date, ctx) : undefined;
-        if (due?.isErr()) return err(due.error);
-        return ok({
-          type: "decision.served",
-          at,
-          method: cmd.method,
-          records: cmd.records,
-          ...(due?.isOk() ? { paymentDue: due.value } : {}),
-        });
-      });
+      return withTeam(() => serveDecision(cmd, at, c, ctx));
+    case "service.consent":
+      return recordServiceConsent(cmd, at, ctx);
+    case "payment.defer":
+      return deferPayment(cmd, at, c, ctx);
+    case "execution.demand":
+      return demandPerformance(cmd, at, c, ctx);
+    case "execution.defence":
+      return receiveExecutionDefence(cmd, at, c, ctx);
+    case "execution.decide":
+      return decideExecution(cmd, at, c, ctx);
+    case "execution.serve":
+      return serveExecutionDecision(cmd, at, c, ctx);
+    case "execution.act":
+      return actOnExecution(cmd, at, c, ctx);
+    case "execution.apply":
+      return applyToCourt(cmd, at, c, ctx);
     case "payment.record": {
       if (cmd.amountFen > outstandingFen(c)) {
         return err(
@@ -229,6 +265,24 @@ function eventFor(
       return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen, surchargeFen: cmd.surchargeFen });
     }
     case "case.close": {
+      if (state.value === "served" && outstandingFen(c) > 0) {
+        const fine = c.decision?.penalty?.fineFen ?? 0;
+        return err(
+          sanxiangError(
+            "COMMAND_NOT_ALLOWED",
+            `罚款尚未缴清，不得结案：应缴 ${formatYuan(fine)} 元，已缴 ${formatYuan(c.paidFen)} 元，尚欠 ${formatYuan(outstandingFen(c))} 元。请先记录缴纳（payment.record）；逾期不缴纳的，依法加处罚款或申请人民法院强制执行（行政处罚法第七十二条）`,
+            {
+              details: {
+                state: state.value,
+                command: cmd.type,
+                fineFen: fine,
+                paidFen: c.paidFen,
+                outstandingFen: outstandingFen(c),
+              },
+            },
+          ),
+        );
+      }
       const sent = checkTransferSent(c);
       if (sent.isErr()) return err(sent.error);
       if (!measuresSettled(c)) {
@@ -268,11 +322,12 @@ function eventFor(
 }
 
 function notAllowed(state: CaseState, type: string, why = ""): SanxiangError {
+  const allowed = commandsAccepted(COMMAND_EVENTS, eventsAcceptedIn(state.value));
   return sanxiangError(
     "COMMAND_NOT_ALLOWED",
-    `案件处于「${PENALTY_STATE_NAMES[state.value]}」环节，不能执行 ${type}${why}`,
+    `案件处于「${PENALTY_STATE_NAMES[state.value]}」环节，不能执行 ${type}${why}${acceptedInWords(allowed)}`,
     {
-      details: { state: state.value, command: type },
+      details: { state: state.value, command: type, allowed },
     },
   );
 }
@@ -282,19 +337,26 @@ function notAllowed(state: CaseState, type: string, why = ""): SanxiangError {
  * the context, the events to append, or the coded refusal. In order: the command's schema
  * (`INVALID_INPUT`); the actor's role (`PERMISSION_DENIED`, kernel `authorize`); the act's
  * time (not after `now`, not before the case's last act); the state (`COMMAND_NOT_ALLOWED`
- * naming it); then the step's hard guards, each citing its article — two certified
- * officers (Art. 42), limitation (Art. 36), records (Art. 47, recording rules), no penalty
+ * naming it); the actor against the registry (`checkCaseAuthority`: `ACTOR_NOT_REGISTERED`,
+ * `OFFICER_NOT_QUALIFIED`, `NOT_ON_CASE_TEAM`, `ROLE_NOT_BACKED`); then the step's hard
+ * guards, each citing its article — two certified officers (Art. 42), limitation (Art. 36),
+ * records (Art. 47, recording rules; audio-video files attached to the case count), no penalty
  * decision without notice or waiver (Arts. 44, 62), none heavier after defence (Art. 45),
- * hearing (Arts. 63–65), legal review of the same draft (Art. 58), collective discussion
- * (Art. 57) — and last the machine's own guard. Nothing is written; a refusal changes nothing.
+ * none with a 不予处罚 ground on record (Arts. 30, 31, 33), hearing (Arts. 63–65: request
+ * window, notice seven working days ahead, public unless the law says otherwise, waived by
+ * absence), legal review of the same draft (Art. 58), collective discussion by the quorum of
+ * the body's heads (Art. 57), none inside the party's statement window (Arts. 44, 45, 62) —
+ * and last the machine's own guard. Nothing is written; a refusal changes nothing.
  */
 export function decide(
   state: CaseState,
   input: PenaltyCommandInput,
   ctx: DecideContext,
 ): Result<CaseEvent[], SanxiangError> {
+  const now = checkContextNow(ctx.now);
+  if (now.isErr()) return err(now.error);
   const parsed = PenaltyCommandSchema.safeParse(input);
-  if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues));
+  if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues, input));
   const cmd = parsed.data;
   const permission =
     cmd.type === "case.decide" && cmd.outcome === "transfer" ? "case.transfer" : COMMAND_PERMISSIONS[cmd.type];
@@ -314,7 +376,24 @@ export function decide(
   }
   const type = COMMAND_EVENTS[cmd.type];
   if (!eventsAcceptedIn(state.value).includes(type)) return err(notAllowed(state, cmd.type));
-  const event = eventFor(cmd, at, state, ctx);
+  // Who acts, checked against the registry: registered with the case's body, in post,
+  // certified that day, on the case's team; a claimed head or reviewer backed by the registry.
+  const authority = checkCaseAuthority(state.context, cmd, permission, civilDateOf(at), ctx, headActs);
+  if (authority.isErr()) return err(authority.error);
+  // Audio-video files attached to the case count for the act's recording rules (guards `checkRecords`).
+  const attached = state.evidence;
+  const withEvidence: DecideContext =
+    attached === undefined || attached.length === 0
+      ? ctx
+      : {
+          ...ctx,
+          caseEvidence: {
+            evidence: attached,
+            after: state.context.lastAt,
+            actionId: cmd.type === "investigation.record" ? cmd.actionId : undefined,
+          },
+        };
+  const event = eventFor(cmd, at, state, withEvidence);
   if (event.isErr()) return err(event.error);
   const list: readonly PenaltyEvent[] = isEventList(event.value) ? event.value : [event.value];
   // Each event must be accepted by the machine in the state the previous one left.

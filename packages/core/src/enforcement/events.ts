@@ -4,6 +4,7 @@ import { IdSchema } from "../kernel/ports.js";
 import { CivilDateSchema, InstantSchema } from "../kernel/time.js";
 import type { Stage } from "../recording/vocabulary.js";
 import { ActionNameSchema } from "../recording/vocabulary.js";
+import { DecisionBenchmarkSchema } from "./benchmark-application.js";
 import { SeizureEventSchema } from "./coercion/events.js";
 import {
   CasePartySchema,
@@ -15,7 +16,10 @@ import {
 } from "./commands.js";
 import { CaseDeadlineSchema } from "./deadline.js";
 import { ExcludedPeriodSchema } from "./excluded-periods.js";
+import { EXECUTION_EVENT_SCHEMAS, EXECUTION_EVENT_STAGES } from "./execution.js";
+import { HearingAbsenceSchema, HearingClosedReasonSchema } from "./hearing-terms.js";
 import { PenaltySchema } from "./penalty.js";
+import { PublicNoticeServiceSchema } from "./service.js";
 import { SurchargePauseSchema } from "./surcharge.js";
 
 export { type CaseDeadline, CaseDeadlineSchema } from "./deadline.js";
@@ -72,16 +76,45 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     records: recs,
     /** 听证申请期限 (Art. 64 item 1), when a hearing right was notified. */
     hearingRequestDue: CaseDeadlineSchema.optional(),
+    /** 陈述申辩期限 (Arts. 44, 45, 62; the `penalty.statement` row); absent in streams written before it. */
+    statementDue: CaseDeadlineSchema.optional(),
   }),
   z.object({ type: z.literal("defence.received"), at, statement: z.string(), records: recs }),
   z.object({ type: z.literal("defence.waived"), at, records: recs }),
   z.object({ type: z.literal("hearing.requested"), at }),
-  z.object({ type: z.literal("hearing.held"), at, presiderId: IdSchema, records: recs }),
+  z.object({
+    type: z.literal("hearing.notified"),
+    at,
+    hearingDate: CivilDateSchema,
+    place: z.string(),
+    public: z.boolean(),
+    closedBecause: HearingClosedReasonSchema.optional(),
+    records: recs,
+    /** 最迟通知日 — the last day the notice could be given (Art. 64 item 2, the `penalty.hearingNotice` row). */
+    latestNoticeDay: CivilDateSchema,
+  }),
+  z.object({
+    type: z.literal("hearing.held"),
+    at,
+    presiderId: IdSchema,
+    records: recs,
+    /** The party stayed away or walked out: the hearing ended as waived (Art. 64 item 6). */
+    partyAbsence: HearingAbsenceSchema.optional(),
+  }),
   z.object({
     type: z.literal("discussion.held"),
     at,
     participants: z.array(IdSchema).readonly(),
+    /** 负责人总数 the quorum was counted on; absent in streams written before it. */
+    membersTotal: z.number().int().min(1).optional(),
     conclusion: z.string(),
+  }),
+  z.object({
+    type: z.literal("circumstances.recorded"),
+    at,
+    /** 认定的裁量情节 in force (replaces the previous finding). */
+    circumstances: z.array(z.string()).readonly(),
+    records: recs,
   }),
   z.object({
     type: z.literal("review.approved"),
@@ -99,6 +132,8 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     draftHash: z.string(),
     /** 重大执法决定 — legal review was required (行政处罚法 Art. 58); absent in streams written before it. */
     major: z.boolean().optional(),
+    /** 适用的裁量基准 — the benchmark row the decision applied and its deviation record; absent in streams written before it. */
+    benchmark: DecisionBenchmarkSchema.optional(),
     records: recs,
     /** 送达期限 (Art. 61 para. 1). */
     serviceDue: CaseDeadlineSchema,
@@ -108,8 +143,14 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     at,
     method: ServiceMethodSchema,
     records: recs,
-    /** 罚款缴纳期限 (Art. 67 para. 3), when a fine was imposed. */
+    /** 送达日期 — the day the method fixes (service.ts); absent in streams written before it (then the day of `at`). */
+    servedOn: CivilDateSchema.optional(),
+    /** 公告送达: publication and the end of its 30 days (民事诉讼法 Art. 95). */
+    publicNotice: PublicNoticeServiceSchema.optional(),
+    /** 罚款缴纳期限 (Art. 67 para. 3) from the service date, when a fine was imposed. */
     paymentDue: CaseDeadlineSchema.optional(),
+    /** 申请人民法院强制执行期限 (行政强制法 Art. 53), when a fine was imposed; absent in streams written before it. */
+    courtApplicationDue: CaseDeadlineSchema.optional(),
   }),
   z.object({
     type: z.literal("payment.recorded"),
@@ -187,6 +228,8 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("case.closed"), at }),
   z.object({ type: z.literal("case.archived"), at, records: recs }),
+  // 送达地址确认书、暂缓缴纳、催告、强制执行、申请法院强制执行 (execution.ts).
+  ...EXECUTION_EVENT_SCHEMAS,
 ]);
 /** 普通程序事件 (see {@link PenaltyEventSchema}). */
 export type PenaltyEvent = z.infer<typeof PenaltyEventSchema>;
@@ -203,7 +246,9 @@ export const PENALTY_EVENT_STAGES: Readonly<Record<PenaltyEventType, Stage>> = {
   "defence.received": "review",
   "defence.waived": "review",
   "hearing.requested": "review",
+  "hearing.notified": "review",
   "hearing.held": "review",
+  "circumstances.recorded": "investigation",
   "discussion.held": "decision",
   "review.approved": "review",
   "case.decided": "decision",
@@ -220,4 +265,5 @@ export const PENALTY_EVENT_STAGES: Readonly<Record<PenaltyEventType, Stage>> = {
   "remedy.recorded": "execution",
   "case.closed": "closing",
   "case.archived": "archiving",
+  ...EXECUTION_EVENT_STAGES,
 };

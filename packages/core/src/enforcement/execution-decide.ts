@@ -31,10 +31,12 @@ import { caseDeadline, checkRecords, currentDeadline, type DecideContext, refuse
 import { currentServedOn, SERVICE_METHOD_NAMES, type ServiceMethod, serviceOutcome } from "./service.js";
 import { DEFERRAL_SOURCE } from "./surcharge.js";
 
-/** An execution command (one of {@link EXECUTION_COMMAND_SCHEMAS}, defaults applied). */
+/** An execution command (service consent, deferral, demand, defence, decision, service, act, court application; a `PenaltyCommand`), defaults applied. */
 export type ExecutionCommand = z.infer<(typeof EXECUTION_COMMAND_SCHEMAS)[number]>;
 type Cmd<T extends ExecutionCommand["type"]> = Extract<ExecutionCommand, { type: T }>;
-type R = Result<ExecutionEvent, SanxiangError>;
+/** A step of the execution decider: its event, or the refusal. */
+export type ExecutionStepResult = Result<ExecutionEvent, SanxiangError>;
+type R = ExecutionStepResult;
 
 /** The bureau's execution policy (defaults for what it leaves out). */
 export function executionPolicyOf(ctx: DecideContext): Result<ExecutionPolicy, SanxiangError> {

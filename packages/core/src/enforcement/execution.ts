@@ -119,6 +119,9 @@ const indirectBecause = IndirectServiceReasonSchema.optional();
  * - `execution.serve` 送达强制执行决定书 (Art. 38);
  * - `execution.act` 实施强制执行 — never at night or on a holiday unless `emergency` (Art. 43);
  * - `execution.apply` 申请人民法院强制执行 (Arts. 53–55).
+ *
+ * Documented with the ordinary procedure's commands (`PenaltyCommandSchema`).
+ * @internal
  */
 export const EXECUTION_COMMAND_SCHEMAS = [
   z.object({
@@ -198,7 +201,11 @@ export const EXECUTION_COMMAND_SCHEMAS = [
 const recs = z.array(RecordRefSchema).readonly();
 const when = InstantSchema;
 
-/** The events of {@link EXECUTION_COMMAND_SCHEMAS}, part of the ordinary procedure's events. */
+/**
+ * The events of the execution commands, part of the ordinary procedure's events (documented
+ * with `PenaltyEventSchema`).
+ * @internal
+ */
 export const EXECUTION_EVENT_SCHEMAS = [
   z.object({ type: z.literal("service.consented"), at: when, address: z.string(), records: recs }),
   z.object({
@@ -262,7 +269,7 @@ export const EXECUTION_EVENT_SCHEMAS = [
   z.object({ type: z.literal("execution.applied"), at: when, court: z.string(), records: recs }),
 ] as const;
 
-/** An execution event (one of {@link EXECUTION_EVENT_SCHEMAS}). */
+/** An execution event (a `PenaltyEvent` of the execution commands). */
 export type ExecutionEvent = z.infer<(typeof EXECUTION_EVENT_SCHEMAS)[number]>;
 /** The `type` of an {@link ExecutionEvent}. */
 export type ExecutionEventType = ExecutionEvent["type"];

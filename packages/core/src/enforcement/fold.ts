@@ -2,6 +2,7 @@ import { initialTransition, transition } from "xstate";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { CaseEvent } from "../recording/case-event.js";
+import { type AttachedEvidence, evolveEvidence, isEvidenceEvent } from "../recording/evidence-attach.js";
 import type { PenaltyCaseContext } from "./context.js";
 import { type PenaltyEvent, PenaltyEventSchema } from "./events.js";
 import { PENALTY_STATE_NAMES, type PenaltySnapshot, type PenaltyState, penaltyMachine } from "./machine.js";
@@ -22,6 +23,8 @@ export interface CaseState {
   readonly value: PenaltyState;
   /** 案件情况. */
   readonly context: PenaltyCaseContext;
+  /** 本案证据 — items attached to the case and their custody (`evidence.attached`, `custody.recorded`), when any. */
+  readonly evidence?: readonly AttachedEvidence[];
 }
 
 function stateOf(caseId: string, version: number, snapshot: PenaltySnapshot): CaseState {
@@ -63,6 +66,11 @@ export function evolve(state: CaseState, event: CaseEvent): Result<CaseState, Sa
       }),
     );
   }
+  // Evidence and custody are part of the case's record but not steps of the procedure.
+  if (isEvidenceEvent(event)) {
+    const evidence = evolveEvidence(state.evidence ?? [], event);
+    return evidence.isErr() ? err(evidence.error) : ok({ ...state, version: event.seq, evidence: evidence.value });
+  }
   const parsed = penaltyEventOf(event);
   if (parsed.isErr()) return err(parsed.error);
   if (!state.snapshot.can(parsed.value)) {
@@ -75,7 +83,8 @@ export function evolve(state: CaseState, event: CaseEvent): Result<CaseState, Sa
     );
   }
   const [next] = transition(penaltyMachine, state.snapshot, parsed.value);
-  return ok(stateOf(state.caseId, event.seq, next));
+  const after = stateOf(state.caseId, event.seq, next);
+  return ok(state.evidence === undefined ? after : { ...after, evidence: state.evidence });
 }
 
 /** 事件折叠 — the state of case `caseId` after all its `events`, in order (see {@link evolve}). */

@@ -8,15 +8,21 @@ import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
 import type { CivilDate, Instant } from "../kernel/time.js";
 import { requireRecords } from "../recording/check.js";
+import { type AttachedEvidence, attachedRecords } from "../recording/evidence-attach.js";
 import type { RecordingRules } from "../recording/rules.js";
 import type { Stage } from "../recording/vocabulary.js";
+import type { DeviationPolicy } from "../registry/benchmarks/check.js";
+import type { BenchmarkRegistry } from "../registry/benchmarks/registry.js";
+import type { Circumstance } from "../registry/benchmarks/schema.js";
 import type { OfficerPolicyInput } from "../registry/bodies/policy.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import type { ReviewCatalogue } from "../review/catalogue.js";
 import type { ReviewState } from "../review/fold.js";
+import type { DiscussionQuorum } from "../review/quorum.js";
 import type { DecisionOutcome, RecordRef } from "./commands.js";
 import type { CaseDeadline } from "./events.js";
 import { deadlineWithExclusions } from "./excluded-periods.js";
+import type { ExecutionPolicyInput } from "./execution.js";
 import type { Penalty, PenaltyPolicy } from "./penalty.js";
 import type { SurchargePolicyInput } from "./surcharge.js";
 
@@ -48,6 +54,8 @@ export interface DecideContext {
   readonly hash?: HashAlgorithm;
   /** The bureau's surcharge configuration (加处罚款, default: 3% a day from the day after the payment deadline). */
   readonly surcharge?: SurchargePolicyInput;
+  /** The bureau's execution settings (强制执行: enforcement power, night, rest days; default: apply to the court, 22:00–06:00). */
+  readonly execution?: ExecutionPolicyInput;
   /** 重大执法决定法制审核目录清单 — the bureau's catalogue (default {@link DEFAULT_REVIEW_CATALOGUE}). */
   readonly reviewCatalogue?: ReviewCatalogue;
   /**
@@ -56,6 +64,32 @@ export interface DecideContext {
    * `case.decide` relies on it, and `review.approve` naming a `reviewId` is checked against them.
    */
   readonly reviews?: readonly ReviewState[];
+  /**
+   * 本案证据 — set by {@link decide} from the case stream, not by apps: the items attached to
+   * the case (recording `attachEvidence`), the case's previous act (only items captured after
+   * it count for the next act) and the act's id. An attached audio-video file counts where a
+   * recording rule requires one.
+   */
+  readonly caseEvidence?: {
+    readonly evidence: readonly AttachedEvidence[];
+    readonly after?: Instant | undefined;
+    readonly actionId?: string | undefined;
+  };
+  /**
+   * 集体讨论法定人数 — the share of the body's heads a collective discussion needs (the review
+   * policy's `quorumNumerator / quorumDenominator`, default two thirds; one rule with the review
+   * workflow's). A full `ReviewPolicy` may be passed.
+   */
+  readonly reviewPolicy?: DiscussionQuorum;
+  /** 裁量情节 — the bureau's own circumstance rows beyond 行政处罚法 Arts. 30–33 (`circumstances.record` accepts their codes). */
+  readonly circumstances?: readonly Circumstance[];
+  /**
+   * 裁量基准库 — the bureau's discretion benchmarks: with it, a penalty decision names the row
+   * it applies and is checked against it (enforcement/benchmark-gate.ts).
+   */
+  readonly benchmarks?: BenchmarkRegistry;
+  /** 偏离基准的程序要求 — what a deviation needs (default `DEFAULT_DEVIATION_POLICY`). */
+  readonly deviationPolicy?: DeviationPolicy;
 }
 
 /** 决定草案 (legacy) — outcome and penalty, hashed by {@link decisionDraftHash}. */
@@ -111,7 +145,20 @@ export function checkRecords(
   at: Instant,
   endedAt?: Instant,
 ): Result<true, SanxiangError> {
-  return requireRecords(stage, action, records, ctx.recording, { at, ...(endedAt === undefined ? {} : { endedAt }) });
+  // Audio-video files attached to the case for this act count as its records (recording `attachedRecords`).
+  const e = ctx.caseEvidence;
+  const attached =
+    e === undefined
+      ? []
+      : attachedRecords(e.evidence, {
+          stage,
+          action,
+          until: endedAt ?? at,
+          ...(e.after === undefined ? {} : { after: e.after }),
+          ...(e.actionId === undefined ? {} : { actionId: e.actionId }),
+        });
+  const all = attached.length === 0 ? records : [...records, ...attached];
+  return requireRecords(stage, action, all, ctx.recording, { at, ...(endedAt === undefined ? {} : { endedAt }) });
 }
 
 /**

@@ -1,8 +1,11 @@
 import { and, assign, type SnapshotFrom, setup } from "xstate";
+import { noPenaltyGround } from "../registry/benchmarks/check.js";
 import { seizureSnapshotOf } from "./coercion/machine.js";
 import { EMPTY_SEIZURE } from "./coercion/state.js";
 import { emptyContext, evolveContext, outstandingFen, type PenaltyCaseContext } from "./context.js";
 import type { PenaltyEvent } from "./events.js";
+import { isExecutionEvent } from "./execution.js";
+import { executionEventAllowed } from "./execution-decide.js";
 
 /**
  * A step of a coercive measure linked to the case: the measure's own machine must accept it
@@ -28,15 +31,17 @@ export function measuresSettled(c: PenaltyCaseContext): boolean {
 /**
  * The structural invariant of a decision, checked again by the machine itself so that no
  * stream — however it was written — can carry a penalty decision without a served notice
- * or a written waiver (行政处罚法 Arts. 44, 62), before a requested hearing was held
- * (Art. 65), or without the approval of this very draft when legal review is required
- * (Art. 58). `decide` refuses these earlier with coded errors; the guard is the backstop.
+ * or a written waiver (行政处罚法 Arts. 44, 62), with a statutory 不予处罚 ground on record
+ * (Arts. 30, 31, 33), before a requested hearing was held or waived (Arts. 64 item 6, 65),
+ * or without the approval of this very draft when legal review is required (Art. 58). `decide` refuses these earlier with coded errors; the guard is the backstop.
  */
 function decisionAllowed(c: PenaltyCaseContext, e: PenaltyEvent): boolean {
   if (e.type !== "case.decided") return false;
   if ((c.reviewRequired || e.major === true) && !c.approvedDraftHashes.includes(e.draftHash)) return false;
   if (e.outcome !== "penalty") return true;
   if (c.notice === undefined && !c.waived) return false;
+  // Arts. 30, 31, 33: a statutory 不予处罚 ground on record bars any penalty.
+  if (noPenaltyGround(c.circumstances ?? []) !== undefined) return false;
   return !c.hearingRequested || c.hearingHeld;
 }
 
@@ -50,6 +55,10 @@ function decisionAllowed(c: PenaltyCaseContext, e: PenaltyEvent): boolean {
  * States: 未立案 `unfiled` → 调查取证 `investigating` → 调查终结 `investigated` → 已告知
  * `noticed` (⇄ 听证 `hearing`) → 已决定 `decided` | 已移送 `transferred` → 已送达 `served` →
  * 已执行 `executed` → 结案 `closed` → 归档 `archived`.
+ *
+ * In `hearing` the notice of the hearing (`hearing.notified`, Art. 64 items 2–3) precedes
+ * `hearing.held` (held, or ended as waived by the party's absence, item 6). The circumstances
+ * found (`circumstances.recorded`, Arts. 30–33) may be recorded until the decision.
  *
  * Investigation branches stay in their state: 先行登记保存 (`preservation.*`, Art. 56), a
  * 查封扣押 measure linked to the case (`coercion.acted`, each step accepted by
@@ -94,6 +103,7 @@ export const penaltyMachine = setup({
     coercionStep: ({ context, event }) => coercionStepAllowed(context, event, false),
     transferNotSent: ({ context }) => context.transfer?.sent === undefined,
     transferSent: ({ context }) => context.transfer?.sent !== undefined && context.transfer.answer === undefined,
+    executionStep: ({ context, event }) => isExecutionEvent(event) && executionEventAllowed(context, event),
   },
 }).createMachine({
   id: "penalty.ordinary",
@@ -106,7 +116,9 @@ export const penaltyMachine = setup({
     unfiled: { on: { "case.filed": { target: "investigating", actions: "apply" } } },
     investigating: {
       on: {
+        "service.consented": { actions: "apply" },
         "officers.assigned": { actions: "apply" },
+        "circumstances.recorded": { actions: "apply" },
         "investigation.recorded": { actions: "apply" },
         "investigation.closed": { target: "investigated", actions: "apply" },
         "preservation.approved": { guard: "newPreservation", actions: "apply" },
@@ -119,7 +131,9 @@ export const penaltyMachine = setup({
     },
     investigated: {
       on: {
+        "service.consented": { actions: "apply" },
         "officers.assigned": { actions: "apply" },
+        "circumstances.recorded": { actions: "apply" },
         "notice.served": { target: "noticed", actions: "apply" },
         "defence.waived": { actions: "apply" },
         "review.approved": { actions: "apply" },
@@ -136,7 +150,9 @@ export const penaltyMachine = setup({
     },
     noticed: {
       on: {
+        "service.consented": { actions: "apply" },
         "officers.assigned": { actions: "apply" },
+        "circumstances.recorded": { actions: "apply" },
         "notice.served": { actions: "apply" },
         "defence.received": { actions: "apply" },
         "defence.waived": { actions: "apply" },
@@ -155,8 +171,11 @@ export const penaltyMachine = setup({
     },
     hearing: {
       on: {
+        "service.consented": { actions: "apply" },
         "officers.assigned": { actions: "apply" },
+        "circumstances.recorded": { actions: "apply" },
         "defence.received": { actions: "apply" },
+        "hearing.notified": { actions: "apply" },
         "hearing.held": { target: "noticed", actions: "apply" },
         "preservation.handled": { guard: "preservationRegistered", actions: "apply" },
         "coercion.acted": { guard: "coercionStepOrNew", actions: "apply" },
@@ -165,6 +184,7 @@ export const penaltyMachine = setup({
     },
     decided: {
       on: {
+        "service.consented": { actions: "apply" },
         "decision.served": { target: "served", actions: "apply" },
         "coercion.acted": { guard: "coercionStep", actions: "apply" },
         "case.closed": { guard: and(["notPenalty", "settled"]), target: "closed", actions: "apply" },
@@ -180,6 +200,15 @@ export const penaltyMachine = setup({
     },
     served: {
       on: {
+        // 行政强制执行 (execution.ts): each step's structural condition, then its dated guards in decide.
+        "service.consented": { actions: "apply" },
+        "payment.deferred": { guard: "executionStep", actions: "apply" },
+        "execution.demanded": { guard: "executionStep", actions: "apply" },
+        "execution.defenceReceived": { guard: "executionStep", actions: "apply" },
+        "execution.decided": { guard: "executionStep", actions: "apply" },
+        "execution.served": { guard: "executionStep", actions: "apply" },
+        "execution.acted": { guard: "executionStep", actions: "apply" },
+        "execution.applied": { guard: "executionStep", actions: "apply" },
         "payment.recorded": [
           { guard: and(["paysInFull", "surchargeCapped"]), target: "executed", actions: "apply" },
           { guard: and(["paysInPart", "surchargeCapped"]), actions: "apply" },

@@ -63,10 +63,14 @@ describe("default projections", () => {
       (await execute(store, "c1", cmd, ctxAt(now, actor)))._unsafeUnwrap();
       seen.push(await openDeadlines(store));
     }
-    expect(seen[2]).toEqual(["c1/penalty.decision"]);
+    // The notice opens the party's statement window (行政处罚法第四十四条、第四十五条、第六十二条);
+    // the statement answers it.
+    expect(seen[2]).toEqual(["c1/penalty.decision", "c1/penalty.statement"]);
     expect(seen[3]).toEqual(["c1/penalty.decision"]);
     expect(seen[4]).toEqual(["c1/penalty.service"]);
-    expect(seen[5]).toEqual(["c1/penalty.payment"]);
+    // Service of a fine opens the payment period and the bureau's three months to apply to the
+    // people's court after the remedy periods (行政强制法第五十三条).
+    expect(seen[5]).toEqual(["c1/enforcement.courtApplication", "c1/penalty.payment"]);
     expect(seen[7]).toEqual([]);
 
     const queued = (await store.queryProjection(PROJECTIONS.disclosureQueue))._unsafeUnwrap();
@@ -133,8 +137,9 @@ describe("deadline index over the investigation branches", () => {
       "c1/penalty.evidencePreservation",
     ]);
     const seizure = (await store.getProjectionRow(PROJECTIONS.deadlines, "c1/coercion.seizure/m1"))._unsafeUnwrap();
-    // 30 days from 03-05 end on 04-04, 清明节: the period rolls over to 04-07 (民法典第二百零三条).
-    expect(seizure?.sortKey).toBe("2025-04-07");
+    // 30 days from 03-05 end on 04-04, 清明节: "不得超过三十日", not rolled over by default
+    // (行政强制法第二十五条第一款; a bureau may configure roll-over).
+    expect(seizure?.sortKey).toBe("2025-04-04");
     (
       await execute(
         store,

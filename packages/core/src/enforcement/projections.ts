@@ -55,10 +55,16 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "penalty.service": ["decision.served"],
   // The party's window to ask for a hearing: used, answered, waived — or moot once decided.
   "penalty.hearingRequest": ["hearing.requested", "defence.received", "defence.waived", "case.decided"],
+  // The party's window to state and defend: answered (statement, waiver, hearing) — or moot once decided.
+  "penalty.statement": ["defence.received", "defence.waived", "hearing.held", "case.decided"],
   "penalty.cashHandover": ["cash.handedOver"],
   "penalty.cashDeposit": ["cash.deposited"],
   "penalty.evidencePreservation": ["preservation.handled"],
   "transfer.headDecision": ["case.decided"],
+  // 行政强制执行 (行政强制法 Arts. 37, 53, 54): the demand's ten days and the three-month court
+  // window end when the bureau decides to enforce itself or applies to the court.
+  "enforcement.demand": ["execution.decided", "execution.applied"],
+  "enforcement.courtApplication": ["execution.decided", "execution.applied"],
   // 公示 (in the disclosure's own stream): published, or withheld by law (not published at all).
   "disclosure.licencePenalty": ["disclosure.published", "disclosure.withheld"],
   // …and an inspection case's own result deadline (优化营商环境条例 Art. 54: 双随机、一公开) ends

@@ -60,6 +60,8 @@ describe("recomputeProvisional — deadlines computed without a year's holiday n
     const r = recomputeProvisional(stored, with2027)._unsafeUnwrap();
     expect(r.changed).toEqual([
       { key: "hearingRequest", ruleId: "penalty.hearingRequest", before: "2027-01-07", after: "2027-01-05" },
+      // The statement window (5 working days, the party's) is bounded and corrected the same way.
+      { key: "statement", ruleId: "penalty.statement", before: "2027-01-07", after: "2027-01-05" },
     ]);
     expect(r.confirmed).toEqual(["decision"]);
     expect(r.unresolved).toEqual(["limitation"]);
@@ -75,7 +77,7 @@ describe("recomputeProvisional — deadlines computed without a year's holiday n
     expect(s.context.deadlines.hearingRequest?.due).toBe("2027-01-07");
     // Still without the notice: nothing resolves.
     const again = recomputeProvisional(stored, chinaCalendar())._unsafeUnwrap();
-    expect([...again.unresolved].sort()).toEqual(["decision", "hearingRequest", "limitation"]);
+    expect([...again.unresolved].sort()).toEqual(["decision", "hearingRequest", "limitation", "statement"]);
     expect(again.deadlines).toEqual(stored);
   });
 

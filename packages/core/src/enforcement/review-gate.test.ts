@@ -163,8 +163,11 @@ describe("case.decide and the review gate (行政处罚法第五十八条)", () 
       ),
     })._unsafeUnwrap();
     expect(
-      decide(s, { type: "review.approve", draftHash: hash }, { ...ctxAt(T("07"), handler), bodies: aReviews })
-        ._unsafeUnwrapErr().code,
+      decide(
+        s,
+        { type: "review.approve", draftHash: hash },
+        { ...ctxAt(T("07"), handler), bodies: aReviews },
+      )._unsafeUnwrapErr().code,
     ).toBe("REVIEWER_RECUSAL_REQUIRED");
   });
 
@@ -183,10 +186,11 @@ describe("case.decide and the review gate (行政处罚法第五十八条)", () 
         T("05"),
       ],
     ]);
+    // After the party's statement window (5 working days from the notice, 行政处罚法第六十二条).
     const events = decide(
       s,
       { type: "case.decide", outcome: "penalty", penalty: { kinds: ["warning"] }, records: [doc("d")] },
-      ctxAt(T("06"), headActor),
+      ctxAt(T("13"), headActor),
     )._unsafeUnwrap();
     expect(events[0]?.payload.major).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import type { SanxiangError } from "../kernel/errors.js";
 import { sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type CivilDate, civilDateOf, compareCivilDates, type Instant } from "../kernel/time.js";
+import { checkDecisionBenchmark } from "./benchmark-gate.js";
 import { checkNoPenaltyGrounds } from "./circumstances.js";
 import type { PenaltyCommand } from "./commands.js";
 import type { PenaltyCaseContext } from "./context.js";
@@ -202,7 +203,9 @@ export function decideCase(
   }
   // Art. 58, the last gate: a major decision (the catalogue, or 调查终结's flag) only as
   // approved, to the letter.
-  const review = checkCaseReview(c, cmd.outcome, cmd.penalty, ctx);
+  const review = checkDecisionBenchmark(cmd, c, ctx).andThen((b) =>
+    checkCaseReview(c, cmd.outcome, cmd.penalty, ctx, b),
+  );
   if (review.isErr()) return err(review.error);
   // Arts. 44, 45, 62: no penalty before the party stated, waived on the record, or the window
   // ended — checked last, so that the steps still missing are named first.

@@ -45,6 +45,10 @@ export const bodies = createBodiesRegistry({
       reviewerSince: "2019-01-01",
       legalQualification: "A20196405020001",
     },
+    // The head (局长, 正职负责人): `headActor` below; a claimed head role is checked against it.
+    { ...officer("h", "局长", "640502190009"), leadership: "principal" as const },
+    // A deputy head (副局长, 副职负责人): a head for Art. 57, not for a transfer (移送规定 Art. 5).
+    { ...officer("h2", "副局长", "640502190010"), leadership: "deputy" as const },
   ],
 })._unsafeUnwrap();
 
@@ -101,6 +105,8 @@ export const onSpotDecide = (
   basis: ["律师法第五十条"],
   place: "中卫市沙坡头区",
   penalty: { kinds: ["fine"], fineFen: 5_000 },
+  notified: true,
+  statement: { kind: "waived", records: [doc("onspot-form")] },
   records: [doc("onspot-form")],
   ...over,
 });

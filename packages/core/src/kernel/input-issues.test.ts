@@ -31,7 +31,8 @@ describe("pathInWords", () => {
 describe("invalidInput names the value given and what is allowed", () => {
   const input = { kind: "photo", name: "", count: 11, items: [{ id: 7 }], note: "无", extra: 1 };
   const e = invalidInput("配置无效", issuesOf(input), input);
-  const byPath = new Map((e.details?.issues as { path: string; message: string }[]).map((i) => [i.path, i.message]));
+  const issues = (e.details?.issues ?? []) as { path: string; message: string }[];
+  const byPath = new Map(issues.map((i) => [i.path, i.message]));
 
   it("an enum: the value and the options", () => {
     expect(byPath.get("kind")).toBe('为 "photo"，应为以下之一："audio"、"video"');

@@ -1,7 +1,9 @@
 import type { WorkCalendar } from "../calendar/types.js";
 import { type Actor, authorize, type Permission, type PermissionPolicy } from "../kernel/actors.js";
+import { checkContextNow } from "../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm } from "../kernel/hash.js";
+import { acceptedInWords, commandsAccepted } from "../kernel/next-step.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
 import { type CivilDate, civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
@@ -16,6 +18,7 @@ import type { ReviewEvent, ReviewEventType } from "./events.js";
 import type { ReviewState } from "./fold.js";
 import { REVIEW_STATE_NAMES, reviewEventsAcceptedIn } from "./machine.js";
 import { type ReviewPolicy, type ReviewPolicyInput, resolveReviewPolicy, REVIEW_SOURCES as SRC } from "./policy.js";
+import { checkDiscussionQuorum } from "./quorum.js";
 import {
   REVIEW_ITEM_NAMES,
   REVIEW_ITEMS,
@@ -289,20 +292,9 @@ function eventFor(
     case "review.dispute":
       return ok({ type: "review.disputed", at, reason: cmd.reason });
     case "review.discuss": {
-      const participants = [...new Set(cmd.participants)];
-      if (participants.length > cmd.membersTotal) {
-        return err(sanxiangError("INVALID_INPUT", "参加集体讨论的人数多于负责人总数"));
-      }
-      if (participants.length * policy.quorumDenominator < cmd.membersTotal * policy.quorumNumerator) {
-        return err(
-          refuse(
-            "DISCUSSION_QUORUM_NOT_MET",
-            `集体讨论应有负责人总数的 ${policy.quorumNumerator}/${policy.quorumDenominator} 以上参加（${cmd.membersTotal} 人中 ${participants.length} 人参加）`,
-            SRC.discussion,
-            { participants: participants.length, membersTotal: cmd.membersTotal },
-          ),
-        );
-      }
+      const quorum = checkDiscussionQuorum(cmd.participants, cmd.membersTotal, policy);
+      if (quorum.isErr()) return err(quorum.error);
+      const participants = quorum.value;
       if (cmd.resolution === "adoptDraft" && !policy.discussionResolves) {
         return err(refuse("REVIEW_NOT_APPROVED", "本机关规定集体讨论不能代替法制审核通过", SRC.gate));
       }
@@ -336,8 +328,10 @@ export function decideReview(
   input: ReviewCommandInput,
   ctx: ReviewDecideContext,
 ): Result<CaseEvent[], SanxiangError> {
+  const now = checkContextNow(ctx.now);
+  if (now.isErr()) return err(now.error);
   const parsed = ReviewCommandSchema.safeParse(input);
-  if (!parsed.success) return err(invalidInput("法制审核命令无效", parsed.error.issues));
+  if (!parsed.success) return err(invalidInput("法制审核命令无效", parsed.error.issues, input));
   const cmd = parsed.data;
   const policy = resolveReviewPolicy(ctx.policy);
   if (policy.isErr()) return err(policy.error);
@@ -353,11 +347,12 @@ export function decideReview(
     );
   }
   const type = REVIEW_COMMAND_EVENTS[cmd.type];
+  const acceptedNow = commandsAccepted(REVIEW_COMMAND_EVENTS, reviewEventsAcceptedIn(state.value));
   const notAllowed = (why = "") =>
     sanxiangError(
       "COMMAND_NOT_ALLOWED",
-      `法制审核处于「${REVIEW_STATE_NAMES[state.value]}」状态，不能执行 ${cmd.type}${why}`,
-      { details: { state: state.value, command: cmd.type } },
+      `法制审核处于「${REVIEW_STATE_NAMES[state.value]}」状态，不能执行 ${cmd.type}${why}${acceptedInWords(acceptedNow)}`,
+      { details: { state: state.value, command: cmd.type, allowed: acceptedNow } },
     );
   if (!reviewEventsAcceptedIn(state.value).includes(type)) return err(notAllowed());
   const event = eventFor(cmd, at, state.context, policy.value, ctx);

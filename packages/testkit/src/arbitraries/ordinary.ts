@@ -320,12 +320,28 @@ function happySteps(b: Bureau, caseId: string, c: HappyChoices): CaseStep[] {
       if (c.defence) push({ type: "defence.receive", statement: "当事人提出陈述、申辩意见。" }, officer, 0);
       hearingHeld = hearingRight && c.hearing;
       if (hearingRight && c.hearing) {
-        push({ type: "hearing.request" }, officer, 0);
+        const requestedAt = push({ type: "hearing.request" }, officer, 0);
+        // Art. 64 item 2: notified at least seven working days before the hearing (the first
+        // day far enough ahead of the notice), then held on that day.
+        const notifiedOn = civilDateOf(requestedAt);
+        let hearingDate = addDays(notifiedOn, 9);
+        for (;;) {
+          const latest = caseDeadline("penalty.hearingNotice", hearingDate, bureauContext(b, requestedAt, officer));
+          if (latest.isErr() || latest.value.due >= notifiedOn) break;
+          hearingDate = addDays(hearingDate, 1);
+        }
+        push({ type: "hearing.notify", hearingDate, place: "听证室", records: rec("document") }, officer, 0);
+        clock.moveTo(hearingDate);
         // The presider may not have investigated the case (Art. 64 item 4): the legal reviewer presides.
-        push({ type: "hearing.hold", presiderId: b.reviewer.id, records: rec("transcript") }, officer, gap());
+        push({ type: "hearing.hold", presiderId: b.reviewer.id, records: rec("transcript") }, officer, 0);
       } else if (hearingRight) {
         // Wait out the hearing-request window (Art. 64 item 1) before deciding.
         const due = caseDeadline("penalty.hearingRequest", civilDateOf(noticeAt), bureauContext(b, noticeAt, officer));
+        if (due.isOk()) clock.moveTo(addDays(due.value.due, 1));
+      }
+      if (!c.defence && !hearingHeld) {
+        // Not heard: wait out the party's statement window (Arts. 44, 45, 62; penalty.statement).
+        const due = caseDeadline("penalty.statement", civilDateOf(noticeAt), bureauContext(b, noticeAt, officer));
         if (due.isOk()) clock.moveTo(addDays(due.value.due, 1));
       }
     }
@@ -364,7 +380,13 @@ function happySteps(b: Bureau, caseId: string, c: HappyChoices): CaseStep[] {
     (decided !== undefined && collectiveDiscussionRequired(decided, c.complexOrMajor, DEFAULT_PENALTY_POLICY))
   ) {
     push(
-      { type: "discussion.hold", participants: [b.head.id, b.reviewer.id], conclusion: "同意承办机构意见。" },
+      {
+        type: "discussion.hold",
+        participants: [b.head.id, `${b.body.id}-deputy`],
+        // 负责人总数 when the registry records no heads (Art. 57 para. 2: the quorum).
+        membersTotal: 2,
+        conclusion: "同意承办机构意见。",
+      },
       b.head,
       gap(),
     );
@@ -384,8 +406,23 @@ function happySteps(b: Bureau, caseId: string, c: HappyChoices): CaseStep[] {
     if (c.serve) push({ type: "transfer.answer", accepted: c.instalments === false, records: [] }, officer, gap());
   }
   if (outcome === "penalty" || (outcome !== "transfer" && c.serve)) {
-    const kind = c.method === "leaving" ? "photo" : "document";
-    push({ type: "decision.serve", method: c.method, records: rec(kind) }, officer, gap());
+    if (c.method === "electronic") {
+      // 电子送达 only with the party's consent on record (行政处罚法 Art. 61 para. 2).
+      push({ type: "service.consent", address: "service@example.cn", records: rec("document") }, officer, 0);
+    }
+    const kind = c.method === "leaving" ? "photo" : c.method === "electronic" ? "electronicData" : "document";
+    const records = rec(kind);
+    const servedAt = push({ type: "decision.serve", method: c.method, records }, officer, gap());
+    if (c.method === "mail") {
+      // 邮寄送达 is served on the date on the return receipt (民事诉讼法 Art. 91): here the day of posting.
+      const last = steps.pop();
+      if (last !== undefined) {
+        steps.push({
+          ...last,
+          command: { type: "decision.serve", method: "mail", receivedOn: civilDateOf(servedAt), records },
+        });
+      }
+    }
   }
   const fine = decided?.fineFen ?? 0;
   if (fine > 0) {

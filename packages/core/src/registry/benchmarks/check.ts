@@ -36,6 +36,8 @@ export const RequirementSchema = z.object({
   text: z.string().min(1),
   /** The rule that requires it. */
   source: RuleSourceSchema,
+  /** For 集体讨论: the principal head's approval (主要负责人批准) may stand in for it. */
+  orApproval: z.boolean().optional(),
 });
 /** 程序要求 (see {@link RequirementSchema}). */
 export type Requirement = z.infer<typeof RequirementSchema>;
@@ -57,8 +59,13 @@ export const DeviationPolicySchema = z.object({
 export type DeviationPolicy = z.infer<typeof DeviationPolicySchema>;
 
 const GUIDANCE: RuleSource = { law: "国办发〔2022〕27号", confidence: "M" };
-const CATALOGUE: RuleSource = { law: "行政处罚法", article: 58, paragraph: 1, item: 4, confidence: "VAR" };
-const COLLECTIVE: RuleSource = { law: "行政处罚法", article: 57, paragraph: 2, confidence: "VAR" };
+// The bureau's catalogue of major decisions (国办发〔2018〕118号 四（十二）, or the bureau's own
+// rule), not 行政处罚法 Art. 58 para. 1 item 4 (what 法律、法规 require).
+const CATALOGUE: RuleSource = { law: "国办发〔2018〕118号", section: "四（十二）", confidence: "VAR" };
+// 减轻 decided by the heads collectively is a local benchmark rule (国办发〔2022〕27号: reductions
+// below the minimum need strict assessment and approval), not 行政处罚法 Art. 57 para. 2
+// (情节复杂或者重大违法行为给予较重的行政处罚): a model value, [M].
+const COLLECTIVE: RuleSource = { law: "国办发〔2022〕27号", confidence: "M" };
 
 const reasons: Requirement = {
   kind: "reasons",
@@ -79,6 +86,7 @@ export const DEFAULT_DEVIATION_POLICY: DeviationPolicy = {
       kind: "collectiveDiscussion",
       text: "经行政机关负责人集体讨论决定或者主要负责人批准，批准材料归入案卷",
       source: GUIDANCE,
+      orApproval: true,
     },
     { kind: "legalReview", text: "超出裁量基准的决定列入重大执法决定法制审核目录的，须经法制审核", source: CATALOGUE },
   ],
