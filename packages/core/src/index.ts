@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export * from "./bureau/index.js";
 export * from "./calendar/index.js";
 export * from "./disclosure/index.js";
 export * from "./enforcement/index.js";

@@ -13,7 +13,7 @@ const drafts = beforeDisclosureDrafts({
 })._unsafeUnwrap();
 const ofKind = (kind: string) => drafts.filter((d) => d.kind === kind);
 
-describe("beforeDisclosureDrafts (事前公开, 118号 二（一）)", () => {
+describe("beforeDisclosureDrafts (事前公开, 118号 二（四）)", () => {
   it("drafts the body, its officers who may act, the powers list, guides, inspection items and flowcharts", () => {
     expect(ofKind("body").map((d) => d.title)).toEqual(["中卫市沙坡头区司法局"]);
     // Officer c's certificate expired at the end of 2024: not published as an officer who may act.
@@ -21,6 +21,9 @@ describe("beforeDisclosureDrafts (事前公开, 118号 二（一）)", () => {
       "640502190001",
       "640502190002",
       "640502190008",
+      // The heads 局长 and 副局长 hold certificates too.
+      "640502190009",
+      "640502190010",
     ]);
     expect(ofKind("power").map((d) => d.disclosureId)).toEqual(["gs-power-SF-CF-001"]);
     expect(ofKind("serviceGuide")).toHaveLength(1);

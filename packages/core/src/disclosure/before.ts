@@ -62,7 +62,7 @@ function publisherOf(input: BeforeDisclosureInput, inForce: readonly Body[]): Bo
 
 /**
  * 事前公开草稿 — the before-enforcement disclosures read from the registries on `asOf`
- * (国办发〔2018〕118号 二（一）): every body in force; its officers who may act (status 在岗
+ * (国办发〔2018〕118号 二（四）强化事前公开): every body in force; its officers who may act (status 在岗
  * and certificate valid on `asOf`) with name, 执法证号, categories and validity; the powers
  * list; the service guides; the random-inspection items; the discretion benchmarks
  * (行政处罚法 Art. 34); and the procedure flowcharts generated from the machines. Each draft

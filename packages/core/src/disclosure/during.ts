@@ -35,7 +35,7 @@ function documentsOf(records: readonly RecordRef[]): string[] {
 
 /**
  * 事中公示草稿 — one draft per act of an ordinary case at which officers meet the party
- * (国办发〔2018〕118号 二（二）; 行政处罚法 Art. 55: the certificate is shown): each
+ * (国办发〔2018〕118号 二（五）规范事中公示; 行政处罚法 Art. 55: the certificate is shown): each
  * investigation act (现场检查, 询问 …), each 查封、扣押 carried out (行政强制法 Arts. 18, 24) and
  * each service of a document (告知书, 决定书), with the officers assigned to the case at the
  * time, or those who carried out the measure (name and 执法证号 from the

@@ -69,7 +69,7 @@ describe("disclosure obligations of other streams (国办发〔2018〕118号)", 
   it("市场监督管理行政处罚信息公示规定第二条第一款: none under the samr sector; the old-shape ordinary row still is one", () => {
     const samr = obligations([simplified, oldShape], { policy: { sector: "samr" } });
     expect(samr.map((o) => o.caseId)).toEqual(["c1"]);
-    expect(samr[0]?.ruleId).toBe("disclosure.samrPenalty");
+    expect(samr[0]?.ruleId).toBe("disclosure.licencePenalty"); // 118号's 7, stricter than SAMR Art. 9's 20
   });
 
   it("国办发〔2018〕118号: a coercion decision and an inspection result are 20-working-day duties", () => {

@@ -46,6 +46,24 @@ export const CrossProvinceRouteSchema = z
 export type CrossProvinceRoute = z.infer<typeof CrossProvinceRouteSchema>;
 
 /**
+ * 限制期限超过公示期 — a restriction of business activities or practice longer than
+ * `beyondMonths` stays public for the actual restriction period (市场监督管理行政处罚信息公示规定
+ * Art. 13 para. 3).
+ */
+export const LongRestrictionSchema = z
+  .object({
+    /** The restricting penalty kinds. */
+    kinds: z.array(PenaltyKindSchema).min(1).readonly(),
+    /** Beyond this many months the restriction sets the publicity period. */
+    beyondMonths: z.number().int().positive(),
+    /** The rule. */
+    source: RuleSourceSchema,
+  })
+  .readonly();
+/** 限制期限超过公示期 (see {@link LongRestrictionSchema}). */
+export type LongRestriction = z.infer<typeof LongRestrictionSchema>;
+
+/**
  * 提前停止公示 — when a published penalty may stop being public before its period ends
  * (市场监督管理行政处罚信息公示规定 Art. 14): after at least `minMonths` public (the time limit
  * SAMR sets separately, para. 2 — [VAR]), on the four conditions of para. 1, never for the
@@ -87,6 +105,8 @@ const RuleShape = z.object({
   publicity: PublicitySchema.nullable(),
   /** A shorter period for light penalties (SAMR Art. 13). */
   lowPublicity: LowPublicitySchema.optional(),
+  /** A restriction longer than the period stays public while it lasts (SAMR Art. 13 para. 3). */
+  longRestriction: LongRestrictionSchema.optional(),
   /** 公示渠道, e.g. `政府网站`, `国家企业信用信息公示系统`, `执法现场出示`. */
   channels: z.array(z.string().min(1)).readonly(),
   /** Warning-only penalties are not published (SAMR Art. 2 para. 2). */

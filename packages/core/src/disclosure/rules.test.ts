@@ -146,9 +146,13 @@ describe("the default rule table", () => {
 describe("sector overrides: 市场监督管理行政处罚信息公示规定 (samr)", () => {
   const rule = disclosureRuleFor(samr, { kind: "decision", category: "penalty" });
 
-  it("20 working days (Art. 9), withdrawal within 3 (Art. 11), on the credit system", () => {
+  it("7 working days (118号, stricter than Art. 9's 20), withdrawal within 3 (Art. 11), on the credit system", () => {
     expect(rule.source).toMatchObject({ law: "市场监督管理行政处罚信息公示规定", article: 9 });
-    expect(disclosureDue(rule, "2025-03-14", calendar)._unsafeUnwrap()?.due).toBe("2025-04-14");
+    // A 部门规章 cannot replace 118号's 7 working days (it yields to 法律、行政法规 only): the
+    // stricter applies — Fri 2025-03-14 + 7 working days = Tue 03-25, not Art. 9's 04-14.
+    const due = disclosureDue(rule, "2025-03-14", calendar)._unsafeUnwrap();
+    expect(due).toMatchObject({ ruleId: "disclosure.licencePenalty", due: "2025-03-25" });
+    expect(due?.source).toMatchObject({ law: "国办发〔2018〕118号" });
     expect(withdrawalDue(rule, "2025-03-14", calendar)._unsafeUnwrap()?.ruleId).toBe("disclosure.samrWithdrawal");
     expect(rule.channels).toEqual(["国家企业信用信息公示系统"]);
     expect(rule).toMatchObject({ ordinaryProcedureOnly: true, excludeWarningOnly: true });
@@ -203,7 +207,7 @@ describe("sector overrides: 市场监督管理行政处罚信息公示规定 (sa
       source: { law: "国办发〔2018〕118号" },
     });
     expect(routedDisclosureDue(rule, "2025-03-14", undefined, calendar)._unsafeUnwrap()?.ruleId).toBe(
-      "disclosure.samrPenalty",
+      "disclosure.licencePenalty",
     );
   });
 

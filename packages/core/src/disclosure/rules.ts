@@ -367,6 +367,8 @@ export function penaltyKindsNamed(conclusion: string): PenaltyKind[] {
 export interface PublicUntilOptions {
   /** The penalty kinds imposed, when known (otherwise read from the conclusion's labels). */
   readonly penaltyKinds?: readonly PenaltyKind[];
+  /** 限制期限（月） — the length of a restriction of business activities or practice, when the penalty imposes one. */
+  readonly restrictionMonths?: number;
 }
 
 /**
@@ -374,7 +376,8 @@ export interface PublicUntilOptions {
  * when it stays while in force. A decision under a rule with `lowPublicity` whose penalty is
  * only 警告 / 通报批评 / a fine of at most `maxFineFen` gets the shorter period (SAMR Art. 13;
  * the kinds are read from `options.penaltyKinds` or from the conclusion's labels, and any
- * confiscation counts as heavier).
+ * confiscation counts as heavier). Under a rule with `longRestriction`, a restriction of
+ * `options.restrictionMonths` beyond its three years stays public that long (Art. 13 para. 3).
  */
 export function publicUntil(
   rule: DisclosureRule,
@@ -389,6 +392,13 @@ export function publicUntil(
     const kinds = options.penaltyKinds ?? penaltyKindsNamed(content.conclusion);
     const light = kinds.length > 0 && kinds.every((k) => LIGHT_KINDS.has(k));
     if (light && (content.fineFen ?? 0) <= low.maxFineFen) months = low.months;
+  }
+  const long = rule.longRestriction;
+  if (long !== undefined && content?.kind === "decision" && options.restrictionMonths !== undefined) {
+    const kinds = options.penaltyKinds ?? penaltyKindsNamed(content.conclusion);
+    const restricted = kinds.some((k) => long.kinds.includes(k));
+    if (restricted && options.restrictionMonths > long.beyondMonths)
+      months = Math.max(months, options.restrictionMonths);
   }
   return addMonths(publishedOn, months);
 }

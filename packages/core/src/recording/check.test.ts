@@ -7,7 +7,7 @@ import {
   type PerformedAction,
   requireRecords,
 } from "./check.js";
-import { DEFAULT_RECORDING_RULE_TABLE } from "./rules.js";
+import { DEFAULT_RECORDING_RULE_TABLE, defineRecordingRules } from "./rules.js";
 import { KNOWN_ACTIONS, RECORD_KINDS, STAGES } from "./vocabulary.js";
 
 const T0 = "2026-05-01T02:00:00Z";
@@ -22,7 +22,7 @@ const rec = (id: string, kind: AttachedRecord["kind"], extra: Partial<AttachedRe
 });
 
 describe("checkRecording", () => {
-  it("查封扣押 without records has three gaps: 现场笔录 (行政强制法第十八条), 决定书和清单 (第二十四条), 全程音像 (118号 三（二）)", () => {
+  it("查封扣押 without records has three gaps: 现场笔录 (行政强制法第十八条), 决定书和清单 (第二十四条), 全程音像 (118号 三（八）)", () => {
     const report = checkRecording({ actions: [seize], records: [] });
     expect(report.complete).toBe(false);
     expect(report.gaps.map((g) => g.ruleId)).toEqual([
@@ -31,10 +31,10 @@ describe("checkRecording", () => {
       "sealOrSeize.audioVideo",
     ]);
     expect(report.gaps[0]?.source).toMatchObject({ law: "行政强制法", article: 18, item: 7 });
-    expect(report.gaps[2]?.message).toContain("查封扣押（act-1）缺少录音或录像");
+    expect(report.gaps[2]?.message).toContain("查封扣押（act-1）缺少录像");
   });
 
-  it("查封扣押 with a video that does not cover the whole action is a notWholeProcess gap (国办发〔2018〕118号 三（二）)", () => {
+  it("查封扣押 with a video that does not cover the whole action is a notWholeProcess gap (国办发〔2018〕118号 三（八）)", () => {
     const records = [
       rec("r1", "transcript"),
       rec("r2", "document"),
@@ -95,6 +95,16 @@ describe("requireRecords", () => {
 
   it("passes 作出行政处罚决定 with a decision document (行政处罚法第五十九条第一款)", () => {
     expect(requireRecords("decision", "decision", [rec("r1", "document")])._unsafeUnwrap()).toBe(true);
+  });
+
+  it("refuses an action no rule knows (onSiteCheck), listing the known ones; a declared one is accepted", () => {
+    const e = requireRecords("investigation", "onSiteCheck", [rec("r1", "transcript")])._unsafeUnwrapErr();
+    expect(e.code).toBe("RECORDING_ACTION_UNKNOWN");
+    expect(e.message).toContain("onSiteCheck");
+    expect(e.message).toContain("siteInspection（现场检查）");
+    expect(e.source).toMatchObject({ law: "行政处罚法", article: 47 });
+    const local = defineRecordingRules({ actions: { onSiteCheck: { name: "现场核查", stage: "investigation" } } });
+    expect(requireRecords("investigation", "onSiteCheck", [], local._unsafeUnwrap()).isOk()).toBe(true);
   });
 
   it("compares the span of a whole-process record when the action's span is given", () => {
@@ -165,7 +175,13 @@ describe("checkRecording properties", () => {
         records: own.map((r) => ({ ...r, actionId: "x" })),
       });
       const result = requireRecords(action.stage, action.action, own);
-      if (expected.length === 0) expect(result.isOk()).toBe(true);
+      if (!Object.hasOwn(KNOWN_ACTIONS, action.action)) {
+        // An action no rule knows would escape every rule: refused, listing the known ones.
+        const e = result._unsafeUnwrapErr();
+        expect(e.code).toBe("RECORDING_ACTION_UNKNOWN");
+        expect(e.details?.allowed).toEqual(Object.keys(KNOWN_ACTIONS));
+        expect(e.message).toContain(action.action);
+      } else if (expected.length === 0) expect(result.isOk()).toBe(true);
       else {
         const e = result._unsafeUnwrapErr();
         expect(e.code).toBe("RECORDING_INCOMPLETE");

@@ -8,13 +8,20 @@
 export * from "./audit-log.js";
 export * from "./case-event.js";
 export * from "./casefile.js";
+export * from "./casefile-attest.js";
 export * from "./casefile-html.js";
+export * from "./casefile-proofs.js";
+export * from "./casefile-store.js";
+export * from "./casefile-titles.js";
 export * from "./casefile-verify.js";
 export * from "./check.js";
 export * from "./custody.js";
 export * from "./equipment/index.js";
 export * from "./event-store.js";
 export * from "./evidence.js";
+// 证据入卷 — attachEvidence: the bytes in the evidence store first, then the item and its
+// custody appended to the case stream in one append (Merkle leaves of the record).
+export * from "./evidence-attach.js";
 export * from "./evidence-store.js";
 export * from "./evidence-store-memory.js";
 export * from "./memory-event-store.js";

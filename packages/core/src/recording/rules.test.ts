@@ -44,19 +44,20 @@ describe("default recording rule table", () => {
     for (const r of DEFAULT_RECORDING_RULE_TABLE) expect(Object.keys(KNOWN_ACTIONS)).toContain(r.action);
   });
 
-  it("查封扣押 and 强制拆除 need whole-process audio-video (国办发〔2018〕118号 三（二）)", () => {
+  it("查封扣押 and 强制拆除 need whole-process audio-video, audio alone not enough (国办发〔2018〕118号 三（八）)", () => {
     for (const id of ["sealOrSeize.audioVideo", "forcedDemolition.audioVideo", "inquiryInCaseRoom.audioVideo"]) {
-      expect(row(id)).toMatchObject({ requirement: "required", wholeProcess: true, kinds: ["audio", "video"] });
+      expect(row(id)).toMatchObject({ requirement: "required", wholeProcess: true, kinds: ["video"] });
       expect(row(id).source.law).toBe("国办发〔2018〕118号");
     }
   });
 
-  it("现场检查, 听证, 送达 take audio-video as circumstances require (国办发〔2018〕118号 三（二）)", () => {
+  it("现场检查, 听证, 送达, 留置送达, 公告送达 take audio-video as circumstances require (国办发〔2018〕118号 三（八）)", () => {
     for (const id of [
       "siteInspection.audioVideo",
       "hearing.audioVideo",
       "service.audioVideo",
       "serviceByLeaving.audioVideo",
+      "serviceByNotice.audioVideo",
     ]) {
       expect(row(id).requirement).toBe("asCircumstancesRequire");
     }

@@ -70,13 +70,15 @@ const civilProcedure = (article: number, paragraph?: number): RuleSource => ({
   ...(paragraph === undefined ? {} : { paragraph }),
   confidence: "C-law",
 });
-// 118号 三（二）规范音像记录: the middle sections were not read in full (DOMAIN.md §0), so [M].
-const GUIDANCE_AV: RuleSource = { law: "国办发〔2018〕118号", section: "三（二）", confidence: "M" };
+// 118号 三（八）规范音像记录 (the document numbers its items (一)–(二十三) across its parts:
+// 三 is (七)–(十), 四 is (十一)–(十四)); the middle sections were not read in full, so [M].
+const GUIDANCE_AV: RuleSource = { law: "国办发〔2018〕118号", section: "三（八）", confidence: "M" };
 const ART_47 = penalty(47);
 const ART_55_2 = penalty(55, 2);
 const AV = AUDIO_VIDEO_RECORD_KINDS;
 const TEXT_DOC: readonly RecordKind[] = ["document"];
 const TRANSCRIPT: readonly RecordKind[] = ["transcript"];
+const TEXT: readonly RecordKind[] = ["transcript", "document"];
 
 const required = (
   action: keyof typeof KNOWN_ACTIONS,
@@ -93,10 +95,13 @@ const required = (
   description,
   source,
 });
+// 全程音像记录 — sound and image: an audio-only recording does not satisfy a whole-process
+// row (issue 14 §7); a video record (with its sound) does.
+const WHOLE_PROCESS_AV: readonly RecordKind[] = ["video"];
 const wholeProcessAv = (action: keyof typeof KNOWN_ACTIONS, description: string): RecordingRule => ({
   id: `${action}.audioVideo`,
   action,
-  kinds: AV,
+  kinds: WHOLE_PROCESS_AV,
   requirement: "required",
   wholeProcess: true,
   description,
@@ -115,9 +120,10 @@ const circumstantialAv = (action: keyof typeof KNOWN_ACTIONS, description: strin
 // biome-ignore format: one row per line reads as the table it is
 /**
  * 执法全过程记录规则表 — the default table of required records per action (DOMAIN.md §1.2,
- * 行政处罚法 Arts. 47, 55; 行政强制法 Arts. 18, 24, 37, 44; 国办发〔2018〕118号 三（二）), one source
- * per row. Whole-process audio-video is mandatory for 查封扣押, 强制拆除 and questioning in a
- * case-handling room; it is "as circumstances require" for the dispute-prone steps.
+ * 行政处罚法 Arts. 47, 55; 行政强制法 Arts. 18, 24, 37, 44; 国办发〔2018〕118号 三（八）), one source
+ * per row. Whole-process audio-video (a video record: audio alone is not 音像) is mandatory for
+ * 查封扣押, 强制拆除 and questioning in a case-handling room; it is "as circumstances require"
+ * for the dispute-prone steps 118号 lists (现场执法、调查取证、听证、留置送达、公告送达).
  * Bureaus change it through {@link defineRecordingRules}, never by editing it.
  */
 export const DEFAULT_RECORDING_RULE_TABLE: readonly RecordingRule[] = [
@@ -149,7 +155,16 @@ export const DEFAULT_RECORDING_RULE_TABLE: readonly RecordingRule[] = [
   required("serviceByLeaving", "record", ["document", "photo", "video"], "送达回证记明拒收事由和日期，或以拍照、录像等方式记录送达过程", civilProcedure(89)),
   circumstantialAv("serviceByLeaving", "留置送达过程根据实际情况进行音像记录"),
   required("serviceByNotice", "document", TEXT_DOC, "在案卷中记明公告送达的原因和经过", civilProcedure(95, 2)),
+  circumstantialAv("serviceByNotice", "公告送达过程根据实际情况进行音像记录"),
+  required("serviceByMail", "document", TEXT_DOC, "邮寄送达回执（载明收件日期）", civilProcedure(91)),
+  required("serviceElectronic", "electronicData", ["electronicData"], "系统的电子送达记录（送达信息到达受送达人特定系统的日期）", civilProcedure(90, 2)),
+  required("serviceConsent", "document", TEXT_DOC, "当事人签订的送达地址确认书（同意电子送达）", penalty(61, 2)),
+  required("paymentDeferral", "document", TEXT_DOC, "当事人延期缴纳罚款的申请及行政机关的批准文书", penalty(66, 2)),
+  required("executionDemand", "document", TEXT_DOC, "书面催告书（履行期限、方式、金额和给付方式、陈述申辩权）", coercion(35)),
+  required("executionStatement", "record", TEXT, "当事人陈述、申辩的记录及复核意见", coercion(36)),
   required("coerciveExecutionDecision", "document", TEXT_DOC, "书面强制执行决定", coercion(37, 2)),
+  circumstantialAv("coerciveExecution", "强制执行现场根据实际情况进行音像记录"),
+  required("courtApplication", "document", TEXT_DOC, "强制执行申请书（负责人签名、加盖印章、注明日期）及行政决定书、催告情况等材料", coercion(55)),
   required("forcedDemolition", "document", TEXT_DOC, "强制拆除公告（限期当事人自行拆除）", coercion(44)),
   wholeProcessAv("forcedDemolition", "强制拆除的现场执法活动，全程音像记录"),
   required("archiving", "document", TEXT_DOC, "按执法案卷标准制作的执法卷宗（含卷内目录）", { law: "沙坡头区司法局三项制度试点工作方案", section: "二（二）（4）", confidence: "C-local" }),
