@@ -60,7 +60,7 @@ describe("sanxiang duties (公示义务; 国办发〔2018〕118号: 处罚决定
     expect((await cli("duties", "--store", db, "--fail-overdue", "--date", "2026-01-05")).code).toBe(0);
   });
 
-  it("--sector samr applies 市场监督管理行政处罚信息公示规定 (Art. 9: 20 working days); an unknown sector is refused", async () => {
+  it("--sector samr keeps 118号's 7 working days (a 部门规章 cannot lengthen them to Art. 9's 20; issue 14 §7); an unknown sector is refused", async () => {
     const national = JSON.parse((await cli("duties", "--store", db, "--json")).out) as { duties: JsonDuty[] };
     const samr = JSON.parse((await cli("duties", "--store", db, "--json", "--sector", "samr")).out) as {
       sector: string;
@@ -72,8 +72,9 @@ describe("sanxiang duties (公示义务; 国办发〔2018〕118号: 处罚决定
     for (const d of pending(samr.duties)) {
       const n = pending(national.duties).find((x) => x.caseId === d.caseId);
       expect(n).toBeDefined();
-      expect(d.due > (n as JsonDuty).due).toBe(true);
-      expect(d.source.law).toBe("市场监督管理行政处罚信息公示规定");
+      // The stricter of the two binds a market regulator: the same last day as 118号's.
+      expect(d.due).toBe((n as JsonDuty).due);
+      expect(d.source.law).toBe("国办发〔2018〕118号");
     }
     const bad = await cli("duties", "--store", db, "--sector", "nope");
     expect(bad.code).toBe(2);
@@ -102,12 +103,20 @@ describe("sanxiang deadlines (期限清单: every open deadline of the store's d
     const run = await cli("deadlines", "--store", db);
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/期限清单（截至 2026-11-26）：共 \d+ 项，其中逾期 [1-9]\d* 项/);
+    expect(run.out).toMatch(/期限清单（截至 2026-11-26）：共 \d+ 项（其中公示义务 [1-9]\d* 项），逾期 [1-9]\d* 项/);
     expect(run.out).toMatch(
       /SPT-SCJ-MAJOR-001 行政处罚决定书送达期限：届满日 \d{4}-\d\d-\d\d，已逾期 \d+ 日（《行政处罚法》第六十一条/,
     );
     // The party's hearing window is moot once the case is decided: not listed.
     expect(run.out).not.toContain("听证申请期限");
+    // The disclosure duties the help promises, the same lines `duties` prints (issue 16).
+    const duties = await cli("duties", "--store", db);
+    const dutyLines = duties.out.split("\n").filter((l) => l.startsWith("  "));
+    expect(dutyLines.length).toBeGreaterThan(0);
+    for (const l of dutyLines) expect(run.out).toContain(l);
+    // One list, oldest due first.
+    const dues = [...run.out.matchAll(/届满日 (\d{4}-\d\d-\d\d)/g)].map((m) => m[1] as string);
+    expect(dues).toEqual([...dues].sort());
   });
 
   it("--json, --due-by, --overdue and --fail-overdue select and report the same rows", async () => {
@@ -118,6 +127,7 @@ describe("sanxiang deadlines (期限清单: every open deadline of the store's d
       deadlines: JsonDeadline[];
     };
     expect(before.deadlines).toEqual([]);
+    expect((before as { duties?: unknown[] }).duties).toEqual([]);
     const onDue = JSON.parse(
       (await cli("deadlines", "--store", db, "--json", "--overdue", "--date", first.due)).out,
     ) as { deadlines: JsonDeadline[] };

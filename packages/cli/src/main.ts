@@ -182,9 +182,9 @@ function usage(lang: Lang): string {
   duties [--date 日期] [--sector 行业] [--json] [--fail-overdue]
                          列出待履行的公示义务（应公示、应撤回），标明届满日、逾期天数与依据；
                          --sector samr 适用市场监管公示规定；--fail-overdue 有逾期时退出码为 1
-  deadlines [--date 日期] [--due-by 日期] [--overdue] [--json] [--fail-overdue]
-                         列出存储中全部未届满或已逾期的期限（案件、强制措施、法制审核、公示），
-                         按届满日排序，标明逾期天数与依据
+  deadlines [--date 日期] [--due-by 日期] [--overdue] [--sector 行业] [--json] [--fail-overdue]
+                         列出存储中全部未届满或已逾期的期限（案件、强制措施、法制审核）及公示义务
+                         （应公示、应撤回、应推送），按届满日排序，标明逾期天数与依据
   demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
                          一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示
 
@@ -246,9 +246,10 @@ Commands:
                          open disclosure duties (publish, withdraw) with due day, days
                          overdue and rule; --sector samr applies the market-regulation
                          rules; --fail-overdue exits 1 when any duty is overdue
-  deadlines [--date date] [--due-by date] [--overdue] [--json] [--fail-overdue]
+  deadlines [--date date] [--due-by date] [--overdue] [--sector s] [--json] [--fail-overdue]
                          every open deadline in the store (cases, coercive measures, legal
-                         reviews, disclosures), oldest due first, with days overdue and rule
+                         reviews) and every disclosure duty (publish, withdraw, forward),
+                         oldest due first, with days overdue and rule
   demo                   demo: calendar, periods, registries, a recommendation, the Merkle
                          log, an ordinary case stored in SQLite and its case file, legal
                          review, and enforcement disclosure

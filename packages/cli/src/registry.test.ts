@@ -29,14 +29,14 @@ describe("sanxiang registry", () => {
     const imported = await cli("registry", "import", "officers", file);
     expect(imported.err).toBe("");
     expect(imported.code).toBe(0);
-    expect(imported.out).toContain("已导入 16 条「执法人员」记录");
+    expect(imported.out).toContain("已导入 17 条「执法人员」记录");
     // Export → import is a fixed point: what the directory exports imports back to itself.
     const stored = readFileSync(join(dir, ".sanxiang", "registry", "officers.json"), "utf8");
     const again = join(dir, `again.${ext}`);
     expect((await cli("registry", "export", "officers", again)).code).toBe(0);
     expect((await cli("registry", "import", "officers", again)).code).toBe(0);
     expect(readFileSync(join(dir, ".sanxiang", "registry", "officers.json"), "utf8")).toBe(stored);
-    expect(JSON.parse(stored).records).toHaveLength(16);
+    expect(JSON.parse(stored).records).toHaveLength(17);
   });
 
   // Dependency order: a sheet is refused when it cites records the directory lacks.

@@ -16,6 +16,7 @@ import { describeStore, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { nativeHashAlgorithm } from "../native-hash.js";
+import { partLines } from "./casefile.js";
 
 /** Exit code of `verify`: 0 valid, 1 invalid, 2 bad input (see the usage text). */
 const INVALID = 1;
@@ -77,6 +78,14 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
   const out = [
     t(lang, `案卷验证通过：${path}`, `Case file valid: ${path}`),
     t(lang, `  案件编号：${v.caseId}，卷内文件 ${v.entries} 件`, `  case ${v.caseId}, ${v.entries} entries`),
+    partLines(lang, v).trimEnd(),
+    v.attested
+      ? t(lang, "  卷内备考签名有效：组成部分即机关签署的", "  attested: the parts are those the bureau signed")
+      : t(
+          lang,
+          "  注意：案卷未附卷内备考签名，整条记录流（如公示）被删去无法离线发现",
+          "  Note: no attestation; a stream left out whole (a disclosure, say) cannot be detected offline",
+        ),
     t(
       lang,
       `  日志：${v.logId}，树大小 ${v.treeSize}，签名时间 ${v.timestamp}`,
