@@ -50,7 +50,7 @@ function proseLines(text: string): string[] {
  * mark, number, connector (`_`), space or hyphen removed, spaces turned into hyphens; a
  * repeated slug gets `-1`, `-2` ….
  */
-export function githubSlug(heading: string): string {
+function githubSlug(heading: string): string {
   const text = heading
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")

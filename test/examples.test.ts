@@ -14,6 +14,7 @@ const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".
 
 const expected: Record<string, RegExp[]> = {
   "deadlines.ts": [/2026-10-15/, /CALENDAR_YEAR_UNKNOWN/],
+  "getting-started.ts": [/published: memory:gs-decision-SPT-SCJ-2026-012/, /case file: \d+ entries, verified/],
   "merkle-proof.ts": [/inclusion: ok/, /consistency: ok/, /tampered: MERKLE_ROOT_MISMATCH/],
   "money.ts": [/人民币壹万贰仟元整/],
 };

@@ -206,7 +206,7 @@ describe.skipIf(!availability.run)("search filters and shard loading in Chromium
       const first = await answer(page, /^已检索 /);
       expect(first.status).toBe(`已检索 ${BATCH}/${MONTHS} 个分片（至2026年8月），找到 4 条。更早的公示信息尚未检索。`);
       expect(first.results).toHaveLength(BATCH);
-      for (const r of first.results) expect(r).toMatch(/2026-(08|09|10|11)-08/);
+      for (const r of first.results) expect(r).toMatch(/2026年(8|9|10|11)月8日/);
       expect(shardRequests.sort()).toEqual(
         ["2026-08", "2026-09", "2026-10", "2026-11"].map((m) => `after-penalty-${m}.json`),
       );
@@ -231,7 +231,7 @@ describe.skipIf(!availability.run)("search filters and shard loading in Chromium
       expect(done.results).toHaveLength(MONTHS);
       // Results already shown stayed in place; the oldest month came last.
       expect(done.results.slice(0, BATCH)).toEqual(first.results);
-      expect(done.results.at(-1)).toContain("2025-10-08");
+      expect(done.results.at(-1)).toContain("2025年10月8日");
       expect(done.results.join("\n")).toContain(MONTHLY_PARTY);
       expect(await more.isVisible()).toBe(false);
       expect(await page.evaluate("document.activeElement && document.activeElement.id")).toBe("search-status");
