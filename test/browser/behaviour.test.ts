@@ -18,15 +18,13 @@ import {
 } from "./fixtures.js";
 import {
   browserAvailability,
-  launchChromium,
   type PageProblems,
   problemList,
   type StaticServer,
-  serveDir,
   visibleText,
   watchPage,
 } from "./harness.js";
-import { buildFixtureSite, type FixtureSite, injectedMarkup, itemUrl, pwned } from "./site.js";
+import { type FixtureBrowser, type FixtureSite, injectedMarkup, itemUrl, openFixtureBrowser, pwned } from "./site.js";
 
 const availability = browserAvailability("test/browser/behaviour.test.ts");
 const SHOTS = fileURLToPath(new URL("../.tmp/screenshots/", import.meta.url));
@@ -90,15 +88,15 @@ function localPath(url: string): string {
 }
 
 describe.skipIf(!availability.run)("public site behaviour in Chromium", () => {
+  let fixture: FixtureBrowser | undefined;
   let site: FixtureSite | undefined;
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    site = await buildFixtureSite();
-    server = await serveDir(site.outDir);
-    browser = await launchChromium();
+    fixture = await openFixtureBrowser();
+    ({ site, server, browser } = fixture);
   }, 120_000);
 
   afterEach(async () => {
@@ -107,9 +105,7 @@ describe.skipIf(!availability.run)("public site behaviour in Chromium", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
+    await fixture?.close();
   }, 60_000);
 
   async function open(path: string): Promise<{ page: Page; problems: PageProblems; status: number | undefined }> {

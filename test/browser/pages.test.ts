@@ -13,16 +13,14 @@ import {
   browserAvailability,
   CJK_FONT,
   decodePng,
-  launchChromium,
   type PageProblems,
   platformFonts,
   problemList,
   type StaticServer,
-  serveDir,
   visibleText,
   watchPage,
 } from "./harness.js";
-import { buildFixtureSite, type FixtureSite, injectedMarkup, itemUrl, pwned } from "./site.js";
+import { type FixtureBrowser, injectedMarkup, itemUrl, openFixtureBrowser, pwned } from "./site.js";
 
 const availability = browserAvailability("test/browser/pages.test.ts");
 const SHOTS = fileURLToPath(new URL("../.tmp/screenshots/", import.meta.url));
@@ -91,21 +89,18 @@ const PAGES: readonly PageCase[] = [
 const softFindings: Record<string, { id: string; impact: string; nodes: number; help: string }[]> = {};
 
 describe.skipIf(!availability.run)("public site pages in Chromium", () => {
-  let site: FixtureSite | undefined;
+  let fixture: FixtureBrowser | undefined;
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    site = await buildFixtureSite();
-    server = await serveDir(site.outDir);
-    browser = await launchChromium();
+    fixture = await openFixtureBrowser();
+    ({ server, browser } = fixture);
     await mkdir(SHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
+    await fixture?.close();
     await mkdir(fileURLToPath(new URL("../.tmp/", import.meta.url)), { recursive: true });
     await writeFile(AXE_REPORT, `${JSON.stringify(softFindings, null, 2)}\n`);
     const soft = Object.entries(softFindings).flatMap(([page, list]) =>

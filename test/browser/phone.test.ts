@@ -5,11 +5,10 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { DISCLOSURE_KINDS } from "@sanxiang/core";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORDINARY_ITEMS } from "./fixtures.js";
-import { browserAvailability, launchChromium, type StaticServer, serveDir } from "./harness.js";
-import { buildFixtureSite, type FixtureSite, itemUrl } from "./site.js";
+import { browserAvailability } from "./harness.js";
+import { type FixtureBrowser, itemUrl, openFixtureBrowser } from "./site.js";
 
 const availability = browserAvailability("test/browser/phone.test.ts");
 const SHOTS = fileURLToPath(new URL("../.tmp/screenshots/", import.meta.url));
@@ -30,26 +29,21 @@ const PAGES: readonly { name: string; path: string }[] = [
 ];
 
 describe.skipIf(!availability.run)(`public site at ${WIDTH} px in Chromium`, () => {
-  let site: FixtureSite | undefined;
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  let fixture: FixtureBrowser | undefined;
 
   beforeAll(async () => {
-    site = await buildFixtureSite();
-    server = await serveDir(site.outDir);
-    browser = await launchChromium();
+    fixture = await openFixtureBrowser();
     await mkdir(SHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
+    await fixture?.close();
   }, 60_000);
 
   for (const p of PAGES) {
     it(`${p.name}: no sideways scroll, no split name or number, one-row navigation`, async () => {
-      if (browser === undefined || server === undefined) throw new Error("suite setup failed");
+      if (fixture === undefined) throw new Error("suite setup failed");
+      const { browser, server } = fixture;
       const context = await browser.newContext({
         viewport: { width: WIDTH, height: 844 },
         deviceScaleFactor: 1,

@@ -5,8 +5,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BuildReport, buildSite, itemPath } from "@sanxiang/publish-site";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { FIXTURE_ITEMS, FIXTURE_NOW, FIXTURE_SITE, FIXTURE_WITHDRAWALS, WITHDRAWN_ITEM } from "./fixtures.js";
+import { launchChromium, type StaticServer, serveDir } from "./harness.js";
 
 /** The built fixture site: where it is, what each build reported, and how to remove it. */
 export interface FixtureSite {
@@ -29,6 +30,40 @@ export async function buildFixtureSite(): Promise<FixtureSite> {
   const before = await build([...FIXTURE_ITEMS, WITHDRAWN_ITEM], []);
   const after = await build(FIXTURE_ITEMS, FIXTURE_WITHDRAWALS);
   return { outDir, before, after, remove: () => rm(outDir, { recursive: true, force: true }) };
+}
+
+/** The fixture site, served over HTTP, and a Chromium to look at it: what the browser suites share. */
+export interface FixtureBrowser {
+  readonly site: FixtureSite;
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  /** Closes the browser and the server and removes the site. */
+  close(): Promise<void>;
+}
+
+/** Builds and serves the fixture site and launches Chromium; on a failure part-way, undoes what was started. */
+export async function openFixtureBrowser(): Promise<FixtureBrowser> {
+  const site = await buildFixtureSite();
+  let server: StaticServer | undefined;
+  try {
+    server = await serveDir(site.outDir);
+    const browser = await launchChromium();
+    const started = server;
+    return {
+      site,
+      server: started,
+      browser,
+      close: async () => {
+        await browser.close();
+        await started.close();
+        await site.remove();
+      },
+    };
+  } catch (e) {
+    await server?.close();
+    await site.remove();
+    throw e;
+  }
 }
 
 /** The URL path of an item's page (or of its withdrawal notice). */
