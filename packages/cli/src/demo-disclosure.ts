@@ -225,7 +225,7 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
   });
   if (typeof r === "number") return false;
   if (r.isErr()) {
-    out(`  [${r.error.code}] ${r.error.message}\n`);
+    out(`  ${r.error.message}（${r.error.code}）\n`);
     return false;
   }
   const d = r.value;
@@ -243,21 +243,21 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
   out(
     t(
       lang,
-      `    脱敏 ${d.draft.redactions.length} 处；公示期限届满日 ${d.due ?? "—"}（作出决定之日起七个工作日，国办发〔2018〕118号）\n`,
+      `    脱敏 ${d.draft.redactions.length} 处；应公示截止日 ${d.due ?? "—"}（作出决定之日起七个工作日，国办发〔2018〕118号）\n`,
       `    ${d.draft.redactions.length} redactions; publish by ${d.due ?? "—"} (7 working days from the decision, 国办发〔2018〕118号)\n`,
     ),
   );
   out(
     t(
       lang,
-      `  未经负责人审定即上传 → 被拒绝 [${d.refused.code}]${d.refused.source === undefined ? "" : `，依据 ${formatSource(d.refused.source)}`}\n`,
+      `  未经负责人审定即发布 → 被拒绝：${d.refused.message}${d.refused.source === undefined || d.refused.message.includes("依据") ? "" : `（依据：${formatSource(d.refused.source)}）`}（${d.refused.code}）\n`,
       `  Uploading before the head's sign-off → refused [${d.refused.code}]\n`,
     ),
   );
   out(
     t(
       lang,
-      `  负责人审定（绑定内容哈希）→ 公示发布人员经发布端口上传：${d.location ?? d.decisionId}\n`,
+      `  负责人审定（绑定内容哈希）→ 公示发布人员发布至公示网站：${d.location ?? d.decisionId}\n`,
       `  Head signs off (bound to the content hash) → the publisher uploads through the port: ${d.location ?? d.decisionId}\n`,
     ),
   );
@@ -303,7 +303,7 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
   out(
     t(
       lang,
-      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由签名日志重新生成：sanxiang publish --out ./site${storeArg} --key ${key} --require-signed\n  全部公示义务：sanxiang duties${storeArg}；全部未了期限（案件、法制审核、公示）：sanxiang deadlines${storeArg}\n`,
+      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由签名日志重新生成：sanxiang publish --out ./site${storeArg} --key ${key} --require-signed\n  全部公示义务：sanxiang duties${storeArg}；全部未届满期限（案件、法制审核、公示）：sanxiang deadlines${storeArg}\n`,
       `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the signed log: sanxiang publish --out ./site${storeArg} --key ${key} --require-signed\n  Every disclosure duty: sanxiang duties${storeArg}; every open deadline (cases, reviews, disclosures): sanxiang deadlines${storeArg}\n`,
     ),
   );

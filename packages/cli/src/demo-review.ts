@@ -1,5 +1,6 @@
 import {
   type Actor,
+  amountText,
   type CaseState,
   type CaseStepResult,
   chinaCalendar,
@@ -10,8 +11,10 @@ import {
   formatSource,
   manualClock,
   ok,
+  PENALTY_STATE_NAMES,
   type PenaltyCommandInput,
   REVIEW_ITEMS,
+  REVIEW_STATE_NAMES,
   type Result,
   type ReviewOpinion,
   type ReviewStepResult,
@@ -43,7 +46,10 @@ const corrected = { kinds: ["fine" as const], fineFen: 12_000_000 };
 export interface ReviewDemoLine {
   readonly at: string;
   readonly label: string;
+  /** The state the case or review reached (its id), or the refusal's code. */
   readonly outcome: string;
+  /** The same, as an officer reads it: 已告知, 审核中 …, or 被拒绝（CODE）. */
+  readonly outcomeZh: string;
 }
 
 /** What the demo shows of the reviewed case. */
@@ -117,7 +123,14 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
           : r.value.view.procedure === "ordinary"
             ? r.value.view.state.value
             : r.value.view.procedure;
-      lines.push({ at: iso, label, outcome });
+      const outcomeZh = r.isErr()
+        ? `被拒绝（${r.error.code}）`
+        : "review" in r.value
+          ? REVIEW_STATE_NAMES[r.value.review.value]
+          : r.value.view.procedure === "ordinary"
+            ? PENALTY_STATE_NAMES[r.value.view.state.value]
+            : outcome;
+      lines.push({ at: iso, label, outcome, outcomeZh });
       return r;
     };
   };
@@ -149,7 +162,8 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
         "2026-04-02T02:00:00Z",
         "调查终结",
       )(await c.as(officer).closeInvestigation({ facts: "经营者销售商品未标明价格" })),
-    async () => at("2026-04-03T02:00:00Z", "告知拟罚款 150,000 元")(await c.as(officer).notify(notice(first))),
+    async () =>
+      at("2026-04-03T02:00:00Z", `告知拟罚款${amountText(first.fineFen)}`)(await c.as(officer).notify(notice(first))),
   ];
   for (const step of steps) {
     const r = await step();
@@ -193,7 +207,11 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
 
   // Corrected: a new notice of ¥120,000 (lighter, so no defence cap is crossed), re-submitted, approved.
   for (const step of [
-    async () => at("2026-04-17T02:00:00Z", "重新告知拟罚款 120,000 元")(await c.as(officer).notify(notice(corrected))),
+    async () =>
+      at(
+        "2026-04-17T02:00:00Z",
+        `重新告知拟罚款${amountText(corrected.fineFen)}`,
+      )(await c.as(officer).notify(notice(corrected))),
     async () =>
       at(
         "2026-04-17T03:00:00Z",
@@ -246,16 +264,18 @@ export async function demoReviewSection(ctx: CommandContext, spec: StoreSpec): P
   const r = await withStore(ctx, spec, runDemoReview);
   if (typeof r === "number") return false;
   if (r.isErr()) {
-    out(`  [${r.error.code}] ${r.error.message}\n`);
+    out(`  ${r.error.message}（${r.error.code}）\n`);
     return false;
   }
   const d = r.value;
-  for (const line of d.lines) out(`  ${line.at.slice(0, 10)} ${t(lang, line.label, line.label)} → ${line.outcome}\n`);
+  for (const line of d.lines) {
+    out(`  ${line.at.slice(0, 10)} ${line.label} → ${t(lang, line.outcomeZh, line.outcome)}\n`);
+  }
   const reasons = (d.stopped.details as { reasons?: { text: string }[] } | undefined)?.reasons ?? [];
   out(
     t(
       lang,
-      `  关口：${d.stopped.code}（${reasons.map((x) => x.text).join("；")}；依据 ${d.stopped.source === undefined ? "—" : formatSource(d.stopped.source)}）\n`,
+      `  关口：未经法制审核不得作出决定——${reasons.map((x) => x.text).join("；")}${d.stopped.source === undefined ? "" : `（依据：${formatSource(d.stopped.source)}）`}（${d.stopped.code}）\n`,
       `  Gate: ${d.stopped.code} (${reasons.map((x) => x.text).join("; ")})\n`,
     ),
   );
@@ -270,7 +290,7 @@ export async function demoReviewSection(ctx: CommandContext, spec: StoreSpec): P
   out(
     t(
       lang,
-      `  决定 ${d.caseId}：${d.decided.value}，依据审核 ${d.reviewId} 通过的草案 ${approval.slice(0, 16)}…\n`,
+      `  决定 ${d.caseId}：${PENALTY_STATE_NAMES[d.decided.value]}，依据法制审核通过的草案（草案哈希 ${approval.slice(0, 16)}…）\n`,
       `  Decision ${d.caseId}: ${d.decided.value}, on the draft ${approval.slice(0, 16)}… approved in ${d.reviewId}\n`,
     ),
   );

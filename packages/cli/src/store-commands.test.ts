@@ -63,7 +63,7 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
   it("demo publishes the public site; publish --out rebuilds it from the store, rewriting only what changed", async () => {
     const demo = await cli("demo");
     expect(demo.code).toBe(0);
-    expect(demo.out).toContain("未经负责人审定即上传 → 被拒绝 [DISCLOSURE_NOT_APPROVED]");
+    expect(demo.out).toMatch(/未经负责人审定即发布 → 被拒绝：[^\n]*（DISCLOSURE_NOT_APPROVED）/);
     expect(demo.out).toContain("届满日 2026-03-19");
     const siteIndex = join(dir, ".sanxiang", "demo", "site", "index.html");
     expect(demo.out).toContain(siteIndex);

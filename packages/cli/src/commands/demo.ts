@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import {
+  amountText,
+  amountWithCapitalsText,
   chinaCalendar,
   civilDateOf,
   computeDeadline,
@@ -9,8 +11,11 @@ import {
   formatYuan,
   isoWeekday,
   merkleLeafHash,
+  PENALTY_STATE_NAMES,
   percentOf,
+  rangeInStatuteWords,
   STAGE_NAMES,
+  STATUTORY_PERIODS,
   type StatutoryPeriodId,
   TIER_LABELS,
   testSigner,
@@ -107,7 +112,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
           : d.kind === "holiday"
             ? t(lang, `休息·${d.holiday ?? "节假日"}`, `day off (${d.holiday ?? "holiday"})`)
             : t(lang, "休息·周末", "day off (weekend)"),
-      (e) => `${t(lang, "无法判断", "unknown")} [${e.code}]`,
+      (e) => t(lang, `无法判断：该年放假安排尚未载入（${e.code}）`, `unknown [${e.code}]`),
     );
     out(`  ${date} ${weekdayName(lang, isoWeekday(date))}  ${what}\n`);
   }
@@ -128,13 +133,13 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     out(
       `  ${step.on} ${t(lang, step.zh, step.en)} → ${d.name} ${d.amount}${d.unit === "workday" ? t(lang, "个工作日", " working days") : t(lang, "日", " days")} → ${d.due}${roll}\n`,
     );
-    out(`      ${t(lang, "依据", "source")}: ${formatSource(d.source)}\n`);
+    out(`      ${t(lang, "依据：", "source: ")}${formatSource(d.source)}\n`);
   }
   const surcharge = percentOf(FINE_FEN, 300, "down");
   out(
     t(
       lang,
-      `  罚款：¥${formatYuan(FINE_FEN)}（${toChineseUppercase(FINE_FEN)}）；逾期每日加处罚款 3%：¥${surcharge.map((f) => formatYuan(f)).unwrapOr("?")}，总额不超过罚款本数（《行政处罚法》第七十二条）\n`,
+      `  罚款：${amountWithCapitalsText(FINE_FEN)}；到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款（每日${surcharge.map((f) => amountText(f)).unwrapOr("—")}），加处罚款的数额不得超出罚款的数额（《行政处罚法》第七十二条第一款第（一）项）\n`,
       `  Fine: ¥${formatYuan(FINE_FEN)} (${toChineseUppercase(FINE_FEN)}); late surcharge 3% a day: ¥${surcharge.map((f) => formatYuan(f)).unwrapOr("?")}, never more than the fine (行政处罚法 Art. 72)\n`,
     ),
   );
@@ -171,7 +176,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   out(
     t(
       lang,
-      `  包含证明：第 ${index + 1} 个事件「${SAMPLE_STEPS[index]?.zh}」，${proof.length} 个哈希 → ${inclusion.isOk() ? "验证通过" : inclusion.error.code}\n`,
+      `  包含性证明：第 ${index + 1} 个事件「${SAMPLE_STEPS[index]?.zh}」，${proof.length} 个哈希 → ${inclusion.isOk() ? "验证通过" : `验证失败（${inclusion.error.code}）`}\n`,
       `  Inclusion proof of event ${index + 1} (${SAMPLE_STEPS[index]?.en}), ${proof.length} hashes → ${inclusion.isOk() ? "verified" : inclusion.error.code}\n`,
     ),
   );
@@ -185,7 +190,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   out(
     t(
       lang,
-      `  一致性证明：5 个事件时的树是现在的树的前缀 → ${consistency.isOk() ? "验证通过" : consistency.error.code}\n`,
+      `  一致性证明：5 个事件时的树是现在的树的前缀 → ${consistency.isOk() ? "验证通过" : `验证失败（${consistency.error.code}）`}\n`,
       `  Consistency proof: the 5-event tree is a prefix of today's → ${consistency.isOk() ? "verified" : consistency.error.code}\n`,
     ),
   );
@@ -194,7 +199,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   out(
     t(
       lang,
-      `  篡改检测：把该事件日期改为 2026-10-08 → ${forged.isErr() ? `验证失败 [${forged.error.code}]` : "未发现（错误！）"}\n`,
+      `  篡改检测：把该事件日期改为 2026-10-08 → ${forged.isErr() ? `验证失败，篡改被发现（${forged.error.code}）` : "未发现（错误！）"}\n`,
       `  Tampering: change that event's date to 2026-10-08 → ${forged.isErr() ? `rejected [${forged.error.code}]` : "not detected (wrong!)"}\n`,
     ),
   );
@@ -205,7 +210,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   );
   const registries = buildRegistries(sampleData());
   if (registries.isErr()) {
-    out(`  [${registries.error.code}] ${registries.error.message}\n`);
+    out(`  ${registries.error.message}（${registries.error.code}）\n`);
     return EXIT.failure;
   }
   const reg = registries.value;
@@ -224,13 +229,14 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     out(
       t(
         lang,
-        `  违法行为 ${code}（违法所得 5,000 元，情节：屡查屡犯）→ ${TIER_LABELS[r.tier]}：${describeRange(r.range)}\n`,
+        `  违法行为 ${code}（违法所得${amountText(500_000)}，情节：屡查屡犯）→ ${TIER_LABELS[r.tier]}：${rangeInStatuteWords(r.range)}\n`,
         `  Violation ${code} (illegal gains ¥5,000, repeated) → ${r.tier}: ${describeRange(r.range)}\n`,
       ),
     );
-    for (const e of r.explanation.slice(0, 3)) out(`      ${formatSource(e.source)}\n`);
+    // Each article once, in the order the reasons cite them.
+    for (const s of [...new Set(r.explanation.map((e) => formatSource(e.source)))].slice(0, 3)) out(`      ${s}\n`);
   } else {
-    out(`  [${rec.error.code}] ${rec.error.message}\n`);
+    out(`  ${rec.error.message}（${rec.error.code}）\n`);
   }
 
   // 5. A whole ordinary penalty case through the procedure, and its case file (案卷),
@@ -252,7 +258,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     spec.value,
     async (store) => {
       const r = await runDemoCase(store);
-      if (r.isErr()) out(`  [${r.error.code}] ${r.error.message}\n`);
+      if (r.isErr()) out(`  ${r.error.message}（${r.error.code}）\n`);
       return r.isOk() ? r.value : EXIT.failure;
     },
     { create: true },
@@ -268,12 +274,14 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     ),
   );
   for (const { step, state } of c.states) {
-    out(`  ${step.at.slice(0, 10)} ${t(lang, step.label, step.command.type)} → ${String(state.value)}\n`);
+    out(
+      `  ${step.at.slice(0, 10)} ${t(lang, step.label, step.command.type)} → ${t(lang, PENALTY_STATE_NAMES[state.value], String(state.value))}\n`,
+    );
     if (step.command.type === "notice.serve") {
       out(
         t(
           lang,
-          `      （此前试图未经告知直接作出决定 → 被拒绝 [${c.refused.code}]${c.refused.source === undefined ? "" : `，依据 ${formatSource(c.refused.source)}`}）\n`,
+          `      （此前试图未经告知直接作出决定 → 被拒绝：${c.refused.message}${c.refused.source === undefined || c.refused.message.includes("依据") ? "" : `（依据：${formatSource(c.refused.source)}）`}（${c.refused.code}））\n`,
           `      (deciding before the notice was refused [${c.refused.code}])\n`,
         ),
       );
@@ -282,7 +290,8 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   const last = c.states.at(-1)?.state;
   for (const d of Object.values(last?.context.deadlines ?? {})) {
     if (d === undefined) continue;
-    out(`  ${t(lang, "期限", "deadline")} ${d.ruleId}：${d.due}（${formatSource(d.source)}）\n`);
+    const name = STATUTORY_PERIODS.find((p) => p.id === d.ruleId)?.name ?? "法定期限";
+    out(`  ${t(lang, `${name}：届满日`, `deadline ${d.ruleId}: due`)} ${d.due}（${formatSource(d.source)}）\n`);
   }
   const file = c.caseFile;
   const signer = testSigner();
@@ -297,7 +306,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   out(
     t(
       lang,
-      `  签名树头（${signer.algorithm}，公开的测试密钥，树大小 ${file.signedTreeHead.treeSize}）；逐件包含证明 → ${verified.isOk() ? "验证通过" : `验证失败 [${verified.error.code}]`}\n`,
+      `  签名树头（${signer.algorithm}，公开的测试密钥，树大小 ${file.signedTreeHead.treeSize}）；逐件包含性证明 → ${verified.isOk() ? "验证通过" : `验证失败（${verified.error.code}）`}\n`,
       `  Signed tree head (${signer.algorithm}, the public test key, size ${file.signedTreeHead.treeSize}); every entry's inclusion proof → ${verified.isOk() ? "verified" : `failed [${verified.error.code}]`}\n`,
     ),
   );

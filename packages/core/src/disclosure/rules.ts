@@ -285,7 +285,7 @@ function periodDeadline(
 }
 
 /**
- * 公示期限届满日 — the last day to publish an item under `rule`, counted from `startOn` (the
+ * 应公示截止日 — the last day to publish an item under `rule`, counted from `startOn` (the
  * decision day, or the day a before-item was made or changed) on `calendar`; `null` when the
  * rule has no deadline (shown on the spot).
  */
@@ -300,7 +300,7 @@ export function disclosureDue(
 }
 
 /**
- * 公示期限届满日（按公示路径） — the deadline of a draft with its routing
+ * 应公示截止日（按公示路径） — the deadline of a draft with its routing
  * (市场监督管理行政处罚信息公示规定 Art. 10): without routing, {@link disclosureDue}; a
  * cross-province draft's is the forward deadline (the rule's `crossProvince.forwardPeriodId`,
  * from `startOn`, the decision day); a received draft's counts from `receivedOn`
