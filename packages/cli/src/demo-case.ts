@@ -58,6 +58,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
       type: "case.file",
       party: { kind: "organisation", name: "沙坡头区示例超市（示例）" },
       category: "价格监督检查",
+      violation: "经营者销售商品未明码标价",
       regionCode: "640502",
       officerIds: ["spt-scj-01", "spt-scj-02"],
       actDate: "2026-02-26",

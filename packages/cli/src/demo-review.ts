@@ -151,6 +151,7 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
         await c.as(officer).file({
           party: { kind: "organisation", name: "沙坡头区示例商贸有限公司（示例）" },
           category: "价格监督检查",
+          violation: "经营者销售商品未明码标价",
           regionCode: "640502",
           officerIds: ["spt-scj-01", "spt-scj-02"],
           actDate: "2026-03-20",

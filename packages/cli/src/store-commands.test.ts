@@ -77,6 +77,9 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
     const page = readFileSync(join(dir, "site", "item", "gs-decision-SPT-SCJ-DEMO-001.html"), "utf8");
     expect(page).toContain("沙市监罚决〔2026〕001号");
     expect(page).toContain("警告，罚款人民币2,000.00元");
+    // 违法行为 is the violation the case states, not the 执法类别 (issue 16).
+    expect(page).toMatch(/<dt>违法行为<\/dt><dd>经营者销售商品未明码标价<\/dd>/);
+    expect(page).not.toMatch(/<dt>违法行为<\/dt><dd>价格监督检查<\/dd>/);
     expect(readFileSync(join(dir, "site", "atom.xml"), "utf8")).toContain("https://gs.example.gov.cn/");
     const again = await cli("publish", "--out", "site", "--store", db, "--base-url", "https://gs.example.gov.cn/");
     expect(again.out).toMatch(/写入 0 个文件，删除 0 个/);

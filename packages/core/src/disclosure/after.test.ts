@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chinaCalendar } from "../calendar/work-calendar.js";
-import { bodies } from "../enforcement/test-fixtures.js";
+import { bodies, fileCommand } from "../enforcement/test-fixtures.js";
 import { residentIdCheckChar } from "../registry/entities/checksums.js";
 import { decisionDisclosureDraft, penaltyConclusion } from "./after.js";
 import { CASE_STEPS, type CaseStep, caseEvents } from "./model-test-fixtures.js";
@@ -64,6 +64,19 @@ describe("decisionDisclosureDraft (事后公开: agency, party, category, conclu
     // 7 working days (118号) from Monday 2025-03-10.
     const rule = disclosureRuleFor(DEFAULT_DISCLOSURE_POLICY, { kind: "decision", category: "penalty" });
     expect(disclosureDue(rule, d.startOn, chinaCalendar())._unsafeUnwrap()?.due).toBe("2025-03-19");
+  });
+
+  it("publishes the violation as the case states it, never the 执法类别 when it is given (issue 16)", async () => {
+    const filed = { ...fileCommand, violation: "律师事务所未按规定办理变更登记" };
+    const fromFiling = decisionDisclosureDraft(await caseEvents("c1", { file: filed }), ctx)._unsafeUnwrap();
+    expect(fromFiling.content.kind === "decision" && fromFiling.content.matter).toBe("律师事务所未按规定办理变更登记");
+    // The notice may restate it; its words win.
+    const steps = CASE_STEPS.map(
+      (step): CaseStep =>
+        step[0].type === "notice.serve" ? [{ ...step[0], violation: "未按规定办理变更登记" }, step[1], step[2]] : step,
+    );
+    const fromNotice = decisionDisclosureDraft(await caseEvents("c1", { file: filed, steps }), ctx)._unsafeUnwrap();
+    expect(fromNotice.content.kind === "decision" && fromNotice.content.matter).toBe("未按规定办理变更登记");
   });
 
   it("COMMAND_NOT_ALLOWED before the decision", async () => {

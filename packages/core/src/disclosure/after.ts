@@ -145,7 +145,9 @@ export function decisionDisclosureDraft(
         documentNumber: ctx.documentNumber,
         agencyName: body.value.name,
         party,
-        matter: filed.category,
+        // 违法行为: the violation as the notice or the filing states it; the 执法类别 only
+        // where neither does (streams written before the field existed).
+        matter: notice?.violation ?? filed.violation ?? filed.category,
         ...(facts === undefined || facts.trim().length === 0 ? {} : { facts }),
         basis: notice?.basis ?? [],
         conclusion,

@@ -96,6 +96,11 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
     party: CasePartySchema,
     /** 执法类别, as on the officers' certificates. */
     category: z.string().trim().min(1),
+    /**
+     * 违法行为 — the violation the case is about, in words (销售商品未明码标价); published as
+     * the decision's 违法行为 (a `notice.serve` may restate it). Not the 执法类别.
+     */
+    violation: z.string().trim().min(1).max(200).optional(),
     /** Division code of the place of the act. */
     regionCode: DivisionCodeSchema,
     /** 执法主体 — default: the first officer's body. */
@@ -137,6 +142,8 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
     at,
     /** 拟作出的行政处罚. */
     penalty: PenaltySchema,
+    /** 违法行为 as the notice states it; overrides the one given at filing. */
+    violation: z.string().trim().min(1).max(200).optional(),
     /** 事实. */
     facts: z.string().trim().min(1),
     /** 理由及依据. */

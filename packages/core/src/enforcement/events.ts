@@ -40,6 +40,8 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     at,
     party: CasePartySchema,
     category: z.string().min(1),
+    /** 违法行为 in words, when the filing gave it. */
+    violation: z.string().min(1).optional(),
     regionCode: z.string().min(1),
     bodyId: IdSchema.optional(),
     officerIds: z.array(IdSchema).readonly(),
@@ -70,6 +72,8 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     type: z.literal("notice.served"),
     at,
     penalty: PenaltySchema,
+    /** 违法行为 as the notice states it. */
+    violation: z.string().min(1).optional(),
     facts: z.string(),
     basis: z.array(z.string()).readonly(),
     hearingRight: z.boolean(),
