@@ -28,7 +28,13 @@ import {
   EXECUTION_SOURCES as SRC,
 } from "./execution.js";
 import { caseDeadline, checkRecords, currentDeadline, type DecideContext, refuse } from "./guards.js";
-import { currentServedOn, SERVICE_METHOD_NAMES, type ServiceMethod, serviceOutcome } from "./service.js";
+import {
+  currentServedOn,
+  SERVICE_METHOD_NAMES,
+  type ServiceMethod,
+  type ServiceOutcome,
+  serviceOutcome,
+} from "./service.js";
 import { DEFERRAL_SOURCE } from "./surcharge.js";
 
 /** An execution command (service consent, deferral, demand, defence, decision, service, act, court application; a `PenaltyCommand`), defaults applied. */
@@ -257,10 +263,7 @@ export function demandPerformance(
   return ok({
     type: "execution.demanded",
     at,
-    method: cmd.method,
-    servedOn: served.value.servedOn,
-    ...(served.value.publicNotice === undefined ? {} : { publicNotice: served.value.publicNotice }),
-    ...(cmd.indirectBecause === undefined ? {} : { indirectBecause: cmd.indirectBecause }),
+    ...servedFields(cmd, served.value),
     amountFen: outstanding,
     surchargeFen: surcharge.value.unpaidFen,
     records: cmd.records,
@@ -374,12 +377,29 @@ export function serveExecutionDecision(
   return ok({
     type: "execution.served",
     at,
-    method: cmd.method,
-    servedOn: served.value.servedOn,
-    ...(served.value.publicNotice === undefined ? {} : { publicNotice: served.value.publicNotice }),
-    ...(cmd.indirectBecause === undefined ? {} : { indirectBecause: cmd.indirectBecause }),
+    ...servedFields(cmd, served.value),
     records: cmd.records,
   });
+}
+
+/**
+ * The service fields of a served demand or execution decision (行政强制法 Art. 38): how it was
+ * served, the day it counts as served, the public notice when there was one, and why it was
+ * not served directly.
+ */
+function servedFields(
+  cmd: Cmd<"execution.demand"> | Cmd<"execution.serve">,
+  served: ServiceOutcome,
+): Pick<
+  Extract<ExecutionEvent, { type: "execution.served" }>,
+  "method" | "servedOn" | "publicNotice" | "indirectBecause"
+> {
+  return {
+    method: cmd.method,
+    servedOn: served.servedOn,
+    ...(served.publicNotice === undefined ? {} : { publicNotice: served.publicNotice }),
+    ...(cmd.indirectBecause === undefined ? {} : { indirectBecause: cmd.indirectBecause }),
+  };
 }
 
 /** Minutes since China-time midnight of `at`. */
