@@ -253,3 +253,40 @@ describe("one finding of the circumstances (circumstances.record, 行政处罚�
     expect(decide(recorded, decideWith(500_000, same), ctx()).isOk()).toBe(true);
   });
 });
+
+describe("the deviation's approver is a head of the body in the registry (行政处罚法第五十七条第一款; 国办发〔2022〕27号 [M])", () => {
+  const approvedBy = (approverId: string) =>
+    applied({ deviation: { reasons: "初次违法，已退还费用", approval: { approverId, opinion: "同意" } } });
+
+  it("an approver absent from the registry is refused, naming the approver (ACTOR_NOT_REGISTERED)", () => {
+    const e = decide(plain, decideWith(500_000, approvedBy("nobody")), ctx())._unsafeUnwrapErr();
+    expect(e.code).toBe("ACTOR_NOT_REGISTERED");
+    expect(e.details).toMatchObject({ actorId: "nobody", reason: "notInRegistry" });
+    expect(e.message).toContain("nobody");
+  });
+
+  it("an officer who is not a head cannot approve (ROLE_NOT_BACKED naming the officer, Art. 57 para. 1)", () => {
+    const e = decide(discussed, decideWith(500_000, approvedBy("a")), ctx())._unsafeUnwrapErr();
+    expect(e.code).toBe("ROLE_NOT_BACKED");
+    expect(e.details).toMatchObject({ actorId: "a", actorName: "甲" });
+    expect(e.source).toEqual(BENCHMARK_GATE_SOURCES.approver);
+    expect(e.source).toMatchObject({ law: "行政处罚法", article: 57, paragraph: 1 });
+  });
+
+  it("standing in for the collective discussion the approval is the 主要负责人's: a deputy head is refused", () => {
+    const e = decide(plain, decideWith(500_000, approvedBy("h2")), ctx())._unsafeUnwrapErr();
+    expect(e.code).toBe("ROLE_NOT_BACKED");
+    expect(e.details).toMatchObject({ actorId: "h2", leadership: "deputy", allowed: ["principal", "presiding"] });
+    expect(e.source).toEqual(BENCHMARK_GATE_SOURCES.principalApprover);
+    // The principal head's approval passes the gate (the review catalogue then applies).
+    expect(decide(plain, decideWith(500_000, approvedBy("h")), ctx())._unsafeUnwrapErr().code).toBe(
+      "REVIEW_NOT_APPROVED",
+    );
+  });
+
+  it("after a collective discussion a deputy head's approval is a head's approval: accepted", () => {
+    expect(decide(discussed, decideWith(500_000, approvedBy("h2")), ctx())._unsafeUnwrapErr().code).toBe(
+      "REVIEW_NOT_APPROVED",
+    );
+  });
+});
