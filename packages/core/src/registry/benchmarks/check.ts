@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
-import { FenSchema, formatYuan } from "../../kernel/money.js";
+import { FenSchema } from "../../kernel/money.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { formatSource, type RuleSource, RuleSourceSchema } from "../../kernel/source.js";
+import { amountText } from "../../kernel/wording.js";
 import { EDUCATION_SOURCE, MITIGATION_SOURCE } from "./circumstances.js";
 import { describeRange } from "./ranges.js";
 import {
@@ -193,7 +194,7 @@ export function checkPenalty(
   return recommendPenalty(benchmark, proposal.circumstances, recommendOptions as RecommendOptions).andThen(
     (rec): Result<PenaltyCheck, SanxiangError> => {
       const basis = benchmark.penaltyBasis[0] as RuleSource;
-      const amount = `${formatYuan(fine)} 元`;
+      const amount = amountText(fine);
       const result = (status: "within" | "outside", position: Position, requirements: Requirement[], message: string) =>
         ok({ status, position, recommendation: rec, requirements, message });
 
@@ -204,14 +205,10 @@ export function checkPenalty(
       }
       if (fine > rec.statutoryRange.max) {
         return err(
-          refuse(
-            `拟罚款 ${amount} 超过${formatSource(basis)}规定的上限 ${formatYuan(rec.statutoryRange.max)} 元`,
-            basis,
-            {
-              fine,
-              statutoryMax: rec.statutoryRange.max,
-            },
-          ),
+          refuse(`拟罚款${amount}超过${formatSource(basis)}规定的上限${amountText(rec.statutoryRange.max)}`, basis, {
+            fine,
+            statutoryMax: rec.statutoryRange.max,
+          }),
         );
       }
       const catalogue = circumstanceCatalogue(options.circumstances);
@@ -232,7 +229,7 @@ export function checkPenalty(
       if (fine < rec.statutoryRange.min && !(rec.tier === "mitigated" && fine >= rec.range.min)) {
         if (!mitigating) {
           return err(
-            refuse(`拟罚款 ${amount} 低于法定下限，且无依法从轻或者减轻处罚的情形`, MITIGATION_SOURCE, {
+            refuse(`拟罚款${amount}低于法定下限，且无依法从轻或者减轻处罚的情形`, MITIGATION_SOURCE, {
               fine,
               statutoryMin: rec.statutoryRange.min,
             }),
@@ -242,7 +239,7 @@ export function checkPenalty(
           "outside",
           "belowStatutory",
           merge(policy.mitigated, policy.outsideTier),
-          `拟罚款 ${amount} 低于法定下限（减轻处罚），超出「${TIER_LABELS[rec.tier]}」阶次：${range}`,
+          `拟罚款${amount}低于法定下限（减轻处罚），超出「${TIER_LABELS[rec.tier]}」阶次：${range}`,
         );
       }
       const tierReqs = rec.tier === "mitigated" ? policy.mitigated : [];
@@ -251,14 +248,14 @@ export function checkPenalty(
           "within",
           "withinTier",
           tierReqs,
-          `拟罚款 ${amount} 在「${TIER_LABELS[rec.tier]}」阶次内：${range}`,
+          `拟罚款${amount}在「${TIER_LABELS[rec.tier]}」阶次内：${range}`,
         );
       }
       const position: Position = fine < rec.range.min ? "belowTier" : "aboveTier";
       const why =
         extraKinds.length > 0
           ? `处罚种类「${extraKinds.map((k) => PENALTY_KIND_LABELS[k]).join("、")}」超出「${TIER_LABELS[rec.tier]}」阶次`
-          : `拟罚款 ${amount} 超出「${TIER_LABELS[rec.tier]}」阶次：${range}`;
+          : `拟罚款${amount}超出「${TIER_LABELS[rec.tier]}」阶次：${range}`;
       return result("outside", position, merge(tierReqs, policy.outsideTier), why);
     },
   );

@@ -6,7 +6,6 @@ import type { Band, TierFormula } from "./formula.js";
 import {
   type Benchmark,
   type BenchmarkTier,
-  FINE_BASIS_LABELS,
   FineBasisSchema,
   type StatutoryFine,
   TIER_LABELS,
@@ -174,11 +173,54 @@ export function resolveTierFine(
   });
 }
 
-/** Writes a range for officers: `罚款 5,000.00 元至 15,000.00 元（违法所得 1.5 倍至 3.5 倍）`. */
+const BASE_WORDS = { illegalGains: "违法所得", goodsValue: "货值金额" } as const;
+
+/** A multiple as statutes write it: 1.5, 3, 0.25 (at most four decimals, no trailing zeros). */
+function multipleText(x: number): string {
+  return String(Math.round(x * 10_000) / 10_000);
+}
+
+/** A yuan amount in a range as statutes write it: `5,000元`, `1,250.50元`. */
+function yuanText(fen: number): string {
+  const s = formatYuan(fen);
+  return `${s.endsWith(".00") ? s.slice(0, -3) : s}元`;
+}
+
+/** `5,000元以上15,000元以下`, `25,000元以下` (no minimum). */
+function yuanBoundsText(min: number, max: number): string {
+  return min === 0 ? `${yuanText(max)}以下` : `${yuanText(min)}以上${yuanText(max)}以下`;
+}
+
+/**
+ * 法定表述 — a range in the statute's words: `处违法所得1.5倍以上3.5倍以下罚款`,
+ * `处5,000元以上15,000元以下罚款`, `处违法所得5倍以下罚款` (no minimum), `不予罚款` (nothing).
+ * The published benchmarks (事前公开) use this form, as the statutes do.
+ */
+export function rangeInStatuteWords(range: PenaltyRange): string {
+  if (range.basis === undefined) return "不予罚款";
+  if (range.basis !== "fixed" && range.minMultiple !== undefined && range.maxMultiple !== undefined) {
+    const base = BASE_WORDS[range.basis];
+    if (range.maxMultiple === 0) return "不予罚款";
+    return range.minMultiple === 0
+      ? `处${base}${multipleText(range.maxMultiple)}倍以下罚款`
+      : `处${base}${multipleText(range.minMultiple)}倍以上${multipleText(range.maxMultiple)}倍以下罚款`;
+  }
+  if (range.max === 0) return "不予罚款";
+  return `处${yuanBoundsText(range.min, range.max)}罚款`;
+}
+
+/**
+ * 幅度（法定表述及金额）— a range as a recommendation or a check states it: the statute's
+ * words ({@link rangeInStatuteWords}) and, for a range in multiples, the amounts it comes to
+ * for this case: `处违法所得5倍以下罚款（即25,000元以下）`,
+ * `处违法所得1.5倍以上3.5倍以下罚款（即7,500元以上17,500元以下）`; a range in amounts is
+ * already in yuan: `处5,000元以上15,000元以下罚款`. Never the officer shorthand
+ * `罚款 0.00 元至 25,000.00 元（违法所得 0 倍至 5 倍）`.
+ */
 export function describeRange(range: PenaltyRange): string {
-  if (range.basis === undefined || range.max === 0) return "不处罚款";
-  const yuan = `罚款 ${formatYuan(range.min)} 元至 ${formatYuan(range.max)} 元`;
-  if (range.minMultiple === undefined || range.maxMultiple === undefined || range.basis === "fixed") return yuan;
-  const what = FINE_BASIS_LABELS[range.basis].replace("倍数", "");
-  return `${yuan}（${what} ${range.minMultiple} 倍至 ${range.maxMultiple} 倍）`;
+  const words = rangeInStatuteWords(range);
+  if (range.basis === undefined || range.basis === "fixed" || range.maxMultiple === undefined || range.max === 0) {
+    return words;
+  }
+  return `${words}（即${yuanBoundsText(range.min, range.max)}）`;
 }
