@@ -1,5 +1,11 @@
 import type { WorkCalendar } from "../calendar/types.js";
-import { type Actor, authorize, type Permission, type PermissionPolicy } from "../kernel/actors.js";
+import {
+  type Actor,
+  authorize,
+  DEFAULT_PERMISSION_POLICY,
+  type Permission,
+  type PermissionPolicy,
+} from "../kernel/actors.js";
 import { checkContextNow } from "../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm } from "../kernel/hash.js";
@@ -8,8 +14,8 @@ import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
 import { type CivilDate, civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
+import { type ActingScope, actingBody, checkClaimedRoles } from "../registry/bodies/acting.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
-import { REVIEWER_QUALIFICATION_FROM } from "../registry/bodies/staffing.js";
 import { classifyDecision } from "./catalogue.js";
 import { type ReviewCommand, type ReviewCommandInput, ReviewCommandSchema } from "./commands.js";
 import type { ReviewContext } from "./context.js";
@@ -27,7 +33,20 @@ import {
   type ReviewMaterial,
   type ReviewMaterialKind,
 } from "./schema.js";
+import { reviewerQualification } from "./staffing.js";
 import { currentReviewDeadline, reviewDeadline, reviewLate } from "./time-limit.js";
+
+/**
+ * 审核所涉案件 — what the case's record says about who may act in its review: the case's
+ * body (执法主体) and its team (承办人员). The bureau fills it from the case's stream; without
+ * it the body is that of the officers the submission names, and the team is those officers.
+ */
+export interface ReviewCaseScope {
+  /** 执法主体 — the case's body. */
+  readonly bodyId?: string | undefined;
+  /** 承办人员 — the case's team: submissions come from it, and none of it may review the case. */
+  readonly team: readonly string[];
+}
 
 /**
  * 法制审核决定上下文 — what {@link decideReview} needs besides the review and the command: who
@@ -44,6 +63,8 @@ export interface ReviewDecideContext {
   readonly calendar: WorkCalendar;
   /** 执法主体及人员数据库 — reviewers, their qualification. */
   readonly bodies: BodiesRegistry;
+  /** 所涉案件 — the case's body and team (absent: the officers the submission names). */
+  readonly caseScope?: ReviewCaseScope | undefined;
   /** The bureau's review configuration (default {@link DEFAULT_REVIEW_POLICY}). */
   readonly policy?: ReviewPolicy | ReviewPolicyInput;
   /** The bureau's permission policy (default: the national table). */
@@ -105,46 +126,67 @@ function checkMaterials(draft: ReviewDraft, materials: readonly ReviewMaterial[]
 }
 
 /**
- * 审核人员资格 — the reviewer on `date`: in the registry, 在岗, a legal reviewer (Art. 58
- * para. 1), holding the 法律职业资格 unless they reviewed before 2021-07-15 (Art. 58 para. 2:
- * "初次从事行政处罚决定法制审核的"), and not one of the officers who handled the case
- * (recusal, Art. 43). Returns the qualification number when held.
+ * 审核人员资格 — the reviewer on `date`: not one of the officers who handled the case
+ * (recusal, Art. 43, `REVIEWER_RECUSAL_REQUIRED`), then the staffing check
+ * {@link reviewerQualification}: in the registry, of the case's body (when `bodyId` is
+ * given), 在岗, a legal reviewer (Art. 58 para. 1), holding the 法律职业资格 unless they
+ * reviewed before 2021-07-15 (Art. 58 para. 2: "初次从事行政处罚决定法制审核的"). Returns the
+ * qualification number when held.
  */
 export function checkReviewer(
   reviewerId: string,
   handlingOfficerIds: readonly string[],
   date: CivilDate,
   bodies: BodiesRegistry,
+  bodyId?: string,
 ): Result<{ readonly legalQualification?: string }, SanxiangError> {
   if (handlingOfficerIds.includes(reviewerId)) {
     return err(
       refuse("REVIEWER_RECUSAL_REQUIRED", `${reviewerId} 是本案承办人员，不得审核本案`, SRC.recusal, { reviewerId }),
     );
   }
-  const officer = bodies.officer(reviewerId, date);
-  if (officer.isErr()) return err(officer.error);
-  const o = officer.value;
-  if (!o.reviewer || o.status !== "active") {
-    return err(
-      refuse("OFFICER_NOT_QUALIFIED", `${o.name}（${o.id}）不是在岗的法制审核人员`, SRC.reviewer, {
-        reviewerId,
-        status: o.status,
-      }),
-    );
-  }
-  const firstTime =
-    o.reviewerSince === undefined || compareCivilDates(o.reviewerSince, REVIEWER_QUALIFICATION_FROM) >= 0;
-  if (o.legalQualification === undefined && firstTime) {
-    return err(
-      refuse(
-        "OFFICER_NOT_QUALIFIED",
-        `${o.name}（${o.id}）未取得法律职业资格，不得初次从事行政处罚决定法制审核`,
-        SRC.qualification,
-        { reviewerId, reviewerSince: o.reviewerSince },
-      ),
-    );
-  }
-  return ok(o.legalQualification === undefined ? {} : { legalQualification: o.legalQualification });
+  const q = reviewerQualification(reviewerId, date, bodies, bodyId);
+  if (q.isErr()) return err(q.error);
+  const held = q.value.legalQualification;
+  return ok(held === undefined ? {} : { legalQualification: held });
+}
+
+/** The case's scope for the review's acts: the context's, else the officers the review names. */
+function scopeOf(
+  c: ReviewContext,
+  cmd: ReviewCommand,
+  ctx: ReviewDecideContext,
+): ActingScope & { team: readonly string[] } {
+  if (ctx.caseScope !== undefined) return { bodyId: ctx.caseScope.bodyId, team: ctx.caseScope.team };
+  return { team: cmd.type === "review.submit" ? cmd.handlingOfficerIds : c.handlingOfficerIds };
+}
+
+/** Everyone recused from reviewing: the officers the submission names and the case's team. */
+function recused(c: ReviewContext, ctx: ReviewDecideContext): readonly string[] {
+  const team = ctx.caseScope?.team ?? [];
+  return [...c.handlingOfficerIds, ...team.filter((id) => !c.handlingOfficerIds.includes(id))];
+}
+
+/**
+ * 身份核验 — the acting person's claimed role against the registry, on the day of the act:
+ * one of the roles of the command's permission row that the registry backs for the case's
+ * body (registered, in post; a submission, re-submission or dispute from the case's team;
+ * an assignment or extension by a registered head or legal reviewer; the opinion, the
+ * escalation and the legal adviser's record by a registered legal reviewer; a discussion by a
+ * registered head) — else the coded refusal naming the officer (`ACTOR_NOT_REGISTERED`,
+ * `OFFICER_NOT_QUALIFIED`, `NOT_ON_CASE_TEAM`, `ROLE_NOT_BACKED`).
+ */
+function checkActor(
+  cmd: ReviewCommand,
+  c: ReviewContext,
+  date: CivilDate,
+  ctx: ReviewDecideContext,
+): Result<true, SanxiangError> {
+  const permission = REVIEW_COMMAND_PERMISSIONS[cmd.type];
+  const rule = (ctx.permissions ?? DEFAULT_PERMISSION_POLICY).rules[permission];
+  const scope = scopeOf(c, cmd, ctx);
+  const r = checkClaimedRoles(ctx.actor, rule.roles, scope, date, ctx.bodies, rule.description);
+  return r.isErr() ? err(r.error) : ok(true);
 }
 
 function checkFindings(
@@ -224,7 +266,8 @@ function eventFor(
       });
     }
     case "review.assign": {
-      const q = checkReviewer(cmd.reviewerId, c.handlingOfficerIds, date, ctx.bodies);
+      const body = actingBody(scopeOf(c, cmd, ctx), date, ctx.bodies);
+      const q = checkReviewer(cmd.reviewerId, recused(c, ctx), date, ctx.bodies, body);
       return q.isErr() ? err(q.error) : ok({ type: "review.assigned", at, reviewerId: cmd.reviewerId, ...q.value });
     }
     case "review.extend": {
@@ -259,6 +302,10 @@ function eventFor(
     case "review.conclude": {
       const r = byReviewer();
       if (r.isErr()) return err(r.error);
+      // Qualified on the day of the opinion, not only on the day of the assignment.
+      const body = actingBody(scopeOf(c, cmd, ctx), date, ctx.bodies);
+      const q = checkReviewer(ctx.actor.id, recused(c, ctx), date, ctx.bodies, body);
+      if (q.isErr()) return err(q.error);
       const f = checkFindings(cmd);
       if (f.isErr()) return err(f.error);
       return ok({
@@ -315,10 +362,15 @@ function eventFor(
  * 法制审核决定 — the pure decider of the review workflow: given the review's state, a command
  * and the context, the events to append, or the coded refusal. In order: the command's
  * schema (`INVALID_INPUT`); the actor's role (`PERMISSION_DENIED`); the act's time (not
- * after `now`, not before the last act); the state (`COMMAND_NOT_ALLOWED`); then the step's
+ * after `now`, not before the last act); the claimed role against the registry on the day
+ * of the act (身份核验: registered with the case's body, in post, a submission from the
+ * case's team, an opinion from registered legal-review staff, a head of record —
+ * `ACTOR_NOT_REGISTERED`, `OFFICER_NOT_QUALIFIED`, `NOT_ON_CASE_TEAM`, `ROLE_NOT_BACKED`,
+ * each naming the officer); the state (`COMMAND_NOT_ALLOWED`); then the step's
  * rules, each citing its source — materials complete (`REVIEW_MATERIALS_INCOMPLETE`), the
- * reviewer a qualified legal reviewer who did not handle the case (`OFFICER_NOT_QUALIFIED`,
- * Art. 58 para. 2; `REVIEWER_RECUSAL_REQUIRED`, Art. 43), only the assigned reviewer gives
+ * reviewer a qualified legal reviewer of the body who did not handle the case, at the
+ * assignment and again at the opinion (`OFFICER_NOT_QUALIFIED`, Art. 58 para. 2;
+ * `REVIEWER_RECUSAL_REQUIRED`, Art. 43), only the assigned reviewer gives
  * the opinion, a finding on every checklist item, the quorum of a collective discussion
  * (`DISCUSSION_QUORUM_NOT_MET`, Art. 57 para. 2) — and last the machine's own guards.
  * Events use the {@link CaseEvent} envelope in the review's stream, stage `review`.
@@ -346,6 +398,8 @@ export function decideReview(
       }),
     );
   }
+  const acting = checkActor(cmd, state.context, civilDateOf(at), ctx);
+  if (acting.isErr()) return err(acting.error);
   const type = REVIEW_COMMAND_EVENTS[cmd.type];
   const acceptedNow = commandsAccepted(REVIEW_COMMAND_EVENTS, reviewEventsAcceptedIn(state.value));
   const notAllowed = (why = "") =>

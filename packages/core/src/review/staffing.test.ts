@@ -5,7 +5,8 @@ import { bodies } from "./test-fixtures.js";
 describe("reviewTeamReport — staffing (118号 [M] 5 %), qualification (行政处罚法第五十八条第二款), training (pilot plan 二（三）（4）)", () => {
   it("counts reviewers against the ratio and lists the one who needs the 法律职业资格", () => {
     const r = reviewTeamReport(bodies, "spt", "2025-12-31")._unsafeUnwrap();
-    expect(r.staffing).toMatchObject({ officers: 6, reviewers: 4, required: 1, pass: true });
+    // Six staff and four heads (h, h2–h4) are enforcement officers; four of them review.
+    expect(r.staffing).toMatchObject({ officers: 10, reviewers: 4, required: 1, pass: true });
     expect(r.staffing.needQualification).toEqual(["u"]);
     expect(r.pass).toBe(false);
     expect(r.text).toContain("未取得法律职业资格");
@@ -28,7 +29,7 @@ describe("reviewTeamReport — staffing (118号 [M] 5 %), qualification (行政�
       reviewerRatioBasisPoints: 10_000,
       trainingHoursPerYear: 10,
     })._unsafeUnwrap();
-    expect(r.staffing).toMatchObject({ required: 6, pass: false });
+    expect(r.staffing).toMatchObject({ required: 10, pass: false });
     expect(r.trainingShort).toEqual(["a", "u"]);
   });
 

@@ -1,11 +1,70 @@
-import type { SanxiangError } from "../kernel/errors.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
-import type { CivilDate } from "../kernel/time.js";
+import { type CivilDate, compareCivilDates } from "../kernel/time.js";
 import type { OfficerPolicyInput } from "../registry/bodies/policy.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
-import type { ReviewerStaffingReport, TrainingHours } from "../registry/bodies/staffing.js";
+import {
+  REVIEWER_QUALIFICATION_FROM,
+  type ReviewerStaffingReport,
+  type TrainingHours,
+} from "../registry/bodies/staffing.js";
 import { REVIEW_SOURCES } from "./policy.js";
+
+function refuse(message: string, source: RuleSource, details: Record<string, unknown>): SanxiangError {
+  return sanxiangError("OFFICER_NOT_QUALIFIED", `${message}（依据：${formatSource(source)}）`, { source, details });
+}
+
+/**
+ * 审核人员登记核验 — may `reviewerId` review on `date`, by the registry? They must be in it
+ * (else the registry's own refusal), of the case's body when `bodyId` is given (a reviewer
+ * of another body reviews nothing here: `OFFICER_NOT_QUALIFIED`, `details.reason:
+ * "otherBody"`), 在岗 and registered as legal-review staff (行政处罚法 Art. 58 para. 1;
+ * `reason: "notReviewer"`), and hold the 法律职业资格 unless they reviewed before 2021-07-15
+ * (Art. 58 para. 2: 初次从事行政处罚决定法制审核的; `reason: "noLegalQualification"`).
+ * Returns the qualification number when held.
+ */
+export function reviewerQualification(
+  reviewerId: string,
+  date: CivilDate,
+  bodies: BodiesRegistry,
+  bodyId?: string,
+): Result<{ readonly legalQualification?: string }, SanxiangError> {
+  const officer = bodies.officer(reviewerId, date);
+  if (officer.isErr()) return err(officer.error);
+  const o = officer.value;
+  if (bodyId !== undefined && o.bodyId !== bodyId) {
+    const body = bodies.body(bodyId, date);
+    return err(
+      refuse(
+        `${o.name}（${o.id}）不是「${body.isOk() ? body.value.name : bodyId}」的法制审核人员，不能审核本机关的案件`,
+        REVIEW_SOURCES.reviewer,
+        { reviewerId, reason: "otherBody", officerBodyId: o.bodyId, bodyId },
+      ),
+    );
+  }
+  if (!o.reviewer || o.status !== "active") {
+    return err(
+      refuse(`${o.name}（${o.id}）不是在岗的法制审核人员`, REVIEW_SOURCES.reviewer, {
+        reviewerId,
+        reason: "notReviewer",
+        status: o.status,
+      }),
+    );
+  }
+  const firstTime =
+    o.reviewerSince === undefined || compareCivilDates(o.reviewerSince, REVIEWER_QUALIFICATION_FROM) >= 0;
+  if (o.legalQualification === undefined && firstTime) {
+    return err(
+      refuse(`${o.name}（${o.id}）未取得法律职业资格，不得初次从事行政处罚决定法制审核`, REVIEW_SOURCES.qualification, {
+        reviewerId,
+        reason: "noLegalQualification",
+        reviewerSince: o.reviewerSince,
+      }),
+    );
+  }
+  return ok(o.legalQualification === undefined ? {} : { legalQualification: o.legalQualification });
+}
 
 /**
  * 法制审核队伍情况 — a body's legal-review staffing and its reviewers' training in one

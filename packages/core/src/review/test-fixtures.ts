@@ -25,7 +25,8 @@ const officer = (id: string, name: string, cert: string, extra: Record<string, u
 /**
  * a, b handle cases (a is also a qualified reviewer, to test recusal); r holds the 法律职业资格;
  * u became a reviewer in 2022 without it; g has reviewed since 2019 without it (not a
- * first-time reviewer under Art. 58 para. 2); n is not a reviewer.
+ * first-time reviewer under Art. 58 para. 2); n is not a reviewer; h is the principal head,
+ * h2–h4 deputies (the heads of a collective discussion).
  */
 export const bodies = createBodiesRegistry({
   issuers: [{ id: "nx", name: "宁夏回族自治区人民政府", pattern: "64\\d{10}" }],
@@ -55,6 +56,10 @@ export const bodies = createBodiesRegistry({
     officer("u", "新审核员", "640502190004", { reviewer: true, reviewerSince: "2022-03-01" }),
     officer("g", "老审核员", "640502190005", { reviewer: true, reviewerSince: "2019-06-01" }),
     officer("n", "丁", "640502190006"),
+    officer("h", "局长", "640502190007", { leadership: "principal" }),
+    officer("h2", "副局长", "640502190008", { leadership: "deputy" }),
+    officer("h3", "副局长二", "640502190009", { leadership: "deputy" }),
+    officer("h4", "副局长三", "640502190010", { leadership: "deputy" }),
   ],
   training: [
     { officerId: "r", date: "2025-03-10", course: "行政处罚法专题", hours: 40 },
