@@ -373,10 +373,10 @@ describe("events and the opinion document", () => {
     step(run, problems, reviewerActor)._unsafeUnwrap();
     const o = reviewOpinion(run.state, { reviewerName: "审核员" })._unsafeUnwrap();
     expect(o.outcomeName).toBe("存在问题");
-    expect(o.proposal).toBe("罚款 120,000.00 元");
+    expect(o.proposal).toBe("罚款人民币120,000.00元（大写：人民币壹拾贰万元整）");
     expect(o.findings).toHaveLength(8);
     expect(o.requiredChanges).toEqual(["按裁量基准重新确定罚款数额"]);
-    const html = reviewOpinionHtml(o, { bureauName: "中卫市沙坡头区司法局" });
+    const html = reviewOpinionHtml(o, { organName: "中卫市沙坡头区司法局" });
     expect(html).toContain("法制审核意见书");
     expect(html).toContain("&lt;script&gt;");
     expect(html).not.toContain("<script>");

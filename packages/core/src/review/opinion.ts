@@ -1,14 +1,18 @@
 // The review opinion (法制审核意见书): a structured document built from the review's state,
 // and a printable standalone HTML page in the house style of the case-file catalogue
-// (recording/casefile-html.ts). Every value comes from events and bureau data, so every
-// value is escaped.
+// (recording/casefile-html.ts). It reads as an official document: the organ as heading,
+// dates as 2026年3月2日, amounts as 人民币…元 with 大写, citations in 《》, each checklist
+// question answered in its own words (是 / 否, 未超越法定权限, 不涉嫌犯罪), people and
+// materials by name and title — never an id. Every value comes from events and bureau data,
+// so every value is escaped.
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
-import { formatYuan } from "../kernel/money.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { formatSource, type RuleSource } from "../kernel/source.js";
-import type { Instant } from "../kernel/time.js";
-import { chinaTimeText } from "../recording/casefile-html.js";
+import type { RuleSource } from "../kernel/source.js";
+import { civilDateOf, type Instant } from "../kernel/time.js";
+import { amountText, amountWithCapitalsText, citationText, citeLawTitles, dateText } from "../kernel/wording.js";
 import { PENALTY_KIND_LABELS } from "../registry/benchmarks/schema.js";
+import { officerName, organName } from "../registry/bodies/organ.js";
+import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import type { MajorReason } from "./catalogue.js";
 import type { ReviewDiscussion } from "./context.js";
 import type { DraftCoercionKind, DraftLicenceDecision, DraftPenalty, ReviewDraft } from "./draft.js";
@@ -35,23 +39,36 @@ export interface ReviewOpinion {
   readonly facts: string;
   /** 法律依据. */
   readonly basis: readonly string[];
-  /** 拟作出的决定, in Chinese (e.g. `罚款 120,000.00 元`). */
+  /** 拟作出的决定, in Chinese (e.g. `罚款人民币120,000.00元（大写：人民币壹拾贰万元整）`). */
   readonly proposal: string;
   /** Why the decision is major. */
   readonly reasons: readonly MajorReason[];
-  /** 送审材料, by name and id. */
-  readonly materials: readonly { readonly name: string; readonly id: string; readonly title?: string }[];
+  /**
+   * 送审材料: the kind's name, the record's id (for software; the printed opinion never shows
+   * it) and its 题名 — the submitted title, else the kind's name.
+   */
+  readonly materials: readonly { readonly name: string; readonly id: string; readonly title: string }[];
   /** 送审次数. */
   readonly submissions: number;
   /** 审核期限. */
   readonly due?: ReviewDeadline;
-  /** 审核人员 (id) and the 法律职业资格证书编号 when held. */
+  /**
+   * 审核人员: id (for software), name (given, else from the bodies registry; absent when
+   * neither knows it) and the 法律职业资格证书编号 when held.
+   */
   readonly reviewer: { readonly id: string; readonly name?: string; readonly legalQualification?: string };
-  /** 逐项审核意见. */
+  /**
+   * 审核机关 — the organ that gives the opinion, by its full name from the bodies registry
+   * ({@link organName}): the body given, else the reviewer's body; absent without a registry.
+   */
+  readonly organ?: string;
+  /** 逐项审核意见: the question, and the answer in the document's words ({@link REVIEW_FINDING_ANSWERS}). */
   readonly findings: readonly {
     readonly item: ReviewItem;
     readonly name: string;
     readonly ok: boolean;
+    /** 审核结果 — `是`, `否`, `未超越法定权限`, `涉嫌犯罪，需要移送司法机关` …. */
+    readonly answer: string;
     readonly note?: string;
   }[];
   /** 审核结论. */
@@ -70,13 +87,21 @@ export interface ReviewOpinion {
   readonly adviserOpinion?: string;
   /** 集体讨论, when the opinion was disputed. */
   readonly discussions: readonly ReviewDiscussion[];
+  /**
+   * 参加人员 of each discussion (same order as `discussions`) by name from the bodies registry;
+   * a participant the registry does not know is counted in `unnamed`, never shown by id.
+   */
+  readonly discussionParticipants: readonly { readonly names: readonly string[]; readonly unnamed: number }[];
   /** The draft's hash the opinion is about. */
   readonly draftHash: string;
   /** The rules the document rests on. */
   readonly sources: readonly RuleSource[];
 }
 
-/** 处罚内容 in Chinese: `警告、罚款 5,000.00 元`. */
+/**
+ * 处罚内容 in Chinese, amounts as a decision document writes them ({@link amountWithCapitalsText}):
+ * `警告、罚款人民币5,000.00元（大写：人民币伍仟元整）`.
+ */
 export function penaltyText(p: DraftPenalty | undefined, outcome: string): string {
   if (outcome === "coercion") return "行政强制决定";
   if (outcome === "licence") return "行政许可决定";
@@ -86,15 +111,15 @@ export function penaltyText(p: DraftPenalty | undefined, outcome: string): strin
         noPenaltyMinor: "不予行政处罚（违法行为轻微）",
         notEstablished: "不予行政处罚（违法事实不能成立）",
         transfer: "移送司法机关",
-      }[outcome] ?? outcome
+      }[outcome] ?? "其他决定"
     );
   }
   return p.kinds
     .map((k) =>
       k === "fine" && p.fineFen !== undefined
-        ? `罚款 ${formatYuan(p.fineFen)} 元`
+        ? `罚款${amountWithCapitalsText(p.fineFen)}`
         : (k === "confiscateGains" || k === "confiscateProperty") && p.confiscationFen !== undefined
-          ? `${PENALTY_KIND_LABELS[k]} ${formatYuan(p.confiscationFen)} 元`
+          ? `${PENALTY_KIND_LABELS[k]}${amountWithCapitalsText(p.confiscationFen)}`
           : PENALTY_KIND_LABELS[k],
     )
     .join("、");
@@ -107,7 +132,7 @@ export function penaltyText(p: DraftPenalty | undefined, outcome: string): strin
 export function proposalText(draft: ReviewDraft): string {
   if (draft.coercion !== undefined) {
     const c = draft.coercion;
-    const value = c.valueFen === undefined ? "" : `，涉案财物价值 ${formatYuan(c.valueFen)} 元`;
+    const value = c.valueFen === undefined ? "" : `，涉案财物价值${amountText(c.valueFen)}`;
     return `${COERCION_TEXT[c.kind]}${value}${c.stopsOperations ? "（导致停产停业）" : ""}`;
   }
   if (draft.licence !== undefined) return `${LICENCE_TEXT[draft.licence.decision]}：${draft.licence.matter}`;
@@ -132,14 +157,45 @@ const LICENCE_TEXT: Readonly<Record<DraftLicenceDecision, string>> = {
 };
 
 /**
+ * 审核结果用语 — how the opinion answers each checklist question, in the question's own words:
+ * a 是否 question is answered 是 or 否; 是否超越法定权限 is answered 未超越法定权限 or 超越法定权限;
+ * 是否涉嫌犯罪 is answered 不涉嫌犯罪 or 涉嫌犯罪 (pilot plan 二（三）（2）, the checklist).
+ */
+export const REVIEW_FINDING_ANSWERS: Readonly<Record<ReviewItem, { readonly ok: string; readonly problem: string }>> = {
+  body: { ok: "是", problem: "否" },
+  officers: { ok: "是", problem: "否" },
+  procedure: { ok: "是", problem: "否" },
+  factsAndEvidence: { ok: "是", problem: "否" },
+  lawAndBenchmark: { ok: "是", problem: "否" },
+  authority: { ok: "未超越法定权限", problem: "超越法定权限" },
+  documents: { ok: "是", problem: "否" },
+  crimeTransfer: { ok: "不涉嫌犯罪，无需移送", problem: "涉嫌犯罪，需要移送司法机关" },
+};
+
+/** Options of {@link reviewOpinion}. */
+export interface ReviewOpinionOptions {
+  /** 审核人员姓名 — wins over the registry's. */
+  readonly reviewerName?: string;
+  /**
+   * 执法主体及人员数据库 — names the reviewer, the discussion's participants and the organ
+   * ({@link organName}) as of the day the opinion was given.
+   */
+  readonly bodies?: BodiesRegistry;
+  /** 审核机关 — the body whose organ heads the opinion (default: the reviewer's body). */
+  readonly bodyId?: string;
+}
+
+/**
  * 法制审核意见书 — the latest opinion of a review as a structured document: the case, the
- * draft reviewed, why it is major, the materials, the reviewer, the finding on each checklist
- * item, the outcome with required changes, the legal adviser office's opinion and any
- * collective discussion. `COMMAND_NOT_ALLOWED` before an opinion was given.
+ * draft reviewed, why it is major, the materials, the reviewer, the organ, the answer to
+ * each checklist item, the outcome with required changes, the legal adviser office's opinion
+ * and any collective discussion. Names come from `options` and the bodies registry, never
+ * from ids. `COMMAND_NOT_ALLOWED` before an opinion was given; `REGISTRY_NOT_FOUND` when
+ * `options.bodyId` names a body the registry does not have on the opinion's day.
  */
 export function reviewOpinion(
   state: ReviewState,
-  options: { readonly reviewerName?: string } = {},
+  options: ReviewOpinionOptions = {},
 ): Result<ReviewOpinion, SanxiangError> {
   const c = state.context;
   const last = c.conclusions.at(-1);
@@ -147,6 +203,26 @@ export function reviewOpinion(
   if (last === undefined || draft === undefined || c.caseId === undefined) {
     return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚未出具法制审核意见", { details: { reviewId: state.reviewId } }));
   }
+  const day = civilDateOf(last.at);
+  const bodies = options.bodies;
+  const reviewerName =
+    options.reviewerName ?? (bodies === undefined ? undefined : officerName(bodies, last.reviewerId, day));
+  let organ: string | undefined;
+  if (bodies !== undefined) {
+    const reviewerBody = bodies.officer(last.reviewerId, day);
+    const bodyId = options.bodyId ?? (reviewerBody.isOk() ? reviewerBody.value.bodyId : undefined);
+    if (bodyId !== undefined) {
+      const named = organName(bodies, bodyId, day);
+      if (named.isErr() && options.bodyId !== undefined) return err(named.error);
+      if (named.isOk()) organ = named.value;
+    }
+  }
+  const discussionParticipants = c.discussions.map((d) => {
+    const at = civilDateOf(d.at);
+    const known = d.participants.map((id) => (bodies === undefined ? undefined : officerName(bodies, id, at)));
+    const names = known.filter((n): n is string => n !== undefined);
+    return { names, unnamed: known.length - names.length };
+  });
   return ok({
     reviewId: state.reviewId,
     caseId: c.caseId,
@@ -158,19 +234,21 @@ export function reviewOpinion(
     materials: c.materials.map((m) => ({
       name: REVIEW_MATERIAL_NAMES[m.kind],
       id: m.id,
-      ...(m.title === undefined ? {} : { title: m.title }),
+      title: m.title ?? REVIEW_MATERIAL_NAMES[m.kind],
     })),
     submissions: c.submissions,
     ...(c.due === undefined ? {} : { due: c.due }),
     reviewer: {
       id: last.reviewerId,
-      ...(options.reviewerName === undefined ? {} : { name: options.reviewerName }),
+      ...(reviewerName === undefined ? {} : { name: reviewerName }),
       ...(c.legalQualification === undefined ? {} : { legalQualification: c.legalQualification }),
     },
+    ...(organ === undefined ? {} : { organ }),
     findings: last.findings.map((f) => ({
       item: f.item,
       name: REVIEW_ITEM_NAMES[f.item],
       ok: f.ok,
+      answer: f.ok ? REVIEW_FINDING_ANSWERS[f.item].ok : REVIEW_FINDING_ANSWERS[f.item].problem,
       ...(f.note === undefined ? {} : { note: f.note }),
     })),
     outcome: last.outcome,
@@ -181,6 +259,7 @@ export function reviewOpinion(
     late: last.late,
     ...(c.escalation?.advice === undefined ? {} : { adviserOpinion: c.escalation.advice }),
     discussions: c.discussions,
+    discussionParticipants,
     draftHash: last.draftHash,
     sources: [REVIEW_SOURCES.gate, REVIEW_SOURCES.qualification, REVIEW_SOURCES.checklist],
   });
@@ -197,7 +276,8 @@ const esc = (value: string | number): string => String(value).replace(/[&<>"']/g
 
 const STYLE = `
 body{font-family:"SimSun","Songti SC","WenQuanYi Micro Hei",serif;margin:2em auto;max-width:48em;color:#000}
-h1{text-align:center;font-size:1.6em;letter-spacing:.3em}
+.organ{text-align:center;font-size:1.3em;margin:0}
+h1{text-align:center;font-size:1.6em;letter-spacing:.3em;margin-top:.3em}
 h2{font-size:1.1em;margin-top:1.4em}
 .meta{display:flex;justify-content:space-between;margin:1em 0}
 table{border-collapse:collapse;width:100%}
@@ -206,6 +286,8 @@ th{background:#f2f2f2}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}
 dt{font-weight:bold}
 code{font-family:monospace;font-size:.8em;word-break:break-all}
+td.n{text-align:right;white-space:nowrap}
+td.answer{white-space:nowrap}
 .outcome{font-size:1.2em;font-weight:bold}
 .sign{margin-top:3em;text-align:right}
 .note{font-size:.9em}
@@ -214,65 +296,90 @@ code{font-family:monospace;font-size:.8em;word-break:break-all}
 
 /** Options of {@link reviewOpinionHtml}. */
 export interface ReviewOpinionHtmlOptions {
-  /** 执法机关 — printed in the header. */
+  /**
+   * 机关名称 — the organ printed as the heading, over the opinion's own `organ` (from the
+   * bodies registry). Pass the registry's name ({@link organName}), never an area.
+   */
+  readonly organName?: string;
+  /** @deprecated The same as `organName` (kept for callers written before it). */
   readonly bureauName?: string;
-  /** 法制审核机构 — printed above the signature (default `法制审核机构`). */
+  /** 法制审核机构 — the unit printed above the signature (default `法制审核机构`). */
   readonly reviewUnit?: string;
+  /**
+   * 法规名称 — law titles to put in 《》 where the draft's basis names them bare
+   * (`律师法第五十条` → `《律师法》第五十条`), e.g. every title of `@sanxiang/core/laws`;
+   * the laws the opinion itself cites are always known.
+   */
+  readonly lawTitles?: readonly string[];
 }
+
+const dayOf = (instant: Instant): string => dateText(civilDateOf(instant));
 
 /**
  * 法制审核意见书（打印版）— the opinion as a standalone printable Chinese HTML page (no
- * scripts, no external resources, inline CSS). Every value is HTML-escaped.
+ * scripts, no external resources, inline CSS), headed by the organ: official dates
+ * (2026年3月11日), amounts with 大写, citations in 《》, each question answered in its own
+ * words, people and materials by name and title — no id, hash aside, is printed. Every value
+ * is HTML-escaped.
  */
 export function reviewOpinionHtml(opinion: ReviewOpinion, options: ReviewOpinionHtmlOptions = {}): string {
   const o = opinion;
+  const titles = [...(options.lawTitles ?? []), ...o.sources.map((x) => x.law), ...o.reasons.map((r) => r.source.law)];
+  const cite = (text: string) => citeLawTitles(text, titles);
   const li = (items: readonly string[]) =>
-    items.length === 0 ? "<p>无</p>" : `<ol>${items.map((s) => `<li>${esc(s)}</li>`).join("")}</ol>`;
+    items.length === 0 ? "<p>无</p>" : `<ol>${items.map((x) => `<li>${esc(x)}</li>`).join("")}</ol>`;
   const findings = o.findings
-    .map((f) => `<tr><td>${esc(f.name)}</td><td>${f.ok ? "无问题" : "存在问题"}</td><td>${esc(f.note ?? "")}</td></tr>`)
-    .join("\n");
-  const materials = o.materials
-    .map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.title ?? "")}</td><td><code>${esc(m.id)}</code></td></tr>`)
-    .join("\n");
-  const discussions = o.discussions
     .map(
-      (d) =>
-        `<p>${esc(chinaTimeText(d.at))} 集体讨论（负责人 ${esc(d.membersTotal)} 人，参加 ${esc(d.participants.length)} 人：${esc(d.participants.join("、"))}）：${esc(d.conclusion)}</p>`,
+      (f, i) =>
+        `<tr><td class="n">${i + 1}</td><td>${esc(f.name)}</td><td class="answer">${esc(f.answer)}</td><td>${esc(f.note ?? "")}</td></tr>`,
     )
     .join("\n");
-  const reviewer = `${o.reviewer.name ?? o.reviewer.id}${o.reviewer.legalQualification === undefined ? "" : `（法律职业资格证书编号 ${o.reviewer.legalQualification}）`}`;
-  const bureau = options.bureauName === undefined ? "" : `<span>执法机关：${esc(options.bureauName)}</span>`;
+  const materials = o.materials
+    .map((m, i) => `<tr><td class="n">${i + 1}</td><td>${esc(m.title)}</td><td>${esc(m.name)}</td></tr>`)
+    .join("\n");
+  const discussions = o.discussions
+    .map((d, i) => {
+      const who = o.discussionParticipants[i] ?? { names: [], unnamed: d.participants.length };
+      const names = [...who.names, ...(who.unnamed > 0 ? [`另${who.unnamed}人（姓名未登记）`] : [])].join("、");
+      return `<p>${esc(dayOf(d.at))}，负责人集体讨论（负责人${esc(d.membersTotal)}人，参加${esc(d.participants.length)}人：${esc(names)}）：${esc(d.conclusion)}</p>`;
+    })
+    .join("\n");
+  const reviewer = `${o.reviewer.name ?? "（姓名未登记）"}${o.reviewer.legalQualification === undefined ? "" : `（法律职业资格证书编号：${o.reviewer.legalQualification}）`}`;
+  const organ = options.organName ?? options.bureauName ?? o.organ;
+  const due =
+    o.due === undefined
+      ? "—"
+      : `${dateText(o.due.due)}（自${dateText(o.due.start)}起${o.due.workingDays}个工作日${o.due.provisional === true ? (o.due.bound === "earliest" ? "；暂定，为最早可能的届满日" : "；暂定") : ""}）`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>法制审核意见书（${esc(o.caseId)}）</title>
+<title>${organ === undefined ? "" : esc(organ)}法制审核意见书（${esc(o.caseId)}）</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>法制审核意见书</h1>
-<div class="meta">${bureau}<span>案件编号：${esc(o.caseId)}</span><span>审核编号：${esc(o.reviewId)}</span></div>
+${organ === undefined ? "" : `<p class="organ">${esc(organ)}</p>\n`}<h1>法制审核意见书</h1>
+<div class="meta"><span>案件编号：${esc(o.caseId)}</span><span>第${esc(o.submissions)}次送审</span></div>
 <h2>一、送审事项</h2>
 <dl>
 <dt>当事人</dt><dd>${esc(o.party)}</dd>
 <dt>违法事实</dt><dd>${esc(o.facts)}</dd>
-<dt>法律依据</dt><dd>${esc(o.basis.join("；"))}</dd>
+<dt>法律依据</dt><dd>${esc(o.basis.map(cite).join("；"))}</dd>
 <dt>拟作出的决定</dt><dd>${esc(o.proposal)}</dd>
-<dt>送审次数</dt><dd>${esc(o.submissions)}</dd>
-<dt>审核期限</dt><dd>${o.due === undefined ? "—" : `${esc(o.due.due)}（${esc(o.due.workingDays)} 个工作日${o.due.provisional === true ? (o.due.bound === "earliest" ? "，暂定：最早可能届满日" : "，暂定") : ""}）`}</dd>
+<dt>审核期限</dt><dd>${esc(due)}</dd>
 </dl>
 <h2>二、属于重大执法决定的情形</h2>
-${li(o.reasons.map((r) => `${r.text}（${formatSource(r.source)}）`))}
+${li(o.reasons.map((r) => `${r.text}（${citationText(r.source)}）`))}
 <h2>三、送审材料</h2>
 <table>
-<thead><tr><th>材料</th><th>题名</th><th>编号</th></tr></thead>
+<thead><tr><th>序号</th><th>题名</th><th>材料类别</th></tr></thead>
 <tbody>
 ${materials}
 </tbody>
 </table>
 <h2>四、审核意见</h2>
 <table>
-<thead><tr><th>审核事项</th><th>结论</th><th>意见</th></tr></thead>
+<thead><tr><th>序号</th><th>审核事项</th><th>审核结果</th><th>意见</th></tr></thead>
 <tbody>
 ${findings}
 </tbody>
@@ -284,11 +391,12 @@ ${o.adviserOpinion === undefined ? "" : `<p>法律顾问室意见：${esc(o.advi
 ${li(o.requiredChanges)}
 ${discussions === "" ? "" : `<h2>六、集体讨论</h2>\n${discussions}`}
 <div class="sign">
-<p>${esc(options.reviewUnit ?? "法制审核机构")}　审核人员：${esc(reviewer)}</p>
-<p>${esc(chinaTimeText(o.concludedAt))}${o.late ? "（超过审核期限）" : ""}</p>
+<p>${esc(options.reviewUnit ?? "法制审核机构")}</p>
+<p>审核人员：${esc(reviewer)}</p>
+<p>${esc(dayOf(o.concludedAt))}${o.late ? "（超过审核期限）" : ""}</p>
 </div>
-<p class="note">本意见所审核的决定草案哈希：<code>${esc(o.draftHash)}</code>。作出的决定与该草案不一致的，本意见不适用，须重新送审。</p>
-<p class="note">依据：${esc(o.sources.map((s) => formatSource(s)).join("；"))}</p>
+<p class="note">本意见针对所送审的决定草案（草案校验值：<code>${esc(o.draftHash)}</code>）。作出的决定与该草案不一致的，本意见不适用，须重新送审。</p>
+<p class="note">依据：${esc(o.sources.map((x) => citationText(x)).join("；"))}</p>
 </body>
 </html>
 `;
