@@ -1,7 +1,7 @@
 import type { PeriodOverrides, ResolvedPeriods } from "../../calendar/deadline.js";
 import type { WorkCalendar } from "../../calendar/types.js";
 import type { Actor } from "../../kernel/actors.js";
-import type { SanxiangError } from "../../kernel/errors.js";
+import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
 import { requireRecords } from "../../recording/check.js";
@@ -12,7 +12,12 @@ import type { CaseDeadline } from "../events.js";
 import { deadlineWithExclusions, type ExcludedPeriod } from "../excluded-periods.js";
 import { refuse } from "../guards.js";
 import { type SeizureCommand, type SeizureCommandInput, SeizureCommandSchema, type SeizureEvent } from "./events.js";
+
+type SeizureApproveCommand = Extract<SeizureCommand, { type: "seizure.approve" }>;
+type SeizureApprovedEvent = Extract<SeizureEvent, { type: "seizure.approved" }>;
+
 import { evolveSeizureChecked } from "./machine.js";
+import { checkSeizureReview, type SeizureReviewContext } from "./review.js";
 import { SEIZURE_RULES, type SeizurePolicyInput, SeizurePolicySchema, type SeizureRuleName } from "./rules.js";
 import { periodExpired, reportOverdue, type SeizureState } from "./state.js";
 
@@ -20,7 +25,9 @@ import { periodExpired, reportOverdue, type SeizureState } from "./state.js";
  * 查封扣押决定上下文 — who acts, when (`now`, from the Clock port), the work calendar and,
  * optionally, the bureau's recording rules, seizure policy and period overrides; with
  * `bodies` and `team` the officers are also checked for valid certificates in scope
- * (coercion power, no entrusted body — 行政强制法 Art. 17).
+ * (coercion power, no entrusted body — 行政强制法 Art. 17). `review` is the legal-review
+ * gate's side: the case, its party and reviews, the bureau's catalogue — every approval of a
+ * measure goes through it.
  */
 export interface SeizureContext {
   /** Who issues the command. */
@@ -41,6 +48,8 @@ export interface SeizureContext {
   readonly team?: { readonly category: string; readonly regionCode: string; readonly bodyId?: string };
   /** The bureau's officer rules. */
   readonly officerPolicy?: OfficerPolicyInput;
+  /** 法制审核关口 — the case, its party and reviews, the catalogue (see {@link SeizureReviewContext}). */
+  readonly review: SeizureReviewContext;
 }
 
 function refuseBy(rule: SeizureRuleName, message: string, details: Record<string, unknown> = {}): SanxiangError {
@@ -79,6 +88,40 @@ function requireApproval(s: SeizureState, c: SeizureCommand, ctx: SeizureContext
   return undefined;
 }
 
+/**
+ * The approval's side of the review gate: the measure stated (Art. 24 para. 2), then
+ * {@link checkSeizureReview}. After an emergency act the refusal says that until the
+ * afterwards approval passes, the measure can only be released (Art. 19).
+ */
+function gateApproval(
+  measure: SeizureApproveCommand["measure"],
+  afterwards: boolean,
+  ctx: SeizureContext,
+): Result<Pick<SeizureApprovedEvent, "measure" | "review">, SanxiangError> {
+  if (measure === undefined) {
+    return err(
+      refuseBy(
+        "decisionContents",
+        "批准查封、扣押须载明拟作出的决定（measure：当事人、理由和依据、涉案财物价值、是否导致停产停业），以认定是否属于重大执法决定、须经法制审核",
+        { field: "measure", afterwards },
+      ),
+    );
+  }
+  const review = checkSeizureReview(measure, ctx.review);
+  if (review.isErr()) {
+    const e = review.error;
+    if (!afterwards) return err(e);
+    const tail = "；已当场实施的查封、扣押在补办批准手续前不得延长或作出处理决定，不应当采取的应当立即解除";
+    return err(
+      sanxiangError(e.code, `${e.message}${tail}`, {
+        ...(e.source === undefined ? {} : { source: e.source }),
+        details: { ...e.details, afterwards: true },
+      }),
+    );
+  }
+  return ok({ measure, review: review.value });
+}
+
 function isHead(actor: Actor): boolean {
   return actor.roles.includes("head");
 }
@@ -98,7 +141,14 @@ function isHead(actor: Actor): boolean {
  * - one extension of 30 days, with the head's approval and written notice (Art. 25 paras.
  *   1–2); testing and appraisal intervals, notified in writing, move the end (Art. 25 para.
  *   3); extension or handling after the period → `COERCION_PERIOD_EXPIRED` (Arts. 25, 27);
- * - release is always possible while in force (Art. 28).
+ * - release is always possible while in force (Art. 28);
+ * - an approval (`seizure.approve` with `approved`, before the act or afterwards for an
+ *   emergency act) states the measure (`measure`, Art. 24 para. 2 → `INVALID_INPUT` without
+ *   it); when the bureau's catalogue classes it as major (国办发〔2018〕118号 四（十二）) it
+ *   needs a passed legal review of exactly that measure → `REVIEW_NOT_APPROVED` naming why
+ *   (`details.why`) and the next step (pilot plan 二（三）). An emergency act (Art. 19) is not
+ *   a way round: until the afterwards approval passes the gate the measure can only be
+ *   released. The head's refusal needs no review.
  */
 export function decideSeizure(
   state: SeizureState,
@@ -157,13 +207,29 @@ function decideRules(
         state.status === "inForce" && state.emergency && state.approval === undefined && !state.refused;
       if (state.status !== "pending" && !afterwards) return err(notAllowed("批准", state));
       if (!afterwards && !c.approved) return ok([]); // a refused prior request leaves nothing to do
+      if (!c.approved) {
+        // 事后不予批准: the measure is to be released at once (Art. 19) — no review needed.
+        return ok([
+          {
+            type: "seizure.approved",
+            at: c.at,
+            approverId: c.approverId,
+            approved: false,
+            afterwards,
+            records: c.records,
+          },
+        ]);
+      }
+      const gated = gateApproval(c.measure, afterwards, ctx);
+      if (gated.isErr()) return err(gated.error);
       return ok([
         {
           type: "seizure.approved",
           at: c.at,
           approverId: c.approverId,
-          approved: c.approved,
+          approved: true,
           afterwards,
+          ...gated.value,
           records: c.records,
         },
       ]);

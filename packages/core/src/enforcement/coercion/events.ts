@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { IdSchema } from "../../kernel/ports.js";
+import { RuleSourceSchema } from "../../kernel/source.js";
 import { InstantSchema } from "../../kernel/time.js";
 import { CaseDeadlineSchema } from "../deadline.js";
 import { ExcludedPeriodSchema } from "../excluded-periods.js";
 import { RecordRefSchema } from "../record-ref.js";
+import { SeizureMeasureSchema } from "./review.js";
 import { HandlingOutcomeSchema, ReleaseGroundSchema } from "./rules.js";
 
 const at = InstantSchema;
@@ -37,6 +39,12 @@ export const SeizureCommandSchema = z.discriminatedUnion("type", [
     approverId: IdSchema,
     /** False: the head, after an emergency measure, considers it should not have been taken. */
     approved: z.boolean().default(true),
+    /**
+     * 拟作出的查封扣押决定 — required to approve (`approved` true): the measure the head
+     * approves, which the legal-review gate classifies and, when major, matches against a
+     * passed review. Not needed to refuse.
+     */
+    measure: SeizureMeasureSchema.optional(),
     records,
   }),
   z.object({ type: z.literal("seizure.report"), at, records }),
@@ -78,6 +86,19 @@ export type SeizureCommand = z.infer<typeof SeizureCommandSchema>;
 export type SeizureCommandInput = z.input<typeof SeizureCommandSchema>;
 
 /**
+ * 审核关口结论 — what the gate found when the head approved: major or not, the reasons
+ * (rule, text, source), the draft hash and the review relied on.
+ */
+export const SeizureReviewRecordSchema = z
+  .object({
+    major: z.boolean(),
+    reasons: z.array(z.object({ rule: z.string(), text: z.string(), source: RuleSourceSchema }).readonly()).readonly(),
+    draftHash: z.string().min(1),
+    reviewId: IdSchema.optional(),
+  })
+  .readonly();
+
+/**
  * 查封扣押事件 — what happened, as the `type` and `payload` of a case event: the command's
  * data, past tense, with the deadline computed when it was decided (replay never depends on
  * today's calendar). `seizure.reported.late` marks a report after the 24 hours.
@@ -89,6 +110,10 @@ export const SeizureEventSchema = z.discriminatedUnion("type", [
     approverId: IdSchema,
     approved: z.boolean(),
     afterwards: z.boolean(),
+    /** The measure approved (absent in streams written before the review gate, and on a refusal). */
+    measure: SeizureMeasureSchema.optional(),
+    /** 法制审核关口 — whether the measure was major, why, its draft hash and the review relied on. */
+    review: SeizureReviewRecordSchema.optional(),
     records,
   }),
   z.object({ type: z.literal("seizure.reported"), at, late: z.boolean(), records }),

@@ -1,15 +1,23 @@
 // Model-based property test of the seizure machine: random command sequences (valid and
 // invalid, by officers and heads, in any order, across days) against decideSeizure and the
-// machine's strict fold, with a small model of what 行政强制法 allows.
+// machine's strict fold, with a small model of what 行政强制法 allows — and of the legal-review
+// gate: legal reviews of random measures pass or stay pending between the commands, and no
+// major measure is ever approved without a passed review of exactly that measure (issue 14;
+// pilot plan 二（三）, catalogue under 国办发〔2018〕118号 四（十二）).
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
 import type { Actor } from "../../kernel/actors.js";
 import { addDays, compareCivilDates } from "../../kernel/time.js";
+import { classifyDecision } from "../../review/catalogue.js";
+import { reviewDraftHash } from "../../review/draft.js";
+import type { ReviewState } from "../../review/fold.js";
 import type { RecordRef } from "../commands.js";
 import { calendar, headActor, officerActor } from "../test-fixtures.js";
 import { decideSeizure } from "./decide.js";
 import type { SeizureCommandInput, SeizureEvent } from "./events.js";
 import { replaySeizure, seizureEventsAcceptedIn, seizureMachine } from "./machine.js";
+import { SeizureMeasureSchema, seizureReviewDraft } from "./review.js";
+import { MAJOR_STOP, MAJOR_VALUE, MINOR, reviewOf, SUBJECT } from "./review-fixtures.js";
 import { EMPTY_SEIZURE, foldSeizure, type SeizureState } from "./state.js";
 
 interface Model {
@@ -23,6 +31,38 @@ interface Real {
   state: SeizureState;
   events: SeizureEvent[];
   day: string;
+  /** The case's legal reviews so far. */
+  reviews: ReviewState[];
+}
+
+const MEASURES = { MINOR, MAJOR_VALUE, MAJOR_STOP } as const;
+type MeasureName = keyof typeof MEASURES;
+/** Reviews of each measure, run once through the real workflow: approved and still pending. */
+const REVIEWS: Readonly<Record<MeasureName, { approved: ReviewState; pending: ReviewState }>> = {
+  MINOR: { approved: reviewOf(MINOR, "approved"), pending: reviewOf(MINOR, "submitted") },
+  MAJOR_VALUE: { approved: reviewOf(MAJOR_VALUE, "approved"), pending: reviewOf(MAJOR_VALUE, "submitted") },
+  MAJOR_STOP: { approved: reviewOf(MAJOR_STOP, "approved"), pending: reviewOf(MAJOR_STOP, "submitted") },
+};
+
+/** How often the gate refused and a major measure passed it, over all runs (non-vacuity). */
+const stats = { gateRefused: 0, majorApproved: 0 };
+
+/** A legal review of `measure` comes in between the commands: passed, or still pending. */
+class ReviewStep implements fc.Command<Model, Real> {
+  constructor(
+    readonly measure: MeasureName,
+    readonly passed: boolean,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  run(_model: Model, real: Real): void {
+    const r = REVIEWS[this.measure][this.passed ? "approved" : "pending"];
+    real.reviews.push({ ...r, reviewId: `${SUBJECT.caseId}.review.${real.reviews.length + 1}` });
+  }
+  toString(): string {
+    return `review(${this.measure},${this.passed ? "passed" : "pending"})`;
+  }
 }
 
 const rec = (id: string, kind: RecordRef["kind"], extra: Partial<RecordRef> = {}): RecordRef => ({
@@ -49,8 +89,10 @@ class Step implements fc.Command<Model, Real> {
     real.day = addDays(real.day, this.advance);
     const at = `${real.day}T02:00:00Z`;
     const before = JSON.stringify(real.state);
-    const r = decideSeizure(real.state, this.draft(at), { actor: this.actor, now: at, calendar });
+    const review = { ...SUBJECT, reviews: real.reviews };
+    const r = decideSeizure(real.state, this.draft(at), { actor: this.actor, now: at, calendar, review });
     if (r.isErr()) {
+      if (r.error.code === "REVIEW_NOT_APPROVED") stats.gateRefused += 1;
       expect(JSON.stringify(real.state)).toBe(before);
       expect(r.error.code).toMatch(/^[A-Z_]+$/);
       return;
@@ -64,9 +106,25 @@ class Step implements fc.Command<Model, Real> {
       // Nothing happens after a handling decision or a release (Arts. 27, 28).
       expect(model.ended).toBe(false);
       switch (e.type) {
-        case "seizure.approved":
+        case "seizure.approved": {
           if (!model.executed) model.approvedBeforeAct = true;
+          if (!e.approved) break;
+          // The gate: the approval states its measure; a major one (by the catalogue) has a
+          // passed review of this very measure among the case's reviews.
+          expect(e.measure).toBeDefined();
+          const draft = seizureReviewDraft(SUBJECT, SeizureMeasureSchema.parse(e.measure))._unsafeUnwrap();
+          const major = classifyDecision(draft).major;
+          expect(e.review?.major).toBe(major);
+          if (major) {
+            const hash = reviewDraftHash(draft);
+            const backing = real.reviews.filter(
+              (x) => x.value === "approved" && x.context.approval?.draftHash === hash,
+            );
+            expect(backing.map((x) => x.reviewId)).toContain(e.review?.reviewId);
+            stats.majorApproved += 1;
+          }
           break;
+        }
         case "seizure.executed":
           // Art. 18 item 1, Art. 19: prior approval, or an emergency.
           expect(model.approvedBeforeAct || e.emergency).toBe(true);
@@ -113,7 +171,12 @@ const RECORDS = (at: string): RecordRef[] => [
 ];
 
 const drafts: [string, Draft, Actor][] = [
-  ["approve", (at) => ({ type: "seizure.approve", at, approverId: "h" }), headActor],
+  ...Object.entries(MEASURES).map(([name, measure]): [string, Draft, Actor] => [
+    `approve${name}`,
+    (at) => ({ type: "seizure.approve", at, approverId: "h", measure }),
+    headActor,
+  ]),
+  ["approveUnstated", (at) => ({ type: "seizure.approve", at, approverId: "h" }), headActor],
   ["refuse", (at) => ({ type: "seizure.approve", at, approverId: "h", approved: false }), headActor],
   [
     "execute",
@@ -170,21 +233,33 @@ const commands = drafts.map(([name, draft, right]) =>
       fc.oneof({ weight: 5, arbitrary: fc.constant(right) }, { weight: 1, arbitrary: fc.constant(officerActor) }),
       fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 1, arbitrary: fc.constant(40) }),
     )
-    .map(([actor, advance]) => new Step(name, draft, actor, advance)),
+    .map(([actor, advance]): fc.Command<Model, Real> => new Step(name, draft, actor, advance)),
 );
+const reviewSteps = fc
+  .tuple(fc.constantFrom<MeasureName>("MINOR", "MAJOR_VALUE", "MAJOR_STOP"), fc.boolean())
+  .map(([m, passed]): fc.Command<Model, Real> => new ReviewStep(m, passed));
 
-test.prop([fc.commands(commands, { maxCommands: 25 })], { numRuns: 300 })(
-  "any command order: state = fold of events; no guard of 行政强制法第十八、十九、二十五、二十七、二十八条 is bypassed",
+// Reviews and approvals weighted up so that reviewed major measures are approved in many runs.
+const approvals = commands.slice(0, 3);
+const weighted = [...commands, ...approvals, ...approvals, reviewSteps, reviewSteps, reviewSteps, reviewSteps];
+
+test.prop([fc.commands(weighted, { maxCommands: 25 })], { numRuns: 300 })(
+  "any command order: state = fold of events; no guard of 行政强制法第十八、十九、二十五、二十七、二十八条 is bypassed; no major measure approved without a passed review of it (试点方案二（三）)",
   (cmds) => {
     fc.modelRun(
       () => ({
         model: { approvedBeforeAct: false, executed: false, emergency: false, extensions: 0, ended: false },
-        real: { state: EMPTY_SEIZURE, events: [], day: "2025-03-03" },
+        real: { state: EMPTY_SEIZURE, events: [], day: "2025-03-03", reviews: [] },
       }),
       cmds,
     );
   },
 );
+
+test("the gate property is not vacuous: major measures were both refused and, once reviewed, approved", () => {
+  expect(stats.gateRefused).toBeGreaterThan(0);
+  expect(stats.majorApproved).toBeGreaterThan(0);
+});
 
 const AT = "2025-03-03T02:00:00Z";
 const deadline = {

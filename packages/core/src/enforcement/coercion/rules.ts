@@ -77,6 +77,25 @@ export const SEIZURE_RULES = {
     source: coercion(21),
     text: "违法行为涉嫌犯罪应当移送司法机关的，应当将查封、扣押的财物一并移送，并书面告知当事人",
   },
+  /**
+   * 查封、扣押决定书应当载明的事项 (Art. 24 para. 2): the approval of a measure states its party,
+   * facts and basis — the decision the legal-review gate classifies.
+   */
+  decisionContents: {
+    code: "INVALID_INPUT",
+    source: coercion(24, 2),
+    text: "查封、扣押决定书应当载明当事人，查封、扣押的理由、依据和期限等事项",
+  },
+  /**
+   * 重大执法决定未经法制审核或者审核未通过的，不得作出决定 — a 查封、扣押 the bureau's catalogue
+   * classes as major (国办发〔2018〕118号 四（十二）) is approved, before the act or afterwards
+   * for an emergency act, only with a passed review of that very measure (pilot plan 二（三）).
+   */
+  reviewGate: {
+    code: "REVIEW_NOT_APPROVED",
+    source: { law: "沙坡头区司法局三项制度试点工作方案", section: "二（三）", confidence: "C-local" },
+    text: "重大的查封、扣押决定未经法制审核或者审核未通过的，不得作出",
+  },
   /** 行政强制措施权不得委托 (Art. 17). */
   noEntrustment: { code: "OFFICER_NOT_QUALIFIED", source: coercion(17, 1), text: "行政强制措施权不得委托" },
 } as const satisfies Record<string, { code: string; source: RuleSource; text: string }>;

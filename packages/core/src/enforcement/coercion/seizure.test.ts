@@ -19,7 +19,10 @@ const RECORDS = [
   rec("r2", "document"),
   rec("r3", "video", { wholeProcess: true, startedAt: T0, endedAt: T1 }),
 ];
-const ctx = (now: string, actor = officerActor): SeizureContext => ({ actor, now, calendar });
+/** The measure the head approves (not major under the national catalogue: under ¥100,000, business goes on). */
+export const MEASURE = { facts: "涉嫌无照经营", basis: ["无证无照经营查处办法第十一条"], valueFen: 5_000_000 };
+const review = { caseId: "case-1", party: { kind: "organisation" as const, name: "某商贸有限公司" } };
+const ctx = (now: string, actor = officerActor): SeizureContext => ({ actor, now, calendar, review });
 const execute = (extra: Partial<SeizureCommandInput & { type: "seizure.execute" }> = {}): SeizureCommandInput => ({
   type: "seizure.execute",
   at: T0,
@@ -43,7 +46,7 @@ function run(cmds: readonly [SeizureCommandInput, SeizureContext][]): { state: S
 }
 
 const approve = (at = "2025-03-03T01:00:00Z"): [SeizureCommandInput, SeizureContext] => [
-  { type: "seizure.approve", at, approverId: "h" },
+  { type: "seizure.approve", at, approverId: "h", measure: MEASURE },
   ctx(at, headActor),
 ];
 
@@ -196,7 +199,7 @@ describe("decideSeizure", () => {
   });
 
   const anyCommand = fc.constantFrom<[SeizureCommandInput, boolean]>(
-    [{ type: "seizure.approve", at: T0, approverId: "h" }, true],
+    [{ type: "seizure.approve", at: T0, approverId: "h", measure: MEASURE }, true],
     [execute(), false],
     [execute({ emergency: true }), false],
     [{ type: "seizure.report", at: T1 }, false],
@@ -231,7 +234,7 @@ describe("a seizure period reaching a year without its holiday notice (issue 14 
   const seized = (x: SeizureContext) =>
     run([
       [
-        { type: "seizure.approve", at: "2026-12-10T01:00:00Z", approverId: "h" },
+        { type: "seizure.approve", at: "2026-12-10T01:00:00Z", approverId: "h", measure: MEASURE },
         { ...x, actor: headActor },
       ],
       [
