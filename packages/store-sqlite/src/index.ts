@@ -64,6 +64,7 @@ import {
   type TaggedProjectionWrite,
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
+import { LeafReadAhead, type PackedPage, packedTable } from "./read-ahead.js";
 import { MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
 
 export { MIGRATIONS, SQLITE_SCHEMA_VERSION, type SqliteMigration } from "./schema.js";
@@ -86,6 +87,16 @@ export interface SqliteStoreOptions {
   readonly pollIntervalMs?: number;
   /** How long a writer waits for another connection's write lock, in milliseconds (default 5 000). */
   readonly busyTimeoutMs?: number;
+  /**
+   * 预读线程 — read the verifier's pages (`readLeaves`) on a worker thread with its own
+   * read-only connection, so reading the next page overlaps checking this one
+   * (`verifyEventStore` asks for the next page before checking the current one). The
+   * leaves and every check are the same either way; a page the worker cannot read is read
+   * in the calling thread. Started on the first `readLeaves`, ended by `close`; ignored for
+   * `":memory:"`. Default `false` (no thread): it pays when a core is free — `sanxiang
+   * verify --log` turns it on.
+   */
+  readonly readAhead?: boolean;
 }
 
 /** 嵌入式事件存储 — the SQLite {@link EventStore}, with where it lives and its schema version. */
@@ -127,6 +138,7 @@ interface CheckedOptions {
   readonly hash: HashAlgorithmName | undefined;
   readonly pollIntervalMs: number;
   readonly busyTimeoutMs: number;
+  readonly readAhead: boolean;
 }
 
 function checkOptions(options: unknown): Result<CheckedOptions, SanxiangError> {
@@ -158,6 +170,9 @@ function checkOptions(options: unknown): Result<CheckedOptions, SanxiangError> {
       invalidOption("等待时间 busyTimeoutMs 应为非负整数（毫秒）", { busyTimeoutMs: String(o.busyTimeoutMs) }),
     );
   }
+  if (o.readAhead !== undefined && typeof o.readAhead !== "boolean") {
+    return err(invalidOption("预读选项 readAhead 应为布尔值", { readAhead: String(o.readAhead) }));
+  }
   if (o.projections !== undefined && !Array.isArray(o.projections)) {
     return err(invalidOption("投影 projections 应为数组", {}));
   }
@@ -172,6 +187,7 @@ function checkOptions(options: unknown): Result<CheckedOptions, SanxiangError> {
     hash: o.hash,
     pollIntervalMs: o.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     busyTimeoutMs: o.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    readAhead: o.readAhead ?? false,
   });
 }
 
@@ -204,9 +220,10 @@ const PACKED_LEAVES_SQL = `SELECT count(*),
   group_concat(case_id || type, '')
 FROM (SELECT position, case_id, seq, type, json, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?)`;
 
-// One event's fields in the packed text: six unsigned decimal integers (a column of another
-// type shows as `x`, a non-integer `seq` as text: the page is then read row by row).
-const PACKED_META = /^\d+(,\d+){5}(;\d+(,\d+){5})*$/;
+// The stored byte lengths of a page's events, comma-separated (`x` for a NULL), to end the
+// page by bytes (READ_LEAVES_PAGE_BYTES).
+const LEAF_LENGTHS_SQL =
+  "SELECT group_concat(ifnull(length(CAST(json AS BLOB)), 'x')) FROM (SELECT json FROM events WHERE position > ? ORDER BY position LIMIT ?)";
 
 /** A statement this SQLite may not support (an older system library), or `null`. */
 function prepareOptional<P extends unknown[], R>(
@@ -222,9 +239,9 @@ function prepareOptional<P extends unknown[], R>(
 
 /**
  * The leaves of one packed page ({@link PACKED_LEAVES_SQL}), as views into its buffers, or
- * `null` when the page must be read row by row: positions not after+1, after+2, …, lengths
- * that do not add up (a NUL in a text: SQLite's length stops there), a value of another type, a surrogate pair in the ids (SQLite counts
- * code points, JavaScript UTF-16 units).
+ * `null` when the page must be read row by row: fields not of their type ({@link packedTable}),
+ * positions not after+1, after+2, …, lengths that do not add up (a NUL in a text: SQLite's
+ * length stops there).
  */
 function unpackLeaves(
   row: readonly [number, unknown, unknown, unknown, unknown] | undefined,
@@ -233,29 +250,26 @@ function unpackLeaves(
   if (row === undefined) return null;
   const [count, json, hashes, meta, text] = row;
   if (count === 0) return [];
-  if (
-    !(json instanceof Uint8Array) ||
-    !(hashes instanceof Uint8Array) ||
-    typeof meta !== "string" ||
-    typeof text !== "string" ||
-    !PACKED_META.test(meta) ||
-    /[\uD800-\uDFFF]/.test(text)
-  ) {
-    return null;
-  }
-  const fields = meta.split(/[,;]/);
-  if (fields.length !== 6 * count) return null;
+  if (!(json instanceof Uint8Array) || !(hashes instanceof Uint8Array) || typeof text !== "string") return null;
+  const table = packedTable(count, meta, text);
+  return table === null ? null : leavesOfPage({ count, json, hashes, table, text }, after);
+}
+
+/** A packed page's leaves (in this thread or from the read-ahead worker), or `null` as {@link unpackLeaves}. */
+function leavesOfPage(page: PackedPage, after: number): StoredLeaf[] | null {
+  const { count, json, hashes, table, text } = page;
+  if (table.length !== 6 * count) return null;
   const leaves: StoredLeaf[] = new Array(count);
   let at = 0;
   let hashAt = 0;
   let chars = 0;
   for (let i = 0, f = 0; i < count; i++, f += 6) {
-    const position = Number(fields[f]);
-    const size = Number(fields[f + 1]);
-    const hashLength = Number(fields[f + 2]);
-    const idLength = Number(fields[f + 3]);
-    const seq = Number(fields[f + 4]);
-    const typeLength = Number(fields[f + 5]);
+    const position = table[f] as number;
+    const size = table[f + 1] as number;
+    const hashLength = table[f + 2] as number;
+    const idLength = table[f + 3] as number;
+    const seq = table[f + 4] as number;
+    const typeLength = table[f + 5] as number;
     if (position !== after + i + 1 || !Number.isSafeInteger(seq)) return null;
     const caseId = text.slice(chars, chars + idLength);
     const type = text.slice(chars + idLength, chars + idLength + typeLength);
@@ -405,7 +419,7 @@ function schemaTooNew(version: number): SanxiangError {
 export function openSqliteStore(options: SqliteStoreOptions = {}): Result<SqliteEventStore, SanxiangError> {
   const checked = checkOptions(options);
   if (checked.isErr()) return err(checked.error);
-  const { path, pollIntervalMs, busyTimeoutMs } = checked.value;
+  const { path, pollIntervalMs, busyTimeoutMs, readAhead } = checked.value;
   const projections = checkProjections(options.projections ?? defaultProjections());
   if (path !== ":memory:") {
     try {
@@ -452,6 +466,8 @@ export function openSqliteStore(options: SqliteStoreOptions = {}): Result<Sqlite
     hash: storeHashAlgorithm(hashName),
     projections,
     pollIntervalMs,
+    busyTimeoutMs,
+    readAhead: readAhead && path !== ":memory:",
   });
   const rebuilt = store.rebuildOutdated();
   if (rebuilt.isErr()) return fail(rebuilt.error);
@@ -463,6 +479,8 @@ interface StoreConfig {
   readonly hash: HashAlgorithm;
   readonly projections: readonly Projection[];
   readonly pollIntervalMs: number;
+  readonly busyTimeoutMs: number;
+  readonly readAhead: boolean;
 }
 
 function createStore(db: Database.Database, st: Statements, config: StoreConfig) {
@@ -696,11 +714,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
           "SELECT position, case_id, seq, type, CAST(json AS BLOB), leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
         )
         .raw(),
-      lengths: db
-        .prepare<[number, number], unknown>(
-          "SELECT group_concat(ifnull(length(CAST(json AS BLOB)), 'x')) FROM (SELECT json FROM events WHERE position > ? ORDER BY position LIMIT ?)",
-        )
-        .pluck(),
+      lengths: db.prepare<[number, number], unknown>(LEAF_LENGTHS_SQL).pluck(),
       packed: prepareOptional<[number, number], [number, unknown, unknown, unknown, unknown]>(db, PACKED_LEAVES_SQL),
       rows: db.prepare<[string, string, number], ProjectionRowRecord>(
         "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? AND key > ? ORDER BY key LIMIT ?",
@@ -709,6 +723,61 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? ORDER BY key LIMIT ?",
       ),
     });
+
+  /** One page of stored leaves, read in this thread (see readLeaves). */
+  const readLeavesHere = (after: number, limit: number): Result<StoredLeaf[], SanxiangError> => {
+    const reads = rawStatements();
+    // The page ends by bytes too (READ_LEAVES_PAGE_BYTES): the events' lengths first, a
+    // cheap walk of the same rows (≈ 0.2 µs an event), then that many events.
+    const lengths = reads.lengths.get(after, limit);
+    const taken =
+      typeof lengths === "string" && /^\d+(,\d+)*$/.test(lengths)
+        ? leafPageLength(lengths.split(",").map(Number))
+        : lengths === null
+          ? 0
+          : null;
+    if (taken === 0) return ok([]);
+    if (reads.packed !== null && taken !== null) {
+      let row: readonly [number, unknown, unknown, unknown, unknown] | undefined;
+      try {
+        row = reads.packed.get(after, taken);
+      } catch {
+        // A page too large for one SQLite value (SQLITE_MAX_LENGTH, 1e9 bytes by default:
+        // events of megabytes) is read row by row, as before.
+        row = undefined;
+      }
+      const packed = unpackLeaves(row, after);
+      if (packed !== null) return ok(packed);
+    }
+    // Row by row, ending the page by bytes as it goes (the lengths above may not be
+    // trusted: a NULL, a value of another type).
+    const leaves: StoredLeaf[] = [];
+    let bytes = 0;
+    for (const [position, caseId, seq, type, json, leafHash] of reads.leaves.iterate(after, taken ?? limit)) {
+      if (!(json instanceof Uint8Array) || !(leafHash instanceof Uint8Array)) {
+        throw new Refusal(storeCorrupt(`第 ${position} 号事件的存储格式错误`, { position }));
+      }
+      leaves.push({ position, caseId, seq, type, bytes: json, leafHash });
+      bytes += json.length;
+      if (bytes >= READ_LEAVES_PAGE_BYTES) break;
+    }
+    return ok(leaves);
+  };
+
+  // The read-ahead worker (readAhead), started on the first readLeaves; null when off or gone.
+  let readAheadState: LeafReadAhead | null | undefined = config.readAhead ? undefined : null;
+  const readAheadWorker = (): LeafReadAhead | null => {
+    if (readAheadState === undefined) {
+      readAheadState = LeafReadAhead.start({
+        path,
+        timeout: config.busyTimeoutMs,
+        lengthsSql: LEAF_LENGTHS_SQL,
+        packedSql: PACKED_LEAVES_SQL,
+        budget: READ_LEAVES_PAGE_BYTES,
+      });
+    }
+    return readAheadState?.running === true ? readAheadState : null;
+  };
 
   const store: SqliteEventStore = {
     specificationVersion: EVENT_STORE_SPECIFICATION_VERSION,
@@ -884,48 +953,16 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
     // stores TEXT as UTF-8, so CAST AS BLOB gives exactly the hashed bytes, undecoded) with
     // the stream columns, and the projection rows in key order on their primary key.
     readLeaves(readOptions) {
-      return guard("读取事件日志", () => {
-        const o = checkReadAllOptions(readOptions);
-        if (o.isErr()) return err(o.error);
-        const reads = rawStatements();
-        // The page ends by bytes too (READ_LEAVES_PAGE_BYTES): the events' lengths first, a
-        // cheap walk of the same rows (≈ 0.2 µs an event), then that many events.
-        const lengths = reads.lengths.get(o.value.after, o.value.limit);
-        const taken =
-          typeof lengths === "string" && /^\d+(,\d+)*$/.test(lengths)
-            ? leafPageLength(lengths.split(",").map(Number))
-            : lengths === null
-              ? 0
-              : null;
-        if (taken === 0) return ok([]);
-        if (reads.packed !== null && taken !== null) {
-          let row: readonly [number, unknown, unknown, unknown, unknown] | undefined;
-          try {
-            row = reads.packed.get(o.value.after, taken);
-          } catch {
-            // A page too large for one SQLite value (SQLITE_MAX_LENGTH, 1e9 bytes by default:
-            // events of megabytes) is read row by row, as before.
-            row = undefined;
-          }
-          const packed = unpackLeaves(row, o.value.after);
-          if (packed !== null) return ok(packed);
-        }
-        // Row by row, ending the page by bytes as it goes (the lengths above may not be
-        // trusted: a NULL, a value of another type).
-        const leaves: StoredLeaf[] = [];
-        let bytes = 0;
-        for (const [position, caseId, seq, type, json, leafHash] of reads.leaves.iterate(
-          o.value.after,
-          taken ?? o.value.limit,
-        )) {
-          if (!(json instanceof Uint8Array) || !(leafHash instanceof Uint8Array)) {
-            return err(storeCorrupt(`第 ${position} 号事件的存储格式错误`, { position }));
-          }
-          leaves.push({ position, caseId, seq, type, bytes: json, leafHash });
-          bytes += json.length;
-          if (bytes >= READ_LEAVES_PAGE_BYTES) break;
-        }
-        return ok(leaves);
+      if (closed) return Promise.resolve(err(storeClosed()));
+      const o = checkReadAllOptions(readOptions);
+      if (o.isErr()) return Promise.resolve(err(o.error));
+      const { after, limit } = o.value;
+      const worker = readAheadWorker();
+      if (worker === null) return guard("读取事件日志", () => readLeavesHere(after, limit));
+      // The worker reads the packed page; this thread builds and checks the leaves as its own.
+      return worker.read(after, limit).then((page) => {
+        const leaves = page === null ? null : leavesOfPage(page, after);
+        return leaves === null ? guard("读取事件日志", () => readLeavesHere(after, limit)) : ok(leaves);
       });
     },
 
@@ -948,6 +985,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
       closing ??= (async () => {
         await Promise.all([...subscriptions].map((s) => s.close()));
         closed = true;
+        if (readAheadState != null) await readAheadState.close();
         wakeAll();
         neighbours.delete(wakeAll);
         if (neighbours.size === 0 && localStores.get(localKey) === neighbours) localStores.delete(localKey);

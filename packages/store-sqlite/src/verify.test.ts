@@ -42,65 +42,73 @@ describe("verifyEventStore on SQLite: fast path and fallback", () => {
       fc.constantFrom("none", "leafHash", "headRoot", "projectionCount", "projectionDelete"),
     ],
     { numRuns: 15 },
-  )("agree on any log, sound or changed in the file; a change is found", async (appends, signAt, change) => {
-    const dir = mkdtempSync(join(tmpdir(), "sanxiang-verify-sqlite-"));
-    try {
-      const store = openSqliteStore({ dir })._unsafeUnwrap();
-      const versions = new Map<string, number>();
-      for (const [c, note] of appends) {
-        const id = `case-${c}`;
-        const v = versions.get(id) ?? 0;
-        const receipt = (await store.append(id, v, [event(id, v + 1, note)]))._unsafeUnwrap();
-        versions.set(id, v + 1);
-        if (signAt.includes(receipt.treeHead.treeSize)) {
-          (
-            await signAndSaveTreeHead(store, testSigner(), { logId: "b", timestamp: "2026-03-10T03:00:00Z" })
-          )._unsafeUnwrap();
+  )(
+    "agree on any log, sound or changed in the file; a change is found",
+    async (appends, signAt, change) => {
+      const dir = mkdtempSync(join(tmpdir(), "sanxiang-verify-sqlite-"));
+      try {
+        const store = openSqliteStore({ dir })._unsafeUnwrap();
+        const versions = new Map<string, number>();
+        for (const [c, note] of appends) {
+          const id = `case-${c}`;
+          const v = versions.get(id) ?? 0;
+          const receipt = (await store.append(id, v, [event(id, v + 1, note)]))._unsafeUnwrap();
+          versions.set(id, v + 1);
+          if (signAt.includes(receipt.treeHead.treeSize)) {
+            (
+              await signAndSaveTreeHead(store, testSigner(), { logId: "b", timestamp: "2026-03-10T03:00:00Z" })
+            )._unsafeUnwrap();
+          }
         }
+        const db = new Database(join(dir, "events.db"));
+        const hasHead = (db.prepare("SELECT count(*) FROM signed_tree_heads").pluck().get() as number) > 0;
+        if (change === "leafHash") {
+          db.prepare("UPDATE events SET leaf_hash = zeroblob(32) WHERE position = 1").run();
+        } else if (change === "headRoot" && hasHead) {
+          const row = db.prepare("SELECT tree_size, json FROM signed_tree_heads LIMIT 1").get() as {
+            tree_size: number;
+            json: string;
+          };
+          const json = JSON.parse(row.json) as { rootHash: string };
+          json.rootHash = `${json.rootHash[0] === "0" ? "1" : "0"}${json.rootHash.slice(1)}`;
+          db.prepare("UPDATE signed_tree_heads SET json = ? WHERE tree_size = ?").run(
+            JSON.stringify(json),
+            row.tree_size,
+          );
+        } else if (change === "projectionCount") {
+          db.prepare(
+            "UPDATE projection_rows SET count = count + 1 WHERE key = (SELECT min(key) FROM projection_rows)",
+          ).run();
+        } else if (change === "projectionDelete") {
+          db.prepare("DELETE FROM projection_rows WHERE key = (SELECT min(key) FROM projection_rows)").run();
+        }
+        db.close();
+        const fast = await verifyEventStore(store);
+        const slow = await verifyEventStore(withoutRawReads(store));
+        expect(codeOf(slow)).toBe(codeOf(fast));
+        // The read-ahead worker (readAhead) changes nothing: the same result, error for error.
+        const ahead = openSqliteStore({ dir, readAhead: true })._unsafeUnwrap();
+        expect(await verifyEventStore(ahead)).toEqual(fast);
+        await ahead.close();
+        const expected = {
+          none: undefined,
+          leafHash: "EVENT_HASH_MISMATCH",
+          headRoot: hasHead ? "MERKLE_ROOT_MISMATCH" : undefined,
+          projectionCount: "PROJECTION_MISMATCH",
+          projectionDelete: "PROJECTION_MISMATCH",
+        }[change];
+        expect(codeOf(fast)).toBe(expected);
+        if (fast.isOk() && slow.isOk()) {
+          expect(fast.value.readPath).toBe("leaves");
+          expect({ ...slow.value, readPath: "leaves" }).toEqual(fast.value);
+        }
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      const db = new Database(join(dir, "events.db"));
-      const hasHead = (db.prepare("SELECT count(*) FROM signed_tree_heads").pluck().get() as number) > 0;
-      if (change === "leafHash") {
-        db.prepare("UPDATE events SET leaf_hash = zeroblob(32) WHERE position = 1").run();
-      } else if (change === "headRoot" && hasHead) {
-        const row = db.prepare("SELECT tree_size, json FROM signed_tree_heads LIMIT 1").get() as {
-          tree_size: number;
-          json: string;
-        };
-        const json = JSON.parse(row.json) as { rootHash: string };
-        json.rootHash = `${json.rootHash[0] === "0" ? "1" : "0"}${json.rootHash.slice(1)}`;
-        db.prepare("UPDATE signed_tree_heads SET json = ? WHERE tree_size = ?").run(
-          JSON.stringify(json),
-          row.tree_size,
-        );
-      } else if (change === "projectionCount") {
-        db.prepare(
-          "UPDATE projection_rows SET count = count + 1 WHERE key = (SELECT min(key) FROM projection_rows)",
-        ).run();
-      } else if (change === "projectionDelete") {
-        db.prepare("DELETE FROM projection_rows WHERE key = (SELECT min(key) FROM projection_rows)").run();
-      }
-      db.close();
-      const fast = await verifyEventStore(store);
-      const slow = await verifyEventStore(withoutRawReads(store));
-      expect(codeOf(slow)).toBe(codeOf(fast));
-      const expected = {
-        none: undefined,
-        leafHash: "EVENT_HASH_MISMATCH",
-        headRoot: hasHead ? "MERKLE_ROOT_MISMATCH" : undefined,
-        projectionCount: "PROJECTION_MISMATCH",
-        projectionDelete: "PROJECTION_MISMATCH",
-      }[change];
-      expect(codeOf(fast)).toBe(expected);
-      if (fast.isOk() && slow.isOk()) {
-        expect(fast.value.readPath).toBe("leaves");
-        expect({ ...slow.value, readPath: "leaves" }).toEqual(fast.value);
-      }
-      await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+    60_000,
+  );
 });
 
 // readLeaves reads a page in one packed row, and row by row when the packed form cannot be
@@ -196,6 +204,13 @@ describe("readLeaves: the packed page and its row-by-row fallback", () => {
         const fast = await verifyEventStore(store);
         expect(codeOf(fast)).toBe(code);
         expect(codeOf(await verifyEventStore(withoutRawReads(store)))).toBe(slowCode);
+        // Through the read-ahead worker: the same leaves, the same result.
+        const ahead = openSqliteStore({ dir, readAhead: true })._unsafeUnwrap();
+        const aheadPage = await ahead.readLeaves?.({ after: 0, limit: 10 });
+        if (page?.isErr()) expect(aheadPage?.isErr() && aheadPage.error.code).toBe(page.error.code);
+        else expect(plain(aheadPage?._unsafeUnwrap() ?? [])).toEqual(expected);
+        expect(await verifyEventStore(ahead)).toEqual(fast);
+        await ahead.close();
         await store.close();
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -214,50 +229,57 @@ describe("readLeaves: pages end by bytes", () => {
     [
       fc.array(fc.constantFrom(10, 300_000, 1.3 * MiB, 2.6 * MiB, 4.5 * MiB), { minLength: 1, maxLength: 7 }),
       fc.boolean(),
+      fc.boolean(),
     ],
     { numRuns: 6 },
-  )("every page within the budget, every event once, verify unchanged", async (sizes, rowByRow) => {
-    const dir = mkdtempSync(join(tmpdir(), "sanxiang-verify-bytes-"));
-    try {
-      const store = openSqliteStore({ dir })._unsafeUnwrap();
-      for (const [i, size] of sizes.entries()) {
-        const id = `case-${i % 2}`;
-        const seq = Math.floor(i / 2) + 1;
-        (await store.append(id, seq - 1, [event(id, seq, "记".repeat(Math.floor(size / 3)))]))._unsafeUnwrap();
-      }
-      const db = new Database(join(dir, "events.db"));
-      if (rowByRow) db.prepare("UPDATE events SET case_id = CAST(case_id AS BLOB) WHERE position = 1").run();
-      const lengths = db
-        .prepare("SELECT length(CAST(json AS BLOB)) FROM events ORDER BY position")
-        .pluck()
-        .all() as number[];
-      db.close();
-      const seen: number[] = [];
-      for (let after = 0; after < sizes.length; ) {
-        const page = (await store.readLeaves?.({ after, limit: 1000 }))?._unsafeUnwrap() ?? [];
-        expect(page.length).toBeGreaterThan(0);
-        const before = page.slice(0, -1).reduce((sum, l) => sum + l.bytes.length, 0);
-        expect(before).toBeLessThan(READ_LEAVES_PAGE_BYTES);
-        // It ends by bytes only when the next event would start beyond the budget.
-        const end = (page.at(-1) as { position: number }).position;
-        if (end < sizes.length)
-          expect(before + (page.at(-1) as { bytes: Uint8Array }).bytes.length).toBeGreaterThanOrEqual(
-            READ_LEAVES_PAGE_BYTES,
-          );
-        for (const l of page) {
-          seen.push(l.position);
-          expect(l.bytes.length).toBe(lengths[l.position - 1]);
+  )(
+    "every page within the budget, every event once, verify unchanged",
+    async (sizes, rowByRow, readAhead) => {
+      const dir = mkdtempSync(join(tmpdir(), "sanxiang-verify-bytes-"));
+      try {
+        const writer = openSqliteStore({ dir })._unsafeUnwrap();
+        for (const [i, size] of sizes.entries()) {
+          const id = `case-${i % 2}`;
+          const seq = Math.floor(i / 2) + 1;
+          (await writer.append(id, seq - 1, [event(id, seq, "记".repeat(Math.floor(size / 3)))]))._unsafeUnwrap();
         }
-        after = end;
+        await writer.close();
+        const db = new Database(join(dir, "events.db"));
+        if (rowByRow) db.prepare("UPDATE events SET case_id = CAST(case_id AS BLOB) WHERE position = 1").run();
+        const lengths = db
+          .prepare("SELECT length(CAST(json AS BLOB)) FROM events ORDER BY position")
+          .pluck()
+          .all() as number[];
+        db.close();
+        const store = openSqliteStore({ dir, readAhead })._unsafeUnwrap();
+        const seen: number[] = [];
+        for (let after = 0; after < sizes.length; ) {
+          const page = (await store.readLeaves?.({ after, limit: 1000 }))?._unsafeUnwrap() ?? [];
+          expect(page.length).toBeGreaterThan(0);
+          const before = page.slice(0, -1).reduce((sum, l) => sum + l.bytes.length, 0);
+          expect(before).toBeLessThan(READ_LEAVES_PAGE_BYTES);
+          // It ends by bytes only when the next event would start beyond the budget.
+          const end = (page.at(-1) as { position: number }).position;
+          if (end < sizes.length)
+            expect(before + (page.at(-1) as { bytes: Uint8Array }).bytes.length).toBeGreaterThanOrEqual(
+              READ_LEAVES_PAGE_BYTES,
+            );
+          for (const l of page) {
+            seen.push(l.position);
+            expect(l.bytes.length).toBe(lengths[l.position - 1]);
+          }
+          after = end;
+        }
+        expect(seen).toEqual(sizes.map((_, i) => i + 1));
+        const fast = await verifyEventStore(store);
+        const slow = await verifyEventStore(withoutRawReads(store));
+        expect(codeOf(fast)).toBe(rowByRow ? "STORE_CORRUPT" : undefined);
+        expect(codeOf(slow)).toBe(codeOf(fast));
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      expect(seen).toEqual(sizes.map((_, i) => i + 1));
-      const fast = await verifyEventStore(store);
-      const slow = await verifyEventStore(withoutRawReads(store));
-      expect(codeOf(fast)).toBe(rowByRow ? "STORE_CORRUPT" : undefined);
-      expect(codeOf(slow)).toBe(codeOf(fast));
-      await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+    120_000,
+  );
 });
