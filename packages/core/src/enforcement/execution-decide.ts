@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { computeDeadline } from "../calendar/deadline.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { formatYuan } from "../kernel/money.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import {
   type CivilDate,
@@ -24,8 +25,13 @@ import {
   type ExecutionEvent,
   type ExecutionPolicy,
   ExecutionPolicySchema,
+  type InstalmentPlan,
   NIGHT_DEFAULT_SOURCE,
+  SUSPENSION_GROUND_ITEMS,
   EXECUTION_SOURCES as SRC,
+  TERMINATION_GROUND_ITEMS,
+  type UtilityCutoff,
+  unpaidInstalments,
 } from "./execution.js";
 import { caseDeadline, checkRecords, currentDeadline, type DecideContext, refuse } from "./guards.js";
 import {
@@ -149,12 +155,122 @@ function decisionServedOn(c: PenaltyCaseContext, ctx: DecideContext): CivilDate 
 export function currentPaymentDeadline(c: PenaltyCaseContext, ctx: DecideContext): CaseDeadline | undefined {
   const stored = c.deadlines.payment;
   if (stored === undefined) return undefined;
+  const plan = c.execution.instalments;
+  if (plan !== undefined) {
+    const next = unpaidInstalments(plan, c.paidFen)[0];
+    if (next !== undefined) {
+      return { ruleId: "penalty.payment", due: next.dueDate, source: planSource(plan), provisional: false };
+    }
+  }
   const s = c.service;
   if (c.execution.deferredUntil !== undefined || s?.publicNotice?.provisional !== true) {
     return currentDeadline(stored, ctx);
   }
   const recounted = caseDeadline("penalty.payment", currentServedOn(s.servedOn, s.publicNotice, ctx), ctx);
   return recounted.isOk() ? recounted.value : currentDeadline(stored, ctx);
+}
+
+/** The rule an instalment plan rests on: 行政处罚法 Art. 66 para. 2, or 行政强制法 Art. 42 for an execution agreement. */
+function planSource(plan: InstalmentPlan) {
+  return plan.basis === "agreement" ? SRC.agreement : DEFERRAL_SOURCE;
+}
+
+/**
+ * 逾期未缴的各期 — on `date`, the instalments of the plan whose due date has passed unpaid, and
+ * the amount owed on them. Empty without a plan.
+ */
+export function overdueInstalments(
+  c: PenaltyCaseContext,
+  date: CivilDate,
+): readonly { readonly index: number; readonly dueDate: CivilDate; readonly owedFen: number }[] {
+  const plan = c.execution.instalments;
+  if (plan === undefined) return [];
+  return unpaidInstalments(plan, c.paidFen).filter((i) => compareCivilDates(date, i.dueDate) > 0);
+}
+
+/**
+ * 分期履行中 — an execution step while an approved instalment plan is being kept (no instalment
+ * overdue on `date`) is refused: the fine is not overdue (行政处罚法 Art. 66 para. 2), or the
+ * execution agreement is being performed (行政强制法 Art. 42: only its non-performance restores
+ * execution).
+ */
+function checkPlanOverdue(c: PenaltyCaseContext, date: CivilDate): Result<true, SanxiangError> {
+  const plan = c.execution.instalments;
+  if (plan === undefined || outstandingFen(c) === 0 || overdueInstalments(c, date).length > 0) return ok(true);
+  const next = unpaidInstalments(plan, c.paidFen)[0];
+  return err(
+    premature(
+      `已批准分期缴纳${plan.basis === "agreement" ? "（执行协议）" : ""}，当事人按期履行中${next === undefined ? "" : `：下一期 ${formatYuan(next.owedFen)} 元于 ${next.dueDate} 到期`}；逾期不缴纳的方可继续执行`,
+      planSource(plan),
+      { nextDue: next?.dueDate },
+    ),
+  );
+}
+
+/**
+ * 中止、终结执行 — no execution step while execution is suspended (行政强制法 Art. 39; resume it
+ * first) or after it was terminated (Art. 40).
+ */
+export function checkNotHalted(c: PenaltyCaseContext): Result<true, SanxiangError> {
+  const x = c.execution;
+  if (x.terminated !== undefined) {
+    return err(
+      refuse(
+        "EXECUTION_HALTED",
+        `本案已于 ${civilDateOf(x.terminated.at)} 终结执行（第四十条第（${TERMINATION_GROUND_ITEMS[x.terminated.ground]}）项），不得再实施执行`,
+        { ...SRC.termination, item: TERMINATION_GROUND_ITEMS[x.terminated.ground] },
+        { terminatedAt: x.terminated.at },
+      ),
+    );
+  }
+  if (x.suspended !== undefined) {
+    return err(
+      refuse(
+        "EXECUTION_HALTED",
+        `本案已于 ${civilDateOf(x.suspended.at)} 中止执行（第三十九条第一款第（${SUSPENSION_GROUND_ITEMS[x.suspended.ground]}）项）；中止的情形消失后，先恢复执行（execution.resume）`,
+        { ...SRC.suspension, item: SUSPENSION_GROUND_ITEMS[x.suspended.ground] },
+        { suspendedAt: x.suspended.at },
+      ),
+    );
+  }
+  return ok(true);
+}
+
+/** Words of a description or means that name cutting a utility (停水、停电、断气、拉闸…). */
+const UTILITY_WORDS = /停止?供?(水|电|热|暖|气|燃气)|断(水|电|气|暖|热)|拉闸|关停?(水|电|气)阀|限电/;
+
+/**
+ * 居民生活 — 行政强制法 Art. 43 para. 2: no stopping water, power, heating or gas to residents'
+ * homes to compel performance. A declared cutoff aimed at a residence is refused
+ * `EXECUTION_MEANS_FORBIDDEN`, whoever the party; words of such a cutoff in `text` without the
+ * declaration are refused `INVALID_INPUT` (declare `utilityCutoff` with its premises).
+ */
+export function checkUtilityCutoff(
+  cutoff: UtilityCutoff | undefined,
+  text: string,
+  c: Pick<PenaltyCaseContext, "party">,
+): Result<true, SanxiangError> {
+  if (cutoff === undefined) {
+    if (!UTILITY_WORDS.test(text)) return ok(true);
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        `“${text}”涉及停止供水、供电、供热或者供燃气：须载明停止供应的种类和场所（utilityCutoff），对居民生活不得采取此类方式`,
+        SRC.utilities,
+        { text },
+      ),
+    );
+  }
+  if (cutoff.premises === "business") return ok(true);
+  const names = { water: "供水", power: "供电", heating: "供热", gas: "供燃气", other: "生活供应" } as const;
+  return err(
+    refuse(
+      "EXECUTION_MEANS_FORBIDDEN",
+      `行政机关不得对居民生活采取停止${cutoff.utilities.map((u) => names[u]).join("、")}等方式迫使当事人履行${c.party?.kind === "person" ? "（当事人为自然人，对象为其住所）" : "（对象为居民住宅）"}`,
+      SRC.utilities,
+      { utilities: cutoff.utilities, premises: cutoff.premises },
+    ),
+  );
 }
 
 function premature(message: string, source: Parameters<typeof refuse>[2], details: Record<string, unknown> = {}) {
@@ -196,6 +312,17 @@ export function deferPayment(cmd: Cmd<"payment.defer">, at: Instant, c: PenaltyC
   if (stored === undefined || servedOn === undefined || outstandingFen(c) === 0) {
     return err(refuse("COMMAND_NOT_ALLOWED", "没有未缴纳的罚款，无需批准暂缓缴纳", DEFERRAL_SOURCE));
   }
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  if (c.execution.instalments !== undefined) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        "已批准分期缴纳；变更缴纳期限请重新批准分期计划（payment.instalments）",
+        planSource(c.execution.instalments),
+      ),
+    );
+  }
   const due = (currentPaymentDeadline(c, ctx) ?? stored).due;
   if (compareCivilDates(cmd.until, due) <= 0 || compareCivilDates(cmd.until, civilDateOf(at)) <= 0) {
     return err(
@@ -236,6 +363,8 @@ export function demandPerformance(
   ctx: DecideContext,
 ): R {
   const date = civilDateOf(at);
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
   const outstanding = outstandingFen(c);
   const payment = currentPaymentDeadline(c, ctx);
   if (outstanding === 0 || payment === undefined) {
@@ -244,8 +373,8 @@ export function demandPerformance(
   if (compareCivilDates(date, payment.due) <= 0) {
     return err(
       premature(
-        `罚款缴纳期限至 ${payment.due} 届满${payment.provisional ? "（暂定，按最晚可能日期）" : ""}，期满当事人仍未缴纳的方可催告`,
-        SRC.overdue,
+        `${c.execution.instalments === undefined ? "罚款缴纳期限" : "分期缴纳的本期期限"}至 ${payment.due} 届满${payment.provisional ? "（暂定，按最晚可能日期）" : ""}，期满当事人仍未缴纳的方可催告`,
+        c.execution.instalments === undefined ? SRC.overdue : payment.source,
         { due: payment.due, date },
       ),
     );
@@ -260,11 +389,14 @@ export function demandPerformance(
   if (surcharge.isErr()) return err(surcharge.error);
   const demandDue = caseDeadline("enforcement.demand", served.value.servedOn, ctx);
   if (demandDue.isErr()) return err(demandDue.error);
+  // With instalments only the instalments overdue are demanded (行政强制法 Art. 35 item 3: 明确的金额).
+  const overdue = overdueInstalments(c, date);
+  const amountFen = overdue.length === 0 ? outstanding : overdue.reduce((sum, i) => sum + i.owedFen, 0);
   return ok({
     type: "execution.demanded",
     at,
     ...servedFields(cmd, served.value),
-    amountFen: outstanding,
+    amountFen,
     surchargeFen: surcharge.value.unpaidFen,
     records: cmd.records,
     demandDue: demandDue.value,
@@ -321,11 +453,17 @@ export function decideExecution(
       ),
     );
   }
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
   const demand = c.execution.demand;
   if (demand === undefined) {
     return err(premature("作出强制执行决定前，应当书面催告当事人履行义务", SRC.demand));
   }
   const date = civilDateOf(at);
+  const plan = checkPlanOverdue(c, date);
+  if (plan.isErr()) return err(plan.error);
+  const utilities = checkUtilityCutoff(cmd.utilityCutoff, cmd.means, c);
+  if (utilities.isErr()) return err(utilities.error);
   if (cmd.immediate === undefined) {
     const due = currentDeadline(demand.due, ctx);
     if (compareCivilDates(date, due.due) <= 0) {
@@ -356,6 +494,7 @@ export function decideExecution(
     at,
     means: cmd.means,
     ...(cmd.immediate === undefined ? {} : { immediate: cmd.immediate }),
+    ...(cmd.utilityCutoff === undefined ? {} : { utilityCutoff: cmd.utilityCutoff }),
     records: cmd.records,
   });
 }
@@ -370,6 +509,8 @@ export function serveExecutionDecision(
   if (c.execution.decision === undefined || c.execution.decisionServed !== undefined) {
     return err(refuse("COMMAND_NOT_ALLOWED", "没有待送达的强制执行决定书", SRC.service));
   }
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
   const direct = checkDirectService(cmd.method, cmd.indirectBecause);
   if (direct.isErr()) return err(direct.error);
   const served = serviceOutcome(cmd, at, c.execution.consent, ctx);
@@ -484,6 +625,12 @@ export function checkExecutionTime(
  * never at night or on a statutory holiday unless the emergency is recorded.
  */
 export function actOnExecution(cmd: Cmd<"execution.act">, at: Instant, c: PenaltyCaseContext, ctx: DecideContext): R {
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const utilities = checkUtilityCutoff(cmd.utilityCutoff, cmd.description, c);
+  if (utilities.isErr()) return err(utilities.error);
+  const plan = checkPlanOverdue(c, civilDateOf(at));
+  if (plan.isErr()) return err(plan.error);
   const served = c.execution.decisionServed;
   if (served === undefined || compareCivilDates(civilDateOf(at), served.servedOn) < 0) {
     return err(
@@ -515,6 +662,7 @@ export function actOnExecution(cmd: Cmd<"execution.act">, at: Instant, c: Penalt
     ...(cmd.endedAt === undefined ? {} : { endedAt: cmd.endedAt }),
     description: cmd.description,
     ...(cmd.emergency === undefined ? {} : { emergency: cmd.emergency }),
+    ...(cmd.utilityCutoff === undefined ? {} : { utilityCutoff: cmd.utilityCutoff }),
     records: cmd.records,
   });
 }
@@ -528,6 +676,8 @@ export function actOnExecution(cmd: Cmd<"execution.act">, at: Instant, c: Penalt
  */
 export function applyToCourt(cmd: Cmd<"execution.apply">, at: Instant, c: PenaltyCaseContext, ctx: DecideContext): R {
   const date = civilDateOf(at);
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
   const demand = c.execution.demand;
   if (demand === undefined) {
     return err(premature("申请人民法院强制执行前，应当书面催告当事人履行义务", SRC.courtAfterDemand));
@@ -551,13 +701,14 @@ export function applyToCourt(cmd: Cmd<"execution.apply">, at: Instant, c: Penalt
   }
   const servedOn = decisionServedOn(c, ctx);
   if (servedOn === undefined) return err(premature("处罚决定尚未送达", SRC.courtWindow));
-  const window = courtApplicationDeadline(servedOn, c.execution.deferredUntil, ctx);
+  const deferredTo = paymentPeriodEnd(c);
+  const window = courtApplicationDeadline(servedOn, deferredTo, ctx);
   if (window.isErr()) return err(window.error);
   const { opensAfter } = window.value;
   if (compareCivilDates(date, opensAfter) <= 0) {
     return err(
       premature(
-        `当事人申请复议、提起诉讼的期限${c.execution.deferredUntil === undefined ? "" : "或者暂缓缴纳期限"}至 ${opensAfter} 届满，期满后方可申请`,
+        `当事人申请复议、提起诉讼的期限${deferredTo === undefined ? "" : "或者暂缓、分期缴纳期限"}至 ${opensAfter} 届满，期满后方可申请`,
         SRC.courtWindow,
         { opensAfter },
       ),
@@ -577,7 +728,342 @@ export function applyToCourt(cmd: Cmd<"execution.apply">, at: Instant, c: Penalt
   }
   const r = checkRecords("execution", "courtApplication", cmd.records, ctx, at);
   if (r.isErr()) return err(r.error);
-  return ok({ type: "execution.applied", at, court: cmd.court, records: cmd.records });
+  const acceptanceDue = caseDeadline("enforcement.courtAcceptance", date, ctx);
+  if (acceptanceDue.isErr()) return err(acceptanceDue.error);
+  return ok({
+    type: "execution.applied",
+    at,
+    court: cmd.court,
+    records: cmd.records,
+    acceptanceDue: acceptanceDue.value,
+  });
+}
+
+/**
+ * 暂缓或者分期缴纳期限结束之日 — the end of an approved deferral, or the last instalment's due
+ * date (行政处罚法 Art. 72 para. 2: the court window counts from it when later); undefined
+ * without either.
+ */
+export function paymentPeriodEnd(c: PenaltyCaseContext): CivilDate | undefined {
+  const last = c.execution.instalments?.instalments.at(-1)?.dueDate;
+  return last === undefined ? c.execution.deferredUntil : later(last, c.execution.deferredUntil);
+}
+
+/**
+ * 分期缴纳 — `payment.instalments`: the organ approves, on the party's application, payment in
+ * instalments (行政处罚法 Art. 66 para. 2), or agrees them in an execution agreement once
+ * execution has begun (行政强制法 Art. 42: 分阶段履行). The amounts must sum to the fine
+ * outstanding, the due dates strictly increase and none is before the approval. Payments
+ * apply to the instalments in order; no surcharge accrues on an instalment before its due
+ * date, and each missed one accrues from the day after it (行政处罚法 Art. 72). The payment
+ * deadline becomes the last instalment's, and the court window counts from it (Art. 72
+ * para. 2). A new plan replaces the old for what is then outstanding. An agreement keeps the
+ * demand in force (its non-performance restores execution, Art. 42 para. 2); a deferral sets
+ * it aside.
+ */
+export function approveInstalments(
+  cmd: Cmd<"payment.instalments">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const source = cmd.basis === "agreement" ? SRC.agreement : DEFERRAL_SOURCE;
+  const servedOn = decisionServedOn(c, ctx);
+  const outstanding = outstandingFen(c);
+  if (c.deadlines.payment === undefined || servedOn === undefined || outstanding === 0) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "没有未缴纳的罚款，无需批准分期缴纳", source));
+  }
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const x = c.execution;
+  if (cmd.basis === "agreement" && x.demand === undefined && x.decision === undefined) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        "执行协议在实施行政强制执行中达成：尚未催告或作出强制执行决定；当事人申请分期缴纳的，按暂缓、分期缴纳批准（basis: deferral）",
+        source,
+      ),
+    );
+  }
+  const total = cmd.instalments.reduce((sum, i) => sum + BigInt(i.amountFen), 0n);
+  if (total !== BigInt(outstanding)) {
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        `分期金额合计 ${formatYuan(Number(total))} 元，应等于尚未缴纳的罚款 ${formatYuan(outstanding)} 元`,
+        source,
+        { totalFen: Number(total), outstandingFen: outstanding },
+      ),
+    );
+  }
+  const date = civilDateOf(at);
+  let previous: CivilDate | undefined;
+  for (const [k, i] of cmd.instalments.entries()) {
+    const floor = previous ?? date;
+    if (previous === undefined ? compareCivilDates(i.dueDate, floor) < 0 : compareCivilDates(i.dueDate, floor) <= 0) {
+      return err(
+        refuse(
+          "INVALID_INPUT",
+          previous === undefined
+            ? `第 1 期缴纳期限 ${i.dueDate} 早于批准之日 ${date}`
+            : `第 ${k + 1} 期缴纳期限 ${i.dueDate} 须晚于第 ${k} 期的 ${previous}`,
+          source,
+          { index: k, dueDate: i.dueDate },
+        ),
+      );
+    }
+    previous = i.dueDate;
+  }
+  const records = checkRecords("execution", "paymentDeferral", cmd.records, ctx, at);
+  if (records.isErr()) return err(records.error);
+  const last = previous ?? date;
+  const window = courtApplicationDeadline(servedOn, later(last, x.deferredUntil), ctx);
+  if (window.isErr()) return err(window.error);
+  return ok({
+    type: "payment.instalmentsApproved",
+    at,
+    basis: cmd.basis,
+    instalments: cmd.instalments,
+    paidBeforeFen: c.paidFen,
+    records: cmd.records,
+    paymentDue: { ruleId: "penalty.payment", due: last, source, provisional: false },
+    courtApplicationDue: window.value.due,
+  });
+}
+
+/** A day the court acted, as recorded: not before `floor` (the organ's own step), not after today. */
+function checkCourtDay(
+  what: string,
+  day: CivilDate,
+  floor: CivilDate,
+  ctx: DecideContext,
+  source: Parameters<typeof refuse>[2],
+): Result<true, SanxiangError> {
+  const today = civilDateOf(ctx.now);
+  if (compareCivilDates(day, floor) >= 0 && compareCivilDates(day, today) <= 0) return ok(true);
+  return err(
+    refuse("INVALID_INPUT", `${what} ${day} 须在 ${floor} 至今天（${today}）之间`, source, { day, floor, today }),
+  );
+}
+
+/**
+ * 人民法院受理 — `execution.courtAccept` (行政强制法 Arts. 56–57): after the application (or, on
+ * the organ's 复议 against 不予受理, after the higher court ordered acceptance); the day of
+ * acceptance starts the seven days of the ruling (Art. 57; thirty where Art. 58 applies).
+ */
+export function recordCourtAcceptance(
+  cmd: Cmd<"execution.courtAccept">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const x = c.execution;
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const reopened = x.court?.reconsideration?.against === "notAccepted";
+  if (x.application === undefined || (x.court?.acceptedOn !== undefined && !reopened) || (x.court?.ruling !== undefined && !reopened)) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        x.application === undefined ? "尚未申请人民法院强制执行" : "人民法院已受理或者已作出裁定",
+        SRC.courtAcceptance,
+      ),
+    );
+  }
+  const day = checkCourtDay("受理之日", cmd.acceptedOn, civilDateOf(x.application.at), ctx, SRC.courtAcceptance);
+  if (day.isErr()) return err(day.error);
+  const rulingDue = caseDeadline("enforcement.courtRuling", cmd.acceptedOn, ctx);
+  if (rulingDue.isErr()) return err(rulingDue.error);
+  const rulingDueLatest = caseDeadline("enforcement.courtRulingReview", cmd.acceptedOn, ctx);
+  if (rulingDueLatest.isErr()) return err(rulingDueLatest.error);
+  return ok({
+    type: "execution.courtAccepted",
+    at,
+    acceptedOn: cmd.acceptedOn,
+    records: cmd.records,
+    rulingDue: rulingDue.value,
+    rulingDueLatest: rulingDueLatest.value,
+  });
+}
+
+/**
+ * 人民法院的裁定 — `execution.courtRule` (行政强制法 Arts. 56–58): 不予受理 before any acceptance;
+ * 准予执行 or 不予执行 (with its reasons, Art. 58 para. 2) after it; on the organ's 复议 the
+ * higher court's ruling, which is final. A ruling against the organ opens its fifteen days to
+ * ask the higher court to reconsider, from the day it received the ruling.
+ */
+export function recordCourtRuling(
+  cmd: Cmd<"execution.courtRule">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const x = c.execution;
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const pending = x.court?.reconsideration;
+  const ruling = cmd.ruling;
+  const source = ruling === "notAccepted" ? SRC.acceptanceReconsideration : ruling === "notEnforce" ? SRC.courtRulingReview : SRC.courtRuling;
+  if (x.application === undefined) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "尚未申请人民法院强制执行", source));
+  }
+  if (pending === undefined) {
+    const accepted = x.court?.acceptedOn !== undefined;
+    if (x.court?.ruling !== undefined) {
+      return err(refuse("COMMAND_NOT_ALLOWED", "人民法院已作出裁定；对不予执行、不予受理的裁定可以申请复议", source));
+    }
+    if (accepted === (ruling === "notAccepted")) {
+      return err(
+        refuse(
+          "COMMAND_NOT_ALLOWED",
+          accepted ? "人民法院已受理申请，不能再裁定不予受理" : "人民法院尚未受理申请：先记录受理（execution.courtAccept），或记录不予受理的裁定",
+          source,
+        ),
+      );
+    }
+  } else if ((pending.against === "notAccepted") !== (ruling === "notAccepted")) {
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        pending.against === "notAccepted"
+          ? "复议的对象是不予受理的裁定：上一级人民法院维持的，记录不予受理；裁定受理的，记录受理（execution.courtAccept）"
+          : "复议的对象是不予执行的裁定：上一级人民法院的裁定为准予执行或者不予执行",
+        source,
+      ),
+    );
+  }
+  if (ruling === "notEnforce" && cmd.reasons === undefined) {
+    return err(refuse("INVALID_INPUT", "裁定不予执行的，应当说明理由：请载明裁定书所述理由（reasons）", SRC.courtRulingReview));
+  }
+  const floor = civilDateOf(pending?.at ?? x.application.at);
+  const ruled = checkCourtDay("裁定之日", cmd.ruledOn, floor, ctx, source);
+  if (ruled.isErr()) return err(ruled.error);
+  const received = checkCourtDay("收到裁定之日", cmd.receivedOn, cmd.ruledOn, ctx, source);
+  if (received.isErr()) return err(received.error);
+  const againstOrgan = ruling !== "enforce" && pending === undefined;
+  let reconsiderationDue: CaseDeadline | undefined;
+  if (againstOrgan) {
+    const due = caseDeadline("enforcement.courtReconsideration", cmd.receivedOn, ctx);
+    if (due.isErr()) return err(due.error);
+    reconsiderationDue = ruling === "notAccepted" ? { ...due.value, source: SRC.acceptanceReconsideration } : due.value;
+  }
+  return ok({
+    type: "execution.courtRuled",
+    at,
+    ruling,
+    ruledOn: cmd.ruledOn,
+    receivedOn: cmd.receivedOn,
+    ...(cmd.reasons === undefined ? {} : { reasons: cmd.reasons }),
+    onReconsideration: pending !== undefined,
+    records: cmd.records,
+    ...(reconsiderationDue === undefined ? {} : { reconsiderationDue }),
+  });
+}
+
+/**
+ * 申请复议 — `execution.courtReconsider` (行政强制法 Art. 56 para. 2, Art. 58 para. 3): the
+ * organ's request to the higher court against 不予受理 or 不予执行, within fifteen days of
+ * receiving the ruling — refused as late only after the latest plausible end. The higher
+ * court rules within fifteen days (acceptance) or thirty (execution).
+ */
+export function requestCourtReconsideration(
+  cmd: Cmd<"execution.courtReconsider">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const x = c.execution;
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const r = x.court?.ruling;
+  if (r === undefined || r.ruling === "enforce" || r.onReconsideration || x.court?.reconsideration !== undefined) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        "只有对人民法院不予受理、不予执行的裁定，可以向上一级人民法院申请复议一次",
+        SRC.rulingReconsideration,
+      ),
+    );
+  }
+  const against = r.ruling;
+  const source = against === "notAccepted" ? SRC.acceptanceReconsideration : SRC.rulingReconsideration;
+  const date = civilDateOf(at);
+  const closes = latestDue("enforcement.courtReconsideration", r.receivedOn, ctx);
+  if (closes.isErr()) return err(closes.error);
+  if (compareCivilDates(date, closes.value) > 0) {
+    return err(
+      refuse(
+        "COURT_APPLICATION_LATE",
+        `申请复议的期限（自收到裁定之日 ${r.receivedOn} 起十五日）已于 ${closes.value} 届满`,
+        source,
+        { receivedOn: r.receivedOn, due: closes.value },
+      ),
+    );
+  }
+  const rulingDue = caseDeadline(
+    against === "notAccepted" ? "enforcement.acceptanceReconsiderationRuling" : "enforcement.courtReconsiderationRuling",
+    date,
+    ctx,
+  );
+  if (rulingDue.isErr()) return err(rulingDue.error);
+  return ok({ type: "execution.courtReconsidered", at, court: cmd.court, against, records: cmd.records, rulingDue: rulingDue.value });
+}
+
+/**
+ * 未缴各期 in words — for a refusal to close a case with a plan: each instalment still owed,
+ * its amount and due date (empty without a plan).
+ */
+export function instalmentsOwedNote(c: PenaltyCaseContext): string {
+  const plan = c.execution.instalments;
+  if (plan === undefined) return "";
+  const owed = unpaidInstalments(plan, c.paidFen);
+  if (owed.length === 0) return "";
+  const parts = owed.map((i) => `第 ${i.index + 1} 期 ${formatYuan(i.owedFen)} 元（${i.dueDate} 到期）`);
+  return `；分期缴纳尚未缴清：${parts.join("、")}`;
+}
+
+/** Whether execution has begun: a demand in force, an execution decision or a court application. */
+const executionBegun = (c: PenaltyCaseContext) =>
+  c.execution.demand !== undefined || c.execution.decision !== undefined || c.execution.application !== undefined;
+
+/**
+ * 中止执行 — `execution.suspend` (行政强制法 Art. 39 para. 1): by the organ, on one of the grounds
+ * of the article (its item in the refusal and the event), with the facts; only once execution
+ * has begun and while the fine is outstanding. While suspended no demand, decision, service,
+ * act or application is accepted.
+ */
+export function suspendExecution(cmd: Cmd<"execution.suspend">, at: Instant, c: PenaltyCaseContext): R {
+  const source = { ...SRC.suspension, item: SUSPENSION_GROUND_ITEMS[cmd.ground] };
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  if (!executionBegun(c) || outstandingFen(c) === 0) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "没有正在进行的强制执行，无需中止", source));
+  }
+  return ok({ type: "execution.suspended", at, ground: cmd.ground, reason: cmd.reason, records: cmd.records });
+}
+
+/** 恢复执行 — `execution.resume` (行政强制法 Art. 39 para. 2): once the ground for suspension is gone. */
+export function resumeExecution(cmd: Cmd<"execution.resume">, at: Instant, c: PenaltyCaseContext): R {
+  if (c.execution.suspended === undefined || c.execution.terminated !== undefined) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "执行未中止，无需恢复", SRC.resumption));
+  }
+  return ok({ type: "execution.resumed", at, reason: cmd.reason, records: cmd.records });
+}
+
+/**
+ * 终结执行 — `execution.terminate` (行政强制法 Art. 40): on one of its grounds, with the facts;
+ * final — no execution step is accepted after it, and the case may close with the fine
+ * unpaid.
+ */
+export function terminateExecution(cmd: Cmd<"execution.terminate">, at: Instant, c: PenaltyCaseContext): R {
+  const source = { ...SRC.termination, item: TERMINATION_GROUND_ITEMS[cmd.ground] };
+  if (c.execution.terminated !== undefined) {
+    return err(refuse("EXECUTION_HALTED", "本案已终结执行", source));
+  }
+  if (outstandingFen(c) === 0) {
+    return err(refuse("COMMAND_NOT_ALLOWED", "罚款已缴清，没有可终结的执行", source));
+  }
+  return ok({ type: "execution.terminated", at, ground: cmd.ground, reason: cmd.reason, records: cmd.records });
 }
 
 /**
@@ -590,20 +1076,35 @@ export function applyToCourt(cmd: Cmd<"execution.apply">, at: Instant, c: Penalt
 export function executionEventAllowed(c: PenaltyCaseContext, e: ExecutionEvent): boolean {
   const x = c.execution;
   const open = x.decision === undefined && x.application === undefined;
+  const running = x.suspended === undefined && x.terminated === undefined;
   switch (e.type) {
     case "service.consented":
       return true;
     case "payment.deferred":
+      return open && running && outstandingFen(c) > 0 && x.instalments === undefined;
+    case "payment.instalmentsApproved":
+      return x.terminated === undefined && x.suspended === undefined && outstandingFen(c) > 0;
     case "execution.demanded":
-      return open && outstandingFen(c) > 0;
+      return open && running && outstandingFen(c) > 0;
     case "execution.defenceReceived":
       return x.demand !== undefined && open;
     case "execution.decided":
     case "execution.applied":
-      return x.demand !== undefined && open && outstandingFen(c) > 0;
+      return x.demand !== undefined && open && running && outstandingFen(c) > 0;
     case "execution.served":
-      return x.decision !== undefined && x.decisionServed === undefined;
+      return x.decision !== undefined && x.decisionServed === undefined && running;
     case "execution.acted":
-      return x.decisionServed !== undefined;
+      return x.decisionServed !== undefined && running;
+    case "execution.courtAccepted":
+    case "execution.courtRuled":
+      return x.application !== undefined && x.terminated === undefined;
+    case "execution.courtReconsidered":
+      return x.court?.ruling !== undefined && x.court.ruling.ruling !== "enforce" && x.court.reconsideration === undefined;
+    case "execution.suspended":
+      return running && outstandingFen(c) > 0;
+    case "execution.resumed":
+      return x.suspended !== undefined && x.terminated === undefined;
+    case "execution.terminated":
+      return x.terminated === undefined && outstandingFen(c) > 0;
   }
 }

@@ -9,6 +9,7 @@ import { type CivilDate, CivilDateSchema, type Instant, InstantSchema } from "..
 import type { CaseDeadline } from "./deadline.js";
 import { CaseDeadlineSchema } from "./deadline.js";
 import { RecordRefSchema } from "./record-ref.js";
+import type { Instalment } from "./surcharge.js";
 import {
   type PublicNoticeService,
   PublicNoticeServiceSchema,
@@ -54,6 +55,26 @@ export const EXECUTION_SOURCES = {
   courtAfterDemand: coercion(54),
   /** 申请人民法院强制执行应当提供的材料 (Art. 55). */
   courtMaterials: coercion(55, 1),
+  /** 不得对居民生活采取停止供水、供电、供热、供燃气等方式迫使当事人履行 (Art. 43 para. 2). */
+  utilities: coercion(43, 2),
+  /** 中止执行的情形；情形消失后恢复执行 (Art. 39). */
+  suspension: coercion(39, 1),
+  /** 中止执行的情形消失后，行政机关应当恢复执行 (Art. 39 para. 2). */
+  resumption: coercion(39, 2),
+  /** 终结执行的情形 (Art. 40). */
+  termination: coercion(40),
+  /** 执行协议可以约定分阶段履行；不履行的，应当恢复强制执行 (Art. 42). */
+  agreement: coercion(42, 1),
+  /** 人民法院接到申请，应当在五日内受理；不予受理的，十五日内向上一级人民法院申请复议 (Art. 56). */
+  courtAcceptance: coercion(56, 1),
+  /** 对不予受理的裁定有异议的，可以在十五日内向上一级人民法院申请复议 (Art. 56 para. 2). */
+  acceptanceReconsideration: coercion(56, 2),
+  /** 人民法院应当自受理之日起七日内作出执行裁定 (Art. 57). */
+  courtRuling: coercion(57),
+  /** 明显违法等情形：自受理之日起三十日内作出是否执行的裁定；不予执行的应当说明理由 (Art. 58 para. 2). */
+  courtRulingReview: coercion(58, 2),
+  /** 对不予执行的裁定有异议的，自收到裁定之日起十五日内向上一级人民法院申请复议 (Art. 58 para. 3). */
+  rulingReconsideration: coercion(58, 3),
 } as const satisfies Readonly<Record<string, RuleSource>>;
 
 /** A time of day `HH:MM` (China time). */
@@ -105,6 +126,89 @@ export const IndirectServiceReasonSchema = z.enum(["refused", "unreachable"]);
 /** 未直接送达的原因 (see {@link IndirectServiceReasonSchema}). */
 export type IndirectServiceReason = z.infer<typeof IndirectServiceReasonSchema>;
 const indirectBecause = IndirectServiceReasonSchema.optional();
+
+/**
+ * 停止供应 — what an execution act cuts off (行政强制法 Art. 43 para. 2: 停止供水、供电、供热、
+ * 供燃气等): `water` 供水, `power` 供电, `heating` 供热, `gas` 供燃气, `other` 其他生活供应.
+ */
+export const UtilitySchema = z.enum(["water", "power", "heating", "gas", "other"]);
+/** 停止供应的种类 (see {@link UtilitySchema}). */
+export type Utility = z.infer<typeof UtilitySchema>;
+
+/**
+ * 停止供应 — an act or a decision that cuts utilities to compel performance, and the premises
+ * it is aimed at: `residence` 居民生活（住宅）, `business` 生产经营场所. Against a residence it is
+ * refused whatever the party (行政强制法 Art. 43 para. 2).
+ */
+export const UtilityCutoffSchema = z
+  .object({
+    utilities: z.array(UtilitySchema).min(1).readonly(),
+    premises: z.enum(["residence", "business"]),
+  })
+  .readonly();
+/** 停止供应 (see {@link UtilityCutoffSchema}). */
+export type UtilityCutoff = z.infer<typeof UtilityCutoffSchema>;
+
+/** 分期缴纳的一期 as approved: its amount (fen, positive) and its last day of payment. */
+export const InstalmentSchema = z
+  .object({
+    /** 本期金额（分）. */
+    amountFen: FenSchema.refine((n) => n > 0, { message: "每期金额须大于零" }),
+    /** 本期缴纳期限（最后一日）. */
+    dueDate: CivilDateSchema,
+  })
+  .readonly();
+
+/**
+ * 分期的依据 — `deferral` 经当事人申请，行政机关批准分期缴纳 (行政处罚法 Art. 66 para. 2);
+ * `agreement` 执行协议约定分阶段履行 (行政强制法 Art. 42 para. 1).
+ */
+export const InstalmentBasisSchema = z.enum(["deferral", "agreement"]);
+/** 分期的依据 (see {@link InstalmentBasisSchema}). */
+export type InstalmentBasis = z.infer<typeof InstalmentBasisSchema>;
+
+/**
+ * 中止执行的情形 (行政强制法 Art. 39 para. 1): `hardship` (一) 当事人履行确有困难或者暂无履行能力;
+ * `thirdPartyClaim` (二) 第三人对执行标的主张权利，确有理由; `irreparableLoss` (三) 执行可能造成
+ * 难以弥补的损失，且中止执行不损害公共利益; `other` (四) 行政机关认为需要中止执行的其他情形.
+ */
+export const SuspensionGroundSchema = z.enum(["hardship", "thirdPartyClaim", "irreparableLoss", "other"]);
+/** 中止执行的情形 (see {@link SuspensionGroundSchema}). */
+export type SuspensionGround = z.infer<typeof SuspensionGroundSchema>;
+
+/**
+ * 终结执行的情形 (行政强制法 Art. 40): `deceased` (一) 公民死亡，无遗产可供执行，又无义务承受人;
+ * `dissolved` (二) 法人或者其他组织终止，无财产可供执行，又无义务承受人; `objectLost` (三) 执行
+ * 标的灭失; `decisionRevoked` (四) 据以执行的行政决定被撤销; `other` (五) 行政机关认为需要终结
+ * 执行的其他情形.
+ */
+export const TerminationGroundSchema = z.enum(["deceased", "dissolved", "objectLost", "decisionRevoked", "other"]);
+/** 终结执行的情形 (see {@link TerminationGroundSchema}). */
+export type TerminationGround = z.infer<typeof TerminationGroundSchema>;
+
+/** The item of Art. 39 para. 1 / Art. 40 each ground is. */
+export const SUSPENSION_GROUND_ITEMS = {
+  hardship: 1,
+  thirdPartyClaim: 2,
+  irreparableLoss: 3,
+  other: 4,
+} as const satisfies Readonly<Record<SuspensionGround, number>>;
+/** The item of Art. 40 each termination ground is. */
+export const TERMINATION_GROUND_ITEMS = {
+  deceased: 1,
+  dissolved: 2,
+  objectLost: 3,
+  decisionRevoked: 4,
+  other: 5,
+} as const satisfies Readonly<Record<TerminationGround, number>>;
+
+/**
+ * 人民法院的裁定 — `enforce` 准予执行 (Art. 57); `notEnforce` 不予执行 (Art. 58 para. 2, with its
+ * reasons); `notAccepted` 不予受理 (Art. 56 para. 2).
+ */
+export const CourtRulingSchema = z.enum(["enforce", "notEnforce", "notAccepted"]);
+/** 人民法院的裁定 (see {@link CourtRulingSchema}). */
+export type CourtRuling = z.infer<typeof CourtRulingSchema>;
 
 /**
  * 送达与执行命令 — the commands of service consent and of execution, part of the ordinary
@@ -167,6 +271,8 @@ export const EXECUTION_COMMAND_SCHEMAS = [
     immediate: z
       .object({ reason: z.string().trim().min(1), evidence: z.array(RecordRefSchema).min(1).readonly() })
       .optional(),
+    /** 停止供水、供电、供热、供燃气等 — declared when the means cut utilities (Art. 43 para. 2). */
+    utilityCutoff: UtilityCutoffSchema.optional(),
     records,
   }),
   z.object({
@@ -187,6 +293,8 @@ export const EXECUTION_COMMAND_SCHEMAS = [
     description: z.string().trim().min(1),
     /** 情况紧急 (Art. 43 para. 1). */
     emergency: z.object({ reason: z.string().trim().min(1) }).optional(),
+    /** 停止供水、供电、供热、供燃气等 — declared when the act cuts utilities (Art. 43 para. 2). */
+    utilityCutoff: UtilityCutoffSchema.optional(),
     records,
   }),
   z.object({
@@ -194,6 +302,65 @@ export const EXECUTION_COMMAND_SCHEMAS = [
     at,
     /** 受理申请的人民法院. */
     court: z.string().trim().min(1),
+    records,
+  }),
+  z.object({
+    type: z.literal("payment.instalments"),
+    at,
+    /** 批准分期的依据 (default: 行政处罚法 Art. 66 para. 2). */
+    basis: InstalmentBasisSchema.default("deferral"),
+    /** 分期计划 — amounts summing to the fine outstanding, due dates strictly increasing. */
+    instalments: z.array(InstalmentSchema).min(1).readonly(),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.courtAccept"),
+    at,
+    /** 人民法院受理之日. */
+    acceptedOn: CivilDateSchema,
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.courtRule"),
+    at,
+    /** 裁定结果. */
+    ruling: CourtRulingSchema,
+    /** 裁定作出之日. */
+    ruledOn: CivilDateSchema,
+    /** 行政机关收到裁定之日（复议期限自此起算）. */
+    receivedOn: CivilDateSchema,
+    /** 不予执行、不予受理的理由（裁定书载明）. */
+    reasons: z.string().trim().min(1).optional(),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.courtReconsider"),
+    at,
+    /** 受理复议申请的上一级人民法院. */
+    court: z.string().trim().min(1),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.suspend"),
+    at,
+    ground: SuspensionGroundSchema,
+    /** 中止执行的事实和理由. */
+    reason: z.string().trim().min(1),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.resume"),
+    at,
+    /** 中止执行的情形消失的事实. */
+    reason: z.string().trim().min(1),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.terminate"),
+    at,
+    ground: TerminationGroundSchema,
+    /** 终结执行的事实和理由. */
+    reason: z.string().trim().min(1),
     records,
   }),
 ] as const;
@@ -247,6 +414,7 @@ export const EXECUTION_EVENT_SCHEMAS = [
     at: when,
     means: z.string(),
     immediate: z.object({ reason: z.string(), evidence: recs }).optional(),
+    utilityCutoff: UtilityCutoffSchema.optional(),
     records: recs,
   }),
   z.object({
@@ -264,9 +432,78 @@ export const EXECUTION_EVENT_SCHEMAS = [
     endedAt: InstantSchema.optional(),
     description: z.string(),
     emergency: z.object({ reason: z.string() }).optional(),
+    utilityCutoff: UtilityCutoffSchema.optional(),
     records: recs,
   }),
-  z.object({ type: z.literal("execution.applied"), at: when, court: z.string(), records: recs }),
+  z.object({
+    type: z.literal("execution.applied"),
+    at: when,
+    court: z.string(),
+    records: recs,
+    /** 人民法院应当受理之日 (五日, Art. 56 para. 1); absent in streams written before it. */
+    acceptanceDue: CaseDeadlineSchema.optional(),
+  }),
+  z.object({
+    type: z.literal("payment.instalmentsApproved"),
+    at: when,
+    basis: InstalmentBasisSchema,
+    instalments: z.array(InstalmentSchema).min(1).readonly(),
+    /** 已缴金额 when approved: payments after it go to the instalments in order. */
+    paidBeforeFen: FenSchema,
+    records: recs,
+    /** 罚款缴纳期限 — the last instalment's due date (the end of the instalment period). */
+    paymentDue: CaseDeadlineSchema,
+    /** 申请法院强制执行期限 counted from the end of the instalments when later (行政处罚法 Art. 72 para. 2). */
+    courtApplicationDue: CaseDeadlineSchema.optional(),
+  }),
+  z.object({
+    type: z.literal("execution.courtAccepted"),
+    at: when,
+    acceptedOn: CivilDateSchema,
+    records: recs,
+    /** 执行裁定期限 (七日, Art. 57). */
+    rulingDue: CaseDeadlineSchema,
+    /** 明显违法等情形的裁定期限 (三十日, Art. 58 para. 2). */
+    rulingDueLatest: CaseDeadlineSchema,
+  }),
+  z.object({
+    type: z.literal("execution.courtRuled"),
+    at: when,
+    ruling: CourtRulingSchema,
+    ruledOn: CivilDateSchema,
+    receivedOn: CivilDateSchema,
+    reasons: z.string().optional(),
+    /** The higher court's ruling on the organ's 复议 (Arts. 56 para. 2, 58 para. 3). */
+    onReconsideration: z.boolean(),
+    records: recs,
+    /** 申请复议期限 (十五日) after a ruling against the organ. */
+    reconsiderationDue: CaseDeadlineSchema.optional(),
+  }),
+  z.object({
+    type: z.literal("execution.courtReconsidered"),
+    at: when,
+    court: z.string(),
+    /** 复议的对象. */
+    against: z.enum(["notEnforce", "notAccepted"]),
+    records: recs,
+    /** 上一级人民法院作出裁定的期限 (Art. 56 para. 2: 十五日; Art. 58 para. 3: 三十日). */
+    rulingDue: CaseDeadlineSchema,
+  }),
+  z.object({
+    type: z.literal("execution.suspended"),
+    at: when,
+    ground: SuspensionGroundSchema,
+    reason: z.string(),
+    records: recs,
+  }),
+  z.object({ type: z.literal("execution.resumed"), at: when, reason: z.string(), records: recs }),
+  z.object({
+    type: z.literal("execution.terminated"),
+    at: when,
+    ground: TerminationGroundSchema,
+    reason: z.string(),
+    records: recs,
+  }),
 ] as const;
 
 /** An execution event (a `PenaltyEvent` of the execution commands). */
@@ -298,10 +535,87 @@ export interface ExecutionState {
   readonly acts: readonly { readonly at: Instant; readonly emergency: boolean }[];
   /** 申请人民法院强制执行. */
   readonly application?: { readonly at: Instant; readonly court: string };
+  /** 分期缴纳 — the approved plan and the day each instalment was paid in full. */
+  readonly instalments?: InstalmentPlan;
+  /** 人民法院对申请的处理 (行政强制法 Arts. 56–58). */
+  readonly court?: CourtProceedings;
+  /** 中止执行 in force (Art. 39). */
+  readonly suspended?: { readonly at: Instant; readonly ground: SuspensionGround };
+  /** 终结执行 (Art. 40): nothing more is executed. */
+  readonly terminated?: { readonly at: Instant; readonly ground: TerminationGround };
+}
+
+/** 分期缴纳计划 — approved instalments, the amount paid before approval, and when each was paid off. */
+export interface InstalmentPlan {
+  readonly at: Instant;
+  readonly basis: InstalmentBasis;
+  readonly instalments: readonly Instalment[];
+  /** 已缴金额 at approval: payments after it apply to the instalments in order of due date. */
+  readonly paidBeforeFen: number;
+  /** 每期缴清之日 (index by instalment), undefined while not fully paid. */
+  readonly settledOn: readonly (CivilDate | undefined)[];
+}
+
+/** 人民法院的处理 — acceptance, ruling and the organ's reconsideration request. */
+export interface CourtProceedings {
+  readonly acceptedOn?: CivilDate;
+  /** The latest ruling (the higher court's after a reconsideration). */
+  readonly ruling?: {
+    readonly ruling: CourtRuling;
+    readonly receivedOn: CivilDate;
+    readonly onReconsideration: boolean;
+    readonly reconsiderationDue?: CaseDeadline;
+  };
+  /** 申请复议 pending before the higher court. */
+  readonly reconsideration?: { readonly at: Instant; readonly against: "notEnforce" | "notAccepted" };
 }
 
 /** The execution state of a case before any of its events. */
 export const EMPTY_EXECUTION: ExecutionState = { defences: [], acts: [] };
+
+/**
+ * 分期缴款的分配 — the amount paid toward each instalment when `paidFen` has been paid in all
+ * (what was paid before the plan excluded), in order of due date: each part between 0 and
+ * its instalment's amount, the parts summing to the amount paid toward the plan (capped at
+ * the plan's total).
+ */
+export function allocateInstalments(plan: InstalmentPlan, paidFen: number): readonly number[] {
+  let left = Math.max(0, paidFen - plan.paidBeforeFen);
+  return plan.instalments.map((i) => {
+    const part = Math.min(left, i.amountFen);
+    left -= part;
+    return part;
+  });
+}
+
+/**
+ * 缴款记入分期 — the plan after payments reach `paidFen` in all on `on`: each instalment paid
+ * off by now keeps (or gets) `on` as its settlement day. Pure; no plan, no change.
+ */
+export function applyPaymentToInstalments(s: ExecutionState, paidFen: number, on: CivilDate): ExecutionState {
+  const plan = s.instalments;
+  if (plan === undefined) return s;
+  const parts = allocateInstalments(plan, paidFen);
+  const settledOn = plan.instalments.map((i, k) =>
+    plan.settledOn[k] ?? ((parts[k] ?? 0) >= i.amountFen ? on : undefined),
+  );
+  return { ...s, instalments: { ...plan, settledOn } };
+}
+
+/**
+ * 未缴的各期 — the instalments not yet paid in full on the plan, with the amount still owed on
+ * each, in order of due date.
+ */
+export function unpaidInstalments(
+  plan: InstalmentPlan,
+  paidFen: number,
+): readonly { readonly index: number; readonly dueDate: CivilDate; readonly owedFen: number }[] {
+  const parts = allocateInstalments(plan, paidFen);
+  return plan.instalments.flatMap((i, index) => {
+    const owedFen = i.amountFen - (parts[index] ?? 0);
+    return owedFen > 0 ? [{ index, dueDate: i.dueDate, owedFen }] : [];
+  });
+}
 
 /** The execution event types. */
 export const EXECUTION_EVENT_TYPES: readonly ExecutionEventType[] = EXECUTION_EVENT_SCHEMAS.map(
@@ -351,6 +665,49 @@ export function evolveExecution(s: ExecutionState, e: ExecutionEvent): Execution
       return { ...s, acts: [...s.acts, { at: e.at, emergency: e.emergency !== undefined }] };
     case "execution.applied":
       return { ...s, application: { at: e.at, court: e.court } };
+    case "payment.instalmentsApproved": {
+      // The plan replaces the payment deadline: a demand made before it no longer stands.
+      const { demand: _d, ...rest } = s;
+      return {
+        ...rest,
+        instalments: {
+          at: e.at,
+          basis: e.basis,
+          instalments: e.instalments,
+          paidBeforeFen: e.paidBeforeFen,
+          settledOn: e.instalments.map(() => undefined),
+        },
+      };
+    }
+    case "execution.courtAccepted":
+      return { ...s, court: { ...s.court, acceptedOn: e.acceptedOn } };
+    case "execution.courtRuled": {
+      const { reconsideration: _r, ...court } = s.court ?? {};
+      return {
+        ...s,
+        court: {
+          ...court,
+          ruling: {
+            ruling: e.ruling,
+            receivedOn: e.receivedOn,
+            onReconsideration: e.onReconsideration,
+            ...(e.reconsiderationDue === undefined ? {} : { reconsiderationDue: e.reconsiderationDue }),
+          },
+        },
+      };
+    }
+    case "execution.courtReconsidered":
+      return { ...s, court: { ...s.court, reconsideration: { at: e.at, against: e.against } } };
+    case "execution.suspended":
+      return { ...s, suspended: { at: e.at, ground: e.ground } };
+    case "execution.resumed": {
+      const { suspended: _s, ...rest } = s;
+      return rest;
+    }
+    case "execution.terminated": {
+      const { suspended: _s, ...rest } = s;
+      return { ...rest, terminated: { at: e.at, ground: e.ground } };
+    }
   }
 }
 
@@ -364,6 +721,13 @@ export const EXECUTION_EVENT_STAGES = {
   "execution.served": "execution",
   "execution.acted": "execution",
   "execution.applied": "execution",
+  "payment.instalmentsApproved": "execution",
+  "execution.courtAccepted": "execution",
+  "execution.courtRuled": "execution",
+  "execution.courtReconsidered": "execution",
+  "execution.suspended": "execution",
+  "execution.resumed": "execution",
+  "execution.terminated": "execution",
 } as const satisfies Readonly<Record<ExecutionEventType, "service" | "execution">>;
 
 /**
@@ -388,5 +752,19 @@ export function executionActionOf(e: ExecutionEvent): string {
       return "coerciveExecution";
     case "execution.applied":
       return "courtApplication";
+    case "payment.instalmentsApproved":
+      return "paymentDeferral";
+    case "execution.courtAccepted":
+      return "courtAcceptance";
+    case "execution.courtRuled":
+      return "courtRuling";
+    case "execution.courtReconsidered":
+      return "courtReconsideration";
+    case "execution.suspended":
+      return "executionSuspension";
+    case "execution.resumed":
+      return "executionResumption";
+    case "execution.terminated":
+      return "executionTermination";
   }
 }

@@ -172,6 +172,52 @@ export interface Instalment {
 }
 
 /**
+ * 分期计划的加处罚款 — the surcharge of an approved instalment plan on `asOf`: each instalment
+ * accrues on its own amount from the day after its due date (行政处罚法 Art. 72; none before
+ * it falls due) until the day it was paid in full (`settledOn`, included) or `asOf`, capped at
+ * its amount; pauses as for the whole fine (Art. 73 para. 3). The combined result has the
+ * sum as `amountFen`, the longest accrual as `days` (行政强制法 Art. 46's thirty days run on
+ * the longest-missed instalment), and the earliest first accrual day.
+ */
+export function surchargeOnPlan(
+  plan: readonly (Instalment & { readonly settledOn?: CivilDate | undefined })[],
+  asOf: CivilDate,
+  pauses: readonly SurchargePause[] = [],
+  policy: SurchargePolicyInput = {},
+): Result<Surcharge, SanxiangError> {
+  if (plan.length === 0) return err(invalid("分期计划为空", {}));
+  const parts = surchargeOnInstalments(
+    plan.map((i) => ({ amountFen: i.amountFen, dueDate: i.dueDate })),
+    asOf,
+    pauses,
+    policy,
+  );
+  if (parts.isErr()) return err(parts.error);
+  const ended: Surcharge[] = [];
+  for (const [k, i] of plan.entries()) {
+    const end = i.settledOn !== undefined && compareCivilDates(i.settledOn, asOf) < 0 ? i.settledOn : asOf;
+    const part = end === asOf ? parts.value.parts[k] : undefined;
+    const r = part === undefined ? surchargeOn(i.amountFen, i.dueDate, end, pauses, policy) : ok(part);
+    if (r.isErr()) return err(r.error);
+    ended.push(r.value);
+  }
+  let total = 0n;
+  for (const p of ended) total += BigInt(p.amountFen);
+  const amount = FenSchema.safeParse(Number(total));
+  if (!amount.success) return err(sanxiangError("MONEY_OUT_OF_RANGE", "加处罚款合计超出范围", { details: {} }));
+  const first = ended[0] as Surcharge;
+  return ok({
+    days: Math.max(...ended.map((p) => p.days)),
+    pausedDays: Math.max(...ended.map((p) => p.pausedDays)),
+    amountFen: amount.data,
+    capped: ended.every((p) => p.capped),
+    firstDay: first.firstDay,
+    source: SURCHARGE_SOURCE,
+    sources: [...first.sources, DEFERRAL_SOURCE],
+  });
+}
+
+/**
  * 分期缴纳的加处罚款 — with approved instalments each instalment accrues from its own due
  * date and is capped at its own amount; the total is their sum (so never above the fine).
  * Unpaid instalments only: leave out those paid on time.
