@@ -133,8 +133,8 @@ describe("case file (案卷, 行政处罚法 Art. 47; pilot plan 二（二）（
     expect(html).not.toContain("<b>");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;");
     expect(html).toContain("卷内目录");
-    expect(html).toContain("<td>立案</td><td>案件</td>");
-    expect(html).toContain("<li>案件：1 件</li>");
+    expect(html).toContain('<tr class="step"><td colspan="7">立案</td></tr>');
+    expect(html).toContain("<li>案件：1件</li>");
     expect(html).toContain("2026年5月1日 10:00");
     expect(html).toContain("《行政处罚法》第四十七条");
     expect(chinaTimeText("2026-12-31T16:30:00Z")).toBe("2027年1月1日 00:30");
