@@ -200,6 +200,24 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
     expect(stored).toHaveLength(1);
     expect(new Uint8Array(readFileSync(join(api.evidenceDir, stored[0] as string)))).toEqual(video);
 
+    // A photo sent whole: its Content-Length is the size announced to the evidence store.
+    const photo = new TextEncoder().encode("(photo of the price tags)");
+    const photoQuery = new URLSearchParams({
+      evidenceType: "documentary",
+      capturedAt: "2026-04-02T01:30:00Z",
+      stage: "investigation",
+      evidenceId: "photo-1",
+    });
+    const photoAttached = ok(
+      await call("POST", `/cases/${CASE}/evidence?${photoQuery}`, {
+        as: officer,
+        body: photo,
+        headers: { "Content-Type": "image/jpeg" },
+      }),
+      201,
+    );
+    expect(photoAttached.item).toMatchObject({ id: "photo-1", size: photo.length, mediaType: "image/jpeg" });
+
     ok(
       await post(`/cases/${CASE}/investigation`, officer, {
         actionId: "inspect-1",
@@ -465,6 +483,33 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
         "COMMAND_NOT_ALLOWED",
       ],
       ["an unknown case", () => get("/cases/NO-SUCH-CASE"), 404, "CASE_NOT_FOUND"],
+      ["the 案卷 of an unknown case", () => get("/cases/NO-SUCH-CASE/casefile"), 404, "CASE_NOT_FOUND"],
+      [
+        "evidence for an unknown case",
+        () =>
+          call("POST", `/cases/NO-SUCH-CASE/evidence?${evidenceQuery}`, {
+            as: officer,
+            body: video,
+            headers: { "Content-Type": "video/mp4" },
+          }),
+        409,
+        "COMMAND_NOT_ALLOWED",
+        /立案/,
+      ],
+      [
+        "a step of an unknown case",
+        () => post("/cases/NO-SUCH-CASE/payment", officer, { amountFen: 1 }),
+        409,
+        "COMMAND_NOT_ALLOWED",
+      ],
+      ["deadlines due by a date that is none", () => get("/deadlines?dueBy=2026-02-30"), 400, "CIVIL_DATE_INVALID"],
+      [
+        "a case file in an unknown format",
+        () => get(`/cases/${CASE}/casefile?format=pdf`),
+        400,
+        "INVALID_INPUT",
+        /format/,
+      ],
       ["an unknown route", () => get("/cases/x/y/z"), 404, "ROUTE_NOT_FOUND"],
     ];
 

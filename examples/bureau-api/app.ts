@@ -17,6 +17,7 @@ import {
   err,
   IdSchema,
   ok,
+  parseCivilDate,
   type Result,
   type ReviewCommandFields,
   type ReviewCommandInput,
@@ -291,6 +292,9 @@ export function bureauApi(options: BureauApiOptions): Hono {
       return body.isErr() ? problem(body.error) : act(actor, values, body.value);
     });
 
+  const noCase = (caseId: string) =>
+    problem(apiProblem("CASE_NOT_FOUND", 404, `案件 ${caseId} 不存在：本局事件日志中没有该案件编号的事件`, { caseId }));
+
   app.get("/health", (c) => c.json({ ok: true, bodyId: bureau.bodyId, logId: bureau.logId }));
 
   // 案件 — list, view, the steps of the procedure, any command as data.
@@ -302,9 +306,7 @@ export function bureauApi(options: BureauApiOptions): Hono {
     "/cases/:caseId",
     route(["caseId"], async (_actor, [caseId = ""]) => {
       const view = await bureau.case(caseId).view();
-      if (view.isOk() && view.value.procedure === "none") {
-        return problem(apiProblem("CASE_NOT_FOUND", 404, `案件 ${caseId} 不存在`, { caseId }));
-      }
+      if (view.isOk() && view.value.procedure === "none") return noCase(caseId);
       return reply(view);
     }),
   );
@@ -477,6 +479,10 @@ export function bureauApi(options: BureauApiOptions): Hono {
           problemOf(badField("query.format", `为「${format}」，应为 json 或 html`, format, ["json", "html"])),
         );
       }
+      // A case id with no case is 404 before any head is signed for it.
+      const view = await bureau.case(caseId).view();
+      if (view.isErr()) return reply(view);
+      if (view.value.procedure === "none") return noCase(caseId);
       const file = await bureau.case(caseId).caseFile();
       if (file.isErr() || format === "json") return reply(file, 200, caseFileToJson);
       return new Response(caseFileHtml(file.value), { headers: { "content-type": "text/html; charset=utf-8" } });
@@ -489,7 +495,11 @@ export function bureauApi(options: BureauApiOptions): Hono {
       const dueBy = c.req.query("dueBy");
       const caseId = c.req.query("caseId");
       const overdue = c.req.query("overdueOnly");
-      if (dueBy !== undefined) options.dueBy = dueBy;
+      if (dueBy !== undefined) {
+        const date = parseCivilDate(dueBy);
+        if (date.isErr()) return problem(problemOf(date.error));
+        options.dueBy = date.value;
+      }
       if (caseId !== undefined) {
         if (!IdSchema.safeParse(caseId).success)
           return problem(problemOf(badField("query.caseId", "不是有效的标识", caseId)));

@@ -199,22 +199,35 @@ export async function startBureauApi(o: BureauApiServerOptions): Promise<Result<
   });
 }
 
-/** The server's options from the environment: `SANXIANG_DATA_DIR`, `DATABASE_URL`, `SANXIANG_PG_SCHEMA`, `PORT`, `HOST`, `SANXIANG_KEY_FILE`. */
-export function optionsFromEnv(env: Readonly<Record<string, string | undefined>>): BureauApiServerOptions {
-  const port = env.PORT === undefined ? 8080 : Number(env.PORT);
-  return {
-    dataDir: env.SANXIANG_DATA_DIR ?? ".sanxiang-api",
+/**
+ * The server's options from the environment: `SANXIANG_DATA_DIR` (default `.sanxiang-api`),
+ * `DATABASE_URL`, `SANXIANG_PG_SCHEMA`, `PORT` (default 8080), `HOST` (default 127.0.0.1),
+ * `SANXIANG_KEY_FILE`. A `PORT` that is not a port number is `INVALID_INPUT` naming it.
+ */
+export function optionsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Result<BureauApiServerOptions, SanxiangError> {
+  const port = env.PORT === undefined || env.PORT === "" ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    return err(
+      sanxiangError("INVALID_INPUT", `环境变量 PORT 为「${env.PORT}」，应为 0–65535 的整数`, {
+        details: { field: "PORT", value: env.PORT },
+      }),
+    );
+  }
+  return ok({
+    dataDir: env.SANXIANG_DATA_DIR || ".sanxiang-api",
+    port,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.SANXIANG_PG_SCHEMA ? { pgSchema: env.SANXIANG_PG_SCHEMA } : {}),
-    ...(Number.isInteger(port) && port >= 0 && port < 65536 ? { port } : {}),
     ...(env.HOST ? { hostname: env.HOST } : {}),
     ...(env.SANXIANG_KEY_FILE ? { keyFile: env.SANXIANG_KEY_FILE } : {}),
-  };
+  });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const options = optionsFromEnv(process.env);
-  const running = await startBureauApi(options);
+  const running = options.isErr() ? options : await startBureauApi(options.value);
   if (running.isErr()) {
     console.error(`无法启动：[${running.error.code}] ${running.error.message}`);
     process.exit(1);
