@@ -1,12 +1,24 @@
-import { authorize, type Permission } from "../../kernel/actors.js";
+import type { Permission } from "../../kernel/actors.js";
 import { checkContextNow } from "../../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { formatYuan } from "../../kernel/money.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
 import type { CaseEvent } from "../../recording/case-event.js";
+import { classifyDecision } from "../../review/catalogue.js";
+import type { ReviewDraft } from "../../review/draft.js";
+import { type AuthorityScope, checkAuthority } from "../authority.js";
+import { type BenchmarkCaseFacts, type BenchmarkGateResult, checkDecisionBenchmark } from "../benchmark-gate.js";
+import type { PenaltyCommandInput } from "../commands.js";
+import { outstandingFen } from "../context.js";
+import type { CaseDeadline } from "../deadline.js";
+import { COMMAND_EVENTS, decide } from "../decide.js";
+import { courtApplicationDeadline } from "../execution-decide.js";
+import type { CaseState } from "../fold.js";
 import { caseDeadline, checkRecords, type DecideContext, refuse } from "../guards.js";
+import { penaltyMachine } from "../machine.js";
 import type { Penalty } from "../penalty.js";
+import { FOLLOW_ON_EVENTS, followOnContext } from "./follow-on.js";
 import { checkFormUsable, type FormRegister, type FormRegisterEvent } from "./forms.js";
 import { DEFAULT_SIMPLIFIED_POLICY, type SimplifiedPolicy, SIMPLIFIED_GUARD_SOURCES as SRC } from "./policy.js";
 import {
@@ -17,7 +29,22 @@ import {
   SimplifiedCommandSchema,
   type SimplifiedEvent,
 } from "./schema.js";
-import { SIMPLIFIED_ACCEPTS, SIMPLIFIED_STATE_NAMES, type SimplifiedCaseState, simplifiedSnapshotOf } from "./state.js";
+import {
+  evolveSimplified,
+  SIMPLIFIED_ACCEPTS,
+  SIMPLIFIED_STATE_NAMES,
+  type SimplifiedCaseState,
+  simplifiedSnapshotOf,
+} from "./state.js";
+
+/**
+ * 简易程序案件命令 — what an app may send to an on-the-spot case: the simplified procedure's
+ * own commands ({@link SimplifiedCommandInput}), or, once a fine is decided and not collected
+ * on the spot, the ordinary procedure's payment and execution commands (`payment.record`,
+ * `remedy.record`, `service.consent`, `payment.defer`, `execution.demand` …; follow-on.ts),
+ * decided by the ordinary decider on the decision's view.
+ */
+export type SimplifiedCaseCommandInput = SimplifiedCommandInput | PenaltyCommandInput;
 
 /**
  * 简易程序决定上下文 — the ordinary procedure's {@link DecideContext} plus the bureau's form
@@ -175,7 +202,77 @@ export function checkOnSpotStatement(
   return ok(true);
 }
 
+/**
+ * 当场决定的裁量基准 — an on-the-spot fine is checked against the bureau's discretion benchmarks
+ * like an ordinary decision (行政处罚法 Art. 34; `SimplifiedPolicy.applyBenchmarks`, default on):
+ * with benchmarks, the decision names the row it applies (or `none` with the reason); the fine
+ * lies in the row's range for the circumstances declared, or the deviation's reasons and a
+ * head's approval are on record (there is no collective discussion on the spot: the approval
+ * of the 主要负责人 stands in for it where the deviation policy allows). The act is the one seen
+ * on the spot: benchmarks are read as of the day of the decision.
+ */
+export function checkOnSpotBenchmark(
+  cmd: Pick<Extract<SimplifiedCommand, { type: "onSpot.decide" }>, "penalty" | "benchmark" | "bodyId" | "officerIds">,
+  at: Instant,
+  ctx: SimplifiedDecideContext,
+): Result<BenchmarkGateResult, SanxiangError> {
+  const policy = ctx.simplified ?? DEFAULT_SIMPLIFIED_POLICY;
+  if (!policy.applyBenchmarks && cmd.benchmark === undefined) return ok({ outsideBenchmark: false, mitigated: false });
+  const facts: BenchmarkCaseFacts = {
+    actDate: civilDateOf(at),
+    discussionHeld: false,
+    officerIds: cmd.officerIds,
+    ...(cmd.bodyId === undefined ? {} : { bodyId: cmd.bodyId }),
+  };
+  return checkDecisionBenchmark({ outcome: "penalty", penalty: cmd.penalty, benchmark: cmd.benchmark }, facts, {
+    ...ctx,
+    now: at,
+  });
+}
+
+/**
+ * 重大执法决定不适用简易程序 — a decision the bureau's catalogue classes as major needs the legal
+ * review before it is made (行政处罚法 Art. 58 para. 1), which cannot happen on the spot: with
+ * the benchmark gate's flags (a deviation, 减轻), such a decision is refused
+ * `SIMPLIFIED_CAP_EXCEEDED` with the catalogue's reasons — take the ordinary procedure.
+ */
+function checkNotMajor(
+  caseId: string,
+  cmd: Extract<SimplifiedCommand, { type: "onSpot.decide" }>,
+  flags: BenchmarkGateResult,
+  ctx: SimplifiedDecideContext,
+): Result<true, SanxiangError> {
+  const draft: ReviewDraft = {
+    caseId,
+    party: cmd.party,
+    facts: cmd.facts,
+    basis: cmd.basis,
+    outcome: "penalty",
+    penalty: cmd.penalty,
+    hearingHeld: false,
+    majorRights: false,
+    complex: false,
+    severalLegalRelationships: false,
+    majorPublicInterest: false,
+    majorSocialImpact: false,
+    mitigated: flags.mitigated,
+    outsideBenchmark: flags.outsideBenchmark,
+    requiredBy: [],
+  };
+  const major = classifyDecision(draft, ctx.reviewCatalogue);
+  if (!major.major) return ok(true);
+  return err(
+    refuse(
+      "SIMPLIFIED_CAP_EXCEEDED",
+      `该决定属于重大执法决定（${major.reasons.map((r) => r.text).join("；")}），须经法制审核后作出，不适用简易程序当场作出；请按普通程序立案办理`,
+      SRC.majorReview,
+      { reasons: major.reasons.map((r) => ({ rule: r.rule, source: r.source })) },
+    ),
+  );
+}
+
 function onSpotDecide(
+  caseId: string,
   cmd: Extract<SimplifiedCommand, { type: "onSpot.decide" }>,
   at: Instant,
   ctx: SimplifiedDecideContext,
@@ -201,12 +298,27 @@ function onSpotDecide(
     minimumOfficers: policy.minimumOfficers,
   });
   if (officers.isErr()) return err(officers.error);
+  const benchmark = checkOnSpotBenchmark(cmd, at, ctx);
+  if (benchmark.isErr()) return err(benchmark.error);
+  const major = checkNotMajor(caseId, cmd, benchmark.value, ctx);
+  if (major.isErr()) return err(major.error);
   const form = checkFormUsable(ctx.forms, cmd.formNumber, ctx.actor.id);
   if (form.isErr()) return err(form.error);
   const recs = checkRecords("decision", "onSpotPenalty", cmd.records, ctx, at);
   if (recs.isErr()) return err(recs.error);
+  const fine = cmd.penalty.kinds.includes("fine") ? (cmd.penalty.fineFen ?? 0) : 0;
+  let deadlines: { paymentDue?: CaseDeadline; courtApplicationDue?: CaseDeadline } = {};
+  if (fine > 0) {
+    // Handed over on the spot (Art. 52), the form is served that day: fifteen days to pay at the
+    // bank (Arts. 53, 67 para. 3), then the surcharge (Art. 72) and the court window (行政强制法 Art. 53).
+    const payment = caseDeadline("penalty.payment", date, ctx);
+    if (payment.isErr()) return err(payment.error);
+    const window = courtApplicationDeadline(date, undefined, ctx);
+    if (window.isErr()) return err(window.error);
+    deadlines = { paymentDue: payment.value, courtApplicationDue: window.value.due };
+  }
   const { type: _t, at: _a, certificateShown: _c, ...rest } = cmd;
-  return ok({ ...rest, type: "onSpot.decided", at, decidedBy: ctx.actor.id });
+  return ok({ ...rest, type: "onSpot.decided", at, decidedBy: ctx.actor.id, ...deadlines });
 }
 
 function eventFor(cmd: SimplifiedCommand, at: Instant, state: SimplifiedCaseState, ctx: SimplifiedDecideContext): R {
@@ -215,11 +327,24 @@ function eventFor(cmd: SimplifiedCommand, at: Instant, state: SimplifiedCaseStat
   const date = civilDateOf(at);
   switch (cmd.type) {
     case "onSpot.decide":
-      return onSpotDecide(cmd, at, ctx, policy);
+      return onSpotDecide(state.caseId, cmd, at, ctx, policy);
     case "onSpot.collect": {
       const fine = c.penalty?.kinds.includes("fine") === true ? (c.penalty.fineFen ?? 0) : 0;
       const allowed = checkCollection(cmd, fine, policy);
       if (allowed.isErr()) return err(allowed.error);
+      const view = c.enforcement;
+      if (
+        view !== undefined &&
+        (view.paidFen > 0 || view.execution.demand !== undefined || view.execution.deferredUntil !== undefined)
+      ) {
+        return notAllowedCollect(
+          "已记录缴纳、暂缓缴纳或者催告，罚款不再当场收缴；请按缴纳、执行环节办理",
+          SRC.collection,
+          {
+            paidFen: view.paidFen,
+          },
+        );
+      }
       if (cmd.onWater && cmd.landedOn === undefined) {
         return err(sanxiangError("INVALID_INPUT", "水上当场收缴须载明抵岸之日", { source: SRC.handover }));
       }
@@ -252,31 +377,142 @@ function eventFor(cmd: SimplifiedCommand, at: Instant, state: SimplifiedCaseStat
   }
 }
 
+const OWN_TYPES: ReadonlySet<string> = new Set(Object.keys(SIMPLIFIED_PERMISSIONS));
+
+/**
+ * 案件范围 — what the actor of a command is checked against (authority.ts): for the decision,
+ * the body, category and place it states (no team yet: the actor must be one of the officers
+ * it lists, and every listed officer is checked, Art. 42); afterwards the decision's, with its
+ * officers as the team — except the deposit at the bank, the agency's act (Art. 71).
+ */
+function scopeOf(cmd: SimplifiedCommand, c: SimplifiedCaseState["context"]): AuthorityScope {
+  if (cmd.type === "onSpot.decide") {
+    return { bodyId: cmd.bodyId, category: cmd.category, regionCode: cmd.regionCode };
+  }
+  return {
+    bodyId: c.bodyId,
+    category: c.category ?? "",
+    regionCode: c.regionCode ?? "",
+    ...(cmd.type === "cash.deposit" ? {} : { team: c.officerIds }),
+  };
+}
+
+/** The commands an on-the-spot case accepts in its state: its own, and the ordinary payment and execution steps. */
+function acceptedCommands(state: SimplifiedCaseState): string[] {
+  const own = Object.entries(SIMPLIFIED_COMMAND_EVENTS)
+    .filter(([, t]) => SIMPLIFIED_ACCEPTS[t].includes(state.value))
+    .map(([c]) => c);
+  const events: readonly string[] =
+    state.context.enforcement === undefined
+      ? []
+      : state.value === "decided"
+        ? FOLLOW_ON_EVENTS.outstanding
+        : state.value === "paid"
+          ? FOLLOW_ON_EVENTS.paid
+          : [];
+  const followOn = Object.entries(COMMAND_EVENTS)
+    .filter(([, t]) => events.includes(t))
+    .map(([c]) => c);
+  return [...own, ...followOn];
+}
+
+function notAccepted(state: SimplifiedCaseState, type: string, why = ""): SanxiangError {
+  const allowed = acceptedCommands(state);
+  return sanxiangError(
+    "COMMAND_NOT_ALLOWED",
+    `案件处于「${SIMPLIFIED_STATE_NAMES[state.value]}」，不能执行 ${type}${why}${allowed.length === 0 ? "" : `；可执行：${allowed.join("、")}`}`,
+    { details: { state: state.value, command: type, allowed } },
+  );
+}
+
+/**
+ * 履行与执行 — an ordinary-procedure payment or execution command on a decided on-the-spot
+ * case: decided by the ordinary decider ({@link decide}) on the decision's view (a served
+ * decision, follow-on.ts) — the same refusals, surcharge and 行政强制法 guards, the actor
+ * checked against the registry with the on-the-spot officers as the team — and each event it
+ * returns applied to the on-the-spot case, or the command refused.
+ */
+function decideFollowOn(
+  state: SimplifiedCaseState,
+  input: PenaltyCommandInput,
+  ctx: SimplifiedDecideContext,
+): Result<SimplifiedDecision, SanxiangError> {
+  const view = state.context.enforcement;
+  const type = COMMAND_EVENTS[input.type];
+  const events: readonly string[] =
+    state.value === "decided" ? FOLLOW_ON_EVENTS.outstanding : state.value === "paid" ? FOLLOW_ON_EVENTS.paid : [];
+  if (view === undefined) {
+    const fine = state.context.penalty?.kinds.includes("fine") === true;
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        state.value === "none"
+          ? `尚未当场作出处罚决定，不能执行 ${input.type}`
+          : fine
+            ? `本案当场决定记录于缴纳期限随决定记载之前，不能在本系统中继续缴纳、执行环节（${input.type}）`
+            : `当场决定未给予罚款，没有缴纳、执行环节（${input.type}）`,
+        SRC.performance,
+        { state: state.value, command: input.type },
+      ),
+    );
+  }
+  if (!events.includes(type)) return err(notAccepted(state, input.type));
+  const context = followOnContext(view, state.caseId, state.context.lastAt);
+  const value = outstandingFen(context) > 0 ? "served" : "executed";
+  const snapshot = penaltyMachine.resolveState({ value, context });
+  const served: CaseState = { caseId: state.caseId, version: state.version, snapshot, value, context };
+  const decided = decide(served, input, ctx);
+  if (decided.isErr()) return err(decided.error);
+  let after = state;
+  for (const e of decided.value) {
+    const next = evolveSimplified(after, e);
+    if (next.isErr()) return err(notAccepted(state, input.type, "（不满足本环节的条件）"));
+    after = next.value;
+  }
+  return ok({ events: decided.value, register: [] });
+}
+
 /**
  * 简易程序决定 — the pure decider of an on-the-spot case: given its state, a command and the
  * context, the events to append (case and form register), or the coded refusal. In order:
- * schema (`INVALID_INPUT`); role (`PERMISSION_DENIED`); time (not after `now`, not before the
- * last act); state (`COMMAND_NOT_ALLOWED`); then the rule guards — scope and caps
- * (`SIMPLIFIED_CAP_EXCEEDED`, Art. 51), the prior notice and the party's statement or
- * express waiver on record ({@link checkOnSpotStatement}, Arts. 44, 45, 62), certificate
- * shown (Art. 52), officers with valid
- * in-scope certificates (Art. 42, configurable minimum), the numbered form
- * (`FORM_NUMBER_INVALID`, Art. 52), the decision form record, on-the-spot collection
- * (`ON_SPOT_COLLECTION_NOT_ALLOWED`, Arts. 68–70) and the hand-over deadlines (Art. 71).
+ * schema (`INVALID_INPUT`); role and registry (`PERMISSION_DENIED`; `ACTOR_NOT_REGISTERED`,
+ * `OFFICER_NOT_QUALIFIED`, `NOT_ON_CASE_TEAM`, `ROLE_NOT_BACKED` naming the officer —
+ * authority.ts `checkAuthority`: registered with the body, in post, certificate valid that day
+ * for the category and place, on the decision's team); time (not after `now`, not before the
+ * last act); state (`COMMAND_NOT_ALLOWED`, naming what is allowed); then the rule guards —
+ * scope and caps (`SIMPLIFIED_CAP_EXCEEDED`, Art. 51), the prior notice and the party's
+ * statement or express waiver on record ({@link checkOnSpotStatement}, Arts. 44, 45, 62),
+ * certificate shown (Art. 52), officers with valid in-scope certificates (Art. 42,
+ * configurable minimum), the discretion benchmark ({@link checkOnSpotBenchmark}, Art. 34), no
+ * major decision (Art. 58), the numbered form (`FORM_NUMBER_INVALID`, Art. 52), the decision
+ * form record, on-the-spot collection (`ON_SPOT_COLLECTION_NOT_ALLOWED`, Arts. 68–70) and the
+ * hand-over deadlines (Art. 71). A decided fine not collected on the spot is paid at the bank
+ * within fifteen days (Arts. 53, 67 para. 3); the ordinary procedure's payment and execution
+ * commands then apply ({@link SimplifiedCaseCommandInput}).
  */
 export function decideSimplified(
   state: SimplifiedCaseState,
-  input: SimplifiedCommandInput,
+  input: SimplifiedCaseCommandInput,
   ctx: SimplifiedDecideContext,
 ): Result<SimplifiedDecision, SanxiangError> {
   const now = checkContextNow(ctx.now);
   if (now.isErr()) return err(now.error);
+  const type = typeof input === "object" && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (typeof type === "string" && !OWN_TYPES.has(type) && type in COMMAND_EVENTS) {
+    return decideFollowOn(state, input as PenaltyCommandInput, ctx);
+  }
   const parsed = SimplifiedCommandSchema.safeParse(input);
   if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues, input));
   const cmd = parsed.data;
-  const allowed = authorize(ctx.actor, SIMPLIFIED_PERMISSIONS[cmd.type], ctx.permissions);
-  if (allowed.isErr()) return err(allowed.error);
   const at = cmd.at ?? ctx.now;
+  const allowed = checkAuthority(
+    ctx.actor,
+    SIMPLIFIED_PERMISSIONS[cmd.type],
+    scopeOf(cmd, state.context),
+    civilDateOf(at),
+    ctx,
+  );
+  if (allowed.isErr()) return err(allowed.error);
   const last = state.context.lastAt;
   if (epochMillis(at) > epochMillis(ctx.now) || (last !== undefined && epochMillis(at) < epochMillis(last))) {
     return err(
@@ -285,27 +521,13 @@ export function decideSimplified(
       }),
     );
   }
-  const type = SIMPLIFIED_COMMAND_EVENTS[cmd.type];
-  if (!SIMPLIFIED_ACCEPTS[type].includes(state.value)) {
-    return err(
-      sanxiangError("COMMAND_NOT_ALLOWED", `案件处于「${SIMPLIFIED_STATE_NAMES[state.value]}」，不能执行 ${cmd.type}`, {
-        details: { state: state.value, command: cmd.type },
-      }),
-    );
-  }
+  const eventType = SIMPLIFIED_COMMAND_EVENTS[cmd.type];
+  if (!SIMPLIFIED_ACCEPTS[eventType].includes(state.value)) return err(notAccepted(state, cmd.type));
   const event = eventFor(cmd, at, state, ctx);
   if (event.isErr()) return err(event.error);
   // The machine is the authority: its guards are the backstop of the refusals above.
-  if (!simplifiedSnapshotOf(state).can(event.value)) {
-    return err(
-      sanxiangError(
-        "COMMAND_NOT_ALLOWED",
-        `案件处于「${SIMPLIFIED_STATE_NAMES[state.value]}」，不满足 ${cmd.type} 的条件`,
-        { details: { state: state.value, command: cmd.type } },
-      ),
-    );
-  }
-  const { type: eventType, ...payload } = event.value;
+  if (!simplifiedSnapshotOf(state).can(event.value)) return err(notAccepted(state, cmd.type, "（不满足本环节的条件）"));
+  const { type: _type, ...payload } = event.value;
   const register: FormRegisterEvent[] =
     event.value.type === "onSpot.decided"
       ? [

@@ -4,10 +4,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, expect } from "vitest";
 import type { Actor } from "../../kernel/actors.js";
-import { addDays } from "../../kernel/time.js";
+import { addDays, compareCivilDates } from "../../kernel/time.js";
 import type { CaseEvent } from "../../recording/case-event.js";
 import { bodies, calendar, doc, headActor, officerActor } from "../test-fixtures.js";
-import { decideSimplified } from "./decide.js";
+import { decideSimplified, type SimplifiedCaseCommandInput } from "./decide.js";
 import { EMPTY_FORM_REGISTER, evolveFormRegister, type FormRegister } from "./forms.js";
 import { simplifiedMachine } from "./machine.js";
 import type { SimplifiedCommandInput } from "./schema.js";
@@ -21,10 +21,14 @@ import {
 } from "./state.js";
 
 interface Model {
-  /** 已决定 / 已收缴 / 已交 / 已缴付 — how far the cash has travelled (0 = nothing decided). */
-  step: 0 | 1 | 2 | 3 | 4;
+  /** 已决定 / 已收缴 / 已交 / 已缴付 — how far the cash has travelled (0 = nothing decided); 5 = 已缴纳 at the bank. */
+  step: 0 | 1 | 2 | 3 | 4 | 5;
   filed: boolean;
   fineFen: number;
+  /** Paid at the bank (Art. 67 para. 3). */
+  paidFen: number;
+  /** A demand was made (行政强制法 Art. 35). */
+  demanded: boolean;
 }
 interface Real {
   state: SimplifiedCaseState;
@@ -34,12 +38,15 @@ interface Real {
 }
 
 /** Accepted on-the-spot decisions across the runs: the property is not vacuous. */
-const decisions = { accepted: 0 };
-afterAll(() => expect(decisions.accepted).toBeGreaterThan(0));
+const decisions = { accepted: 0, paid: 0 };
+afterAll(() => {
+  expect(decisions.accepted).toBeGreaterThan(0);
+  expect(decisions.paid).toBeGreaterThan(0);
+});
 
 class Step implements fc.Command<Model, Real> {
   constructor(
-    readonly cmd: SimplifiedCommandInput,
+    readonly cmd: SimplifiedCaseCommandInput,
     readonly actor: Actor,
     readonly advance: number,
   ) {}
@@ -59,7 +66,21 @@ class Step implements fc.Command<Model, Real> {
     const type = this.cmd.type;
     // The model: what may be accepted in which step (行政处罚法 Arts. 51, 52, 68–71).
     if (type === "onSpot.decide") expect(model.step).toBe(0);
-    if (type === "onSpot.collect") expect(model.step === 1 && model.fineFen > 0).toBe(true);
+    if (type === "onSpot.collect") {
+      // Arts. 67–68: collected on the spot only while nothing was paid at the bank or demanded.
+      expect(model.step === 1 && model.fineFen > 0 && model.paidFen === 0 && !model.demanded).toBe(true);
+    }
+    if (type === "payment.record") {
+      // Art. 67 para. 3: at the bank, never beyond the fine, not after it was collected on the spot.
+      const amount = (this.cmd as { amountFen: number }).amountFen;
+      expect(model.step === 1 && model.paidFen + amount <= model.fineFen).toBe(true);
+    }
+    if (type === "execution.demand") {
+      // Art. 72; 行政强制法 Art. 35: only after the payment deadline, with the fine outstanding.
+      const due = real.state.context.enforcement?.deadlines.payment?.due;
+      expect(model.step === 1 && model.paidFen < model.fineFen && due !== undefined).toBe(true);
+      expect(compareCivilDates(real.day, due ?? real.day)).toBeGreaterThan(0);
+    }
     if (type === "cash.handOver") expect(model.step).toBe(2);
     if (type === "cash.deposit") expect(model.step).toBe(3);
     if (type === "decision.file") expect(model.step > 0 && !model.filed).toBe(true);
@@ -83,11 +104,18 @@ class Step implements fc.Command<Model, Real> {
       expect(real.state.context.collectedFen).toBe(model.fineFen);
     } else if (type === "cash.handOver") model.step = 3;
     else if (type === "cash.deposit") model.step = 4;
+    else if (type === "payment.record") {
+      model.paidFen += (this.cmd as { amountFen: number }).amountFen;
+      decisions.paid += 1;
+      if (model.paidFen === model.fineFen) model.step = 5;
+    } else if (type === "execution.demand") model.demanded = true;
     else model.filed = true;
     // State always equals the fold of the events, and the machine agrees with the table.
     const folded = foldSimplified(real.state.caseId, real.events)._unsafeUnwrap();
     expect(folded).toEqual(real.state);
-    expect(real.state.value).toBe((["none", "decided", "collected", "handedOver", "deposited"] as const)[model.step]);
+    expect(real.state.value).toBe(
+      (["none", "decided", "collected", "handedOver", "deposited", "paid"] as const)[model.step],
+    );
     expect(real.state.context.filed).toBe(model.filed);
   }
   toString(): string {
@@ -136,7 +164,7 @@ const decideCmd = (
 
 const actorFor = (right: Actor): fc.Arbitrary<Actor> =>
   fc.oneof({ weight: 6, arbitrary: fc.constant(right) }, { weight: 1, arbitrary: fc.constant(headActor) });
-const step = (cmd: fc.Arbitrary<SimplifiedCommandInput>) =>
+const step = (cmd: fc.Arbitrary<SimplifiedCaseCommandInput>) =>
   fc.tuple(cmd, actorFor(officerActor), fc.integer({ min: 0, max: 3 })).map(([c, a, d]) => new Step(c, a, d));
 
 const commands = [
@@ -166,6 +194,15 @@ const commands = [
   step(fc.constant<SimplifiedCommandInput>({ type: "cash.handOver" })),
   step(fc.constant<SimplifiedCommandInput>({ type: "cash.deposit", bankReceipt: "B1" })),
   step(fc.constant<SimplifiedCommandInput>({ type: "decision.file" })),
+  // Not collected on the spot: paid at the bank, or demanded once overdue (行政处罚法 Arts. 53, 67, 72).
+  step(
+    fc.constantFrom<SimplifiedCaseCommandInput>(
+      { type: "payment.record", amountFen: 2_000 },
+      { type: "payment.record", amountFen: 3_000 },
+      { type: "payment.record", amountFen: 20_000 },
+    ),
+  ),
+  step(fc.constant<SimplifiedCaseCommandInput>({ type: "execution.demand", method: "direct", records: [doc("d")] })),
 ];
 
 const issued = evolveFormRegister(EMPTY_FORM_REGISTER, {
@@ -190,7 +227,7 @@ test.prop([fc.commands(commands, { maxCommands: 30 })], {
   (cmds) => {
     fc.modelRun(
       (): { model: Model; real: Real } => ({
-        model: { step: 0, filed: false, fineFen: 0 },
+        model: { step: 0, filed: false, fineFen: 0, paidFen: 0, demanded: false },
         real: { state: initialSimplifiedState("sp"), events: [], forms: issued, day: "2025-03-03" },
       }),
       cmds,
@@ -211,8 +248,15 @@ const envelope = (seq: number, type: string, payload: Record<string, unknown>): 
 
 test("SIMPLIFIED_ACCEPTS is read from the machine (行政处罚法第五十二条第三款: filing only after the decision)", () => {
   expect(SIMPLIFIED_ACCEPTS["onSpot.decided"]).toEqual(["none"]);
-  expect(SIMPLIFIED_ACCEPTS["decision.filed"]).toEqual(["decided", "collected", "handedOver", "deposited"]);
-  expect(Object.keys(simplifiedMachine.states)).toEqual(["none", "decided", "collected", "handedOver", "deposited"]);
+  expect(SIMPLIFIED_ACCEPTS["decision.filed"]).toEqual(["decided", "collected", "handedOver", "deposited", "paid"]);
+  expect(Object.keys(simplifiedMachine.states)).toEqual([
+    "none",
+    "decided",
+    "collected",
+    "handedOver",
+    "deposited",
+    "paid",
+  ]);
 });
 
 test("a written stream the machine refuses does not fold: a penalty beyond a warning or fine (第五十一条), a second filing (第五十二条)", () => {

@@ -13,7 +13,11 @@ import type { RuleSource } from "../../kernel/source.js";
  *   (Art. 68 item 1, default ¥100, inclusive);
  * - `minimumOfficers`: officers who must act on the spot. Art. 52 says only "执法人员当场作出"
  *   and does not "provide otherwise" in the sense of Art. 42, so the default is 2; set 1
- *   only where a law or rule of the sector allows one officer.
+ *   only where a law or rule of the sector allows one officer;
+ * - `applyBenchmarks`: whether an on-the-spot fine is checked against the bureau's discretion
+ *   benchmarks (裁量基准) like an ordinary decision (行政处罚法 Art. 34; default `true`). Some
+ *   local benchmark rules exclude simplified-procedure cases (e.g. a Chongqing–Sichuan joint
+ *   market-regulation rule): set `false` there. [VAR]
  */
 export const SimplifiedPolicySchema = z.object({
   /** 公民罚款上限 (fen, inclusive). */
@@ -24,6 +28,8 @@ export const SimplifiedPolicySchema = z.object({
   collectionCapFen: FenSchema.default(10_000),
   /** 当场处罚的最少执法人员数. */
   minimumOfficers: z.number().int().min(1).max(20).default(2),
+  /** 适用裁量基准 — check on-the-spot decisions against the bureau's benchmarks. */
+  applyBenchmarks: z.boolean().default(true),
 });
 /** 简易程序配置 (see {@link SimplifiedPolicySchema}). */
 export type SimplifiedPolicy = z.infer<typeof SimplifiedPolicySchema>;
@@ -47,6 +53,7 @@ export const SIMPLIFIED_POLICY_SOURCES: Readonly<Record<keyof SimplifiedPolicy, 
   organisationCapFen: cfl(51, undefined, undefined, "VAR"),
   collectionCapFen: cfl(68, 1, 1),
   minimumOfficers: cfl(42, 1, undefined, "VAR"),
+  applyBenchmarks: cfl(34, undefined, undefined, "VAR"),
 };
 
 /** The sources of the simplified procedure's hard guards, one per rule (for refusals and docs). */
@@ -73,4 +80,10 @@ export const SIMPLIFIED_GUARD_SOURCES = {
   receipt: cfl(70),
   /** 交至行政机关 / 缴付指定银行. */
   handover: cfl(71),
+  /** 对当场作出的行政处罚决定，当事人应当依照第六十七条至第六十九条的规定履行. */
+  performance: cfl(53),
+  /** 自收到行政处罚决定书之日起十五日内缴纳罚款 — the on-the-spot form is handed over on the spot (Art. 52). */
+  payment: cfl(67, 3),
+  /** 重大执法决定须经法制审核 — not possible on the spot: such a decision takes the ordinary procedure. */
+  majorReview: cfl(58, 1),
 } as const satisfies Readonly<Record<string, RuleSource>>;

@@ -4,6 +4,7 @@ import { IdSchema } from "../../kernel/ports.js";
 import { CivilDateSchema, InstantSchema } from "../../kernel/time.js";
 import type { Stage } from "../../recording/vocabulary.js";
 import { DivisionCodeSchema } from "../../registry/bodies/schema.js";
+import { DecisionBenchmarkSchema } from "../benchmark-application.js";
 import { CasePartySchema, RecordRefSchema } from "../commands.js";
 import { CaseDeadlineSchema } from "../events.js";
 import { PenaltySchema } from "../penalty.js";
@@ -82,6 +83,12 @@ export const SimplifiedCommandSchema = z.discriminatedUnion("type", [
     notified: z.boolean().optional(),
     /** 陈述申辩 — the party's statement or express waiver, with its record (Arts. 45, 62). Required. */
     statement: OnSpotStatementSchema.optional(),
+    /**
+     * 适用的裁量基准 — the benchmark row applied (violation code, circumstances, deviation
+     * record), or `none` with the reason; required when the bureau has benchmarks and the
+     * policy applies them to on-the-spot decisions (行政处罚法 Art. 34).
+     */
+    benchmark: DecisionBenchmarkSchema.optional(),
     records,
   }),
   z.object({
@@ -137,6 +144,15 @@ export const SimplifiedEventSchema = z.discriminatedUnion("type", [
     notified: z.boolean().optional(),
     /** 陈述申辩或者明确放弃 (Arts. 45, 62); absent in streams written before it. */
     statement: OnSpotStatementSchema.optional(),
+    /** 适用的裁量基准, as decided; absent in streams written before it. */
+    benchmark: DecisionBenchmarkSchema.optional(),
+    /**
+     * 罚款缴纳期限 — fifteen days from the day the form was handed over on the spot (Arts. 52,
+     * 53, 67 para. 3); absent without a fine and in streams written before it.
+     */
+    paymentDue: CaseDeadlineSchema.optional(),
+    /** 申请人民法院强制执行期限 (行政强制法 Art. 53), with a fine; absent in streams written before it. */
+    courtApplicationDue: CaseDeadlineSchema.optional(),
     records: recs,
   }),
   z.object({

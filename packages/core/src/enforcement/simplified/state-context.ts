@@ -1,15 +1,18 @@
 import type { Instant } from "../../kernel/time.js";
 import type { CaseParty } from "../commands.js";
+import { evolveContext, type PenaltyCaseContext } from "../context.js";
 import type { CaseDeadline } from "../events.js";
 import type { Penalty } from "../penalty.js";
+import { type FollowOnEvent, followOnView } from "./follow-on.js";
 import type { OnSpotStatement, SimplifiedEvent } from "./schema.js";
 
 /**
  * 简易程序状态 — where an on-the-spot case stands: `none` 未决定, `decided` 已当场决定,
- * `collected` 已当场收缴, `handedOver` 已交至行政机关, `deposited` 已缴付银行. Filing with the
- * agency (备案) is orthogonal: `context.filed`.
+ * `collected` 已当场收缴, `handedOver` 已交至行政机关, `deposited` 已缴付银行, `paid` 已缴纳
+ * (paid off at the bank, Art. 67 para. 3, after any surcharge and execution steps). Filing with
+ * the agency (备案) is orthogonal: `context.filed`.
  */
-export type SimplifiedStateName = "none" | "decided" | "collected" | "handedOver" | "deposited";
+export type SimplifiedStateName = "none" | "decided" | "collected" | "handedOver" | "deposited" | "paid";
 
 /** The Chinese name of each {@link SimplifiedStateName}. */
 export const SIMPLIFIED_STATE_NAMES: Readonly<Record<SimplifiedStateName, string>> = {
@@ -18,6 +21,7 @@ export const SIMPLIFIED_STATE_NAMES: Readonly<Record<SimplifiedStateName, string
   collected: "已当场收缴",
   handedOver: "已交至行政机关",
   deposited: "已缴付银行",
+  paid: "已缴纳罚款",
 };
 
 /** 简易程序案件情况 — everything the events of an on-the-spot case established (plain JSON). */
@@ -26,6 +30,11 @@ export interface SimplifiedContext {
   readonly party?: CaseParty;
   /** The officers on the spot. */
   readonly officerIds: readonly string[];
+  /** 执法类别 and the place's division code (absent before the decision). */
+  readonly category?: string;
+  readonly regionCode?: string;
+  /** 执法主体, when the decision named it. */
+  readonly bodyId?: string;
   /** 决定书编号. */
   readonly formNumber?: string;
   /** The penalty decided. */
@@ -42,6 +51,19 @@ export interface SimplifiedContext {
   readonly deadlines: Readonly<{ handOver?: CaseDeadline; deposit?: CaseDeadline }>;
   /** When the last act took place. */
   readonly lastAt?: Instant;
+  /**
+   * 履行与执行 — a decided fine as the ordinary procedure's served decision (follow-on.ts): the
+   * payment, surcharge and execution steps after the decision are the ordinary procedure's,
+   * applied to this view. Absent before the decision, without a fine, and in streams written
+   * before it existed (whose decisions carry no payment deadline).
+   */
+  readonly enforcement?: PenaltyCaseContext;
+}
+
+/** The context after an ordinary-procedure payment or execution step (the view evolves; the rest records the time). */
+export function evolveFollowOn(c: SimplifiedContext, e: FollowOnEvent): SimplifiedContext {
+  if (c.enforcement === undefined) return { ...c, lastAt: e.at };
+  return { ...c, lastAt: e.at, enforcement: evolveContext(c.enforcement, e) };
 }
 
 /** 事件演进 — the context after `e` (pure; the decider decides whether it applies). */
@@ -53,13 +75,39 @@ export function evolveSimplifiedContext(c: SimplifiedContext, e: SimplifiedEvent
         ...base,
         party: e.party,
         officerIds: e.officerIds,
+        category: e.category,
+        regionCode: e.regionCode,
+        ...(e.bodyId === undefined ? {} : { bodyId: e.bodyId }),
+        ...(e.paymentDue === undefined
+          ? {}
+          : {
+              enforcement: followOnView({
+                at: e.at,
+                party: e.party,
+                category: e.category,
+                regionCode: e.regionCode,
+                bodyId: e.bodyId,
+                officerIds: e.officerIds,
+                facts: e.facts,
+                basis: e.basis,
+                penalty: e.penalty,
+                paymentDue: e.paymentDue,
+                courtApplicationDue: e.courtApplicationDue,
+              }),
+            }),
         formNumber: e.formNumber,
         penalty: e.penalty,
         refusedToSign: e.refusedToSign,
         ...(e.statement === undefined ? {} : { statement: e.statement }),
       };
     case "onSpot.collected":
-      return { ...base, collectedFen: e.amountFen, deadlines: { handOver: e.handOverDue } };
+      return {
+        ...base,
+        collectedFen: e.amountFen,
+        deadlines: { handOver: e.handOverDue },
+        // Collected on the spot, the fine is paid: nothing is left to pay at the bank or to enforce.
+        ...(c.enforcement === undefined ? {} : { enforcement: { ...c.enforcement, paidFen: e.amountFen } }),
+      };
     case "cash.handedOver":
       return { ...base, deadlines: { ...c.deadlines, deposit: e.depositDue } };
     case "cash.deposited":

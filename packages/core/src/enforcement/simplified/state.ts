@@ -2,8 +2,10 @@ import { transition } from "xstate";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import type { CaseEvent } from "../../recording/case-event.js";
+import { penaltyEventOf } from "../fold.js";
 import { checkNextEvent, procedureEventOf } from "../stream.js";
-import { type SimplifiedSnapshot, simplifiedMachine } from "./machine.js";
+import { isFollowOnEventType } from "./follow-on.js";
+import { type SimplifiedMachineEvent, type SimplifiedSnapshot, simplifiedMachine } from "./machine.js";
 import { type SimplifiedEvent, SimplifiedEventSchema, type SimplifiedEventType } from "./schema.js";
 import { SIMPLIFIED_STATE_NAMES, type SimplifiedContext, type SimplifiedStateName } from "./state-context.js";
 
@@ -31,7 +33,14 @@ export function initialSimplifiedState(caseId: string): SimplifiedCaseState {
   };
 }
 
-const SIMPLIFIED_STATES: readonly SimplifiedStateName[] = ["none", "decided", "collected", "handedOver", "deposited"];
+const SIMPLIFIED_STATES: readonly SimplifiedStateName[] = [
+  "none",
+  "decided",
+  "collected",
+  "handedOver",
+  "deposited",
+  "paid",
+];
 
 /**
  * The states in which each event may apply (guards aside), read from {@link simplifiedMachine}
@@ -56,9 +65,13 @@ export function simplifiedSnapshotOf(state: SimplifiedCaseState): SimplifiedSnap
   return simplifiedMachine.resolveState({ value: state.value, context: state.context });
 }
 
-/** The procedure event of a stored envelope, or `INVALID_INPUT`. */
-export function simplifiedEventOf(event: CaseEvent): Result<SimplifiedEvent, SanxiangError> {
-  return procedureEventOf(SimplifiedEventSchema, event);
+/**
+ * The procedure event of a stored envelope, or `INVALID_INPUT`: the simplified procedure's own,
+ * or an ordinary-procedure payment or execution step (follow-on.ts), read with its schema.
+ */
+export function simplifiedEventOf(event: CaseEvent): Result<SimplifiedMachineEvent, SanxiangError> {
+  if (isFollowOnEventType(event.type)) return penaltyEventOf(event);
+  return procedureEventOf<SimplifiedEvent>(SimplifiedEventSchema, event);
 }
 
 /**
