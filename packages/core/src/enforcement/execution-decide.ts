@@ -27,8 +27,8 @@ import {
   ExecutionPolicySchema,
   type InstalmentPlan,
   NIGHT_DEFAULT_SOURCE,
-  SUSPENSION_GROUND_ITEMS,
   EXECUTION_SOURCES as SRC,
+  SUSPENSION_GROUND_ITEMS,
   TERMINATION_GROUND_ITEMS,
   type UtilityCutoff,
   unpaidInstalments,
@@ -819,12 +819,21 @@ export function approveInstalments(
   const last = previous ?? date;
   const window = courtApplicationDeadline(servedOn, later(last, x.deferredUntil), ctx);
   if (window.isErr()) return err(window.error);
+  // An agreement is reached in execution: what accrued stays owed (Art. 42 para. 1 lets it be
+  // reduced only for remedial measures, which the SDK leaves to a later payment record).
+  let surchargeAccrued: { amountFen: number; days: number } | undefined;
+  if (cmd.basis === "agreement") {
+    const accrued = caseSurcharge(c, date, ctx.surcharge);
+    if (accrued.isErr()) return err(accrued.error);
+    surchargeAccrued = { amountFen: accrued.value.amountFen, days: accrued.value.days };
+  }
   return ok({
     type: "payment.instalmentsApproved",
     at,
     basis: cmd.basis,
     instalments: cmd.instalments,
     paidBeforeFen: c.paidFen,
+    ...(surchargeAccrued === undefined ? {} : { surchargeAccrued }),
     records: cmd.records,
     paymentDue: { ruleId: "penalty.payment", due: last, source, provisional: false },
     courtApplicationDue: window.value.due,
@@ -861,7 +870,11 @@ export function recordCourtAcceptance(
   const halted = checkNotHalted(c);
   if (halted.isErr()) return err(halted.error);
   const reopened = x.court?.reconsideration?.against === "notAccepted";
-  if (x.application === undefined || (x.court?.acceptedOn !== undefined && !reopened) || (x.court?.ruling !== undefined && !reopened)) {
+  if (
+    x.application === undefined ||
+    (x.court?.acceptedOn !== undefined && !reopened) ||
+    (x.court?.ruling !== undefined && !reopened)
+  ) {
     return err(
       refuse(
         "COMMAND_NOT_ALLOWED",
@@ -903,7 +916,12 @@ export function recordCourtRuling(
   if (halted.isErr()) return err(halted.error);
   const pending = x.court?.reconsideration;
   const ruling = cmd.ruling;
-  const source = ruling === "notAccepted" ? SRC.acceptanceReconsideration : ruling === "notEnforce" ? SRC.courtRulingReview : SRC.courtRuling;
+  const source =
+    ruling === "notAccepted"
+      ? SRC.acceptanceReconsideration
+      : ruling === "notEnforce"
+        ? SRC.courtRulingReview
+        : SRC.courtRuling;
   if (x.application === undefined) {
     return err(refuse("COMMAND_NOT_ALLOWED", "尚未申请人民法院强制执行", source));
   }
@@ -916,7 +934,9 @@ export function recordCourtRuling(
       return err(
         refuse(
           "COMMAND_NOT_ALLOWED",
-          accepted ? "人民法院已受理申请，不能再裁定不予受理" : "人民法院尚未受理申请：先记录受理（execution.courtAccept），或记录不予受理的裁定",
+          accepted
+            ? "人民法院已受理申请，不能再裁定不予受理"
+            : "人民法院尚未受理申请：先记录受理（execution.courtAccept），或记录不予受理的裁定",
           source,
         ),
       );
@@ -933,7 +953,9 @@ export function recordCourtRuling(
     );
   }
   if (ruling === "notEnforce" && cmd.reasons === undefined) {
-    return err(refuse("INVALID_INPUT", "裁定不予执行的，应当说明理由：请载明裁定书所述理由（reasons）", SRC.courtRulingReview));
+    return err(
+      refuse("INVALID_INPUT", "裁定不予执行的，应当说明理由：请载明裁定书所述理由（reasons）", SRC.courtRulingReview),
+    );
   }
   const floor = civilDateOf(pending?.at ?? x.application.at);
   const ruled = checkCourtDay("裁定之日", cmd.ruledOn, floor, ctx, source);
@@ -1001,12 +1023,21 @@ export function requestCourtReconsideration(
     );
   }
   const rulingDue = caseDeadline(
-    against === "notAccepted" ? "enforcement.acceptanceReconsiderationRuling" : "enforcement.courtReconsiderationRuling",
+    against === "notAccepted"
+      ? "enforcement.acceptanceReconsiderationRuling"
+      : "enforcement.courtReconsiderationRuling",
     date,
     ctx,
   );
   if (rulingDue.isErr()) return err(rulingDue.error);
-  return ok({ type: "execution.courtReconsidered", at, court: cmd.court, against, records: cmd.records, rulingDue: rulingDue.value });
+  return ok({
+    type: "execution.courtReconsidered",
+    at,
+    court: cmd.court,
+    against,
+    records: cmd.records,
+    rulingDue: rulingDue.value,
+  });
 }
 
 /**
@@ -1099,7 +1130,9 @@ export function executionEventAllowed(c: PenaltyCaseContext, e: ExecutionEvent):
     case "execution.courtRuled":
       return x.application !== undefined && x.terminated === undefined;
     case "execution.courtReconsidered":
-      return x.court?.ruling !== undefined && x.court.ruling.ruling !== "enforce" && x.court.reconsideration === undefined;
+      return (
+        x.court?.ruling !== undefined && x.court.ruling.ruling !== "enforce" && x.court.reconsideration === undefined
+      );
     case "execution.suspended":
       return running && outstandingFen(c) > 0;
     case "execution.resumed":

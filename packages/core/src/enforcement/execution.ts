@@ -9,13 +9,13 @@ import { type CivilDate, CivilDateSchema, type Instant, InstantSchema } from "..
 import type { CaseDeadline } from "./deadline.js";
 import { CaseDeadlineSchema } from "./deadline.js";
 import { RecordRefSchema } from "./record-ref.js";
-import type { Instalment } from "./surcharge.js";
 import {
   type PublicNoticeService,
   PublicNoticeServiceSchema,
   ServiceMethodSchema,
   serviceActionOf,
 } from "./service.js";
+import type { Instalment } from "./surcharge.js";
 
 const coercion = (article: number, paragraph?: number, item?: number): RuleSource => ({
   law: "行政强制法",
@@ -450,6 +450,11 @@ export const EXECUTION_EVENT_SCHEMAS = [
     instalments: z.array(InstalmentSchema).min(1).readonly(),
     /** 已缴金额 when approved: payments after it go to the instalments in order. */
     paidBeforeFen: FenSchema,
+    /**
+     * 加处罚款 accrued before an execution agreement (kept: Art. 42 lets the organ reduce it only
+     * for remedial measures); absent for a deferral's plan.
+     */
+    surchargeAccrued: z.object({ amountFen: FenSchema, days: z.number().int().nonnegative() }).optional(),
     records: recs,
     /** 罚款缴纳期限 — the last instalment's due date (the end of the instalment period). */
     paymentDue: CaseDeadlineSchema,
@@ -554,6 +559,8 @@ export interface InstalmentPlan {
   readonly paidBeforeFen: number;
   /** 每期缴清之日 (index by instalment), undefined while not fully paid. */
   readonly settledOn: readonly (CivilDate | undefined)[];
+  /** 加处罚款 accrued before an execution agreement, kept with the plan (zero for a deferral). */
+  readonly surchargeAccrued: { readonly amountFen: number; readonly days: number };
 }
 
 /** 人民法院的处理 — acceptance, ruling and the organ's reconsideration request. */
@@ -596,8 +603,8 @@ export function applyPaymentToInstalments(s: ExecutionState, paidFen: number, on
   const plan = s.instalments;
   if (plan === undefined) return s;
   const parts = allocateInstalments(plan, paidFen);
-  const settledOn = plan.instalments.map((i, k) =>
-    plan.settledOn[k] ?? ((parts[k] ?? 0) >= i.amountFen ? on : undefined),
+  const settledOn = plan.instalments.map(
+    (i, k) => plan.settledOn[k] ?? ((parts[k] ?? 0) >= i.amountFen ? on : undefined),
   );
   return { ...s, instalments: { ...plan, settledOn } };
 }
@@ -666,16 +673,18 @@ export function evolveExecution(s: ExecutionState, e: ExecutionEvent): Execution
     case "execution.applied":
       return { ...s, application: { at: e.at, court: e.court } };
     case "payment.instalmentsApproved": {
-      // The plan replaces the payment deadline: a demand made before it no longer stands.
+      // A deferral's plan replaces the payment deadline: a demand made before it no longer
+      // stands. An execution agreement keeps it (its breach restores execution, 行政强制法 Art. 42 para. 2).
       const { demand: _d, ...rest } = s;
       return {
-        ...rest,
+        ...(e.basis === "agreement" ? s : rest),
         instalments: {
           at: e.at,
           basis: e.basis,
           instalments: e.instalments,
           paidBeforeFen: e.paidBeforeFen,
           settledOn: e.instalments.map(() => undefined),
+          surchargeAccrued: e.surchargeAccrued ?? { amountFen: 0, days: 0 },
         },
       };
     }
