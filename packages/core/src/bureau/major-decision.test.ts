@@ -151,9 +151,6 @@ describe("bureau.checkMajorDecision — the gate for a 行政许可 decided outs
   it("follows the bureau's catalogue: a bureau that does not list 不予许可 needs no review for it", async () => {
     const reviewCatalogue = resolveReviewCatalogue({ licenceDecisions: ["revoke"] })._unsafeUnwrap();
     const { bureau } = setup({ policies: { reviewCatalogue } });
-        },
-      },
-    });
     expect((await bureau.checkMajorDecision(refusal))._unsafeUnwrap().classification.major).toBe(false);
   });
 });
