@@ -315,6 +315,45 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
     expect(log.events).toBeGreaterThan(20);
   });
 
+  it("concurrent acts on one case: each is applied or refused with 409, the log stays whole", async () => {
+    const id = "SPT-SCJ-2026-201";
+    ok(
+      await post(`/cases/${id}/file`, officer, {
+        party: { kind: "organisation", name: "沙坡头区另一示例公司（示例）" },
+        category: "价格监督检查",
+        violation: "经营者销售商品未明码标价",
+        regionCode: "640502",
+        officerIds: ["spt-scj-01", "spt-scj-02"],
+        actDate: "2026-04-20",
+        records: [doc("filing-approval")],
+      }),
+      201,
+    );
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        post(`/cases/${id}/investigation`, i % 2 === 0 ? officer : (["spt-scj-02", "officer"] as const), {
+          actionId: `inquiry-${i}`,
+          action: "inquiry",
+          records: [{ id: `transcript-${i}`, kind: "transcript" }],
+        }),
+      ),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(
+      statuses.every((s) => s === 200 || s === 409),
+      JSON.stringify(replies.map((r) => r.body)),
+    ).toBe(true);
+    for (const r of replies.filter((x) => x.status === 409)) expect(r.body.code).toBe("CONCURRENCY_CONFLICT");
+    const accepted = statuses.filter((s) => s === 200).length;
+    expect(accepted).toBeGreaterThan(0);
+    const view = ok(await get(`/cases/${id}`));
+    expect(view.version).toBe(1 + accepted);
+    // The Merkle log verifies, and the case list's projection agrees with the stream.
+    ok(await get("/verify"));
+    const listed = ok(await get("/cases")).find((c: { caseId: string }) => c.caseId === id);
+    expect(listed.last.seq).toBe(1 + accepted);
+  });
+
   describe("hostile requests: a typed 4xx, nothing changed", () => {
     const evidenceQuery = new URLSearchParams({
       evidenceType: "audioVisual",
