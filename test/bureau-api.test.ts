@@ -143,7 +143,7 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
   /** What the state of the bureau is: the log's size, the evidence files, the site's files. */
   const snapshot = async () => ({
     events: ok(await get("/verify")).events as number,
-    evidence: filesUnder(api.evidenceDir).filter((f) => !f.startsWith(".tmp")),
+    evidence: filesUnder(api.evidenceDir),
     site: filesUnder(api.siteDir),
   });
 
