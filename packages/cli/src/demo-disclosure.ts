@@ -1,6 +1,7 @@
 import { join, relative } from "node:path";
 import {
   type Actor,
+  type BodiesRegistry,
   beforeDisclosureDrafts,
   chinaCalendar,
   civilDateOf,
@@ -17,6 +18,7 @@ import {
   formatSource,
   manualClock,
   ok,
+  organName,
   type ProvenDisclosures,
   provenDisclosures,
   type Result,
@@ -44,16 +46,43 @@ import type { CommandContext } from "./main.js";
 /** The demo's log id (sample bureau), as its signed tree heads name it. */
 const DEMO_LOG_ID = "EXAMPLE.spt-scjgj";
 
-/** The demo's public site settings (sample bureau). */
-export const DEMO_SITE: SiteConfig = {
-  title: "沙坡头区行政执法公示平台（示例）",
-  bureauName: "中卫市沙坡头区（示例）",
-  baseUrl: "http://127.0.0.1:8080/",
-};
+/** The demo's bureau: the sample 中卫市沙坡头区市场监督管理局 (body `spt-scjgj`). */
+const DEMO_BODY_ID = "spt-scjgj";
+
+/**
+ * The demo's public site settings (sample bureau): the 主办单位 is the demo bureau's organ as
+ * the sample bodies registry names it on `date` ({@link organName}) — an organ, never an area.
+ */
+export function demoSiteConfig(bodies: BodiesRegistry, date: string): Result<SiteConfig, SanxiangError> {
+  return organName(bodies, DEMO_BODY_ID, date).map((organ) => ({
+    title: "沙坡头区行政执法公示平台（示例）",
+    bureauName: organ,
+    baseUrl: "http://127.0.0.1:8080/",
+  }));
+}
 
 const officer: Actor = { id: "spt-scj-01", name: "陈海龙", roles: ["officer"] };
-const publisherActor: Actor = { id: "spt-scj-gs", name: "公示专员（示例）", roles: ["publisher"] };
-const headOf = (bodyId: string): Actor => ({ id: "spt-scj-head", name: "局长（示例）", roles: ["head"], bodyId });
+// The bureau's designated 公示专员: a registered officer of the bureau (the registry checks who uploads).
+const publisherActor: Actor = { id: "spt-scj-03", name: "吴鹏", roles: ["publisher"] };
+
+/**
+ * Who acts for body `bodyId` on `date`, from the sample registry (each body's disclosures
+ * are drafted and uploaded by its own staff and signed off by its own head): its principal
+ * (or presiding, else deputy) head, and one in-post officer who is not a head; `undefined`
+ * when the registry records no head or no staff of the body.
+ */
+function actorsOf(bodies: BodiesRegistry, bodyId: string, date: string): { head: Actor; staff: Actor } | undefined {
+  const people = bodies.officersOf(bodyId, date).filter((o) => o.status === "active");
+  const head =
+    people.find((o) => o.leadership === "principal" || o.leadership === "presiding") ??
+    people.find((o) => o.leadership === "deputy");
+  const staff = people.find((o) => o.leadership === undefined);
+  if (head === undefined || staff === undefined) return undefined;
+  return {
+    head: { id: head.id, name: head.name, roles: ["head"], bodyId },
+    staff: { id: staff.id, name: staff.name, roles: ["officer", "publisher"], bodyId },
+  };
+}
 
 /** What the demo shows of disclosure. */
 export interface DisclosureDemo {
@@ -71,6 +100,8 @@ export interface DisclosureDemo {
   readonly beforePublished: number;
   /** Before-enforcement items already public from an earlier run. */
   readonly beforeKept: number;
+  /** Before-enforcement items of a body with no head on record to sign them off (left unpublished). */
+  readonly beforeWaiting: number;
   /** Open disclosure duties of the store on the demo's today, overdue first. */
   readonly obligations: readonly DisclosureObligation[];
   /** The site's directory. */
@@ -96,13 +127,15 @@ export async function runDisclosureDemo(
   if (powers.isErr()) return err(powers.error);
   const benchmarks = createBenchmarkRegistry(SAMPLE_BENCHMARK_REGISTRY_INPUT);
   if (benchmarks.isErr()) return err(benchmarks.error);
-  const publisher = sitePublisher({ outDir: siteDir, site: DEMO_SITE });
+  const site = demoSiteConfig(bodies.value, "2026-03-02");
+  if (site.isErr()) return err(site.error);
+  const publisher = sitePublisher({ outDir: siteDir, site: site.value });
   const policy = DEFAULT_DISCLOSURE_POLICY;
   // The bureau signs its log head with the public test key here; a real bureau loads its own.
   const signer = testSigner();
   const clock = manualClock("2026-03-11T06:00:00Z");
   const made = createBureau({
-    bodyId: "spt-scjgj",
+    bodyId: DEMO_BODY_ID,
     logId: DEMO_LOG_ID,
     store,
     publisher,
@@ -132,7 +165,9 @@ export async function runDisclosureDemo(
   const early = await d.as(publisherActor).publish();
   if (early.isOk()) throw new Error("the workflow published a disclosure nobody signed off");
   clock.set("2026-03-12T02:00:00Z");
-  const approved = await d.as(headOf(draft.bodyId)).signOff();
+  const deciding = actorsOf(bodies.value, draft.bodyId, "2026-03-12");
+  if (deciding === undefined) throw new Error(`the sample registry has no head and staff for ${draft.bodyId}`);
+  const approved = await d.as(deciding.head).signOff();
   if (approved.isErr()) return err(approved.error);
   clock.set("2026-03-12T03:00:00Z");
   const published = await d.as(publisherActor).publish();
@@ -150,6 +185,7 @@ export async function runDisclosureDemo(
   if (before.isErr()) return err(before.error);
   let beforePublished = 0;
   let beforeKept = 0;
+  let beforeWaiting = 0;
   for (const item of before.value) {
     const b = bureau.disclosure(item.disclosureId);
     const existing = await b.state();
@@ -158,14 +194,21 @@ export async function runDisclosureDemo(
       beforeKept++;
       continue;
     }
+    // 谁履职、谁公示: a body's own head signs its items off; a body with no head on record
+    // (the sample 中卫市司法局) cannot, so its items wait — counted, never published by another.
+    const people = actorsOf(bodies.value, item.bodyId, "2026-03-02");
+    if (people === undefined) {
+      beforeWaiting++;
+      continue;
+    }
     clock.set("2026-03-02T01:00:00Z");
-    const r1 = await b.as(officer).draft(item);
+    const r1 = await b.as(people.staff).draft(item);
     if (r1.isErr()) return err(r1.error);
     clock.set("2026-03-02T02:00:00Z");
-    const r2 = await b.as(headOf(item.bodyId)).signOff();
+    const r2 = await b.as(people.head).signOff();
     if (r2.isErr()) return err(r2.error);
     clock.set("2026-03-02T03:00:00Z");
-    const r3 = await b.as(publisherActor).publish();
+    const r3 = await b.as(people.staff).publish();
     if (r3.isErr()) return err(r3.error);
     beforePublished++;
   }
@@ -191,6 +234,7 @@ export async function runDisclosureDemo(
     location: published.value.receipt.location,
     beforePublished,
     beforeKept,
+    beforeWaiting,
     obligations: [...obligations.value],
     siteDir,
   });

@@ -58,6 +58,7 @@ const OPTIONS = {
   "base-url": { type: "string" },
   title: { type: "string" },
   bureau: { type: "string" },
+  body: { type: "string" },
   serve: { type: "boolean" },
   "require-signed": { type: "boolean" },
   "skip-projections": { type: "boolean" },
@@ -168,13 +169,15 @@ function usage(lang: Lang): string {
                          各投影与事件日志的重放；--require-signed 时尚无签名树头覆盖的事件也算未通过
   sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2]
                          用机关私钥对存储的日志头签名并保存
-  casefile <案件编号> <输出.json> [--html <目录.html>]
-                         从存储组卷：卷内目录、每件文件的包含性证明（对最新签名树头）
+  casefile <案件编号> <输出.json> [--html <目录.html> [--body <主体编号>]]
+                         从存储组卷：卷内目录、每件文件的包含性证明（对最新签名树头）；
+                         --body 按执法主体数据库取机关名称作目录抬头和责任者
   casefile --example <输出.json> [--html <目录.html>]
                          生成示例案卷（示例数据，用公开的测试密钥签名），供试用 verify
   publish --out <目录> [--key <公钥十六进制>] [--require-signed] [--base-url 网址]
-          [--title 标题] [--bureau 机关名称] [--serve]
+          [--title 标题] [--body 主体编号 | --bureau 机关名称] [--serve]
                          由签名日志证明已经负责人审定发布的公示信息生成公示网站
+                         （--body 按执法主体数据库取主办单位的机关全称）
                          （增量更新，撤回的信息留下撤回公告）；公示投影与日志不一致时
                          逐项列出并拒绝发布；--require-signed 要求全部公示事件已有签名树头覆盖
   serve <目录> [--port 端口]
@@ -228,19 +231,21 @@ Commands:
                          head covers
   sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2]
                          sign the store's log head with the bureau's key and keep it
-  casefile <case-id> <out.json> [--html <catalogue.html>]
+  casefile <case-id> <out.json> [--html <catalogue.html> [--body <body-id>]]
                          assemble a stored case's file: catalogue, every entry's
-                         inclusion proof against the latest signed tree head
+                         inclusion proof against the latest signed tree head; --body
+                         heads the catalogue with the organ's name from the bodies registry
   casefile --example <out.json> [--html <catalogue.html>]
                          write an example case file (example data, signed with the
                          public test key) to try verify
   publish --out <dir> [--key <public-key-hex>] [--require-signed] [--base-url url]
-          [--title title] [--bureau name] [--serve]
+          [--title title] [--body body-id | --bureau name] [--serve]
                          build the public disclosure site from what the signed log proves
                          the head signed off and published (incremental; withdrawn items
                          leave a notice); refuses, naming each one, when the disclosures
                          projection disagrees with the log; --require-signed also refuses
-                         while disclosure events are not covered by a signed tree head
+                         while disclosure events are not covered by a signed tree head;
+                         --body takes the site owner (主办单位) from the bodies registry
   serve <dir> [--port n] serve a built site on the loopback (its search needs HTTP)
   duties [--date date] [--sector s] [--json] [--fail-overdue]
                          open disclosure duties (publish, withdraw) with due day, days
@@ -262,6 +267,16 @@ Options:
   --sample               use the sample bureaus' data
   --date <date>          data in force on that date (default today)
   -h, --help             show this help
+
+Chinese only (--lang en translates the CLI's own messages, not these):
+  - documents and pages: the case file catalogue (--html), the public disclosure site,
+    the review opinion — official documents, written in Chinese by law and practice;
+  - data and its wording: registry names, titles, rules' citations, reasons of a penalty
+    recommendation or check, statute-worded ranges, holiday names;
+  - refusals from the SDK: the message after "error [CODE]" (the code is stable; see
+    docs/errors.md for each code in English);
+  - parts of the demo: the legal review section, and the names of documents, deadlines
+    and states the other sections quote.
 `,
   );
 }

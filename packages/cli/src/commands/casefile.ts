@@ -25,6 +25,7 @@ import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { nativeHashAlgorithm } from "../native-hash.js";
+import { organOfBodyOption } from "../organ.js";
 
 /** The example case's id; the log id says "EXAMPLE" so nobody mistakes it for a real log. */
 const EXAMPLE_CASE = "EXAMPLE-2026-001";
@@ -166,8 +167,8 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
     throw new UsageError(
       t(
         lang,
-        "用法：sanxiang casefile <案件编号> <输出.json> [--html <目录.html>] [--key-file <私钥文件> [--algorithm ed25519|sm2]] [--store …]",
-        "usage: sanxiang casefile <case-id> <out.json> [--html <catalogue.html>] [--key-file <secret-key-file> [--algorithm ed25519|sm2]] [--store …]",
+        "用法：sanxiang casefile <案件编号> <输出.json> [--html <目录.html> [--body <主体编号>]] [--key-file <私钥文件> [--algorithm ed25519|sm2]] [--store …]",
+        "usage: sanxiang casefile <case-id> <out.json> [--html <catalogue.html> [--body <body-id>]] [--key-file <secret-key-file> [--algorithm ed25519|sm2]] [--store …]",
       ),
     );
   }
@@ -183,6 +184,10 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
     ctx.io.err(formatError(lang, spec.error));
     return EXIT.usage;
   }
+  // The catalogue's heading and 责任者: the organ --body names in the registry, else the one
+  // the file's own decision disclosure names.
+  const organ = await organOfBodyOption(ctx);
+  if (typeof organ === "number") return organ;
   return withStore(ctx, spec.value, async (store) => {
     const events = await store.load(caseId);
     if (events.isErr()) {
@@ -217,7 +222,11 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
     try {
       await writeFile(out, `${JSON.stringify(caseFileToJson(file.value), null, 2)}\n`, "utf8");
       if (typeof html === "string")
-        await writeFile(html, caseFileHtml(file.value, { title: `卷内目录 ${caseId}` }), "utf8");
+        await writeFile(
+          html,
+          caseFileHtml(file.value, { title: "卷内目录", ...(organ === undefined ? {} : { organName: organ }) }),
+          "utf8",
+        );
     } catch (e) {
       ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e)}\n`);
       return EXIT.usage;

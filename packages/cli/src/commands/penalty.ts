@@ -8,7 +8,6 @@ import {
   parseCivilDate,
   parseYuan,
   type RuleSource,
-  rangeInStatuteWords,
   TIER_LABELS,
 } from "@sanxiang/core";
 import { t } from "../i18n.js";
@@ -89,16 +88,19 @@ export async function penaltyCommand(ctx: CommandContext): Promise<number> {
   }
   const r = rec.value;
   const benchmark = reg.benchmark(code, date.value);
-  io.out(`${t(lang, "违法行为", "Violation")}：${code} ${benchmark.isOk() ? benchmark.value.name : ""}\n`);
-  io.out(`${t(lang, "裁量阶次", "Tier")}：${TIER_LABELS[r.tier]}\n`);
-  io.out(`${t(lang, "建议幅度", "Range")}：${t(lang, rangeText(r.range), describeRange(r.range))}\n`);
+  const colon = t(lang, "：", ": ");
+  io.out(`${t(lang, "违法行为", "Violation")}${colon}${code} ${benchmark.isOk() ? benchmark.value.name : ""}\n`);
+  io.out(`${t(lang, "裁量阶次", "Tier")}${colon}${t(lang, TIER_LABELS[r.tier], TIER_EN[r.tier])}\n`);
+  io.out(`${t(lang, "建议幅度", "Range")}${colon}${t(lang, describeRange(r.range), rangeEnglish(r.range))}\n`);
   io.out(
-    `${t(lang, "法定幅度", "Statutory range")}：${t(lang, rangeText(r.statutoryRange), describeRange(r.statutoryRange))}\n`,
+    `${t(lang, "法定幅度", "Statutory range")}${colon}${t(lang, describeRange(r.statutoryRange), rangeEnglish(r.statutoryRange))}\n`,
   );
   if (r.penaltyKinds.length > 0) {
-    io.out(`${t(lang, "处罚种类", "Penalties")}：${r.penaltyKinds.map((k) => PENALTY_KIND_LABELS[k]).join("、")}\n`);
+    io.out(
+      `${t(lang, "处罚种类", "Penalties")}${colon}${r.penaltyKinds.map((k) => t(lang, PENALTY_KIND_LABELS[k], KIND_EN[k])).join(t(lang, "、", ", "))}\n`,
+    );
   }
-  io.out(`${t(lang, "理由", "Reasons")}：\n`);
+  io.out(`${t(lang, "理由：", "Reasons (in Chinese, as the benchmark states them):")}\n`);
   for (const e of r.explanation) io.out(`  · ${cited(e.text, e.source)}\n`);
   if (sub === "check") {
     const c = reg.check(code, date.value, { circumstances, fine: fine ?? 0 }, context);
@@ -106,7 +108,7 @@ export async function penaltyCommand(ctx: CommandContext): Promise<number> {
       io.err(formatError(lang, c.error));
       return EXIT.usage;
     }
-    io.out(`${t(lang, "检查结论", "Verdict")}：${c.value.message}\n`);
+    io.out(`${t(lang, "检查结论", "Verdict (in Chinese)")}${colon}${c.value.message}\n`);
     for (const req of c.value.requirements) io.out(`  · ${cited(req.text, req.source)}\n`);
   }
   return EXIT.ok;
@@ -118,15 +120,38 @@ function cited(text: string, source: RuleSource): string {
   return text.includes(citation) ? text : `${text}（${citation}）`;
 }
 
-/**
- * A range as the statute words it, with the amounts it comes to where it is a multiple:
- * `处违法所得5倍以下罚款（即25,000元以下）`, `处5,000元以上15,000元以下罚款`.
- */
-function rangeText(range: PenaltyRange): string {
-  const words = rangeInStatuteWords(range);
-  if (range.basis === undefined || range.basis === "fixed" || range.maxMultiple === undefined || range.max === 0) {
-    return words;
-  }
-  const yuan = (fen: number) => `${formatYuan(fen).replace(/\.00$/, "")}元`;
-  return `${words}（即${range.min === 0 ? `${yuan(range.max)}以下` : `${yuan(range.min)}以上${yuan(range.max)}以下`}）`;
+const TIER_EN: Readonly<Record<keyof typeof TIER_LABELS, string>> = {
+  none: "no penalty",
+  mitigated: "mitigated",
+  lighter: "lighter",
+  ordinary: "ordinary",
+  heavier: "heavier",
+};
+
+const KIND_EN: Readonly<Record<keyof typeof PENALTY_KIND_LABELS, string>> = {
+  warning: "warning",
+  criticism: "public criticism",
+  fine: "fine",
+  confiscateGains: "confiscation of illegal gains",
+  confiscateProperty: "confiscation of illegal property",
+  suspendLicence: "suspension of a licence",
+  demoteQualification: "lowering of a qualification",
+  revokeLicence: "revocation of a licence",
+  restrictActivity: "restriction of business activity",
+  suspendBusiness: "order to suspend business",
+  orderClose: "order to close",
+  restrictPractice: "restriction of practice",
+  detention: "administrative detention",
+  other: "other penalty",
+};
+
+/** A range in English: `3.5 to 5 times the illegal gains (¥17,500.00 to ¥25,000.00)`, `up to ¥5,000.00`, `no fine`. */
+function rangeEnglish(range: PenaltyRange): string {
+  if (range.basis === undefined || range.max === 0) return "no fine";
+  const yuan = (fen: number) => `¥${formatYuan(fen)}`;
+  const amounts = range.min === 0 ? `up to ${yuan(range.max)}` : `${yuan(range.min)} to ${yuan(range.max)}`;
+  if (range.basis === "fixed" || range.minMultiple === undefined || range.maxMultiple === undefined) return amounts;
+  const base = range.basis === "illegalGains" ? "the illegal gains" : "the value of the goods";
+  const times = range.minMultiple === 0 ? `up to ${range.maxMultiple}` : `${range.minMultiple} to ${range.maxMultiple}`;
+  return `${times} times ${base} (${amounts})`;
 }

@@ -17,6 +17,7 @@ import { buildSite, type SiteConfig } from "@sanxiang/publish-site";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { type Lang, t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { organOfBodyOption } from "../organ.js";
 import { serveSite } from "../serve.js";
 
 /** Default public address written into feeds and the sitemap when `--base-url` is not given. */
@@ -116,11 +117,14 @@ function proofLines(lang: Lang, p: ProvenDisclosures): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The site's configuration from `--title`, `--bureau` and `--base-url`. */
-export function siteConfigOf(ctx: CommandContext): SiteConfig {
+/**
+ * The site's configuration from `--title`, `--bureau` and `--base-url`; `organ` (the organ
+ * `--body` names in the bodies registry) is the 主办单位 unless `--bureau` gives one.
+ */
+export function siteConfigOf(ctx: CommandContext, organ?: string): SiteConfig {
   const opt = (name: string): string | undefined =>
     typeof ctx.options[name] === "string" ? (ctx.options[name] as string) : undefined;
-  const bureauName = opt("bureau") ?? "行政执法机关";
+  const bureauName = opt("bureau") ?? organ ?? "行政执法机关";
   return {
     title: opt("title") ?? `${bureauName}行政执法公示平台`,
     bureauName,
@@ -153,7 +157,9 @@ export async function publishCommand(ctx: CommandContext): Promise<number> {
     io.err(formatError(lang, spec.error));
     return EXIT.usage;
   }
-  const site = siteConfigOf(ctx);
+  const organ = await organOfBodyOption(ctx);
+  if (typeof organ === "number") return organ;
+  const site = siteConfigOf(ctx, organ);
   const built = await withStore(ctx, spec.value, async (store) => {
     const state = await readPublicState(store, {
       ...(key.value === undefined ? {} : { key: key.value }),

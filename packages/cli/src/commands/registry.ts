@@ -256,7 +256,9 @@ async function checkCommand(ctx: CommandContext): Promise<number> {
   }
   let problems = 0;
   io.out(t(lang, `数据库检查（${date.value}）\n`, `Registry check (${date.value})\n`));
-  for (const [kind, records] of counts) io.out(`  ${KINDS[kind as Kind].zh}（${kind}）：${records.length}\n`);
+  for (const [kind, records] of counts) {
+    io.out(t(lang, `  ${KINDS[kind as Kind].zh}（${kind}）：${records.length}\n`, `  ${kind}: ${records.length}\n`));
+  }
 
   const built = buildRegistries(data);
   if (built.isErr()) {
@@ -303,7 +305,7 @@ async function checkCommand(ctx: CommandContext): Promise<number> {
     const notYet = officers.filter((o) => o.validFrom > date.value);
     const staffing = reg.bodies.reviewerStaffing(body.id, date.value);
     io.out(
-      `  ${body.name}：${t(lang, `执法人员 ${officers.length} 名`, `${officers.length} ${plural(officers.length, "officer")}`)}`,
+      `  ${body.name}${t(lang, "：", ": ")}${t(lang, `执法人员 ${officers.length} 名`, `${officers.length} ${plural(officers.length, "officer")}`)}`,
     );
     for (const [list, zh, en] of [
       [expired, "执法证已超过有效期", "certificate expired"],
@@ -325,7 +327,7 @@ async function checkCommand(ctx: CommandContext): Promise<number> {
         t(
           lang,
           `，法制审核人员 ${s.reviewers} 名（应不少于 ${s.required} 名，${s.pass ? "达标" : "不达标"}，依据：${formatSource(s.source)}）`,
-          `, ${s.reviewers} legal reviewers (at least ${s.required} required: ${s.pass ? "pass" : "FAIL"})`,
+          `, ${s.reviewers} ${s.reviewers === 1 ? "legal reviewer" : "legal reviewers"} (at least ${s.required} required: ${s.pass ? "pass" : "FAIL"})`,
         ),
       );
       if (!s.pass) problems++;
