@@ -199,6 +199,14 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
     const stored = filesUnder(api.evidenceDir).filter((f) => f.endsWith(sha));
     expect(stored).toHaveLength(1);
     expect(new Uint8Array(readFileSync(join(api.evidenceDir, stored[0] as string)))).toEqual(video);
+    // And served back, re-hashed first, with the hash the case records.
+    const back = await fetch(`${api.url}/cases/${CASE}/evidence/${attached.item.id}?verify=true`, {
+      headers: { "X-Officer-Id": "spt-scj-02" },
+    });
+    expect(back.status).toBe(200);
+    expect(back.headers.get("content-type")).toBe("video/mp4");
+    expect(back.headers.get("x-content-hash")).toBe(`sha256:${sha}`);
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(video);
 
     // A photo sent whole: its Content-Length is the size announced to the evidence store.
     const photo = new TextEncoder().encode("(photo of the price tags)");
@@ -522,6 +530,14 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
         "COMMAND_NOT_ALLOWED",
       ],
       ["an unknown case", () => get("/cases/NO-SUCH-CASE"), 404, "CASE_NOT_FOUND"],
+      ["evidence the case does not hold", () => get(`/cases/${CASE}/evidence/no-such-item`), 404, "EVIDENCE_NOT_FOUND"],
+      [
+        "evidence by a path, not an id",
+        () => get(`/cases/${CASE}/evidence/..%2F..%2Fbureau-signing.key`),
+        400,
+        "INVALID_INPUT",
+        /path\.evidenceId/,
+      ],
       ["the 案卷 of an unknown case", () => get("/cases/NO-SUCH-CASE/casefile"), 404, "CASE_NOT_FOUND"],
       [
         "evidence for an unknown case",

@@ -13,6 +13,7 @@ import {
   bureauProjections,
   type Clock,
   chinaCalendar,
+  civilDateOf,
   createBodiesRegistry,
   createBureau,
   cryptoRandom,
@@ -23,6 +24,7 @@ import {
   generateEd25519SecretKey,
   type Instant,
   ok,
+  organName,
   type Result,
   type SanxiangError,
   type Signer,
@@ -142,15 +144,23 @@ export async function startBureauApi(o: BureauApiServerOptions): Promise<Result<
   const siteDir = join(dataDir, "site");
   const evidenceDir = join(dataDir, "evidence");
   const maxEvidenceBytes = o.maxEvidenceBytes ?? 2 * 1024 * 1024 * 1024;
+  const evidence = fsEvidenceStore({ dir: evidenceDir, maxSize: maxEvidenceBytes });
+  const bodyId = o.bodyId ?? "spt-scjgj";
+  // The site's 主办单位 is the organ as the bodies registry names it, never typed here.
+  const organ = organName(bodies, bodyId, civilDateOf(clock.now()));
+  if (organ.isErr()) {
+    await store.value.close();
+    return err(organ.error);
+  }
   const bureau = createBureau({
-    bodyId: o.bodyId ?? "spt-scjgj",
+    bodyId,
     store: store.value,
-    evidence: fsEvidenceStore({ dir: evidenceDir, maxSize: maxEvidenceBytes }),
+    evidence,
     publisher: sitePublisher({
       outDir: siteDir,
       site: o.site ?? {
-        title: "沙坡头区市场监督管理局行政执法公示（示例）",
-        bureauName: "沙坡头区市场监督管理局（示例）",
+        title: `${organ.value}行政执法公示（示例）`,
+        bureauName: organ.value,
         baseUrl: "https://example.invalid/",
       },
       clock: () => clock.now(),
@@ -168,6 +178,7 @@ export async function startBureauApi(o: BureauApiServerOptions): Promise<Result<
     bureau: bureau.value,
     bodies,
     clock,
+    evidence,
     maxEvidenceBytes,
     ...(o.maxJsonBytes === undefined ? {} : { maxJsonBytes: o.maxJsonBytes }),
   });
