@@ -1,6 +1,8 @@
 /**
  * 工作日历与法定期限 — the PRC work calendar (State Council holiday notices, 调休) and
  * statutory period computation (期间计算), with the table of statutory periods.
+ *
+ * @module
  */
 export { COUNTING_RULES } from "./counting-rules.js";
 export { BUILTIN_REGIONAL_HOLIDAYS } from "./data/regional.js";

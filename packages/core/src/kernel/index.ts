@@ -1,3 +1,12 @@
+/**
+ * 内核 — what every system builds on: coded errors (`SanxiangError`) inside neverthrow
+ * `Result`s, rule sources (law and article), civil dates and instants, money in integer fen
+ * with its upper-case wording, canonical JSON, hashing (SHA-256, SM3), signatures (Ed25519,
+ * SM2), the RFC 6962 Merkle log and its signed tree heads, actors, and the ports (clock, ids,
+ * hash) through which the host supplies time and randomness.
+ *
+ * @module
+ */
 export * from "./actors.js";
 export * from "./canonical-json.js";
 export * from "./context-now.js";
