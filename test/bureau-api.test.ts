@@ -6,8 +6,20 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fromHex, type ManualClock, manualClock, REVIEW_ITEMS, verifyCaseFileJson } from "@sanxiang/core";
+import {
+  ERROR_CODES,
+  ERROR_GUIDE,
+  fromHex,
+  type ManualClock,
+  manualClock,
+  REVIEW_ITEMS,
+  type SanxiangErrorCode,
+  sanxiangError,
+  verifyCaseFileJson,
+} from "@sanxiang/core";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { problemOf, statusOf } from "../examples/bureau-api/problem.js";
 import { type RunningBureauApi, startBureauApi } from "../examples/bureau-api/server.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -54,6 +66,37 @@ if (pgUrl === undefined) {
     );
   }
 }
+
+describe("problem responses", () => {
+  const codes = Object.keys(ERROR_CODES) as SanxiangErrorCode[];
+
+  it("every SDK code has an error status; bad input is never a 5xx; who-acts refusals are 403", () => {
+    for (const code of codes) {
+      const status = statusOf(code);
+      expect(status, code).toBeGreaterThanOrEqual(400);
+      expect(status, code).toBeLessThan(600);
+      if (ERROR_GUIDE[code].audience === "developer") expect(status, code).toBeLessThan(500);
+    }
+    for (const code of ["ACTOR_NOT_REGISTERED", "ROLE_NOT_BACKED", "PERMISSION_DENIED", "NOT_ON_CASE_TEAM"] as const) {
+      expect(statusOf(code)).toBe(403);
+    }
+  });
+
+  it("carries the code, the Chinese title, the message, the next step and the rule", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...codes), fc.string(), fc.string({ minLength: 1 }), (code, before, next) => {
+        const message = `${before}。下一步：${next}`;
+        const p = problemOf(sanxiangError(code, message, { details: { x: 1 } }));
+        expect(p.status).toBe(statusOf(code));
+        expect(p.body).toMatchObject({ code, status: p.status, title: ERROR_CODES[code], message, details: { x: 1 } });
+        expect(p.body.type).toBe(`urn:sanxiang:error:${code}`);
+        // The next step is what follows the first 下一步： of the message.
+        expect(p.body.next).toBe(message.slice(message.indexOf("下一步：") + 4).trim());
+      }),
+    );
+    expect(problemOf(sanxiangError("INVALID_INPUT", "无下一步")).body.next).toBeUndefined();
+  });
+});
 
 describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => {
   let api: RunningBureauApi;
