@@ -11,6 +11,7 @@ import {
   type CaseFilePartKind,
   caseFileHtml,
   caseFileToJson,
+  createBodiesRegistry,
   ed25519Signer,
   fromHex,
   parseSignatureAlgorithm,
@@ -20,6 +21,7 @@ import {
   testSigner,
   toHex,
 } from "@sanxiang/core";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";
@@ -30,6 +32,8 @@ import { organOfBodyOption } from "../organ.js";
 /** The example case's id; the log id says "EXAMPLE" so nobody mistakes it for a real log. */
 const EXAMPLE_CASE = "EXAMPLE-2026-001";
 const EXAMPLE_LOG = "EXAMPLE.shapotou-sfj";
+/** The example's body in the sample registry (中卫市沙坡头区司法局): its organ heads the catalogue. */
+const EXAMPLE_BODY = "spt-sfj";
 
 const officer = { id: "officer-wang", roles: ["officer" as const] };
 const reviewer = { id: "reviewer-li", roles: ["legalReviewer" as const] };
@@ -57,7 +61,11 @@ function exampleEvents(): CaseEvent[] {
   const d = `gs-decision-${EXAMPLE_CASE}`;
   const draftHash = "0".repeat(64);
   return [
-    step(c, 1, "2026-03-02T01:30:00Z", "filing", "case.filed", head, { cause: "未按规定公示收费标准" }),
+    step(c, 1, "2026-03-02T01:30:00Z", "filing", "case.filed", head, {
+      cause: "未按规定公示收费标准",
+      bodyId: EXAMPLE_BODY,
+      party: { kind: "organisation", name: "某某商行（示例）" },
+    }),
     step(o, 1, "2026-03-02T03:00:00Z", "filing", "case.filed", head),
     step(c, 2, "2026-03-03T02:00:00Z", "investigation", "investigation.recorded", officer, { place: "某某商行" }),
     step(c, 3, "2026-03-04T06:00:00Z", "investigation", "investigation.recorded", officer, {
@@ -78,7 +86,11 @@ function exampleEvents(): CaseEvent[] {
     step(c, 8, "2026-03-20T02:00:00Z", "decision", "case.decided", head, { outcome: "penalty", fineFen: 300_000 }),
     step(c, 9, "2026-03-23T02:00:00Z", "service", "decision.served", officer),
     step(d, 1, "2026-03-24T02:00:00Z", "decision", "disclosure.drafted", officer, {
-      draft: { caseId: c, title: "行政处罚决定信息（示例）" },
+      draft: {
+        caseId: c,
+        title: "行政处罚决定信息（示例）",
+        content: { kind: "decision", documentNumber: "沙司罚决〔2026〕1号（示例）" },
+      },
     }),
     step(d, 2, "2026-03-25T02:00:00Z", "decision", "disclosure.approved", head),
     step(d, 3, "2026-03-26T02:00:00Z", "decision", "disclosure.published", officer, { caseId: c, channel: "示例网站" }),
@@ -260,7 +272,11 @@ export async function casefileCommand(ctx: CommandContext): Promise<number> {
   const html = ctx.options.html;
   try {
     await writeFile(out, `${JSON.stringify(caseFileToJson(file), null, 2)}\n`, "utf8");
-    if (typeof html === "string") await writeFile(html, caseFileHtml(file, { title: "卷内目录（示例数据）" }), "utf8");
+    if (typeof html === "string") {
+      const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
+      const options = { title: "卷内目录（示例数据）", ...(bodies.isOk() ? { bodies: bodies.value } : {}) };
+      await writeFile(html, caseFileHtml(file, options), "utf8");
+    }
   } catch (e) {
     ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e)}\n`);
     return EXIT.usage;
