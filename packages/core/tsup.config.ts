@@ -49,5 +49,9 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   treeshake: true,
+  // Shared chunks in CommonJS too: without it each .cjs entry carries its own copy of what
+  // it uses, and \`require("@sanxiang/core/calendar")\` and \`require("@sanxiang/core")\` would
+  // hand out different functions and classes.
+  splitting: true,
   esbuildPlugins: [zodNamespaceImports],
 });
