@@ -5,6 +5,7 @@ import { err, ok, type Result } from "../../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
 import type { CaseEvent } from "../../recording/case-event.js";
 import { caseDeadline, checkRecords, type DecideContext, refuse } from "../guards.js";
+import { checkInspectionAuthority, checkInspector, type InspectionScope } from "./authority.js";
 import {
   INSPECTION_COMMAND_EVENTS,
   INSPECTION_EVENT_STAGES,
@@ -38,15 +39,43 @@ export const INSPECTION_PERMISSIONS: Readonly<Record<InspectionCommand["type"], 
 };
 
 type R = Result<InspectionEvent, SanxiangError>;
+
+const scopeOfTask = (task: Cmd<"inspection.open">["task"]): InspectionScope => ({
+  bodyId: task.bodyId,
+  category: task.category,
+  regionCode: task.regionCode,
+});
+
+function scopeOfCase(s: InspectionCaseState): InspectionScope | undefined {
+  const o = s.opened;
+  return o === undefined
+    ? undefined
+    : { bodyId: o.bodyId, category: o.category, regionCode: o.regionCode, drawn: o.assignedOfficerIds };
+}
 type Cmd<T extends InspectionCommand["type"]> = Extract<InspectionCommand, { type: T }>;
 
-function open(cmd: Cmd<"inspection.open">, at: Instant): R {
+function open(cmd: Cmd<"inspection.open">, at: Instant, ctx: InspectionDecideContext): R {
   const replay = replayDraw(cmd.task);
   if (replay.isErr()) return err(replay.error);
   const uscc = cmd.uscc.toUpperCase();
   const a = cmd.task.assignments.find((x) => x.uscc === uscc);
   if (a === undefined) {
     return err(refuse("COMMAND_NOT_ALLOWED", `${uscc} 不在抽查任务 ${cmd.task.taskId} 的抽取结果中`, SRC.randomDraw));
+  }
+  // The inspectors drawn for the entity are still in the registry, in post and certified on
+  // the day the case opens; one who is not must be replaced by a new draw, not skipped.
+  const scope = scopeOfTask(cmd.task);
+  for (const id of a.officerIds) {
+    const q = checkInspector(id, scope, civilDateOf(at), ctx, "实施本次抽查");
+    if (q.isErr()) {
+      const e = q.error;
+      return err(
+        sanxiangError(e.code, `${e.message}。下一步：对该市场主体重新抽取检查人员后再建立检查案件`, {
+          ...(e.source === undefined ? {} : { source: e.source }),
+          details: { ...e.details, taskId: cmd.task.taskId, uscc },
+        }),
+      );
+    }
   }
   return ok({
     type: "inspection.opened",
@@ -78,6 +107,12 @@ function record(cmd: Cmd<"inspection.record">, at: Instant, s: InspectionCaseSta
   if (epochMillis(endedAt) < epochMillis(at) || epochMillis(endedAt) > epochMillis(ctx.now)) {
     return err(sanxiangError("INVALID_INPUT", `检查结束时间 ${endedAt} 应在开始之后、当前时间之前`));
   }
+  // Each officer recorded as present: in the registry, of the task's body, in post, certified that day.
+  const scope: InspectionScope = { bodyId: o.bodyId, category: o.category, regionCode: o.regionCode };
+  for (const id of cmd.officerIds) {
+    const q = checkInspector(id, scope, civilDateOf(at), ctx, "实施检查");
+    if (q.isErr()) return err(q.error);
+  }
   const action = { category: o.category, regionCode: o.regionCode, kind: "inspection" as const, bodyId: o.bodyId };
   const team = ctx.bodies.checkTwoOfficers(cmd.officerIds, action, civilDateOf(at), ctx.officerPolicy);
   if (team.isErr()) return err(team.error);
@@ -99,7 +134,7 @@ function record(cmd: Cmd<"inspection.record">, at: Instant, s: InspectionCaseSta
 function eventFor(cmd: InspectionCommand, at: Instant, s: InspectionCaseState, ctx: InspectionDecideContext): R {
   switch (cmd.type) {
     case "inspection.open":
-      return open(cmd, at);
+      return open(cmd, at, ctx);
     case "inspection.record":
       return record(cmd, at, s, ctx);
     case "inspection.conclude":
@@ -137,6 +172,11 @@ function eventFor(cmd: InspectionCommand, at: Instant, s: InspectionCaseState, c
  * draw re-runs from its seed and names the entity (`INSPECTION_DRAW_MISMATCH`, 优化营商环境
  * 条例 Art. 54); only drawn inspectors inspect; certificate shown (行政处罚法 Art. 55); two
  * qualified officers (Art. 42); the inspection records (`RECORDING_INCOMPLETE`, Art. 47);
+ * who acts checked against the registry ({@link checkInspectionAuthority}: of the task's
+ * body, in post, certified that day, an officer one of the inspectors drawn for the entity,
+ * a claimed head backed — `ACTOR_NOT_REGISTERED`, `OFFICER_NOT_QUALIFIED`, `NOT_ON_CASE_TEAM`,
+ * `ROLE_NOT_BACKED`, naming the officer), the drawn inspectors still qualified on the day the
+ * case opens and every officer recorded as present qualified that day ({@link checkInspector});
  * a failed inspection goes to a penalty case (Art. 54). Publication after the deadline is
  * recorded as `late`, not refused.
  */
@@ -168,6 +208,19 @@ export function decideInspection(
         details: { state: state.value, command: cmd.type },
       }),
     );
+  }
+  // Who acts, against the registry: of the task's body, in post, certified that day for the
+  // inspection; an officer one of the inspectors drawn for the entity; a claimed head backed.
+  const scope = cmd.type === "inspection.open" ? scopeOfTask(cmd.task) : scopeOfCase(state);
+  if (scope !== undefined) {
+    const authority = checkInspectionAuthority(
+      ctx.actor,
+      INSPECTION_PERMISSIONS[cmd.type],
+      scope,
+      civilDateOf(at),
+      ctx,
+    );
+    if (authority.isErr()) return err(authority.error);
   }
   const event = eventFor(cmd, at, state, ctx);
   if (event.isErr()) return err(event.error);
