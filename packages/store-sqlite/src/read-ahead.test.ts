@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { type CaseEvent, READ_LEAVES_PAGE_BYTES, verifyEventStore } from "@sanxiang/core";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { openSqliteStore } from "./index.js";
-import { LeafReadAhead, packedTable } from "./read-ahead.js";
+import { LeafReadAhead, packedTable, READ_AHEAD_FRESH_MS } from "./read-ahead.js";
 
 const event = (caseId: string, seq: number, note: string): CaseEvent => ({
   caseId,
@@ -133,6 +134,36 @@ describe("the read-ahead worker", () => {
     const expected = bytesOf(await plain.readLeaves?.({ after: 5, limit: 10 }));
     expect(expected?.length).toBe(10);
     expect(bytesOf(await ahead.readLeaves?.({ after: 5, limit: 10 }))).toEqual(expected);
+    await ahead.close();
+    await plain.close();
+  });
+
+  test("pages read ahead: never past the log's end, never older than READ_AHEAD_FRESH_MS", {
+    timeout: 60_000,
+  }, async () => {
+    const dir = await storeOf(1_500, 100);
+    const ahead = openSqliteStore({ dir, readAhead: true })._unsafeUnwrap();
+    const plain = openSqliteStore({ dir })._unsafeUnwrap();
+    const bytesOf = (page: Awaited<ReturnType<NonNullable<typeof plain.readLeaves>>> | undefined) =>
+      page?._unsafeUnwrap().map((l) => ({ ...l, bytes: [...l.bytes], leafHash: [...l.leafHash] }));
+    // (0, 1000) is read; the worker reads on at 1000, where only 500 rows are: not kept.
+    expect(bytesOf(await ahead.readLeaves?.({ after: 0, limit: 1_000 }))?.length).toBe(1_000);
+    for (let c = 0; c < 6; c++) {
+      const id = `late-${c}`;
+      const batch = Array.from({ length: 100 }, (_, i) => event(id, i + 1, `后来 ${i}`));
+      (await plain.append(id, 0, batch))._unsafeUnwrap();
+    }
+    expect(bytesOf(await ahead.readLeaves?.({ after: 1_000, limit: 1_000 }))?.length).toBe(1_000);
+    // Pages read ahead of (0, 100): after the file changes and READ_AHEAD_FRESH_MS pass, the
+    // next page is read again, and shows the change.
+    await ahead.readLeaves?.({ after: 0, limit: 100 });
+    const db = new Database(join(dir, "events.db"));
+    db.prepare("UPDATE events SET leaf_hash = zeroblob(32) WHERE position = 150").run();
+    db.close();
+    await new Promise((resolve) => setTimeout(resolve, READ_AHEAD_FRESH_MS + 200));
+    const page = bytesOf(await ahead.readLeaves?.({ after: 100, limit: 100 }));
+    expect(page?.[49]?.leafHash).toEqual(new Array(32).fill(0));
+    expect(page).toEqual(bytesOf(await plain.readLeaves?.({ after: 100, limit: 100 })));
     await ahead.close();
     await plain.close();
   });

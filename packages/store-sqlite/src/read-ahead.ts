@@ -55,6 +55,11 @@ export function packedTable(count: number, meta: unknown, text: unknown): Float6
   return table;
 }
 
+/** Pages the worker reads ahead of the requests (each at most READ_LEAVES_PAGE_BYTES and one event). */
+export const READ_AHEAD_PAGES = 2;
+/** How long a page read ahead may wait for its request before it is read again, in milliseconds. */
+export const READ_AHEAD_FRESH_MS = 1_000;
+
 interface ThreadData {
   readonly driver: string;
   readonly path: string;
@@ -62,6 +67,10 @@ interface ThreadData {
   readonly lengthsSql: string;
   readonly packedSql: string;
   readonly budget: number;
+  /** Pages read ahead of the requests, at most. */
+  readonly depth: number;
+  /** How long a page read ahead may wait for its request, in milliseconds. */
+  readonly freshMs: number;
 }
 
 /** A request to the worker: the page after `after`, at most `limit` events. */
@@ -91,46 +100,104 @@ function leafReaderThread(): void {
   const db = new Driver(data.path, { readonly: true, fileMustExist: true, timeout: data.timeout });
   const lengths = db.prepare(data.lengthsSql).pluck();
   const packed = db.prepare(data.packedSql).raw();
-  port.on("message", (request: PageRequest) => {
-    let reply: PageReply = null;
+  // One page: the reply, and whether every row it asked for existed (`limit` lengths listed:
+  // such a page reads the same later, rows being append-only; a page that ran into the
+  // log's end may not, so it is never kept for later).
+  const readPage = (after: number, limit: number): { reply: PageReply; full: boolean } => {
     try {
-      const listed = lengths.get(request.after, request.limit);
-      const taken =
-        typeof listed === "string" && /^\d+(,\d+)*$/.test(listed)
-          ? workerLeafPageLength(listed.split(",").map(Number), data.budget)
-          : null;
-      if (taken !== null && taken > 0) {
-        const row = packed.get(request.after, taken) as [number, unknown, unknown, unknown, unknown] | undefined;
-        if (row !== undefined) {
-          const [count, json, hashes, meta, text] = row;
-          const table = workerPackedTable(count, meta, text);
-          if (
-            table !== null &&
-            json instanceof Uint8Array &&
-            hashes instanceof Uint8Array &&
-            typeof text === "string"
-          ) {
-            // The driver's buffers are handed over, not copied, when each owns its memory.
-            const own = (b: Uint8Array) =>
-              b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
-            reply = { count, json: own(json), hashes: own(hashes), table, text };
-          }
-        }
+      const listed = lengths.get(after, limit);
+      if (typeof listed !== "string" || !/^\d+(,\d+)*$/.test(listed)) return { reply: null, full: false };
+      const sizes = listed.split(",").map(Number);
+      const taken = workerLeafPageLength(sizes, data.budget);
+      if (taken === null || taken === 0) return { reply: null, full: false };
+      const row = packed.get(after, taken) as [number, unknown, unknown, unknown, unknown] | undefined;
+      if (row === undefined) return { reply: null, full: false };
+      const [count, json, hashes, meta, text] = row;
+      const table = workerPackedTable(count, meta, text);
+      if (
+        table === null ||
+        !(json instanceof Uint8Array) ||
+        !(hashes instanceof Uint8Array) ||
+        typeof text !== "string"
+      ) {
+        return { reply: null, full: false };
       }
+      return { reply: { count, json, hashes, table, text }, full: sizes.length === limit };
     } catch {
-      reply = null; // any driver error: the main thread reads the page and reports it
+      return { reply: null, full: false }; // any driver error: the main thread reads the page and reports it
     }
-    port.postMessage(
-      reply,
-      reply === null
-        ? []
-        : [reply.json.buffer as ArrayBuffer, reply.hashes.buffer as ArrayBuffer, reply.table.buffer as ArrayBuffer],
-    );
+  };
+  const post = (reply: PageReply): void => {
+    if (reply === null) {
+      port.postMessage(null);
+      return;
+    }
+    // The driver's buffers are handed over without a copy when that is allowed (a buffer that
+    // owns all its memory and may be detached); else they are copied into ones that can be.
+    const { json, hashes, table } = reply;
+    const own = (b: Uint8Array) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b));
+    try {
+      const moved = { ...reply, json: own(json), hashes: own(hashes) };
+      port.postMessage(moved, [
+        moved.json.buffer as ArrayBuffer,
+        moved.hashes.buffer as ArrayBuffer,
+        table.buffer as ArrayBuffer,
+      ]);
+    } catch {
+      const copied = { ...reply, json: new Uint8Array(json), hashes: new Uint8Array(hashes) };
+      port.postMessage(copied, [copied.json.buffer, copied.hashes.buffer, table.buffer as ArrayBuffer]);
+    }
+  };
+  // Reading on: while the main thread checks a page, the next `depth` pages (each starting
+  // where the one before ended, with the same limit) are read, one an event-loop turn so a
+  // request is never kept waiting behind more than one page. A page read ahead answers only
+  // the request that comes next, only if it asks exactly for it, and only within
+  // `freshMs`; anything else discards them all and reads afresh.
+  type Ahead = { after: number; limit: number; reply: PageReply; full: boolean; at: number };
+  const ahead: Ahead[] = [];
+  let base: Ahead | null = null;
+  let scheduled = false;
+  const readOn = (): void => {
+    scheduled = false;
+    if (base === null || !base.full || base.reply === null || ahead.length >= data.depth) return;
+    const after = base.after + base.reply.count;
+    base = { after, limit: base.limit, ...readPage(after, base.limit), at: performance.now() };
+    if (!base.full || base.reply === null) {
+      base = null; // the log's end (or a page for the main thread): nothing kept
+      return;
+    }
+    ahead.push(base);
+    scheduled = true;
+    setImmediate(readOn);
+  };
+  port.on("message", (request: PageRequest) => {
+    const next = ahead.shift();
+    let page: Ahead;
+    if (
+      next !== undefined &&
+      next.after === request.after &&
+      next.limit === request.limit &&
+      performance.now() - next.at <= data.freshMs
+    ) {
+      page = next;
+    } else {
+      ahead.length = 0;
+      page = { ...request, ...readPage(request.after, request.limit), at: performance.now() };
+      base = page;
+    }
+    post(page.reply);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(readOn);
+    }
   });
 }
 
 /** The worker's source: its body, with the two functions it uses as its source text. */
+// `__name`: a transpiler that keeps function names (esbuild's keepNames, as tsx runs the
+// source) wraps inner functions in calls to a helper the source text does not carry.
 const THREAD_SOURCE = `"use strict";
+const __name = (target) => target;
 const workerPackedTable = ${packedTable.toString()};
 const workerLeafPageLength = ${leafPageLength.toString()};
 (${leafReaderThread.toString()})();`;
@@ -171,7 +238,7 @@ export class LeafReadAhead {
   }): LeafReadAhead | null {
     try {
       const driver = createRequire(moduleFile()).resolve("better-sqlite3");
-      const workerData: ThreadData = { driver, ...options };
+      const workerData: ThreadData = { driver, depth: READ_AHEAD_PAGES, freshMs: READ_AHEAD_FRESH_MS, ...options };
       return new LeafReadAhead(new Worker(THREAD_SOURCE, { eval: true, workerData }));
     } catch {
       return null;
