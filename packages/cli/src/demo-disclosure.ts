@@ -347,8 +347,8 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
   out(
     t(
       lang,
-      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由签名日志重新生成：sanxiang publish --out ./site${storeArg} --key ${key} --require-signed\n  全部公示义务：sanxiang duties${storeArg}；全部未届满期限（案件、法制审核、公示）：sanxiang deadlines${storeArg}\n`,
-      `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the signed log: sanxiang publish --out ./site${storeArg} --key ${key} --require-signed\n  Every disclosure duty: sanxiang duties${storeArg}; every open deadline (cases, reviews, disclosures): sanxiang deadlines${storeArg}\n`,
+      `  公示网站：${join(siteDir, "index.html")}\n  浏览（含站内搜索）：sanxiang serve ${rel}\n  由签名日志重新生成：sanxiang publish --out ./site${storeArg} --key ${key} --require-signed --body ${DEMO_BODY_ID} --sample\n  全部公示义务：sanxiang duties${storeArg}；全部未届满期限（案件、法制审核、公示）：sanxiang deadlines${storeArg}\n`,
+      `  Public site: ${join(siteDir, "index.html")}\n  Browse (with search): sanxiang serve ${rel}\n  Rebuild from the signed log: sanxiang publish --out ./site${storeArg} --key ${key} --require-signed --body ${DEMO_BODY_ID} --sample\n  Every disclosure duty: sanxiang duties${storeArg}; every open deadline (cases, reviews, disclosures): sanxiang deadlines${storeArg}\n`,
     ),
   );
   return true;
