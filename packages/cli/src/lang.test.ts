@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createBodiesRegistry } from "@sanxiang/core";
+import { createBodiesRegistry, findRawIdentifiers } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
@@ -79,6 +79,19 @@ describe("organ names from the bodies registry", () => {
     const site = demoSiteConfig(bodies, "2026-03-02")._unsafeUnwrap();
     expect(site.bureauName).toBe("中卫市沙坡头区市场监督管理局");
     expect(site.bureauName).toBe(bodies.body("spt-scjgj", "2026-03-02")._unsafeUnwrap().name);
+  });
+
+  it("the example case file's printed catalogue: the organ, the archive's columns, no raw identifier", async () => {
+    const r = await cli("casefile", "--example", join(dir, "case.json"), "--html", join(dir, "case.html"));
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, "case.html"), "utf8");
+    expect(html).toContain('<p class="organ">中卫市沙坡头区司法局</p>');
+    expect(html).toContain("<th>文号</th><th>责任者</th><th>题名</th><th>日期</th><th>件号</th>");
+    expect(html).toContain('<tr class="step"><td colspan="7">告知</td></tr>');
+    const [catalogue] = html.split("附：电子数据校验值");
+    const text = (catalogue ?? "").replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ");
+    expect(text).toContain("行政处罚事先告知书");
+    expect(findRawIdentifiers(text)).toEqual([]);
   });
 
   it("publish --body takes the site's 主办单位 from the registry", async () => {
