@@ -4,6 +4,7 @@
 // time and the machine's state were checked.
 import type { z } from "zod";
 import { computeDeadline } from "../calendar/deadline.js";
+import { SAMR_SERVICE_NOTICE } from "../disclosure/sectors.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { formatYuan } from "../kernel/money.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -110,6 +111,8 @@ export function serveDecision(
   c: PenaltyCaseContext,
   ctx: DecideContext,
 ): Result<PenaltyEvent, SanxiangError> {
+  const notice = checkPublicationNotice(cmd, c, ctx);
+  if (notice.isErr()) return err(notice.error);
   const served = serviceOutcome(cmd, at, c.execution.consent, ctx);
   if (served.isErr()) return err(served.error);
   const { servedOn, publicNotice } = served.value;
@@ -122,6 +125,7 @@ export function serveDecision(
       records: cmd.records,
       servedOn,
       ...(publicNotice === undefined ? {} : { publicNotice }),
+      ...(cmd.publicationNotice === undefined ? {} : { publicationNotice: cmd.publicationNotice }),
     });
   }
   const paymentDue = caseDeadline("penalty.payment", servedOn, ctx);
@@ -135,9 +139,39 @@ export function serveDecision(
     records: cmd.records,
     servedOn,
     ...(publicNotice === undefined ? {} : { publicNotice }),
+    ...(cmd.publicationNotice === undefined ? {} : { publicationNotice: cmd.publicationNotice }),
     paymentDue: paymentDue.value,
     courtApplicationDue: window.value.due,
   });
+}
+
+/**
+ * 送达时书面告知将予公示 — 市场监督管理行政处罚信息公示规定 Art. 8: where the bureau's policy
+ * says the rule binds it (`publicationNotice: "samr"`), a penalty decision that rule publishes
+ * — of the ordinary procedure, other than a warning alone (Art. 2) — is served only with the
+ * written notice that it will be published (`publicationNotice` on `decision.serve`, e.g. the
+ * clause on the decision or a separate 告知书). Refused `PUBLICATION_NOTICE_MISSING` citing
+ * Art. 8 and giving the text; a malformed policy is `INVALID_INPUT`.
+ */
+export function checkPublicationNotice(
+  cmd: Pick<ServeCommand, "publicationNotice">,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): Result<true, SanxiangError> {
+  const policy = executionPolicyOf(ctx);
+  if (policy.isErr()) return err(policy.error);
+  if (policy.value.publicationNotice !== "samr" || cmd.publicationNotice !== undefined) return ok(true);
+  const penalty = c.decision?.outcome === "penalty" ? c.decision.penalty : undefined;
+  const published = penalty !== undefined && penalty.kinds.some((k) => k !== "warning");
+  if (!published) return ok(true);
+  return err(
+    refuse(
+      "PUBLICATION_NOTICE_MISSING",
+      `送达应当公示的行政处罚决定书时，应当书面告知当事人行政处罚信息将向社会公示（如在决定书或送达回证上载明“${SAMR_SERVICE_NOTICE.text}”），请在送达时附上该书面告知（publicationNotice）`,
+      SAMR_SERVICE_NOTICE.source,
+      { text: SAMR_SERVICE_NOTICE.text },
+    ),
+  );
 }
 
 /** 送达日期 of the decision as stored (events before `servedOn` existed: the day of the act). */

@@ -63,7 +63,12 @@ const FINE = smallFine.fineFen;
 const plan = (
   instalments: readonly { amountFen: number; dueDate: string }[],
   basis: "deferral" | "agreement" = "deferral",
-): PenaltyCommandInput => ({ type: "payment.instalments", basis, instalments, records: [doc("approval")] });
+): Extract<PenaltyCommandInput, { type: "payment.instalments" }> => ({
+  type: "payment.instalments",
+  basis,
+  instalments,
+  records: [doc("approval")],
+});
 /** Two instalments: ¥2,000 by 2025-04-10, ¥3,000 by 2025-05-10. */
 const twoParts = plan([
   { amountFen: 200_000, dueDate: "2025-04-10" },

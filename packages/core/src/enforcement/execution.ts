@@ -91,6 +91,11 @@ const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message:
  * - `restDays` 法定节假日: `nonWorking` (default) also counts weekends as days no execution
  *   may be carried out, the reading that protects the party; `holidays` only the days off of
  *   the holiday notices (全国年节及纪念日放假办法). [M]
+ * - `publicationNotice` 送达时书面告知将予公示: `samr` — 市场监督管理行政处罚信息公示规定
+ *   Art. 8 binds the bureau: a penalty decision that rule publishes (every penalty of the
+ *   ordinary procedure but a warning alone, Art. 2) is served only with the written notice
+ *   that it will be published; `off` — no such sector rule. Default `off` in the core;
+ *   `createBureau` defaults it to `samr` when the bureau's disclosure sector is `samr`.
  */
 export const ExecutionPolicySchema = z
   .object({
@@ -103,6 +108,8 @@ export const ExecutionPolicySchema = z
       .default({ from: "22:00", to: "06:00" }),
     /** Which days count as 法定节假日 for Art. 43. */
     restDays: z.enum(["nonWorking", "holidays"]).default("nonWorking"),
+    /** 送达时书面告知将予公示 (市场监督管理行政处罚信息公示规定 Art. 8), default `off`. */
+    publicationNotice: z.enum(["samr", "off"]).default("off"),
   })
   .readonly();
 /** 强制执行配置 (see {@link ExecutionPolicySchema}). */
