@@ -4,7 +4,9 @@
 // running this file alone.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { publint } from "publint";
@@ -68,6 +70,30 @@ describe.each(packages)("package %s", (dir) => {
     );
     const node10 = problems.filter((p) => p.resolutionKind === "node10").map((p) => `${p.kind} ${p.entrypoint}`);
     expect(node10.sort()).toEqual(subpaths.map((s) => `NoResolution ${s}`).sort());
+  });
+});
+
+describe("@sanxiang/core entry points share one copy of each module", () => {
+  // A subpath and the root must hand out the same functions and classes (an error class,
+  // a cached registry), in ESM and in CommonJS alike: the build shares chunks between entries.
+  const dist = join(packagesDir, "core", "dist");
+  const subpaths = Object.keys(pkgJson("core").exports as Record<string, unknown>)
+    .filter((k) => k !== "." && k !== "./package.json" && k !== "./laws")
+    .map((k) => k.slice(2));
+
+  it.each(subpaths)("%s: import and require give the root's exports", async (subpath) => {
+    const require = createRequire(import.meta.url);
+    const esmRoot = (await import(pathToFileURL(join(dist, "index.js")).href)) as Record<string, unknown>;
+    const esmSub = (await import(pathToFileURL(join(dist, `${subpath}.js`)).href)) as Record<string, unknown>;
+    const cjsRoot = require(join(dist, "index.cjs")) as Record<string, unknown>;
+    const cjsSub = require(join(dist, `${subpath}.cjs`)) as Record<string, unknown>;
+    const names = Object.keys(esmSub);
+    expect(names.length).toBeGreaterThan(0);
+    expect(Object.keys(cjsSub).sort()).toEqual([...names].sort());
+    for (const name of names) {
+      expect(esmSub[name], name).toBe(esmRoot[name]);
+      expect(cjsSub[name], name).toBe(cjsRoot[name]);
+    }
   });
 });
 
