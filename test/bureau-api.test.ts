@@ -366,6 +366,19 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
     expect(log.events).toBeGreaterThan(20);
   });
 
+  it("a second server on the same port is refused at start, naming the port", async () => {
+    const other = mkdtempSync(join(tmpdir(), "sanxiang-bureau-api-port-"));
+    try {
+      const port = Number(new URL(api.url).port);
+      const again = await startBureauApi({ dataDir: other, clock, port });
+      if (again.isOk()) await again.value.close();
+      expect(again.isErr() && again.error.code).toBe("INVALID_INPUT");
+      expect(again.isErr() && again.error.details).toMatchObject({ field: "port", port });
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it("concurrent acts on one case: each is applied or refused with 409, the log stays whole", async () => {
     const id = "SPT-SCJ-2026-201";
     ok(

@@ -191,9 +191,14 @@ export async function startBureauApi(o: BureauApiServerOptions): Promise<Result<
   if (address instanceof Error) {
     await store.value.close();
     return err(
-      sanxiangError("STORE_UNAVAILABLE", `无法在 ${hostname}:${o.port ?? 0} 上监听：${address.message}`, {
-        cause: address,
-      }),
+      sanxiangError(
+        "INVALID_INPUT",
+        `无法在 ${hostname}:${o.port ?? 0} 上监听（${address.message}）：请换一个端口（PORT）或地址（HOST）`,
+        {
+          cause: address,
+          details: { field: "port", hostname, port: o.port ?? 0 },
+        },
+      ),
     );
   }
   return ok({
