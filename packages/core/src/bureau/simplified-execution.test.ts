@@ -54,6 +54,11 @@ describe("simplified procedure through createBureau", () => {
     const d = (await c.as(officerActor).execute(onSpotDecide({ penalty: fine, benchmark }))).match(ok, fail);
     expect(d.view.procedure).toBe("simplified");
     expect(d.events[0]?.payload).toMatchObject({ paymentDue: { due: "2025-03-24" } });
+    // Filed with the agency the same day (第五十二条第三款): the party's payment deadline and the
+    // court window stay on the bureau's deadline list.
+    (await c.as(officerActor).execute({ type: "decision.file" })).match(ok, fail);
+    const open = (await bureau.deadlines()).match(ok, fail).filter((x) => x.streamId === "SP-9");
+    expect(open.map((x) => x.ruleId).sort()).toEqual(["enforcement.courtApplication", "penalty.payment"]);
     // Not paid by 2025-03-24: demanded on 2025-03-26 with two days' surcharge (3% a day).
     clock.set("2025-03-26T02:00:00Z");
     const demand = {
@@ -69,6 +74,23 @@ describe("simplified procedure through createBureau", () => {
       await c.as(officerActor).execute({ type: "payment.record", amountFen: 12_000, surchargeFen: 1_080 })
     ).match(ok, fail);
     expect(paid.view.procedure === "simplified" && paid.view.state.value).toBe("paid");
+  });
+
+  it("collected on the spot, nothing is left on the deadline list but the hand-over (第六十八、七十一条)", async () => {
+    const { bureau } = setup();
+    (await bureau.forms.as(headActor).issue({ officerId: "a", numbers: ["No.0001"] })).match(ok, fail);
+    const c = bureau.case("SP-11");
+    const benchmark = { kind: "none" as const, reason: "本机关裁量基准未列该违法行为" };
+    (await c.as(officerActor).execute(onSpotDecide({ benchmark }))).match(ok, fail);
+    const collect = {
+      type: "onSpot.collect" as const,
+      amountFen: 5_000,
+      ground: "smallFine" as const,
+      receiptNumber: "NX-1",
+    };
+    (await c.as(officerActor).execute(collect)).match(ok, fail);
+    const open = (await bureau.deadlines()).match(ok, fail).filter((x) => x.streamId === "SP-11");
+    expect(open.map((x) => x.ruleId)).toEqual(["penalty.cashHandover"]);
   });
 
   it("an actor outside the registry cannot act on the on-the-spot case", async () => {
