@@ -84,7 +84,7 @@ describe("法制审核意见书 in official wording", () => {
       lawTitles: ["律师法"],
     });
     expect(html).toContain('<p class="organ">中卫市沙坡头区司法局</p>');
-    expect(html).toContain("2025年6月12日（自2025年6月3日起7个工作日）");
+    expect(html).toContain("2025年6月12日（自2025年6月3日起算，7个工作日）");
     expect(html).toContain("《律师法》第五十条");
     expect(html).toContain("《行政处罚法》第五十八条第一款");
     expect(html).toContain("审核人员：审核员（法律职业资格证书编号：A20230001）");

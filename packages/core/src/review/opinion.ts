@@ -349,7 +349,7 @@ export function reviewOpinionHtml(opinion: ReviewOpinion, options: ReviewOpinion
   const due =
     o.due === undefined
       ? "—"
-      : `${dateText(o.due.due)}（自${dateText(o.due.start)}起${o.due.workingDays}个工作日${o.due.provisional === true ? (o.due.bound === "earliest" ? "；暂定，为最早可能的届满日" : "；暂定") : ""}）`;
+      : `${dateText(o.due.due)}（自${dateText(o.due.start)}起算，${o.due.workingDays}个工作日${o.due.provisional === true ? (o.due.bound === "earliest" ? "；暂定，为最早可能的届满日" : "；暂定") : ""}）`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
