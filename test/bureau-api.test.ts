@@ -2,10 +2,11 @@
 // port, the whole flow of one case by real HTTP requests (fetch), on SQLite and on PostgreSQL;
 // then hostile requests, each answered with a typed 4xx that changes nothing.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { main as cli } from "@sanxiang/cli";
 import {
   ERROR_CODES,
   ERROR_GUIDE,
@@ -15,6 +16,8 @@ import {
   REVIEW_ITEMS,
   type SanxiangErrorCode,
   sanxiangError,
+  testSigner,
+  toHex,
   verifyCaseFileJson,
 } from "@sanxiang/core";
 import fc from "fast-check";
@@ -357,6 +360,15 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
     const key = { algorithm: "ed25519" as const, publicKey: fromHex(api.publicKeyHex)._unsafeUnwrap() };
     const verified = verifyCaseFileJson(file, key);
     expect(verified.isOk() ? "verified" : verified.error.message).toBe("verified");
+    // As a third party would: the file saved as served, `sanxiang verify <file> --key <public key>`.
+    const saved = join(dir, "casefile.json");
+    writeFileSync(saved, JSON.stringify(file));
+    let said = "";
+    const io = { out: (t: string) => void (said += t), err: (t: string) => void (said += t), clock, env: {}, cwd: dir };
+    expect(await cli(["verify", saved, "--key", api.publicKeyHex], io), said).toBe(0);
+    // … and not with another key (the test signer's public key).
+    const other = toHex(testSigner().publicKey);
+    expect(await cli(["verify", saved, "--key", other], io)).toBe(1);
     const html = await get(`/cases/${CASE}/casefile?format=html`);
     expect(html.status).toBe(200);
     expect(html.type).toMatch(/^text\/html/);
