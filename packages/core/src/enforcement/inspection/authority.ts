@@ -25,7 +25,7 @@ import { INSPECTION_SOURCES } from "./pools.js";
  * 检查范围 — what an act on an inspection case is checked against: the task's body, category
  * and place, and the inspectors drawn for the entity (absent for the act that opens the case).
  */
-export interface InspectionScope {
+export interface InspectionActScope {
   /** 执法主体 — the task's body. */
   readonly bodyId: string;
   /** 执法类别 of the task. */
@@ -48,7 +48,7 @@ const basis = (source: RuleSource): string => `（依据：${formatSource(source
  */
 export function checkInspector(
   officerId: string,
-  scope: InspectionScope,
+  scope: InspectionActScope,
   date: CivilDate,
   ctx: AuthorityContext,
   what: string,
@@ -107,7 +107,7 @@ export function checkInspector(
 export function checkInspectionAuthority(
   actor: Actor,
   permission: Permission,
-  scope: InspectionScope,
+  scope: InspectionActScope,
   date: CivilDate,
   ctx: AuthorityContext,
 ): Result<Authority, SanxiangError> {
@@ -131,7 +131,7 @@ export function checkInspectionAuthority(
 
 function inspectorActing(
   actor: Actor,
-  scope: InspectionScope,
+  scope: InspectionActScope,
   ordinary: AuthorityScope,
   date: CivilDate,
   ctx: AuthorityContext,

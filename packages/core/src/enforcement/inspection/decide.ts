@@ -5,7 +5,7 @@ import { err, ok, type Result } from "../../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
 import type { CaseEvent } from "../../recording/case-event.js";
 import { caseDeadline, checkRecords, type DecideContext, refuse } from "../guards.js";
-import { checkInspectionAuthority, checkInspector, type InspectionScope } from "./authority.js";
+import { checkInspectionAuthority, checkInspector, type InspectionActScope } from "./authority.js";
 import {
   INSPECTION_COMMAND_EVENTS,
   INSPECTION_EVENT_STAGES,
@@ -40,13 +40,13 @@ export const INSPECTION_PERMISSIONS: Readonly<Record<InspectionCommand["type"], 
 
 type R = Result<InspectionEvent, SanxiangError>;
 
-const scopeOfTask = (task: Cmd<"inspection.open">["task"]): InspectionScope => ({
+const scopeOfTask = (task: Cmd<"inspection.open">["task"]): InspectionActScope => ({
   bodyId: task.bodyId,
   category: task.category,
   regionCode: task.regionCode,
 });
 
-function scopeOfCase(s: InspectionCaseState): InspectionScope | undefined {
+function scopeOfCase(s: InspectionCaseState): InspectionActScope | undefined {
   const o = s.opened;
   return o === undefined
     ? undefined
@@ -108,7 +108,7 @@ function record(cmd: Cmd<"inspection.record">, at: Instant, s: InspectionCaseSta
     return err(sanxiangError("INVALID_INPUT", `检查结束时间 ${endedAt} 应在开始之后、当前时间之前`));
   }
   // Each officer recorded as present: in the registry, of the task's body, in post, certified that day.
-  const scope: InspectionScope = { bodyId: o.bodyId, category: o.category, regionCode: o.regionCode };
+  const scope: InspectionActScope = { bodyId: o.bodyId, category: o.category, regionCode: o.regionCode };
   for (const id of cmd.officerIds) {
     const q = checkInspector(id, scope, civilDateOf(at), ctx, "实施检查");
     if (q.isErr()) return err(q.error);
