@@ -162,7 +162,7 @@ export function checkPublicationNotice(
   if (policy.isErr()) return err(policy.error);
   if (policy.value.publicationNotice !== "samr" || cmd.publicationNotice !== undefined) return ok(true);
   const penalty = c.decision?.outcome === "penalty" ? c.decision.penalty : undefined;
-  const published = penalty !== undefined && penalty.kinds.some((k) => k !== "warning");
+  const published = penalty?.kinds.some((k) => k !== "warning") === true;
   if (!published) return ok(true);
   return err(
     refuse(
