@@ -1,7 +1,7 @@
 // verifyEventStore benchmark — a script, not a vitest bench, because it builds a store of a
 // million events. Run from the repository root:
 //
-//   node --conditions=@sanxiang/source --import tsx test/bench/verify.ts [--events 1000000] [--dir <store dir>] [--runs 3] [--only <label text>]
+//   node --conditions=@sanxiang/source --import tsx test/bench/verify.ts [--events 1000000] [--dir <store dir>] [--runs 3] [--only <label text>[|<label text>…]]
 //
 // Builds (or reuses, with --dir) a SQLite store of `--events` events: the demo's ordinary
 // penalty case as 100-event streams, the default projections, a head signed every 100 000
@@ -203,15 +203,19 @@ async function main(): Promise<void> {
 
     const native = nativeHashAlgorithm("sha256");
     const { readLeaves: _leaves, readProjectionRows: _rows, ...fallback } = store;
+    // The same file with the read-ahead worker (readAhead: what `sanxiang verify` opens).
+    const ahead = openSqliteStore({ dir, readAhead: true })._unsafeUnwrap();
     const cases: [string, EventStore, VerifyEventStoreOptions][] = [
       ["fast path (readLeaves), native hash, log only", store, { hash: native, projections: false }],
+      ["fast path, read-ahead worker, native hash, log only", ahead, { hash: native, projections: false }],
       ["fast path (readLeaves), core's JS hash, log only", store, { projections: false }],
       ["fast path, native hash, + projection replay", store, { hash: native }],
       ["fallback (readAll), native hash, log only", fallback, { hash: native, projections: false }],
     ];
-    // --only <text>: run only the cases whose label contains it (e.g. "log only", "replay").
-    const only = arg("only");
-    for (const [label, s, options] of cases.filter(([l]) => only === undefined || l.includes(only))) {
+    // --only <text>: run only the cases whose label contains it (e.g. "log only", "replay");
+    // alternatives separated by `|` (e.g. "fast path (readLeaves), native|read-ahead").
+    const only = arg("only")?.split("|");
+    for (const [label, s, options] of cases.filter(([l]) => only === undefined || only.some((o) => l.includes(o)))) {
       const times: number[] = [];
       const cpu: number[] = [];
       let heap: number[] = [];
@@ -242,6 +246,7 @@ async function main(): Promise<void> {
       );
     }
     await store.close();
+    await ahead.close();
   } finally {
     if (given === undefined) rmSync(dir, { recursive: true, force: true });
     else rmSync(join(dir, "stored-bytes.bin"), { force: true });
