@@ -20,7 +20,13 @@ import { penaltyMachine } from "../machine.js";
 import type { Penalty } from "../penalty.js";
 import { FOLLOW_ON_EVENTS, followOnContext } from "./follow-on.js";
 import { checkFormUsable, type FormRegister, type FormRegisterEvent } from "./forms.js";
-import { DEFAULT_SIMPLIFIED_POLICY, type SimplifiedPolicy, SIMPLIFIED_GUARD_SOURCES as SRC } from "./policy.js";
+import {
+  DEFAULT_SIMPLIFIED_POLICY,
+  type SimplifiedPolicy,
+  type SimplifiedPolicyInput,
+  SimplifiedPolicySchema,
+  SIMPLIFIED_GUARD_SOURCES as SRC,
+} from "./policy.js";
 import {
   SIMPLIFIED_COMMAND_EVENTS,
   SIMPLIFIED_EVENT_STAGES,
@@ -54,7 +60,7 @@ export interface SimplifiedDecideContext extends DecideContext {
   /** The form register, for the numbered-form rule. */
   readonly forms: FormRegister;
   /** 简易程序配置 (default {@link DEFAULT_SIMPLIFIED_POLICY}). */
-  readonly simplified?: SimplifiedPolicy;
+  readonly simplified?: SimplifiedPolicyInput;
 }
 
 /**
@@ -216,7 +222,7 @@ export function checkOnSpotBenchmark(
   at: Instant,
   ctx: SimplifiedDecideContext,
 ): Result<BenchmarkGateResult, SanxiangError> {
-  const policy = ctx.simplified ?? DEFAULT_SIMPLIFIED_POLICY;
+  const policy = simplifiedPolicyOf(ctx).unwrapOr(DEFAULT_SIMPLIFIED_POLICY);
   if (!policy.applyBenchmarks && cmd.benchmark === undefined) return ok({ outsideBenchmark: false, mitigated: false });
   const facts: BenchmarkCaseFacts = {
     actDate: civilDateOf(at),
@@ -321,8 +327,23 @@ function onSpotDecide(
   return ok({ ...rest, type: "onSpot.decided", at, decidedBy: ctx.actor.id, ...deadlines });
 }
 
+/**
+ * 简易程序配置 — the context's policy with its defaults ({@link SimplifiedPolicySchema}), or
+ * `INVALID_INPUT` naming the bad value.
+ */
+export function simplifiedPolicyOf(
+  ctx: Pick<SimplifiedDecideContext, "simplified">,
+): Result<SimplifiedPolicy, SanxiangError> {
+  if (ctx.simplified === undefined) return ok(DEFAULT_SIMPLIFIED_POLICY);
+  const parsed = SimplifiedPolicySchema.safeParse(ctx.simplified);
+  if (parsed.success) return ok(parsed.data);
+  return err(invalidInput("简易程序配置无效", parsed.error.issues, ctx.simplified));
+}
+
 function eventFor(cmd: SimplifiedCommand, at: Instant, state: SimplifiedCaseState, ctx: SimplifiedDecideContext): R {
-  const policy = ctx.simplified ?? DEFAULT_SIMPLIFIED_POLICY;
+  const resolved = simplifiedPolicyOf(ctx);
+  if (resolved.isErr()) return err(resolved.error);
+  const policy = resolved.value;
   const c = state.context;
   const date = civilDateOf(at);
   switch (cmd.type) {
