@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createBodiesRegistry, findRawIdentifiers } from "@sanxiang/core";
+import { createBodiesRegistry, findRawIdentifiers, type OpenDeadline } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
+import { openDeadlineLine } from "./commands/deadlines.js";
 import { demoSiteConfig } from "./demo-disclosure.js";
 
 // Issue 16: `--lang en` is English throughout where English is asked for — no full-width
@@ -61,6 +62,27 @@ describe("--lang en", () => {
     const zh = await cli("penalty", "recommend", "SPT-SC-JG-07-A", "--gains", "5000", "--sample");
     expect(zh.out).toContain("裁量阶次：一般\n");
     expect(zh.out).toContain("建议幅度：处违法所得1.5倍以上3.5倍以下罚款（即7,500元以上17,500元以下）\n");
+  });
+
+  it("deadlines: a deadline by its name, never its rule id, in English too", () => {
+    const d: OpenDeadline = {
+      key: "SPT-1/penalty.service",
+      streamId: "SPT-1",
+      ruleId: "penalty.service",
+      name: "行政处罚决定书送达期限",
+      due: "2026-05-11",
+      overdue: true,
+      daysOverdue: 3,
+      provisional: false,
+      source: { law: "行政处罚法", article: 61, paragraph: 1 },
+      setBy: "case.decided",
+      daysLeft: 0,
+      closingSoon: false,
+    };
+    const en = openDeadlineLine("en", d);
+    expect(en).toBe("SPT-1 行政处罚决定书送达期限: due 2026-05-11, 3 days overdue (《行政处罚法》第六十一条第一款)");
+    expect(findRawIdentifiers(en)).toEqual([]);
+    expect(findRawIdentifiers(openDeadlineLine("zh", d))).toEqual([]);
   });
 
   it("registry check: English punctuation and counts", async () => {

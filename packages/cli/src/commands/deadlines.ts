@@ -29,7 +29,8 @@ export function openDeadlineLine(lang: Lang, d: OpenDeadline): string {
   return t(
     lang,
     `${subject} ${d.name}：届满日 ${d.due}${late}${provisional}（${formatSource(d.source)}）`,
-    `${subject} ${d.ruleId}: due ${d.due}${late}${provisional} (${formatSource(d.source)})`,
+    // The deadline by its Chinese name in English too (never the rule id, issue 16).
+    `${subject} ${d.name}: due ${d.due}${late}${provisional} (${formatSource(d.source)})`,
   );
 }
 
@@ -95,7 +96,7 @@ export async function deadlinesCommand(ctx: CommandContext): Promise<number> {
         t(
           lang,
           `期限清单（截至 ${today}）：共 ${list.length + duties.length} 项（其中公示义务 ${duties.length} 项），逾期 ${overdue} 项\n`,
-          `Open deadlines (as of ${today}): ${list.length + duties.length} (${duties.length} disclosure duties), ${overdue} overdue\n`,
+          `Open deadlines (as of ${today}): ${list.length + duties.length} (${duties.length} disclosure ${duties.length === 1 ? "duty" : "duties"}), ${overdue} overdue\n`,
         ),
       );
       const lines: { due: string; text: string }[] = [
