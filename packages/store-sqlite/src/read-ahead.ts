@@ -87,13 +87,14 @@ type PageReply = PackedPage | null;
 // core's `leafPageLength` prepended the same way: it must not refer to anything else.
 declare const workerPackedTable: typeof packedTable;
 declare const workerLeafPageLength: typeof leafPageLength;
+declare const workerRequire: (id: string) => unknown;
 function leafReaderThread(): void {
-  const threads = require("node:worker_threads") as typeof import("node:worker_threads");
+  const threads = workerRequire("node:worker_threads") as typeof import("node:worker_threads");
   const data = threads.workerData as ThreadData;
   const port = threads.parentPort;
   if (port === null) return;
   type Statement = { get(...params: unknown[]): unknown; pluck(): Statement; raw(): Statement };
-  const Driver = require(data.driver) as new (
+  const Driver = workerRequire(data.driver) as new (
     path: string,
     options: { readonly: boolean; fileMustExist: boolean; timeout: number },
   ) => { prepare(sql: string): Statement };
@@ -196,8 +197,11 @@ function leafReaderThread(): void {
 /** The worker's source: its body, with the two functions it uses as its source text. */
 // `__name`: a transpiler that keeps function names (esbuild's keepNames, as tsx runs the
 // source) wraps inner functions in calls to a helper the source text does not carry.
+// `workerRequire`: the eval worker's own `require`, named so that no bundler rewrites it
+// (an ESM build turns a `require` call into a helper that throws).
 const THREAD_SOURCE = `"use strict";
 const __name = (target) => target;
+const workerRequire = require;
 const workerPackedTable = ${packedTable.toString()};
 const workerLeafPageLength = ${leafPageLength.toString()};
 (${leafReaderThread.toString()})();`;
