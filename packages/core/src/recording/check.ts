@@ -132,26 +132,95 @@ function gapMessage(
 }
 
 /**
+ * 本案音像证据 — what {@link checkRecording} reads of an evidence item attached to the case
+ * (recording `AttachedEvidence`, `evidence.attached`): the item's id, media type and capture
+ * time, the stage it was attached in, the action it records (and the action's id), and for
+ * audio-video whether it covers the whole process and when it ended.
+ */
+export interface CaseEvidenceRecord {
+  /** The item. */
+  readonly item: { readonly id: string; readonly mediaType: string; readonly capturedAt: Instant };
+  /** The stage it was attached in. */
+  readonly stage: Stage;
+  /** 执法行为 it records. */
+  readonly action?: string | undefined;
+  /** The action's id within the case. */
+  readonly actionId?: string | undefined;
+  /** 全程记录. */
+  readonly wholeProcess?: boolean | undefined;
+  /** When the recording ended. */
+  readonly endedAt?: Instant | undefined;
+}
+
+/**
+ * 音像证据计入记录 — the case's recording with its attached audio-video items counted as
+ * records: an item counts for a performed action of its stage and action name (and its id,
+ * when both name one), captured after the previous performed action of that name and stage
+ * began and not after the action ended (its time when it has no end) — the window the
+ * procedure's gate reads, never narrower. Each counts as a `video` or `audio` record (by its
+ * media type) with its whole-process flag and span; other media types count for nothing here
+ * (text records are the procedure's own). Pure.
+ */
+export function withAttachedEvidence(recording: CaseRecording, evidence: readonly CaseEvidenceRecord[]): CaseRecording {
+  const extra: AttachedRecord[] = [];
+  const previous = new Map<string, Instant>();
+  for (const action of recording.actions) {
+    const key = `${action.stage}\u0000${action.action}`;
+    const after = previous.get(key);
+    previous.set(key, action.at);
+    const until = epochMillis(action.endedAt ?? action.at);
+    for (const e of evidence) {
+      const kind: RecordKind | undefined = e.item.mediaType.startsWith("video/")
+        ? "video"
+        : e.item.mediaType.startsWith("audio/")
+          ? "audio"
+          : undefined;
+      if (kind === undefined || e.stage !== action.stage || e.action !== action.action) continue;
+      // An item naming an action id counts only for that action — unless the action has no id
+      // of its own (the procedure's generated `<event>@<time>`), as at the gate.
+      if (e.actionId !== undefined && e.actionId !== action.id && !action.id.endsWith(`@${action.at}`)) continue;
+      const captured = epochMillis(e.item.capturedAt);
+      if (captured > until || (after !== undefined && captured <= epochMillis(after))) continue;
+      if (recording.records.some((r) => r.actionId === action.id && r.evidenceIds.includes(e.item.id))) continue;
+      extra.push({
+        id: e.item.id,
+        kind,
+        actionId: action.id,
+        evidenceIds: [e.item.id],
+        ...(e.wholeProcess === undefined ? {} : { wholeProcess: e.wholeProcess }),
+        startedAt: e.item.capturedAt,
+        ...(e.endedAt === undefined ? {} : { endedAt: e.endedAt }),
+      });
+    }
+  }
+  return extra.length === 0 ? recording : { actions: recording.actions, records: [...recording.records, ...extra] };
+}
+
+/**
  * 记录完整性检查 — checks the records of a case against the rules: for every action
  * performed, every row that applies to it (its action, and its stage when the row names
  * one) must be satisfied by a record attached to that action of one of the row's kinds —
  * covering the whole process when the row asks so. Unsatisfied required rows are gaps;
  * unsatisfied "as circumstances require" rows are advisories. Actions no row names need
- * nothing. Pure: the input is plain data, already parsed.
+ * nothing. With `evidence` (the case's attached items), an audio-video file attached for
+ * an action counts as its record ({@link withAttachedEvidence}), as it does at the
+ * procedure's gate. Pure: the input is plain data, already parsed.
  */
 export function checkRecording(
   caseRecording: CaseRecording,
   rules: RecordingRules = DEFAULT_RECORDING_RULES,
+  evidence: readonly CaseEvidenceRecord[] = [],
 ): RecordingReport {
+  const withEvidence = evidence.length === 0 ? caseRecording : withAttachedEvidence(caseRecording, evidence);
   const byAction = new Map<string, AttachedRecord[]>();
-  for (const r of caseRecording.records) {
+  for (const r of withEvidence.records) {
     const list = byAction.get(r.actionId);
     if (list === undefined) byAction.set(r.actionId, [r]);
     else list.push(r);
   }
   const gaps: RecordingGap[] = [];
   const advisories: RecordingGap[] = [];
-  for (const action of caseRecording.actions) {
+  for (const action of withEvidence.actions) {
     const records = byAction.get(action.id) ?? [];
     const name = rules.actions[action.action]?.name ?? action.action;
     for (const rule of rulesFor(rules, action.stage, action.action)) {
