@@ -5,10 +5,11 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { computeDeadline } from "../calendar/deadline.js";
-import { civilDateOf, compareCivilDates, epochMillis, instantFromEpochMillis } from "../kernel/time.js";
+import { addDays, civilDateOf, compareCivilDates, epochMillis, instantFromEpochMillis } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import { caseSurcharge } from "./branches.js";
 import type { PenaltyCommandInput } from "./commands.js";
+import { outstandingFen } from "./context.js";
 import { decide } from "./decide.js";
 import { type CaseState, evolve, foldEvents, initialCaseState } from "./fold.js";
 import {
@@ -57,11 +58,43 @@ const KINDS = [
   "emergency",
   "apply",
   "pay",
+  "instalments",
+  "suspend",
+  "resume",
+  "terminate",
+  "cutoff",
 ] as const;
 type Kind = (typeof KINDS)[number];
 
-function commandOf(kind: Kind, established: boolean): PenaltyCommandInput {
+function commandOf(kind: Kind, established: boolean, s: CaseState, date: string): PenaltyCommandInput {
   switch (kind) {
+    case "instalments": {
+      // Two instalments of what is outstanding, due 10 and 40 days on (行政处罚法 Art. 66 para. 2).
+      const owed = Math.max(2, outstandingFen(s.context));
+      const first = Math.floor(owed / 2);
+      return {
+        type: "payment.instalments",
+        instalments: [
+          { amountFen: first, dueDate: addDays(date, 10) },
+          { amountFen: owed - first, dueDate: addDays(date, 40) },
+        ],
+        records: [doc("plan")],
+      };
+    }
+    case "suspend":
+      return { type: "execution.suspend", ground: "hardship", reason: "暂无履行能力", records: [] };
+    case "resume":
+      return { type: "execution.resume", reason: "恢复履行能力", records: [] };
+    case "terminate":
+      return { type: "execution.terminate", ground: "dissolved", reason: "已注销", records: [] };
+    case "cutoff":
+      return {
+        type: "execution.act",
+        description: "停止供水",
+        utilityCutoff: { utilities: ["water"], premises: "residence" },
+        emergency: { reason: "紧急" },
+        records: [],
+      };
     case "defer":
       return { type: "payment.defer", until: "2025-06-30", records: [doc("approval")] };
     case "demand":
@@ -100,7 +133,7 @@ type Walk = {
   readonly selfEnforcement: boolean;
   readonly steps: readonly { readonly kind: Kind; readonly gap: number; readonly established: boolean }[];
   /** What a scripted walk must reach. */
-  readonly script?: "court" | "act" | "immediate" | "renewed";
+  readonly script?: "court" | "act" | "immediate" | "renewed" | "halt";
 };
 const walkArb: fc.Arbitrary<Walk> = fc.record({
   selfEnforcement: fc.boolean(),
@@ -161,7 +194,39 @@ const scripted: [Walk][] = [
       ],
     },
   ],
+  [
+    {
+      script: "halt",
+      selfEnforcement: true,
+      steps: [
+        { kind: "demand", gap: (16 * DAY) / MIN, established: false },
+        { kind: "decide", gap: (40 * DAY) / MIN, established: false },
+        { kind: "serve", gap: 60, established: false },
+        { kind: "suspend", gap: 60, established: false },
+        { kind: "act", gap: DAY / MIN, established: false },
+        { kind: "resume", gap: DAY / MIN, established: false },
+        { kind: "act", gap: 60, established: false },
+        { kind: "terminate", gap: 60, established: false },
+        { kind: "emergency", gap: 60, established: false },
+      ],
+    },
+  ],
 ];
+
+/**
+ * Oracle: the last day to pay on the plan before the next instalment is overdue — the earliest
+ * instalment not covered by what was paid toward the plan (cumulative amounts).
+ */
+function nextInstalmentDue(c: CaseState["context"]): string | undefined {
+  const plan = c.execution.instalments;
+  if (plan === undefined) return undefined;
+  let covered = c.paidFen - plan.paidBeforeFen;
+  for (const i of plan.instalments) {
+    if (covered < i.amountFen) return i.dueDate;
+    covered -= i.amountFen;
+  }
+  return undefined;
+}
 
 /** Oracle: the China-time minute of the day (UTC+8, no daylight saving since 1991). */
 const chinaMinute = (at: string) => Math.floor(((epochMillis(at) + 8 * 60 * MIN) % DAY) / MIN);
@@ -178,11 +243,30 @@ describe("execution steps (model-based)", () => {
         t += st.gap * MIN;
         const at = instantFromEpochMillis(t);
         const date = civilDateOf(at);
-        const actor = ["decide", "immediate", "apply", "defer"].includes(st.kind) ? headActor : officerActor;
+        const actor = [
+          "decide",
+          "immediate",
+          "apply",
+          "defer",
+          "instalments",
+          "suspend",
+          "resume",
+          "terminate",
+        ].includes(st.kind)
+          ? headActor
+          : officerActor;
         const ctx = { ...ctxAt(at, actor), execution: { selfEnforcement: walk.selfEnforcement } };
         const before = s;
-        const r = decide(s, commandOf(st.kind, st.established), ctx);
-        if (r.isErr()) continue;
+        const r = decide(s, commandOf(st.kind, st.established, s, date), ctx);
+        if (r.isErr()) {
+          const halted = s.context.execution.suspended !== undefined || s.context.execution.terminated !== undefined;
+          if (st.kind === "cutoff" && s.value === "served" && !halted) {
+            expect(r.error).toMatchObject({ code: "EXECUTION_MEANS_FORBIDDEN", source: { article: 43, paragraph: 2 } });
+          }
+          continue;
+        }
+        // 行政强制法 Art. 43 para. 2: never a cutoff to a residence, emergency or not.
+        expect(st.kind).not.toBe("cutoff");
         for (const e of r.value) {
           s = evolve(s, e)._unsafeUnwrap();
           events.push(e);
@@ -190,9 +274,32 @@ describe("execution steps (model-based)", () => {
         }
         const x = s.context.execution;
         const type = r.value.at(-1)?.type;
+        const b = before.context.execution;
+        if (
+          type === "execution.demanded" ||
+          type === "execution.decided" ||
+          type === "execution.served" ||
+          type === "execution.acted" ||
+          type === "execution.applied"
+        ) {
+          // 行政强制法 Arts. 39–40: nothing is executed while suspended or after termination.
+          expect(b.suspended).toBeUndefined();
+          expect(b.terminated).toBeUndefined();
+        }
+        if (type === "payment.instalmentsApproved") {
+          // 行政处罚法 Art. 66 para. 2: the instalments sum to what was outstanding.
+          const plan = x.instalments?.instalments ?? [];
+          expect(plan.reduce((sum, i) => sum + i.amountFen, 0)).toBe(outstandingFen(before.context));
+          expect(b.terminated).toBeUndefined();
+        }
+        if (type === "execution.acted" || type === "execution.decided") {
+          // Art. 42: not while an agreed or approved plan is being kept.
+          const next = nextInstalmentDue(before.context);
+          if (next !== undefined) expect(compareCivilDates(date, next)).toBeGreaterThan(0);
+        }
         if (type === "execution.demanded") {
-          // 行政处罚法 Art. 72: only after the payment deadline, with a fine outstanding.
-          const due = before.context.deadlines.payment?.due ?? "";
+          // 行政处罚法 Art. 72: only after the payment deadline (or the instalment due), with a fine outstanding.
+          const due = nextInstalmentDue(before.context) ?? before.context.deadlines.payment?.due ?? "";
           expect(compareCivilDates(date, due)).toBeGreaterThan(0);
           expect(x.demand?.due.due).toBe(computeDeadline("enforcement.demand", date, calendar)._unsafeUnwrap().due);
         }
@@ -204,6 +311,7 @@ describe("execution steps (model-based)", () => {
           const opens = [
             computeDeadline("remedy.litigation", "2025-03-11", calendar)._unsafeUnwrap().due,
             x.deferredUntil,
+            x.instalments?.instalments.at(-1)?.dueDate,
           ]
             .filter((d): d is string => d !== undefined)
             .sort()
@@ -250,6 +358,12 @@ describe("execution steps (model-based)", () => {
       }
       if (walk.script === "immediate") expect(s.context.execution.decision?.immediate).toBe(true);
       if (walk.script === "immediate") expect(reached.has("execution.served")).toBe(true);
+      if (walk.script === "halt") {
+        // One act before the suspension is refused, one after the resumption accepted; none after termination.
+        expect(s.context.execution.acts).toHaveLength(1);
+        expect(s.context.execution.terminated).toMatchObject({ ground: "dissolved" });
+        expect(reached.has("execution.resumed")).toBe(true);
+      }
       if (walk.script === "renewed") {
         expect(s.context.execution.defences.map((d) => d.established)).toEqual([true]);
         expect(s.context.execution.application).toBeDefined();
