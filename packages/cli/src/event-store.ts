@@ -3,10 +3,11 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
+  bureauProjections,
   type EventStore,
   err,
   guardEventStore,
-  inMemoryEventStore,
+  memoryEventStore,
   ok,
   type Result,
   type SanxiangError,
@@ -71,7 +72,13 @@ export function describeStore(spec: StoreSpec): string {
   }
 }
 
-/** Opens the store a spec names, guarded by core (the caller closes it). */
+/**
+ * Opens the store a spec names, guarded by core (the caller closes it), with the projections
+ * `createBureau` keeps (`bureauProjections()`: deadline index, disclosure queue, statistics,
+ * public disclosures, the case list) — a store an app writes through the bureau reads the same
+ * here, and one the CLI writes serves the bureau. A store opened with fewer projections has the
+ * missing ones rebuilt from its log once, on open.
+ */
 export async function openStoreSpec(spec: StoreSpec): Promise<Result<EventStore, SanxiangError>> {
   return (await openRaw(spec)).map(guardEventStore);
 }
@@ -79,13 +86,17 @@ export async function openStoreSpec(spec: StoreSpec): Promise<Result<EventStore,
 async function openRaw(spec: StoreSpec): Promise<Result<EventStore, SanxiangError>> {
   switch (spec.kind) {
     case "memory":
-      return ok(inMemoryEventStore());
+      return ok(memoryEventStore({ projections: bureauProjections() }));
     case "sqlite":
-      return openSqliteStore(spec.path === undefined ? { dir: spec.dir ?? ".sanxiang" } : { path: spec.path });
+      return openSqliteStore({
+        ...(spec.path === undefined ? { dir: spec.dir ?? ".sanxiang" } : { path: spec.path }),
+        projections: bureauProjections(),
+      });
     case "postgres": {
       const { openPostgresStore } = await import("@sanxiang/store-postgres");
       return openPostgresStore({
         connectionString: spec.url,
+        projections: bureauProjections(),
         ...(spec.schema === undefined ? {} : { schema: spec.schema }),
       });
     }
