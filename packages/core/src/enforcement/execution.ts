@@ -559,8 +559,11 @@ export interface ExecutionState {
 
 /** 分期缴纳计划 — approved instalments, the amount paid before approval, and when each was paid off. */
 export interface InstalmentPlan {
+  /** 批准（达成执行协议）之时. */
   readonly at: Instant;
+  /** 分期的依据 (行政处罚法 Art. 66 para. 2 or 行政强制法 Art. 42). */
   readonly basis: InstalmentBasis;
+  /** 各期 — amounts and due dates, in order. */
   readonly instalments: readonly Instalment[];
   /** 已缴金额 at approval: payments after it apply to the instalments in order of due date. */
   readonly paidBeforeFen: number;
@@ -572,6 +575,7 @@ export interface InstalmentPlan {
 
 /** 人民法院的处理 — acceptance, ruling and the organ's reconsideration request. */
 export interface CourtProceedings {
+  /** 人民法院受理之日. */
   readonly acceptedOn?: CivilDate;
   /** The latest ruling (the higher court's after a reconsideration). */
   readonly ruling?: {
