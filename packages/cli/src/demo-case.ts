@@ -1,27 +1,23 @@
 import {
   type Actor,
-  assembleCaseFile,
   type CaseFile,
   type CaseState,
   chinaCalendar,
   createBodiesRegistry,
-  createCase,
-  type DecideContext,
+  createBureau,
   type EventStore,
   err,
-  execute,
-  loadAuditLog,
+  manualClock,
   ok,
   type PenaltyCommandInput,
   type Result,
   type SanxiangError,
-  signAndSaveTreeHead,
   testSigner,
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 
 // A full ordinary penalty case of the sample market-regulation bureau, run through the
-// procedure exactly as an app would: 不标明价格 (价格违法行为行政处罚规定 Art. 13), a
+// bureau facade (createBureau) exactly as an app would: 不标明价格 (价格违法行为行政处罚规定 Art. 13), a
 // warning and a ¥2,000 fine. Sample data: the party, officers and dates are invented.
 
 /** The demo case's id in a store: the first of SPT-SCJ-DEMO-001, -002, … not yet taken. */
@@ -139,46 +135,52 @@ export interface DemoCase {
 }
 
 /**
- * Runs the sample case in `store`, shows a refused shortcut, signs the store's log head with
- * the public test key and assembles the case's file from what the store holds.
+ * Runs the sample case in `store` through {@link createBureau} — every act by `as(actor)` at
+ * the bureau's clock, set to the step's time — shows a refused shortcut, signs the store's log
+ * head with the public test key and assembles the case's file from what the store holds
+ * (`case(id).caseFile()`).
  */
 export async function runDemoCase(store: EventStore): Promise<Result<DemoCase, SanxiangError>> {
   const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
   if (bodies.isErr()) return err(bodies.error);
-  const calendar = chinaCalendar();
-  const ctx = (now: string, actor: Actor): DecideContext => ({ actor, now, calendar, bodies: bodies.value });
   const caseId = await freeCaseId(store);
   if (caseId.isErr()) return err(caseId.error);
   const CASE_ID = caseId.value;
+  const first = DEMO_STEPS[0];
+  if (first === undefined) throw new Error("the demo case has no steps");
+  const clock = manualClock(first.at);
+  const bureau = createBureau({
+    bodyId: "spt-scjgj",
+    logId: "EXAMPLE.spt-scjgj",
+    store,
+    signer: testSigner(),
+    clock,
+    registries: { bodies: bodies.value },
+    calendar: chinaCalendar(),
+  });
+  if (bureau.isErr()) return err(bureau.error);
+  const c = bureau.value.case(CASE_ID);
   const states: { step: DemoStep; state: CaseState }[] = [];
   let refused: SanxiangError | undefined;
   for (const step of DEMO_STEPS) {
+    clock.set(step.at);
     if (step.command.type === "notice.serve") {
       // The shortcut the law forbids: deciding before the party was told (Art. 44, 62).
-      const early = await execute(
-        store,
-        CASE_ID,
-        { type: "case.decide", outcome: "penalty", penalty: fine, records: [doc("decision")] },
-        ctx(step.at, head),
-      );
+      const early = await c.as(head).decide({ outcome: "penalty", penalty: fine, records: [doc("decision")] });
       if (early.isOk()) throw new Error("the procedure let a decision through without prior notice");
       refused = early.error;
     }
-    const r =
-      step.command.type === "case.file"
-        ? await createCase(store, CASE_ID, step.command, ctx(step.at, step.actor))
-        : await execute(store, CASE_ID, step.command, ctx(step.at, step.actor));
+    const r = await c.as(step.actor).execute(step.command);
     if (r.isErr()) return err(r.error);
-    states.push({ step, state: r.value.state });
+    const view = r.value.view;
+    if (view.procedure !== "ordinary") throw new Error(`the demo case is not an ordinary case: ${view.procedure}`);
+    states.push({ step, state: view.state });
   }
-  const sth = await signAndSaveTreeHead(store, testSigner(), {
-    logId: "EXAMPLE.spt-scjgj",
-    timestamp: "2026-03-18T08:00:00Z",
-  });
+  // The head signed at the end of the last day; the case file is proved against it.
+  clock.set("2026-03-18T08:00:00Z");
+  const sth = await bureau.value.signHead();
   if (sth.isErr()) return err(sth.error);
-  const log = await loadAuditLog(store);
-  if (log.isErr()) return err(log.error);
-  const file = assembleCaseFile(log.value, CASE_ID, sth.value);
+  const file = await c.caseFile();
   if (file.isErr()) return err(file.error);
   if (refused === undefined) throw new Error("the demo case has no prior-notice step");
   return ok({ caseId: CASE_ID, states, refused, caseFile: file.value });
