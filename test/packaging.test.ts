@@ -97,21 +97,6 @@ describe("@sanxiang/core entry points share one copy of each module", () => {
   });
 });
 
-describe("@sanxiang/core API reference", () => {
-  // One reference section per entry point: typedoc documents each subpath's source barrel;
-  // the root entry only re-exports them, so it has no section of its own.
-  it("typedoc documents every subpath entry point of the exports map", () => {
-    const exportsMap = pkgJson("core").exports as Record<string, Record<string, string> | string>;
-    const sources = Object.entries(exportsMap)
-      .filter(([k]) => k !== "." && k !== "./package.json")
-      .map(([, v]) => (typeof v === "object" ? v["@sanxiang/source"] : undefined)?.replace(/^\.\//, ""));
-    const typedoc = JSON.parse(readFileSync(join(packagesDir, "core", "typedoc.json"), "utf8")) as {
-      entryPoints: string[];
-    };
-    expect([...typedoc.entryPoints].sort()).toEqual([...sources].sort());
-  });
-});
-
 describe("@sanxiang/core in a browser", () => {
   it("its built bundle names no Node built-in", () => {
     for (const f of ["index.js", "index.cjs"]) {
