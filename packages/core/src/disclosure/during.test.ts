@@ -63,7 +63,12 @@ describe("duringDisclosureDrafts (事中公示: certificate shown, documents iss
         {
           type: "coercion.act",
           measureId: "m1",
-          seizure: { type: "seizure.approve", at: "2025-03-04T02:00:00Z", approverId: "h" },
+          seizure: {
+            type: "seizure.approve",
+            at: "2025-03-04T02:00:00Z",
+            approverId: "h",
+            measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+          },
         },
         "2025-03-04T02:00:00Z",
         headActor,

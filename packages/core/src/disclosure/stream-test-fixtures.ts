@@ -38,7 +38,17 @@ const seizureRecords = (at: string) => [
 
 /** `coercion.act`: the head approves measure `m` on 2025-03-04 (approved, or refused afterwards). */
 export const approveMeasure = (m: string, approved = true, day = "04"): CaseStep => [
-  { type: "coercion.act", measureId: m, seizure: { type: "seizure.approve", at: T(day), approverId: "h", approved } },
+  {
+    type: "coercion.act",
+    measureId: m,
+    seizure: {
+      type: "seizure.approve",
+      at: T(day),
+      approverId: "h",
+      approved,
+      measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+    },
+  },
   T(day),
   headActor,
 ];

@@ -103,7 +103,16 @@ describe("先行登记保存 (行政处罚法第五十六条)", () => {
 
 describe("查封扣押 started from the case (行政强制法第十八、二十五、二十七条)", () => {
   const approve: Step = [
-    { type: "coercion.act", measureId: "m1", seizure: { type: "seizure.approve", at: T("04"), approverId: "h" } },
+    {
+      type: "coercion.act",
+      measureId: "m1",
+      seizure: {
+        type: "seizure.approve",
+        at: T("04"),
+        approverId: "h",
+        measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+      },
+    },
     T("04"),
     headActor,
   ];
@@ -172,7 +181,12 @@ describe("查封扣押 started from the case (行政强制法第十八、二十�
     const late = {
       type: "coercion.act",
       measureId: "m2",
-      seizure: { type: "seizure.approve", at: T("07"), approverId: "h" },
+      seizure: {
+        type: "seizure.approve",
+        at: T("07"),
+        approverId: "h",
+        measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+      },
     } as const;
     const r = decide(s, late, ctxAt(T("07"), headActor));
     expect(r._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
@@ -369,7 +383,16 @@ describe("seized property goes with a transferred case, the party told in writin
   const seizedAndApproved = () =>
     run(
       [
-        measure("m1", { type: "seizure.approve", approverId: "h" }, T("04"), headActor),
+        measure(
+          "m1",
+          {
+            type: "seizure.approve",
+            approverId: "h",
+            measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+          },
+          T("04"),
+          headActor,
+        ),
         measure(
           "m1",
           {

@@ -12,7 +12,7 @@ import { deadlineWithExclusions, type ExcludedPeriod } from "./excluded-periods.
 import { caseDeadline, checkRecords, checkTeam, type DecideContext, refuse } from "./guards.js";
 import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
 import type { StepResult as R } from "./steps.js";
-import { type Surcharge, surchargeOn } from "./surcharge.js";
+import { type Surcharge, surchargeOn, surchargeOnPlan } from "./surcharge.js";
 
 // The ordinary case's investigation branches and execution (行政处罚法 Arts. 27, 56, 60, 72,
 // 73; 行政强制法 Arts. 18–28; 移送规定 Arts. 5–8): one function per command, each returning
@@ -124,7 +124,9 @@ export function handlePreservation(cmd: Cmd<"preservation.handle">, at: Instant,
 /**
  * 案件中的查封扣押 — `coercion.act`: a step of a measure linked to the case, decided by
  * {@link decideSeizure} with the case's team (certificates in scope for coercion power),
- * the bureau's recording rules and periods. A head's refusal of a prior request leaves
+ * the bureau's recording rules and periods, and the legal-review gate (the case's party,
+ * reviews and approved drafts, the bureau's catalogue: a major measure's approval needs a
+ * passed review of it). A head's refusal of a prior request leaves
  * nothing to record and is answered `INVALID_INPUT`.
  */
 export function actOnMeasure(cmd: Cmd<"coercion.act">, at: Instant, c: PenaltyCaseContext, ctx: DecideContext): R {
@@ -141,6 +143,14 @@ export function actOnMeasure(cmd: Cmd<"coercion.act">, at: Instant, c: PenaltyCa
       ...(ctx.recording === undefined ? {} : { recording: ctx.recording }),
       ...(ctx.periods === undefined ? {} : { periods: ctx.periods }),
       ...(ctx.officerPolicy === undefined ? {} : { officerPolicy: ctx.officerPolicy }),
+      review: {
+        caseId: c.caseId,
+        ...(c.party === undefined ? {} : { party: c.party }),
+        ...(ctx.reviewCatalogue === undefined ? {} : { catalogue: ctx.reviewCatalogue }),
+        ...(ctx.hash === undefined ? {} : { hash: ctx.hash }),
+        ...(ctx.reviews === undefined ? {} : { reviews: ctx.reviews }),
+        approvedDraftHashes: c.approvedDraftHashes,
+      },
     },
   );
   if (decided.isErr()) return err(decided.error);
@@ -316,6 +326,21 @@ export function caseSurcharge(
   const fine = c.decision?.outcome === "penalty" ? (c.decision.penalty?.fineFen ?? 0) : 0;
   const due = c.deadlines.payment?.due;
   const pauses = Object.values(c.remedies);
+  // 分期缴纳 (行政处罚法 Art. 66 para. 2): each instalment accrues from its own due date (surcharge.ts).
+  const plan = c.execution.instalments;
+  if (plan !== undefined && fine > 0) {
+    const s = surchargeOnPlan(
+      plan.instalments.map((i, k) => ({ ...i, settledOn: plan.settledOn[k] })),
+      asOf,
+      pauses,
+      policy,
+    );
+    if (s.isErr()) return err(s.error);
+    // What accrued before an execution agreement stays owed; the total never exceeds the fine (行政强制法 Art. 45 para. 2).
+    const amountFen = Math.min(fine, s.value.amountFen + plan.surchargeAccrued.amountFen);
+    const days = s.value.days + plan.surchargeAccrued.days;
+    return ok({ ...s.value, amountFen, days, unpaidFen: Math.max(0, amountFen - c.surchargePaidFen) });
+  }
   const s = surchargeOn(fine, due ?? asOf, asOf, pauses, policy);
   if (s.isErr()) return err(s.error);
   const accrued = due === undefined || fine === 0 ? { ...s.value, days: 0, amountFen: 0, capped: false } : s.value;

@@ -214,6 +214,8 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
     method: ServiceMethodSchema,
     /** 收件日期 — mail: the date on the return receipt (required); electronic: the day it reached the party's system (default: the day sent). */
     receivedOn: CivilDateSchema.optional(),
+    /** 书面告知将予公示 — the written notice served with the decision (市场监督管理行政处罚信息公示规定 Art. 8; required where the policy says that rule binds the bureau). */
+    publicationNotice: RecordRefSchema.optional(),
     records,
   }),
   z.object({

@@ -6,6 +6,7 @@ import type { CaseParty, DecisionOutcome, ExclusionKind, PreservationOutcome, Re
 import { type CaseDeadline, PENALTY_EVENT_STAGES, type PenaltyEvent } from "./events.js";
 import type { ExcludedPeriod } from "./excluded-periods.js";
 import {
+  applyPaymentToInstalments,
   EMPTY_EXECUTION,
   type ExecutionState,
   evolveExecution,
@@ -338,6 +339,7 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
         },
       };
     case "payment.deferred":
+    case "payment.instalmentsApproved":
       return {
         ...base,
         execution: evolveExecution(c.execution, e),
@@ -354,10 +356,18 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
     case "execution.served":
     case "execution.acted":
     case "execution.applied":
+    case "execution.courtAccepted":
+    case "execution.courtRuled":
+    case "execution.courtReconsidered":
+    case "execution.suspended":
+    case "execution.resumed":
+    case "execution.terminated":
       return { ...base, execution: evolveExecution(c.execution, e) };
     case "payment.recorded":
       return {
         ...base,
+        // 分期缴纳: the payment goes to the instalments in order (execution.ts).
+        execution: applyPaymentToInstalments(c.execution, c.paidFen + e.amountFen, civilDateOf(e.at)),
         paidFen: c.paidFen + e.amountFen,
         surchargePaidFen: c.surchargePaidFen + (e.surchargeFen ?? 0),
       };

@@ -29,13 +29,21 @@ import { PENALTY_EVENT_STAGES, type PenaltyEvent, type PenaltyEventType } from "
 import {
   actOnExecution,
   applyToCourt,
+  approveInstalments,
   decideExecution,
   deferPayment,
   demandPerformance,
+  instalmentsOwedNote,
   receiveExecutionDefence,
+  recordCourtAcceptance,
+  recordCourtRuling,
   recordServiceConsent,
+  requestCourtReconsideration,
+  resumeExecution,
   serveDecision,
   serveExecutionDecision,
+  suspendExecution,
+  terminateExecution,
 } from "./execution-decide.js";
 import type { CaseState } from "./fold.js";
 import { checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
@@ -83,6 +91,13 @@ export const COMMAND_EVENTS: Readonly<Record<PenaltyCommand["type"], PenaltyEven
   "execution.serve": "execution.served",
   "execution.act": "execution.acted",
   "execution.apply": "execution.applied",
+  "payment.instalments": "payment.instalmentsApproved",
+  "execution.courtAccept": "execution.courtAccepted",
+  "execution.courtRule": "execution.courtRuled",
+  "execution.courtReconsider": "execution.courtReconsidered",
+  "execution.suspend": "execution.suspended",
+  "execution.resume": "execution.resumed",
+  "execution.terminate": "execution.terminated",
 };
 
 /**
@@ -128,6 +143,16 @@ export const COMMAND_PERMISSIONS: Readonly<Record<PenaltyCommand["type"], Permis
   "execution.serve": "case.serve",
   "execution.act": "case.execute",
   "execution.apply": "case.decide",
+  // 分期缴纳 is the organ's approval like a deferral (Art. 66 para. 2); 中止、恢复、终结执行 and the
+  // 复议 request are the organ's decisions (行政强制法 Arts. 39–40, 58); the court's acceptance
+  // and ruling are recorded by the officer handling execution.
+  "payment.instalments": "case.decide",
+  "execution.courtAccept": "case.execute",
+  "execution.courtRule": "case.execute",
+  "execution.courtReconsider": "case.decide",
+  "execution.suspend": "case.decide",
+  "execution.resume": "case.decide",
+  "execution.terminate": "case.decide",
 };
 
 function eventFor(
@@ -239,6 +264,20 @@ function eventFor(
       return actOnExecution(cmd, at, c, ctx);
     case "execution.apply":
       return applyToCourt(cmd, at, c, ctx);
+    case "payment.instalments":
+      return approveInstalments(cmd, at, c, ctx);
+    case "execution.courtAccept":
+      return recordCourtAcceptance(cmd, at, c, ctx);
+    case "execution.courtRule":
+      return recordCourtRuling(cmd, at, c, ctx);
+    case "execution.courtReconsider":
+      return requestCourtReconsideration(cmd, at, c, ctx);
+    case "execution.suspend":
+      return suspendExecution(cmd, at, c);
+    case "execution.resume":
+      return resumeExecution(cmd, at, c);
+    case "execution.terminate":
+      return terminateExecution(cmd, at, c);
     case "payment.record": {
       if (cmd.amountFen > outstandingFen(c)) {
         return err(
@@ -265,12 +304,12 @@ function eventFor(
       return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen, surchargeFen: cmd.surchargeFen });
     }
     case "case.close": {
-      if (state.value === "served" && outstandingFen(c) > 0) {
+      if (state.value === "served" && outstandingFen(c) > 0 && c.execution.terminated === undefined) {
         const fine = c.decision?.penalty?.fineFen ?? 0;
         return err(
           sanxiangError(
             "COMMAND_NOT_ALLOWED",
-            `罚款尚未缴清，不得结案：应缴 ${formatYuan(fine)} 元，已缴 ${formatYuan(c.paidFen)} 元，尚欠 ${formatYuan(outstandingFen(c))} 元。请先记录缴纳（payment.record）；逾期不缴纳的，依法加处罚款或申请人民法院强制执行（行政处罚法第七十二条）`,
+            `罚款尚未缴清，不得结案：应缴 ${formatYuan(fine)} 元，已缴 ${formatYuan(c.paidFen)} 元，尚欠 ${formatYuan(outstandingFen(c))} 元${instalmentsOwedNote(c)}。请先记录缴纳（payment.record）；逾期不缴纳的，依法加处罚款或申请人民法院强制执行（行政处罚法第七十二条）`,
             {
               details: {
                 state: state.value,

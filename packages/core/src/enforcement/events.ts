@@ -151,6 +151,8 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     servedOn: CivilDateSchema.optional(),
     /** 公告送达: publication and the end of its 30 days (民事诉讼法 Art. 95). */
     publicNotice: PublicNoticeServiceSchema.optional(),
+    /** 书面告知将予公示 served with the decision (市场监督管理行政处罚信息公示规定 Art. 8). */
+    publicationNotice: RecordRefSchema.optional(),
     /** 罚款缴纳期限 (Art. 67 para. 3) from the service date, when a fine was imposed. */
     paymentDue: CaseDeadlineSchema.optional(),
     /** 申请人民法院强制执行期限 (行政强制法 Art. 53), when a fine was imposed; absent in streams written before it. */

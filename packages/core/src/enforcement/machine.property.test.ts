@@ -424,7 +424,12 @@ const commands = [
       // The seizure's own `at` is filled in by Step.run from the day (see `withAt`).
       const seizure =
         kind === "approve"
-          ? { type: "seizure.approve" as const, at: "", approverId: "h" }
+          ? {
+              type: "seizure.approve" as const,
+              at: "",
+              approverId: "h",
+              measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+            }
           : kind === "release"
             ? { type: "seizure.release" as const, at: "", ground: "noLongerNeeded" as const }
             : {

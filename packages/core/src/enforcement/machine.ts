@@ -85,6 +85,7 @@ export const penaltyMachine = setup({
     paysInPart: ({ context, event }) =>
       event.type === "payment.recorded" && event.amountFen > 0 && event.amountFen < outstandingFen(context),
     nothingOutstanding: ({ context }) => outstandingFen(context) === 0,
+    executionTerminated: ({ context }) => context.execution.terminated !== undefined,
     settled: ({ context }) => measuresSettled(context),
     surchargeCapped: ({ context, event }) =>
       event.type === "payment.recorded" &&
@@ -209,13 +210,24 @@ export const penaltyMachine = setup({
         "execution.served": { guard: "executionStep", actions: "apply" },
         "execution.acted": { guard: "executionStep", actions: "apply" },
         "execution.applied": { guard: "executionStep", actions: "apply" },
+        "payment.instalmentsApproved": { guard: "executionStep", actions: "apply" },
+        "execution.courtAccepted": { guard: "executionStep", actions: "apply" },
+        "execution.courtRuled": { guard: "executionStep", actions: "apply" },
+        "execution.courtReconsidered": { guard: "executionStep", actions: "apply" },
+        "execution.suspended": { guard: "executionStep", actions: "apply" },
+        "execution.resumed": { guard: "executionStep", actions: "apply" },
+        "execution.terminated": { guard: "executionStep", actions: "apply" },
         "payment.recorded": [
           { guard: and(["paysInFull", "surchargeCapped"]), target: "executed", actions: "apply" },
           { guard: and(["paysInPart", "surchargeCapped"]), actions: "apply" },
         ],
         "remedy.recorded": { actions: "apply" },
         "coercion.acted": { guard: "coercionStep", actions: "apply" },
-        "case.closed": { guard: and(["nothingOutstanding", "settled"]), target: "closed", actions: "apply" },
+        // 终结执行 (行政强制法 Art. 40) closes the case with the fine unpaid.
+        "case.closed": [
+          { guard: and(["nothingOutstanding", "settled"]), target: "closed", actions: "apply" },
+          { guard: and(["executionTerminated", "settled"]), target: "closed", actions: "apply" },
+        ],
       },
     },
     executed: {

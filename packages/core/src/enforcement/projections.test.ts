@@ -106,7 +106,16 @@ describe("deadline index over the investigation branches", () => {
       officerActor,
     ],
     [
-      { type: "coercion.act", measureId: "m1", seizure: { type: "seizure.approve", at: D("05"), approverId: "h" } },
+      {
+        type: "coercion.act",
+        measureId: "m1",
+        seizure: {
+          type: "seizure.approve",
+          at: D("05"),
+          approverId: "h",
+          measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+        },
+      },
       D("05"),
       headActor,
     ],

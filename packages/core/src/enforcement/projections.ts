@@ -63,8 +63,16 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "transfer.headDecision": ["case.decided"],
   // 行政强制执行 (行政强制法 Arts. 37, 53, 54): the demand's ten days and the three-month court
   // window end when the bureau decides to enforce itself or applies to the court.
-  "enforcement.demand": ["execution.decided", "execution.applied"],
-  "enforcement.courtApplication": ["execution.decided", "execution.applied"],
+  "enforcement.demand": ["execution.decided", "execution.applied", "execution.terminated"],
+  "enforcement.courtApplication": ["execution.decided", "execution.applied", "execution.terminated"],
+  // The court's periods (Arts. 56–58), tracked by the organ: met by the court's acceptance or
+  // ruling, the organ's 复议 by its request; all end when execution is terminated (Art. 40).
+  "enforcement.courtAcceptance": ["execution.courtAccepted", "execution.courtRuled", "execution.terminated"],
+  "enforcement.courtRuling": ["execution.courtRuled", "execution.terminated"],
+  "enforcement.courtRulingReview": ["execution.courtRuled", "execution.terminated"],
+  "enforcement.courtReconsideration": ["execution.courtReconsidered", "execution.terminated"],
+  "enforcement.courtReconsiderationRuling": ["execution.courtRuled", "execution.terminated"],
+  "enforcement.acceptanceReconsiderationRuling": ["execution.courtRuled", "execution.terminated"],
   // 公示 (in the disclosure's own stream): published, or withheld by law (not published at all).
   "disclosure.licencePenalty": ["disclosure.published", "disclosure.withheld"],
   // …and an inspection case's own result deadline (优化营商环境条例 Art. 54: 双随机、一公开) ends
@@ -89,6 +97,16 @@ const MEASURE_END_EVENTS = new Set(["seizure.handled", "seizure.released"]);
 
 /** Event types that end a case (or a procedure's file): every deadline still indexed for it is removed. */
 export const CASE_END_EVENTS: readonly string[] = ["case.closed", "case.archived", "decision.filed"];
+
+/**
+ * 备案 (`decision.filed`, 行政处罚法 Art. 52 para. 3) ends an on-the-spot case's own deadlines,
+ * not the party's performance of the decision: its payment deadline and execution periods stay
+ * indexed until met (Arts. 53, 67, 72; 行政强制法 Arts. 53–54).
+ */
+const keptAfterFiling = (ruleId: string): boolean => ruleId === "penalty.payment" || ruleId.startsWith("enforcement.");
+
+/** Collected on the spot (`onSpot.collected`, Arts. 68–71), the fine is paid: nothing to pay at the bank or to enforce. */
+const COLLECTED_DISCHARGES: readonly string[] = ["penalty.payment", "enforcement.courtApplication"];
 
 const ALL_RULE_IDS = STATUTORY_PERIODS.map((p) => p.id);
 
@@ -134,8 +152,14 @@ export const deadlinesProjection: Projection = {
     const key = (ruleId: string, measure = measureId) =>
       measure === undefined ? `${event.caseId}/${ruleId}` : `${event.caseId}/${ruleId}/${measure}`;
     if (CASE_END_EVENTS.includes(event.type)) {
-      for (const ruleId of ALL_RULE_IDS) writes.push({ op: "delete", key: key(ruleId) });
+      for (const ruleId of ALL_RULE_IDS) {
+        if (event.type === "decision.filed" && keptAfterFiling(ruleId)) continue;
+        writes.push({ op: "delete", key: key(ruleId) });
+      }
       return writes;
+    }
+    if (event.type === "onSpot.collected") {
+      for (const ruleId of COLLECTED_DISCHARGES) writes.push({ op: "delete", key: key(ruleId, undefined) });
     }
     for (const [ruleId, types] of Object.entries(DEADLINE_DISCHARGES)) {
       if (types.includes(event.type)) writes.push({ op: "delete", key: key(ruleId, undefined) });

@@ -49,6 +49,8 @@ export const bodies = createBodiesRegistry({
     { ...officer("h", "局长", "640502190009"), leadership: "principal" as const },
     // A deputy head (副局长, 副职负责人): a head for Art. 57, not for a transfer (移送规定 Art. 5).
     { ...officer("h2", "副局长", "640502190010"), leadership: "deputy" as const },
+    // The designated publisher (公示专员): uploads what the head signed off (pilot plan 二（一）（2））.
+    officer("p", "公示专员", "640502190021"),
   ],
 })._unsafeUnwrap();
 

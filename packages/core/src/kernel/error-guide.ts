@@ -398,6 +398,25 @@ export const ERROR_GUIDE: Readonly<Record<SanxiangErrorCode, ErrorGuide>> = {
     action: "The window cannot be reopened by the SDK; record what happened and consult the legal department.",
     audience: "officer",
   },
+  EXECUTION_MEANS_FORBIDDEN: {
+    meaning:
+      "An execution act or decision that cuts water, power, heating or gas to residents' homes to compel performance (行政强制法 Art. 43 para. 2).",
+    action: "Use a lawful means (划拨存款、拍卖查封扣押的财物…) or apply to the people's court.",
+    audience: "officer",
+  },
+  EXECUTION_HALTED: {
+    meaning:
+      "An execution step while execution is suspended (中止执行, 行政强制法 Art. 39) or after it was terminated (终结执行, Art. 40).",
+    action:
+      "Resume execution once the ground for suspension is gone (`execution.resume`); a terminated execution does not restart.",
+    audience: "officer",
+  },
+  PUBLICATION_NOTICE_MISSING: {
+    meaning:
+      "A decision to be published served without the written notice that it will be published (市场监督管理行政处罚信息公示规定 Art. 8).",
+    action: "Serve the written notice with the decision and record it (`publicationNotice` on `decision.serve`).",
+    audience: "officer",
+  },
   SIMPLIFIED_CAP_EXCEEDED: {
     meaning:
       "A simplified-procedure (简易程序) fine above the cap, or a penalty other than a fine or warning (行政处罚法 Art. 51).",

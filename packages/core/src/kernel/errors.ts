@@ -145,6 +145,12 @@ export const ERROR_CODES = {
   EXECUTION_AT_NIGHT_OR_HOLIDAY: "不得在夜间或者法定节假日实施行政强制执行",
   /** An application to the people's court after its three-month window closed (行政强制法 Art. 53). */
   COURT_APPLICATION_LATE: "申请人民法院强制执行已超过期限",
+  /** Cutting water, power, heating or gas to residents' homes to compel performance (行政强制法 Art. 43 para. 2). */
+  EXECUTION_MEANS_FORBIDDEN: "不得以停止供水、供电、供热、供燃气等方式迫使履行",
+  /** An execution step while execution is suspended or after it was terminated (行政强制法 Arts. 39–40). */
+  EXECUTION_HALTED: "执行已中止或者终结",
+  /** Service of a decision to be published without the written notice the sector rule requires (市场监督管理行政处罚信息公示规定 Art. 8). */
+  PUBLICATION_NOTICE_MISSING: "送达时未书面告知将予公示",
   /** A fine above the simplified-procedure cap, or a penalty other than a fine or warning (行政处罚法 Art. 51). */
   SIMPLIFIED_CAP_EXCEEDED: "超出简易程序适用范围",
   /** A decision form not issued to that officer, already used or voided (行政处罚法 Art. 52). */

@@ -98,6 +98,12 @@ export const KNOWN_ACTIONS = {
   coerciveExecutionDecision: { name: "作出强制执行决定", stage: "execution" },
   coerciveExecution: { name: "实施强制执行", stage: "execution" },
   courtApplication: { name: "申请人民法院强制执行", stage: "execution" },
+  courtAcceptance: { name: "人民法院受理强制执行申请", stage: "execution" },
+  courtRuling: { name: "人民法院执行裁定", stage: "execution" },
+  courtReconsideration: { name: "向上一级人民法院申请复议", stage: "execution" },
+  executionSuspension: { name: "中止执行", stage: "execution" },
+  executionResumption: { name: "恢复执行", stage: "execution" },
+  executionTermination: { name: "终结执行", stage: "execution" },
   forcedDemolition: { name: "强制拆除", stage: "execution" },
   archiving: { name: "立卷归档", stage: "archiving" },
 } as const satisfies Readonly<Record<string, { readonly name: string; readonly stage: Stage }>>;
