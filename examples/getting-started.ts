@@ -48,7 +48,7 @@ const bureau = must(
 const officer: Actor = { id: "spt-scj-01", name: "陈海龙", roles: ["officer"] };
 const head: Actor = { id: "spt-scj-head", name: "杨建国", roles: ["head"] };
 const reviewer: Actor = { id: "spt-scj-04", name: "郭婷", roles: ["legalReviewer"] };
-const clerk: Actor = { id: "spt-scj-gs", name: "公示专员（示例）", roles: ["publisher"] };
+const clerk: Actor = { id: "spt-scj-03", name: "吴鹏", roles: ["publisher"] }; // a registered officer of the bureau
 const doc = (id: string) => ({ id, kind: "document" as const });
 const fine = { kinds: ["fine" as const], fineFen: 15_000_000 }; // ¥150,000 to a company: major
 

@@ -303,7 +303,12 @@ describe("createBureau", () => {
     const c = bureau.case("SZ-1");
     (await c.as(officerActor).file(fileCommandFields)).match(ok, fail);
     clock.set("2025-03-04T02:00:00Z");
-    const approve = { type: "seizure.approve" as const, at: "2025-03-04T02:00:00Z", approverId: "h" };
+    const approve = {
+      type: "seizure.approve" as const,
+      at: "2025-03-04T02:00:00Z",
+      approverId: "h",
+      measure: { facts: "涉嫌违法经营", basis: ["行政强制法第二十二条"] },
+    };
     (await c.as(headActor).execute({ type: "coercion.act", measureId: "m1", seizure: approve })).match(ok, fail);
     clock.set("2025-03-04T03:00:00Z");
     const video = (

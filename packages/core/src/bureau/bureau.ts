@@ -19,6 +19,8 @@ import {
   type VerifyEventStoreOptions,
   verifyEventStore,
 } from "../recording/store-verify.js";
+import type { ReviewDraftInput } from "../review/draft.js";
+import type { ReviewGatePass } from "../review/gate.js";
 import { type CaseHandle, caseHandle } from "./case.js";
 import {
   actOf,
@@ -31,6 +33,7 @@ import {
 } from "./config.js";
 import { type DisclosureHandle, disclosureHandle } from "./disclosure.js";
 import { type CaseView, executeFormEvent, loadCase, loadForms } from "./engine.js";
+import { checkMajorDecisionIn } from "./major-decision.js";
 import { type BureauProcedure, CASES_PROJECTION } from "./projection.js";
 import { bureauSigning } from "./signing.js";
 
@@ -143,6 +146,15 @@ export interface Bureau {
   };
   /** 执法记录仪配备检查 under the bureau's equipment ratios. */
   equipment(input: EquipmentCheckInput): Result<EquipmentReport, SanxiangError>;
+  /**
+   * 重大执法决定审核检查 — the legal-review gate for any decision kind the catalogue knows
+   * (处罚, 行政强制, 行政许可), for an app that makes the decision outside the SDK's
+   * procedures (a 许可 in its licensing system): parses the draft, finds the reviews of
+   * `draft.caseId` and the approvals its case records, and passes when the decision is not
+   * major or a passed review approved exactly it; else `REVIEW_NOT_APPROVED` naming why
+   * (`details.why`) and the next step — the app then does not decide. Reads only.
+   */
+  checkMajorDecision(draft: ReviewDraftInput): Promise<Result<ReviewGatePass, SanxiangError>>;
 }
 
 function casesList(b: ResolvedBureau): Bureau["cases"]["list"] {
@@ -265,5 +277,6 @@ export function createBureau(config: BureauConfig): Result<Bureau, SanxiangError
       register: async () => (await loadForms(b)).map((f) => f.register),
     },
     equipment: (input) => checkEquipment(input, b.policies.equipment),
+    checkMajorDecision: (draft) => checkMajorDecisionIn(b, draft),
   });
 }

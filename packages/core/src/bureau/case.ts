@@ -19,6 +19,7 @@ import {
 import type { EvidenceContent } from "../recording/evidence-store.js";
 import type { ReviewCommandInput } from "../review/commands.js";
 import type { ReviewState } from "../review/fold.js";
+import type { ReviewGatePass } from "../review/gate.js";
 import type { ReviewMaterial } from "../review/schema.js";
 import { type Act, actOf, isRecord, notAnObject, type ResolvedBureau } from "./config.js";
 import { type DisclosureHandle, disclosureHandle } from "./disclosure.js";
@@ -33,6 +34,12 @@ import {
   type ReviewStepResult,
   reviewStreamId,
 } from "./engine.js";
+import {
+  type CaseDraftInput,
+  checkMajorDecisionIn,
+  type SeizureSubmission,
+  seizureSubmitCommand,
+} from "./major-decision.js";
 import type { BureauSigning } from "./signing.js";
 
 /** 命令字段 — the fields of the case command `T` (its `type` given by the method). */
@@ -139,6 +146,11 @@ export interface ActingOnReview {
   resubmit(input: ReviewResubmission): Promise<Result<ReviewStepResult, SanxiangError>>;
   /** 集体讨论. */
   discuss(input: ReviewCommandFields<"review.discuss">): Promise<Result<ReviewStepResult, SanxiangError>>;
+  /**
+   * 送审查封扣押 — the measure's draft (`seizureReviewDraft`) built from the case's party: the
+   * head's `seizure.approve` carrying the same `measure` then passes the gate.
+   */
+  submitSeizure(input: SeizureSubmission): Promise<Result<ReviewStepResult, SanxiangError>>;
 }
 
 /** 法制审核 of one case. */
@@ -147,6 +159,13 @@ export interface CaseReviews {
   as(actor: Actor): ActingOnReview;
   /** The case's reviews, oldest first. */
   list(): Promise<Result<readonly ReviewState[], SanxiangError>>;
+  /**
+   * 重大执法决定审核检查 — may this decision of the case (any kind the catalogue knows: 处罚,
+   * 行政强制, 行政许可) be made now? Passes when it is not major or a passed review approved
+   * exactly it; else `REVIEW_NOT_APPROVED` with `details.why` and the next step. For
+   * decisions made outside the SDK's procedures (a 许可 in the licensing system). Reads only.
+   */
+  check(draft: CaseDraftInput): Promise<Result<ReviewGatePass, SanxiangError>>;
 }
 
 /** 决定公示草稿参数 — what the decision disclosure needs beyond the case's events. */
@@ -205,15 +224,15 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
     };
     return {
       execute: run,
-      file: (input) => run({ type: "case.file", ...input }),
-      investigate: (input) => run({ type: "investigation.record", ...input }),
-      closeInvestigation: (input) => run({ type: "investigation.close", ...input }),
-      notify: (input) => run({ type: "notice.serve", ...input }),
-      decide: (input) => run({ type: "case.decide", ...input }),
-      serve: (input) => run({ type: "decision.serve", ...input }),
-      recordPayment: (input) => run({ type: "payment.record", ...input }),
-      close: (input = {}) => run({ type: "case.close", ...input }),
-      archive: (input) => run({ type: "case.archive", ...input }),
+      file: (input) => run({ ...input, type: "case.file" }),
+      investigate: (input) => run({ ...input, type: "investigation.record" }),
+      closeInvestigation: (input) => run({ ...input, type: "investigation.close" }),
+      notify: (input) => run({ ...input, type: "notice.serve" }),
+      decide: (input) => run({ ...input, type: "case.decide" }),
+      serve: (input) => run({ ...input, type: "decision.serve" }),
+      recordPayment: (input) => run({ ...input, type: "payment.record" }),
+      close: (input = {}) => run({ ...input, type: "case.close" }),
+      archive: (input) => run({ ...input, type: "case.archive" }),
       attachEvidence: async (content, input) => {
         const act = actOf(b, actor);
         if (act.isErr()) return err(act.error);
@@ -279,8 +298,8 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
           ...(input.at === undefined ? {} : { at: input.at }),
         });
       },
-      assign: (input) => run({ type: "review.assign", ...input }),
-      conclude: (input) => run({ type: "review.conclude", ...input }),
+      assign: (input) => run({ ...input, type: "review.assign" }),
+      conclude: (input) => run({ ...input, type: "review.conclude" }),
       resubmit: async (input) => {
         if (!isRecord(input)) return err(notAnObject("重新送审内容", input));
         const v = await ordinaryState();
@@ -293,7 +312,14 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
           ...(input.at === undefined ? {} : { at: input.at }),
         });
       },
-      discuss: (input) => run({ type: "review.discuss", ...input }),
+      discuss: (input) => run({ ...input, type: "review.discuss" }),
+      submitSeizure: async (input) => {
+        if (!isRecord(input)) return err(notAnObject("查封扣押送审内容", input));
+        const v = await ordinaryState();
+        if (v.isErr()) return err(v.error);
+        const cmd = seizureSubmitCommand(v.value.state.context, input);
+        return cmd.isErr() ? err(cmd.error) : run(cmd.value);
+      },
     };
   };
 
@@ -301,7 +327,11 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
     caseId,
     as: acting,
     view: () => loadCase(b, caseId),
-    review: { as: reviewActing, list: () => loadReviews(b, caseId) },
+    review: {
+      as: reviewActing,
+      list: () => loadReviews(b, caseId),
+      check: (draft) => checkMajorDecisionIn(b, isRecord(draft) ? { ...draft, caseId } : draft),
+    },
     disclosure: {
       as: (actor) => ({
         draft: async (input) => {
@@ -324,6 +354,16 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
       }),
     },
     caseFile: async () => {
+      // A case with no events has no file: say so before a head is signed for nothing.
+      const events = await config.store.load(caseId);
+      if (events.isErr()) return err(events.error);
+      if (events.value.length === 0) {
+        return err(
+          sanxiangError("CASE_FILE_MALFORMED", `存储中没有案件 ${caseId} 的事件，无法组卷`, {
+            details: { caseId, why: "caseNotFound" },
+          }),
+        );
+      }
       const head = await signing.headCovering();
       if (head.isErr()) return err(head.error);
       // Through the store port: the case's streams (its reviews and disclosures filed with it)

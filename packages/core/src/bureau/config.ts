@@ -3,6 +3,7 @@ import type { WorkCalendar } from "../calendar/types.js";
 import type { DisclosureDecideContext } from "../disclosure/decide.js";
 import type { Publisher } from "../disclosure/publisher.js";
 import { type DisclosurePolicy, type DisclosurePolicyInput, resolveDisclosurePolicy } from "../disclosure/rules.js";
+import type { ExecutionPolicyInput } from "../enforcement/execution.js";
 import type { DecideContext } from "../enforcement/guards.js";
 import type { InspectionDecideContext } from "../enforcement/inspection/decide.js";
 import type { PenaltyPolicy } from "../enforcement/penalty.js";
@@ -29,7 +30,7 @@ import type { EntitiesRegistry } from "../registry/entities/registry.js";
 import type { LawsRegistry } from "../registry/laws/registry.js";
 import type { PowersRegistry } from "../registry/powers/registry.js";
 import type { ReviewCatalogue } from "../review/catalogue.js";
-import type { ReviewDecideContext } from "../review/decide.js";
+import type { ReviewCaseScope, ReviewDecideContext } from "../review/decide.js";
 import type { ReviewState } from "../review/fold.js";
 import type { ReviewPolicyInput } from "../review/policy.js";
 
@@ -72,6 +73,12 @@ export interface BureauPolicies {
   readonly penalty?: PenaltyPolicy;
   /** 加处罚款配置. */
   readonly surcharge?: SurchargePolicyInput;
+  /**
+   * 强制执行配置 (enforcement power, night, rest days, the written publication notice at
+   * service). `publicationNotice` defaults to `samr` when the disclosure sector is `samr`
+   * (市场监督管理行政处罚信息公示规定 Art. 8).
+   */
+  readonly execution?: ExecutionPolicyInput;
   /** 简易程序配置. */
   readonly simplified?: SimplifiedPolicy;
   /** 执法人员规则 (minimum officers …). */
@@ -255,6 +262,8 @@ export function decideContext(
     now,
     calendar: config.calendar,
     bodies: config.registries.bodies,
+    // The discretion benchmarks bind the decisions of both procedures (行政处罚法 Art. 34).
+    ...(config.registries.benchmarks === undefined ? {} : { benchmarks: config.registries.benchmarks }),
     ...(p.recording === undefined ? {} : { recording: p.recording }),
     ...(p.penalty === undefined ? {} : { policy: p.penalty }),
     ...(p.permissions === undefined ? {} : { permissions: p.permissions }),
@@ -262,9 +271,21 @@ export function decideContext(
     ...(p.periods === undefined ? {} : { periods: p.periods }),
     ...(config.hash === undefined ? {} : { hash: config.hash }),
     ...(p.surcharge === undefined ? {} : { surcharge: p.surcharge }),
+    ...executionOf(b),
     ...(catalogue === undefined ? {} : { reviewCatalogue: catalogue }),
     ...(reviews.length === 0 ? {} : { reviews }),
   };
+}
+
+/**
+ * The bureau's execution settings for the decide context: its own, with the written notice of
+ * 市场监督管理行政处罚信息公示规定 Art. 8 on by default for a bureau of the `samr` sector.
+ */
+function executionOf(b: ResolvedBureau): { readonly execution?: ExecutionPolicyInput } {
+  const own = b.policies.execution;
+  const samr = b.disclosure.sector === "samr";
+  if (!samr) return own === undefined ? {} : { execution: own };
+  return { execution: { publicationNotice: "samr", ...own } };
 }
 
 /** 简易程序上下文 (internal). */
@@ -284,8 +305,16 @@ export function inspectionContext(b: ResolvedBureau, actor: Actor, now: Instant)
   return { ...decideContext(b, actor, now, []), ...(id === undefined ? {} : { publishPeriodId: id }) };
 }
 
-/** 法制审核上下文 (internal). */
-export function reviewContext(b: ResolvedBureau, actor: Actor, now: Instant): ReviewDecideContext {
+/**
+ * 法制审核上下文 (internal). `caseScope` is the reviewed case's body and team as its stream
+ * records them: submissions must come from that team and none of it may review.
+ */
+export function reviewContext(
+  b: ResolvedBureau,
+  actor: Actor,
+  now: Instant,
+  caseScope?: ReviewCaseScope,
+): ReviewDecideContext {
   const { config, policies: p } = b;
   const policy = p.reviewCatalogue === undefined ? p.review : { ...(p.review ?? {}), catalogue: p.reviewCatalogue };
   return {
@@ -293,6 +322,7 @@ export function reviewContext(b: ResolvedBureau, actor: Actor, now: Instant): Re
     now,
     calendar: config.calendar,
     bodies: config.registries.bodies,
+    ...(caseScope === undefined ? {} : { caseScope }),
     ...(policy === undefined ? {} : { policy }),
     ...(p.permissions === undefined ? {} : { permissions: p.permissions }),
     ...(config.hash === undefined ? {} : { hash: config.hash }),
@@ -309,6 +339,7 @@ export function disclosureContext(b: ResolvedBureau, actor: Actor, now: Instant)
     actor: actor.bodyId === undefined ? { ...actor, bodyId: config.bodyId } : actor,
     now,
     calendar: config.calendar,
+    bodies: config.registries.bodies,
     policy: b.disclosure,
     ...(p.permissions === undefined ? {} : { permissions: p.permissions }),
     ...(config.hash === undefined ? {} : { hash: config.hash }),

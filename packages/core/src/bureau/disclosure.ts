@@ -100,7 +100,7 @@ export function disclosureHandle(b: ResolvedBureau, id: string): DisclosureHandl
       return {
         execute: run,
         draft: (draft) => run({ type: "disclosure.draft", draft }),
-        revise: (input) => run({ type: "disclosure.revise", ...input }),
+        revise: (input) => run({ ...input, type: "disclosure.revise" }),
         signOff: async (input = {}) => {
           if (!isRecord(input)) return err(notAnObject("审定参数", input));
           if (input.contentHash !== undefined)
@@ -118,7 +118,7 @@ export function disclosureHandle(b: ResolvedBureau, id: string): DisclosureHandl
           return run({ type: "disclosure.approve", contentHash });
         },
         publish: () => port((p, c) => publishDisclosure(store, p, id, c)),
-        correct: (input) => run({ type: "disclosure.correct", ...input }),
+        correct: (input) => run({ ...input, type: "disclosure.correct" }),
         withdraw: (reason) => port((p, c) => withdrawDisclosure(store, p, id, reason, c)),
         endEarly: (application) => port((p, c) => endDisclosureEarly(store, p, id, application, c)),
       };

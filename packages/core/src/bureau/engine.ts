@@ -30,7 +30,7 @@ import type { Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import { checkRecording, type RecordingReport } from "../recording/check.js";
 import type { ReviewCommandInput } from "../review/commands.js";
-import { decideReview } from "../review/decide.js";
+import { decideReview, type ReviewCaseScope } from "../review/decide.js";
 import { foldReview, type ReviewState } from "../review/fold.js";
 import { decideContext, inspectionContext, type ResolvedBureau, reviewContext, simplifiedContext } from "./config.js";
 import { type BureauProcedure, procedureOpenedBy } from "./projection.js";
@@ -167,7 +167,7 @@ function viewOf(
     version: state.version,
     state,
     reviews,
-    recording: checkRecording(state.context.recording, b.policies.recording),
+    recording: checkRecording(state.context.recording, b.policies.recording, state.evidence ?? []),
   }));
 }
 
@@ -323,6 +323,24 @@ export async function executeCase(
   return view.isErr() ? err(view.error) : ok({ events: decided, view: view.value });
 }
 
+/**
+ * The reviewed case's body and team (承办人员) as its stream records them, for the review's
+ * registry checks; `undefined` when the case is not an ordinary case of this store.
+ */
+async function reviewCaseScope(
+  b: ResolvedBureau,
+  caseId: string | undefined,
+): Promise<Result<ReviewCaseScope | undefined, SanxiangError>> {
+  if (caseId === undefined) return ok(undefined);
+  const events = await b.config.store.load(caseId);
+  if (events.isErr()) return err(events.error);
+  if (procedureOfStream(events.value) !== "ordinary") return ok(undefined);
+  const state = foldEvents(caseId, events.value);
+  if (state.isErr()) return err(state.error);
+  const c = state.value.context;
+  return ok({ bodyId: c.bodyId, team: c.officerIds });
+}
+
 /** 执行审核命令 — load the review stream, fold, {@link decideReview}, append, return the new review. */
 export async function executeReview(
   b: ResolvedBureau,
@@ -335,7 +353,12 @@ export async function executeReview(
   if (events.isErr()) return err(events.error);
   const state = foldReview(reviewId, events.value);
   if (state.isErr()) return err(state.error);
-  const decided = decideReview(state.value, cmd, reviewContext(b, actor, now));
+  const scope = await reviewCaseScope(
+    b,
+    state.value.context.caseId ?? (cmd.type === "review.submit" ? cmd.caseId : undefined),
+  );
+  if (scope.isErr()) return err(scope.error);
+  const decided = decideReview(state.value, cmd, reviewContext(b, actor, now, scope.value));
   if (decided.isErr()) return err(decided.error);
   const appended = await b.config.store.append(reviewId, state.value.version, decided.value);
   if (appended.isErr()) return err(appended.error);

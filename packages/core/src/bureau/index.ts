@@ -32,4 +32,5 @@ export {
   reviewStreamId,
   type SimplifiedCaseView,
 } from "./engine.js";
+export type { CaseDraftInput, SeizureSubmission } from "./major-decision.js";
 export { type BureauProcedure, bureauProjections, CASES_PROJECTION, casesProjection } from "./projection.js";

@@ -3,10 +3,10 @@
 // systems from one projection.
 import { z } from "zod";
 import { STATUTORY_PERIODS } from "../calendar/periods.js";
-import type { SanxiangError } from "../kernel/errors.js";
+import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource, RuleSourceSchema } from "../kernel/source.js";
-import { type CivilDate, CivilDateSchema, compareCivilDates, daysBetween } from "../kernel/time.js";
+import { type CivilDate, CivilDateSchema, compareCivilDates, daysBetween, isCivilDate } from "../kernel/time.js";
 import type { EventStore } from "../recording/event-store.js";
 import type { ProjectionRow } from "../recording/projection.js";
 import { readAllProjectionRows } from "../recording/projection-read.js";
@@ -99,6 +99,21 @@ export function openDeadlinesFrom(
   rows: readonly ProjectionRow[],
   options: OpenDeadlinesOptions,
 ): Result<OpenDeadline[], SanxiangError> {
+  // Bad options change nothing and say which value is wrong: a dueBy of 2026-02-30 would
+  // otherwise compare as a string and quietly list nothing (or the wrong things).
+  for (const [field, value] of [
+    ["today", options.today],
+    ["dueBy", options.dueBy],
+  ] as const) {
+    if (field === "dueBy" && value === undefined) continue;
+    if (!isCivilDate(value)) {
+      return err(
+        sanxiangError("CIVIL_DATE_INVALID", `期限查询的 ${field} 不是有效日期（应为 YYYY-MM-DD）：${String(value)}`, {
+          details: { field, value: String(value) },
+        }),
+      );
+    }
+  }
   const out: OpenDeadline[] = [];
   const warnings = { ...DEFAULT_DEADLINE_WARNINGS, ...options.warnings };
   for (const row of rows) {
