@@ -364,7 +364,10 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
     const saved = join(dir, "casefile.json");
     writeFileSync(saved, JSON.stringify(file));
     let said = "";
-    const io = { out: (t: string) => void (said += t), err: (t: string) => void (said += t), clock, env: {}, cwd: dir };
+    const say = (t: string): void => {
+      said += t;
+    };
+    const io = { out: say, err: say, clock, env: {}, cwd: dir };
     expect(await cli(["verify", saved, "--key", api.publicKeyHex], io), said).toBe(0);
     // … and not with another key (the test signer's public key).
     const other = toHex(testSigner().publicKey);
