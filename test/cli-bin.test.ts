@@ -47,3 +47,20 @@ describe("the sanxiang bin", () => {
     expect(r.stdout).toContain("MERKLE_ROOT_MISMATCH");
   });
 });
+
+describe("the sanxiang bin with its output piped into a reader that stops early", () => {
+  it("ends quietly when the pipe closes (`sanxiang demo | head -1`), with no EPIPE trace", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bin, "demo"], { cwd, env: { PATH: process.env.PATH } });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    // Read the first chunk, then close our end, as `head -1` does.
+    await new Promise<void>((done) => child.stdout.once("data", () => done()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled 'error' event|at .*\(node:/);
+    expect(code).toBe(0);
+  });
+});

@@ -28,10 +28,30 @@ export const systemClock: Clock = {
   now: (): Instant => new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
 };
 
+// Output piped into a reader that stops early (`sanxiang demo | head`) closes the pipe: the
+// next write fails with EPIPE, which Node raises as an unhandled 'error' event and a stack
+// trace. The reader has all it wanted, so further output is dropped quietly; any other
+// write failure is reported on standard error and fails the run.
+let stdoutClosed = false;
+let stdoutGuarded = false;
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    stdoutClosed = true;
+    if (e.code === "EPIPE") return;
+    process.stderr.write(`标准输出写入失败：${e.code ?? e.message}\n`);
+    process.exitCode = 1;
+  });
+}
+
 /** The real process's standard streams, clock and environment. */
 export function processIo(): CliIo {
+  guardStdout();
   return {
-    out: (t) => process.stdout.write(t),
+    out: (t) => {
+      if (!stdoutClosed) process.stdout.write(t);
+    },
     err: (t) => process.stderr.write(t),
     errIsTTY: process.stderr.isTTY === true,
     clock: systemClock,
