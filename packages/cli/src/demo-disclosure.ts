@@ -195,7 +195,7 @@ export async function runDisclosureDemo(
       continue;
     }
     // 谁履职、谁公示: a body's own head signs its items off; a body with no head on record
-    // (the sample 中卫市司法局) cannot, so its items wait — counted, never published by another.
+    // cannot, so its items wait — counted, never published by another.
     const people = actorsOf(bodies.value, item.bodyId, "2026-03-02");
     if (people === undefined) {
       beforeWaiting++;

@@ -41,9 +41,9 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
     expect(log.out).toContain("日志验证通过");
     // Per demo run: the ordinary case, the major case, its legal review and the decision's
     // disclosure; the first run also publishes the sample bureaus' 52 before-enforcement items.
-    // 53 streams: the before-enforcement items of the sample 中卫市司法局 wait, as no head of
-    // that body is on record to sign them off (the registry checks who signs off).
-    expect(log.out).toMatch(/事件 \d+ 件，事件流 53 个/);
+    // 62 streams: the cases and reviews, and every body's disclosures — each body's items
+    // signed off by its own registered head (the registry checks who signs off).
+    expect(log.out).toMatch(/事件 \d+ 件，事件流 62 个/);
     expect(log.out).toContain("签名均有效");
 
     // One changed byte in a stored event: verify --log names it and exits 1.
@@ -75,7 +75,7 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
     const first = await cli("publish", "--out", "site", "--store", db, "--base-url", "https://gs.example.gov.cn/");
     expect(first.err).toBe("");
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/已公示 46 项，撤回公告 0 项/);
+    expect(first.out).toMatch(/已公示 55 项，撤回公告 0 项/);
     const page = readFileSync(join(dir, "site", "item", "gs-decision-SPT-SCJ-DEMO-001.html"), "utf8");
     expect(page).toContain("沙市监罚决〔2026〕001号");
     expect(page).toContain("警告，罚款人民币2,000.00元");

@@ -66,7 +66,7 @@ describe("sanxiang verify --log (§1.4, §1.5: every signed head, every projecti
       /签名树头 \d+ 个（大小 [\d、]+；日志标识 EXAMPLE\.spt-scjgj、spt-scjgj）均与重算的日志一致/,
     );
     expect(log.out).toMatch(/由其他密钥（标识 [0-9a-f]{16}…）签署，无法用所给公钥验证，不计入签名覆盖/);
-    expect(log.out).toMatch(/投影 4 个与事件日志的重放一致：deadlines（\d+ 行）/);
+    expect(log.out).toMatch(/投影 5 个与事件日志的重放一致：deadlines（\d+ 行）.*bureau-cases（\d+ 行）/);
     expect(log.out).not.toContain("警告");
     const skipped = await cli("verify", "--log", "--store", store, "--skip-projections");
     expect(skipped.out).toContain("投影：未核对（--skip-projections）");

@@ -24,6 +24,8 @@ describe("beforeDisclosureDrafts (事前公开, 118号 二（四）)", () => {
       // The heads 局长 and 副局长 hold certificates too.
       "640502190009",
       "640502190010",
+      // The designated publisher (公示专员) holds a certificate as well.
+      "640502190021",
     ]);
     expect(ofKind("power").map((d) => d.disclosureId)).toEqual(["gs-power-SF-CF-001"]);
     expect(ofKind("serviceGuide")).toHaveLength(1);

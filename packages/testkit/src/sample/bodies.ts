@@ -117,7 +117,7 @@ const M = ["价格监督检查", "信用监管"];
 
 /**
  * 示例执法人员 (all invented) — six per district bureau (and the market bureau's head, its
- * 正职负责人) and two for the city bureau. In each district bureau: one certificate expired
+ * 正职负责人) and, for the city bureau, its head and two officers. In each district bureau: one certificate expired
  * on 2025-06-30, one legal reviewer holding the 法律职业资格, and one officer whose status
  * changed (离岗 / 暂扣) — a new version. The justice bureau's 副局长 is its 副职负责人.
  */
@@ -186,6 +186,15 @@ export const SAMPLE_OFFICERS: readonly OfficerInput[] = [
     extra: { post: "科员", unit: "法律援助中心" },
   }),
 
+  // The city bureau's head (局长, 正职负责人): signs off its own disclosures (谁履职、谁公示).
+  officer({
+    id: "zw-sfj-head",
+    name: "马建华",
+    body: CITY_JUSTICE,
+    cert: "640500230100",
+    categories: ["律师管理", "公证管理"],
+    extra: { post: "局长", leadership: "principal" },
+  }),
   officer({
     id: "zw-sfj-01",
     name: "孙建国",

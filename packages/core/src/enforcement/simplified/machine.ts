@@ -25,13 +25,18 @@ const untouched = (view: PenaltyCaseContext | undefined): boolean =>
   view === undefined ||
   (view.paidFen === 0 && view.execution.demand === undefined && view.execution.deferredUntil === undefined);
 
+// Only a payment can pay the fine off (`paysOff`); every other follow-on event stays in
+// `decided`. Giving the others the `paid` branch too would draw them on the public
+// flowchart as steps to 已缴清, which they never are.
 const FOLLOW_ON_OUTSTANDING = Object.fromEntries(
   FOLLOW_ON_EVENTS.outstanding.map((t) => [
     t,
-    [
-      { guard: and(["followOn", "paysOff"]), target: "paid", actions: "apply" },
-      { guard: "followOn", actions: "apply" },
-    ],
+    t === "payment.recorded"
+      ? [
+          { guard: and(["followOn", "paysOff"]), target: "paid", actions: "apply" },
+          { guard: "followOn", actions: "apply" },
+        ]
+      : { guard: "followOn", actions: "apply" },
   ]),
 ) as Record<FollowOnEvent["type"], never>;
 
