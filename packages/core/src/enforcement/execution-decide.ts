@@ -95,8 +95,8 @@ export function courtApplicationDeadline(
   return ok({ opensAfter, due: { ...due.value, source } });
 }
 
-/** The `decision.serve` command. */
-type ServeCommand = Extract<PenaltyCommand, { type: "decision.serve" }>;
+/** 送达行政处罚决定书 — the `decision.serve` command. */
+export type ServeCommand = Extract<PenaltyCommand, { type: "decision.serve" }>;
 
 /**
  * 送达决定书 — `decision.serve` (行政处罚法 Art. 61): the service date its method fixes
