@@ -29,7 +29,7 @@ describe("sanxiang registry", () => {
     const imported = await cli("registry", "import", "officers", file);
     expect(imported.err).toBe("");
     expect(imported.code).toBe(0);
-    expect(imported.out).toContain("已导入 17 条「执法人员」记录");
+    expect(imported.out).toContain("已导入 18 条「执法人员」记录");
     // Export → import is a fixed point: what the directory exports imports back to itself.
     const stored = readFileSync(join(dir, ".sanxiang", "registry", "officers.json"), "utf8");
     const again = join(dir, `again.${ext}`);
