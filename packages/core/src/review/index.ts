@@ -16,6 +16,7 @@ export * from "./fold.js";
 export * from "./gate.js";
 export * from "./machine.js";
 export * from "./opinion.js";
+export * from "./opinion-text.js";
 export * from "./policy.js";
 export * from "./quorum.js";
 export * from "./schema.js";

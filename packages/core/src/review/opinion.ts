@@ -9,7 +9,7 @@ import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { RuleSource } from "../kernel/source.js";
 import { civilDateOf, type Instant } from "../kernel/time.js";
-import { amountText, amountWithCapitalsText, citationText, citeLawTitles, dateText } from "../kernel/wording.js";
+import { amountText, amountWithCapitalsText } from "../kernel/wording.js";
 import { PENALTY_KIND_LABELS } from "../registry/benchmarks/schema.js";
 import { officerName, organName } from "../registry/bodies/organ.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
@@ -17,6 +17,7 @@ import type { MajorReason } from "./catalogue.js";
 import type { ReviewDiscussion } from "./context.js";
 import type { DraftCoercionKind, DraftLicenceDecision, DraftPenalty, ReviewDraft } from "./draft.js";
 import type { ReviewState } from "./fold.js";
+import { OPINION_DRAFT_NOTE, reviewOpinionDocument } from "./opinion-text.js";
 import { REVIEW_SOURCES } from "./policy.js";
 import {
   REVIEW_ITEM_NAMES,
@@ -313,63 +314,46 @@ export interface ReviewOpinionHtmlOptions {
   readonly lawTitles?: readonly string[];
 }
 
-const dayOf = (instant: Instant): string => dateText(civilDateOf(instant));
-
 /**
  * 法制审核意见书（打印版）— the opinion as a standalone printable Chinese HTML page (no
  * scripts, no external resources, inline CSS), headed by the organ: official dates
  * (2026年3月11日), amounts with 大写, citations in 《》, each question answered in its own
  * words, people and materials by name and title — no id, hash aside, is printed. Every value
- * is HTML-escaped.
+ * is HTML-escaped. The wording is {@link reviewOpinionDocument}'s, shared with the text and
+ * Markdown forms.
  */
 export function reviewOpinionHtml(opinion: ReviewOpinion, options: ReviewOpinionHtmlOptions = {}): string {
-  const o = opinion;
-  const titles = [...(options.lawTitles ?? []), ...o.sources.map((x) => x.law), ...o.reasons.map((r) => r.source.law)];
-  const cite = (text: string) => citeLawTitles(text, titles);
+  const d = reviewOpinionDocument(opinion, options);
   const li = (items: readonly string[]) =>
     items.length === 0 ? "<p>无</p>" : `<ol>${items.map((x) => `<li>${esc(x)}</li>`).join("")}</ol>`;
-  const findings = o.findings
+  const findings = d.findings
     .map(
       (f, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${esc(f.name)}</td><td class="answer">${esc(f.answer)}</td><td>${esc(f.note ?? "")}</td></tr>`,
+        `<tr><td class="n">${i + 1}</td><td>${esc(f.name)}</td><td class="answer">${esc(f.answer)}</td><td>${esc(f.note)}</td></tr>`,
     )
     .join("\n");
-  const materials = o.materials
-    .map((m, i) => `<tr><td class="n">${i + 1}</td><td>${esc(m.title)}</td><td>${esc(m.name)}</td></tr>`)
+  const materials = d.materials
+    .map((m, i) => `<tr><td class="n">${i + 1}</td><td>${esc(m.title)}</td><td>${esc(m.kind)}</td></tr>`)
     .join("\n");
-  const discussions = o.discussions
-    .map((d, i) => {
-      const who = o.discussionParticipants[i] ?? { names: [], unnamed: d.participants.length };
-      const names = [...who.names, ...(who.unnamed > 0 ? [`另${who.unnamed}人（姓名未登记）`] : [])].join("、");
-      return `<p>${esc(dayOf(d.at))}，负责人集体讨论（负责人${esc(d.membersTotal)}人，参加${esc(d.participants.length)}人：${esc(names)}）：${esc(d.conclusion)}</p>`;
-    })
-    .join("\n");
-  const reviewer = `${o.reviewer.name ?? "（姓名未登记）"}${o.reviewer.legalQualification === undefined ? "" : `（法律职业资格证书编号：${o.reviewer.legalQualification}）`}`;
-  const organ = options.organName ?? options.bureauName ?? o.organ;
-  const due =
-    o.due === undefined
-      ? "—"
-      : `${dateText(o.due.due)}（自${dateText(o.due.start)}起算，${o.due.workingDays}个工作日${o.due.provisional === true ? (o.due.bound === "earliest" ? "；暂定，为最早可能的届满日" : "；暂定") : ""}）`;
+  const discussions = d.discussions.map((x) => `<p>${esc(x)}</p>`).join("\n");
+  const organ = d.organ;
+  const matters = d.matters.map(([label, value]) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`).join("\n");
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${organ === undefined ? "" : esc(organ)}法制审核意见书（${esc(o.caseId)}）</title>
+<title>${organ === undefined ? "" : esc(organ)}法制审核意见书（${esc(d.caseId)}）</title>
 <style>${STYLE}</style>
 </head>
 <body>
 ${organ === undefined ? "" : `<p class="organ">${esc(organ)}</p>\n`}<h1>法制审核意见书</h1>
-<div class="meta"><span>案件编号：${esc(o.caseId)}</span><span>第${esc(o.submissions)}次送审</span></div>
+<div class="meta"><span>案件编号：${esc(d.caseId)}</span><span>${esc(d.submissionText)}</span></div>
 <h2>一、送审事项</h2>
 <dl>
-<dt>当事人</dt><dd>${esc(o.party)}</dd>
-<dt>违法事实</dt><dd>${esc(o.facts)}</dd>
-<dt>法律依据</dt><dd>${esc(o.basis.map(cite).join("；"))}</dd>
-<dt>拟作出的决定</dt><dd>${esc(o.proposal)}</dd>
-<dt>审核期限</dt><dd>${esc(due)}</dd>
+${matters}
 </dl>
 <h2>二、属于重大执法决定的情形</h2>
-${li(o.reasons.map((r) => `${r.text}（${citationText(r.source)}）`))}
+${li(d.reasons)}
 <h2>三、送审材料</h2>
 <table>
 <thead><tr><th>序号</th><th>题名</th><th>材料类别</th></tr></thead>
@@ -384,19 +368,19 @@ ${materials}
 ${findings}
 </tbody>
 </table>
-${o.adviserOpinion === undefined ? "" : `<p>法律顾问室意见：${esc(o.adviserOpinion)}</p>`}
-<p class="outcome">审核结论：${esc(o.outcomeName)}</p>
-<p>${esc(o.opinion)}</p>
+${d.adviserOpinion === undefined ? "" : `<p>法律顾问室意见：${esc(d.adviserOpinion)}</p>`}
+<p class="outcome">审核结论：${esc(d.outcomeName)}</p>
+<p>${esc(d.opinion)}</p>
 <h2>五、修改意见</h2>
-${li(o.requiredChanges)}
+${li(d.requiredChanges)}
 ${discussions === "" ? "" : `<h2>六、集体讨论</h2>\n${discussions}`}
 <div class="sign">
-<p>${esc(options.reviewUnit ?? "法制审核机构")}</p>
-<p>审核人员：${esc(reviewer)}</p>
-<p>${esc(dayOf(o.concludedAt))}${o.late ? "（超过审核期限）" : ""}</p>
+<p>${esc(d.reviewUnit)}</p>
+<p>审核人员：${esc(d.reviewer)}</p>
+<p>${esc(d.dated)}</p>
 </div>
-<p class="note">本意见针对所送审的决定草案（草案校验值：<code>${esc(o.draftHash)}</code>）。作出的决定与该草案不一致的，本意见不适用，须重新送审。</p>
-<p class="note">依据：${esc(o.sources.map((x) => citationText(x)).join("；"))}</p>
+<p class="note">${OPINION_DRAFT_NOTE.before}<code>${esc(d.draftHash)}</code>${OPINION_DRAFT_NOTE.after}</p>
+<p class="note">依据：${esc(d.sources)}</p>
 </body>
 </html>
 `;
