@@ -7,6 +7,7 @@ import type { SanxiangError } from "./errors.js";
 import type { HashAlgorithmName } from "./hash.js";
 import { type MerkleOptions, merkleEmptyRoot, merkleHashAlgorithm, merkleNodeHash } from "./merkle-hash.js";
 import type { MerkleTreeHead } from "./merkle-log.js";
+import type { MerkleNode } from "./merkle-subtree.js";
 import { checkHash, isSafeCount, popCount, sizeInvalid } from "./merkle-util.js";
 import { err, ok, type Result } from "./result.js";
 
@@ -52,21 +53,49 @@ export function extendMerkleFrontier(
   leafHashes: readonly Uint8Array[],
   options?: MerkleOptions,
 ): Result<MerkleFrontier, SanxiangError> {
+  return extend(frontier, leafHashes, options, undefined);
+}
+
+/**
+ * 追加叶子并给出新完整子树 — {@link extendMerkleFrontier}, and the interior nodes (level ≥ 1)
+ * the appended leaves complete, in the order they complete: what a store keeps beside the
+ * leaf hashes so that inclusion proofs need no pass over the log (`EventStore.readMerkleNodes`).
+ */
+export function extendMerkleFrontierNodes(
+  frontier: MerkleFrontier,
+  leafHashes: readonly Uint8Array[],
+  options?: MerkleOptions,
+): Result<{ readonly frontier: MerkleFrontier; readonly nodes: readonly MerkleNode[] }, SanxiangError> {
+  const nodes: MerkleNode[] = [];
+  return extend(frontier, leafHashes, options, nodes).map((next) => ({ frontier: next, nodes }));
+}
+
+function extend(
+  frontier: MerkleFrontier,
+  leafHashes: readonly Uint8Array[],
+  options: MerkleOptions | undefined,
+  completed: MerkleNode[] | undefined,
+): Result<MerkleFrontier, SanxiangError> {
   const valid = checkFrontier(frontier, options);
   if (valid.isErr()) return err(valid.error);
   const hash = merkleHashAlgorithm(options);
   // The stack holds (subtree size, root); appending a leaf pushes (1, h) and merges equal sizes.
   const sizes = subtreeSizes(frontier.treeSize);
   const stack = frontier.nodes.map((node, i) => ({ size: sizes[i] as number, node }));
+  let leafIndex = frontier.treeSize;
   for (const leaf of leafHashes) {
     const checked = checkHash(leaf, hash.outputLength, "leafHash");
     if (checked.isErr()) return err(checked.error);
     let top: { size: number; node: Uint8Array } = { size: 1, node: leaf.slice() };
+    let level = 0;
     for (let below = stack.at(-1); below !== undefined && below.size === top.size; below = stack.at(-1)) {
       stack.pop();
       top = { size: below.size * 2, node: merkleNodeHash(below.node, top.node, { hash }) };
+      level++;
+      completed?.push({ level, index: Math.floor(leafIndex / top.size), hash: top.node });
     }
     stack.push(top);
+    leafIndex++;
   }
   return ok({ treeSize: frontier.treeSize + leafHashes.length, nodes: stack.map((s) => s.node) });
 }

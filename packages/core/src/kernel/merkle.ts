@@ -10,6 +10,7 @@ import { indexOutOfRange, isSafeCount, sizeInvalid, splitPoint } from "./merkle-
 export * from "./merkle-frontier.js";
 export * from "./merkle-hash.js";
 export * from "./merkle-store.js";
+export * from "./merkle-subtree.js";
 export * from "./merkle-verify.js";
 
 /** MTH(D[start:end]) over leaf hashes, for end − start ≥ 1 (RFC 9162 §2.1.1). */

@@ -167,6 +167,74 @@ describe("the complete case file (案卷: case, reviews, disclosures) from a sto
   });
 });
 
+describe("proofs from the store's stored subtrees (readMerkleNodes): never trusted", () => {
+  const flip = (h: Uint8Array): Uint8Array => {
+    const out = h.slice();
+    out[0] = (out[0] as number) ^ 1;
+    return out;
+  };
+
+  it("uses the stored subtrees, not a pass over the log, and gives the pass's file", async () => {
+    const store = await storeOf(LOG);
+    const counting: EventStore = {
+      ...store,
+      close: () => store.close(),
+      readLeaves: async () => {
+        throw new Error("no pass over the log expected");
+      },
+      readAll: async () => {
+        throw new Error("no pass over the log expected");
+      },
+    };
+    const fast = await assembleCaseFileFromStore(counting, "c1");
+    expect(fast).toEqual(await assembleCaseFileFromStore(store, "c1", { passOverLog: true }));
+    expect(verifyCaseFile(fast._unsafeUnwrap(), key).isOk()).toBe(true);
+  });
+
+  test.prop([fc.nat(), fc.nat()])(
+    "a store handing out any wrong node (or a wrong position) gets a coded refusal, never a file",
+    async (which, kind) => {
+      const store = await storeOf(LOG);
+      let calls = 0;
+      const broken: EventStore = {
+        ...store,
+        close: () => store.close(),
+        // Breaks one node of the answer (kind even), or one leaf's position (kind odd).
+        readMerkleNodes: async (refs) =>
+          ((await store.readMerkleNodes?.(refs)) ?? ok([])).map((hashes) =>
+            kind % 2 === 0 ? hashes.map((h, i) => (i === which % hashes.length ? flip(h) : h)) : hashes,
+          ),
+        readStreamLeaves: async (id) =>
+          ((await store.readStreamLeaves?.(id)) ?? ok([])).map((leaves) =>
+            kind % 2 === 1 && calls++ === 0
+              ? leaves.map((l, i) =>
+                  i === which % leaves.length ? { ...l, position: l.position === 1 ? 2 : l.position - 1 } : l,
+                )
+              : leaves,
+          ),
+      };
+      const r = await assembleCaseFileFromStore(broken, "c1");
+      expect(r.isErr(), "a wrong stored node or position must fail the proof against the signed head").toBe(true);
+      expect(["MERKLE_ROOT_MISMATCH", "EVENT_HASH_MISMATCH", "STORE_CORRUPT"]).toContain(r._unsafeUnwrapErr().code);
+    },
+  );
+
+  it("a flipped node is MERKLE_ROOT_MISMATCH naming the leaf (why: storedNodes)", async () => {
+    const store = await storeOf(LOG);
+    const broken: EventStore = {
+      ...store,
+      close: () => store.close(),
+      readMerkleNodes: async (refs) =>
+        ((await store.readMerkleNodes?.(refs)) ?? ok([])).map((hashes) =>
+          hashes.map((h, i) => (i === hashes.length - 1 ? flip(h) : h)),
+        ),
+    };
+    const e = (await assembleCaseFileFromStore(broken, "c1"))._unsafeUnwrapErr();
+    expect(e.code).toBe("MERKLE_ROOT_MISMATCH");
+    expect(e.details).toMatchObject({ why: "storedNodes" });
+  });
+});
+
 describe("verifying the complete case file offline: every part, each tampering caught with a code", () => {
   it("a review opinion altered → EVENT_HASH_MISMATCH naming the review's entry", async () => {
     const json = jsonOf(await fileOf());
@@ -349,8 +417,10 @@ describe("property: the store's case file", () => {
       const sth = (await store.latestSignedTreeHead())._unsafeUnwrap();
       if (sth === null) throw new Error("signed");
       const log = (await loadAuditLog(store))._unsafeUnwrap();
-      const fromStore = await assembleCaseFileFromStore(store, "c1", { pageSize: 3 });
+      const fromStore = await assembleCaseFileFromStore(store, "c1");
       expect(fromStore).toEqual(assembleCaseFile(log, "c1", sth));
+      // The pass over the log (a store without stored subtrees) gives the same file.
+      expect(await assembleCaseFileFromStore(store, "c1", { passOverLog: true, pageSize: 3 })).toEqual(fromStore);
       const file = fromStore._unsafeUnwrap();
       const under = events.slice(0, signAt);
       const expected = ["c1", "r1", "d1"].filter((s) => under.some((e) => e.caseId === s));

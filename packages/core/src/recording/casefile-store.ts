@@ -9,7 +9,14 @@ import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, hashAlgorithm } from "../kernel/hash.js";
 import { merkleLeafHash } from "../kernel/merkle-hash.js";
+import {
+  inclusionProofFromNodes,
+  inclusionProofNodes,
+  type MerkleNodeRef,
+  merkleNodeKey,
+} from "../kernel/merkle-subtree.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
+import { verifyInclusion } from "../kernel/merkle-verify.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { Signer } from "../kernel/signer.js";
 import type { SignedTreeHead } from "../kernel/tree-head.js";
@@ -27,7 +34,7 @@ import {
 } from "./casefile.js";
 import { attestCaseFile } from "./casefile-attest.js";
 import { InclusionProofCollector } from "./casefile-proofs.js";
-import { type EventStore, READ_ALL_LIMIT } from "./event-store.js";
+import { type EventStore, READ_ALL_LIMIT, READ_MERKLE_NODES_LIMIT } from "./event-store.js";
 import { checkCaseId, storeCorrupt } from "./store-support.js";
 
 /** Options of {@link assembleCaseFileFromStore}. */
@@ -40,6 +47,13 @@ export interface AssembleCaseFileFromStoreOptions extends AssembleCaseFileOption
    * `MERKLE_ROOT_MISMATCH`, never in a wrong file).
    */
   readonly hash?: HashAlgorithm;
+  /**
+   * 全日志遍历 — prove by a pass over the whole log (one node hash a leaf) even when the store
+   * keeps its subtrees (`readMerkleNodes`, `readStreamLeaves`, `streamsLinkedTo`); default
+   * false. The two ways give the same file (tested); the pass is what a store without those
+   * reads gets.
+   */
+  readonly passOverLog?: boolean;
   /** Leaves read per page of the log pass (default and at most 10 000). */
   readonly pageSize?: number;
   /**
@@ -140,10 +154,13 @@ function chooseHash(store: EventStore, sth: SignedTreeHead, given: HashAlgorithm
  * case — its legal reviews, its disclosures — each stream the case references, and
  * `options.streams`), with every event's leaf hash and inclusion proof.
  *
- * Memory grows with the case, not the log: the streams are read by id, and the log is passed
- * over once in pages of leaf hashes (`readLeaves`, else `readAll`), keeping O(log n) hashes.
- * Time has one term in the log's size — one node hash per leaf of the pass — since the port
- * gives no stored interior nodes (docs/benchmarks.md has the figure on 1 000 000 events).
+ * Cost grows with the case, not the log, when the store keeps its complete subtrees
+ * (`readMerkleNodes`, `readStreamLeaves`, `streamsLinkedTo` — the SQLite, PostgreSQL and
+ * in-memory stores do): the streams and their leaves are read by id, the linked streams from
+ * the store's index, and each proof is made of O(log² n) stored nodes, checked against the
+ * signed root. A store without them is passed over once in pages of leaf hashes
+ * (`readLeaves`, else `readAll`), keeping O(log n) hashes: memory still grows with the case,
+ * time with the log (docs/benchmarks.md has both figures on 1 000 000 events).
  *
  * Errors: `CASE_FILE_MALFORMED` (no signed head kept; no event of the case, or of a stream
  * that must be filed, under the head), `TREE_HEAD_ALGORITHM_MISMATCH`,
@@ -193,6 +210,22 @@ export async function assembleCaseFileFromStore(
 
   // Canonical JSON has no spaces, and ids need no escaping: a stream's first event that names
   // the case holds one of these byte strings; only those are decoded (through `load`).
+  const { readMerkleNodes, readStreamLeaves, streamsLinkedTo } = store;
+  if (
+    readMerkleNodes !== undefined &&
+    readStreamLeaves !== undefined &&
+    streamsLinkedTo !== undefined &&
+    options.passOverLog !== true
+  ) {
+    const reads: StoredNodeReads = {
+      load: (id) => store.load(id),
+      head: () => store.head(),
+      readMerkleNodes: (refs) => readMerkleNodes.call(store, refs),
+      readStreamLeaves: (id) => readStreamLeaves.call(store, id),
+      streamsLinkedTo: (id) => streamsLinkedTo.call(store, id),
+    };
+    return assembleFromStoredNodes(reads, caseId, sth, hash.value, own.value, candidates, options);
+  }
   const needles = [`"caseId":"${caseId}"`].map((n) => utf8ToBytes(n));
   const asked = options.pageSize;
   const pageSize =
@@ -275,6 +308,167 @@ export async function assembleCaseFileFromStore(
         );
       }
       entries.push({ event, leafIndex: at.leafIndex, leafHash, inclusionProof: proofs.get(at.leafIndex) ?? [] });
+    }
+    parts.push({ streamId, kind: casePartKind(caseId, streamId, entries[0]?.event), entries });
+  }
+  const file = caseFileFromParts(caseId, sth, parts, options);
+  if (file.isErr() || options.signer === undefined) return file;
+  return attestCaseFile(file.value, options.signer);
+}
+
+/**
+ * The case file from the store's index reads and stored subtrees (the three optional port
+ * methods): the streams' leaves read by id, the linked streams from the store's index, and
+ * each proof made of O(log² n) stored nodes — no pass over the log. Nothing read is trusted:
+ * each filed event must hash to its stored leaf, and each proof must lead to the signed root
+ * (`MERKLE_ROOT_MISMATCH` naming the leaf when a stored node or position is wrong).
+ */
+interface StoredNodeReads {
+  load(caseId: string): ReturnType<EventStore["load"]>;
+  head(): ReturnType<EventStore["head"]>;
+  readMerkleNodes: NonNullable<EventStore["readMerkleNodes"]>;
+  readStreamLeaves: NonNullable<EventStore["readStreamLeaves"]>;
+  streamsLinkedTo: NonNullable<EventStore["streamsLinkedTo"]>;
+}
+
+async function assembleFromStoredNodes(
+  store: StoredNodeReads,
+  caseId: string,
+  sth: SignedTreeHead,
+  hash: HashAlgorithm,
+  own: readonly CaseEvent[],
+  candidates: ReadonlySet<string>,
+  options: AssembleCaseFileFromStoreOptions,
+): Promise<Result<CaseFile, SanxiangError>> {
+  const head = await store.head();
+  if (head.isErr()) return err(head.error);
+  if (sth.treeSize > head.value.position) {
+    return err(
+      sanxiangError(
+        "MERKLE_TREE_SIZE_INVALID",
+        `日志只有 ${head.value.position} 个叶子，签名树头的大小为 ${sth.treeSize}`,
+        {
+          details: { read: head.value.position, treeSize: sth.treeSize },
+        },
+      ),
+    );
+  }
+  const linkedIds = await store.streamsLinkedTo(caseId);
+  if (linkedIds.isErr()) return err(linkedIds.error);
+  const located = new Map<string, Located[]>();
+  const loaded = new Map<string, readonly CaseEvent[]>([[caseId, own]]);
+  const linked = new Set<string>();
+  const streamIds = [caseId, ...candidates, ...linkedIds.value.filter((s) => s !== caseId && !candidates.has(s))];
+  for (const streamId of streamIds) {
+    const leaves = await store.readStreamLeaves(streamId);
+    if (leaves.isErr()) return err(leaves.error);
+    const under: Located[] = [];
+    for (const [i, leaf] of leaves.value.entries()) {
+      if (leaf.position > sth.treeSize) break;
+      if (
+        leaf.seq !== i + 1 ||
+        leaf.position < 1 ||
+        (i > 0 && leaf.position <= (under[i - 1] as Located).leafIndex + 1)
+      ) {
+        return err(
+          storeCorrupt(`记录流 ${streamId} 的第 ${i + 1} 个叶子位置或序号错误`, {
+            streamId,
+            seq: leaf.seq,
+            position: leaf.position,
+          }),
+        );
+      }
+      under.push({ seq: leaf.seq, leafIndex: leaf.position - 1, leafHash: leaf.leafHash });
+    }
+    if (streamId !== caseId && under.length === 0) continue;
+    if (streamId !== caseId) {
+      const events = await store.load(streamId);
+      if (events.isErr()) return err(events.error);
+      loaded.set(streamId, events.value);
+      const first = events.value[0];
+      if (first !== undefined && caseLinkOf(first) === caseId) linked.add(streamId);
+      else if (!candidates.has(streamId)) continue;
+    }
+    located.set(streamId, under);
+  }
+
+  const ownUnder = own.slice(0, located.get(caseId)?.length ?? 0);
+  const required = [...caseReferencesOf(ownUnder), ...(options.streams ?? [])].filter((s) => s !== caseId);
+  for (const s of required) if ((located.get(s)?.length ?? 0) === 0) return err(missingStream(caseId, s, sth.treeSize));
+  const filed = [caseId, ...[...located.keys()].filter((s) => s !== caseId && (linked.has(s) || required.includes(s)))];
+  filed.sort((a, b) =>
+    a === caseId
+      ? -1
+      : b === caseId
+        ? 1
+        : (located.get(a)?.[0]?.leafIndex ?? 0) - (located.get(b)?.[0]?.leafIndex ?? 0),
+  );
+
+  // Every proof's plan, and the distinct nodes they need, read in batches.
+  const plans = new Map<number, readonly (readonly MerkleNodeRef[])[]>();
+  const wanted = new Map<string, MerkleNodeRef>();
+  for (const streamId of filed) {
+    for (const at of located.get(streamId) ?? []) {
+      const plan = inclusionProofNodes(at.leafIndex, sth.treeSize);
+      if (plan.isErr()) return err(plan.error);
+      plans.set(at.leafIndex, plan.value);
+      for (const sibling of plan.value) for (const ref of sibling) wanted.set(merkleNodeKey(ref), ref);
+    }
+  }
+  const refs = [...wanted.values()];
+  const nodes = new Map<string, Uint8Array>();
+  for (let i = 0; i < refs.length; i += READ_MERKLE_NODES_LIMIT) {
+    const batch = refs.slice(i, i + READ_MERKLE_NODES_LIMIT);
+    const read = await store.readMerkleNodes(batch);
+    if (read.isErr()) return err(read.error);
+    if (read.value.length !== batch.length) {
+      return err(
+        storeCorrupt(`读取 ${batch.length} 个默克尔子树，得到 ${read.value.length} 个`, { asked: batch.length }),
+      );
+    }
+    batch.forEach((ref, k) => {
+      nodes.set(merkleNodeKey(ref), read.value[k] as Uint8Array);
+    });
+  }
+
+  const parts: CaseFilePartInput[] = [];
+  for (const streamId of filed) {
+    const events = loaded.get(streamId) ?? [];
+    const entries: CaseFileEntryInput[] = [];
+    for (const at of located.get(streamId) ?? []) {
+      const event = events[at.seq - 1];
+      const leafHash = event === undefined ? undefined : leafHashOf(event, hash);
+      if (event === undefined || event.seq !== at.seq || leafHash === undefined || !bytesEqual(leafHash, at.leafHash)) {
+        return err(
+          sanxiangError(
+            "EVENT_HASH_MISMATCH",
+            `记录流 ${streamId} 第 ${at.seq} 号事件与日志第 ${at.leafIndex} 号叶子的哈希不符：存储已被改动（用 sanxiang verify --log 检查存储）`,
+            { details: { streamId, seq: at.seq, leafIndex: at.leafIndex } },
+          ),
+        );
+      }
+      const proof = inclusionProofFromNodes(plans.get(at.leafIndex) ?? [], (ref) => nodes.get(merkleNodeKey(ref)), {
+        hash,
+      });
+      const checked = proof.andThen((path) =>
+        verifyInclusion(
+          { leafHash, index: at.leafIndex, treeSize: sth.treeSize, proof: path, root: sth.rootHash },
+          { hash },
+        ).map(() => path),
+      );
+      if (checked.isErr()) {
+        return err(
+          sanxiangError(
+            "MERKLE_ROOT_MISMATCH",
+            `记录流 ${streamId} 第 ${at.seq} 号事件（日志第 ${at.leafIndex} 号叶子）的包含性证明不能导出签名树头（${sth.logId}）的根：存储的默克尔子树或位置有误，或树头不属于本日志（用 sanxiang verify --log 检查存储）`,
+            {
+              details: { streamId, seq: at.seq, leafIndex: at.leafIndex, treeSize: sth.treeSize, why: "storedNodes" },
+              cause: checked.error,
+            },
+          ),
+        );
+      }
+      entries.push({ event, leafIndex: at.leafIndex, leafHash, inclusionProof: checked.value });
     }
     parts.push({ streamId, kind: casePartKind(caseId, streamId, entries[0]?.event), entries });
   }

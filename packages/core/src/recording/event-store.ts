@@ -6,6 +6,7 @@
 import type { SanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithmName } from "../kernel/hash.js";
 import type { MerkleTreeHead } from "../kernel/merkle-log.js";
+import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
 import type { Result } from "../kernel/result.js";
 import type { SignedTreeHead } from "../kernel/tree-head.js";
 import type { CaseEvent } from "./case-event.js";
@@ -92,6 +93,23 @@ export interface StoredLeaf {
   /** The stored Merkle leaf hash. */
   readonly leafHash: Uint8Array;
 }
+
+/**
+ * 流内叶子 — where one event of a stream sits in the log ({@link EventStore.readStreamLeaves}):
+ * its `seq`, its global position and its stored leaf hash. Not trusted by the reader: a case
+ * file proves each against a signed head.
+ */
+export interface StreamLeaf {
+  /** The event's `seq` in its stream. */
+  readonly seq: number;
+  /** Its global position in the log (leaf index = position − 1). */
+  readonly position: number;
+  /** The stored Merkle leaf hash. */
+  readonly leafHash: Uint8Array;
+}
+
+/** The most nodes one {@link EventStore.readMerkleNodes} call may ask for. */
+export const READ_MERKLE_NODES_LIMIT = 10_000;
 
 /** Options of {@link EventStore.readProjectionRows}. */
 export interface ReadProjectionRowsOptions {
@@ -231,6 +249,35 @@ export interface EventStore {
    * through `readAll`.
    */
   readLeaves?(options?: ReadAllOptions): Promise<Result<readonly StoredLeaf[], SanxiangError>>;
+
+  /**
+   * 读取默克尔子树 — OPTIONAL, with {@link EventStore.readStreamLeaves} and
+   * {@link EventStore.streamsLinkedTo}: the root hashes of complete subtrees of the log
+   * ({@link MerkleNodeRef}: level 0 is the leaf hash at position `index + 1`; level h ≥ 1 the
+   * node the store wrote when the frontier completed it, in the append's transaction), in the
+   * order asked. With the three, a case file's inclusion proofs cost O(log² n) stored nodes
+   * instead of a pass over the log. The hashes are never trusted: a proof made of them is
+   * checked against the signed head, and `verifyEventStore` compares every stored node with
+   * its recomputation. A node not complete within the log → `MERKLE_INDEX_OUT_OF_RANGE`;
+   * malformed refs, or more than {@link READ_MERKLE_NODES_LIMIT} → `INVALID_INPUT`.
+   */
+  readMerkleNodes?(nodes: readonly MerkleNodeRef[]): Promise<Result<readonly Uint8Array[], SanxiangError>>;
+
+  /**
+   * 读取流内叶子 — OPTIONAL (see {@link EventStore.readMerkleNodes}): the positions and stored
+   * leaf hashes of the stream's events, in `seq` order, read by the stream's id (an index,
+   * not a pass). An unknown stream is `ok([])`; a bad id `INVALID_INPUT`.
+   */
+  readStreamLeaves?(caseId: string): Promise<Result<readonly StreamLeaf[], SanxiangError>>;
+
+  /**
+   * 关联记录流 — OPTIONAL (see {@link EventStore.readMerkleNodes}): the ids of the streams
+   * whose first event names `caseId` (its `payload.caseId`, else `payload.draft.caseId`, as
+   * a string — `caseLinkOf`): a case's legal reviews and disclosures. Every such stream must
+   * be listed (others may be: the caller checks each first event); in the order of their
+   * first events' positions. A bad id → `INVALID_INPUT`.
+   */
+  streamsLinkedTo?(caseId: string): Promise<Result<readonly string[], SanxiangError>>;
 
   /**
    * 按键读取投影行 — OPTIONAL: a projection's rows in key order (code points), after

@@ -7,13 +7,14 @@ import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithmName } from "../kernel/hash.js";
 import {
   emptyMerkleFrontier,
-  extendMerkleFrontier,
+  extendMerkleFrontierNodes,
   frontierTreeHead,
   type MerkleFrontier,
 } from "../kernel/merkle-frontier.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type SignedTreeHead, SignedTreeHeadSchema, signedTreeHeadSaveAction } from "../kernel/tree-head.js";
 import type { CaseEvent } from "./case-event.js";
+import { caseLinkOf } from "./casefile.js";
 import { EVENT_STORE_SPECIFICATION_VERSION, type EventStore, type StoredEvent } from "./event-store.js";
 import {
   applyProjectionWrites,
@@ -22,10 +23,16 @@ import {
   projectEvent,
   queryProjectionRows,
 } from "./projection.js";
-import { checkReadProjectionRowsOptions, projectionRowsAfterKey } from "./store-raw-read.js";
+import {
+  checkReadProjectionRowsOptions,
+  leafPageLength,
+  projectionRowsAfterKey,
+  READ_LEAVES_PAGE_BYTES,
+} from "./store-raw-read.js";
 import {
   checkAfterVersion,
   checkCaseId,
+  checkMerkleNodeRefs,
   checkProjectionKey,
   checkProjectionName,
   checkProjectionQuery,
@@ -80,6 +87,10 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
   const rows = new Map<string, Map<string, ProjectionRow>>();
   const signed = new Map<number, SignedTreeHead>();
   let frontier: MerkleFrontier = emptyMerkleFrontier();
+  // The interior nodes the frontier completed: nodes[h − 1][i] is node (h, i) (level 0 is the log).
+  const nodes: Uint8Array[][] = [];
+  // Streams whose first event names a case (caseLinkOf), by that case: the index behind streamsLinkedTo.
+  const linked = new Map<string, string[]>();
   let closed = false;
   let waiters: (() => void)[] = [];
   const notify = (): void => {
@@ -113,7 +124,7 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
       const stream = streams.get(p.caseId) ?? [];
       if (stream.length !== p.expectedVersion)
         return err(concurrencyConflict(p.caseId, p.expectedVersion, stream.length));
-      const next = extendMerkleFrontier(
+      const next = extendMerkleFrontierNodes(
         frontier,
         p.events.map((e) => e.leafHash),
         { hash },
@@ -130,7 +141,15 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
         applyProjectionWrites(rows, e.writes, stored.position);
       }
       streams.set(p.caseId, stream);
-      frontier = next.value;
+      for (const n of next.value.nodes) {
+        const level = nodes[n.level - 1] ?? [];
+        nodes[n.level - 1] = level;
+        level[n.index] = n.hash;
+      }
+      const first = p.expectedVersion === 0 ? p.events[0]?.event : undefined;
+      const link = first === undefined ? undefined : caseLinkOf(first);
+      if (link !== undefined) linked.set(link, [...(linked.get(link) ?? []), p.caseId]);
+      frontier = next.value.frontier;
       if (p.events.length > 0) notify();
       return ok({ version: p.version, treeHead: frontierTreeHead(frontier, { hash }) });
     },
@@ -229,16 +248,55 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
       if (closed) return closedErr();
       const o = checkReadAllOptions(readOptions);
       if (o.isErr()) return err(o.error);
+      const page = log.slice(o.value.after, o.value.after + o.value.limit).map((s) => ({
+        position: s.position,
+        caseId: s.event.caseId,
+        seq: s.event.seq,
+        type: s.event.type,
+        bytes: utf8ToBytes(canonicalJson(s.event)),
+        leafHash: s.leafHash.slice(),
+      }));
+      // A page ends by bytes too, like every store's (READ_LEAVES_PAGE_BYTES).
+      const n = leafPageLength(
+        page.map((l) => l.bytes.length),
+        READ_LEAVES_PAGE_BYTES,
+      );
+      return ok(page.slice(0, n ?? page.length));
+    },
+
+    // The case file's reads (optional in the port): stored subtrees, a stream's leaves, linked streams.
+    async readMerkleNodes(refs) {
+      if (closed) return closedErr();
+      const checked = checkMerkleNodeRefs(refs, log.length);
+      if (checked.isErr()) return err(checked.error);
       return ok(
-        log.slice(o.value.after, o.value.after + o.value.limit).map((s) => ({
-          position: s.position,
-          caseId: s.event.caseId,
+        checked.value.map((r) =>
+          (r.level === 0
+            ? (log[r.index] as StoredEvent).leafHash
+            : (nodes[r.level - 1]?.[r.index] as Uint8Array)
+          ).slice(),
+        ),
+      );
+    },
+
+    async readStreamLeaves(caseId) {
+      if (closed) return closedErr();
+      const id = checkCaseId(caseId);
+      if (id.isErr()) return err(id.error);
+      return ok(
+        (streams.get(id.value) ?? []).map((s) => ({
           seq: s.event.seq,
-          type: s.event.type,
-          bytes: utf8ToBytes(canonicalJson(s.event)),
+          position: s.position,
           leafHash: s.leafHash.slice(),
         })),
       );
+    },
+
+    async streamsLinkedTo(caseId) {
+      if (closed) return closedErr();
+      const id = checkCaseId(caseId);
+      if (id.isErr()) return err(id.error);
+      return ok([...(linked.get(id.value) ?? [])]);
     },
 
     async readProjectionRows(projection, rowOptions) {

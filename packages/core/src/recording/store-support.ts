@@ -8,12 +8,14 @@ import { canonicalJson } from "../kernel/canonical-json.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, type HashAlgorithmName, hashAlgorithm } from "../kernel/hash.js";
 import { merkleLeafHash } from "../kernel/merkle-hash.js";
+import { MERKLE_MAX_LEVEL, type MerkleNodeRef, merkleNodeWithin } from "../kernel/merkle-subtree.js";
 import { IdSchema } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type CaseEvent, CaseEventSchema } from "./case-event.js";
 import {
   type EventSubscription,
   READ_ALL_LIMIT,
+  READ_MERKLE_NODES_LIMIT,
   type ReadAllOptions,
   type StoredEvent,
   type SubscribeOptions,
@@ -130,6 +132,56 @@ export function checkReadAllOptions(options: unknown): Result<{ after: number; l
     return err(sanxiangError("INVALID_INPUT", `limit 应在 1–${READ_ALL_LIMIT.max} 之间`, { details: { limit } }));
   }
   return ok({ after: a.value, limit: l.value });
+}
+
+/**
+ * `readMerkleNodes`' argument checked against a log of `treeSize` leaves: an array of at most
+ * {@link READ_MERKLE_NODES_LIMIT} `{ level, index }` (level 0 … 52, index a safe count), as
+ * plain copies — else `INVALID_INPUT`; a node not complete within the log →
+ * `MERKLE_INDEX_OUT_OF_RANGE` naming it.
+ */
+export function checkMerkleNodeRefs(nodes: unknown, treeSize: number): Result<MerkleNodeRef[], SanxiangError> {
+  if (!Array.isArray(nodes) || nodes.length > READ_MERKLE_NODES_LIMIT) {
+    return err(
+      sanxiangError("INVALID_INPUT", `默克尔子树应为不超过 ${READ_MERKLE_NODES_LIMIT} 项的数组`, {
+        details: { length: Array.isArray(nodes) ? nodes.length : textOf(nodes) },
+      }),
+    );
+  }
+  const out: MerkleNodeRef[] = [];
+  for (const [i, n] of nodes.entries()) {
+    const level = typeof n === "object" && n !== null ? (n as { level?: unknown }).level : undefined;
+    const index = typeof n === "object" && n !== null ? (n as { index?: unknown }).index : undefined;
+    if (
+      typeof level !== "number" ||
+      !Number.isInteger(level) ||
+      level < 0 ||
+      level > MERKLE_MAX_LEVEL ||
+      typeof index !== "number" ||
+      !Number.isSafeInteger(index) ||
+      index < 0
+    ) {
+      return err(
+        sanxiangError("INVALID_INPUT", `第 ${i} 个默克尔子树应为 { level: 0–${MERKLE_MAX_LEVEL}, index: 非负整数 }`, {
+          details: { at: i, level: textOf(level), index: textOf(index) },
+        }),
+      );
+    }
+    const ref = { level, index };
+    if (!merkleNodeWithin(ref, treeSize)) {
+      return err(
+        sanxiangError(
+          "MERKLE_INDEX_OUT_OF_RANGE",
+          `默克尔子树 (${level}, ${index}) 不在 ${treeSize} 个叶子的日志之内`,
+          {
+            details: { level, index, treeSize },
+          },
+        ),
+      );
+    }
+    out.push(ref);
+  }
+  return ok(out);
 }
 
 /** A projection name the store maintains, or `INVALID_INPUT`. */
