@@ -273,7 +273,7 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
         checked.value.map((r) =>
           (r.level === 0
             ? (log[r.index] as StoredEvent).leafHash
-            : (nodes[r.level - 1]?.[r.index] as Uint8Array)
+            : ((nodes[r.level - 1] ?? [])[r.index] as Uint8Array)
           ).slice(),
         ),
       );
