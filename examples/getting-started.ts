@@ -1,7 +1,7 @@
 // One case end to end through createBureau, on the in-memory stores: a major decision stopped
 // at the legal-review gate, reviewed and decided; evidence stored; service, payment, closing
 // and archiving; the 案卷 verified offline; the decision disclosed, signed off and published.
-// Sample data (the sample bureau of @sanxiang/testkit): names, numbers and dates are invented.
+// Sample data (the sample bureau of @sanxiang/sample): names, numbers and dates are invented.
 import assert from "node:assert/strict";
 import {
   type Actor,
@@ -20,7 +20,7 @@ import {
   verificationKeyOf,
   verifyCaseFile,
 } from "@sanxiang/core";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 
 /** The value of a Result, or stop with the refusal's code and message. */
 function must<T>(r: Result<T, SanxiangError>): T {

@@ -15,6 +15,7 @@ const docs = [
   "packages/core/README.md",
   "packages/cli/README.md",
   "packages/testkit/README.md",
+  "packages/sample/README.md",
   "packages/xlsx/README.md",
   "packages/store-sqlite/README.md",
   "packages/store-postgres/README.md",

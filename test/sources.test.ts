@@ -1,14 +1,13 @@
 // Every `source` in every rule table of the SDK names a real article (and paragraph / item when
 // given) of a statute in the shipped laws database, or a document in it (sources with
-// `section`). The walk covers every exported value of @sanxiang/core and of the testkit's
-// sample data, so a new rule table is checked without being listed here.
+// `section`). The walk covers every exported value of @sanxiang/core and of the sample
+// data (@sanxiang/sample), so a new rule table is checked without being listed here.
 import { execFile } from "node:child_process";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import * as core from "@sanxiang/core";
 import { SDK_LAWS, sdkLawsRegistry } from "@sanxiang/core/laws";
-// @sanxiang/testkit is not a dependency of the workspace root; its sample entry by path.
-import * as sample from "@sanxiang/testkit/sample";
+import * as sample from "@sanxiang/sample";
 import { describe, expect, it } from "vitest";
 
 interface Found {
@@ -56,7 +55,7 @@ const laws = sdkLawsRegistry();
 // Sample records may also cite the sample bureaus' own documents (SAMPLE_LOCAL_DOCUMENTS).
 const sampleLaws = core.createLawsRegistry([...SDK_LAWS, ...sample.SAMPLE_LOCAL_DOCUMENTS])._unsafeUnwrap();
 const coreSources = collectSources(core, "@sanxiang/core");
-const sampleSources = collectSources(sample, "@sanxiang/testkit/sample");
+const sampleSources = collectSources(sample, "@sanxiang/sample");
 const sources = [...coreSources, ...sampleSources];
 
 describe("rule sources resolve in the shipped laws database", () => {
@@ -68,7 +67,7 @@ describe("rule sources resolve in the shipped laws database", () => {
     );
     expect(wheres.some((w) => w.startsWith("@sanxiang/core.COUNTING_RULES."))).toBe(true);
     expect(wheres.some((w) => w.startsWith("@sanxiang/core.DEFAULT_PERMISSIONS."))).toBe(true);
-    expect(wheres.some((w) => w.startsWith("@sanxiang/testkit/sample."))).toBe(true);
+    expect(wheres.some((w) => w.startsWith("@sanxiang/sample."))).toBe(true);
   });
 
   it("every source names a shipped law, and its article (款, 项) or section is in the text", () => {

@@ -33,9 +33,9 @@ import {
 } from "@sanxiang/core";
 import { fsEvidenceStore } from "@sanxiang/evidence-fs";
 import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { openPostgresStore } from "@sanxiang/store-postgres";
 import { openSqliteStore } from "@sanxiang/store-sqlite";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 import { bureauApi } from "./app.js";
 
 /** 系统时钟 — the wall clock, the one place real time enters (core reads none). */
@@ -58,7 +58,7 @@ export interface BureauApiServerOptions {
   readonly hostname?: string;
   /** 执法主体 (default the sample market bureau `spt-scjgj`). */
   readonly bodyId?: string;
-  /** 执法主体及人员数据库 (default the sample registry of `@sanxiang/testkit`: invented people). */
+  /** 执法主体及人员数据库 (default the sample registry of `@sanxiang/sample`: invented people). */
   readonly bodies?: BodiesRegistry;
   /** The clock (default {@link systemClock}); tests pass a manual one. */
   readonly clock?: Clock;

@@ -14,7 +14,7 @@ import {
   inMemoryEventStore,
   sha256,
 } from "@sanxiang/core";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { bench, describe } from "vitest";
 import { DEMO_STEPS } from "../../packages/cli/src/demo-case.js";
 

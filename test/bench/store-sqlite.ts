@@ -31,8 +31,8 @@ import {
   sha256,
   verifyEventStore,
 } from "@sanxiang/core";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { openSqliteStore } from "@sanxiang/store-sqlite";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 import { DEMO_STEPS } from "../../packages/cli/src/demo-case.js";
 
 // better-sqlite3 is the store package's dependency, not the workspace root's: load the very

@@ -36,8 +36,8 @@ import {
   type VerifyEventStoreOptions,
   verifyEventStore,
 } from "@sanxiang/core";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { openSqliteStore } from "@sanxiang/store-sqlite";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 import { DEMO_STEPS } from "../../packages/cli/src/demo-case.js";
 import { nativeHashAlgorithm } from "../../packages/cli/src/native-hash.js";
 

@@ -14,7 +14,7 @@ import {
   type SanxiangError,
   testSigner,
 } from "@sanxiang/core";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 
 // A full ordinary penalty case of the sample market-regulation bureau, run through the
 // bureau facade (createBureau) exactly as an app would: 不标明价格 (价格违法行为行政处罚规定 Art. 13), a

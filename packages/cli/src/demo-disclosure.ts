@@ -28,7 +28,7 @@ import {
   verificationKeyOf,
 } from "@sanxiang/core";
 import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
-import { SAMPLE_BENCHMARK_REGISTRY_INPUT, SAMPLE_BODIES_DATA, SAMPLE_POWERS_DATA } from "@sanxiang/testkit/sample";
+import { SAMPLE_BENCHMARK_REGISTRY_INPUT, SAMPLE_BODIES_DATA, SAMPLE_POWERS_DATA } from "@sanxiang/sample";
 import { dutyLine } from "./commands/duties.js";
 import { runDemoCase } from "./demo-case.js";
 import { type StoreSpec, withStore } from "./event-store.js";

@@ -22,7 +22,7 @@ import {
   type SanxiangError,
   testSigner,
 } from "@sanxiang/core";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { type StoreSpec, withStore } from "./event-store.js";
 import { t } from "./i18n.js";
 import type { CommandContext } from "./main.js";

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createBodiesRegistry, findRawIdentifiers, type OpenDeadline } from "@sanxiang/core";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
 import { openDeadlineLine } from "./commands/deadlines.js";

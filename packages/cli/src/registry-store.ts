@@ -52,7 +52,7 @@ import {
   SAMPLE_LAW_CATALOGUE,
   SAMPLE_LOCAL_DOCUMENTS,
   SAMPLE_POWERS_DATA,
-} from "@sanxiang/testkit/sample";
+} from "@sanxiang/sample";
 import { exportXlsx, importXlsx } from "@sanxiang/xlsx";
 import { describeSystemError, isInputSystemError, isSystemError } from "./io.js";
 import { type DecodedText, decodeText } from "./text-decode.js";
@@ -104,7 +104,7 @@ function emptyData(): RegistryData {
   return Object.fromEntries(Object.keys(KINDS).map((k) => [k, []])) as unknown as RegistryData;
 }
 
-/** The sample bureaus' data (from `@sanxiang/testkit/sample`). */
+/** The sample bureaus' data (from `@sanxiang/sample`). */
 export function sampleData(): RegistryData {
   const d = emptyData();
   // The catalogue of shipped statutes plus the bureaus' own documents (their benchmarks),

@@ -21,7 +21,7 @@ import {
   testSigner,
   toHex,
 } from "@sanxiang/core";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";

@@ -8,7 +8,7 @@ import {
   type SanxiangError,
   sanxiangError,
 } from "@sanxiang/core";
-import { SAMPLE_LOCAL_DOCUMENTS } from "@sanxiang/testkit/sample";
+import { SAMPLE_LOCAL_DOCUMENTS } from "@sanxiang/sample";
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
 import {

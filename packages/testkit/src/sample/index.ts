@@ -1,13 +1,12 @@
 /**
- * @sanxiang/testkit/sample — 示例数据: two sample bureaus (the pilot plan's district justice bureau and a
- * market-regulation bureau) whose records cite real articles.
+ * @sanxiang/testkit/sample — 示例数据 (sample bureau data), kept at this path so existing
+ * imports go on working.
+ *
+ * @deprecated The sample data moved to its own package, `@sanxiang/sample`, which has no test
+ * dependencies (the test kit takes vitest and fast-check as peers); import it from there.
+ * This entry re-exports it unchanged.
  *
  * @packageDocumentation
  */
 
-export * from "./benchmarks.js";
-export * from "./bodies.js";
-export * from "./entities.js";
-export * from "./equipment.js";
-export * from "./laws.js";
-export * from "./powers.js";
+export * from "@sanxiang/sample";

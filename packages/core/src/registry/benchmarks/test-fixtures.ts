@@ -3,7 +3,7 @@ import type { Benchmark, Circumstance, LenientEntry } from "./schema.js";
 
 // Fixtures for this folder's tests only (not exported from the package). Numbers come from
 // 价格违法行为行政处罚规定 Arts. 7, 13 and 17; the sample bureau's full data is in
-// @sanxiang/testkit/sample.
+// @sanxiang/sample.
 
 const rule = (article: number, paragraph?: number, item?: number): RuleSource => ({
   law: "价格违法行为行政处罚规定",

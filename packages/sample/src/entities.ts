@@ -1,4 +1,4 @@
-import type { EntitiesInput } from "@sanxiang/core";
+import type { EntitiesInput } from "@sanxiang/core/registry";
 
 // 示例市场主体 — fictional parties for the two sample bureaus. Every name, address, phone
 // number, USCC and resident ID number here is invented (names carry 示例 or 某; organisation

@@ -1,4 +1,4 @@
-import type { InspectionItem, PowerItem, PowersDataInput, ServiceGuideInput } from "@sanxiang/core";
+import type { InspectionItem, PowerItem, PowersDataInput, ServiceGuideInput } from "@sanxiang/core/registry";
 
 // 示例权责清单 — items of the sample bodies (see ./bodies.ts). Every basis cites a real article
 // of the statutes in reference/laws, checked by powers.test.ts against the texts. Item codes,

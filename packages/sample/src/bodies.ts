@@ -1,4 +1,10 @@
-import type { BodiesDataInput, BodyInput, CertificateIssuer, OfficerInput, TrainingRecord } from "@sanxiang/core";
+import type {
+  BodiesDataInput,
+  BodyInput,
+  CertificateIssuer,
+  OfficerInput,
+  TrainingRecord,
+} from "@sanxiang/core/registry";
 
 // 示例执法主体及人员 — the bodies are real agencies (the pilot plan's 中卫市沙坡头区司法局,
 // its superior 中卫市司法局, and 中卫市沙坡头区市场监督管理局); their authority cites real

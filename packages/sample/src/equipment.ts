@@ -1,4 +1,4 @@
-import type { EquipmentInput } from "@sanxiang/core";
+import type { EquipmentInput } from "@sanxiang/core/recording";
 
 // 示例执法装备台账 — invented devices of the two sample district bureaus. Five officers of
 // the justice bureau and six of the market bureau (its head included) are 在岗 on 2026-01-05

@@ -15,7 +15,7 @@ import { SAMPLE_BODIES_DATA } from "./bodies.js";
 import { SAMPLE_POWER_ITEMS, SAMPLE_POWERS_DATA } from "./powers.js";
 
 // The statute texts shipped with the laws registry (copies of reference/laws).
-const lawsDir = new URL("../../../core/src/registry/laws/data/md/", import.meta.url);
+const lawsDir = new URL("../../core/src/registry/laws/data/md/", import.meta.url);
 const files = readdirSync(lawsDir);
 
 /** The paragraphs of an article: each a list of its lines (first line, then items). */

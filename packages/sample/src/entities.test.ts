@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import { SAMPLE_ENTITIES, SAMPLE_ORGANISATIONS, SAMPLE_PERSONS, SAMPLE_VIOLATIONS } from "./entities.js";
 
 // The statute texts shipped with the laws registry (copies of reference/laws).
-const lawsDir = new URL("../../../core/src/registry/laws/data/md/", import.meta.url);
+const lawsDir = new URL("../../core/src/registry/laws/data/md/", import.meta.url);
 
 describe("sample market entities (示例市场主体)", () => {
   const registry = createEntitiesRegistry(SAMPLE_ENTITIES);

@@ -1,3 +1,4 @@
+import type { RuleSource } from "@sanxiang/core/kernel";
 import type {
   Benchmark,
   BenchmarkRegistryInput,
@@ -5,9 +6,8 @@ import type {
   Circumstance,
   LenientEntry,
   PenaltyKind,
-  RuleSource,
   StatutoryRange,
-} from "@sanxiang/core";
+} from "@sanxiang/core/registry";
 
 // 示例裁量基准 — benchmarks of the two sample bureaus. Every statutory range is the text of
 // the cited article (reference/laws): 价格违法行为行政处罚规定 Arts. 7, 9, 11, 13 for 中卫市沙坡头区

@@ -1,5 +1,6 @@
-import { type LawInput, type LawMeta, lawMetaOf, type RuleSource } from "@sanxiang/core";
+import type { RuleSource } from "@sanxiang/core/kernel";
 import { SDK_LAWS } from "@sanxiang/core/laws";
+import { type LawInput, type LawMeta, lawMetaOf } from "@sanxiang/core/registry";
 
 /** 示例法条 — an article a sample bureau applies, as officers cite it, with its source. */
 export interface SampleLawCitation {
