@@ -16,6 +16,7 @@ import {
   type CaseEvent,
   checkAfterVersion,
   checkCaseId,
+  checkMerkleNodeRefs,
   checkProjectionKey,
   checkProjectionName,
   checkProjectionQuery,
@@ -30,13 +31,15 @@ import {
   type EventStore,
   encodeMerkleFrontier,
   err,
-  extendMerkleFrontier,
+  extendMerkleFrontierNodes,
   frontierTreeHead,
   type HashAlgorithm,
   type HashAlgorithmName,
   HashAlgorithmNameSchema,
+  hashAlgorithm,
   leafPageLength,
   type MerkleFrontier,
+  type MerkleNodeRef,
   ok,
   type PreparedAppend,
   type Projection,
@@ -52,6 +55,7 @@ import {
   SignedTreeHeadSchema,
   type StoredEvent,
   type StoredLeaf,
+  type StreamLeaf,
   sanxiangError,
   signedTreeHeadFromJson,
   signedTreeHeadSaveAction,
@@ -65,7 +69,7 @@ import {
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { LeafReadAhead, type PackedPage, packedTable } from "./read-ahead.js";
-import { MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
+import { LINKED_CASE_EXPRESSION, MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
 
 export { MIGRATIONS, SQLITE_SCHEMA_VERSION, type SqliteMigration } from "./schema.js";
 
@@ -317,6 +321,20 @@ function prepareStatements(db: Database.Database) {
       "SELECT tree_size, frontier FROM log_head WHERE id = 1",
     ),
     updateHead: db.prepare<[number, Buffer]>("UPDATE log_head SET tree_size = ?, frontier = ? WHERE id = 1"),
+    insertNode: db.prepare<[number, number, Buffer]>("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)"),
+    treeSize: db.prepare<[], unknown>("SELECT tree_size FROM log_head WHERE id = 1").pluck(),
+    leafAt: db.prepare<[number], unknown>("SELECT leaf_hash FROM events WHERE position = ?").pluck(),
+    nodeRange: db.prepare<[number, number, number], { idx: number; hash: unknown }>(
+      "SELECT idx, hash FROM merkle_nodes WHERE level = ? AND idx BETWEEN ? AND ? ORDER BY idx",
+    ),
+    streamLeaves: db.prepare<[string], { seq: number; position: number; leaf_hash: unknown }>(
+      "SELECT seq, position, leaf_hash FROM events WHERE case_id = ? ORDER BY seq",
+    ),
+    linkedStreams: db
+      .prepare<[string], string>(
+        `SELECT case_id FROM events WHERE seq = 1 AND ${LINKED_CASE_EXPRESSION} = ? ORDER BY ${LINKED_CASE_EXPRESSION}, position`,
+      )
+      .pluck(),
     insertEvent: db.prepare<[number, string, number, string, string, Buffer]>(
       "INSERT INTO events (position, case_id, seq, type, json, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)",
     ),
@@ -391,7 +409,40 @@ function migrate(db: Database.Database, requested: HashAlgorithmName | undefined
       }),
     );
   }
+  if (current > 0 && current < 3) backfillMerkleNodes(db, parsed.data);
   return parsed.data;
+}
+
+/**
+ * Migration 3 on a store that already has events: its interior Merkle nodes computed from the
+ * stored leaf hashes, in pages, inside the opening transaction (a million events: a few
+ * seconds, once). The leaves are not checked here; `verifyEventStore` checks them and the nodes.
+ */
+function backfillMerkleNodes(db: Database.Database, name: HashAlgorithmName): void {
+  const hash = hashAlgorithm(name);
+  if (hash.isErr()) throw new Refusal(hash.error);
+  const page = db.prepare<[number, number], { position: number; leaf_hash: unknown }>(
+    "SELECT position, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
+  );
+  const insert = db.prepare<[number, number, Buffer]>("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)");
+  let frontier: MerkleFrontier = { treeSize: 0, nodes: [] };
+  for (;;) {
+    const rows = page.all(frontier.treeSize, 10_000);
+    if (rows.length === 0) return;
+    const leaves: Uint8Array[] = [];
+    for (const row of rows) {
+      const leaf = bytesOf(row.leaf_hash);
+      if (row.position !== frontier.treeSize + leaves.length + 1 || leaf === null) {
+        // Not a log that can be given subtrees: left for verify to report.
+        return;
+      }
+      leaves.push(leaf);
+    }
+    const next = extendMerkleFrontierNodes(frontier, leaves, { hash: hash.value });
+    if (next.isErr()) return;
+    for (const n of next.value.nodes) insert.run(n.level, n.index, blob(n.hash));
+    frontier = next.value.frontier;
+  }
 }
 
 function schemaTooNew(version: number): SanxiangError {
@@ -554,6 +605,35 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
     }
   };
 
+  /** Stored subtrees in the order asked: consecutive indexes of one level read as one range. */
+  const readNodes = (refs: readonly MerkleNodeRef[]): Uint8Array[] => {
+    const out: Uint8Array[] = [];
+    const missing = (r: MerkleNodeRef): never => {
+      throw new Refusal(
+        storeCorrupt(`默克尔子树 (${r.level}, ${r.index}) 缺失或格式错误`, { path, level: r.level, index: r.index }),
+      );
+    };
+    for (let i = 0; i < refs.length; ) {
+      const first = refs[i] as MerkleNodeRef;
+      if (first.level === 0) {
+        const leaf = bytesOf(st.leafAt.get(first.index + 1));
+        out.push(leaf ?? missing(first));
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < refs.length && refs[j]?.level === first.level && refs[j]?.index === first.index + (j - i)) j++;
+      const rows = st.nodeRange.all(first.level, first.index, first.index + (j - i) - 1);
+      for (let k = i; k < j; k++) {
+        const row = rows[k - i];
+        const node = row !== undefined && row.idx === first.index + (k - i) ? bytesOf(row.hash) : null;
+        out.push(node ?? missing(refs[k] as MerkleNodeRef));
+      }
+      i = j;
+    }
+    return out;
+  };
+
   const appendTx = db.transaction((p: PreparedAppend): AppendReceipt => {
     const actual = st.streamVersion.get(p.caseId) ?? 0;
     if (actual !== p.expectedVersion) throw new Refusal(concurrencyConflict(p.caseId, p.expectedVersion, actual));
@@ -568,7 +648,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         }),
       );
     }
-    const next = extendMerkleFrontier(
+    const next = extendMerkleFrontierNodes(
       frontier,
       p.events.map((e) => e.leafHash),
       { hash },
@@ -580,8 +660,10 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
       st.insertEvent.run(position, p.caseId, e.event.seq, e.event.type, e.json, blob(e.leafHash));
       applyWrites(e.writes, position);
     }
-    st.updateHead.run(next.value.treeSize, blob(encodeMerkleFrontier(next.value)));
-    return { version: p.version, treeHead: frontierTreeHead(next.value, { hash }) };
+    // The subtrees these leaves complete, in the same transaction (readMerkleNodes).
+    for (const n of next.value.nodes) st.insertNode.run(n.level, n.index, blob(n.hash));
+    st.updateHead.run(next.value.frontier.treeSize, blob(encodeMerkleFrontier(next.value.frontier)));
+    return { version: p.version, treeHead: frontierTreeHead(next.value.frontier, { hash }) };
   });
 
   /** Recomputes the rows of `which` from the whole log (inside the caller's transaction). */
@@ -963,6 +1045,46 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
       return worker.read(after, limit).then((page) => {
         const leaves = page === null ? null : leavesOfPage(page, after);
         return leaves === null ? guard("读取事件日志", () => readLeavesHere(after, limit)) : ok(leaves);
+      });
+    },
+
+    // The case file's reads (optional in the port): stored subtrees (runs of one level read
+    // as one range), a stream's leaves on UNIQUE (case_id, seq), linked streams on their index.
+    readMerkleNodes(refs) {
+      return guard("读取默克尔子树", () =>
+        db.transaction((): Result<readonly Uint8Array[], SanxiangError> => {
+          const size = st.treeSize.get();
+          if (typeof size !== "number") throw new Refusal(storeCorrupt("日志头记录格式错误", { path }));
+          const checked = checkMerkleNodeRefs(refs, size);
+          if (checked.isErr()) return err(checked.error);
+          return ok(readNodes(checked.value));
+        })(),
+      );
+    },
+
+    readStreamLeaves(caseId) {
+      return guard("读取记录流的叶子", () => {
+        const id = checkCaseId(caseId);
+        if (id.isErr()) return err(id.error);
+        return ok(
+          st.streamLeaves.all(id.value).map((row): StreamLeaf => {
+            const leafHash = bytesOf(row.leaf_hash);
+            if (leafHash === null) {
+              throw new Refusal(
+                storeCorrupt(`第 ${row.position} 号事件的叶子哈希格式错误`, { position: row.position }),
+              );
+            }
+            return { seq: row.seq, position: row.position, leafHash };
+          }),
+        );
+      });
+    },
+
+    streamsLinkedTo(caseId) {
+      return guard("读取关联记录流", () => {
+        const id = checkCaseId(caseId);
+        if (id.isErr()) return err(id.error);
+        return ok(st.linkedStreams.all(id.value));
       });
     },
 

@@ -21,6 +21,13 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 )`;
 
 /**
+ * The case a stream's first event names, as SQL over the event's JSON text: `payload.caseId`
+ * when it is a string, else `payload.draft.caseId` when that is (core's `caseLinkOf`); NULL
+ * otherwise, and for text that is not JSON.
+ */
+export const LINKED_CASE_EXPRESSION = `iif(json_valid(json), coalesce(iif(json_type(json, '$.payload.caseId') = 'text', json_extract(json, '$.payload.caseId')), iif(json_type(json, '$.payload.draft.caseId') = 'text', json_extract(json, '$.payload.draft.caseId'))), NULL)`;
+
+/**
  * The migrations, in order. Never edit one that has shipped: add the next. Text columns
  * use SQLite's default BINARY collation, which on UTF-8 text is code-point order — the
  * order ProjectionQuery specifies.
@@ -91,6 +98,27 @@ CREATE TRIGGER events_stream_version AFTER INSERT ON events BEGIN
   INSERT INTO streams (case_id, version) VALUES (NEW.case_id, NEW.seq)
   ON CONFLICT (case_id) DO UPDATE SET version = max(version, excluded.version);
 END;
+`,
+  },
+  {
+    // 默克尔子树 — every interior node of the log's Merkle tree (level ≥ 1; level 0 is
+    // events.leaf_hash), written in the append's transaction as the frontier completes it, so
+    // that an inclusion proof reads O(log² n) nodes instead of hashing the whole log
+    // (EventStore.readMerkleNodes). The nodes of a store that had events before this
+    // migration are computed from its leaf hashes when it is opened (the same transaction).
+    // 关联流索引 — the streams whose first event names a case (caseLinkOf: payload.caseId,
+    // else payload.draft.caseId, as text), for EventStore.streamsLinkedTo; the expression is
+    // LINKED_CASE_EXPRESSION, and the query must spell it the same way to use the index.
+    version: 3,
+    name: "Merkle subtrees and the linked-stream index",
+    sql: `
+CREATE TABLE merkle_nodes (
+  level INTEGER NOT NULL CHECK (level > 0),
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  hash BLOB NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE INDEX events_linked_case ON events (${LINKED_CASE_EXPRESSION}, position) WHERE seq = 1;
 `,
   },
 ];

@@ -5,12 +5,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Projection, type SanxiangError, verifyEventStore } from "@sanxiang/core";
+import { memoryEventStore, type Projection, type SanxiangError, verifyEventStore } from "@sanxiang/core";
 import { testEvent, testEvents } from "@sanxiang/testkit/conformance";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 import { openSqliteStore, SQLITE_SCHEMA_VERSION, type SqliteStoreOptions } from "./index.js";
+import { LINKED_CASE_EXPRESSION } from "./schema.js";
 
 const root = mkdtempSync(join(tmpdir(), "sanxiang-sqlite-store-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -53,6 +54,7 @@ describe("schema migrations", () => {
     expect(before.tables).toEqual([
       "events",
       "log_head",
+      "merkle_nodes",
       "meta",
       "projection_rows",
       "projection_versions",
@@ -366,7 +368,7 @@ describe("columns beside the event JSON", () => {
     // Back to schema version 1, as an older release left it.
     raw(path, (db) => {
       db.exec(
-        "DROP TRIGGER events_stream_version; DROP TABLE streams; DELETE FROM schema_migrations WHERE version >= 2",
+        "DROP INDEX events_linked_case; DROP TABLE merkle_nodes; DROP TRIGGER events_stream_version; DROP TABLE streams; DELETE FROM schema_migrations WHERE version >= 2",
       );
     });
     const store = openSqliteStore({ path })._unsafeUnwrap();
@@ -381,6 +383,77 @@ describe("columns beside the event JSON", () => {
     const again = openSqliteStore({ path })._unsafeUnwrap();
     expect(codeOf(await again.load("b"))).toBe("STORE_CORRUPT");
     await again.close();
+  });
+});
+
+describe("migration 3: Merkle subtrees and the linked-stream index", () => {
+  test("a store made before subtrees were kept gets them from its leaves on opening, equal to the in-memory store's", async () => {
+    const path = freshPath();
+    const memory = memoryEventStore();
+    const first = openSqliteStore({ path })._unsafeUnwrap();
+    const streams: [string, Record<string, unknown>][] = [
+      ["c1", {}],
+      ["r1", { caseId: "c1" }],
+      ["c2", {}],
+      ["d1", { draft: { caseId: "c1" } }],
+      ["x1", { caseId: 7, draft: { caseId: "c1" } }],
+      ["y1", { caseId: "c2", draft: { caseId: "c1" } }],
+    ];
+    for (let round = 0; round < 4; round++) {
+      for (const [id, payload] of streams) {
+        const events = testEvents(id, round * 3, 3, (seq) => (seq === 1 ? payload : {}));
+        (await first.append(id, round * 3, events))._unsafeUnwrap();
+        (await memory.append(id, round * 3, events))._unsafeUnwrap();
+      }
+    }
+    await first.close();
+    // Back to schema version 2, as an older release left it.
+    raw(path, (db) => {
+      db.exec(
+        "DROP INDEX events_linked_case; DROP TABLE merkle_nodes; DELETE FROM schema_migrations WHERE version >= 3",
+      );
+    });
+    const store = openSqliteStore({ path })._unsafeUnwrap();
+    const size = (await store.head())._unsafeUnwrap().position;
+    expect(size).toBe(72);
+    const refs = [];
+    for (let level = 0; 2 ** level <= size; level++) {
+      for (let index = 0; (index + 1) * 2 ** level <= size; index++) refs.push({ level, index });
+    }
+    const stored = (await store.readMerkleNodes(refs))._unsafeUnwrap();
+    expect(stored).toEqual((await memory.readMerkleNodes?.(refs))?._unsafeUnwrap());
+    expect(codeOf(await store.readMerkleNodes([{ level: 3, index: 9 }]))).toBe("MERKLE_INDEX_OUT_OF_RANGE");
+    expect(codeOf(await store.readMerkleNodes([{ level: -1, index: 0 }]))).toBe("INVALID_INPUT");
+    expect((await store.streamsLinkedTo("c1"))._unsafeUnwrap()).toEqual(["r1", "d1", "x1"]);
+    expect((await store.streamsLinkedTo("c1"))._unsafeUnwrap()).toEqual(
+      (await memory.streamsLinkedTo?.("c1"))?._unsafeUnwrap(),
+    );
+    expect((await store.readStreamLeaves("d1"))._unsafeUnwrap()).toEqual(
+      (await memory.readStreamLeaves?.("d1"))?._unsafeUnwrap(),
+    );
+    // Appends after the migration extend the same tree.
+    (await store.append("c1", 12, testEvents("c1", 12, 5)))._unsafeUnwrap();
+    (await memory.append("c1", 12, testEvents("c1", 12, 5)))._unsafeUnwrap();
+    const more = [
+      { level: 6, index: 0 },
+      { level: 2, index: 18 },
+      { level: 0, index: 76 },
+    ];
+    expect((await store.readMerkleNodes(more))._unsafeUnwrap()).toEqual(
+      (await memory.readMerkleNodes?.(more))?._unsafeUnwrap(),
+    );
+    // The linked-stream query uses its index, not a scan of the events.
+    const plan = raw(path, (db) =>
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT case_id FROM events WHERE seq = 1 AND ${LINKED_CASE_EXPRESSION} = 'c1' ORDER BY ${LINKED_CASE_EXPRESSION}, position`,
+        )
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join("\n"),
+    );
+    expect(plan).toContain("events_linked_case");
+    await store.close();
   });
 });
 
