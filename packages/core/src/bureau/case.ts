@@ -148,7 +148,9 @@ export interface ActingOnReview {
   discuss(input: ReviewCommandFields<"review.discuss">): Promise<Result<ReviewStepResult, SanxiangError>>;
   /**
    * 送审查封扣押 — the measure's draft (`seizureReviewDraft`) built from the case's party: the
-   * head's `seizure.approve` carrying the same `measure` then passes the gate.
+   * head's `seizure.approve` carrying the same `measure` then passes the gate. With
+   * `extension` (days, reason), the extension's draft (`seizureExtensionReviewDraft`), which
+   * the head's `seizure.extend` with the same days and reason then passes.
    */
   submitSeizure(input: SeizureSubmission): Promise<Result<ReviewStepResult, SanxiangError>>;
 }

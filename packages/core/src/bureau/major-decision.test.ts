@@ -84,6 +84,52 @@ describe("bureau: 查封扣押 behind the legal-review gate (试点方案二（�
     expect(done.events[0]?.payload).toMatchObject({
       seizure: { type: "seizure.approved", review: { major: true, reviewId: "SZ-2.review.1" } },
     });
+
+    // 延长 (行政强制法第二十五条): the extension of a major measure is its own decision, reviewed
+    // on its own draft (submitSeizure with `extension`) before the head extends it.
+    const at = "2025-03-05T03:00:00Z";
+    clock.set(at);
+    const records = [
+      { id: "x1", kind: "transcript" as const },
+      { id: "x2", kind: "document" as const },
+      { id: "x3", kind: "video" as const, wholeProcess: true, startedAt: at, endedAt: at },
+    ];
+    (
+      await c.as(officerActor).execute({
+        type: "coercion.act",
+        measureId: "m1",
+        seizure: { type: "seizure.execute", at, officerIds: ["a", "b"], items: ["律师事务所办公场所"], records },
+      })
+    ).match(ok, fail);
+    clock.set("2025-03-20T02:00:00Z");
+    const terms = { days: 20, reason: "需核查多名委托人的收费凭证，情况复杂" };
+    const extend = {
+      type: "seizure.extend" as const,
+      at: "2025-03-20T02:00:00Z",
+      approverId: "h",
+      ...terms,
+      records: [{ id: "yc", kind: "document" as const }],
+    };
+    const early = await c.as(headActor).execute({ type: "coercion.act", measureId: "m1", seizure: extend });
+    expect(early._unsafeUnwrapErr().code).toBe("REVIEW_NOT_APPROVED");
+    // Another head's name on the approval is refused: the extension is the acting head's own.
+    const forAnother = await c
+      .as(headActor)
+      .execute({ type: "coercion.act", measureId: "m1", seizure: { ...extend, approverId: "h2" } });
+    expect(forAnother._unsafeUnwrapErr().code).toBe("PERMISSION_DENIED");
+    (await c.review.as(officerActor).submitSeizure({ measure: SEAL, extension: terms, materials })).match(ok, fail);
+    (await c.review.as(headActor).assign({ reviewerId: "r" })).match(ok, fail);
+    (await c.review.as(reviewerActor).conclude({ outcome: "approved", findings: allOk, opinion: "同意" })).match(
+      ok,
+      fail,
+    );
+    const extended = (await c.as(headActor).execute({ type: "coercion.act", measureId: "m1", seizure: extend })).match(
+      ok,
+      fail,
+    );
+    expect(extended.events[0]?.payload).toMatchObject({
+      seizure: { type: "seizure.extended", days: 20, review: { major: true, reviewId: "SZ-2.review.2" } },
+    });
   });
 });
 

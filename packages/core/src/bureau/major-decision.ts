@@ -2,7 +2,13 @@
 // no procedure of the SDK makes — a 行政许可 decided in the bureau's licensing system, a
 // 行政强制 other than 查封扣押 — and the 送审 of a 查封扣押 measure built from the case.
 
-import { type SeizureMeasureInput, SeizureMeasureSchema, seizureReviewDraft } from "../enforcement/coercion/review.js";
+import {
+  type SeizureExtensionTerms,
+  type SeizureMeasureInput,
+  SeizureMeasureSchema,
+  seizureExtensionReviewDraft,
+  seizureReviewDraft,
+} from "../enforcement/coercion/review.js";
 import type { PenaltyCaseContext } from "../enforcement/context.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -24,8 +30,14 @@ export type CaseDraftInput = Omit<ReviewDraftInput, "caseId">;
  * case's team) and when (default now).
  */
 export interface SeizureSubmission {
-  /** 拟作出的查封扣押决定. */
+  /** 拟作出的查封扣押决定 (for an extension: the measure extended, as the approval recorded it). */
   readonly measure: SeizureMeasureInput;
+  /**
+   * 延长查封扣押 — present to submit the extension (行政强制法 Art. 25 para. 1) rather than the
+   * measure: its days and reason, the same the head's `seizure.extend` will carry (give
+   * `days` on that command too, or leave both at the configured 30), so the hashes agree.
+   */
+  readonly extension?: SeizureExtensionTerms;
   /** 送审材料. */
   readonly materials?: readonly ReviewMaterial[];
   /** 承办人员 (default: the case's team). */
@@ -75,7 +87,9 @@ export async function checkMajorDecisionIn(
 /**
  * The `review.submit` of a 查封扣押 measure of an ordinary case: the draft is
  * `seizureReviewDraft` of the measure with the case's id and party, so that the head's
- * approval carrying the same `measure` matches it. `INVALID_INPUT` for a bad measure.
+ * approval carrying the same `measure` matches it — or, with `extension`,
+ * `seizureExtensionReviewDraft`, matched by the head's `seizure.extend` with the same days and
+ * reason. `INVALID_INPUT` for a bad measure or extension.
  */
 export function seizureSubmitCommand(
   c: PenaltyCaseContext,
@@ -83,7 +97,19 @@ export function seizureSubmitCommand(
 ): Result<ReviewCommandInput, SanxiangError> {
   const measure = SeizureMeasureSchema.safeParse(input.measure);
   if (!measure.success) return err(invalidInput("查封扣押送审内容无效", measure.error.issues, input.measure));
-  const draft = seizureReviewDraft({ caseId: c.caseId, party: c.party }, measure.data);
+  const ext = input.extension;
+  if (ext !== undefined && (!Number.isInteger(ext.days) || ext.days <= 0 || ext.reason.trim() === "")) {
+    return err(
+      sanxiangError("INVALID_INPUT", "延长查封、扣押的送审须载明延长日数（正整数）和理由", {
+        details: { field: "extension", extension: ext },
+      }),
+    );
+  }
+  const subject = { caseId: c.caseId, party: c.party };
+  const draft =
+    ext === undefined
+      ? seizureReviewDraft(subject, measure.data)
+      : seizureExtensionReviewDraft(subject, measure.data, { days: ext.days, reason: ext.reason.trim() });
   if (draft.isErr()) return err(draft.error);
   const officers = input.handlingOfficerIds ?? c.officerIds;
   if (officers.length === 0) {

@@ -136,6 +136,35 @@ export function periodRule(
   });
 }
 
+/**
+ * 部分延长 — `table` with row `ruleId`'s extension set to `amount` (an extension approved for
+ * fewer days than the row allows, e.g. 查封扣押 延长 15 日 of the 30 行政强制法 Art. 25 para. 1
+ * permits). `PERIOD_RULE_UNKNOWN` for an unknown id; `PERIOD_INVALID` when the row has no
+ * extension or `amount` is not a positive integer within it.
+ */
+export function withExtensionAmount(
+  periods: PeriodOverrides | ResolvedPeriods | undefined,
+  ruleId: string,
+  amount: number,
+): Result<ResolvedPeriods, SanxiangError> {
+  return tableOf(periods).andThen((table) => {
+    const row = table.get(ruleId);
+    if (row === undefined) return err(ruleUnknown(ruleId));
+    const allowed = row.extension?.amount ?? 0;
+    if (!Number.isInteger(amount) || amount <= 0 || amount > allowed) {
+      return err(
+        sanxiangError("PERIOD_INVALID", `「${row.name}」的延长期限应为 1 至 ${allowed} 的整数：${amount}`, {
+          source: row.source,
+          details: { id: ruleId, amount, allowed },
+        }),
+      );
+    }
+    const next = new Map(table);
+    next.set(ruleId, { ...row, extension: { amount, condition: row.extension?.condition ?? "" } });
+    return ok(next);
+  });
+}
+
 /** Options of {@link computeDeadline}. */
 export interface ComputeDeadlineOptions {
   /** The bureau's overrides, or a table already resolved with {@link resolvePeriods}. */

@@ -32,6 +32,8 @@ export const CaseDeadlineSchema = z
     excluded: z.array(ExcludedPeriodSchema).readonly().optional(),
     /** The row's extension applied (e.g. 查封扣押 30 + 30 days), kept on a provisional deadline. */
     extended: z.boolean().optional(),
+    /** 延长日数 — an extension approved for fewer days than the row allows, kept on a provisional deadline. */
+    extensionDays: z.number().int().positive().optional(),
     /**
      * 暂定边界 — for a provisional deadline, which plausible end `due` is: `latest` for the
      * party's periods (nothing refused before it), `earliest` for the authority's duties.

@@ -1,4 +1,4 @@
-import type { ComputeDeadlineOptions } from "../calendar/deadline.js";
+import { type ComputeDeadlineOptions, withExtensionAmount } from "../calendar/deadline.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import type { SanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -56,7 +56,13 @@ export function recomputeProvisional<K extends string>(
       unresolved.push(key);
       continue;
     }
-    const opts = { ...options, ...(d.extended === true ? { extended: true } : {}) };
+    let periods = options.periods;
+    if (d.extended === true && d.extensionDays !== undefined) {
+      const partial = withExtensionAmount(periods, d.ruleId, d.extensionDays);
+      if (partial.isErr()) return err(partial.error);
+      periods = partial.value;
+    }
+    const opts = { ...(periods === undefined ? {} : { periods }), ...(d.extended === true ? { extended: true } : {}) };
     const r = deadlineWithExclusions(d.start, d.ruleId, calendar, d.excluded ?? [], opts);
     if (r.isErr()) {
       if (r.error.code === "CALENDAR_YEAR_UNKNOWN") {
@@ -69,7 +75,7 @@ export function recomputeProvisional<K extends string>(
       unresolved.push(key);
       continue;
     }
-    const { start: _s, excluded: _e, extended: _x, bound: _b, ...rest } = d;
+    const { start: _s, excluded: _e, extended: _x, extensionDays: _n, bound: _b, ...rest } = d;
     out[key] = { ...rest, due: r.value.due, provisional: false };
     if (r.value.due === d.due) confirmed.push(key);
     else changed.push({ key, ruleId: d.ruleId, before: d.due, after: r.value.due });

@@ -1,4 +1,9 @@
-import type { PeriodOverrides, ResolvedPeriods } from "../../calendar/deadline.js";
+import {
+  type PeriodOverrides,
+  periodRule,
+  type ResolvedPeriods,
+  withExtensionAmount,
+} from "../../calendar/deadline.js";
 import type { WorkCalendar } from "../../calendar/types.js";
 import type { Actor } from "../../kernel/actors.js";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
@@ -8,6 +13,7 @@ import { requireRecords } from "../../recording/check.js";
 import type { RecordingRules } from "../../recording/rules.js";
 import type { OfficerPolicyInput } from "../../registry/bodies/policy.js";
 import type { BodiesRegistry } from "../../registry/bodies/registry.js";
+import { checkActingRole } from "../authority.js";
 import type { CaseDeadline } from "../events.js";
 import { deadlineWithExclusions, type ExcludedPeriod } from "../excluded-periods.js";
 import { refuse } from "../guards.js";
@@ -15,9 +21,10 @@ import { type SeizureCommand, type SeizureCommandInput, SeizureCommandSchema, ty
 
 type SeizureApproveCommand = Extract<SeizureCommand, { type: "seizure.approve" }>;
 type SeizureApprovedEvent = Extract<SeizureEvent, { type: "seizure.approved" }>;
+type SeizureExtendedEvent = Extract<SeizureEvent, { type: "seizure.extended" }>;
 
 import { evolveSeizureChecked } from "./machine.js";
-import { checkSeizureReview, type SeizureReviewContext } from "./review.js";
+import { checkSeizureReview, type SeizureMeasure, type SeizureReviewContext } from "./review.js";
 import { SEIZURE_RULES, type SeizurePolicyInput, SeizurePolicySchema, type SeizureRuleName } from "./rules.js";
 import { periodExpired, reportOverdue, type SeizureState } from "./state.js";
 
@@ -65,17 +72,86 @@ function deadlineOf(
   extended: boolean,
   excluded: readonly ExcludedPeriod[],
   ctx: SeizureContext,
+  extensionDays?: number,
 ): Result<CaseDeadline, SanxiangError> {
-  const opts = { extended, ...(ctx.periods === undefined ? {} : { periods: ctx.periods }) };
+  let periods = ctx.periods;
+  if (extended && extensionDays !== undefined) {
+    const partial = withExtensionAmount(periods, "coercion.seizure", extensionDays);
+    if (partial.isErr()) return err(partial.error);
+    periods = partial.value;
+  }
+  const opts = { extended, ...(periods === undefined ? {} : { periods }) };
   const start = civilDateOf(executedAt);
+  const days = extended && extensionDays !== undefined ? { extensionDays } : {};
   return deadlineWithExclusions(start, "coercion.seizure", ctx.calendar, excluded, opts).map((d) => ({
     ruleId: "coercion.seizure",
     due: d.due,
     source: d.base.source,
     provisional: d.base.provisional,
-    ...(d.base.provisional ? { start, extended, ...(excluded.length > 0 ? { excluded } : {}) } : {}),
+    ...(d.base.provisional ? { start, extended, ...days, ...(excluded.length > 0 ? { excluded } : {}) } : {}),
     ...(d.base.provisional && d.base.bound !== undefined ? { bound: d.base.bound } : {}),
   }));
+}
+
+/** 可延长日数 — the extension the bureau's `coercion.seizure` row allows (Art. 25 para. 1: 30; 0 when none). */
+export function seizureExtensionDays(periods?: PeriodOverrides | ResolvedPeriods): Result<number, SanxiangError> {
+  if (periods instanceof Map) return ok((periods as ResolvedPeriods).get("coercion.seizure")?.extension?.amount ?? 0);
+  return periodRule("coercion.seizure", periods as PeriodOverrides | undefined).map((r) => r.extension?.amount ?? 0);
+}
+
+/**
+ * 负责人核验 — the approval or extension is the head's own act (行政强制法 Arts. 18, 25): the
+ * actor claims the head role (`PERMISSION_DENIED`), `approverId` names the actor
+ * (`PERMISSION_DENIED`: nobody records another's approval), and, with the registry and the
+ * case's body in the context, the actor is registered with that body as one of its heads, in
+ * post that day (`ACTOR_NOT_REGISTERED`, `OFFICER_NOT_QUALIFIED`, `ROLE_NOT_BACKED`).
+ */
+function checkApprover(
+  approverId: string,
+  at: Instant,
+  ctx: SeizureContext,
+  rule: SeizureRuleName,
+  what: string,
+): SanxiangError | undefined {
+  const source = SEIZURE_RULES[rule].source;
+  if (!isHead(ctx.actor)) return refuse("PERMISSION_DENIED", `${what}须由行政机关负责人作出`, source);
+  if (approverId !== ctx.actor.id) {
+    return refuse(
+      "PERMISSION_DENIED",
+      `${what}的批准人（${approverId}）须为作出批准的负责人本人（${ctx.actor.id}）`,
+      source,
+      { approverId, actorId: ctx.actor.id },
+    );
+  }
+  if (ctx.bodies === undefined || ctx.team?.bodyId === undefined) return undefined;
+  const scope = { bodyId: ctx.team.bodyId, category: ctx.team.category, regionCode: ctx.team.regionCode };
+  const authority = {
+    bodies: ctx.bodies,
+    ...(ctx.officerPolicy === undefined ? {} : { officerPolicy: ctx.officerPolicy }),
+  };
+  const backed = checkActingRole(ctx.actor, "head", scope, civilDateOf(at), authority, what);
+  return backed.isErr() ? backed.error : undefined;
+}
+
+/**
+ * The extension's side of the review gate: the measure extended (the command's, else the one
+ * approved — Art. 24 para. 2), then {@link checkSeizureReview} on the extension's own draft.
+ */
+function gateExtension(
+  measure: SeizureMeasure | undefined,
+  terms: { readonly days: number; readonly reason: string },
+  ctx: SeizureContext,
+): Result<Pick<SeizureExtendedEvent, "measure" | "review">, SanxiangError> {
+  if (measure === undefined) {
+    return err(
+      refuseBy(
+        "decisionContents",
+        "延长查封、扣押须载明所延长的决定（measure）：本措施的批准未记录决定内容，请在 seizure.extend 中填写 measure，以认定延长是否属于重大执法决定、须经法制审核",
+        { field: "measure" },
+      ),
+    );
+  }
+  return checkSeizureReview(measure, ctx.review, terms).map((review) => ({ measure, review }));
 }
 
 /** Refuses acts other than release while an emergency measure is unreported past 24 hours or refused. */
@@ -138,9 +214,15 @@ function isHead(actor: Actor): boolean {
  * - after an emergency act, anything but report, approval or release once 24 hours passed
  *   without a report, or before the approval → `COERCION_NOT_APPROVED`; after the head
  *   refuses, only release (Art. 19);
- * - one extension of 30 days, with the head's approval and written notice (Art. 25 paras.
- *   1–2); testing and appraisal intervals, notified in writing, move the end (Art. 25 para.
- *   3); extension or handling after the period → `COERCION_PERIOD_EXPIRED` (Arts. 25, 27);
+ * - one extension of at most the configured days (30 by default), approved by a head of the
+ *   body (the actor, `approverId` the actor's own id, registered as a head when the registry
+ *   and the case's body are in the context — the same check as an approval) with the written
+ *   notice to the party among its records (Art. 25 paras. 1–2 → `INVALID_INPUT`,
+ *   `RECORDING_INCOMPLETE`); when the catalogue classes the extension (the measure's draft,
+ *   with the days and reason) as major, a passed review of exactly that extension →
+ *   `REVIEW_NOT_APPROVED`; testing and appraisal intervals, notified in writing, move the end
+ *   (Art. 25 para. 3); extension or handling after the period → `COERCION_PERIOD_EXPIRED`
+ *   (Arts. 25, 27);
  * - release is always possible while in force (Art. 28);
  * - an approval (`seizure.approve` with `approved`, before the act or afterwards for an
  *   emergency act) states the measure (`measure`, Art. 24 para. 2 → `INVALID_INPUT` without
@@ -198,11 +280,8 @@ function decideRules(
   const policy = SeizurePolicySchema.parse(ctx.policy ?? {});
   switch (c.type) {
     case "seizure.approve": {
-      if (!isHead(ctx.actor)) {
-        return err(
-          refuse("PERMISSION_DENIED", "批准查封、扣押须由行政机关负责人作出", SEIZURE_RULES.priorApproval.source),
-        );
-      }
+      const approver = checkApprover(c.approverId, c.at, ctx, "priorApproval", "批准查封、扣押");
+      if (approver !== undefined) return err(approver);
       const afterwards =
         state.status === "inForce" && state.emergency && state.approval === undefined && !state.refused;
       if (state.status !== "pending" && !afterwards) return err(notAllowed("批准", state));
@@ -274,15 +353,39 @@ function decideRules(
       ]);
     }
     case "seizure.extend": {
-      if (!isHead(ctx.actor)) {
-        return err(refuse("PERMISSION_DENIED", "延长查封、扣押须经行政机关负责人批准", SEIZURE_RULES.period.source));
-      }
+      const approver = checkApprover(c.approverId, c.at, ctx, "extensionApproval", "延长查封、扣押");
+      if (approver !== undefined) return err(approver);
       if (state.status !== "inForce" || state.executedAt === undefined) return err(notAllowed("延长", state));
       const missing = requireApproval(state, c, ctx);
       if (missing !== undefined) return err(missing);
       if (state.extended) return err(refuseBy("period", "查封、扣押期限只能延长一次，延长期限不得超过三十日"));
       if (periodExpired(state, c.at)) return err(refuseBy("period", "查封、扣押期限已届满，不能再延长"));
-      const deadline = deadlineOf(state.executedAt, true, state.excluded, ctx);
+      const allowed = seizureExtensionDays(ctx.periods);
+      if (allowed.isErr()) return err(allowed.error);
+      const days = c.days ?? allowed.value;
+      if (allowed.value === 0 || days > allowed.value) {
+        return err(
+          refuseBy(
+            "extensionLength",
+            allowed.value === 0
+              ? "本机关的查封、扣押期限配置不允许延长"
+              : `延长查封、扣押不得超过${allowed.value}日：申请延长${days}日`,
+            { days, allowedDays: allowed.value },
+          ),
+        );
+      }
+      if (!c.records.some((r) => r.kind === "document")) {
+        return err(
+          refuseBy(
+            "extensionNotice",
+            "延长查封、扣押的决定应当及时书面告知当事人，并说明理由：缺少送达当事人的延长决定书（文书记录）；请附上后重新提交",
+            { records: c.records.map((r) => r.kind) },
+          ),
+        );
+      }
+      const gated = gateExtension(c.measure ?? state.measure, { days, reason: c.reason }, ctx);
+      if (gated.isErr()) return err(gated.error);
+      const deadline = deadlineOf(state.executedAt, true, state.excluded, ctx, days);
       if (deadline.isErr()) return err(deadline.error);
       return ok([
         {
@@ -290,6 +393,8 @@ function decideRules(
           at: c.at,
           approverId: c.approverId,
           reason: c.reason,
+          days,
+          ...gated.value,
           records: c.records,
           deadline: deadline.value,
         },
@@ -303,7 +408,7 @@ function decideRules(
         return err(refuseBy("testingExcluded", "检测、鉴定期间应当在查封、扣押实施之后", { period: c.period }));
       }
       const excluded = [...state.excluded, c.period];
-      const deadline = deadlineOf(state.executedAt, state.extended, excluded, ctx);
+      const deadline = deadlineOf(state.executedAt, state.extended, excluded, ctx, state.extensionDays);
       if (deadline.isErr()) return err(deadline.error);
       return ok([
         {

@@ -27,7 +27,9 @@ export type ExaminationKind = z.infer<typeof ExaminationKindSchema>;
  *   measure, Art. 19) or, afterwards, refuses (then only release is possible);
  * - `seizure.report` — an officer reports an emergency measure to the head (Art. 19);
  * - `seizure.execute` — the act: officers, items, records (现场笔录, 决定书和清单, 全程音像);
- * - `seizure.extend` — approved extension with written notice to the party (Art. 25 paras. 1–2);
+ * - `seizure.extend` — the head's extension (at most the configured days, once), with the
+ *   written notice to the party (Art. 25 paras. 1–2) and, when the catalogue classes it as
+ *   major, a passed legal review of it;
  * - `seizure.exclude` — a testing or appraisal interval, fixed and notified (Art. 25 para. 3);
  * - `seizure.handle` — the handling decision within the period (Art. 27);
  * - `seizure.release` — 解除 on one of the grounds of Art. 28 para. 1.
@@ -63,10 +65,21 @@ export const SeizureCommandSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("seizure.extend"),
     at,
+    /** The head who approves the extension — the actor, registered as a head of the body. */
     approverId: IdSchema,
-    /** 情况复杂的理由. */
+    /** 情况复杂的理由 (told to the party, Art. 25 para. 2). */
     reason: z.string().trim().min(1),
-    /** 延长查封扣押决定书 served on the party (at least one record). */
+    /**
+     * 延长日数 — at most the configured extension (`coercion.seizure`'s row: 30 days, Art. 25
+     * para. 1); default: the whole of it.
+     */
+    days: z.number().int().positive().optional(),
+    /**
+     * 延长的查封扣押决定 — the measure as extended, which the legal-review gate classifies;
+     * default: the measure the head approved (`seizure.approved`'s `measure`).
+     */
+    measure: SeizureMeasureSchema.optional(),
+    /** 延长查封扣押决定书 served on the party: at least one written document (`kind: "document"`). */
     records: z.array(RecordRefSchema).min(1).readonly(),
   }),
   z.object({
@@ -132,6 +145,12 @@ export const SeizureEventSchema = z.discriminatedUnion("type", [
     at,
     approverId: IdSchema,
     reason: z.string(),
+    /** 延长日数 (absent in streams written before it: the row's whole extension). */
+    days: z.number().int().positive().optional(),
+    /** The measure as extended (absent in streams written before the review gate of extensions). */
+    measure: SeizureMeasureSchema.optional(),
+    /** 法制审核关口 of the extension — major or not, why, its draft hash and the review relied on. */
+    review: SeizureReviewRecordSchema.optional(),
     records,
     deadline: CaseDeadlineSchema,
   }),

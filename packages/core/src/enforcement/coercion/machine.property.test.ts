@@ -2,7 +2,9 @@
 // invalid, by officers and heads, in any order, across days) against decideSeizure and the
 // machine's strict fold, with a small model of what 行政强制法 allows — and of the legal-review
 // gate: legal reviews of random measures pass or stay pending between the commands, and no
-// major measure is ever approved without a passed review of exactly that measure (issue 14;
+// major measure is ever approved — or extended — without a passed review of exactly that
+// measure (or extension), no extension without the acting head, the written notice and at
+// most 30 days (行政强制法 Art. 25; issue 14;
 // pilot plan 二（三）, catalogue under 国办发〔2018〕118号 四（十二）).
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
@@ -16,7 +18,7 @@ import { calendar, headActor, officerActor } from "../test-fixtures.js";
 import { decideSeizure } from "./decide.js";
 import type { SeizureCommandInput, SeizureEvent } from "./events.js";
 import { replaySeizure, seizureEventsAcceptedIn, seizureMachine } from "./machine.js";
-import { SeizureMeasureSchema, seizureReviewDraft } from "./review.js";
+import { SeizureMeasureSchema, seizureExtensionReviewDraft, seizureReviewDraft } from "./review.js";
 import { MAJOR_STOP, MAJOR_VALUE, MINOR, reviewOf, SUBJECT } from "./review-fixtures.js";
 import { EMPTY_SEIZURE, foldSeizure, type SeizureState } from "./state.js";
 
@@ -45,23 +47,42 @@ const REVIEWS: Readonly<Record<MeasureName, { approved: ReviewState; pending: Re
 };
 
 /** How often the gate refused and a major measure passed it, over all runs (non-vacuity). */
-const stats = { gateRefused: 0, majorApproved: 0 };
+const stats = { gateRefused: 0, majorApproved: 0, majorExtended: 0, extensionRefused: 0 };
 
-/** A legal review of `measure` comes in between the commands: passed, or still pending. */
+/** The extension the property's `extend*` steps ask for (days, reason). */
+const EXTENSION = { days: 30, reason: "情况复杂" } as const;
+/** Reviews of each measure's extension (30 days, 情况复杂), run once through the real workflow. */
+const EXTENSION_REVIEWS: Readonly<Record<MeasureName, { approved: ReviewState; pending: ReviewState }>> = {
+  MINOR: {
+    approved: reviewOf(MINOR, "approved", undefined, EXTENSION),
+    pending: reviewOf(MINOR, "submitted", undefined, EXTENSION),
+  },
+  MAJOR_VALUE: {
+    approved: reviewOf(MAJOR_VALUE, "approved", undefined, EXTENSION),
+    pending: reviewOf(MAJOR_VALUE, "submitted", undefined, EXTENSION),
+  },
+  MAJOR_STOP: {
+    approved: reviewOf(MAJOR_STOP, "approved", undefined, EXTENSION),
+    pending: reviewOf(MAJOR_STOP, "submitted", undefined, EXTENSION),
+  },
+};
+
+/** A legal review of `measure` (or of its extension) comes in between the commands: passed, or still pending. */
 class ReviewStep implements fc.Command<Model, Real> {
   constructor(
     readonly measure: MeasureName,
     readonly passed: boolean,
+    readonly extension = false,
   ) {}
   check(): boolean {
     return true;
   }
   run(_model: Model, real: Real): void {
-    const r = REVIEWS[this.measure][this.passed ? "approved" : "pending"];
+    const r = (this.extension ? EXTENSION_REVIEWS : REVIEWS)[this.measure][this.passed ? "approved" : "pending"];
     real.reviews.push({ ...r, reviewId: `${SUBJECT.caseId}.review.${real.reviews.length + 1}` });
   }
   toString(): string {
-    return `review(${this.measure},${this.passed ? "passed" : "pending"})`;
+    return `review(${this.measure}${this.extension ? "+extension" : ""},${this.passed ? "passed" : "pending"})`;
   }
 }
 
@@ -93,6 +114,7 @@ class Step implements fc.Command<Model, Real> {
     const r = decideSeizure(real.state, this.draft(at), { actor: this.actor, now: at, calendar, review });
     if (r.isErr()) {
       if (r.error.code === "REVIEW_NOT_APPROVED") stats.gateRefused += 1;
+      if (this.name.startsWith("extend") && real.state.status === "inForce") stats.extensionRefused += 1;
       expect(JSON.stringify(real.state)).toBe(before);
       expect(r.error.code).toMatch(/^[A-Z_]+$/);
       return;
@@ -132,13 +154,36 @@ class Step implements fc.Command<Model, Real> {
           model.executed = true;
           model.emergency = e.emergency;
           break;
-        case "seizure.extended":
-          // Art. 25 para. 1: once, within the period, with the approval in force.
+        case "seizure.extended": {
+          // Art. 25 para. 1: once, within the period, with the approval in force, by the
+          // acting head, for at most the configured 30 days; para. 2: the written notice.
           model.extensions += 1;
           expect(model.extensions).toBe(1);
           expect(prior.approval !== undefined && !prior.refused).toBe(true);
           expect(compareCivilDates(real.day, prior.deadline?.due ?? "")).toBeLessThanOrEqual(0);
+          expect(this.actor.roles).toContain("head");
+          expect(e.approverId).toBe(this.actor.id);
+          expect(e.days).toBeGreaterThan(0);
+          expect(e.days).toBeLessThanOrEqual(30);
+          expect(e.records.some((x) => x.kind === "document")).toBe(true);
+          // The review gate: a major extension has a passed review of exactly this extension.
+          expect(e.measure).toBeDefined();
+          const draft = seizureExtensionReviewDraft(SUBJECT, SeizureMeasureSchema.parse(e.measure), {
+            days: e.days ?? 0,
+            reason: e.reason,
+          })._unsafeUnwrap();
+          const major = classifyDecision(draft).major;
+          expect(e.review?.major).toBe(major);
+          if (major) {
+            const hash = reviewDraftHash(draft);
+            const backing = real.reviews.filter(
+              (x) => x.value === "approved" && x.context.approval?.draftHash === hash,
+            );
+            expect(backing.map((x) => x.reviewId)).toContain(e.review?.reviewId);
+            stats.majorExtended += 1;
+          }
           break;
+        }
         case "seizure.handled":
           if (e.outcome !== "release") {
             // Art. 27: within the period, approved.
@@ -207,6 +252,28 @@ const drafts: [string, Draft, Actor][] = [
     headActor,
   ],
   [
+    "extendTooLong",
+    (at) => ({
+      type: "seizure.extend",
+      at,
+      approverId: "h",
+      reason: "情况复杂",
+      days: 31,
+      records: [rec("n", "document")],
+    }),
+    headActor,
+  ],
+  [
+    "extendNoNotice",
+    (at) => ({ type: "seizure.extend", at, approverId: "h", reason: "情况复杂", records: [rec("v", "video")] }),
+    headActor,
+  ],
+  [
+    "extendForAnother",
+    (at) => ({ type: "seizure.extend", at, approverId: "h2", reason: "情况复杂", records: [rec("n", "document")] }),
+    headActor,
+  ],
+  [
     "exclude",
     (at) => ({
       type: "seizure.exclude",
@@ -236,15 +303,26 @@ const commands = drafts.map(([name, draft, right]) =>
     .map(([actor, advance]): fc.Command<Model, Real> => new Step(name, draft, actor, advance)),
 );
 const reviewSteps = fc
-  .tuple(fc.constantFrom<MeasureName>("MINOR", "MAJOR_VALUE", "MAJOR_STOP"), fc.boolean())
-  .map(([m, passed]): fc.Command<Model, Real> => new ReviewStep(m, passed));
+  .tuple(fc.constantFrom<MeasureName>("MINOR", "MAJOR_VALUE", "MAJOR_STOP"), fc.boolean(), fc.boolean())
+  .map(([m, passed, extension]): fc.Command<Model, Real> => new ReviewStep(m, passed, extension));
 
 // Reviews and approvals weighted up so that reviewed major measures are approved in many runs.
 const approvals = commands.slice(0, 3);
-const weighted = [...commands, ...approvals, ...approvals, reviewSteps, reviewSteps, reviewSteps, reviewSteps];
+const extensions = commands.filter((_, i) => drafts[i]?.[0] === "extend");
+const weighted = [
+  ...commands,
+  ...approvals,
+  ...approvals,
+  ...extensions,
+  ...extensions,
+  reviewSteps,
+  reviewSteps,
+  reviewSteps,
+  reviewSteps,
+];
 
 test.prop([fc.commands(weighted, { maxCommands: 25 })], { numRuns: 300 })(
-  "any command order: state = fold of events; no guard of 行政强制法第十八、十九、二十五、二十七、二十八条 is bypassed; no major measure approved without a passed review of it (试点方案二（三）)",
+  "any command order: state = fold of events; no guard of 行政强制法第十八、十九、二十五、二十七、二十八条 is bypassed; no major measure approved or extended without a passed review of it (试点方案二（三）); no extension without the acting head's approval, the written notice, within 30 days (第二十五条)",
   (cmds) => {
     fc.modelRun(
       () => ({
@@ -256,9 +334,48 @@ test.prop([fc.commands(weighted, { maxCommands: 25 })], { numRuns: 300 })(
   },
 );
 
-test("the gate property is not vacuous: major measures were both refused and, once reviewed, approved", () => {
+/** A major measure (by value or by stopping the business) approved with its review and executed: the extension's start. */
+function majorInForce(name: "MAJOR_VALUE" | "MAJOR_STOP"): Real {
+  const review = { ...SUBJECT, reviews: [REVIEWS[name].approved] };
+  const at = "2025-03-03T02:00:00Z";
+  const approved = decideSeizure(
+    EMPTY_SEIZURE,
+    { type: "seizure.approve", at, approverId: "h", measure: MEASURES[name] },
+    { actor: headActor, now: at, calendar, review },
+  )._unsafeUnwrap();
+  const executed = decideSeizure(
+    foldSeizure(approved),
+    { type: "seizure.execute", at, officerIds: ["a", "b"], items: ["车辆"], records: RECORDS(at) },
+    { actor: officerActor, now: at, calendar, review },
+  )._unsafeUnwrap();
+  const events = [...approved, ...executed];
+  return { state: foldSeizure(events), events, day: "2025-03-03", reviews: [REVIEWS[name].approved] };
+}
+
+test.prop(
+  [
+    fc.constantFrom<"MAJOR_VALUE" | "MAJOR_STOP">("MAJOR_VALUE", "MAJOR_STOP"),
+    fc.commands(weighted, { maxCommands: 12 }),
+  ],
+  { numRuns: 200 },
+)(
+  "from a major measure in force: no extension without a passed review of exactly that extension, the acting head, the written notice, ≤ 30 days (行政强制法第二十五条; 试点方案二（三）)",
+  (name, cmds) => {
+    fc.modelRun(
+      () => ({
+        model: { approvedBeforeAct: true, executed: true, emergency: false, extensions: 0, ended: false },
+        real: majorInForce(name),
+      }),
+      cmds,
+    );
+  },
+);
+
+test("the gate property is not vacuous: major measures were both refused and, once reviewed, approved and extended", () => {
   expect(stats.gateRefused).toBeGreaterThan(0);
   expect(stats.majorApproved).toBeGreaterThan(0);
+  expect(stats.majorExtended).toBeGreaterThan(0);
+  expect(stats.extensionRefused).toBeGreaterThan(0);
 });
 
 const AT = "2025-03-03T02:00:00Z";

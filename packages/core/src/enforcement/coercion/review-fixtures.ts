@@ -4,7 +4,13 @@ import type { Actor } from "../../kernel/actors.js";
 import { decideReview } from "../../review/decide.js";
 import { evolveReview, initialReviewState, type ReviewState } from "../../review/fold.js";
 import { allOk, headActor, materials, officerActor, rctx, reviewerActor } from "../../review/test-fixtures.js";
-import { type SeizureMeasureInput, SeizureMeasureSchema, seizureReviewDraft } from "./review.js";
+import {
+  type SeizureExtensionTerms,
+  type SeizureMeasureInput,
+  SeizureMeasureSchema,
+  seizureExtensionReviewDraft,
+  seizureReviewDraft,
+} from "./review.js";
 
 /** The case of the fixtures and its party. */
 export const SUBJECT = { caseId: "case-1", party: { kind: "organisation" as const, name: "某商贸有限公司" } };
@@ -21,15 +27,21 @@ export const MAJOR_VALUE: SeizureMeasureInput = { ...MINOR, valueFen: 20_000_000
 export const MAJOR_STOP: SeizureMeasureInput = { ...MINOR, stopsOperations: true };
 
 /**
- * A review of `measure`'s draft, taken as far as `until`: `submitted` (pending), `approved`
+ * A review of `measure`'s draft (with `extension`: of its extension's draft), taken as far as `until`: `submitted` (pending), `approved`
  * (同意) or `problems` (存在问题).
  */
 export function reviewOf(
   measure: SeizureMeasureInput,
   until: "submitted" | "approved" | "problems",
   reviewId = "case-1.review.1",
+  extension?: SeizureExtensionTerms,
 ): ReviewState {
-  const draft = seizureReviewDraft(SUBJECT, SeizureMeasureSchema.parse(measure))._unsafeUnwrap();
+  const parsed = SeizureMeasureSchema.parse(measure);
+  const draft = (
+    extension === undefined
+      ? seizureReviewDraft(SUBJECT, parsed)
+      : seizureExtensionReviewDraft(SUBJECT, parsed, extension)
+  )._unsafeUnwrap();
   let state = initialReviewState(reviewId);
   const act = (cmd: Parameters<typeof decideReview>[1], actor: Actor): void => {
     for (const e of decideReview(state, cmd, rctx("2025-03-03T00:30:00Z", actor))._unsafeUnwrap()) {

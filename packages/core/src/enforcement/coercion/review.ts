@@ -128,6 +128,37 @@ export function seizureReviewDraft(
   });
 }
 
+/** 延长查封扣押的内容 — how long (days) and why (情况复杂的理由), as told to the party. */
+export interface SeizureExtensionTerms {
+  /** 延长日数. */
+  readonly days: number;
+  /** 情况复杂的理由. */
+  readonly reason: string;
+}
+
+/** The article an extension rests on, added to the measure's basis in the extension's draft. */
+export const EXTENSION_BASIS = "行政强制法第二十五条第一款";
+
+/**
+ * 延长查封扣押决定草案 — the legal-review draft of an extension (行政强制法 Art. 25 paras. 1–2):
+ * the measure's draft ({@link seizureReviewDraft}) whose facts state the extension (days and
+ * reason) and whose basis adds Art. 25 para. 1. It is its own decision: a review of the
+ * original measure does not cover it, and the catalogue classifies it like the measure it
+ * prolongs (value, stopping operations, circumstances). The handling unit submits this draft
+ * (`submitSeizure` with `extension`); the gate recomputes it from the extension's command.
+ */
+export function seizureExtensionReviewDraft(
+  subject: { readonly caseId: string; readonly party?: ReviewDraft["party"] | undefined },
+  measure: SeizureMeasure,
+  extension: SeizureExtensionTerms,
+): Result<ReviewDraft, SanxiangError> {
+  return seizureReviewDraft(subject, measure).map((d) => ({
+    ...d,
+    facts: `${d.facts}；拟延长查封、扣押期限${extension.days}日，理由：${extension.reason}`,
+    basis: d.basis.includes(EXTENSION_BASIS) ? d.basis : [...d.basis, EXTENSION_BASIS],
+  }));
+}
+
 /** 审核关口结论 of an approval — what the `seizure.approved` event records. */
 export interface SeizureReviewRecord {
   /** 重大执法决定. */
@@ -141,7 +172,8 @@ export interface SeizureReviewRecord {
 }
 
 /**
- * 查封扣押审核关口 — may the head approve this measure? Builds {@link seizureReviewDraft} and
+ * 查封扣押审核关口 — may the head approve this measure (or, with `extension`, extend it)?
+ * Builds {@link seizureReviewDraft} (or {@link seizureExtensionReviewDraft}) and
  * runs the review gate: not major → passes; major → passes only with an approved review of
  * this very draft (or its hash recorded as approved in the case). Otherwise
  * `REVIEW_NOT_APPROVED` citing the pilot plan's gate, with the reasons, `details.why` and the
@@ -150,8 +182,10 @@ export interface SeizureReviewRecord {
 export function checkSeizureReview(
   measure: SeizureMeasure,
   rctx: SeizureReviewContext,
+  extension?: SeizureExtensionTerms,
 ): Result<SeizureReviewRecord, SanxiangError> {
-  const draft = seizureReviewDraft(rctx, measure);
+  const draft =
+    extension === undefined ? seizureReviewDraft(rctx, measure) : seizureExtensionReviewDraft(rctx, measure, extension);
   if (draft.isErr()) return err(draft.error);
   const gate = reviewGate(rctx.reviews ?? [], draft.value, {
     ...(rctx.catalogue === undefined ? {} : { catalogue: rctx.catalogue }),

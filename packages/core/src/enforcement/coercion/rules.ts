@@ -44,9 +44,24 @@ export const SEIZURE_RULES = {
     source: coercion(25, 1),
     text: "查封、扣押的期限不得超过三十日；延长不得超过三十日",
   },
-  /** 延长决定应当及时书面告知当事人并说明理由 (Art. 25 para. 2). */
-  extensionNotice: {
+  /** 情况复杂的，经行政机关负责人批准，可以延长 (Art. 25 para. 1): the head's own approval. */
+  extensionApproval: {
+    code: "PERMISSION_DENIED",
+    source: coercion(25, 1),
+    text: "延长查封、扣押须经行政机关负责人批准",
+  },
+  /**
+   * 延长期限不得超过三十日 (Art. 25 para. 1): at most the extension of the bureau's
+   * `coercion.seizure` row (30 days; a 法律、行政法规 the row follows may set another).
+   */
+  extensionLength: {
     code: "INVALID_INPUT",
+    source: coercion(25, 1),
+    text: "查封、扣押的期限延长不得超过三十日",
+  },
+  /** 延长决定应当及时书面告知当事人并说明理由 (Art. 25 para. 2): a written document among the records. */
+  extensionNotice: {
+    code: "RECORDING_INCOMPLETE",
     source: coercion(25, 2),
     text: "延长查封、扣押的决定应当及时书面告知当事人，并说明理由",
   },

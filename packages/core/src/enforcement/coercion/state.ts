@@ -4,6 +4,7 @@ import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../..
 import type { CaseDeadline } from "../events.js";
 import type { ExcludedPeriod } from "../excluded-periods.js";
 import type { SeizureEvent } from "./events.js";
+import type { SeizureMeasure } from "./review.js";
 import {
   type HandlingOutcome,
   type ReleaseGround,
@@ -39,6 +40,10 @@ export interface SeizureState {
   readonly items: readonly string[];
   /** 已延长 (Art. 25 para. 1). */
   readonly extended: boolean;
+  /** 延长日数, when the extension was for fewer days than the row allows. */
+  readonly extensionDays?: number;
+  /** 批准的查封扣押决定 — the measure approved (or as last extended), for the extension's review gate. */
+  readonly measure?: SeizureMeasure;
   /** 检测、鉴定期间 (Art. 25 para. 3). */
   readonly excluded: readonly ExcludedPeriod[];
   /** 查封扣押期限 — the last day, with its source. */
@@ -70,6 +75,7 @@ export function evolveSeizure(s: SeizureState, e: SeizureEvent): SeizureState {
       return {
         ...base,
         ...(e.approved ? { approval: { at: e.at, approverId: e.approverId, afterwards: e.afterwards } } : {}),
+        ...(e.approved && e.measure !== undefined ? { measure: e.measure } : {}),
         refused: !e.approved,
         status: s.status === "pending" ? "approved" : s.status,
       };
@@ -86,7 +92,13 @@ export function evolveSeizure(s: SeizureState, e: SeizureEvent): SeizureState {
         deadline: e.deadline,
       };
     case "seizure.extended":
-      return { ...base, extended: true, deadline: e.deadline };
+      return {
+        ...base,
+        extended: true,
+        ...(e.days === undefined ? {} : { extensionDays: e.days }),
+        ...(e.measure === undefined ? {} : { measure: e.measure }),
+        deadline: e.deadline,
+      };
     case "seizure.excluded":
       return { ...base, excluded: [...s.excluded, e.period], deadline: e.deadline };
     case "seizure.handled":
