@@ -8,6 +8,7 @@ import { dutiesCommand } from "./commands/duties.js";
 import { penaltyCommand } from "./commands/penalty.js";
 import { publishCommand, serveCommand } from "./commands/publish.js";
 import { registryCommand } from "./commands/registry.js";
+import { reviewCommand } from "./commands/review.js";
 import { signCommand } from "./commands/sign.js";
 import { verifyCommand } from "./commands/verify.js";
 import { type Lang, pickLang, t } from "./i18n.js";
@@ -70,6 +71,7 @@ const OPTIONS = {
   overdue: { type: "boolean" },
   "allow-empty": { type: "boolean" },
   "dry-run": { type: "boolean" },
+  format: { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -174,6 +176,10 @@ function usage(lang: Lang): string {
                          --body 按执法主体数据库取机关名称作目录抬头和责任者
   casefile --example <输出.json> [--html <目录.html>]
                          生成示例案卷（示例数据，用公开的测试密钥签名），供试用 verify
+  review opinion <案件编号或审核编号> [--format text|html|md] [--out <文件>] [--body <主体编号>]
+                         从存储输出法制审核意见书（案件最近一次法制审核，或指定的审核）；
+                         人员与机关名称取自执法主体数据库（--sample 或 --dir）；
+                         尚未出具审核意见的，退出码 2（REVIEW_NOT_CONCLUDED）
   publish --out <目录> [--key <公钥十六进制>] [--require-signed] [--base-url 网址]
           [--title 标题] [--body 主体编号 | --bureau 机关名称] [--serve]
                          由签名日志证明已经负责人审定发布的公示信息生成公示网站
@@ -238,6 +244,11 @@ Commands:
   casefile --example <out.json> [--html <catalogue.html>]
                          write an example case file (example data, signed with the
                          public test key) to try verify
+  review opinion <case-or-review-id> [--format text|html|md] [--out <file>] [--body <body-id>]
+                         the written opinion (法制审核意见书, in Chinese) of a case's
+                         latest legal review, or of the review named, from the store; names
+                         and the organ from the bodies registry (--sample or --dir); exit 2
+                         with REVIEW_NOT_CONCLUDED while no opinion has been given
   publish --out <dir> [--key <public-key-hex>] [--require-signed] [--base-url url]
           [--title title] [--body body-id | --bureau name] [--serve]
                          build the public disclosure site from what the signed log proves
@@ -346,6 +357,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await dutiesCommand(ctx);
       case "deadlines":
         return await deadlinesCommand(ctx);
+      case "review":
+        return await reviewCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

@@ -314,6 +314,18 @@ export const ERROR_GUIDE: Readonly<Record<SanxiangErrorCode, ErrorGuide>> = {
     action: "Add the materials named in the message and submit again.",
     audience: "officer",
   },
+  REVIEW_NOT_FOUND: {
+    meaning:
+      "A legal review asked for by id that the store does not hold: no stream `<caseId>.review.<n>` of that id, or a case without any review.",
+    action: "Check the id (`sanxiang deadlines` lists open reviews) and the store (`--store`, `--dir`).",
+    audience: "officer",
+  },
+  REVIEW_NOT_CONCLUDED: {
+    meaning:
+      "The written opinion (法制审核意见书) of a review no reviewer has concluded yet: there is nothing to print. `details.state` is the review's state.",
+    action: "Wait for the reviewer's conclusion (`review.conclude`), then print the opinion.",
+    audience: "officer",
+  },
   REVIEWER_RECUSAL_REQUIRED: {
     meaning: "A reviewer who handled the case assigned to review it (回避, 行政处罚法 Art. 43).",
     action: "Assign a legal reviewer who did not handle the case.",

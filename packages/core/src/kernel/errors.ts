@@ -115,6 +115,10 @@ export const ERROR_CODES = {
   REVIEW_NOT_APPROVED: "未经法制审核或审核未通过",
   /** A submission for legal review without the materials the checklist requires (法制审核送审材料不全). */
   REVIEW_MATERIALS_INCOMPLETE: "法制审核送审材料不全",
+  /** A legal review asked for by id (a review stream, or a case with reviews) that the store does not hold (无此法制审核). */
+  REVIEW_NOT_FOUND: "存储中无此法制审核",
+  /** The written opinion (法制审核意见书) of a review no reviewer has concluded yet (尚未出具法制审核意见). */
+  REVIEW_NOT_CONCLUDED: "尚未出具法制审核意见",
   /** A reviewer who handled the case, assigned to review it (审核人员应当回避, 行政处罚法 Art. 43). */
   REVIEWER_RECUSAL_REQUIRED: "审核人员应当回避",
   /** A collective discussion with fewer heads than the quorum (集体讨论未达到规定人数, 行政处罚法 Art. 57 para. 2). */

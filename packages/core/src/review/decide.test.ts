@@ -368,7 +368,7 @@ describe("events and the opinion document", () => {
     const run: Run = { state: initialReviewState("case-1.review"), events: [] };
     const evil = { ...draft, party: { kind: "organisation" as const, name: '<script>alert("x")</script>' } };
     step(run, { ...submit, draft: evil }, officerActor)._unsafeUnwrap();
-    expect(reviewOpinion(run.state)._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
+    expect(reviewOpinion(run.state)._unsafeUnwrapErr().code).toBe("REVIEW_NOT_CONCLUDED");
     step(run, { type: "review.assign", reviewerId: "r" }, headActor)._unsafeUnwrap();
     step(run, problems, reviewerActor)._unsafeUnwrap();
     const o = reviewOpinion(run.state, { reviewerName: "审核员" })._unsafeUnwrap();

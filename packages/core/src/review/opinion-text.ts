@@ -126,7 +126,11 @@ export function reviewOpinionText(opinion: ReviewOpinion, options: ReviewOpinion
   lines.push("法制审核意见书", `案件编号：${plain(d.caseId)}　${d.submissionText}`, "", "一、送审事项");
   for (const [label, value] of d.matters) lines.push(`  ${label}：${plain(value)}`);
   lines.push("", "二、属于重大执法决定的情形", ...list(d.reasons), "", "三、送审材料");
-  lines.push(...list(d.materials.map((m) => `${m.title}（${m.kind}）`)), "", "四、审核意见");
+  lines.push(
+    ...list(d.materials.map((m) => (m.title === m.kind ? m.title : `${m.title}（${m.kind}）`))),
+    "",
+    "四、审核意见",
+  );
   lines.push(
     ...d.findings.map(
       (f, i) => `  ${i + 1}. ${plain(f.name)}：${plain(f.answer)}${f.note === "" ? "" : `（${plain(f.note)}）`}`,

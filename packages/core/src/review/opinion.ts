@@ -17,6 +17,7 @@ import type { MajorReason } from "./catalogue.js";
 import type { ReviewDiscussion } from "./context.js";
 import type { DraftCoercionKind, DraftLicenceDecision, DraftPenalty, ReviewDraft } from "./draft.js";
 import type { ReviewState } from "./fold.js";
+import { REVIEW_STATE_NAMES } from "./machine.js";
 import { OPINION_DRAFT_NOTE, reviewOpinionDocument } from "./opinion-text.js";
 import { REVIEW_SOURCES } from "./policy.js";
 import {
@@ -191,7 +192,7 @@ export interface ReviewOpinionOptions {
  * draft reviewed, why it is major, the materials, the reviewer, the organ, the answer to
  * each checklist item, the outcome with required changes, the legal adviser office's opinion
  * and any collective discussion. Names come from `options` and the bodies registry, never
- * from ids. `COMMAND_NOT_ALLOWED` before an opinion was given; `REGISTRY_NOT_FOUND` when
+ * from ids. `REVIEW_NOT_CONCLUDED` before an opinion was given; `REGISTRY_NOT_FOUND` when
  * `options.bodyId` names a body the registry does not have on the opinion's day.
  */
 export function reviewOpinion(
@@ -202,7 +203,15 @@ export function reviewOpinion(
   const last = c.conclusions.at(-1);
   const draft = c.draft;
   if (last === undefined || draft === undefined || c.caseId === undefined) {
-    return err(sanxiangError("COMMAND_NOT_ALLOWED", "尚未出具法制审核意见", { details: { reviewId: state.reviewId } }));
+    return err(
+      sanxiangError(
+        "REVIEW_NOT_CONCLUDED",
+        `法制审核 ${state.reviewId} 尚未出具审核意见（${REVIEW_STATE_NAMES[state.value]}）`,
+        {
+          details: { reviewId: state.reviewId, state: state.value },
+        },
+      ),
+    );
   }
   const day = civilDateOf(last.at);
   const bodies = options.bodies;
