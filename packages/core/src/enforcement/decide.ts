@@ -27,24 +27,22 @@ import { evolveContext, outstandingFen } from "./context.js";
 import { holdDiscussion } from "./discussion.js";
 import { PENALTY_EVENT_STAGES, type PenaltyEvent, type PenaltyEventType } from "./events.js";
 import {
-  actOnExecution,
   applyToCourt,
-  approveInstalments,
-  decideExecution,
-  deferPayment,
-  demandPerformance,
-  instalmentsOwedNote,
-  receiveExecutionDefence,
   recordCourtAcceptance,
   recordCourtRuling,
-  recordServiceConsent,
   requestCourtReconsideration,
-  resumeExecution,
+} from "./execution-court.js";
+import {
+  actOnExecution,
+  decideExecution,
+  demandPerformance,
+  receiveExecutionDefence,
+  recordServiceConsent,
   serveDecision,
   serveExecutionDecision,
-  suspendExecution,
-  terminateExecution,
 } from "./execution-decide.js";
+import { resumeExecution, suspendExecution, terminateExecution } from "./execution-halt.js";
+import { approveInstalments, deferPayment, instalmentsOwedNote } from "./execution-instalments.js";
 import type { CaseState } from "./fold.js";
 import { checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
 import { holdHearing, notifyHearing } from "./hearing.js";
@@ -286,8 +284,10 @@ function eventFor(
           }),
         );
       }
+      // 未缴余额 on the event: the deadline index drops the payment deadline when it reaches 0.
+      const remainingFen = outstandingFen(c) - cmd.amountFen;
       if (cmd.surchargeFen === undefined || cmd.surchargeFen === 0) {
-        return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen });
+        return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen, remainingFen });
       }
       const surcharge = caseSurcharge(c, date, ctx.surcharge);
       if (surcharge.isErr()) return err(surcharge.error);
@@ -301,7 +301,13 @@ function eventFor(
           ),
         );
       }
-      return ok({ type: "payment.recorded", at, amountFen: cmd.amountFen, surchargeFen: cmd.surchargeFen });
+      return ok({
+        type: "payment.recorded",
+        at,
+        amountFen: cmd.amountFen,
+        surchargeFen: cmd.surchargeFen,
+        remainingFen,
+      });
     }
     case "case.close": {
       if (state.value === "served" && outstandingFen(c) > 0 && c.execution.terminated === undefined) {

@@ -8,61 +8,26 @@ import { computeDeadline } from "../calendar/deadline.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { EXECUTION_SOURCES } from "./execution.js";
-import { type CaseState, evolve, initialCaseState } from "./fold.js";
-import type { DecideContext } from "./guards.js";
+import {
+  applyCommand,
+  day,
+  demandCommand,
+  run,
+  type Step,
+  selfEnforcing,
+  servedCase,
+  servedSteps,
+  step,
+} from "./execution-fixtures.js";
+import type { CaseState } from "./fold.js";
 import { openDeadlines } from "./open-deadlines.js";
 import { createCase, execute, inMemoryEventStore } from "./store.js";
-import {
-  calendar,
-  ctxAt,
-  doc,
-  fileCommand,
-  headActor,
-  noticeCommand,
-  officerActor,
-  smallFine,
-  transcript,
-} from "./test-fixtures.js";
+import { calendar, ctxAt, doc, fileCommand, headActor, officerActor } from "./test-fixtures.js";
 
-/** 10:00 China time on `date`. */
-const day = (date: string) => `${date}T02:00:00Z`;
-type Actor = typeof officerActor;
-type Step = readonly [PenaltyCommandInput, string, Actor?];
-
-function step(s: CaseState, cmd: PenaltyCommandInput, ctx: DecideContext) {
-  return decide(s, cmd, ctx).map((events) => {
-    let next = s;
-    for (const e of events) next = evolve(next, e)._unsafeUnwrap();
-    return next;
-  });
-}
-function run(steps: readonly Step[], s0: CaseState, ctxOf = ctxAt): CaseState {
-  let s = s0;
-  for (const [cmd, now, actor] of steps) s = step(s, cmd, ctxOf(now, actor ?? officerActor))._unsafeUnwrap();
-  return s;
-}
-const selfEnforcing = (now: string, actor: Actor = officerActor): DecideContext => ({
-  ...ctxAt(now, actor),
-  execution: { selfEnforcement: true },
-});
-
-const setup: readonly Step[] = [
-  [fileCommand, day("2025-03-03")],
-  [{ type: "investigation.record", actionId: "i", action: "inquiry", records: [transcript("t")] }, day("2025-03-04")],
-  [{ type: "investigation.close", facts: "事实清楚" }, day("2025-03-05")],
-  [noticeCommand(), day("2025-03-06")],
-  [{ type: "defence.receive", statement: "请求从轻" }, day("2025-03-07")],
-  [
-    { type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("decision")] },
-    day("2025-03-10"),
-    headActor,
-  ],
-  [{ type: "decision.serve", method: "direct", records: [doc("receipt")] }, day("2025-03-11")],
-];
 /** ¥5,000 decided 2025-03-10, served 2025-03-11 (due 2025-03-26), demanded 2025-03-27. */
-const demand: PenaltyCommandInput = { type: "execution.demand", method: "direct", records: [doc("demand")] };
-const demanded = run([...setup, [demand, day("2025-03-27")]], initialCaseState("ct"));
-const apply: PenaltyCommandInput = { type: "execution.apply", court: "中卫市沙坡头区人民法院", records: [doc("app")] };
+const demand = demandCommand;
+const demanded = run([[demand, day("2025-03-27")]], servedCase("ct").state);
+const apply = applyCommand;
 /** Applied on 2025-09-12, the first day of the court window (行政强制法第五十三条). */
 const applied = step(demanded, apply, ctxAt(day("2025-09-12"), headActor))._unsafeUnwrap();
 const accept = (acceptedOn: string): PenaltyCommandInput => ({
@@ -197,7 +162,7 @@ describe("行政强制法第五十六条至第五十八条: the court's acceptan
     const store = inMemoryEventStore();
     (await createCase(store, "k1", fileCommand, ctxAt(day("2025-03-03"))))._unsafeUnwrap();
     for (const [cmd, now, actor] of [
-      ...setup.slice(1),
+      ...servedSteps().slice(1),
       [demand, day("2025-03-27")] as Step,
       [apply, day("2025-09-12"), headActor] as Step,
     ]) {
@@ -366,7 +331,7 @@ describe("行政强制法第三十九条、第四十条: 中止执行, 恢复执
   });
 
   it("nothing to suspend before execution began, nothing to terminate once paid", () => {
-    const served = run(setup, initialCaseState("n0"));
+    const served = servedCase("n0").state;
     expect(decide(served, suspend, ctxAt(day("2025-03-20"), headActor))._unsafeUnwrapErr().code).toBe(
       "COMMAND_NOT_ALLOWED",
     );

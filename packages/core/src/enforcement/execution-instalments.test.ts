@@ -11,54 +11,13 @@ import type { PenaltyCommandInput } from "./commands.js";
 import { outstandingFen } from "./context.js";
 import { decide } from "./decide.js";
 import { allocateInstalments, EXECUTION_SOURCES } from "./execution.js";
-import { type CaseState, evolve, initialCaseState } from "./fold.js";
-import type { DecideContext } from "./guards.js";
+import { day, selfEnforcing, servedCase, step } from "./execution-fixtures.js";
+import type { CaseState } from "./fold.js";
 import { DEFERRAL_SOURCE } from "./surcharge.js";
-import {
-  ctxAt,
-  doc,
-  fileCommand,
-  headActor,
-  noticeCommand,
-  officerActor,
-  smallFine,
-  transcript,
-} from "./test-fixtures.js";
-
-const day = (date: string) => `${date}T02:00:00Z`;
-type Actor = typeof officerActor;
-type Step = readonly [PenaltyCommandInput, string, Actor?];
-
-function step(s: CaseState, cmd: PenaltyCommandInput, ctx: DecideContext) {
-  return decide(s, cmd, ctx).map((events) => {
-    let next = s;
-    for (const e of events) next = evolve(next, e)._unsafeUnwrap();
-    return next;
-  });
-}
-function run(steps: readonly Step[], s0: CaseState, ctxOf = ctxAt): CaseState {
-  let s = s0;
-  for (const [cmd, now, actor] of steps) s = step(s, cmd, ctxOf(now, actor ?? officerActor))._unsafeUnwrap();
-  return s;
-}
+import { ctxAt, doc, headActor, smallFine } from "./test-fixtures.js";
 
 /** ¥5,000 decided 2025-03-10, served directly 2025-03-11: payment due 2025-03-26. */
-const served = run(
-  [
-    [fileCommand, day("2025-03-03")],
-    [{ type: "investigation.record", actionId: "i", action: "inquiry", records: [transcript("t")] }, day("2025-03-04")],
-    [{ type: "investigation.close", facts: "事实清楚" }, day("2025-03-05")],
-    [noticeCommand(), day("2025-03-06")],
-    [{ type: "defence.receive", statement: "请求分期" }, day("2025-03-07")],
-    [
-      { type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("decision")] },
-      day("2025-03-10"),
-      headActor,
-    ],
-    [{ type: "decision.serve", method: "direct", records: [doc("receipt")] }, day("2025-03-11")],
-  ],
-  initialCaseState("inst"),
-);
+const served = servedCase("inst", "请求分期").state;
 const FINE = smallFine.fineFen;
 const plan = (
   instalments: readonly { amountFen: number; dueDate: string }[],
@@ -177,11 +136,6 @@ describe("行政强制法第四十二条: an execution agreement in instalments"
       ],
       "agreement",
     );
-  const selfEnforcing = (now: string, actor: Actor = officerActor): DecideContext => ({
-    ...ctxAt(now, actor),
-    execution: { selfEnforcement: true },
-  });
-
   it("is reached in execution only, keeps the demand and what accrued, and halts execution while it is kept", () => {
     expect(
       decide(served, agreement("2025-03-28"), ctxAt(day("2025-03-28"), headActor))._unsafeUnwrapErr().source,

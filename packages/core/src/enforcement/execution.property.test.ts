@@ -6,46 +6,15 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { computeDeadline } from "../calendar/deadline.js";
 import { addDays, civilDateOf, compareCivilDates, epochMillis, instantFromEpochMillis } from "../kernel/time.js";
-import type { CaseEvent } from "../recording/case-event.js";
 import { caseSurcharge } from "./branches.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { outstandingFen } from "./context.js";
 import { decide } from "./decide.js";
-import { type CaseState, evolve, foldEvents, initialCaseState } from "./fold.js";
-import {
-  calendar,
-  ctxAt,
-  doc,
-  fileCommand,
-  headActor,
-  noticeCommand,
-  officerActor,
-  smallFine,
-  transcript,
-} from "./test-fixtures.js";
+import { day, servedCase } from "./execution-fixtures.js";
+import { type CaseState, evolve, foldEvents } from "./fold.js";
+import { calendar, ctxAt, doc, headActor, officerActor, transcript } from "./test-fixtures.js";
 
-const day = (date: string) => `${date}T02:00:00Z`;
-const setup: readonly [PenaltyCommandInput, string, typeof officerActor][] = [
-  [fileCommand, day("2025-03-03"), officerActor],
-  [
-    { type: "investigation.record", actionId: "i", action: "inquiry", records: [transcript("t")] },
-    day("2025-03-04"),
-    officerActor,
-  ],
-  [{ type: "investigation.close", facts: "事实清楚" }, day("2025-03-05"), officerActor],
-  [noticeCommand(), day("2025-03-06"), officerActor],
-  [{ type: "defence.receive", statement: "请求从轻" }, day("2025-03-07"), officerActor],
-  [{ type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("d")] }, day("2025-03-10"), headActor],
-  [{ type: "decision.serve", method: "direct", records: [doc("r")] }, day("2025-03-11"), officerActor],
-];
-const events0: CaseEvent[] = [];
-let served = initialCaseState("mx");
-for (const [cmd, now, actor] of setup) {
-  for (const e of decide(served, cmd, ctxAt(now, actor))._unsafeUnwrap()) {
-    served = evolve(served, e)._unsafeUnwrap();
-    events0.push(e);
-  }
-}
+const { state: served, events: events0 } = servedCase("mx");
 
 const KINDS = [
   "defer",

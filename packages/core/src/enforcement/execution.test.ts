@@ -12,7 +12,19 @@ import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { EXECUTION_SOURCES } from "./execution.js";
 import { checkExecutionTime, courtApplicationDeadline } from "./execution-decide.js";
-import { type CaseState, evolve, initialCaseState } from "./fold.js";
+import {
+  type Actor,
+  applyCommand,
+  day,
+  decideExecutionCommand,
+  demandCommand,
+  run,
+  type Step,
+  selfEnforcing,
+  servedCase,
+  step,
+} from "./execution-fixtures.js";
+import { initialCaseState } from "./fold.js";
 import type { DecideContext } from "./guards.js";
 import { openDeadlines } from "./open-deadlines.js";
 import { createCase, execute, inMemoryEventStore } from "./store.js";
@@ -28,48 +40,10 @@ import {
   transcript,
 } from "./test-fixtures.js";
 
-/** 10:00 China time on `date`. */
-const day = (date: string, hourUtc = "02") => `${date}T${hourUtc}:00:00Z`;
-type Actor = typeof officerActor;
-type Step = readonly [PenaltyCommandInput, string, Actor?];
-
-const selfEnforcing = (now: string, actor: Actor = officerActor, over: Partial<DecideContext> = {}): DecideContext => ({
-  ...ctxAt(now, actor),
-  execution: { selfEnforcement: true },
-  ...over,
-});
-
-function step(s: CaseState, cmd: PenaltyCommandInput, ctx: DecideContext) {
-  return decide(s, cmd, ctx).map((events) => {
-    let next = s;
-    for (const e of events) next = evolve(next, e)._unsafeUnwrap();
-    return next;
-  });
-}
-
-function run(steps: readonly Step[], s0 = initialCaseState("ex"), ctxOf = ctxAt): CaseState {
-  let s = s0;
-  for (const [cmd, now, actor] of steps) s = step(s, cmd, ctxOf(now, actor ?? officerActor))._unsafeUnwrap();
-  return s;
-}
-
-/** Decided 2025-03-10 (¥5,000), served directly 2025-03-11: payment due 2025-03-26. */
-const served = run([
-  [fileCommand, day("2025-03-03")],
-  [{ type: "investigation.record", actionId: "i", action: "inquiry", records: [transcript("t")] }, day("2025-03-04")],
-  [{ type: "investigation.close", facts: "事实清楚" }, day("2025-03-05")],
-  [noticeCommand(), day("2025-03-06")],
-  [{ type: "defence.receive", statement: "请求从轻" }, day("2025-03-07")],
-  [
-    { type: "case.decide", outcome: "penalty", penalty: smallFine, records: [doc("decision")] },
-    day("2025-03-10"),
-    headActor,
-  ],
-  [{ type: "decision.serve", method: "direct", records: [doc("receipt")] }, day("2025-03-11")],
-]);
-const demand: PenaltyCommandInput = { type: "execution.demand", method: "direct", records: [doc("demand")] };
-const apply: PenaltyCommandInput = { type: "execution.apply", court: "中卫市沙坡头区人民法院", records: [doc("app")] };
-const decideExec: PenaltyCommandInput = { type: "execution.decide", means: "划拨存款", records: [doc("decision")] };
+const served = servedCase("ex").state;
+const demand = demandCommand;
+const apply = applyCommand;
+const decideExec = decideExecutionCommand;
 const demanded = run([[demand, day("2025-03-27")]], served);
 
 describe("催告 — only after the payment deadline passes unpaid (行政处罚法第七十二条; 行政强制法第三十五条)", () => {
