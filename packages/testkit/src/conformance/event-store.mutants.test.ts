@@ -17,6 +17,7 @@ import {
   frontierTreeHead,
   type MerkleTreeHead,
   memoryEventStore,
+  merkleNodeHash,
   ok,
   type ProjectionRow,
   type ProjectionWrite,
@@ -416,6 +417,59 @@ const MUTANTS: Record<string, Mutant> = {
       "[sm3] an unknown case loads as [] and an empty store has the empty head",
       "[sm3] appended events load back equal",
     ],
+  },
+  // The stored Merkle subtrees (readMerkleNodes): a node hashed with SHA-256 whatever the store's hash.
+  "interior Merkle nodes computed without { hash }": {
+    build: (config) => {
+      const inner = faultable(config);
+      const store: EventStore = {
+        ...inner.store,
+        readMerkleNodes: async (refs) => {
+          const r = await inner.store.readMerkleNodes?.(refs);
+          if (r === undefined || r.isErr() || !Array.isArray(refs)) return r ?? ok([]);
+          const out: Uint8Array[] = [];
+          for (const [i, ref] of refs.entries()) {
+            if (ref.level === 0) {
+              out.push(r.value[i] as Uint8Array);
+              continue;
+            }
+            const first = ref.index * 2 ** ref.level;
+            const leaves = await inner.store.readMerkleNodes?.(
+              Array.from({ length: 2 ** ref.level }, (_, k) => ({ level: 0, index: first + k })),
+            );
+            if (leaves === undefined || leaves.isErr()) return leaves ?? ok([]);
+            let level = [...leaves.value];
+            while (level.length > 1) {
+              const up: Uint8Array[] = [];
+              for (let k = 0; k < level.length; k += 2)
+                up.push(merkleNodeHash(level[k] as Uint8Array, level[k + 1] as Uint8Array));
+              level = up;
+            }
+            out.push(level[0] as Uint8Array);
+          }
+          return ok(out);
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["[sm3] stored Merkle subtrees equal the tree recomputed from the leaves"],
+  },
+  // A node kept under its left neighbour's index (an off-by-one in the node's index).
+  "a stored Merkle node from the neighbouring subtree": {
+    build: (config) => {
+      const inner = faultable(config);
+      const store: EventStore = {
+        ...inner.store,
+        readMerkleNodes: async (refs) =>
+          (await inner.store.readMerkleNodes?.(
+            Array.isArray(refs)
+              ? refs.map((r) => (r.level > 0 && r.index % 2 === 1 ? { ...r, index: r.index - 1 } : r))
+              : refs,
+          )) ?? ok([]),
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["[sha256] stored Merkle subtrees equal the tree recomputed from the leaves"],
   },
   "declares multiWriter but gives the suite no openAnother": {
     build: (config) => {
