@@ -74,6 +74,11 @@ describe("simplified procedure through createBureau", () => {
       await c.as(officerActor).execute({ type: "payment.record", amountFen: 12_000, surchargeFen: 1_080 })
     ).match(ok, fail);
     expect(paid.view.procedure === "simplified" && paid.view.state.value).toBe("paid");
+    expect(paid.events[0]?.payload).toMatchObject({ remainingFen: 0 });
+    // Paid in full and filed, the case is done: its payment deadline and execution periods
+    // leave the deadline list (第六十七条; 行政强制法第三十五条起 — the demand is met too).
+    const left = (await bureau.deadlines()).match(ok, fail).filter((x) => x.streamId === "SP-9");
+    expect(left).toEqual([]);
   });
 
   it("collected on the spot, nothing is left on the deadline list but the hand-over (第六十八、七十一条)", async () => {

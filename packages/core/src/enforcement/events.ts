@@ -164,6 +164,12 @@ export const PenaltyEventSchema = z.discriminatedUnion("type", [
     amountFen: FenSchema,
     /** 加处罚款 paid with the fine (Art. 72 para. 1 item 1); absent in streams written before it existed. */
     surchargeFen: FenSchema.optional(),
+    /**
+     * 未缴罚款余额 — the fine still owed after this payment (0: paid in full, 行政处罚法 Art. 67;
+     * the payment deadline and the execution periods are then met). Absent in streams written
+     * before it existed.
+     */
+    remainingFen: FenSchema.optional(),
   }),
   z.object({
     type: z.literal("preservation.approved"),

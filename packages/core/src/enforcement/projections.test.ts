@@ -233,7 +233,17 @@ describe("disclosure events in the default projections (the disclosure stream id
     // disclosure.general) ends when the inspection case records the result published.
     const inspectionPublished = deadlinesProjection.project(ev(6, "inspection.published", {})).map((w) => w.key);
     expect(inspectionPublished).toEqual(["gs-decision-c1/disclosure.general"]);
-    expect(deadlinesProjection.version).toBe(4);
+    expect(deadlinesProjection.version).toBe(5);
+    // 缴清 (行政处罚法第六十七条): a payment leaving nothing owed meets the payment deadline and
+    // every execution period; one leaving a balance, or recorded before the balance was, none.
+    const paidOff = deadlinesProjection.project(ev(7, "payment.recorded", { amountFen: 5, remainingFen: 0 }));
+    expect(paidOff.map((w) => w.key)).toEqual(
+      expect.arrayContaining(["gs-decision-c1/penalty.payment", "gs-decision-c1/enforcement.courtApplication"]),
+    );
+    for (const balance of [{ remainingFen: 1 }, {}]) {
+      const part = deadlinesProjection.project(ev(8, "payment.recorded", { amountFen: 5, ...balance }));
+      expect(part.map((w) => w.key)).not.toContain("gs-decision-c1/penalty.payment");
+    }
   });
 
   it("the public disclosures: published → the item; withdrawn → the notice; expired → gone; other events → nothing", () => {

@@ -108,6 +108,21 @@ const keptAfterFiling = (ruleId: string): boolean => ruleId === "penalty.payment
 /** Collected on the spot (`onSpot.collected`, Arts. 68–71), the fine is paid: nothing to pay at the bank or to enforce. */
 const COLLECTED_DISCHARGES: readonly string[] = ["penalty.payment", "enforcement.courtApplication"];
 
+/**
+ * 缴清罚款 — a payment that leaves nothing owed (`payment.recorded` with `remainingFen` 0,
+ * 行政处罚法 Art. 67; in any procedure: ordinary, or on the spot and paid at the bank, Arts.
+ * 53, 67 para. 3) meets the payment deadline, and with it every execution period of the fine
+ * (行政强制法 Arts. 35–58: the demand, the court window, the court's periods — 执行完毕).
+ */
+export const PAID_OFF_DISCHARGES: readonly string[] = STATUTORY_PERIODS.map((p) => p.id).filter(
+  (id) => id === "penalty.payment" || id.startsWith("enforcement."),
+);
+
+/** Whether `event` is a payment leaving nothing owed (see {@link PAID_OFF_DISCHARGES}). */
+function paysOff(event: CaseEvent): boolean {
+  return event.type === "payment.recorded" && event.payload.remainingFen === 0;
+}
+
 const ALL_RULE_IDS = STATUTORY_PERIODS.map((p) => p.id);
 
 /** The deadlines an event sets: every {@link CaseDeadline} among its payload's values, one level down too. */
@@ -140,11 +155,13 @@ function deadlinesIn(event: CaseEvent): CaseDeadline[] {
  * legal review's time limit is indexed too ({@link REVIEW_TIME_LIMIT}, set by 送审 / 重新送审 /
  * 延长, ended by the opinion). Query by sort key for "due by date X" and by key prefix
  * `<caseId>/` for one case. Version 4 indexes review time limits (a rebuild picks up those of
- * reviews recorded before).
+ * reviews recorded before); version 5 drops the payment deadline and the execution periods
+ * when a payment leaves nothing owed ({@link PAID_OFF_DISCHARGES}; payments recorded before
+ * the event carried `remainingFen` stay until the case closes).
  */
 export const deadlinesProjection: Projection = {
   name: PROJECTIONS.deadlines,
-  version: 4,
+  version: 5,
   project(event) {
     const writes: ProjectionWrite[] = [];
     // A measure's deadline (查封扣押期限) is per measure: several may run in one case.
@@ -160,6 +177,9 @@ export const deadlinesProjection: Projection = {
     }
     if (event.type === "onSpot.collected") {
       for (const ruleId of COLLECTED_DISCHARGES) writes.push({ op: "delete", key: key(ruleId, undefined) });
+    }
+    if (paysOff(event)) {
+      for (const ruleId of PAID_OFF_DISCHARGES) writes.push({ op: "delete", key: key(ruleId, undefined) });
     }
     for (const [ruleId, types] of Object.entries(DEADLINE_DISCHARGES)) {
       if (types.includes(event.type)) writes.push({ op: "delete", key: key(ruleId, undefined) });
