@@ -8,6 +8,7 @@ import {
   assembleCaseFileFromStore,
   type CaseEvent,
   canonicalJson,
+  caseFileToJson,
   caseLinkOf,
   defaultProjections,
   type EventStore,
@@ -1746,11 +1747,11 @@ export function eventStoreMerkleNodeTests(context: EventStoreSuiteContext): void
                 fromNodes.isOk() ? "ok" : (fromNodes as unknown as { error: SanxiangError }).error.code,
                 "the case file from the stored subtrees must assemble (a wrong node or position fails its proof against the signed head)",
               ).toBe("ok");
-              expect(
-                fromNodes,
-                "the case file from the stored subtrees must equal the one from a pass over the log",
-              ).toEqual(byPass);
               const file = unwrap(fromNodes, "case file");
+              expect(
+                JSON.stringify(caseFileToJson(file)),
+                "the case file from the stored subtrees must equal the one from a pass over the log",
+              ).toBe(JSON.stringify(caseFileToJson(unwrap(byPass, "case file by a pass"))));
               expect(verifyCaseFile(file, key.verificationKey).isOk(), "the case file must verify offline").toBe(true);
             }, hash),
           ),
