@@ -4,18 +4,25 @@ import {
   DEFAULT_PERMISSION_POLICY,
   type Permission,
   type PermissionPolicy,
-  ROLE_NAMES,
   type Role,
 } from "../kernel/actors.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { formatSource, type RuleSource } from "../kernel/source.js";
 import { type CivilDate, civilDateOf, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
+import {
+  actingBody,
+  type BackedRole,
+  checkBackedRole,
+  checkClaimedRoles,
+  type HeadRankRule,
+  onCaseTeam,
+  registeredActor,
+} from "../registry/bodies/acting.js";
 import type { OfficerPolicyInput } from "../registry/bodies/policy.js";
 import { OFFICER_QUALIFICATION_SOURCE } from "../registry/bodies/qualification.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
-import { LEADERSHIP_LABELS, type Leadership, OFFICER_STATUS_LABELS, type Officer } from "../registry/bodies/schema.js";
+import type { Officer } from "../registry/bodies/schema.js";
 import { foldEvents } from "./fold.js";
 
 /**
@@ -52,13 +59,7 @@ export interface Authority {
   readonly officer?: Officer;
 }
 
-/** A head rank requirement: the ranks of {@link Leadership} allowed, and the rule that says so. */
-export interface HeadRankRule {
-  /** The ranks allowed. */
-  readonly ranks: readonly Leadership[];
-  /** The rule. */
-  readonly source: RuleSource;
-}
+export type { HeadRankRule } from "../registry/bodies/acting.js";
 
 /**
  * 负责人职级要求 — acts the law gives to particular heads, not to any head: the approval of
@@ -73,54 +74,13 @@ export const HEAD_RANK_RULES: Readonly<Partial<Record<Permission, HeadRankRule>>
   },
 };
 
-const HEAD_SOURCE: RuleSource = { law: "行政处罚法", article: 57, paragraph: 1, confidence: "C-law" };
-const REVIEWER_SOURCE: RuleSource = { law: "行政处罚法", article: 58, paragraph: 2, confidence: "C-law" };
-
-const who = (actor: Actor): string => `${actor.name}（${actor.id}）`;
-const basis = (source: RuleSource): string => `（依据：${formatSource(source)}）`;
-
-function fail(
-  code: "ACTOR_NOT_REGISTERED" | "ROLE_NOT_BACKED" | "NOT_ON_CASE_TEAM" | "OFFICER_NOT_QUALIFIED",
-  actor: Actor,
-  message: string,
-  source: RuleSource,
-  details: Record<string, unknown>,
-): SanxiangError {
-  return sanxiangError(code, `${message}${basis(source)}`, {
-    source,
-    details: { actorId: actor.id, actorName: actor.name, ...details },
-  });
-}
-
-/**
- * The body the case acts for: named at filing, else that of the team's first registered
- * officer — on the day, or in any version (a team whose records all ended still belongs to
- * its body: the case never falls back to the actor's own body when it has a team).
- */
-function scopeBody(scope: AuthorityScope, date: CivilDate, bodies: BodiesRegistry): string | undefined {
-  if (scope.bodyId !== undefined) return scope.bodyId;
-  for (const id of scope.team ?? []) {
-    const o = bodies.officer(id, date);
-    if (o.isOk()) return o.value.bodyId;
-  }
-  for (const id of scope.team ?? []) {
-    const any = bodies.data.officers.find((o) => o.id === id);
-    if (any !== undefined) return any.bodyId;
-  }
-  return undefined;
-}
-
-function bodyName(bodies: BodiesRegistry, id: string, date: CivilDate): string {
-  const b = bodies.body(id, date);
-  return b.isOk() ? b.value.name : id;
-}
-
 /**
  * 登记核验 — the actor's registry record in force on `date`, of the case's body, agreeing
  * with what the actor claims (body, certificate number): else `ACTOR_NOT_REGISTERED`
  * naming the officer and the body (`details.reason`: `notInRegistry`, `otherBody`,
  * `bodyClaimMismatch`, `certificateMismatch`). Authentication is the platform's job; this
- * checks the authenticated identity against the domain's facts.
+ * checks the authenticated identity against the domain's facts. The registry check itself
+ * is registry `registeredActor`, shared with the review and disclosure workflows.
  */
 export function registeredOfficer(
   actor: Actor,
@@ -129,67 +89,7 @@ export function registeredOfficer(
   ctx: AuthorityContext,
   what: string,
 ): Result<Officer, SanxiangError> {
-  const found = ctx.bodies.officer(actor.id, date);
-  if (found.isErr()) {
-    return err(
-      fail(
-        "ACTOR_NOT_REGISTERED",
-        actor,
-        `${who(actor)}在 ${date} 不在执法主体及人员数据库中，不能${what}：请先在数据库登记该人员，或由本机关登记在册的人员办理`,
-        OFFICER_QUALIFICATION_SOURCE,
-        { reason: "notInRegistry", date },
-      ),
-    );
-  }
-  const officer = found.value;
-  const body = scopeBody(scope, date, ctx.bodies) ?? officer.bodyId;
-  if (officer.bodyId !== body) {
-    return err(
-      fail(
-        "ACTOR_NOT_REGISTERED",
-        actor,
-        `${who(actor)}是「${bodyName(ctx.bodies, officer.bodyId, date)}」的人员，不是本案执法主体「${bodyName(ctx.bodies, body, date)}」的人员，不能${what}`,
-        OFFICER_QUALIFICATION_SOURCE,
-        { reason: "otherBody", officerBodyId: officer.bodyId, bodyId: body },
-      ),
-    );
-  }
-  if (actor.bodyId !== undefined && actor.bodyId !== officer.bodyId) {
-    return err(
-      fail(
-        "ACTOR_NOT_REGISTERED",
-        actor,
-        `${who(actor)}自称代表执法主体 ${actor.bodyId}，但数据库登记其属于「${bodyName(ctx.bodies, officer.bodyId, date)}」，不能${what}`,
-        OFFICER_QUALIFICATION_SOURCE,
-        { reason: "bodyClaimMismatch", claimedBodyId: actor.bodyId, officerBodyId: officer.bodyId },
-      ),
-    );
-  }
-  if (actor.certificateNumber !== undefined && actor.certificateNumber !== officer.certificateNumber) {
-    return err(
-      fail(
-        "ACTOR_NOT_REGISTERED",
-        actor,
-        `${who(actor)}出示的执法证号 ${actor.certificateNumber} 与数据库登记的 ${officer.certificateNumber} 不符，不能${what}`,
-        OFFICER_QUALIFICATION_SOURCE,
-        { reason: "certificateMismatch", claimed: actor.certificateNumber, registered: officer.certificateNumber },
-      ),
-    );
-  }
-  return ok(officer);
-}
-
-function inPost(actor: Actor, officer: Officer, what: string, source: RuleSource): Result<true, SanxiangError> {
-  if (officer.status === "active") return ok(true);
-  return err(
-    fail(
-      "OFFICER_NOT_QUALIFIED",
-      actor,
-      `${who(actor)}的登记状态为「${OFFICER_STATUS_LABELS[officer.status]}」，不在岗，不能${what}`,
-      source,
-      { reason: "statusNotActive", status: officer.status },
-    ),
-  );
+  return registeredActor(actor, scope, date, ctx.bodies, what);
 }
 
 /**
@@ -214,84 +114,27 @@ export function checkActingRole(
   ranks?: HeadRankRule,
 ): Result<Authority, SanxiangError> {
   if (role === "system") return ok({ role });
+  if (role !== "officer") {
+    const backed = checkBackedRole(actor, role, scope, date, ctx.bodies, what, undefined, ranks);
+    return backed.isErr() ? err(backed.error) : ok({ role, officer: backed.value });
+  }
   const registered = registeredOfficer(actor, scope, date, ctx, what);
   if (registered.isErr()) return err(registered.error);
   const officer = registered.value;
-  switch (role) {
-    case "officer": {
-      const body = scopeBody(scope, date, ctx.bodies) ?? officer.bodyId;
-      const may = ctx.bodies.mayAct(
-        actor.id,
-        { category: scope.category, regionCode: scope.regionCode, kind: "penalty", bodyId: body },
-        date,
-        ctx.officerPolicy,
-      );
-      if (may.isErr()) return err(may.error);
-      if (scope.team !== undefined && !scope.team.includes(actor.id)) {
-        return err(
-          fail(
-            "NOT_ON_CASE_TEAM",
-            actor,
-            `${who(actor)}不是本案承办人员（${scope.team.join("、")}），不能${what}：请由承办人员办理，或先变更承办人员`,
-            OFFICER_QUALIFICATION_SOURCE,
-            { team: [...scope.team] },
-          ),
-        );
-      }
-      return ok({ role, officer });
-    }
-    case "head": {
-      const source = ranks?.source ?? HEAD_SOURCE;
-      const post = inPost(actor, officer, what, source);
-      if (post.isErr()) return err(post.error);
-      const rank = officer.leadership;
-      if (rank === undefined) {
-        return err(
-          fail(
-            "ROLE_NOT_BACKED",
-            actor,
-            `${who(actor)}自称${ROLE_NAMES.head}，但数据库未登记其为「${bodyName(ctx.bodies, officer.bodyId, date)}」的负责人，不能${what}：请由登记在册的负责人办理`,
-            source,
-            { role, claimed: "head" },
-          ),
-        );
-      }
-      if (ranks !== undefined && !ranks.ranks.includes(rank)) {
-        const allowed = ranks.ranks.map((r) => LEADERSHIP_LABELS[r]).join("或");
-        return err(
-          fail(
-            "ROLE_NOT_BACKED",
-            actor,
-            `${who(actor)}登记为${LEADERSHIP_LABELS[rank]}，${what}须由${allowed}作出`,
-            source,
-            { role, leadership: rank, allowed: [...ranks.ranks] },
-          ),
-        );
-      }
-      return ok({ role, officer });
-    }
-    case "legalReviewer": {
-      const post = inPost(actor, officer, what, REVIEWER_SOURCE);
-      if (post.isErr()) return err(post.error);
-      if (!officer.reviewer) {
-        return err(
-          fail(
-            "ROLE_NOT_BACKED",
-            actor,
-            `${who(actor)}自称${ROLE_NAMES.legalReviewer}，但数据库未登记其为法制审核人员，不能${what}`,
-            REVIEWER_SOURCE,
-            { role, claimed: "legalReviewer" },
-          ),
-        );
-      }
-      return ok({ role, officer });
-    }
-    case "publisher":
-    case "supervisor": {
-      const post = inPost(actor, officer, what, OFFICER_QUALIFICATION_SOURCE);
-      return post.isErr() ? err(post.error) : ok({ role, officer });
-    }
-  }
+  const may = ctx.bodies.mayAct(
+    actor.id,
+    {
+      category: scope.category,
+      regionCode: scope.regionCode,
+      kind: "penalty",
+      bodyId: actingBody(scope, date, ctx.bodies) ?? officer.bodyId,
+    },
+    date,
+    ctx.officerPolicy,
+  );
+  if (may.isErr()) return err(may.error);
+  const team = onCaseTeam(actor, scope.team, what, OFFICER_QUALIFICATION_SOURCE);
+  return team.isErr() ? err(team.error) : ok({ role, officer });
 }
 
 /**
@@ -391,5 +234,51 @@ export function evidenceAuthority(
       ...ctx,
       actor,
     });
+  };
+}
+
+/**
+ * 证据调取人员 — who may take an attached item's stored bytes out of the bureau's evidence
+ * store: the case's officers (承办人员), and the body's heads, legal reviewers and
+ * supervisors, each registered with the case's body and in post on the day.
+ */
+export const EVIDENCE_ACCESS_ROLES: readonly BackedRole[] = ["officer", "head", "legalReviewer", "supervisor"];
+
+/**
+ * 证据调取授权 — the `authorize` port of recording `openEvidence` for cases of the ordinary
+ * procedure: the case must exist (else `COMMAND_NOT_ALLOWED`) and fold, and the actor must
+ * claim one of {@link EVIDENCE_ACCESS_ROLES} that the registry backs (registry
+ * `checkClaimedRoles`): an officer on the case's team (`NOT_ON_CASE_TEAM`), a head, legal
+ * reviewer or supervisor of the case's body — registered (`ACTOR_NOT_REGISTERED`), in post
+ * (`OFFICER_NOT_QUALIFIED`), the role backed (`ROLE_NOT_BACKED`); no claimed role of the
+ * list: `PERMISSION_DENIED`. The platform's `system` role does not read evidence.
+ */
+export function evidenceAccessAuthority(
+  ctx: AuthorityContext,
+): (events: readonly CaseEvent[], actor: Actor, now: Instant) => Result<Authority, SanxiangError> {
+  return (events, actor, now) => {
+    const first = events[0];
+    if (first === undefined) {
+      return err(
+        sanxiangError("COMMAND_NOT_ALLOWED", "案件尚未立案，没有可调取的证据", {
+          details: { command: "evidence.open" },
+        }),
+      );
+    }
+    const state = foldEvents(first.caseId, events);
+    if (state.isErr()) return err(state.error);
+    const c = state.value.context;
+    const r = checkClaimedRoles(
+      actor,
+      EVIDENCE_ACCESS_ROLES,
+      { bodyId: c.bodyId, team: c.officerIds },
+      civilDateOf(now),
+      ctx.bodies,
+      "调取本案证据",
+    );
+    if (r.isErr()) return err(r.error);
+    return ok(
+      r.value.officer === undefined ? { role: r.value.role } : { role: r.value.role, officer: r.value.officer },
+    );
   };
 }

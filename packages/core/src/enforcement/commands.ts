@@ -181,7 +181,7 @@ export const PenaltyCommandSchema = z.discriminatedUnion("type", [
     at,
     /** 参加讨论的负责人 (distinct; at least the quorum, never one alone). */
     participants: z.array(IdSchema).min(1).readonly(),
-    /** 负责人总数 — required when the registry records no heads of the body (else the registry's count). */
+    /** 负责人总数 — no longer used: the total is the registry's count of the body's heads in post (kept for callers written before). */
     membersTotal: z.number().int().min(1).optional(),
     conclusion: z.string().trim().min(1),
   }),

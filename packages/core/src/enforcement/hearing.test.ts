@@ -168,11 +168,56 @@ describe("collective discussion (行政处罚法第五十七条第二款): the q
 
   it("participants are heads of the body in the registry; their number is the registry's", () => {
     const s = run(complex);
+    // 甲 (a) is an officer of the body, not a head: refused by name, citing Art. 57 para. 2.
     const stranger = decide(s, discuss(["h", "a"]), ctxAt(T("06"), headActor))._unsafeUnwrapErr();
-    expect(stranger).toMatchObject({ code: "COMMAND_NOT_ALLOWED", source: { article: 57, paragraph: 2 } });
-    expect(stranger.message).toContain("a");
+    expect(stranger).toMatchObject({
+      code: "ROLE_NOT_BACKED",
+      source: { law: "行政处罚法", article: 57, paragraph: 2 },
+      details: { participant: "a", heads: ["局长（h）", "副局长（h2）"] },
+    });
+    expect(stranger.message).toContain("甲（a）");
     const [e] = decide(s, discuss(["h", "h2", "h"]), ctxAt(T("06"), headActor))._unsafeUnwrap();
     expect(e?.payload).toMatchObject({ participants: ["h", "h2"], membersTotal: 2 });
+  });
+
+  it("an unknown person, a head of another body and a head not in post are refused by name; a 主持工作 head counts", () => {
+    const head = bodies.data.officers.find((o) => o.id === "h2");
+    const body = bodies.data.bodies[0];
+    if (head === undefined || body === undefined) throw new Error("fixture");
+    const registry = createBodiesRegistry({
+      ...bodies.data,
+      bodies: [...bodies.data.bodies, { ...body, id: "other", name: "中卫市司法局" }],
+      officers: [
+        ...bodies.data.officers,
+        { ...head, id: "h3", name: "副局长丙", certificateNumber: "640502190011", status: "away" as const },
+        {
+          ...head,
+          id: "h4",
+          name: "主持工作副局长",
+          certificateNumber: "640502190012",
+          leadership: "presiding" as const,
+        },
+        { ...head, id: "x1", name: "外局局长", certificateNumber: "640502190013", bodyId: "other" },
+      ],
+    })._unsafeUnwrap();
+    const ctx = { ...ctxAt(T("06"), headActor), bodies: registry };
+    const s = run(complex);
+    const refusal = (participants: string[]) => decide(s, discuss(participants), ctx)._unsafeUnwrapErr();
+    expect(refusal(["h", "h2", "nobody"])).toMatchObject({
+      code: "ACTOR_NOT_REGISTERED",
+      source: { article: 57, paragraph: 2 },
+      details: { participant: "nobody", reason: "notInRegistry" },
+    });
+    expect(refusal(["h", "h2", "x1"])).toMatchObject({
+      code: "ACTOR_NOT_REGISTERED",
+      details: { participant: "x1", reason: "otherBody" },
+    });
+    const away = refusal(["h", "h2", "h3"]);
+    expect(away).toMatchObject({ code: "OFFICER_NOT_QUALIFIED", details: { participant: "h3", status: "away" } });
+    expect(away.message).toContain("副局长丙（h3）");
+    // In post: h, h2 and the presiding h4 (the away h3 is not among the heads counted).
+    const [e] = decide(s, discuss(["h", "h4"]), ctx)._unsafeUnwrap();
+    expect(e?.payload).toMatchObject({ participants: ["h", "h4"], membersTotal: 3 });
   });
 
   it("the quorum is the review policy's (2/3 by default): 2 of 4 heads fall short, 3 pass; a majority rule passes 2", () => {
@@ -195,25 +240,41 @@ describe("collective discussion (行政处罚法第五十七条第二款): the q
     expect(decide(s, discuss(["h", "h2"]), majority).isOk()).toBe(true);
   });
 
-  it("a registry that records no heads of the body: the command states the total (else INVALID_INPUT)", () => {
+  it("a registry that records no heads of the body: no participant is a head, whatever membersTotal says", () => {
     const noHeads = createBodiesRegistry({
       ...bodies.data,
       officers: bodies.data.officers.map(({ leadership: _l, ...o }) => o),
     })._unsafeUnwrap();
     const s = run(complex);
     const ctx = { ...ctxAt(T("06"), headActor), bodies: noHeads };
-    const at = T("06");
-    const cmd = (membersTotal?: number) =>
-      ({
-        participants: ["h", "x"],
-        ...(membersTotal === undefined ? {} : { membersTotal }),
-        conclusion: "同意",
-        type: "discussion.hold",
-      }) as const;
-    expect(holdDiscussion(cmd(), at, s.context, ctx)._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
-    expect(holdDiscussion(cmd(4), at, s.context, ctx)._unsafeUnwrapErr().code).toBe("DISCUSSION_QUORUM_NOT_MET");
-    expect(holdDiscussion(cmd(3), at, s.context, ctx)._unsafeUnwrap()).toMatchObject({ membersTotal: 3 });
+    const cmd = {
+      type: "discussion.hold",
+      participants: ["h", "h2"],
+      membersTotal: 2,
+      conclusion: "同意",
+    } as const;
+    const e = holdDiscussion(cmd, T("06"), s.context, ctx)._unsafeUnwrapErr();
+    expect(e).toMatchObject({ code: "ROLE_NOT_BACKED", details: { participant: "h", heads: [] } });
+    expect(e.message).toContain("数据库未登记");
   });
+
+  test.prop([fc.subarray(["h", "h2", "a", "r", "c", "ghost"], { minLength: 1 }), fc.boolean()])(
+    "a discussion is held iff every participant is a head in post of the body and the quorum is met",
+    (participants, twice) => {
+      const s = run(complex);
+      const named = twice ? [...participants, ...participants] : participants;
+      const r = decide(s, discuss(named), ctxAt(T("06"), headActor));
+      const heads = ["h", "h2"];
+      const allHeads = participants.every((p) => heads.includes(p));
+      // Two heads in post: the 2/3 quorum and the two-person minimum need both.
+      expect(r.isOk()).toBe(allHeads && participants.length === 2);
+      if (r.isErr() && !allHeads) {
+        const first = participants.find((p) => !heads.includes(p));
+        expect(r.error.details).toMatchObject({ participant: first });
+        expect(r.error.source).toMatchObject({ law: "行政处罚法", article: 57, paragraph: 2 });
+      }
+    },
+  );
 });
 
 describe("不予处罚 (行政处罚法第三十条、第三十一条、第三十三条): the recorded circumstances bar a penalty", () => {
