@@ -1,6 +1,6 @@
 import { decisionDisclosureDraft } from "../disclosure/after.js";
 import type { DisclosureDraft } from "../disclosure/draft.js";
-import { evidenceAuthority } from "../enforcement/authority.js";
+import { evidenceAccessAuthority, evidenceAuthority } from "../enforcement/authority.js";
 import type { DecisionOutcome, PenaltyCommandInput } from "../enforcement/commands.js";
 import type { Penalty } from "../enforcement/penalty.js";
 import { caseDecisionDraft } from "../enforcement/review-gate.js";
@@ -16,6 +16,7 @@ import {
   attachEvidence,
   evidenceOfEvents,
 } from "../recording/evidence-attach.js";
+import { type OpenedEvidence, openEvidence } from "../recording/evidence-open.js";
 import type { EvidenceContent } from "../recording/evidence-store.js";
 import type { ReviewCommandInput } from "../review/commands.js";
 import type { ReviewState } from "../review/fold.js";
@@ -100,6 +101,33 @@ export interface ActingOnCase {
     content: EvidenceContent,
     input: EvidenceInput,
   ): Promise<Result<AttachedEvidenceResult, SanxiangError>>;
+}
+
+/** 调取信息 — why the bytes are taken out, and whether to re-hash them first. */
+export interface EvidenceOpenInput {
+  /** 调取用途 — recorded in the custody step, e.g. 法制审核, 复议答复, 移送法院. */
+  readonly purpose: string;
+  /** Re-hash the stored bytes before handing them out (`EVIDENCE_TAMPERED`: nothing handed out, nothing recorded). */
+  readonly verify?: boolean;
+}
+
+/**
+ * 本案证据 — one evidence item of the case. Its bytes come out of the bureau's evidence
+ * store only through {@link CaseEvidence.as}`(actor).open`, which records the access first.
+ */
+export interface CaseEvidence {
+  /** The item's id in the case. */
+  readonly evidenceId: string;
+  /** Acts on the item by `actor` at the bureau's clock time. */
+  as(actor: Actor): {
+    /**
+     * 证据调取 — recording `openEvidence`: checks the actor (the case's team, or a head, legal
+     * reviewer or supervisor of its body, registered and in post: `evidenceAccessAuthority`)
+     * and the item, appends the custody step `accessed` (who, when, purpose) to the case, and
+     * only then returns the bytes. A refusal records nothing and hands nothing out.
+     */
+    open(input: EvidenceOpenInput): Promise<Result<OpenedEvidence, SanxiangError>>;
+  };
 }
 
 /** 送审内容 — the decision to review: built from the case as it stands (party, facts, basis). */
@@ -206,6 +234,8 @@ export interface CaseHandle {
   readonly review: CaseReviews;
   /** 公示. */
   readonly disclosure: CaseDisclosures;
+  /** 证据 — the item `evidenceId` of the case, to read its bytes with a custody record. */
+  evidence(evidenceId: string): CaseEvidence;
   /**
    * 案卷 — the case's file (its stream, its legal reviews and disclosures, the streams it
    * references) against a signed head of the log covering the log's end (signed now when
@@ -355,6 +385,17 @@ export function caseHandle(b: ResolvedBureau, signing: BureauSigning, caseId: st
         },
       }),
     },
+    evidence: (evidenceId) => ({
+      evidenceId,
+      as: (actor) => ({
+        open: async (input) => {
+          const act = actOf(b, actor);
+          if (act.isErr()) return err(act.error);
+          if (!isRecord(input)) return err(notAnObject("证据调取信息", input));
+          return openFromCase(b, caseId, evidenceId, act.value, input);
+        },
+      }),
+    }),
     caseFile: async () => {
       // A case with no events has no file: say so before a head is signed for nothing.
       const events = await config.store.load(caseId);
@@ -416,5 +457,45 @@ async function attachToCase(
     },
     content,
     { ...rest, caseId, actor: act.actor, now: act.now, evidenceId },
+  );
+}
+
+async function openFromCase(
+  b: ResolvedBureau,
+  caseId: string,
+  evidenceId: string,
+  act: Act,
+  input: EvidenceOpenInput,
+): Promise<Result<OpenedEvidence, SanxiangError>> {
+  const { config, policies } = b;
+  if (config.evidence === undefined) {
+    return err(
+      sanxiangError(
+        "INVALID_INPUT",
+        "局配置未提供证据存储（evidence），无法调取证据：请在 createBureau 中配置 evidence",
+        {
+          details: { field: "evidence" },
+        },
+      ),
+    );
+  }
+  return openEvidence(
+    {
+      store: config.store,
+      evidence: config.evidence,
+      authorize: evidenceAccessAuthority({
+        bodies: config.registries.bodies,
+        permissions: policies.permissions,
+        officerPolicy: policies.officers,
+      }),
+    },
+    {
+      caseId,
+      evidenceId,
+      actor: act.actor,
+      now: act.now,
+      purpose: input.purpose,
+      ...(input.verify === undefined ? {} : { verify: input.verify }),
+    },
   );
 }

@@ -23,6 +23,7 @@ const stepOf = (kind: CustodyStepKind, minute: number, extra: Record<string, unk
   actor: kind === "verified" ? system : kind === "transferred" ? head : officer,
   ...(kind === "captured" || kind === "verified" ? { hash: H1 } : {}),
   ...(kind === "transferred" ? { to: "市公安局" } : kind === "returned" ? { to: "当事人" } : {}),
+  ...(kind === "accessed" ? { purpose: "法制审核" } : {}),
   ...extra,
 });
 
@@ -49,7 +50,7 @@ describe("custodyTransition", () => {
     ]);
   });
 
-  it("after verification: sealed, examined, re-sealed, transferred, returned — and nothing after the return", () => {
+  it("after verification: sealed, examined, re-sealed, transferred, returned — and only accesses after the return", () => {
     const kinds: CustodyStepKind[] = [
       "captured",
       "uploaded",
@@ -61,7 +62,7 @@ describe("custodyTransition", () => {
       "returned",
     ];
     const chain = run(kinds.map((k, i) => stepOf(k, i)));
-    expect(nextCustodySteps(chain)).toEqual([]);
+    expect(nextCustodySteps(chain)).toEqual(["accessed"]);
     const e = custodyTransition(chain, stepOf("sealed", 30))._unsafeUnwrapErr();
     expect(e.code).toBe("CUSTODY_OUT_OF_ORDER");
     expect(
@@ -101,18 +102,50 @@ describe("custodyTransition", () => {
   });
 });
 
+describe("accessed (调取): every handout of the stored bytes is a step of the chain", () => {
+  const verified = () => run(["captured", "uploaded", "verified"].map((k, i) => stepOf(k as CustodyStepKind, i)));
+
+  it("states who, when and for what purpose; only after verification; after a return too", () => {
+    expect(custodyTransition(verified(), stepOf("accessed", 5)).isOk()).toBe(true);
+    const noPurpose = custodyTransition(verified(), stepOf("accessed", 5, { purpose: undefined }));
+    expect(noPurpose._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    const early = run([stepOf("captured", 0), stepOf("uploaded", 1)]);
+    expect(custodyTransition(early, stepOf("accessed", 2))._unsafeUnwrapErr()).toMatchObject({
+      code: "CUSTODY_OUT_OF_ORDER",
+      details: { step: "accessed", expected: ["verified"] },
+    });
+    const returned = custodyTransition(verified(), stepOf("returned", 5))._unsafeUnwrap();
+    expect(nextCustodySteps(returned)).toEqual(["accessed"]);
+    expect(custodyTransition(returned, stepOf("accessed", 6)).isOk()).toBe(true);
+  });
+
+  it("does not open a seal: a sealed item accessed is still not sealed again", () => {
+    const sealed = custodyTransition(verified(), stepOf("sealed", 4))._unsafeUnwrap();
+    const accessed = custodyTransition(sealed, stepOf("accessed", 5))._unsafeUnwrap();
+    expect(nextCustodySteps(accessed)).not.toContain("sealed");
+  });
+
+  it("is refused to a role the custody roles do not name (a publisher)", () => {
+    const publisher: Actor = { id: "p", name: "公示员", roles: ["publisher"] };
+    expect(custodyTransition(verified(), stepOf("accessed", 5, { actor: publisher }))._unsafeUnwrapErr().code).toBe(
+      "PERMISSION_DENIED",
+    );
+  });
+});
+
 describe("custody properties", () => {
   const kindArb = fc.constantFrom<CustodyStepKind>(...CUSTODY_STEPS);
   // The model of the order: the three arrival steps in line, then any of the four (no
-  // sealing twice in a row), nothing after a return.
+  // sealing twice in a row), nothing of them after a return; an access (调取) any time after
+  // verification, passed over for the rest.
   const modelNext = (kinds: readonly CustodyStepKind[]): readonly CustodyStepKind[] => {
-    const last = kinds.at(-1);
+    const last = kinds.filter((k) => k !== "accessed").at(-1);
     if (last === undefined) return ["captured"];
     if (last === "captured") return ["uploaded"];
     if (last === "uploaded") return ["verified"];
-    if (last === "returned") return [];
+    if (last === "returned") return ["accessed"];
     const after: CustodyStepKind[] = ["sealed", "transferred", "examined", "returned"];
-    return last === "sealed" ? after.filter((k) => k !== "sealed") : after;
+    return [...(last === "sealed" ? after.filter((k) => k !== "sealed") : after), "accessed"];
   };
   const stepArb = fc.record({
     kind: kindArb,
@@ -128,6 +161,20 @@ describe("custody properties", () => {
     examples: [
       [walk(["captured", "uploaded", "verified", "sealed", "examined", "sealed", "transferred", "returned", "sealed"])],
       [walk(["captured", "uploaded", "verified", "examined", "returned"])],
+      [
+        walk([
+          "captured",
+          "uploaded",
+          "accessed",
+          "verified",
+          "accessed",
+          "sealed",
+          "accessed",
+          "sealed",
+          "returned",
+          "accessed",
+        ]),
+      ],
     ],
   })(
     "any sequence of steps either follows the allowed order or is refused, and a refused step changes nothing",

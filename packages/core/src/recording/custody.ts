@@ -10,9 +10,12 @@ import { ContentHashSchema } from "./evidence.js";
  * 证据保管环节 — the steps of an evidence item's chain of custody: captured (采集) →
  * uploaded (上传) → verified (校验), in that order; then, in any order and as often as
  * they happen, sealed (封存), transferred (移交), examined (查验、检验、鉴定); returned
- * (退还, e.g. a 先行登记保存 item handed back, 行政处罚法 Art. 56) ends the chain. The pilot
- * plan (二（二）（2）) has the terminal upload on-site evidence to the platform as it is
- * taken; verification re-hashes it on arrival. See {@link nextCustodySteps}.
+ * (退还, e.g. a 先行登记保存 item handed back, 行政处罚法 Art. 56) ends the physical chain.
+ * Once verified, every handout of the stored bytes (a download, a copy for a court) is an
+ * accessed (调取) step — who, when, for what purpose — at any time, after a return too: it
+ * changes nothing of what may come next. The pilot plan (二（二）（2）) has the terminal upload
+ * on-site evidence to the platform as it is taken; verification re-hashes it on arrival; the
+ * record is to be traceable (全程留痕和可回溯管理, 二（二）). See {@link nextCustodySteps}.
  */
 export const CUSTODY_STEPS = [
   "captured",
@@ -22,6 +25,7 @@ export const CUSTODY_STEPS = [
   "transferred",
   "examined",
   "returned",
+  "accessed",
 ] as const;
 
 /** zod schema of a {@link CustodyStepKind}. */
@@ -38,11 +42,12 @@ export const CUSTODY_STEP_NAMES: Readonly<Record<CustodyStepKind, string>> = {
   transferred: "移交",
   examined: "查验",
   returned: "退还",
+  accessed: "调取",
 };
 
 /**
  * 保管环节 — one step: what, when, by whom; the hash seen (required when capturing and when
- * verifying); the recipient of a transfer.
+ * verifying); the recipient of a transfer; the purpose of an access (required for it).
  */
 export const CustodyStepSchema = z
   .object({
@@ -58,6 +63,8 @@ export const CustodyStepSchema = z
     to: z.string().trim().min(1).optional(),
     /** Free note, e.g. the seal number. */
     note: z.string().optional(),
+    /** 调取用途 — what the bytes were handed out for (an accessed step), e.g. 法制审核. */
+    purpose: z.string().trim().min(1).optional(),
   })
   .readonly()
   .refine((s) => (s.kind !== "captured" && s.kind !== "verified") || s.hash !== undefined, {
@@ -67,6 +74,10 @@ export const CustodyStepSchema = z
   .refine((s) => (s.kind !== "transferred" && s.kind !== "returned") || s.to !== undefined, {
     message: "a transfer or a return names its recipient",
     path: ["to"],
+  })
+  .refine((s) => s.kind !== "accessed" || s.purpose !== undefined, {
+    message: "an access states its purpose",
+    path: ["purpose"],
   });
 /** 保管环节 — see {@link CustodyStepSchema}. */
 export type CustodyStep = z.infer<typeof CustodyStepSchema>;
@@ -86,7 +97,8 @@ export type CustodyChain = z.infer<typeof CustodyChainSchema>;
 /**
  * 保管权限 — the roles that may take each step (any one suffices). Defaults: officers
  * capture; officers or the platform upload; the platform (or a supervisor) verifies;
- * officers or the head seal, transfer, examine and return. Bureaus pass their own.
+ * officers or the head seal, transfer, examine and return; the case's officers, the head,
+ * the legal reviewer or a supervisor access the stored bytes. Bureaus pass their own.
  */
 export type CustodyRoles = Readonly<Record<CustodyStepKind, readonly Role[]>>;
 
@@ -99,6 +111,7 @@ export const DEFAULT_CUSTODY_ROLES: CustodyRoles = {
   transferred: ["officer", "head"],
   examined: ["officer", "head"],
   returned: ["officer", "head"],
+  accessed: ["officer", "head", "legalReviewer", "supervisor"],
 };
 
 /** A new, empty chain for an evidence item. */
@@ -113,10 +126,11 @@ const AFTER_VERIFIED: readonly CustodyStepKind[] = ["sealed", "transferred", "ex
  * The kinds of step that may come next after `chain` (in {@link CUSTODY_STEPS} order):
  * `captured` first, then `uploaded`, then `verified`; after that `sealed`, `transferred`,
  * `examined` or `returned` (a sealed item is not sealed again before it is opened for
- * examination); nothing after `returned`.
+ * examination), nothing of these after `returned`; and once verified, `accessed` at any
+ * time — an access is passed over when deciding what else may come next.
  */
 export function nextCustodySteps(chain: CustodyChain): readonly CustodyStepKind[] {
-  const last = chain.steps.at(-1)?.kind;
+  const last = chain.steps.findLast((s) => s.kind !== "accessed")?.kind;
   switch (last) {
     case undefined:
       return ["captured"];
@@ -125,13 +139,14 @@ export function nextCustodySteps(chain: CustodyChain): readonly CustodyStepKind[
     case "uploaded":
       return ["verified"];
     case "sealed":
-      return AFTER_VERIFIED.filter((k) => k !== "sealed");
+      return [...AFTER_VERIFIED.filter((k) => k !== "sealed"), "accessed"];
     case "returned":
-      return [];
+      return ["accessed"];
     case "verified":
     case "transferred":
     case "examined":
-      return AFTER_VERIFIED;
+    case "accessed":
+      return [...AFTER_VERIFIED, "accessed"];
   }
 }
 
