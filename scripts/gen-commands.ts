@@ -73,7 +73,7 @@ export const REFUSALS: Readonly<Record<string, readonly SanxiangErrorCode[]>> = 
   "hearing.request": [],
   "hearing.notify": ["RECORDING_INCOMPLETE", "CALENDAR_YEAR_UNKNOWN"],
   "hearing.hold": ["RECORDING_INCOMPLETE"],
-  "discussion.hold": ["DISCUSSION_QUORUM_NOT_MET"],
+  "discussion.hold": ["DISCUSSION_QUORUM_NOT_MET", "ACTOR_NOT_REGISTERED", "OFFICER_NOT_QUALIFIED", "ROLE_NOT_BACKED"],
   "circumstances.record": [],
   "review.approve": ["REVIEW_NOT_APPROVED", "REVIEWER_RECUSAL_REQUIRED", "REGISTRY_NOT_FOUND", "OFFICER_NOT_QUALIFIED"],
   "case.decide": [

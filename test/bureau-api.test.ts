@@ -245,14 +245,39 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
     const stored = filesUnder(api.evidenceDir).filter((f) => f.endsWith(sha));
     expect(stored).toHaveLength(1);
     expect(new Uint8Array(readFileSync(join(api.evidenceDir, stored[0] as string)))).toEqual(video);
-    // And served back, re-hashed first, with the hash the case records.
-    const back = await fetch(`${api.url}/cases/${CASE}/evidence/${attached.item.id}?verify=true`, {
+    // And served back, re-hashed first, with the hash the case records — the download a
+    // custody step of the case (调取: who, when, purpose), recorded before the bytes were sent.
+    const download = `/cases/${CASE}/evidence/${attached.item.id}`;
+    const purpose = encodeURIComponent("制作现场检查笔录");
+    const back = await fetch(`${api.url}${download}?verify=true&purpose=${purpose}`, {
       headers: { "X-Officer-Id": "spt-scj-02" },
     });
     expect(back.status).toBe(200);
     expect(back.headers.get("content-type")).toBe("video/mp4");
     expect(back.headers.get("x-content-hash")).toBe(`sha256:${sha}`);
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(video);
+    const accessSeq = Number(back.headers.get("x-custody-seq"));
+    const custodyOf = async () => {
+      const v = ok(await get(`/cases/${CASE}`));
+      return v.state.evidence.find((e: { item: { id: string } }) => e.item.id === attached.item.id).custody.steps;
+    };
+    expect((await custodyOf()).at(-1)).toMatchObject({
+      kind: "accessed",
+      actor: { id: "spt-scj-02" },
+      purpose: "制作现场检查笔录",
+    });
+    expect(accessSeq).toBeGreaterThan(0);
+    // Not on the case's team, or a role that does not read evidence: 403, nothing recorded;
+    // no purpose: 400 naming it.
+    const steps = (await custodyOf()).length;
+    for (const who of [["spt-scj-04", "officer"], clerk] as const) {
+      const refused = await get(`${download}?purpose=${purpose}`, who);
+      expect(refused.status).toBe(403);
+    }
+    const noPurpose = await get(download);
+    expect(noPurpose.status).toBe(400);
+    expect(JSON.stringify(noPurpose.body)).toContain("query.purpose");
+    expect(await custodyOf()).toHaveLength(steps);
 
     // A photo sent whole: its Content-Length is the size announced to the evidence store.
     const photo = new TextEncoder().encode("(photo of the price tags)");
@@ -601,7 +626,12 @@ describe.each(backends())("bureau API over HTTP on %s", (_name, databaseUrl) => 
         "COMMAND_NOT_ALLOWED",
       ],
       ["an unknown case", () => get("/cases/NO-SUCH-CASE"), 404, "CASE_NOT_FOUND"],
-      ["evidence the case does not hold", () => get(`/cases/${CASE}/evidence/no-such-item`), 404, "EVIDENCE_NOT_FOUND"],
+      [
+        "evidence the case does not hold",
+        () => get(`/cases/${CASE}/evidence/no-such-item?purpose=x`),
+        404,
+        "EVIDENCE_NOT_FOUND",
+      ],
       [
         "evidence by a path, not an id",
         () => get(`/cases/${CASE}/evidence/..%2F..%2Fbureau-signing.key`),

@@ -14,7 +14,6 @@ import {
   type DecisionDisclosureInput,
   type DisclosureCommandInput,
   type EvidenceInput,
-  type EvidenceStore,
   err,
   IdSchema,
   ok,
@@ -26,7 +25,6 @@ import {
   type ReviewStepResult,
   type ReviewSubmission,
   type SanxiangError,
-  sanxiangError,
   toHex,
 } from "@sanxiang/core";
 import { type Context, Hono } from "hono";
@@ -46,8 +44,6 @@ export interface BureauApiOptions {
   readonly maxJsonBytes?: number;
   /** Largest evidence upload, in bytes (default 2 GiB); give the evidence store the same `maxSize`. */
   readonly maxEvidenceBytes?: number;
-  /** 证据存储 — the evidence store the bureau was created with: for `GET /cases/:caseId/evidence/:evidenceId` (absent: no such route). */
-  readonly evidence?: EvidenceStore;
   /** Where failures of the server itself are reported (default `console.error`); the client sees only `INTERNAL_ERROR`. */
   readonly onInternalError?: (error: unknown) => void;
 }
@@ -369,75 +365,55 @@ export function bureauApi(options: BureauApiOptions): Hono {
     }),
   );
 
-  // 证据下载 — the recorded item's bytes, with the hash the case records (re-hashed first with ?verify=true).
-  const { evidence } = options;
-  if (evidence !== undefined) {
-    app.get(
-      "/cases/:caseId/evidence/:evidenceId",
-      route(["caseId", "evidenceId"], async (_actor, [caseId = "", evidenceId = ""], c) => {
-        const check = c.req.query("verify");
-        if (check !== undefined && check !== "true" && check !== "false") {
-          return problem(
-            problemOf(badField("query.verify", `为「${check}」，应为 true 或 false`, check, ["true", "false"])),
-          );
-        }
-        const view = await bureau.case(caseId).view();
-        if (view.isErr()) return reply(view);
-        if (view.value.procedure === "none") return noCase(caseId);
-        const items = view.value.procedure === "ordinary" ? (view.value.state.evidence ?? []) : [];
-        const found = items.find((e) => e.item.id === evidenceId);
-        if (found === undefined) {
-          return problem(
-            problemOf(
-              sanxiangError("EVIDENCE_NOT_FOUND", `案件 ${caseId} 没有编号为 ${evidenceId} 的证据`, {
-                details: { caseId, evidenceId, known: items.map((e) => e.item.id) },
-              }),
-            ),
-          );
-        }
-        const { hash, size, mediaType } = found.item;
-        if (check === "true") {
-          const verified = await evidence.verify(hash);
-          if (verified.isErr()) return reply(verified);
-        }
-        const chunks = await evidence.get(hash);
-        if (chunks.isErr()) return reply(chunks);
-        if (chunks.value === null) {
-          return problem(
-            problemOf(
-              sanxiangError(
-                "EVIDENCE_NOT_FOUND",
-                `证据 ${evidenceId} 已入卷，但证据存储中没有其内容（${hash.algorithm}:${hash.hex}）`,
-                {
-                  details: { caseId, evidenceId, hash },
-                },
-              ),
-            ),
-          );
-        }
-        const iterator = chunks.value[Symbol.asyncIterator]();
-        const body = new ReadableStream<Uint8Array>({
-          async pull(controller) {
-            const next = await iterator.next();
-            if (next.done === true) controller.close();
-            else controller.enqueue(next.value);
-          },
-          async cancel() {
-            await iterator.return?.();
-          },
-        });
-        return new Response(body, {
-          headers: {
-            "content-type": mediaType,
-            "content-length": String(size),
-            "x-content-hash": `${hash.algorithm}:${hash.hex}`,
-            etag: `"${hash.algorithm}:${hash.hex}"`,
-            "cache-control": "private, no-store",
-          },
-        });
-      }),
-    );
-  }
+  // 证据下载 — the recorded item's bytes through the bureau: the access (who, when, ?purpose=)
+  // is a custody step of the case, appended before a byte is sent (re-hashed first with ?verify=true).
+  app.get(
+    "/cases/:caseId/evidence/:evidenceId",
+    route(["caseId", "evidenceId"], async (actor, [caseId = "", evidenceId = ""], c) => {
+      const check = c.req.query("verify");
+      if (check !== undefined && check !== "true" && check !== "false") {
+        return problem(
+          problemOf(badField("query.verify", `为「${check}」，应为 true 或 false`, check, ["true", "false"])),
+        );
+      }
+      const purpose = c.req.query("purpose");
+      if (purpose === undefined || purpose.trim() === "") {
+        return problem(problemOf(badField("query.purpose", "缺失：应写明调取证据的用途，如 法制审核、复议答复")));
+      }
+      const view = await bureau.case(caseId).view();
+      if (view.isErr()) return reply(view);
+      if (view.value.procedure === "none") return noCase(caseId);
+      const opened = await bureau
+        .case(caseId)
+        .evidence(evidenceId)
+        .as(actor)
+        .open({ purpose, verify: check === "true" });
+      if (opened.isErr()) return reply(opened);
+      const { item, content } = opened.value;
+      const iterator = content[Symbol.asyncIterator]();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await iterator.next();
+          if (next.done === true) controller.close();
+          else controller.enqueue(next.value);
+        },
+        async cancel() {
+          await iterator.return?.();
+        },
+      });
+      const { hash, size, mediaType } = item;
+      return new Response(body, {
+        headers: {
+          "content-type": mediaType,
+          "content-length": String(size),
+          "x-content-hash": `${hash.algorithm}:${hash.hex}`,
+          "x-custody-seq": String(opened.value.event.seq),
+          etag: `"${hash.algorithm}:${hash.hex}"`,
+          "cache-control": "private, no-store",
+        },
+      });
+    }),
+  );
 
   // 法制审核.
   app.get(

@@ -178,7 +178,6 @@ export async function startBureauApi(o: BureauApiServerOptions): Promise<Result<
     bureau: bureau.value,
     bodies,
     clock,
-    evidence,
     maxEvidenceBytes,
     ...(o.maxJsonBytes === undefined ? {} : { maxJsonBytes: o.maxJsonBytes }),
   });
