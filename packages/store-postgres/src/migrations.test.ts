@@ -2,7 +2,7 @@
 // advisory lock; reopening is a no-op; nodes opening one fresh schema at once all succeed; a
 // schema from a newer release is refused untouched; the hash algorithm is fixed at creation;
 // a changed projection version is rebuilt; bad options are typed errors.
-import { defaultProjections, type Projection } from "@sanxiang/core";
+import { defaultProjections, memoryEventStore, type Projection } from "@sanxiang/core";
 import { testEvents } from "@sanxiang/testkit/conformance";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
@@ -40,11 +40,12 @@ describePg("PostgreSQL store migrations", (url) => {
       (await store.append("m1", 0, testEvents("m1", 0, 3)))._unsafeUnwrap();
       await store.close();
       const before = await snapshot(schema);
-      expect(before.migrations.map((r) => r.version)).toEqual([1, 2]);
+      expect(before.migrations.map((r) => r.version)).toEqual([1, 2, 3]);
       expect(Object.keys(before.counts).sort()).toEqual(
         [
           "events",
           "log_head",
+          "merkle_nodes",
           "meta",
           "projection_rows",
           "projection_versions",
@@ -66,6 +67,57 @@ describePg("PostgreSQL store migrations", (url) => {
     }
   }, 30_000);
 
+  test("a store made before subtrees were kept gets them from its leaves on opening, equal to the in-memory store's", async () => {
+    const schema = freshSchema("nodes");
+    try {
+      const memory = memoryEventStore();
+      const store = await mustOpen({ connectionString: url, schema, poolSize: 2 });
+      const streams: [string, Record<string, unknown>][] = [
+        ["c1", {}],
+        ["r1", { caseId: "c1" }],
+        ["d1", { draft: { caseId: "c1" } }],
+        ["x1", { caseId: 7, draft: { caseId: "c1" } }],
+        ["y1", { caseId: "c2", draft: { caseId: "c1" } }],
+      ];
+      for (let round = 0; round < 3; round++) {
+        for (const [id, payload] of streams) {
+          const events = testEvents(id, round * 3, 3, (seq) => (seq === 1 ? payload : {}));
+          (await store.append(id, round * 3, events))._unsafeUnwrap();
+          (await memory.append(id, round * 3, events))._unsafeUnwrap();
+        }
+      }
+      await store.close();
+      // Back to schema version 2, as an older release left it.
+      await db().query(
+        `DROP INDEX "${schema}".events_linked_case; DROP FUNCTION "${schema}".linked_case; DROP TABLE "${schema}".merkle_nodes; DELETE FROM "${schema}".schema_migrations WHERE version >= 3`,
+      );
+      const again = await mustOpen({ connectionString: url, schema, poolSize: 2 });
+      const size = (await again.head())._unsafeUnwrap().position;
+      expect(size).toBe(45);
+      const refs = [];
+      for (let level = 0; 2 ** level <= size; level++) {
+        for (let index = 0; (index + 1) * 2 ** level <= size; index++) refs.push({ level, index });
+      }
+      expect((await again.readMerkleNodes(refs))._unsafeUnwrap()).toEqual(
+        (await memory.readMerkleNodes?.(refs))?._unsafeUnwrap(),
+      );
+      expect((await again.streamsLinkedTo("c1"))._unsafeUnwrap()).toEqual(["r1", "d1", "x1"]);
+      (await again.append("c1", 9, testEvents("c1", 9, 4)))._unsafeUnwrap();
+      (await memory.append("c1", 9, testEvents("c1", 9, 4)))._unsafeUnwrap();
+      const more = [
+        { level: 5, index: 0 },
+        { level: 1, index: 23 },
+        { level: 0, index: 48 },
+      ];
+      expect((await again.readMerkleNodes(more))._unsafeUnwrap()).toEqual(
+        (await memory.readMerkleNodes?.(more))?._unsafeUnwrap(),
+      );
+      await again.close();
+    } finally {
+      await dropSchema(url, schema);
+    }
+  }, 60_000);
+
   test("several nodes opening one fresh schema at once all succeed, and it is migrated once", async () => {
     const schema = freshSchema("race");
     try {
@@ -78,7 +130,7 @@ describePg("PostgreSQL store migrations", (url) => {
       expect((await stores[5]?.load("r"))?._unsafeUnwrap()).toHaveLength(1);
       for (const s of stores) await s.close();
       const snap = await snapshot(schema);
-      expect(snap.migrations.map((r) => r.version)).toEqual([1, 2]);
+      expect(snap.migrations.map((r) => r.version)).toEqual([1, 2, 3]);
       expect(snap.counts.log_head).toBe(1);
       expect(snap.counts.meta).toBe(1);
     } finally {

@@ -98,6 +98,34 @@ const MIGRATIONS: readonly Migration[] = [
         REFERENCING NEW TABLE AS inserted_events FOR EACH STATEMENT EXECUTE FUNCTION $S.record_stream_versions()`,
     ],
   },
+  {
+    // 默克尔子树 — every interior node of the log's Merkle tree (level ≥ 1; level 0 is
+    // events.leaf_hash), written in the append's statement as the frontier completes it, so
+    // an inclusion proof reads O(log² n) nodes instead of hashing the whole log
+    // (EventStore.readMerkleNodes); a store that had events before this migration gets them
+    // from its leaf hashes in the opening transaction. 关联流索引 — the streams whose first
+    // event names a case (caseLinkOf: payload.caseId, else payload.draft.caseId, as a
+    // string), for EventStore.streamsLinkedTo; text that is not JSON names none.
+    version: 3,
+    statements: [
+      `CREATE TABLE $S.merkle_nodes (
+        level SMALLINT NOT NULL CHECK (level > 0),
+        idx BIGINT NOT NULL CHECK (idx >= 0),
+        hash BYTEA NOT NULL,
+        PRIMARY KEY (level, idx)
+      )`,
+      `CREATE FUNCTION $S.linked_case(doc TEXT) RETURNS TEXT LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+      DECLARE j jsonb;
+      BEGIN
+        j := doc::jsonb;
+        IF jsonb_typeof(j #> '{payload,caseId}') = 'string' THEN RETURN j #>> '{payload,caseId}'; END IF;
+        IF jsonb_typeof(j #> '{payload,draft,caseId}') = 'string' THEN RETURN j #>> '{payload,draft,caseId}'; END IF;
+        RETURN NULL;
+      EXCEPTION WHEN others THEN RETURN NULL;
+      END $$`,
+      `CREATE INDEX events_linked_case ON $S.events ($S.linked_case(json) COLLATE "C", position) WHERE seq = 1`,
+    ],
+  },
 ];
 
 /** The schema version this code creates and understands. */

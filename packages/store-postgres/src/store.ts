@@ -7,6 +7,7 @@ import {
   type AppendReceipt,
   checkAfterVersion,
   checkCaseId,
+  checkMerkleNodeRefs,
   checkProjectionKey,
   checkProjectionName,
   checkProjectionQuery,
@@ -24,12 +25,13 @@ import {
   encodeMerkleFrontier,
   epochMillis,
   err,
-  extendMerkleFrontier,
+  extendMerkleFrontierNodes,
   frontierTreeHead,
   type HashAlgorithm,
   type HashAlgorithmName,
   hashAlgorithm,
   type MerkleFrontier,
+  type MerkleNode,
   ok,
   type PreparedAppend,
   type Projection,
@@ -44,6 +46,7 @@ import {
   SignedTreeHeadSchema,
   type StoredEvent,
   type StoredLeaf,
+  type StreamLeaf,
   sanxiangError,
   signedTreeHeadFromJson,
   signedTreeHeadToJson,
@@ -417,6 +420,7 @@ async function migrate(
         for (const statement of m.statements) await client.query(statement);
         await client.query(`INSERT INTO ${S}.schema_migrations (version) VALUES ($1)`, [m.version]);
       }
+      const backfill = version > 0 && version < 3;
       const stored = await client.query(`SELECT value FROM ${S}.meta WHERE key = 'hash'`);
       let hash: HashAlgorithm;
       const storedName: unknown = stored.rows[0]?.value;
@@ -435,6 +439,7 @@ async function migrate(
         }
         hash = h.value;
       }
+      if (backfill) await backfillMerkleNodes(client, S, hash);
       const versions = await client.query(`SELECT projection, version FROM ${S}.projection_versions`);
       const have = new Map(versions.rows.map((r) => [String(r.projection), Number(r.version)]));
       const stale = have.size !== projections.length || projections.some((p) => have.get(p.name) !== p.version);
@@ -448,6 +453,44 @@ async function migrate(
     },
     "打开 PostgreSQL 事件存储",
   );
+}
+
+/** The statement inserting completed Merkle nodes (one `unnest`). */
+function nodeInsert(S: string, nodes: readonly MerkleNode[], params: Params): string {
+  return (
+    `INSERT INTO ${S}.merkle_nodes (level, idx, hash) SELECT * FROM unnest(` +
+    `${params.add(nodes.map((n) => n.level))}::smallint[], ${params.add(nodes.map((n) => n.index))}::bigint[], ` +
+    `${params.add(nodes.map((n) => n.hash))}::bytea[])`
+  );
+}
+
+/**
+ * Migration 3 on a store that already has events: its interior Merkle nodes computed from the
+ * stored leaf hashes, in pages, in the opening transaction (once). The leaves are not checked
+ * here; `verifyEventStore` checks them and the nodes.
+ */
+async function backfillMerkleNodes(client: Queryable, S: string, hash: HashAlgorithm): Promise<void> {
+  let frontier: MerkleFrontier = { treeSize: 0, nodes: [] };
+  for (;;) {
+    const r = await client.query(
+      `SELECT position, leaf_hash FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT 10000`,
+      [frontier.treeSize],
+    );
+    if (r.rows.length === 0) return;
+    const leaves: Uint8Array[] = [];
+    for (const row of r.rows) {
+      // A log that cannot be given subtrees (gaps, a bad hash) is left for verify to report.
+      if (Number(row.position) !== frontier.treeSize + leaves.length + 1) return;
+      leaves.push(bytes(row.leaf_hash));
+    }
+    const next = extendMerkleFrontierNodes(frontier, leaves, { hash });
+    if (next.isErr()) return;
+    if (next.value.nodes.length > 0) {
+      const params = new Params();
+      await runStatements(client, [nodeInsert(S, next.value.nodes, params)], params);
+    }
+    frontier = next.value.frontier;
+  }
 }
 
 /**
@@ -735,12 +778,14 @@ function createStore(
           if (head.isErr()) return err(head.error);
           const version = Number(locked[0]?.version ?? 0);
           if (version !== p.expectedVersion) return err(concurrencyConflict(p.caseId, p.expectedVersion, version));
-          const next = extendMerkleFrontier(
+          const extended = extendMerkleFrontierNodes(
             head.value,
             p.events.map((e) => e.leafHash),
             { hash },
           );
-          if (next.isErr()) return err(storeCorrupt("日志头的默克尔前沿已损坏", {}, next.error));
+          if (extended.isErr()) return err(storeCorrupt("日志头的默克尔前沿已损坏", {}, extended.error));
+          const next = { value: extended.value.frontier };
+          const nodes = extended.value.nodes;
           const first = head.value.treeSize + 1;
           const positions = p.events.map((_, i) => first + i);
           const params = new Params();
@@ -757,6 +802,8 @@ function createStore(
               S,
               params,
             ),
+            // The subtrees these leaves complete, in the same statement (readMerkleNodes).
+            ...(nodes.length === 0 ? [] : [nodeInsert(S, nodes, params)]),
           ];
           const notify = `SELECT pg_notify(${params.add(channelOf(schema))}, ${params.add(String(next.value.treeSize))})`;
           await runStatements(client, statements, params, notify);
@@ -1023,6 +1070,69 @@ function createStore(
         });
       }
       return ok(out);
+    },
+
+    // The case file's reads (optional in the port): stored subtrees, a stream's leaves on
+    // UNIQUE (case_id, seq), the linked streams on their index (linked_case of the first event).
+    async readMerkleNodes(refs) {
+      if (closed) return closedErr();
+      const head = await query(pool, `SELECT tree_size FROM ${S}.log_head WHERE id`);
+      if (head.isErr()) return err(head.error);
+      const size = count(head.value.rows[0]?.tree_size, "treeSize");
+      if (size.isErr()) return err(size.error);
+      const checked = checkMerkleNodeRefs(refs, size.value);
+      if (checked.isErr()) return err(checked.error);
+      if (checked.value.length === 0) return ok([]);
+      const r = await query(
+        pool,
+        "SELECT r.ord, CASE WHEN r.level = 0 THEN e.leaf_hash ELSE n.hash END AS hash " +
+          "FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS r(level, idx, ord) " +
+          `LEFT JOIN ${S}.merkle_nodes n ON r.level > 0 AND n.level = r.level AND n.idx = r.idx ` +
+          `LEFT JOIN ${S}.events e ON r.level = 0 AND e.position = r.idx + 1 ORDER BY r.ord`,
+        [checked.value.map((n) => n.level), checked.value.map((n) => n.index)],
+      );
+      if (r.isErr()) return err(r.error);
+      const out: Uint8Array[] = [];
+      for (const [i, ref] of checked.value.entries()) {
+        const row = r.value.rows[i];
+        if (row === undefined || !(row.hash instanceof Uint8Array)) {
+          return err(storeCorrupt(`默克尔子树 (${ref.level}, ${ref.index}) 缺失或格式错误`, { ...ref }));
+        }
+        out.push(bytes(row.hash));
+      }
+      return ok(out);
+    },
+
+    async readStreamLeaves(caseId) {
+      if (closed) return closedErr();
+      const id = checkCaseId(caseId);
+      if (id.isErr()) return err(id.error);
+      const r = await query(pool, `SELECT seq, position, leaf_hash FROM ${S}.events WHERE case_id = $1 ORDER BY seq`, [
+        id.value,
+      ]);
+      if (r.isErr()) return err(r.error);
+      const out: StreamLeaf[] = [];
+      for (const row of r.value.rows) {
+        const position = count(row.position, "position");
+        if (position.isErr()) return err(position.error);
+        const seq = count(row.seq, "seq");
+        if (seq.isErr()) return err(seq.error);
+        out.push({ seq: seq.value, position: position.value, leafHash: bytes(row.leaf_hash) });
+      }
+      return ok(out);
+    },
+
+    async streamsLinkedTo(caseId) {
+      if (closed) return closedErr();
+      const id = checkCaseId(caseId);
+      if (id.isErr()) return err(id.error);
+      const r = await query(
+        pool,
+        `SELECT case_id FROM ${S}.events WHERE seq = 1 AND ${S}.linked_case(json) COLLATE "C" = $1 ORDER BY position`,
+        [id.value],
+      );
+      if (r.isErr()) return err(r.error);
+      return ok(r.value.rows.map((row) => String(row.case_id)));
     },
 
     async readProjectionRows(projection, rowOptions) {
