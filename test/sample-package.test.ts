@@ -3,12 +3,15 @@
 // CLI no longer reaches @sanxiang/testkit (whose peers are vitest and fast-check) at run time.
 // Checks the package.json files and what the builds import (`pnpm build` first, as for
 // test/packaging.test.ts).
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
+const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "..");
 const packagesDir = join(root, "packages");
 
@@ -93,6 +96,51 @@ describe("@sanxiang/sample has no test dependencies", () => {
     });
     expect(result.errors).toEqual([]);
     expect(builtins).toEqual([]);
+  });
+});
+
+describe("@sanxiang/testkit keeps its old path to the sample", () => {
+  // A re-export of an external package that two entries share lands in a chunk, and esbuild
+  // then drops it from the ESM build: each entry must hand out every sample export itself.
+  // Checked in a plain Node process, as an app loads the built packages (the test runner
+  // would resolve @sanxiang/sample to its TypeScript source).
+  const program = `
+    import { createRequire } from "node:module";
+    const require = createRequire(import.meta.url);
+    const esm = await import("@sanxiang/sample");
+    const cjs = require("@sanxiang/sample");
+    const names = Object.keys(esm).sort();
+    const out = { names, entries: {} };
+    for (const entry of ["@sanxiang/testkit", "@sanxiang/testkit/sample"]) {
+      const viaEsm = await import(entry);
+      const viaCjs = require(entry);
+      out.entries[entry] = {
+        esm: Object.keys(viaEsm).sort(),
+        cjs: Object.keys(viaCjs).sort(),
+        different: names.filter((n) => viaEsm[n] !== esm[n] || viaCjs[n] !== cjs[n]),
+      };
+    }
+    console.log(JSON.stringify(out));
+  `;
+
+  it("@sanxiang/testkit and @sanxiang/testkit/sample give the same values as @sanxiang/sample, ESM and CJS", async () => {
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", program], {
+      cwd: join(packagesDir, "testkit"),
+      env,
+    });
+    const out = JSON.parse(stdout) as {
+      names: string[];
+      entries: Record<string, { esm: string[]; cjs: string[]; different: string[] }>;
+    };
+    expect(out.names).toContain("SAMPLE_BODIES_DATA");
+    expect(Object.keys(out.entries)).toHaveLength(2);
+    for (const [entry, r] of Object.entries(out.entries)) {
+      expect(r.esm, `${entry} (ESM)`).toEqual(out.names);
+      expect(r.cjs, `${entry} (CJS)`).toEqual(out.names);
+      expect(r.different, entry).toEqual([]);
+    }
   });
 });
 
