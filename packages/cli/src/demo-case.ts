@@ -38,7 +38,10 @@ const fine = { kinds: ["warning", "fine"] as ("warning" | "fine")[], fineFen: 20
 
 /** One step of the demo case: what the officer does, when, and who. */
 export interface DemoStep {
+  /** What the officer does, in Chinese. */
   readonly label: string;
+  /** The same in English (`--lang en`). */
+  readonly labelEn: string;
   readonly command: PenaltyCommandInput;
   readonly at: string;
   readonly actor: Actor;
@@ -48,6 +51,7 @@ export interface DemoStep {
 export const DEMO_STEPS: readonly DemoStep[] = [
   {
     label: "立案",
+    labelEn: "case filed",
     at: "2026-03-02T02:00:00Z",
     actor: officer,
     command: {
@@ -63,6 +67,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   },
   {
     label: "现场检查（笔录、照片）",
+    labelEn: "site inspection (transcript, photos)",
     at: "2026-03-03T02:00:00Z",
     actor: officer,
     command: {
@@ -74,12 +79,14 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   },
   {
     label: "调查终结",
+    labelEn: "investigation closed",
     at: "2026-03-04T02:00:00Z",
     actor: officer,
     command: { type: "investigation.close", facts: "经营者销售商品未标明价格" },
   },
   {
     label: "送达行政处罚告知书",
+    labelEn: "prior notice of the penalty served",
     at: "2026-03-05T02:00:00Z",
     actor: officer,
     command: {
@@ -92,31 +99,36 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   },
   {
     label: "听取陈述申辩",
+    labelEn: "statement and defence heard",
     at: "2026-03-06T02:00:00Z",
     actor: officer,
     command: { type: "defence.receive", statement: "已改正，请求从轻" },
   },
   {
     label: "作出行政处罚决定",
+    labelEn: "penalty decision made",
     at: "2026-03-10T02:00:00Z",
     actor: head,
     command: { type: "case.decide", outcome: "penalty", penalty: fine, records: [doc("decision")] },
   },
   {
     label: "送达决定书",
+    labelEn: "decision served",
     at: "2026-03-11T02:00:00Z",
     actor: officer,
     command: { type: "decision.serve", method: "direct", records: [doc("service-receipt")] },
   },
   {
     label: "罚款缴纳",
+    labelEn: "fine paid",
     at: "2026-03-16T02:00:00Z",
     actor: officer,
     command: { type: "payment.record", amountFen: 200_000 },
   },
-  { label: "结案", at: "2026-03-17T02:00:00Z", actor: head, command: { type: "case.close" } },
+  { label: "结案", labelEn: "case closed", at: "2026-03-17T02:00:00Z", actor: head, command: { type: "case.close" } },
   {
     label: "归档",
+    labelEn: "case archived",
     at: "2026-03-18T02:00:00Z",
     actor: officer,
     command: { type: "case.archive", records: [doc("case-file")] },

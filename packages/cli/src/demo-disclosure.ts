@@ -278,11 +278,12 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
     t(
       lang,
       `  由案件事件生成事后公开草稿：${d.draft.title}\n`,
-      `  Post-decision draft from the case's events: ${d.draft.title}\n`,
+      `  Post-decision draft from the case's events (published in Chinese): ${d.draft.title}\n`,
     ),
   );
   if (content.kind === "decision") {
-    out(`    ${content.documentNumber} · ${content.agencyName} · ${content.party.name} · ${content.conclusion}\n`);
+    const summary = `${content.documentNumber} · ${content.agencyName} · ${content.party.name} · ${content.conclusion}`;
+    out(t(lang, `    ${summary}\n`, `    Number, organ, party, conclusion: ${summary}\n`));
   }
   out(
     t(
@@ -302,7 +303,7 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
     t(
       lang,
       `  负责人审定（绑定内容哈希）→ 公示发布人员发布至公示网站：${d.location ?? d.decisionId}\n`,
-      `  Head signs off (bound to the content hash) → the publisher uploads through the port: ${d.location ?? d.decisionId}\n`,
+      `  Head signs off (bound to the content hash) → published to the public site: ${d.location ?? d.decisionId}\n`,
     ),
   );
   out(

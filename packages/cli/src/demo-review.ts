@@ -9,6 +9,7 @@ import {
   type EventStore,
   err,
   formatSource,
+  formatYuan,
   manualClock,
   ok,
   PENALTY_STATE_NAMES,
@@ -18,11 +19,15 @@ import {
   type Result,
   type ReviewOpinion,
   type ReviewStepResult,
+  type RuleSource,
   reviewOpinion,
+  reviewOpinionText,
   type SanxiangError,
   testSigner,
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
+import { LAW_TITLES } from "./commands/review.js";
+import { PENALTY_STATE_EN, REVIEW_OUTCOME_EN, REVIEW_STATE_EN } from "./english.js";
 import { type StoreSpec, withStore } from "./event-store.js";
 import { t } from "./i18n.js";
 import type { CommandContext } from "./main.js";
@@ -45,11 +50,16 @@ const corrected = { kinds: ["fine" as const], fineFen: 12_000_000 };
 /** One line of the demo's story: when, what, and the outcome (a state, or a refusal's code). */
 export interface ReviewDemoLine {
   readonly at: string;
+  /** What was done, in Chinese. */
   readonly label: string;
+  /** The same in English (`--lang en`). */
+  readonly labelEn: string;
   /** The state the case or review reached (its id), or the refusal's code. */
   readonly outcome: string;
   /** The same, as an officer reads it: 已告知, 审核中 …, or 被拒绝（CODE）. */
   readonly outcomeZh: string;
+  /** The same in English: party notified, under review …, or refused [CODE]. */
+  readonly outcomeEn: string;
 }
 
 /** What the demo shows of the reviewed case. */
@@ -108,7 +118,7 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
   let review: ReviewStepResult["review"] | undefined;
   let state: CaseState | undefined;
   // Each step at its time; the line shows the new state or the refusal's code.
-  const at = (iso: string, label: string) => {
+  const at = (iso: string, label: string, labelEn: string) => {
     clock.set(iso);
     return <T extends CaseStepResult | ReviewStepResult>(r: Result<T, SanxiangError>): Result<T, SanxiangError> => {
       if (r.isOk() && "view" in r.value && r.value.view.procedure === "ordinary") state = r.value.view.state;
@@ -130,7 +140,14 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
           : r.value.view.procedure === "ordinary"
             ? PENALTY_STATE_NAMES[r.value.view.state.value]
             : outcome;
-      lines.push({ at: iso, label, outcome, outcomeZh });
+      const outcomeEn = r.isErr()
+        ? `refused [${r.error.code}]`
+        : "review" in r.value
+          ? REVIEW_STATE_EN[r.value.review.value]
+          : r.value.view.procedure === "ordinary"
+            ? PENALTY_STATE_EN[r.value.view.state.value]
+            : outcome;
+      lines.push({ at: iso, label, labelEn, outcome, outcomeZh, outcomeEn });
       return r;
     };
   };
@@ -147,6 +164,7 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
       at(
         "2026-04-01T02:00:00Z",
         "立案",
+        "case filed",
       )(
         await c.as(officer).file({
           party: { kind: "organisation", name: "沙坡头区示例商贸有限公司（示例）" },
@@ -162,16 +180,25 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
       at(
         "2026-04-02T02:00:00Z",
         "调查终结",
+        "investigation closed",
       )(await c.as(officer).closeInvestigation({ facts: "经营者销售商品未标明价格" })),
     async () =>
-      at("2026-04-03T02:00:00Z", `告知拟罚款${amountText(first.fineFen)}`)(await c.as(officer).notify(notice(first))),
+      at(
+        "2026-04-03T02:00:00Z",
+        `告知拟罚款${amountText(first.fineFen)}`,
+        `party notified of a proposed fine of ¥${formatYuan(first.fineFen)}`,
+      )(await c.as(officer).notify(notice(first))),
   ];
   for (const step of steps) {
     const r = await step();
     if (r.isErr()) return err(r.error);
   }
   // After the 5-working-day hearing window (Art. 64): the head tries to decide — stopped.
-  const stopped = at("2026-04-14T02:00:00Z", "作出处罚决定（未经法制审核）")(await c.as(head).decide(decision(first)));
+  const stopped = at(
+    "2026-04-14T02:00:00Z",
+    "作出处罚决定（未经法制审核）",
+    "penalty decision without legal review",
+  )(await c.as(head).decide(decision(first)));
   if (stopped.isOk()) throw new Error("the gate let a major decision through without legal review");
 
   // The review: submitted from the case as it stands (the bureau builds the draft).
@@ -180,13 +207,19 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
       at(
         "2026-04-14T03:00:00Z",
         "送审",
+        "submitted for legal review",
       )(await c.review.as(officer).submit({ outcome: "penalty", penalty: first, materials })),
     async () =>
-      at("2026-04-14T04:00:00Z", "指定法制审核人员")(await c.review.as(head).assign({ reviewerId: "spt-scj-04" })),
+      at(
+        "2026-04-14T04:00:00Z",
+        "指定法制审核人员",
+        "legal reviewer assigned",
+      )(await c.review.as(head).assign({ reviewerId: "spt-scj-04" })),
     async () =>
       at(
         "2026-04-16T02:00:00Z",
         "审核意见：存在问题",
+        "opinion: changes required",
       )(
         await c.review.as(reviewer).conclude({
           outcome: "problems",
@@ -203,7 +236,7 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
     const r = await step();
     if (r.isErr()) return err(r.error);
   }
-  const problems = review === undefined ? undefined : reviewOpinion(review, { reviewerName: reviewer.name });
+  const problems = review === undefined ? undefined : reviewOpinion(review, { bodies: bodies.value });
   if (problems === undefined || problems.isErr()) throw new Error("the demo review has no opinion");
 
   // Corrected: a new notice of ¥120,000 (lighter, so no defence cap is crossed), re-submitted, approved.
@@ -212,11 +245,13 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
       at(
         "2026-04-17T02:00:00Z",
         `重新告知拟罚款${amountText(corrected.fineFen)}`,
+        `party notified again, of a proposed fine of ¥${formatYuan(corrected.fineFen)}`,
       )(await c.as(officer).notify(notice(corrected))),
     async () =>
       at(
         "2026-04-17T03:00:00Z",
         "修改后重新送审",
+        "corrected and submitted again",
       )(
         await c.review.as(officer).resubmit({
           outcome: "penalty",
@@ -229,6 +264,7 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
       at(
         "2026-04-20T02:00:00Z",
         "审核意见：同意",
+        "opinion: approved",
       )(
         await c.review.as(reviewer).conclude({
           outcome: "approved",
@@ -241,7 +277,11 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
     if (r.isErr()) return err(r.error);
   }
   // The approved draft goes through: the bureau finds the review; review.approved + case.decided.
-  const decided = at("2026-04-28T03:00:00Z", "按审核通过的草案作出决定")(await c.as(head).decide(decision(corrected)));
+  const decided = at(
+    "2026-04-28T03:00:00Z",
+    "按审核通过的草案作出决定",
+    "decision made on the approved draft",
+  )(await c.as(head).decide(decision(corrected)));
   if (decided.isErr()) return err(decided.error);
   // Sign the log head again, so the review and the decision are covered by a signed head too.
   clock.set("2026-04-28T08:00:00Z");
@@ -253,10 +293,16 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
 
 /**
  * `sanxiang demo`, section 6: the major case stopped at the legal-review gate, reviewed with
- * a problem, corrected, approved and decided — in the store the demo opened. Returns false
- * when something the law requires did not happen.
+ * a problem, corrected, approved and decided — in the store the demo opened — and the first
+ * written opinion (法制审核意见书) as `sanxiang review opinion` prints it. `storeFlag` is the
+ * ` --store …` the printed commands need (none for a memory store). Returns false when
+ * something the law requires did not happen.
  */
-export async function demoReviewSection(ctx: CommandContext, spec: StoreSpec): Promise<boolean> {
+export async function demoReviewSection(
+  ctx: CommandContext,
+  spec: StoreSpec,
+  storeFlag: string | undefined,
+): Promise<boolean> {
   const { lang } = ctx;
   const out = ctx.io.out;
   out(
@@ -265,34 +311,52 @@ export async function demoReviewSection(ctx: CommandContext, spec: StoreSpec): P
   const r = await withStore(ctx, spec, runDemoReview);
   if (typeof r === "number") return false;
   if (r.isErr()) {
-    out(`  ${r.error.message}（${r.error.code}）\n`);
+    out(`  ${r.error.message}${t(lang, `（${r.error.code}）`, ` [${r.error.code}]`)}\n`);
     return false;
   }
   const d = r.value;
   for (const line of d.lines) {
-    out(`  ${line.at.slice(0, 10)} ${line.label} → ${t(lang, line.outcomeZh, line.outcome)}\n`);
+    out(
+      `  ${line.at.slice(0, 10)} ${t(lang, line.label, line.labelEn)} → ${t(lang, line.outcomeZh, line.outcomeEn)}\n`,
+    );
   }
-  const reasons = (d.stopped.details as { reasons?: { text: string }[] } | undefined)?.reasons ?? [];
+  const reasons =
+    (d.stopped.details as { reasons?: { text: string; source: RuleSource }[] } | undefined)?.reasons ?? [];
   out(
     t(
       lang,
       `  关口：未经法制审核不得作出决定——${reasons.map((x) => x.text).join("；")}${d.stopped.source === undefined ? "" : `（依据：${formatSource(d.stopped.source)}）`}（${d.stopped.code}）\n`,
-      `  Gate: ${d.stopped.code} (${reasons.map((x) => x.text).join("; ")})\n`,
+      `  Gate: a major decision needs a passed legal review first${d.stopped.source === undefined ? "" : ` (${formatSource(d.stopped.source)})`}; this one is major by ${reasons.length === 1 ? "one rule" : `${reasons.length} rules`} of the catalogue (${reasons.map((x) => formatSource(x.source)).join("; ")}): the fine reaches the amount set for organisations [${d.stopped.code}]\n`,
     ),
   );
+  const p = d.problems;
+  const failed = p.findings.filter((f) => !f.ok).length;
   out(
     t(
       lang,
-      `  法制审核意见书：${d.problems.outcomeName}；修改意见：${d.problems.requiredChanges.join("；")}；审核人员持法律职业资格 ${d.problems.reviewer.legalQualification ?? "—"}\n`,
-      `  Review opinion: ${d.problems.outcome}; required changes: ${d.problems.requiredChanges.length}\n`,
+      `  第一次出具的法制审核意见书：\n`,
+      `  The first review's written opinion (法制审核意见书): ${REVIEW_OUTCOME_EN[p.outcome]}; ${failed} of ${p.findings.length} checklist questions answered no; ${p.requiredChanges.length} required change${p.requiredChanges.length === 1 ? "" : "s"}; the reviewer holds legal professional qualification ${p.reviewer.legalQualification ?? "(none recorded)"}\n`,
     ),
   );
+  if (lang === "zh") {
+    const text = reviewOpinionText(p, { lawTitles: LAW_TITLES });
+    out(text.replace(/^(?=.)/gm, "    "));
+  }
+  if (storeFlag !== undefined) {
+    out(
+      t(
+        lang,
+        `  打印本案最近一次的法制审核意见书：sanxiang review opinion ${d.caseId}${storeFlag} --sample [--format html --out opinion.html]\n`,
+        `  Print this case's latest opinion (an official document, in Chinese): sanxiang review opinion ${d.caseId}${storeFlag} --sample [--format html --out opinion.html]\n`,
+      ),
+    );
+  }
   const approval = d.decided.context.approvedDraftHashes.at(-1) ?? "";
   out(
     t(
       lang,
       `  决定 ${d.caseId}：${PENALTY_STATE_NAMES[d.decided.value]}，依据法制审核通过的草案（草案哈希 ${approval.slice(0, 16)}…）\n`,
-      `  Decision ${d.caseId}: ${d.decided.value}, on the draft ${approval.slice(0, 16)}… approved in ${d.reviewId}\n`,
+      `  Decision ${d.caseId}: ${PENALTY_STATE_EN[d.decided.value]}, on the draft the legal review approved (draft hash ${approval.slice(0, 16)}…)\n`,
     ),
   );
   return d.decided.value === "decided" && d.stopped.code === "REVIEW_NOT_APPROVED";

@@ -9,6 +9,18 @@ import { type CliRun, runCli } from "./cli.test-support.js";
 const cwd = mkdtempSync(join(tmpdir(), "sanxiang-main-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
+/** The demo's sections by their number (the heading's first capture), each with its lines. */
+function sectionsOf(out: string, heading: RegExp): Map<string, string> {
+  const sections = new Map<string, string>();
+  let current: string | undefined;
+  for (const line of out.split("\n")) {
+    const n = heading.exec(line)?.[1];
+    if (n !== undefined) current = n;
+    if (current !== undefined) sections.set(current, `${sections.get(current) ?? ""}${line}\n`);
+  }
+  return sections;
+}
+
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return runCli(args, { env, cwd });
 }
@@ -123,12 +135,53 @@ describe("sanxiang demo", () => {
     // code may follow a sentence in brackets (issue 16).
     const raw = findRawIdentifiers(r.out.replace(/（[A-Z][A-Z0-9_]*）/g, "")).map((x) => x.text);
     expect(raw).toEqual([]);
+    // Every section is there and says something; §6 prints the 法制审核意见书 itself.
+    const sections = sectionsOf(r.out, /^([一二三四五六七])、/);
+    expect([...sections.keys()]).toEqual(["一", "二", "三", "四", "五", "六", "七"]);
+    for (const text of sections.values()) expect(text.split("\n").length).toBeGreaterThan(3);
+    expect(sections.get("六")).toContain("    法制审核意见书\n");
+    expect(sections.get("六")).toContain("：否（罚款数额超出裁量基准的从重档次，未说明理由）");
+    expect(sections.get("六")).toContain("    审核人员：郭婷（法律职业资格证书编号：");
+    expect(sections.get("六")).not.toMatch(/\d{4}-\d{2}-\d{2}\n {4}/);
   }, 120_000);
 
-  it("speaks English", async () => {
+  it("speaks English in every section: names, never ids; Chinese only in citations, glosses and quoted data", async () => {
     const r = await cli(["demo", "--lang", "en"]);
     expect(r.code).toBe(0);
+    expect(r.err).toBe("");
     expect(r.out).toContain("Tampering");
     expect(r.out).toContain("rejected [MERKLE_ROOT_MISMATCH]");
+    const sections = sectionsOf(r.out, /^(\d)\. /);
+    expect([...sections.keys()]).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    // States, periods, tiers, steps and refusals by their English names (issue 16).
+    expect(sections.get("2")).toContain("case filed → time limit for the penalty decision 90 days → 2026-12-28");
+    expect(sections.get("4")).toContain("→ heavier tier: 3.5 to 5 times the illegal gains (¥17,500.00 to ¥25,000.00)");
+    expect(sections.get("5")).toContain("2026-03-18 case archived → archived");
+    expect(sections.get("5")).toContain(
+      "service of the penalty decision: due 2026-03-19 (《行政处罚法》第六十一条第一款)",
+    );
+    expect(sections.get("6")).toContain("penalty decision without legal review → refused [REVIEW_NOT_APPROVED]");
+    expect(sections.get("6")).toContain("opinion: changes required → changes required");
+    expect(sections.get("6")).toMatch(/review opinion SPT-SCJ-MAJOR-\d{3} --store /);
+    // No raw identifier once the codes in square brackets are set aside; no bare state id.
+    const raw = findRawIdentifiers(r.out.replace(/\[[A-Z][A-Z0-9_]*\]/g, "")).map((x) => x.text);
+    expect(raw).toEqual([]);
+    for (const id of ["investigating", "noticed", "underReview", "changesRequired", "submitted", "penalty.decision"]) {
+      expect(r.out).not.toMatch(new RegExp(`→ ${id}\\b`));
+    }
+    for (const [n, text] of sections) {
+      for (const line of text.split("\n")) {
+        // Full-width punctuation belongs to Chinese text only: never after an English word.
+        expect(line, `section ${n}`).not.toMatch(/[A-Za-z0-9 )\]][：（）]/);
+        // Chinese stays inside citations (《…》第…条, 《基准》 类别, 〔…〕号), glosses in brackets and quoted data:
+        // a line without them reads as English.
+        const bare = line
+          .replace(/《[^》]*》( ?[^\s,;)]*)?/g, "")
+          .replace(/[^\s(]*〔\d{4}〕\d+号[^\s,;)]*/g, "")
+          .replace(/\([^()]*[\u3400-\u9fff][^()]*\)/g, "")
+          .replace(/: [^:]*[\u3400-\u9fff].*$/, "");
+        expect(bare, `section ${n}: ${line}`).not.toMatch(/[\u3400-\u9fff]/);
+      }
+    }
   }, 120_000);
 });

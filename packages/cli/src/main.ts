@@ -286,8 +286,8 @@ Chinese only (--lang en translates the CLI's own messages, not these):
     recommendation or check, statute-worded ranges, holiday names;
   - refusals from the SDK: the message after "error [CODE]" (the code is stable; see
     docs/errors.md for each code in English);
-  - parts of the demo: the legal review section, and the names of documents, deadlines
-    and states the other sections quote.
+  - in the demo: citations, the disclosure's published text and names from the
+    registries, quoted inside English sentences; the review opinion only as a command.
 `,
   );
 }

@@ -10,8 +10,8 @@ import {
   manualClock,
   testSigner,
 } from "@sanxiang/core";
+import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { openSqliteStore } from "@sanxiang/store-sqlite";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/testkit/sample";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
 import { runDemoReview } from "./demo-review.js";

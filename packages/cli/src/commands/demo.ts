@@ -6,7 +6,6 @@ import {
   civilDateOf,
   computeDeadline,
   createMerkleLog,
-  describeRange,
   formatSource,
   formatYuan,
   isoWeekday,
@@ -28,6 +27,7 @@ import {
 import { runDemoCase } from "../demo-case.js";
 import { demoDisclosureSection } from "../demo-disclosure.js";
 import { demoReviewSection } from "../demo-review.js";
+import { holidayEnglish, PENALTY_STATE_EN, periodEnglish, rangeEnglish, STAGE_EN, TIER_EN } from "../english.js";
 import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-store.js";
 import { type Lang, t, weekdayName } from "../i18n.js";
 import { type CommandContext, EXIT, formatError } from "../main.js";
@@ -110,9 +110,18 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
             ? t(lang, "工作日（调休上班）", "working day (make-up)")
             : t(lang, "工作日", "working day")
           : d.kind === "holiday"
-            ? t(lang, `休息·${d.holiday ?? "节假日"}`, `day off (${d.holiday ?? "holiday"})`)
+            ? t(
+                lang,
+                `休息·${d.holiday ?? "节假日"}`,
+                `day off (${d.holiday === undefined ? "holiday" : holidayEnglish(d.holiday)})`,
+              )
             : t(lang, "休息·周末", "day off (weekend)"),
-      (e) => t(lang, `无法判断：该年放假安排尚未载入（${e.code}）`, `unknown [${e.code}]`),
+      (e) =>
+        t(
+          lang,
+          `无法判断：该年放假安排尚未载入（${e.code}）`,
+          `unknown: that year's holiday notice is not loaded yet [${e.code}]`,
+        ),
     );
     out(`  ${date} ${weekdayName(lang, isoWeekday(date))}  ${what}\n`);
   }
@@ -131,7 +140,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
         ? ""
         : t(lang, `（${d.rolledOverFrom} 非工作日，顺延）`, ` (rolled over from ${d.rolledOverFrom})`);
     out(
-      `  ${step.on} ${t(lang, step.zh, step.en)} → ${d.name} ${d.amount}${d.unit === "workday" ? t(lang, "个工作日", " working days") : t(lang, "日", " days")} → ${d.due}${roll}\n`,
+      `  ${step.on} ${t(lang, step.zh, step.en)} → ${t(lang, d.name, periodEnglish(step.rule, d.name))} ${d.amount}${d.unit === "workday" ? t(lang, "个工作日", " working days") : t(lang, "日", " days")} → ${d.due}${roll}\n`,
     );
     out(`      ${t(lang, "依据：", "source: ")}${formatSource(d.source)}\n`);
   }
@@ -140,7 +149,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     t(
       lang,
       `  罚款：${amountWithCapitalsText(FINE_FEN)}；到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款（每日${surcharge.map((f) => amountText(f)).unwrapOr("—")}），加处罚款的数额不得超出罚款的数额（《行政处罚法》第七十二条第一款第（一）项）\n`,
-      `  Fine: ¥${formatYuan(FINE_FEN)} (${toChineseUppercase(FINE_FEN)}); late surcharge 3% a day: ¥${surcharge.map((f) => formatYuan(f)).unwrapOr("?")}, never more than the fine (行政处罚法 Art. 72)\n`,
+      `  Fine: ¥${formatYuan(FINE_FEN)} (in capitals on the decision: ${toChineseUppercase(FINE_FEN)}); paid late, 3% of the fine is added each day (¥${surcharge.map((f) => formatYuan(f)).unwrapOr("?")}), never more than the fine itself (《行政处罚法》第七十二条第一款第（一）项)\n`,
     ),
   );
 
@@ -210,7 +219,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   );
   const registries = buildRegistries(sampleData());
   if (registries.isErr()) {
-    out(`  ${registries.error.message}（${registries.error.code}）\n`);
+    out(`  ${registries.error.message}${t(lang, `（${registries.error.code}）`, ` [${registries.error.code}]`)}\n`);
     return EXIT.failure;
   }
   const reg = registries.value;
@@ -230,13 +239,13 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
       t(
         lang,
         `  违法行为 ${code}（违法所得${amountText(500_000)}，情节：屡查屡犯）→ ${TIER_LABELS[r.tier]}：${rangeInStatuteWords(r.range)}\n`,
-        `  Violation ${code} (illegal gains ¥5,000, repeated) → ${r.tier}: ${describeRange(r.range)}\n`,
+        `  Violation ${code} (illegal gains ¥5,000.00, repeated) → ${TIER_EN[r.tier]} tier: ${rangeEnglish(r.range)}\n`,
       ),
     );
     // Each article once, in the order the reasons cite them.
     for (const s of [...new Set(r.explanation.map((e) => formatSource(e.source)))].slice(0, 3)) out(`      ${s}\n`);
   } else {
-    out(`  ${rec.error.message}（${rec.error.code}）\n`);
+    out(`  ${rec.error.message}${t(lang, `（${rec.error.code}）`, ` [${rec.error.code}]`)}\n`);
   }
 
   // 5. A whole ordinary penalty case through the procedure, and its case file (案卷),
@@ -258,7 +267,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     spec.value,
     async (store) => {
       const r = await runDemoCase(store);
-      if (r.isErr()) out(`  ${r.error.message}（${r.error.code}）\n`);
+      if (r.isErr()) out(`  ${r.error.message}${t(lang, `（${r.error.code}）`, ` [${r.error.code}]`)}\n`);
       return r.isOk() ? r.value : EXIT.failure;
     },
     { create: true },
@@ -275,14 +284,14 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   );
   for (const { step, state } of c.states) {
     out(
-      `  ${step.at.slice(0, 10)} ${t(lang, step.label, step.command.type)} → ${t(lang, PENALTY_STATE_NAMES[state.value], String(state.value))}\n`,
+      `  ${step.at.slice(0, 10)} ${t(lang, step.label, step.labelEn)} → ${t(lang, PENALTY_STATE_NAMES[state.value], PENALTY_STATE_EN[state.value])}\n`,
     );
     if (step.command.type === "notice.serve") {
       out(
         t(
           lang,
           `      （此前试图未经告知直接作出决定 → 被拒绝：${c.refused.message}${c.refused.source === undefined || c.refused.message.includes("依据") ? "" : `（依据：${formatSource(c.refused.source)}）`}（${c.refused.code}））\n`,
-          `      (deciding before the notice was refused [${c.refused.code}])\n`,
+          `      (an attempt to decide before the party was notified was refused: the party must first be told the facts, grounds and rights${c.refused.source === undefined ? "" : ` (${formatSource(c.refused.source)})`} [${c.refused.code}])\n`,
         ),
       );
     }
@@ -290,8 +299,19 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   const last = c.states.at(-1)?.state;
   for (const d of Object.values(last?.context.deadlines ?? {})) {
     if (d === undefined) continue;
-    const name = STATUTORY_PERIODS.find((p) => p.id === d.ruleId)?.name ?? "法定期限";
-    out(`  ${t(lang, `${name}：届满日`, `deadline ${d.ruleId}: due`)} ${d.due}（${formatSource(d.source)}）\n`);
+    const period = STATUTORY_PERIODS.find((p) => p.id === d.ruleId);
+    const name = t(
+      lang,
+      period?.name ?? "法定期限",
+      period === undefined ? "statutory period" : periodEnglish(period.id, period.name),
+    );
+    out(
+      t(
+        lang,
+        `  ${name}：届满日 ${d.due}（${formatSource(d.source)}）\n`,
+        `  ${name}: due ${d.due} (${formatSource(d.source)})\n`,
+      ),
+    );
   }
   const file = c.caseFile;
   const signer = testSigner();
@@ -300,7 +320,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     t(
       lang,
       `  案卷 ${file.caseId}：卷内 ${file.catalogue.length} 件，按阶段排列（${[...new Set(file.catalogue.map((e) => STAGE_NAMES[e.stage]))].join(" → ")}）\n`,
-      `  Case file ${file.caseId}: ${file.catalogue.length} entries in stage order\n`,
+      `  Case file ${file.caseId}: ${file.catalogue.length} entries in stage order (${[...new Set(file.catalogue.map((e) => STAGE_EN[e.stage]))].join(" → ")})\n`,
     ),
   );
   out(
@@ -324,7 +344,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
       ),
     );
 
-  if (!(await demoReviewSection(ctx, spec.value))) return EXIT.failure;
+  if (!(await demoReviewSection(ctx, spec.value, storeFlag))) return EXIT.failure;
   if (!(await demoDisclosureSection(ctx, spec.value, c.caseId))) return EXIT.failure;
 
   out(

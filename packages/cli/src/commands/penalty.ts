@@ -2,14 +2,13 @@ import {
   civilDateOf,
   describeRange,
   formatSource,
-  formatYuan,
   PENALTY_KIND_LABELS,
-  type PenaltyRange,
   parseCivilDate,
   parseYuan,
   type RuleSource,
   TIER_LABELS,
 } from "@sanxiang/core";
+import { KIND_EN, rangeEnglish, TIER_EN } from "../english.js";
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { buildRegistries } from "../registry-store.js";
@@ -118,40 +117,4 @@ export async function penaltyCommand(ctx: CommandContext): Promise<number> {
 function cited(text: string, source: RuleSource): string {
   const citation = formatSource(source);
   return text.includes(citation) ? text : `${text}（${citation}）`;
-}
-
-const TIER_EN: Readonly<Record<keyof typeof TIER_LABELS, string>> = {
-  none: "no penalty",
-  mitigated: "mitigated",
-  lighter: "lighter",
-  ordinary: "ordinary",
-  heavier: "heavier",
-};
-
-const KIND_EN: Readonly<Record<keyof typeof PENALTY_KIND_LABELS, string>> = {
-  warning: "warning",
-  criticism: "public criticism",
-  fine: "fine",
-  confiscateGains: "confiscation of illegal gains",
-  confiscateProperty: "confiscation of illegal property",
-  suspendLicence: "suspension of a licence",
-  demoteQualification: "lowering of a qualification",
-  revokeLicence: "revocation of a licence",
-  restrictActivity: "restriction of business activity",
-  suspendBusiness: "order to suspend business",
-  orderClose: "order to close",
-  restrictPractice: "restriction of practice",
-  detention: "administrative detention",
-  other: "other penalty",
-};
-
-/** A range in English: `3.5 to 5 times the illegal gains (¥17,500.00 to ¥25,000.00)`, `up to ¥5,000.00`, `no fine`. */
-function rangeEnglish(range: PenaltyRange): string {
-  if (range.basis === undefined || range.max === 0) return "no fine";
-  const yuan = (fen: number) => `¥${formatYuan(fen)}`;
-  const amounts = range.min === 0 ? `up to ${yuan(range.max)}` : `${yuan(range.min)} to ${yuan(range.max)}`;
-  if (range.basis === "fixed" || range.minMultiple === undefined || range.maxMultiple === undefined) return amounts;
-  const base = range.basis === "illegalGains" ? "the illegal gains" : "the value of the goods";
-  const times = range.minMultiple === 0 ? `up to ${range.maxMultiple}` : `${range.minMultiple} to ${range.maxMultiple}`;
-  return `${times} times ${base} (${amounts})`;
 }

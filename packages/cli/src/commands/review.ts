@@ -28,8 +28,8 @@ export const OPINION_FORMATS = ["text", "html", "md"] as const;
 /** One of {@link OPINION_FORMATS}. */
 export type OpinionFormat = (typeof OPINION_FORMATS)[number];
 
-/** Law titles a draft's basis may name bare: put in 《》 on the opinion. */
-const LAW_TITLES: readonly string[] = SDK_LAWS.flatMap((l) => [l.title, l.shortTitle]);
+/** Law titles a draft's basis may name bare (the SDK's laws): put in 《》 on the opinion. */
+export const LAW_TITLES: readonly string[] = SDK_LAWS.flatMap((l) => [l.title, l.shortTitle]);
 
 const REVIEW_STREAM = /\.review\.\d+$/;
 
