@@ -108,6 +108,22 @@ function reply<T>(r: Result<T, SanxiangError>, status = 200, map: (v: T) => unkn
   return r.isErr() ? problem(problemOf(r.error)) : send(status, map(r.value));
 }
 
+/**
+ * A query parameter that must be one of `allowed`: `undefined` when absent, else the value, or
+ * the bad-field refusal naming what it may be (`query.format 为「pdf」，应为 json 或 html`).
+ */
+function queryChoice<T extends string>(
+  c: Context,
+  name: string,
+  allowed: readonly T[],
+): Result<T | undefined, SanxiangError> {
+  const value = c.req.query(name);
+  if (value === undefined) return ok(undefined);
+  return (allowed as readonly string[]).includes(value)
+    ? ok(value as T)
+    : err(badField(`query.${name}`, `为「${value}」，应为 ${allowed.join(" 或 ")}`, value, [...allowed]));
+}
+
 /** A path id checked against the SDK's identifier form (letters, digits, `_ . : -`): no id can name a path. */
 function pathId(c: Context, name: string): Result<string, SanxiangError> {
   const value = c.req.param(name) ?? "";
@@ -292,6 +308,19 @@ export function bureauApi(options: BureauApiOptions): Hono {
       return body.isErr() ? problem(body.error) : act(actor, values, body.value);
     });
 
+  /**
+   * A `…/commands` route: the body is one command as data (its `type` names it), run as the
+   * actor against what the path's id names — parse body → act → reply or problem; the SDK
+   * parses the command against its schema (INVALID_INPUT names each bad field).
+   */
+  const commandRoute = <C>(
+    idName: string,
+    execute: (actor: Actor, id: string, command: C) => Promise<Result<unknown, SanxiangError>>,
+  ) =>
+    withBody([idName], async (actor, [id = ""], command) => reply(await execute(actor, id, command as unknown as C)), {
+      typed: true,
+    });
+
   const noCase = (caseId: string) =>
     problem(apiProblem("CASE_NOT_FOUND", 404, `案件 ${caseId} 不存在：本局事件日志中没有该案件编号的事件`, { caseId }));
 
@@ -332,16 +361,8 @@ export function bureauApi(options: BureauApiOptions): Hono {
   app.post(
     "/cases/:caseId/commands",
     json,
-    withBody(
-      ["caseId"],
-      async (actor, [caseId = ""], command) =>
-        reply(
-          await bureau
-            .case(caseId)
-            .as(actor)
-            .execute(command as unknown as BureauCaseCommand),
-        ),
-      { typed: true },
+    commandRoute<BureauCaseCommand>("caseId", (actor, caseId, command) =>
+      bureau.case(caseId).as(actor).execute(command),
     ),
   );
 
@@ -370,12 +391,8 @@ export function bureauApi(options: BureauApiOptions): Hono {
   app.get(
     "/cases/:caseId/evidence/:evidenceId",
     route(["caseId", "evidenceId"], async (actor, [caseId = "", evidenceId = ""], c) => {
-      const check = c.req.query("verify");
-      if (check !== undefined && check !== "true" && check !== "false") {
-        return problem(
-          problemOf(badField("query.verify", `为「${check}」，应为 true 或 false`, check, ["true", "false"])),
-        );
-      }
+      const check = queryChoice(c, "verify", ["true", "false"]);
+      if (check.isErr()) return problem(problemOf(check.error));
       const purpose = c.req.query("purpose");
       if (purpose === undefined || purpose.trim() === "") {
         return problem(problemOf(badField("query.purpose", "缺失：应写明调取证据的用途，如 法制审核、复议答复")));
@@ -387,7 +404,7 @@ export function bureauApi(options: BureauApiOptions): Hono {
         .case(caseId)
         .evidence(evidenceId)
         .as(actor)
-        .open({ purpose, verify: check === "true" });
+        .open({ purpose, verify: check.value === "true" });
       if (opened.isErr()) return reply(opened);
       const { item, content } = opened.value;
       const iterator = content[Symbol.asyncIterator]();
@@ -442,16 +459,8 @@ export function bureauApi(options: BureauApiOptions): Hono {
   app.post(
     "/cases/:caseId/review/commands",
     json,
-    withBody(
-      ["caseId"],
-      async (actor, [caseId = ""], command) =>
-        reply(
-          await bureau
-            .case(caseId)
-            .review.as(actor)
-            .execute(command as unknown as ReviewCommandInput),
-        ),
-      { typed: true },
+    commandRoute<ReviewCommandInput>("caseId", (actor, caseId, command) =>
+      bureau.case(caseId).review.as(actor).execute(command),
     ),
   );
 
@@ -506,16 +515,8 @@ export function bureauApi(options: BureauApiOptions): Hono {
   app.post(
     "/disclosures/:disclosureId/commands",
     json,
-    withBody(
-      ["disclosureId"],
-      async (actor, [id = ""], command) =>
-        reply(
-          await bureau
-            .disclosure(id)
-            .as(actor)
-            .execute(command as unknown as DisclosureCommandInput),
-        ),
-      { typed: true },
+    commandRoute<DisclosureCommandInput>("disclosureId", (actor, id, command) =>
+      bureau.disclosure(id).as(actor).execute(command),
     ),
   );
 
@@ -523,12 +524,9 @@ export function bureauApi(options: BureauApiOptions): Hono {
   app.get(
     "/cases/:caseId/casefile",
     route(["caseId"], async (_actor, [caseId = ""], c) => {
-      const format = c.req.query("format") ?? "json";
-      if (format !== "json" && format !== "html") {
-        return problem(
-          problemOf(badField("query.format", `为「${format}」，应为 json 或 html`, format, ["json", "html"])),
-        );
-      }
+      const chosen = queryChoice(c, "format", ["json", "html"]);
+      if (chosen.isErr()) return problem(problemOf(chosen.error));
+      const format = chosen.value ?? "json";
       // A case id with no case is 404 before any head is signed for it.
       const view = await bureau.case(caseId).view();
       if (view.isErr()) return reply(view);
@@ -544,7 +542,8 @@ export function bureauApi(options: BureauApiOptions): Hono {
       const options: { -readonly [K in keyof BureauDeadlineOptions]: BureauDeadlineOptions[K] } = {};
       const dueBy = c.req.query("dueBy");
       const caseId = c.req.query("caseId");
-      const overdue = c.req.query("overdueOnly");
+      const overdue = queryChoice(c, "overdueOnly", ["true", "false"]);
+      if (overdue.isErr()) return problem(problemOf(overdue.error));
       if (dueBy !== undefined) {
         const date = parseCivilDate(dueBy);
         if (date.isErr()) return problem(problemOf(date.error));
@@ -555,16 +554,7 @@ export function bureauApi(options: BureauApiOptions): Hono {
           return problem(problemOf(badField("query.caseId", "不是有效的标识", caseId)));
         options.streamPrefix = caseId;
       }
-      if (overdue !== undefined) {
-        if (overdue !== "true" && overdue !== "false") {
-          return problem(
-            problemOf(
-              badField("query.overdueOnly", `为「${overdue}」，应为 true 或 false`, overdue, ["true", "false"]),
-            ),
-          );
-        }
-        options.overdueOnly = overdue === "true";
-      }
+      if (overdue.value !== undefined) options.overdueOnly = overdue.value === "true";
       return reply(await bureau.deadlines(options));
     }),
   );
