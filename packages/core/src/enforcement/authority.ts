@@ -12,7 +12,6 @@ import { type CivilDate, civilDateOf, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
 import {
   actingBody,
-  type BackedRole,
   checkBackedRole,
   checkClaimedRoles,
   type HeadRankRule,
@@ -242,7 +241,7 @@ export function evidenceAuthority(
  * store: the case's officers (承办人员), and the body's heads, legal reviewers and
  * supervisors, each registered with the case's body and in post on the day.
  */
-export const EVIDENCE_ACCESS_ROLES: readonly BackedRole[] = ["officer", "head", "legalReviewer", "supervisor"];
+export const EVIDENCE_ACCESS_ROLES: readonly Role[] = ["officer", "head", "legalReviewer", "supervisor"];
 
 /**
  * 证据调取授权 — the `authorize` port of recording `openEvidence` for cases of the ordinary
