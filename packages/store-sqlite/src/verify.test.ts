@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test as fcTest } from "@fast-check/vitest";
 import {
+  assembleCaseFileFromStore,
   type CaseEvent,
   type EventStore,
   READ_LEAVES_PAGE_BYTES,
@@ -282,4 +283,52 @@ describe("readLeaves: pages end by bytes", () => {
     },
     120_000,
   );
+});
+
+describe("a stored Merkle subtree changed in the file", () => {
+  test("verifyEventStore names it (STORE_CORRUPT); the case file's proof fails against the signed head (MERKLE_ROOT_MISMATCH), never a file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sanxiang-sqlite-nodes-"));
+    try {
+      const path = join(dir, "events.db");
+      const store = openSqliteStore({ path })._unsafeUnwrap();
+      for (let i = 0; i < 40; i++) {
+        const id = `c${i % 4}`;
+        (await store.append(id, Math.floor(i / 4), [event(id, Math.floor(i / 4) + 1, `n${i}`)]))._unsafeUnwrap();
+      }
+      (
+        await signAndSaveTreeHead(store, testSigner(), { logId: "b", timestamp: "2026-03-10T03:00:00Z" })
+      )._unsafeUnwrap();
+      const sound = (await verifyEventStore(store))._unsafeUnwrap();
+      expect(sound.merkleNodes).toBe(40 - 2);
+      expect((await assembleCaseFileFromStore(store, "c1")).isOk()).toBe(true);
+      // c1's events are leaves 1, 5, 9, …: every proof needs node (1, 1) (leaves 2–3) or (2, 1) (leaves 4–7).
+      for (const [level, idx] of [
+        [1, 1],
+        [2, 1],
+      ]) {
+        const db = new Database(path);
+        const before = db.prepare("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?").pluck().get(level, idx);
+        db.prepare("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = ? AND idx = ?").run(level, idx);
+        db.close();
+        const v = await verifyEventStore(store);
+        expect(codeOf(v)).toBe("STORE_CORRUPT");
+        expect(v._unsafeUnwrapErr().details).toEqual({ what: "merkleNode", level, index: idx });
+        const file = await assembleCaseFileFromStore(store, "c1");
+        expect(codeOf(file)).toBe("MERKLE_ROOT_MISMATCH");
+        expect(file._unsafeUnwrapErr().details).toMatchObject({ why: "storedNodes" });
+        const fix = new Database(path);
+        fix.prepare("UPDATE merkle_nodes SET hash = ? WHERE level = ? AND idx = ?").run(before, level, idx);
+        fix.close();
+      }
+      // A node deleted: STORE_CORRUPT from the read itself.
+      const db = new Database(path);
+      db.prepare("DELETE FROM merkle_nodes WHERE level = 3 AND idx = 0").run();
+      db.close();
+      expect(codeOf(await verifyEventStore(store))).toBe("STORE_CORRUPT");
+      expect(codeOf(await assembleCaseFileFromStore(store, "c1"))).toBe("STORE_CORRUPT");
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

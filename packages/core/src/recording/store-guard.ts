@@ -118,5 +118,23 @@ export function guardEventStore(store: EventStore): EventStore {
       (...a: Parameters<NonNullable<EventStore["readProjectionRows"]>>) => readProjectionRows.apply(store, a),
     );
   }
+  // The case file's optional reads: passed through, guarded, when the adapter has them.
+  const { readMerkleNodes, readStreamLeaves, streamsLinkedTo } = store;
+  if (typeof readMerkleNodes === "function") {
+    guarded.readMerkleNodes = wrap("readMerkleNodes", (...a: Parameters<NonNullable<EventStore["readMerkleNodes"]>>) =>
+      readMerkleNodes.apply(store, a),
+    );
+  }
+  if (typeof readStreamLeaves === "function") {
+    guarded.readStreamLeaves = wrap(
+      "readStreamLeaves",
+      (...a: Parameters<NonNullable<EventStore["readStreamLeaves"]>>) => readStreamLeaves.apply(store, a),
+    );
+  }
+  if (typeof streamsLinkedTo === "function") {
+    guarded.streamsLinkedTo = wrap("streamsLinkedTo", (...a: Parameters<NonNullable<EventStore["streamsLinkedTo"]>>) =>
+      streamsLinkedTo.apply(store, a),
+    );
+  }
   return guarded;
 }

@@ -7,6 +7,7 @@ import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm, HashAlgorithmName } from "../kernel/hash.js";
 import { merkleEmptyRoot, merkleLeafHash, merkleNodeHash } from "../kernel/merkle-hash.js";
 import type { MerkleTreeHead } from "../kernel/merkle-log.js";
+import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { eventLeafBytes } from "./case-event.js";
@@ -43,6 +44,33 @@ export class RunningMerkleRoot {
     this.pair = this.buffer.subarray(0, 1 + 2 * n);
   }
 
+  /**
+   * 记录子树 — when on, every interior node the pushes complete is kept (its level, index and
+   * hash) until {@link RunningMerkleRoot.takeNodes}: what a verifier compares with the store's
+   * stored subtrees (`readMerkleNodes`).
+   */
+  recordNodes = false;
+  private recorded = new Uint8Array(0);
+  private readonly recordedRefs: MerkleNodeRef[] = [];
+
+  /** The nodes recorded since the last call (refs, and their hashes end to end), and forgets them. */
+  takeNodes(): { readonly refs: readonly MerkleNodeRef[]; readonly hashes: Uint8Array } {
+    const refs = this.recordedRefs.splice(0);
+    return { refs, hashes: this.recorded.subarray(0, refs.length * this.n) };
+  }
+
+  private record(level: number, index: number): void {
+    const { n } = this;
+    const at = this.recordedRefs.length * n;
+    if (at + n > this.recorded.length) {
+      const grown = new Uint8Array(Math.max(64 * n, 2 * this.recorded.length));
+      grown.set(this.recorded.subarray(0, at));
+      this.recorded = grown;
+    }
+    this.recorded.set(this.buffer.subarray(this.carryAt, this.carryAt + n), at);
+    this.recordedRefs.push({ level, index });
+  }
+
   /** Appends one leaf hash (already checked to have the algorithm's length). */
   push(leafHash: Uint8Array): void {
     const { buffer, n, carryAt, edgeAt } = this;
@@ -54,6 +82,8 @@ export class RunningMerkleRoot {
       buffer.copyWithin(1 + n, carryAt, carryAt + n);
       if (this.hash.hashInto !== undefined) this.hash.hashInto(this.pair, buffer, carryAt);
       else buffer.set(this.hash.hash(this.pair), carryAt);
+      // The node just made: level + 1, covering the 2^(level+1) leaves ending with this one.
+      if (this.recordNodes) this.record(level + 1, Math.floor(this.size / 2 ** (level + 1)));
     }
     buffer.copyWithin(edgeAt + level * n, carryAt, carryAt + n);
     this.size++;

@@ -167,6 +167,52 @@ const withHashInto = (h: typeof sha256): typeof sha256 => ({
   hashInto: (data, out, offset) => out.set(h.hash(data), offset),
 });
 
+describe("verifyEventStore: the store's stored subtrees (readMerkleNodes), checked, never trusted", () => {
+  const flip = (h: Uint8Array): Uint8Array => {
+    const out = h.slice();
+    out[5] = (out[5] as number) ^ 0x80;
+    return out;
+  };
+  async function filled(events: number): Promise<EventStore> {
+    const store = memoryEventStore();
+    for (let i = 0; i < events; i++) {
+      (await store.append(`c${i % 3}`, Math.floor(i / 3), [event(`c${i % 3}`, Math.floor(i / 3) + 1)]))._unsafeUnwrap();
+    }
+    return store;
+  }
+
+  fcTest.prop([fc.integer({ min: 2, max: 2600 }), fc.nat()], { numRuns: 12 })(
+    "compares every interior node with the recomputation; any one wrong is STORE_CORRUPT naming it",
+    async (size, pick) => {
+      const store = await filled(size);
+      const ok = (await verifyEventStore(store, { projections: false }))._unsafeUnwrap();
+      let interior = size;
+      for (let x = size; x > 0; x = Math.floor(x / 2)) if (x % 2 === 1) interior--;
+      expect(ok.merkleNodes).toBe(interior);
+      // The bad node: level ≥ 1, anywhere in the tree.
+      const levels = Math.floor(Math.log2(size));
+      const level = 1 + (pick % levels);
+      const index = Math.floor(pick / levels) % Math.floor(size / 2 ** level);
+      const broken: EventStore = {
+        ...store,
+        readMerkleNodes: async (refs) =>
+          (await (store.readMerkleNodes as NonNullable<EventStore["readMerkleNodes"]>)(refs)).map((hashes) =>
+            hashes.map((h, i) => (refs[i]?.level === level && refs[i]?.index === index ? flip(h) : h)),
+          ),
+      };
+      const e = (await verifyEventStore(broken, { projections: false }))._unsafeUnwrapErr();
+      expect(e.code).toBe("STORE_CORRUPT");
+      expect(e.details).toEqual({ what: "merkleNode", level, index });
+    },
+  );
+
+  it("a store without them is verified as before (merkleNodes: null)", async () => {
+    const store = await filled(9);
+    const { readMerkleNodes: _n, readStreamLeaves: _l, streamsLinkedTo: _s, ...rest } = store;
+    expect((await verifyEventStore(rest))._unsafeUnwrap().merkleNodes).toBeNull();
+  });
+});
+
 describe("RunningMerkleRoot (the verifier's root, kept in one buffer)", () => {
   fcTest.prop([
     fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 70 }),

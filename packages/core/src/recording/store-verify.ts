@@ -5,6 +5,7 @@
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, hashAlgorithm, toHex } from "../kernel/hash.js";
 import type { MerkleTreeHead } from "../kernel/merkle-log.js";
+import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type Signer, signingKeyId, type VerificationKey } from "../kernel/signer.js";
@@ -16,7 +17,13 @@ import {
 } from "../kernel/tree-head.js";
 import { AuditLog } from "./audit-log.js";
 import { type CaseEvent, CaseEventSchema } from "./case-event.js";
-import { type EventStore, READ_ALL_LIMIT, type StoredEvent, type StoredLeaf } from "./event-store.js";
+import {
+  type EventStore,
+  READ_ALL_LIMIT,
+  READ_MERKLE_NODES_LIMIT,
+  type StoredEvent,
+  type StoredLeaf,
+} from "./event-store.js";
 import { LogChecker } from "./store-verify-log.js";
 import { compareProjections, type ProjectionCheck, ProjectionReplay } from "./store-verify-projections.js";
 
@@ -121,6 +128,11 @@ export interface EventStoreVerification {
   readonly projections: readonly ProjectionCheck[] | null;
   /** How the log was read: `leaves` (the stored bytes, `readLeaves`) or `events` (`readAll`). */
   readonly readPath: "leaves" | "events";
+  /**
+   * Stored Merkle subtrees compared with the ones recomputed from the leaves (every interior
+   * node of the log, when the store keeps them: `readMerkleNodes`), or `null` when it does not.
+   */
+  readonly merkleNodes: number | null;
 }
 
 // Every runtime core supports (browsers, Node, Deno) has the WHATWG TextDecoder; core's lib
@@ -298,7 +310,10 @@ function sizeBeyondLog(h: SignedTreeHead, stored: number): SanxiangError {
  *   prefix of the larger: RFC 9162 §2.1.4 holds by construction); events after the largest
  *   covering head are reported as {@link EventStoreVerification.unsignedTail}, not as an error;
  * - unless `options.projections` is `false`, every projection's rows equal a replay of the
- *   log through the store's projections (`PROJECTION_MISMATCH`, each row named).
+ *   log through the store's projections (`PROJECTION_MISMATCH`, each row named);
+ * - when the store keeps its Merkle subtrees (`readMerkleNodes`), every stored node equals the
+ *   node recomputed from the leaves (`STORE_CORRUPT`, `what: "merkleNode"`, naming it) — the
+ *   recomputation never reads them.
  *
  * Reads the stored bytes through the adapter's optional `readLeaves` when it has one (no
  * parsing, no re-serialising), else through `readAll`. Memory: one page of events, one of
@@ -320,6 +335,49 @@ export async function verifyEventStore(
   const given = options.signedTreeHead;
   if (given !== undefined && given.treeSize > total) return err(sizeBeyondLog(given, total));
   const checker = new LogChecker(hash);
+  // Stored subtrees (readMerkleNodes) are never trusted by the recomputation: each one is
+  // compared with the node the leaves give, page by page.
+  const readMerkleNodes = store.readMerkleNodes;
+  const nodeReads = typeof readMerkleNodes === "function" ? readMerkleNodes : undefined;
+  checker.root.recordNodes = nodeReads !== undefined;
+  let nodesChecked = 0;
+  const checkNodes = async (): Promise<Result<true, SanxiangError>> => {
+    if (nodeReads === undefined) return ok(true);
+    const { refs, hashes } = checker.root.takeNodes();
+    const n = hash.outputLength;
+    // By level, then index: a store reads each level's run as one range.
+    const order = refs
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const ra = refs[a] as MerkleNodeRef;
+        const rb = refs[b] as MerkleNodeRef;
+        return ra.level - rb.level || ra.index - rb.index;
+      });
+    for (let i = 0; i < order.length; i += READ_MERKLE_NODES_LIMIT) {
+      const batch = order.slice(i, i + READ_MERKLE_NODES_LIMIT);
+      const stored = await nodeReads.call(
+        store,
+        batch.map((k) => refs[k] as MerkleNodeRef),
+      );
+      if (stored.isErr()) return err(stored.error);
+      for (const [j, k] of batch.entries()) {
+        const got = stored.value[j];
+        const want = hashes.subarray(k * n, (k + 1) * n);
+        if (got === undefined || !bytesEqual(got, want)) {
+          const ref = refs[k] as MerkleNodeRef;
+          return err(
+            sanxiangError(
+              "STORE_CORRUPT",
+              `存储的默克尔子树 (${ref.level}, ${ref.index}) 与由第 ${ref.index * 2 ** ref.level + 1}–${(ref.index + 1) * 2 ** ref.level} 号事件重算的不一致：存储已被改动（案卷的包含性证明会被拒绝）`,
+              { details: { what: "merkleNode", level: ref.level, index: ref.index } },
+            ),
+          );
+        }
+      }
+      nodesChecked += batch.length;
+    }
+    return ok(true);
+  };
   const replay = options.projections === false ? null : new ProjectionReplay(store.projections);
   const onEvent = options.onEvent;
   const wantEvents = replay !== null || onEvent !== undefined;
@@ -419,6 +477,8 @@ export async function verifyEventStore(
         if (wanted.isErr()) return err(wanted.error);
       }
     }
+    const nodes = await checkNodes();
+    if (nodes.isErr()) return err(nodes.error);
     after = checker.position;
     options.onProgress?.({ phase: "log", done: after, total });
   }
@@ -495,6 +555,7 @@ export async function verifyEventStore(
     unsignedTail: covered < total ? { fromPosition: covered + 1, toPosition: total, events: total - covered } : null,
     projections,
     readPath: fast ? "leaves" : "events",
+    merkleNodes: nodeReads === undefined ? null : nodesChecked,
   });
 }
 
