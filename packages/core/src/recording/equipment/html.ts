@@ -74,7 +74,7 @@ ${rows}
 <ol>
 ${standards}
 </ol>
-<div class="sign"><span>编制单位（盖章）：${esc(list.preparedBy)}</span><span>编制日期：${esc(civilDateText(list.preparedOn))}</span></div>
+<div class="sign"><span>编制单位（盖章）：${esc(list.preparedBy)}</span>${list.preparer === undefined ? "" : `<span>编制人：${esc(list.preparer.name)}${list.preparer.post === undefined ? "" : `（${esc(list.preparer.post)}）`}</span>`}<span>编制日期：${esc(civilDateText(list.preparedOn))}</span></div>
 </body>
 </html>
 `;

@@ -1,8 +1,12 @@
 import { z } from "zod";
+import type { SanxiangError } from "../../kernel/errors.js";
+import { err, ok, type Result } from "../../kernel/result.js";
 import { formatSource, RuleSourceSchema } from "../../kernel/source.js";
 import { type CivilDate, CivilDateSchema } from "../../kernel/time.js";
 import { dateText } from "../../kernel/wording.js";
 import { sourceCell, TextSchema } from "../../registry/bodies/cells.js";
+import { organName } from "../../registry/bodies/organ.js";
+import type { BodiesRegistry } from "../../registry/bodies/registry.js";
 import { dateCell, enumCell, intCell, textCell } from "../../registry/codecs.js";
 import { toCsv } from "../../registry/csv.js";
 import { column, type TableSpec } from "../../registry/table.js";
@@ -38,8 +42,14 @@ export const ProcurementListSchema = z.object({
   title: TextSchema,
   /** 报送单位 — the recipient, by default 区财政局. */
   recipient: TextSchema,
-  /** 编制单位. */
+  /** 编制单位 — the organ's full name (from the bodies registry with {@link procurementListFor}). */
   preparedBy: TextSchema,
+  /**
+   * 编制人 — the officer who prepared the list, as the bodies registry records them on the
+   * day: id (for software; never printed), name and 职务. Present when the list was made with
+   * {@link procurementListFor}.
+   */
+  preparer: z.object({ officerId: TextSchema, name: TextSchema, post: TextSchema.optional() }).optional(),
   /** 编制日期. */
   preparedOn: CivilDateSchema,
   /** 统计日期 of the ratio check. */
@@ -109,6 +119,45 @@ export function procurementList(report: EquipmentReport, options: ProcurementLis
     totals: [...totals].map(([kind, quantity]) => ({ kind, quantity })),
     standards: report.rules.map((r) => `${r.reading}（依据：${formatSource(r.source)}）`),
   };
+}
+
+/** What {@link procurementListFor} needs besides the report and the bodies registry. */
+export interface ProcurementListForOptions {
+  /** 编制人 — an officer id of the bodies registry, in force on `preparedOn`. */
+  readonly preparerId: string;
+  /** 编制日期. */
+  readonly preparedOn: CivilDate;
+  /** 报送单位 (default: the finance organ of the preparer's area, see {@link ProcurementListOptions}). */
+  readonly recipient?: string;
+  /** 标题; default 行政执法装备采购需求清单. */
+  readonly title?: string;
+}
+
+/**
+ * 采购需求清单（编制人取自数据库）— {@link procurementList} with 编制单位 and 编制人 taken from
+ * the bodies registry instead of typed in: the officer `preparerId` resolved on `preparedOn`
+ * to name and 职务, their body to the organ's full name ({@link organName}). An officer or body
+ * the registry does not have that day is refused (`REGISTRY_NOT_FOUND`), nothing built.
+ */
+export function procurementListFor(
+  report: EquipmentReport,
+  bodies: BodiesRegistry,
+  options: ProcurementListForOptions,
+): Result<ProcurementList, SanxiangError> {
+  const officer = bodies.officer(options.preparerId, options.preparedOn);
+  if (officer.isErr()) return err(officer.error);
+  const organ = organName(bodies, officer.value.bodyId, options.preparedOn);
+  if (organ.isErr()) return err(organ.error);
+  const o = officer.value;
+  return ok({
+    ...procurementList(report, {
+      preparedBy: organ.value,
+      preparedOn: options.preparedOn,
+      ...(options.recipient === undefined ? {} : { recipient: options.recipient }),
+      ...(options.title === undefined ? {} : { title: options.title }),
+    }),
+    preparer: { officerId: o.id, name: o.name, ...(o.post === undefined ? {} : { post: o.post }) },
+  });
 }
 
 /**
