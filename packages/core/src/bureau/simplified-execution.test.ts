@@ -79,6 +79,10 @@ describe("simplified procedure through createBureau", () => {
     // leave the deadline list (第六十七条; 行政强制法第三十五条起 — the demand is met too).
     const left = (await bureau.deadlines()).match(ok, fail).filter((x) => x.streamId === "SP-9");
     expect(left).toEqual([]);
+    // Filed and paid, the on-the-spot case is done: it has no 结案 step of the ordinary
+    // procedure (第五十二条第三款 备案 and 第五十三条 履行 are its end).
+    const close = await c.as(headActor).execute({ type: "case.close" });
+    expect(close._unsafeUnwrapErr().code).toBe("COMMAND_NOT_ALLOWED");
   });
 
   it("collected on the spot, nothing is left on the deadline list but the hand-over (第六十八、七十一条)", async () => {
