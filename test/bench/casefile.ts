@@ -11,7 +11,9 @@
 // - baseline: reading the case's own streams by id (`load` of the case, its reviews and its
 //   disclosure), what any case view costs;
 // - `assembleCaseFileFromStore` (what `sanxiang casefile <id>` and `c.caseFile()` run), with
-//   Node's native hash: time as a ratio of the baseline's, and the heap sampled during it;
+//   Node's native hash: time as a ratio of the baseline's, and the heap sampled during it —
+//   from the store's stored Merkle subtrees, and again by a pass over the whole log
+//   (`passOverLog`, the way before them);
 // - `verifyCaseFile` of the result (offline, what `sanxiang verify case.json` runs);
 // - with --with-full, the previous way (`loadAuditLog` of the whole log, then
 //   `assembleCaseFile`), for its time and heap.
@@ -192,7 +194,21 @@ async function main(): Promise<void> {
     }
     const file = bestOf(runs);
     console.log(
-      `  assembleCaseFileFromStore (native hash): ${fmt(file.ms)} ms wall, ${fmt(file.cpu)} ms CPU (runs ${file.all}); ${(file.ms / base.ms).toFixed(0)}× the baseline; heap peak +${mib(file.heap)} MiB; ${file.value.catalogue.length} entries in ${file.value.parts.length} parts (${file.value.parts.map((p) => `${p.kind} ${p.events}`).join(", ")}), JSON ${mib(JSON.stringify(caseFileToJson(file.value)).length)} MiB`,
+      `  assembleCaseFileFromStore (native hash, stored subtrees): ${file.ms.toFixed(2)} ms wall, ${file.cpu.toFixed(2)} ms CPU (runs ${runs.map((r) => r.ms.toFixed(2)).join(", ")}; CPU ${runs.map((r) => r.cpu.toFixed(2)).join(", ")}); ${(file.ms / base.ms).toFixed(0)}× the baseline; heap peak +${mib(file.heap)} MiB; ${file.value.catalogue.length} entries in ${file.value.parts.length} parts (${file.value.parts.map((p) => `${p.kind} ${p.events}`).join(", ")}), JSON ${mib(JSON.stringify(caseFileToJson(file.value)).length)} MiB`,
+    );
+    // The same file by a pass over the whole log (what a store without stored subtrees gets,
+    // and what every store got before them): the before line, in the same run.
+    const passRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      passRuns.push(
+        await measure(async () =>
+          (await assembleCaseFileFromStore(store, TARGET, { hash, passOverLog: true }))._unsafeUnwrap(),
+        ),
+      );
+    }
+    const pass = bestOf(passRuns);
+    console.log(
+      `  before: the pass over the log (passOverLog): ${fmt(pass.ms)} ms wall, ${fmt(pass.cpu)} ms CPU (runs ${pass.all}; CPU ${passRuns.map((r) => fmt(r.cpu)).join(", ")}); heap peak +${mib(pass.heap)} MiB; same file: ${JSON.stringify(caseFileToJson(pass.value)) === JSON.stringify(caseFileToJson(file.value))}`,
     );
     const key = verificationKeyOf(signer);
     const verified = await measure(async () => verifyCaseFile(file.value, key)._unsafeUnwrap());
