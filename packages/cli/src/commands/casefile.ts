@@ -167,8 +167,9 @@ async function loadSigner(ctx: CommandContext, keyFile: string): Promise<Signer 
  * `sanxiang casefile <case-id> <out.json> [--html <out.html>] [--store …]` assembles a case's
  * complete file (案卷) from the store: the case's events with those of its legal reviews and
  * disclosures, the catalogue in stage order and every inclusion proof against the store's
- * latest signed tree head (which must cover all of the case's events). The log is passed over
- * as leaf hashes, never loaded (`assembleCaseFileFromStore`). With `--key-file` (the bureau's
+ * latest signed tree head (which must cover all of the case's events). The log is never loaded:
+ * the proofs are built from the store's stored Merkle subtrees, checked against the signed head
+ * (`assembleCaseFileFromStore`). With `--key-file` (the bureau's
  * key, as for `sanxiang sign`) the file also carries the bureau's signature over its parts
  * (卷内备考签名), so that a stream left out whole is caught by `verify`.
  */
