@@ -336,8 +336,10 @@ export function caseSurcharge(
       policy,
     );
     if (s.isErr()) return err(s.error);
-    // What accrued before an execution agreement stays owed; the total never exceeds the fine (行政强制法 Art. 45 para. 2).
-    const amountFen = Math.min(fine, s.value.amountFen + plan.surchargeAccrued.amountFen);
+    // What accrued before an execution agreement stays owed; the total never exceeds the fine (行政强制法 Art. 45 para. 2),
+    // less what the agreement relieved for remedial measures (行政强制法 Art. 42 para. 1).
+    const gross = Math.min(fine, s.value.amountFen + plan.surchargeAccrued.amountFen);
+    const amountFen = Math.max(0, gross - plan.surchargeReliefFen);
     const days = s.value.days + plan.surchargeAccrued.days;
     return ok({ ...s.value, amountFen, days, unpaidFen: Math.max(0, amountFen - c.surchargePaidFen) });
   }

@@ -362,6 +362,10 @@ export function evolveContext(c: PenaltyCaseContext, e: PenaltyEvent): PenaltyCa
     case "execution.suspended":
     case "execution.resumed":
     case "execution.terminated":
+    case "execution.ceased":
+    case "execution.surchargeRelieved":
+    case "execution.agreementBreached":
+    case "execution.courtStatementMade":
       return { ...base, execution: evolveExecution(c.execution, e) };
     case "payment.recorded":
       return {

@@ -30,6 +30,7 @@ import {
   applyToCourt,
   recordCourtAcceptance,
   recordCourtRuling,
+  recordCourtStatement,
   requestCourtReconsideration,
 } from "./execution-court.js";
 import {
@@ -41,8 +42,14 @@ import {
   serveDecision,
   serveExecutionDecision,
 } from "./execution-decide.js";
-import { resumeExecution, suspendExecution, terminateExecution } from "./execution-halt.js";
-import { approveInstalments, deferPayment, instalmentsOwedNote } from "./execution-instalments.js";
+import { ceaseExecution, resumeExecution, suspendExecution, terminateExecution } from "./execution-halt.js";
+import {
+  approveInstalments,
+  deferPayment,
+  instalmentsOwedNote,
+  recordAgreementBreach,
+  relieveSurcharge,
+} from "./execution-instalments.js";
 import type { CaseState } from "./fold.js";
 import { checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
 import { holdHearing, notifyHearing } from "./hearing.js";
@@ -96,6 +103,10 @@ export const COMMAND_EVENTS: Readonly<Record<PenaltyCommand["type"], PenaltyEven
   "execution.suspend": "execution.suspended",
   "execution.resume": "execution.resumed",
   "execution.terminate": "execution.terminated",
+  "execution.cease": "execution.ceased",
+  "execution.relieveSurcharge": "execution.surchargeRelieved",
+  "execution.agreementBreach": "execution.agreementBreached",
+  "execution.courtStatement": "execution.courtStatementMade",
 };
 
 /**
@@ -151,6 +162,12 @@ export const COMMAND_PERMISSIONS: Readonly<Record<PenaltyCommand["type"], Permis
   "execution.suspend": "case.decide",
   "execution.resume": "case.decide",
   "execution.terminate": "case.decide",
+  // 不再执行 (Art. 39 para. 2), 减免加处罚款 and 恢复强制执行 on a breached agreement (Art. 42) are
+  // the organ's decisions; its statement to the court (Art. 58 para. 1) is the organ's position.
+  "execution.cease": "case.decide",
+  "execution.relieveSurcharge": "case.decide",
+  "execution.agreementBreach": "case.decide",
+  "execution.courtStatement": "case.decide",
 };
 
 function eventFor(
@@ -271,11 +288,19 @@ function eventFor(
     case "execution.courtReconsider":
       return requestCourtReconsideration(cmd, at, c, ctx);
     case "execution.suspend":
-      return suspendExecution(cmd, at, c);
+      return suspendExecution(cmd, at, c, ctx);
     case "execution.resume":
-      return resumeExecution(cmd, at, c);
+      return resumeExecution(cmd, at, c, ctx);
     case "execution.terminate":
-      return terminateExecution(cmd, at, c);
+      return terminateExecution(cmd, at, c, ctx);
+    case "execution.cease":
+      return ceaseExecution(cmd, at, c, ctx);
+    case "execution.relieveSurcharge":
+      return relieveSurcharge(cmd, at, c, ctx);
+    case "execution.agreementBreach":
+      return recordAgreementBreach(cmd, at, c, ctx);
+    case "execution.courtStatement":
+      return recordCourtStatement(cmd, at, c, ctx);
     case "payment.record": {
       if (cmd.amountFen > outstandingFen(c)) {
         return err(
@@ -310,7 +335,12 @@ function eventFor(
       });
     }
     case "case.close": {
-      if (state.value === "served" && outstandingFen(c) > 0 && c.execution.terminated === undefined) {
+      if (
+        state.value === "served" &&
+        outstandingFen(c) > 0 &&
+        c.execution.terminated === undefined &&
+        c.execution.ceased === undefined
+      ) {
         const fine = c.decision?.penalty?.fineFen ?? 0;
         return err(
           sanxiangError(

@@ -1,3 +1,7 @@
+// 申请人民法院强制执行 — `execution.apply` (行政强制法 Arts. 53–55, 59; 行政处罚法 Art. 72) and what
+// the organ records of the court's handling: acceptance (Art. 56), its statement to the court
+// (Art. 58 para. 1), the ruling (Arts. 57–59) and its request for reconsideration (Art. 56
+// para. 2, Art. 58 para. 3).
 import type { SanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type CivilDate, civilDateOf, compareCivilDates, type Instant } from "../kernel/time.js";
@@ -83,6 +87,7 @@ export function applyToCourt(cmd: Cmd<"execution.apply">, at: Instant, c: Penalt
     type: "execution.applied",
     at,
     court: cmd.court,
+    ...(cmd.immediate === undefined ? {} : { immediate: cmd.immediate }),
     records: cmd.records,
     acceptanceDue: acceptanceDue.value,
   });
@@ -210,6 +215,23 @@ export function recordCourtRuling(
   if (ruled.isErr()) return err(ruled.error);
   const received = checkCourtDay("收到裁定之日", cmd.receivedOn, cmd.ruledOn, ctx, source);
   if (received.isErr()) return err(received.error);
+  if (cmd.immediateApproved === true && (ruling !== "enforce" || x.application.immediate !== true)) {
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        x.application.immediate === true
+          ? "经院长批准立即执行只适用于准予执行的裁定"
+          : "行政机关未申请立即执行（execution.apply 的 immediate），不能记录院长批准立即执行",
+        SRC.immediateCourtExecution,
+      ),
+    );
+  }
+  let executionDue: CaseDeadline | undefined;
+  if (cmd.immediateApproved === true) {
+    const due = caseDeadline("enforcement.courtImmediateExecution", cmd.ruledOn, ctx);
+    if (due.isErr()) return err(due.error);
+    executionDue = due.value;
+  }
   const againstOrgan = ruling !== "enforce" && pending === undefined;
   let reconsiderationDue: CaseDeadline | undefined;
   if (againstOrgan) {
@@ -227,6 +249,8 @@ export function recordCourtRuling(
     onReconsideration: pending !== undefined,
     records: cmd.records,
     ...(reconsiderationDue === undefined ? {} : { reconsiderationDue }),
+    ...(cmd.immediateApproved === undefined ? {} : { immediateApproved: cmd.immediateApproved }),
+    ...(executionDue === undefined ? {} : { executionDue }),
   });
 }
 
@@ -286,4 +310,39 @@ export function requestCourtReconsideration(
     records: cmd.records,
     rulingDue: rulingDue.value,
   });
+}
+
+/**
+ * 向人民法院陈述意见 — `execution.courtStatement` (行政强制法 Art. 58 para. 1: 人民法院发现明显缺乏
+ * 事实根据、法律法规依据或者其他明显违法的情形，在作出裁定前可以听取被执行人和行政机关的意见):
+ * what the organ told the court when heard, with its written statement — only after the court
+ * accepted the application and before its ruling (or, on the organ's 复议, before the higher
+ * court's). The court's hearing and its ruling are the court's; the SDK records only the
+ * organ's part.
+ */
+export function recordCourtStatement(
+  cmd: Cmd<"execution.courtStatement">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const court = c.execution.court;
+  const pendingRuling =
+    court?.acceptedOn !== undefined &&
+    (court.ruling === undefined ||
+      (court.reconsideration !== undefined && court.reconsideration.against === "notEnforce"));
+  if (!pendingRuling) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        court?.acceptedOn === undefined ? "人民法院尚未受理强制执行申请" : "人民法院已作出裁定，作出裁定前方可听取意见",
+        SRC.courtHearing,
+      ),
+    );
+  }
+  const records = checkRecords("execution", "courtStatement", cmd.records, ctx, at);
+  if (records.isErr()) return err(records.error);
+  return ok({ type: "execution.courtStatementMade", at, statement: cmd.statement, records: cmd.records });
 }

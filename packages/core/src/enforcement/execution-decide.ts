@@ -1,3 +1,8 @@
+// 行政强制执行的决定 — one function per execution command of the ordinary procedure, each
+// returning the event or the coded refusal citing its article (行政处罚法 Arts. 61, 72;
+// 行政强制法 Arts. 35–38, 43, 46). `decide` calls them after the actor's role, the act's time and
+// the machine's state were checked. The other steps are in execution-instalments.ts (deferral,
+// instalments, 执行协议), execution-court.ts (Arts. 53–59) and execution-halt.ts (Arts. 39–40).
 import { SAMR_SERVICE_NOTICE } from "../disclosure/sectors.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -500,7 +505,7 @@ export function actOnExecution(cmd: Cmd<"execution.act">, at: Instant, c: Penalt
 export function executionEventAllowed(c: PenaltyCaseContext, e: ExecutionEvent): boolean {
   const x = c.execution;
   const open = x.decision === undefined && x.application === undefined;
-  const running = x.suspended === undefined && x.terminated === undefined;
+  const running = x.suspended === undefined && x.terminated === undefined && x.ceased === undefined;
   switch (e.type) {
     case "service.consented":
       return true;
@@ -521,7 +526,7 @@ export function executionEventAllowed(c: PenaltyCaseContext, e: ExecutionEvent):
       return x.decisionServed !== undefined && running;
     case "execution.courtAccepted":
     case "execution.courtRuled":
-      return x.application !== undefined && x.terminated === undefined;
+      return x.application !== undefined && x.terminated === undefined && x.ceased === undefined;
     case "execution.courtReconsidered":
       return (
         x.court?.ruling !== undefined && x.court.ruling.ruling !== "enforce" && x.court.reconsideration === undefined
@@ -529,8 +534,15 @@ export function executionEventAllowed(c: PenaltyCaseContext, e: ExecutionEvent):
     case "execution.suspended":
       return running && outstandingFen(c) > 0;
     case "execution.resumed":
-      return x.suspended !== undefined && x.terminated === undefined;
+      return x.suspended !== undefined && x.terminated === undefined && x.ceased === undefined;
     case "execution.terminated":
-      return x.terminated === undefined && outstandingFen(c) > 0;
+      return x.terminated === undefined && x.ceased === undefined && outstandingFen(c) > 0;
+    case "execution.ceased":
+      return x.suspended !== undefined && x.terminated === undefined && x.ceased === undefined && outstandingFen(c) > 0;
+    case "execution.surchargeRelieved":
+    case "execution.agreementBreached":
+      return running && x.instalments?.basis === "agreement" && x.instalments.breachedAt === undefined;
+    case "execution.courtStatementMade":
+      return running && x.court?.acceptedOn !== undefined;
   }
 }

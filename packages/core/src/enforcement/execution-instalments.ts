@@ -1,3 +1,7 @@
+// 暂缓、分期缴纳与执行协议 — `payment.defer`, `payment.instalments` and the execution agreement's
+// surcharge relief and breach (行政处罚法 Art. 66 para. 2, Art. 72 para. 2; 行政强制法 Art. 42),
+// and what the other execution steps read of a plan: the payment deadline as it stands, the
+// instalments overdue, the end of the payment period.
 import type { SanxiangError } from "../kernel/errors.js";
 import { formatYuan } from "../kernel/money.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -63,7 +67,8 @@ export function overdueInstalments(
  */
 export function checkPlanOverdue(c: PenaltyCaseContext, date: CivilDate): Result<true, SanxiangError> {
   const plan = c.execution.instalments;
-  if (plan === undefined || outstandingFen(c) === 0 || overdueInstalments(c, date).length > 0) return ok(true);
+  if (plan === undefined || plan.breachedAt !== undefined || outstandingFen(c) === 0) return ok(true);
+  if (overdueInstalments(c, date).length > 0) return ok(true);
   const next = unpaidInstalments(plan, c.paidFen)[0];
   return err(
     premature(
@@ -197,13 +202,14 @@ export function approveInstalments(
     }
     previous = i.dueDate;
   }
-  const records = checkRecords("execution", "paymentDeferral", cmd.records, ctx, at);
+  const action = cmd.basis === "agreement" ? "executionAgreement" : "paymentDeferral";
+  const records = checkRecords("execution", action, cmd.records, ctx, at);
   if (records.isErr()) return err(records.error);
   const last = previous ?? date;
   const window = courtApplicationDeadline(servedOn, later(last, x.deferredUntil), ctx);
   if (window.isErr()) return err(window.error);
   // An agreement is reached in execution: what accrued stays owed (Art. 42 para. 1 lets it be
-  // reduced only for remedial measures, which the SDK leaves to a later payment record).
+  // reduced only for remedial measures: `execution.relieveSurcharge`).
   let surchargeAccrued: { amountFen: number; days: number } | undefined;
   if (cmd.basis === "agreement") {
     const accrued = caseSurcharge(c, date, ctx.surcharge);
@@ -234,4 +240,126 @@ export function instalmentsOwedNote(c: PenaltyCaseContext): string {
   if (owed.length === 0) return "";
   const parts = owed.map((i) => `第 ${i.index + 1} 期 ${formatYuan(i.owedFen)} 元（${i.dueDate} 到期）`);
   return `；分期缴纳尚未缴清：${parts.join("、")}`;
+}
+
+/** The execution agreement in force — an agreement plan not yet breached — or the refusal citing `source`. */
+function agreementInForce(
+  c: PenaltyCaseContext,
+  source: Parameters<typeof refuse>[2],
+): Result<InstalmentPlan, SanxiangError> {
+  const plan = c.execution.instalments;
+  if (plan === undefined || plan.basis !== "agreement") {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        "没有执行协议：先与当事人达成执行协议（payment.instalments，basis: agreement）",
+        source,
+      ),
+    );
+  }
+  if (plan.breachedAt !== undefined) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        `当事人已不履行执行协议（${civilDateOf(plan.breachedAt)} 记录），已恢复强制执行`,
+        source,
+        {
+          breachedAt: plan.breachedAt,
+        },
+      ),
+    );
+  }
+  return ok(plan);
+}
+
+/**
+ * 减免加处的罚款 — `execution.relieveSurcharge` (行政强制法 Art. 42 para. 1: 执行协议…当事人采取
+ * 补救措施的，可以减免加处的罚款或者滞纳金): under an execution agreement in force, for the
+ * remedial measures the party took, the organ waives the surcharge unpaid on the day or reduces
+ * it by an amount no larger, with its written decision. The surcharge owed is recomputed: what
+ * accrues is reduced by all relief granted under the plan (never below zero, never above the
+ * fine, 行政强制法 Art. 45 para. 2), so a missed instalment after it accrues again.
+ *
+ * Errors: `COMMAND_NOT_ALLOWED` without an agreement in force or with no surcharge unpaid;
+ * `INVALID_INPUT` for a reduction above what is unpaid; `EXECUTION_HALTED` while halted.
+ */
+export function relieveSurcharge(
+  cmd: Cmd<"execution.relieveSurcharge">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const plan = agreementInForce(c, SRC.surchargeRelief);
+  if (plan.isErr()) return err(plan.error);
+  const date = civilDateOf(at);
+  const surcharge = caseSurcharge(c, date, ctx.surcharge);
+  if (surcharge.isErr()) return err(surcharge.error);
+  const unpaid = surcharge.value.unpaidFen;
+  if (unpaid === 0) {
+    return err(refuse("COMMAND_NOT_ALLOWED", `至 ${date} 没有未缴纳的加处罚款，无可减免`, SRC.surchargeRelief));
+  }
+  const reliefFen = cmd.relief.kind === "waive" ? unpaid : cmd.relief.amountFen;
+  if (reliefFen > unpaid) {
+    return err(
+      refuse(
+        "INVALID_INPUT",
+        `减少的加处罚款 ${formatYuan(reliefFen)} 元超过至 ${date} 尚未缴纳的加处罚款 ${formatYuan(unpaid)} 元`,
+        SRC.surchargeRelief,
+        { reliefFen, unpaidFen: unpaid },
+      ),
+    );
+  }
+  const records = checkRecords("execution", "surchargeRelief", cmd.records, ctx, at);
+  if (records.isErr()) return err(records.error);
+  return ok({
+    type: "execution.surchargeRelieved",
+    at,
+    remedialMeasures: cmd.remedialMeasures,
+    relief: cmd.relief,
+    reliefFen,
+    unpaidBeforeFen: unpaid,
+    records: cmd.records,
+  });
+}
+
+/**
+ * 不履行执行协议 — `execution.agreementBreach` (行政强制法 Art. 42 para. 2: 当事人不履行执行协议的，
+ * 行政机关应当恢复强制执行): recorded once an instalment of the agreement is overdue unpaid,
+ * listing them, with the written record and decision to resume. From then on the plan no
+ * longer holds execution back, even if the party later catches up; relief already granted
+ * stays. Before any instalment is overdue: `EXECUTION_PREMATURE`.
+ */
+export function recordAgreementBreach(
+  cmd: Cmd<"execution.agreementBreach">,
+  at: Instant,
+  c: PenaltyCaseContext,
+  ctx: DecideContext,
+): R {
+  const halted = checkNotHalted(c);
+  if (halted.isErr()) return err(halted.error);
+  const plan = agreementInForce(c, SRC.agreementBreach);
+  if (plan.isErr()) return err(plan.error);
+  const overdue = overdueInstalments(c, civilDateOf(at));
+  const [first, ...rest] = overdue;
+  if (first === undefined) {
+    const next = unpaidInstalments(plan.value, c.paidFen)[0];
+    return err(
+      premature(
+        `执行协议按期履行中${next === undefined ? "" : `：下一期于 ${next.dueDate} 到期`}；逾期不履行的，方可记录不履行并恢复强制执行`,
+        SRC.agreementBreach,
+        { nextDue: next?.dueDate },
+      ),
+    );
+  }
+  const records = checkRecords("execution", "agreementBreach", cmd.records, ctx, at);
+  if (records.isErr()) return err(records.error);
+  return ok({
+    type: "execution.agreementBreached",
+    at,
+    reason: cmd.reason,
+    overdue: [first, ...rest],
+    records: cmd.records,
+  });
 }

@@ -32,11 +32,17 @@ const KINDS = [
   "resume",
   "terminate",
   "cutoff",
+  "agreement",
+  "relieve",
+  "waive",
+  "breach",
+  "cease",
 ] as const;
 type Kind = (typeof KINDS)[number];
 
 function commandOf(kind: Kind, established: boolean, s: CaseState, date: string): PenaltyCommandInput {
   switch (kind) {
+    case "agreement":
     case "instalments": {
       // Two instalments of what is outstanding, due 10 and 40 days on (行政处罚法 Art. 66 para. 2).
       const owed = Math.max(2, outstandingFen(s.context));
@@ -47,15 +53,39 @@ function commandOf(kind: Kind, established: boolean, s: CaseState, date: string)
           { amountFen: first, dueDate: addDays(date, 10) },
           { amountFen: owed - first, dueDate: addDays(date, 40) },
         ],
+        ...(kind === "agreement" ? { basis: "agreement" as const } : {}),
         records: [doc("plan")],
       };
     }
+    case "relieve":
+      return {
+        type: "execution.relieveSurcharge",
+        remedialMeasures: "已整改",
+        relief: { kind: "reduce", amountFen: 1_000 },
+        records: [doc("relief")],
+      };
+    case "waive":
+      return {
+        type: "execution.relieveSurcharge",
+        remedialMeasures: "已整改",
+        relief: { kind: "waive" },
+        records: [doc("relief")],
+      };
+    case "breach":
+      return { type: "execution.agreementBreach", reason: "逾期未缴第一期", records: [doc("breach")] };
+    case "cease":
+      return {
+        type: "execution.cease",
+        noSocialHarm: "无明显社会危害",
+        inability: "确无履行能力",
+        records: [doc("cease")],
+      };
     case "suspend":
-      return { type: "execution.suspend", ground: "hardship", reason: "暂无履行能力", records: [] };
+      return { type: "execution.suspend", ground: "hardship", reason: "暂无履行能力", records: [doc("s")] };
     case "resume":
-      return { type: "execution.resume", reason: "恢复履行能力", records: [] };
+      return { type: "execution.resume", reason: "恢复履行能力", records: [doc("r")] };
     case "terminate":
-      return { type: "execution.terminate", ground: "dissolved", reason: "已注销", records: [] };
+      return { type: "execution.terminate", ground: "dissolved", reason: "已注销", records: [doc("t")] };
     case "cutoff":
       return {
         type: "execution.act",
@@ -102,7 +132,7 @@ type Walk = {
   readonly selfEnforcement: boolean;
   readonly steps: readonly { readonly kind: Kind; readonly gap: number; readonly established: boolean }[];
   /** What a scripted walk must reach. */
-  readonly script?: "court" | "act" | "immediate" | "renewed" | "halt";
+  readonly script?: "court" | "act" | "immediate" | "renewed" | "halt" | "agreement" | "cease";
 };
 const walkArb: fc.Arbitrary<Walk> = fc.record({
   selfEnforcement: fc.boolean(),
@@ -180,6 +210,38 @@ const scripted: [Walk][] = [
       ],
     },
   ],
+  [
+    {
+      // 行政强制法 Art. 42: an agreement reached after the demand, the surcharge reduced and then
+      // waived for remedial measures, the first instalment missed, execution resumed.
+      script: "agreement",
+      selfEnforcement: true,
+      steps: [
+        { kind: "demand", gap: (16 * DAY) / MIN, established: false },
+        { kind: "agreement", gap: DAY / MIN, established: false },
+        { kind: "relieve", gap: 60, established: false },
+        { kind: "breach", gap: DAY / MIN, established: false },
+        { kind: "waive", gap: 60, established: false },
+        { kind: "breach", gap: (12 * DAY) / MIN, established: false },
+        { kind: "decide", gap: (40 * DAY) / MIN, established: false },
+      ],
+    },
+  ],
+  [
+    {
+      // 行政强制法 Art. 39 para. 2: suspended, refused before three years, no longer executed after.
+      script: "cease",
+      selfEnforcement: true,
+      steps: [
+        { kind: "demand", gap: (16 * DAY) / MIN, established: false },
+        { kind: "suspend", gap: DAY / MIN, established: false },
+        { kind: "cease", gap: (365 * DAY) / MIN, established: false },
+        { kind: "cease", gap: (2 * 366 * DAY) / MIN, established: false },
+        { kind: "resume", gap: DAY / MIN, established: false },
+        { kind: "apply", gap: DAY / MIN, established: false },
+      ],
+    },
+  ],
 ];
 
 /**
@@ -221,6 +283,11 @@ describe("execution steps (model-based)", () => {
           "suspend",
           "resume",
           "terminate",
+          "agreement",
+          "relieve",
+          "waive",
+          "breach",
+          "cease",
         ].includes(st.kind)
           ? headActor
           : officerActor;
@@ -228,7 +295,10 @@ describe("execution steps (model-based)", () => {
         const before = s;
         const r = decide(s, commandOf(st.kind, st.established, s, date), ctx);
         if (r.isErr()) {
-          const halted = s.context.execution.suspended !== undefined || s.context.execution.terminated !== undefined;
+          const halted =
+            s.context.execution.suspended !== undefined ||
+            s.context.execution.terminated !== undefined ||
+            s.context.execution.ceased !== undefined;
           if (st.kind === "cutoff" && s.value === "served" && !halted) {
             expect(r.error).toMatchObject({ code: "EXECUTION_MEANS_FORBIDDEN", source: { article: 43, paragraph: 2 } });
           }
@@ -251,9 +321,40 @@ describe("execution steps (model-based)", () => {
           type === "execution.acted" ||
           type === "execution.applied"
         ) {
-          // 行政强制法 Arts. 39–40: nothing is executed while suspended or after termination.
+          // 行政强制法 Arts. 39–40: nothing is executed while suspended, after termination or
+          // once no longer executed (Art. 39 para. 2).
           expect(b.suspended).toBeUndefined();
           expect(b.terminated).toBeUndefined();
+          expect(b.ceased).toBeUndefined();
+        }
+        // 行政强制法 Art. 45 para. 2, Art. 42 para. 1: after any relief the surcharge owed is
+        // between zero and the fine.
+        const owed = caseSurcharge(s.context, date)._unsafeUnwrap();
+        expect(owed.amountFen).toBeGreaterThanOrEqual(0);
+        expect(owed.amountFen).toBeLessThanOrEqual(500_000);
+        expect(owed.unpaidFen).toBeGreaterThanOrEqual(0);
+        if (type === "execution.surchargeRelieved") {
+          // Art. 42 para. 1: only under an agreement in force, never more than is unpaid, and
+          // the unpaid surcharge falls by exactly the relief.
+          const reliefFen = Number(r.value.at(-1)?.payload.reliefFen);
+          const unpaidBefore = caseSurcharge(before.context, date)._unsafeUnwrap().unpaidFen;
+          expect(b.instalments?.basis).toBe("agreement");
+          expect(b.instalments?.breachedAt).toBeUndefined();
+          expect(reliefFen).toBeLessThanOrEqual(unpaidBefore);
+          expect(owed.unpaidFen).toBe(unpaidBefore - reliefFen);
+        }
+        if (type === "execution.agreementBreached") {
+          // Art. 42 para. 2: only once an instalment of the agreement is overdue.
+          const next = nextInstalmentDue(before.context);
+          expect(next).toBeDefined();
+          expect(compareCivilDates(date, next ?? "")).toBeGreaterThan(0);
+        }
+        if (type === "execution.ceased") {
+          // Art. 39 para. 2: only after three years of suspension.
+          expect(b.suspended).toBeDefined();
+          const from = civilDateOf(b.suspended?.at ?? at);
+          const threeYears = `${Number(from.slice(0, 4)) + 3}${from.slice(4)}`;
+          expect(compareCivilDates(date, threeYears)).toBeGreaterThan(0);
         }
         if (type === "payment.instalmentsApproved") {
           // 行政处罚法 Art. 66 para. 2: the instalments sum to what was outstanding.
@@ -332,6 +433,17 @@ describe("execution steps (model-based)", () => {
         expect(s.context.execution.acts).toHaveLength(1);
         expect(s.context.execution.terminated).toMatchObject({ ground: "dissolved" });
         expect(reached.has("execution.resumed")).toBe(true);
+      }
+      if (walk.script === "agreement") {
+        expect(s.context.execution.instalments?.breachedAt).toBeDefined();
+        expect(s.context.execution.instalments?.surchargeReliefFen).toBeGreaterThan(1_000);
+        expect(s.context.execution.decision).toBeDefined();
+      }
+      if (walk.script === "cease") {
+        expect(reached.has("execution.ceased")).toBe(true);
+        // Neither resumed nor applied once no longer executed.
+        expect(reached.has("execution.resumed")).toBe(false);
+        expect(s.context.execution.application).toBeUndefined();
       }
       if (walk.script === "renewed") {
         expect(s.context.execution.defences.map((d) => d.established)).toEqual([true]);

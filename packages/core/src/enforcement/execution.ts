@@ -65,6 +65,16 @@ export const EXECUTION_SOURCES = {
   termination: coercion(40),
   /** 执行协议可以约定分阶段履行；不履行的，应当恢复强制执行 (Art. 42). */
   agreement: coercion(42, 1),
+  /** 当事人采取补救措施的，可以减免加处的罚款或者滞纳金 (Art. 42 para. 1). */
+  surchargeRelief: coercion(42, 1),
+  /** 执行协议应当履行；当事人不履行执行协议的，行政机关应当恢复强制执行 (Art. 42 para. 2). */
+  agreementBreach: coercion(42, 2),
+  /** 没有明显社会危害，当事人确无能力履行，中止执行满三年未恢复执行的，行政机关不再执行 (Art. 39 para. 2). */
+  noLongerExecuted: coercion(39, 2),
+  /** 人民法院在作出裁定前可以听取被执行人和行政机关的意见 (Art. 58 para. 1). */
+  courtHearing: coercion(58, 1),
+  /** 因情况紧急，为保障公共安全，行政机关可以申请人民法院立即执行；经院长批准，自作出执行裁定之日起五日内执行 (Art. 59). */
+  immediateCourtExecution: coercion(59),
   /** 人民法院接到申请，应当在五日内受理；不予受理的，十五日内向上一级人民法院申请复议 (Art. 56). */
   courtAcceptance: coercion(56, 1),
   /** 对不予受理的裁定有异议的，可以在十五日内向上一级人民法院申请复议 (Art. 56 para. 2). */
@@ -218,6 +228,30 @@ export const CourtRulingSchema = z.enum(["enforce", "notEnforce", "notAccepted"]
 export type CourtRuling = z.infer<typeof CourtRulingSchema>;
 
 /**
+ * 减免加处的罚款 (行政强制法 Art. 42 para. 1): `waive` 免除 — all the surcharge unpaid on the day;
+ * `reduce` 减少 — by `amountFen` (positive, at most what is unpaid on the day).
+ */
+export const SurchargeReliefSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("waive") }),
+  z.object({ kind: z.literal("reduce"), amountFen: FenSchema.refine((n) => n > 0, { message: "减少的金额须大于零" }) }),
+]);
+/** 减免加处的罚款 (see {@link SurchargeReliefSchema}). */
+export type SurchargeRelief = z.infer<typeof SurchargeReliefSchema>;
+
+/**
+ * 申请立即执行 (行政强制法 Art. 59): `reason` 紧急情况 and `publicSafety` 危及公共安全的情形 —
+ * the organ's grounds for asking the court to execute at once.
+ */
+export const ImmediateCourtExecutionSchema = z
+  .object({
+    /** 情况紧急的事实. */
+    reason: z.string().trim().min(1),
+    /** 为保障公共安全 — the public-safety risk. */
+    publicSafety: z.string().trim().min(1),
+  })
+  .readonly();
+
+/**
  * 送达与执行命令 — the commands of service consent and of execution, part of the ordinary
  * procedure's commands (`PenaltyCommandSchema`):
  * - `service.consent` 送达地址确认书 — the party agrees to electronic service at `address`
@@ -229,7 +263,14 @@ export type CourtRuling = z.infer<typeof CourtRulingSchema>;
  * - `execution.decide` 强制执行决定 (Art. 37), `immediate` in the demand period (para. 3);
  * - `execution.serve` 送达强制执行决定书 (Art. 38);
  * - `execution.act` 实施强制执行 — never at night or on a holiday unless `emergency` (Art. 43);
- * - `execution.apply` 申请人民法院强制执行 (Arts. 53–55).
+ * - `execution.apply` 申请人民法院强制执行 (Arts. 53–55), `immediate` 申请立即执行 (Art. 59);
+ * - `payment.instalments` 分期缴纳 or 执行协议 (行政处罚法 Art. 66 para. 2; 行政强制法 Art. 42);
+ * - `execution.courtAccept`, `execution.courtRule`, `execution.courtReconsider`,
+ *   `execution.courtStatement` — the court's acceptance and ruling, the organ's 复议 request and
+ *   its statement when heard (Arts. 56–59);
+ * - `execution.suspend`, `execution.resume`, `execution.terminate`, `execution.cease` 中止、
+ *   恢复、终结执行 and 不再执行 (Arts. 39–40);
+ * - `execution.relieveSurcharge` 减免加处罚款, `execution.agreementBreach` 不履行执行协议 (Art. 42).
  *
  * Documented with the ordinary procedure's commands (`PenaltyCommandSchema`).
  * @internal
@@ -309,6 +350,8 @@ export const EXECUTION_COMMAND_SCHEMAS = [
     at,
     /** 受理申请的人民法院. */
     court: z.string().trim().min(1),
+    /** 申请立即执行 — 因情况紧急，为保障公共安全 (Art. 59): the emergency and the public-safety risk. */
+    immediate: ImmediateCourtExecutionSchema.optional(),
     records,
   }),
   z.object({
@@ -338,6 +381,8 @@ export const EXECUTION_COMMAND_SCHEMAS = [
     receivedOn: CivilDateSchema,
     /** 不予执行、不予受理的理由（裁定书载明）. */
     reasons: z.string().trim().min(1).optional(),
+    /** 经人民法院院长批准立即执行 (Art. 59) — only on an application for immediate execution. */
+    immediateApproved: z.boolean().optional(),
     records,
   }),
   z.object({
@@ -368,6 +413,37 @@ export const EXECUTION_COMMAND_SCHEMAS = [
     ground: TerminationGroundSchema,
     /** 终结执行的事实和理由. */
     reason: z.string().trim().min(1),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.cease"),
+    at,
+    /** 没有明显社会危害 — the finding and its facts. */
+    noSocialHarm: z.string().trim().min(1),
+    /** 当事人确无能力履行 — the finding and its facts. */
+    inability: z.string().trim().min(1),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.relieveSurcharge"),
+    at,
+    /** 当事人采取的补救措施. */
+    remedialMeasures: z.string().trim().min(1),
+    relief: SurchargeReliefSchema,
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.agreementBreach"),
+    at,
+    /** 当事人不履行执行协议的事实. */
+    reason: z.string().trim().min(1),
+    records,
+  }),
+  z.object({
+    type: z.literal("execution.courtStatement"),
+    at,
+    /** 行政机关向人民法院陈述的意见. */
+    statement: z.string().trim().min(1),
     records,
   }),
 ] as const;
@@ -446,6 +522,8 @@ export const EXECUTION_EVENT_SCHEMAS = [
     type: z.literal("execution.applied"),
     at: when,
     court: z.string(),
+    /** 申请立即执行 (Art. 59). */
+    immediate: ImmediateCourtExecutionSchema.optional(),
     records: recs,
     /** 人民法院应当受理之日 (五日, Art. 56 para. 1); absent in streams written before it. */
     acceptanceDue: CaseDeadlineSchema.optional(),
@@ -490,6 +568,10 @@ export const EXECUTION_EVENT_SCHEMAS = [
     records: recs,
     /** 申请复议期限 (十五日) after a ruling against the organ. */
     reconsiderationDue: CaseDeadlineSchema.optional(),
+    /** 经院长批准立即执行 (Art. 59). */
+    immediateApproved: z.boolean().optional(),
+    /** 人民法院执行期限 — five days from the ruling when immediate execution was approved (Art. 59). */
+    executionDue: CaseDeadlineSchema.optional(),
   }),
   z.object({
     type: z.literal("execution.courtReconsidered"),
@@ -507,6 +589,8 @@ export const EXECUTION_EVENT_SCHEMAS = [
     ground: SuspensionGroundSchema,
     reason: z.string(),
     records: recs,
+    /** 中止执行满三年 (Art. 39 para. 2); absent in streams written before it. */
+    lapseDue: CaseDeadlineSchema.optional(),
   }),
   z.object({ type: z.literal("execution.resumed"), at: when, reason: z.string(), records: recs }),
   z.object({
@@ -516,6 +600,38 @@ export const EXECUTION_EVENT_SCHEMAS = [
     reason: z.string(),
     records: recs,
   }),
+  z.object({
+    type: z.literal("execution.ceased"),
+    at: when,
+    noSocialHarm: z.string(),
+    inability: z.string(),
+    /** 中止执行之日 (the start of the three years). */
+    suspendedOn: CivilDateSchema,
+    records: recs,
+  }),
+  z.object({
+    type: z.literal("execution.surchargeRelieved"),
+    at: when,
+    remedialMeasures: z.string(),
+    relief: SurchargeReliefSchema,
+    /** 减免的金额（分）. */
+    reliefFen: FenSchema,
+    /** 减免前尚未缴纳的加处罚款（分）. */
+    unpaidBeforeFen: FenSchema,
+    records: recs,
+  }),
+  z.object({
+    type: z.literal("execution.agreementBreached"),
+    at: when,
+    reason: z.string(),
+    /** 逾期未履行的各期. */
+    overdue: z
+      .array(z.object({ index: z.number().int().nonnegative(), dueDate: CivilDateSchema, owedFen: FenSchema }))
+      .min(1)
+      .readonly(),
+    records: recs,
+  }),
+  z.object({ type: z.literal("execution.courtStatementMade"), at: when, statement: z.string(), records: recs }),
 ] as const;
 
 /** An execution event (a `PenaltyEvent` of the execution commands). */
@@ -545,16 +661,18 @@ export interface ExecutionState {
   readonly decisionServed?: { readonly at: Instant; readonly servedOn: CivilDate };
   /** 实施强制执行. */
   readonly acts: readonly { readonly at: Instant; readonly emergency: boolean }[];
-  /** 申请人民法院强制执行. */
-  readonly application?: { readonly at: Instant; readonly court: string };
+  /** 申请人民法院强制执行 (`immediate`: 申请立即执行, Art. 59). */
+  readonly application?: { readonly at: Instant; readonly court: string; readonly immediate?: boolean };
   /** 分期缴纳 — the approved plan and the day each instalment was paid in full. */
   readonly instalments?: InstalmentPlan;
   /** 人民法院对申请的处理 (行政强制法 Arts. 56–58). */
   readonly court?: CourtProceedings;
-  /** 中止执行 in force (Art. 39). */
-  readonly suspended?: { readonly at: Instant; readonly ground: SuspensionGround };
+  /** 中止执行 in force (Art. 39), with the end of its three years (para. 2). */
+  readonly suspended?: { readonly at: Instant; readonly ground: SuspensionGround; readonly lapseDue?: CaseDeadline };
   /** 终结执行 (Art. 40): nothing more is executed. */
   readonly terminated?: { readonly at: Instant; readonly ground: TerminationGround };
+  /** 不再执行 (Art. 39 para. 2): suspended three years, nothing more is executed. */
+  readonly ceased?: { readonly at: Instant };
 }
 
 /** 分期缴纳计划 — approved instalments, the amount paid before approval, and when each was paid off. */
@@ -571,6 +689,10 @@ export interface InstalmentPlan {
   readonly settledOn: readonly (CivilDate | undefined)[];
   /** 加处罚款 accrued before an execution agreement, kept with the plan (zero for a deferral). */
   readonly surchargeAccrued: { readonly amountFen: number; readonly days: number };
+  /** 减免的加处罚款 under the agreement (行政强制法 Art. 42 para. 1), subtracted from what accrues. */
+  readonly surchargeReliefFen: number;
+  /** 不履行执行协议 recorded (Art. 42 para. 2): the plan no longer holds execution back. */
+  readonly breachedAt?: Instant;
 }
 
 /** 人民法院的处理 — acceptance, ruling and the organ's reconsideration request. */
@@ -682,7 +804,10 @@ export function evolveExecution(s: ExecutionState, e: ExecutionEvent): Execution
     case "execution.acted":
       return { ...s, acts: [...s.acts, { at: e.at, emergency: e.emergency !== undefined }] };
     case "execution.applied":
-      return { ...s, application: { at: e.at, court: e.court } };
+      return {
+        ...s,
+        application: { at: e.at, court: e.court, ...(e.immediate === undefined ? {} : { immediate: true }) },
+      };
     case "payment.instalmentsApproved": {
       // A deferral's plan replaces the payment deadline: a demand made before it no longer
       // stands. An execution agreement keeps it (its breach restores execution, 行政强制法 Art. 42 para. 2).
@@ -696,6 +821,7 @@ export function evolveExecution(s: ExecutionState, e: ExecutionEvent): Execution
           paidBeforeFen: e.paidBeforeFen,
           settledOn: e.instalments.map(() => undefined),
           surchargeAccrued: e.surchargeAccrued ?? { amountFen: 0, days: 0 },
+          surchargeReliefFen: 0,
         },
       };
     }
@@ -719,7 +845,10 @@ export function evolveExecution(s: ExecutionState, e: ExecutionEvent): Execution
     case "execution.courtReconsidered":
       return { ...s, court: { ...s.court, reconsideration: { at: e.at, against: e.against } } };
     case "execution.suspended":
-      return { ...s, suspended: { at: e.at, ground: e.ground } };
+      return {
+        ...s,
+        suspended: { at: e.at, ground: e.ground, ...(e.lapseDue === undefined ? {} : { lapseDue: e.lapseDue }) },
+      };
     case "execution.resumed": {
       const { suspended: _s, ...rest } = s;
       return rest;
@@ -728,6 +857,21 @@ export function evolveExecution(s: ExecutionState, e: ExecutionEvent): Execution
       const { suspended: _s, ...rest } = s;
       return { ...rest, terminated: { at: e.at, ground: e.ground } };
     }
+    case "execution.ceased": {
+      const { suspended: _s, ...rest } = s;
+      return { ...rest, ceased: { at: e.at } };
+    }
+    case "execution.surchargeRelieved":
+      return s.instalments === undefined
+        ? s
+        : {
+            ...s,
+            instalments: { ...s.instalments, surchargeReliefFen: s.instalments.surchargeReliefFen + e.reliefFen },
+          };
+    case "execution.agreementBreached":
+      return s.instalments === undefined ? s : { ...s, instalments: { ...s.instalments, breachedAt: e.at } };
+    case "execution.courtStatementMade":
+      return s;
   }
 }
 
@@ -748,6 +892,10 @@ export const EXECUTION_EVENT_STAGES = {
   "execution.suspended": "execution",
   "execution.resumed": "execution",
   "execution.terminated": "execution",
+  "execution.ceased": "execution",
+  "execution.surchargeRelieved": "execution",
+  "execution.agreementBreached": "execution",
+  "execution.courtStatementMade": "execution",
 } as const satisfies Readonly<Record<ExecutionEventType, "service" | "execution">>;
 
 /**
@@ -773,7 +921,7 @@ export function executionActionOf(e: ExecutionEvent): string {
     case "execution.applied":
       return "courtApplication";
     case "payment.instalmentsApproved":
-      return "paymentDeferral";
+      return e.basis === "agreement" ? "executionAgreement" : "paymentDeferral";
     case "execution.courtAccepted":
       return "courtAcceptance";
     case "execution.courtRuled":
@@ -786,5 +934,13 @@ export function executionActionOf(e: ExecutionEvent): string {
       return "executionResumption";
     case "execution.terminated":
       return "executionTermination";
+    case "execution.ceased":
+      return "executionCessation";
+    case "execution.surchargeRelieved":
+      return "surchargeRelief";
+    case "execution.agreementBreached":
+      return "agreementBreach";
+    case "execution.courtStatementMade":
+      return "courtStatement";
   }
 }

@@ -85,7 +85,9 @@ export const penaltyMachine = setup({
     paysInPart: ({ context, event }) =>
       event.type === "payment.recorded" && event.amountFen > 0 && event.amountFen < outstandingFen(context),
     nothingOutstanding: ({ context }) => outstandingFen(context) === 0,
-    executionTerminated: ({ context }) => context.execution.terminated !== undefined,
+    // 终结执行 (行政强制法 Art. 40) or 不再执行 (Art. 39 para. 2): the case may close with the fine unpaid.
+    executionTerminated: ({ context }) =>
+      context.execution.terminated !== undefined || context.execution.ceased !== undefined,
     settled: ({ context }) => measuresSettled(context),
     surchargeCapped: ({ context, event }) =>
       event.type === "payment.recorded" &&
@@ -217,6 +219,10 @@ export const penaltyMachine = setup({
         "execution.suspended": { guard: "executionStep", actions: "apply" },
         "execution.resumed": { guard: "executionStep", actions: "apply" },
         "execution.terminated": { guard: "executionStep", actions: "apply" },
+        "execution.ceased": { guard: "executionStep", actions: "apply" },
+        "execution.surchargeRelieved": { guard: "executionStep", actions: "apply" },
+        "execution.agreementBreached": { guard: "executionStep", actions: "apply" },
+        "execution.courtStatementMade": { guard: "executionStep", actions: "apply" },
         "payment.recorded": [
           { guard: and(["paysInFull", "surchargeCapped"]), target: "executed", actions: "apply" },
           { guard: and(["paysInPart", "surchargeCapped"]), actions: "apply" },

@@ -63,8 +63,13 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "transfer.headDecision": ["case.decided"],
   // 行政强制执行 (行政强制法 Arts. 37, 53, 54): the demand's ten days and the three-month court
   // window end when the bureau decides to enforce itself or applies to the court.
-  "enforcement.demand": ["execution.decided", "execution.applied", "execution.terminated"],
-  "enforcement.courtApplication": ["execution.decided", "execution.applied", "execution.terminated"],
+  "enforcement.demand": ["execution.decided", "execution.applied", "execution.terminated", "execution.ceased"],
+  "enforcement.courtApplication": [
+    "execution.decided",
+    "execution.applied",
+    "execution.terminated",
+    "execution.ceased",
+  ],
   // The court's periods (Arts. 56–58), tracked by the organ: met by the court's acceptance or
   // ruling, the organ's 复议 by its request; all end when execution is terminated (Art. 40).
   "enforcement.courtAcceptance": ["execution.courtAccepted", "execution.courtRuled", "execution.terminated"],
@@ -73,6 +78,10 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "enforcement.courtReconsideration": ["execution.courtReconsidered", "execution.terminated"],
   "enforcement.courtReconsiderationRuling": ["execution.courtRuled", "execution.terminated"],
   "enforcement.acceptanceReconsiderationRuling": ["execution.courtRuled", "execution.terminated"],
+  // 中止执行满三年 (Art. 39 para. 2): moot once execution resumes, ends or is no longer pursued.
+  "enforcement.suspensionLapse": ["execution.resumed", "execution.terminated", "execution.ceased"],
+  // 立即执行 (Art. 59): the court's five days, followed by the organ until the case ends.
+  "enforcement.courtImmediateExecution": ["execution.terminated"],
   // 公示 (in the disclosure's own stream): published, or withheld by law (not published at all).
   "disclosure.licencePenalty": ["disclosure.published", "disclosure.withheld"],
   // …and an inspection case's own result deadline (优化营商环境条例 Art. 54: 双随机、一公开) ends

@@ -104,6 +104,11 @@ export const KNOWN_ACTIONS = {
   executionSuspension: { name: "中止执行", stage: "execution" },
   executionResumption: { name: "恢复执行", stage: "execution" },
   executionTermination: { name: "终结执行", stage: "execution" },
+  executionCessation: { name: "不再执行（中止满三年）", stage: "execution" },
+  executionAgreement: { name: "达成执行协议", stage: "execution" },
+  surchargeRelief: { name: "减免加处罚款", stage: "execution" },
+  agreementBreach: { name: "不履行执行协议，恢复强制执行", stage: "execution" },
+  courtStatement: { name: "向人民法院陈述意见", stage: "execution" },
   forcedDemolition: { name: "强制拆除", stage: "execution" },
   archiving: { name: "立卷归档", stage: "archiving" },
 } as const satisfies Readonly<Record<string, { readonly name: string; readonly stage: Stage }>>;
