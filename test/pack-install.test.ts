@@ -1,0 +1,280 @@
+// A stranger's install, end to end. test/packaging.test.ts checks each built package in place
+// (publint, attw, core's entry points); this file packs every package with `pnpm pack`,
+// installs the tarballs into fresh directories outside the monorepo (os.tmpdir()) — all of
+// them with npm, one adapter alone with core with npm (its peer range must resolve), all of
+// them with pnpm — and runs a small program against each install: an ESM script importing
+// every entry point of every package, a CommonJS script requiring them, the `sanxiang` bin,
+// and `tsc --noEmit` of a consumer under `moduleResolution` nodenext and bundler.
+//
+// It needs the built packages (`pnpm build`) and the npm registry (zod, xstate, better-sqlite3
+// and the rest are downloaded). An install or import that fails fails the test: nothing is
+// skipped. Slow (better-sqlite3 compiles from source when no prebuilt binary is reachable),
+// so each install happens once and every check reuses it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  freshApp,
+  npmInstall,
+  packAll,
+  packedManifest,
+  pnpmAdd,
+  root,
+  run,
+  type WorkspacePackage,
+  workspacePackages,
+} from "../scripts/pack-install.js";
+
+const packages = workspacePackages();
+const byName = new Map(packages.map((p) => [p.name, p]));
+const CORE = "@sanxiang/core";
+/** Packages that must take core as a peer (one copy of core per app): all but core and the CLI. */
+const peerOfCore = packages.filter((p) => p.name !== CORE && p.name !== "@sanxiang/cli");
+/** The adapter installed alone with core (no native build: keeps the run short). */
+const ALONE = "@sanxiang/evidence-fs";
+
+const rootPkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  devDependencies: Record<string, string>;
+};
+const TYPES_NODE = `@types/node@${rootPkg.devDependencies["@types/node"]}`;
+const VITEST = `vitest@${rootPkg.devDependencies.vitest}`;
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+
+const work = mkdtempSync(join(tmpdir(), "sanxiang-pack-install-"));
+let tarballs = new Map<string, string>();
+
+beforeAll(async () => {
+  expect(work.startsWith(root)).toBe(false);
+  tarballs = await packAll(join(work, "tarballs"), packages);
+}, 300_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** ESM: import every entry, run a calendar computation, and check each package sees the app's core. */
+function esmScript(pkgs: readonly WorkspacePackage[]): string {
+  const entries = pkgs.flatMap((p) => p.entries);
+  const withPeer = pkgs.filter((p) => peerOfCore.includes(p)).map((p) => p.name);
+  return `import { createRequire } from "node:module";
+import { realpathSync } from "node:fs";
+const entries = ${JSON.stringify(entries)};
+const counts = {};
+for (const e of entries) {
+  const m = await import(e);
+  const n = Object.keys(m).length;
+  if (n === 0) throw new Error(e + " exports nothing");
+  counts[e] = n;
+}
+const { chinaCalendar } = await import("@sanxiang/core/calendar");
+const due = chinaCalendar().addWorkingDays("2026-09-30", 7)._unsafeUnwrap();
+if (due !== "2026-10-15") throw new Error("addWorkingDays gave " + due);
+// One copy of core: each package that takes core as a peer resolves the app's own core.
+const app = createRequire(import.meta.url);
+const appCore = realpathSync(app.resolve("@sanxiang/core"));
+for (const name of ${JSON.stringify(withPeer)}) {
+  const own = createRequire(realpathSync(app.resolve(name + "/package.json")));
+  const theirs = realpathSync(own.resolve("@sanxiang/core"));
+  if (theirs !== appCore) throw new Error(name + " loads its own core: " + theirs + " (app: " + appCore + ")");
+}
+console.log(JSON.stringify({ counts, due, appCore }));
+`;
+}
+
+/** CommonJS: require every entry. */
+function cjsScript(pkgs: readonly WorkspacePackage[]): string {
+  const entries = pkgs.flatMap((p) => p.entries);
+  return `const counts = {};
+for (const e of ${JSON.stringify(entries)}) {
+  const m = require(e);
+  const n = Object.keys(m).length;
+  if (n === 0) throw new Error(e + " exports nothing");
+  counts[e] = n;
+}
+const { chinaCalendar } = require("@sanxiang/core/calendar");
+const due = chinaCalendar().addWorkingDays("2026-09-30", 7)._unsafeUnwrap();
+if (due !== "2026-10-15") throw new Error("addWorkingDays gave " + due);
+console.log(JSON.stringify({ counts, due }));
+`;
+}
+
+/** A consumer that type-checks against the installed declarations (both module systems). */
+function writeConsumer(dir: string, pkgs: readonly WorkspacePackage[], libCheck: boolean): void {
+  const entries = pkgs.flatMap((p) => p.entries);
+  const imports = entries.map((e, i) => `import * as m${i} from "${e}";`).join("\n");
+  writeFileSync(
+    join(dir, "consumer.ts"),
+    `${imports}
+import { chinaCalendar } from "@sanxiang/core/calendar";
+
+const due = chinaCalendar().addWorkingDays("2026-09-30", 7);
+export const when: string | undefined = due.isOk() ? due.value : undefined;
+// The declarations are real types, not any: a wrong call is an error.
+// @ts-expect-error the start date comes first
+chinaCalendar().addWorkingDays(7, "2026-09-30");
+export const modules = [${entries.map((_, i) => `m${i}`).join(", ")}] as const;
+`,
+  );
+  // A CommonJS consumer: under nodenext a .cts file resolves the "require" condition's types.
+  writeFileSync(
+    join(dir, "consumer-cjs.cts"),
+    `import core = require("@sanxiang/core");
+import calendar = require("@sanxiang/core/calendar");
+export const same: boolean = core.chinaCalendar === calendar.chinaCalendar;
+`,
+  );
+  const base = { strict: true, noEmit: true, skipLibCheck: true, target: "es2022", types: ["node"] };
+  writeFileSync(
+    join(dir, "tsconfig.nodenext.json"),
+    JSON.stringify({
+      compilerOptions: { ...base, skipLibCheck: !libCheck, module: "nodenext", moduleResolution: "nodenext" },
+      files: ["consumer.ts", "consumer-cjs.cts"],
+    }),
+  );
+  writeFileSync(
+    join(dir, "tsconfig.bundler.json"),
+    JSON.stringify({
+      compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler" },
+      files: ["consumer.ts"],
+    }),
+  );
+}
+
+/**
+ * Runs the ESM, CommonJS and type checks in an installed app; each throws on failure.
+ * `libCheck` type-checks the installed declarations themselves under nodenext (a .d.ts naming
+ * a module the user does not have fails there); it costs about a minute (zod's declarations),
+ * so one install does it and the others type-check the consumer with `skipLibCheck`.
+ */
+async function exercise(dir: string, pkgs: readonly WorkspacePackage[], libCheck = false): Promise<void> {
+  writeFileSync(join(dir, "check.mjs"), esmScript(pkgs));
+  writeFileSync(join(dir, "check.cjs"), cjsScript(pkgs));
+  writeConsumer(dir, pkgs, libCheck);
+  const esm = JSON.parse((await run("node", ["check.mjs"], dir)).stdout) as {
+    counts: Record<string, number>;
+    due: string;
+    appCore: string;
+  };
+  expect(Object.keys(esm.counts).sort()).toEqual(pkgs.flatMap((p) => p.entries).sort());
+  expect(esm.appCore.startsWith(dir)).toBe(true);
+  const cjs = JSON.parse((await run("node", ["check.cjs"], dir)).stdout) as { counts: Record<string, number> };
+  expect(cjs.counts).toEqual(esm.counts);
+  await run("node", [tsc, "-p", "tsconfig.nodenext.json"], dir);
+  await run("node", [tsc, "-p", "tsconfig.bundler.json"], dir);
+  // What was installed is what was packed: the same version of each of our packages.
+  for (const p of pkgs) {
+    const installed = JSON.parse(
+      (await run("node", ["-p", `JSON.stringify(require("${p.name}/package.json"))`], dir)).stdout,
+    ) as { version: string };
+    expect(installed.version, p.name).toBe(p.version);
+  }
+  if (pkgs.some((p) => p.bins.includes("sanxiang"))) {
+    const r = await run(
+      join(dir, "node_modules", ".bin", "sanxiang"),
+      ["deadline", "2026-09-30", "7", "--workdays"],
+      dir,
+    );
+    expect(r.stdout).toContain("2026-10-15");
+  }
+}
+
+describe("packed tarballs", () => {
+  it("enumerate every package under packages/", () => {
+    expect(packages.length).toBeGreaterThanOrEqual(8);
+    expect([...tarballs.keys()].sort()).toEqual(packages.map((p) => p.name).sort());
+  });
+
+  it.each(packages.map((p) => [p.name, p] as const))(
+    "%s names its internal dependencies as ranges, core as a peer where it is one, and its provenance fields",
+    async (_name, pkg) => {
+      const m = (await packedManifest(tarballs.get(pkg.name) as string)) as Record<string, unknown> & {
+        dependencies?: Record<string, string>;
+        peerDependencies?: Record<string, string>;
+        repository?: { type?: string; url?: string; directory?: string };
+        bugs?: { url?: string };
+        engines?: { node?: string };
+      };
+      expect(m.version).toBe(pkg.version);
+      expect(m.version).not.toBe("0.0.0");
+      expect(JSON.stringify(m)).not.toContain("workspace:");
+      for (const field of ["dependencies", "peerDependencies"] as const) {
+        for (const [dep, range] of Object.entries(m[field] ?? {})) {
+          const target = byName.get(dep);
+          if (target) expect(range, `${field}.${dep}`).toBe(`^${target.version}`);
+        }
+      }
+      if (peerOfCore.includes(pkg)) {
+        expect(m.peerDependencies?.[CORE]).toBe(`^${byName.get(CORE)?.version}`);
+        expect(m.dependencies?.[CORE]).toBeUndefined();
+      }
+      expect(m.repository?.type).toBe("git");
+      expect(m.repository?.url).toMatch(/^git\+https:\/\/.+\.git$/);
+      expect(m.repository?.directory).toBe(`packages/${pkg.dir}`);
+      expect(m.homepage).toMatch(/^https:\/\//);
+      expect(m.bugs?.url).toMatch(/^https:\/\//);
+      expect(m.license).toBe("MIT");
+      expect(Array.isArray(m.keywords) && m.keywords.length > 0).toBe(true);
+      expect(m.engines?.node).toMatch(/^>=20/);
+    },
+  );
+
+  it.each(packages.map((p) => [p.name, p] as const))(
+    "%s: every file its exports map, main, module, types and bin name is in the tarball",
+    async (_name, pkg) => {
+      const listed = new Set(
+        (await run("tar", ["-tzf", tarballs.get(pkg.name) as string], work)).stdout
+          .split("\n")
+          .filter((l) => l.startsWith("package/"))
+          .map((l) => `./${l.slice("package/".length)}`),
+      );
+      const m = await packedManifest(tarballs.get(pkg.name) as string);
+      const targets = new Set<string>();
+      const walk = (v: unknown): void => {
+        if (typeof v === "string") targets.add(v.startsWith("./") ? v : `./${v}`);
+        else if (v && typeof v === "object") for (const x of Object.values(v)) walk(x);
+      };
+      walk(m.exports);
+      walk(m.bin);
+      for (const k of ["main", "module", "types"]) walk(m[k]);
+      expect(targets.size).toBeGreaterThan(2);
+      expect([...targets].filter((t) => !listed.has(t))).toEqual([]);
+    },
+  );
+
+  it("all version together (the changesets fixed group)", () => {
+    expect(new Set(packages.map((p) => p.version)).size).toBe(1);
+    const config = JSON.parse(readFileSync(join(root, ".changeset", "config.json"), "utf8")) as { fixed: string[][] };
+    expect(config.fixed).toEqual([["@sanxiang/*"]]);
+  });
+});
+
+describe("installed outside the workspace", () => {
+  it("npm: every tarball together — ESM, CommonJS, types (nodenext, bundler), the sanxiang bin", async () => {
+    const dir = join(work, "npm-all");
+    freshApp(dir, "npm-all");
+    await npmInstall(dir, [...tarballs.values(), TYPES_NODE, VITEST]);
+    await exercise(dir, packages, true);
+  }, 1_200_000);
+
+  it(`npm: ${ALONE} alone with core — the peer range ^${byName.get(CORE)?.version} resolves`, async () => {
+    const dir = join(work, "npm-alone");
+    freshApp(dir, "npm-alone");
+    const pick = [byName.get(CORE), byName.get(ALONE)].filter((p): p is WorkspacePackage => p !== undefined);
+    expect(pick.length).toBe(2);
+    await npmInstall(dir, [...pick.map((p) => tarballs.get(p.name) as string), TYPES_NODE]);
+    await exercise(dir, pick);
+    // Only what was asked for (and its registry dependencies) is there: no other @sanxiang package.
+    const ours = (await run("npm", ["ls", "--all", "--parseable"], dir)).stdout
+      .split("\n")
+      .filter((l) => l.includes("@sanxiang"));
+    expect(ours.every((l) => l.includes(CORE) || l.includes(ALONE))).toBe(true);
+  }, 600_000);
+
+  it("pnpm: every tarball together — ESM, CommonJS, types (nodenext, bundler), the sanxiang bin", async () => {
+    const dir = join(work, "pnpm-all");
+    freshApp(dir, "pnpm-all");
+    await pnpmAdd(dir, tarballs, [TYPES_NODE, VITEST]);
+    await exercise(dir, packages);
+  }, 1_200_000);
+});
