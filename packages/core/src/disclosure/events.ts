@@ -20,11 +20,11 @@ const redactions = z.array(RedactionSchema).readonly();
 
 /**
  * 公示事件 — what happened to one disclosure, as the `type` and `payload` of a
- * {@link CaseEvent} in the disclosure's own stream (stream id = the draft's `disclosureId`),
+ * {@link recording.CaseEvent} in the disclosure's own stream (stream id = the draft's `disclosureId`),
  * so that disclosures share the bureau's event store and Merkle log with the cases: every
  * step of 公示 is an audit-log leaf. Every event carries `at`, when the act took place.
  *
- * Deadlines travel in the events as {@link CaseDeadline}s under the top-level key `due`, so
+ * Deadlines travel in the events as {@link enforcement.CaseDeadline}s under the top-level key `due`, so
  * the deadline index (`deadlinesProjection`) picks them up like any case deadline, and the
  * events that meet them (`disclosure.published` / `disclosure.withheld` for the publication
  * period, `disclosure.withdrawn` for the withdrawal period) discharge them. The events that

@@ -26,7 +26,7 @@ export const CaseDeadlineSchema = z
     source: RuleSourceSchema,
     /** True when computed without the State Council notice of a year it covers. */
     provisional: z.boolean(),
-    /** 起算日 — kept on a provisional deadline so that it can be recomputed ({@link recomputeProvisional}). */
+    /** 起算日 — kept on a provisional deadline so that it can be recomputed ({@link enforcement.recomputeProvisional}). */
     start: CivilDateSchema.optional(),
     /** Excluded intervals subtracted, kept on a provisional deadline for the same reason. */
     excluded: z.array(ExcludedPeriodSchema).readonly().optional(),

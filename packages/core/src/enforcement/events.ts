@@ -29,7 +29,7 @@ const at = InstantSchema;
 
 /**
  * 普通程序事件 — what happened in an ordinary penalty case, as the `type` and `payload` of a
- * {@link CaseEvent} (the payload is everything but `type`). Every event carries `at`, when
+ * {@link recording.CaseEvent} (the payload is everything but `type`). Every event carries `at`, when
  * the act took place; the envelope's own `at` is when it was recorded. Deadlines are
  * computed once, when the event is decided, and travel in the event: replaying the stream
  * never depends on today's calendar.

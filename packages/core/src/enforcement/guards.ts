@@ -56,7 +56,7 @@ export interface DecideContext {
   readonly surcharge?: SurchargePolicyInput;
   /** The bureau's execution settings (强制执行: enforcement power, night, rest days; default: apply to the court, 22:00–06:00). */
   readonly execution?: ExecutionPolicyInput;
-  /** 重大执法决定法制审核目录清单 — the bureau's catalogue (default {@link DEFAULT_REVIEW_CATALOGUE}). */
+  /** 重大执法决定法制审核目录清单 — the bureau's catalogue (default {@link review.DEFAULT_REVIEW_CATALOGUE}). */
   readonly reviewCatalogue?: ReviewCatalogue;
   /**
    * The case's legal reviews (法制审核), folded from their streams: an approval of the very

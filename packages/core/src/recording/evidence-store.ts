@@ -285,7 +285,7 @@ export interface IngestedEvidence {
  * the file when the source is a file stream) — or `"sink"` — the store's own writing.
  * When ingestion stops early the source's iterator is closed (a Node stream is destroyed).
  *
- * @param hasher - the incremental hash to use (core's {@link hashAlgorithm} by default;
+ * @param hasher - the incremental hash to use (core's {@link kernel.hashAlgorithm} by default;
  *   an adapter may pass a native one that yields the same digests).
  */
 export async function ingestEvidence(

@@ -23,7 +23,7 @@ export const MajorReasonSchema = z
 
 /**
  * 法制审核事件 — what happened in a legal review, as the `type` and `payload` of a
- * {@link CaseEvent} in the review's own stream (its id chosen by the bureau, e.g.
+ * {@link recording.CaseEvent} in the review's own stream (its id chosen by the bureau, e.g.
  * `case-1.review`), so that reviews share the bureau's event store and Merkle log with the
  * cases. Every event carries `at`, when the act took place; deadlines travel in the events
  * as absolute dates, computed when the event was decided.

@@ -68,10 +68,10 @@ export function reviewerQualification(
 
 /**
  * 法制审核队伍情况 — a body's legal-review staffing and its reviewers' training in one
- * report: the reviewer ratio (the registry's {@link reviewerStaffing}: ≥ 5 % of enforcement
+ * report: the reviewer ratio (the registry's {@link registry.reviewerStaffing}: ≥ 5 % of enforcement
  * officers by default, configurable), reviewers who need the 法律职业资格 (Art. 58 para. 2),
  * each reviewer's training hours and courses of the year (the registry's
- * {@link trainingReport}, pilot plan 二（三）（4） regular training), and the same as text.
+ * {@link registry.trainingReport}, pilot plan 二（三）（4） regular training), and the same as text.
  */
 export interface ReviewTeamReport {
   /** The body. */

@@ -1,0 +1,191 @@
+// The API reference (typedoc, typedoc.json) builds with no warning and is usable: one module
+// per entry point of @sanxiang/core, a search that finds Chinese words in comments (期限,
+// 公示, 法制审核 — scripts/typedoc-cjk-search.mjs), zod schemas shown as the data they
+// validate with no zod internals (scripts/typedoc-zod-schemas.mjs), and the guides in
+// docs/ as the reference's own documents rather than raw copies.
+//
+// The reference is built once into test/.tmp/api (a full build takes 1–2 minutes of CPU).
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative, resolve } from "node:path";
+import { promisify } from "node:util";
+import { inflateSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, "..");
+const out = join(root, "test", ".tmp", "api");
+
+interface SearchRow {
+  kind: number;
+  name: string;
+  url: string;
+  parent?: string;
+}
+interface LunrIndex {
+  search(query: string): { ref: string; score: number }[];
+}
+
+/** typedoc's own copy of lunr, the one its search page loads. */
+const lunr = createRequire(import.meta.resolve("typedoc"))("lunr") as {
+  Index: { load(data: unknown): LunrIndex };
+};
+
+/** assets/search.js decoded as typedoc's front end does: base64 → deflate → JSON → lunr. */
+function loadSearch(): { rows: SearchRow[]; index: LunrIndex } {
+  const js = readFileSync(join(out, "assets", "search.js"), "utf8");
+  const b64 = /window\.searchData = "([^"]*)"/.exec(js)?.[1];
+  if (b64 === undefined) throw new Error("search.js holds no searchData");
+  const data = JSON.parse(inflateSync(Buffer.from(b64, "base64")).toString("utf8")) as {
+    rows: SearchRow[];
+    index: unknown;
+  };
+  return { rows: data.rows, index: lunr.Index.load(data.index) };
+}
+
+/** What the search box does with a query: each word wrapped in `*…*`. */
+function search(s: { rows: SearchRow[]; index: LunrIndex }, query: string): SearchRow[] {
+  const q = query
+    .split(" ")
+    .map((w) => (w.length ? `*${w}*` : ""))
+    .join(" ");
+  return s.index.search(q).map((r) => s.rows[Number(r.ref)] as SearchRow);
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Page text without tags and entities (enough for assertions on words). */
+function text(file: string): string {
+  return readFileSync(file, "utf8")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+let log = "";
+beforeAll(async () => {
+  rmSync(out, { recursive: true, force: true });
+  const typedoc = join(root, "node_modules", ".bin", "typedoc");
+  const r = await run(typedoc, ["--out", out], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).catch(
+    (e: { stdout: string; stderr: string; code: number }) => e,
+  );
+  log = `${r.stdout}\n${r.stderr}`;
+}, 900_000);
+
+describe("the API reference build", () => {
+  it("finishes with no error and no warning", () => {
+    expect(log).not.toMatch(/\[(warning|error)\]/);
+    expect(log).toMatch(/html generated at/);
+  });
+});
+
+describe("@sanxiang/core in the reference", () => {
+  const coreDir = join(root, "packages", "core");
+  const exportsMap = JSON.parse(readFileSync(join(coreDir, "package.json"), "utf8")).exports as Record<
+    string,
+    Record<string, string> | string
+  >;
+  const subpaths = Object.entries(exportsMap).filter(([k]) => k !== "." && k !== "./package.json");
+
+  it("typedoc documents every subpath entry point of the exports map (its source barrel)", () => {
+    const sources = subpaths.map(([, v]) => (typeof v === "object" ? v["@sanxiang/source"] : v)?.replace(/^\.\//, ""));
+    const config = JSON.parse(readFileSync(join(coreDir, "typedoc.json"), "utf8")) as { entryPoints: string[] };
+    expect([...config.entryPoints].sort()).toEqual([...sources].sort());
+  });
+
+  it("has one module page per subpath, each listing that system's exports", () => {
+    for (const [key] of subpaths) {
+      const name = key.replace(/^\.\//, "");
+      const page = join(out, "modules", `_sanxiang_core.${name}.html`);
+      expect(existsSync(page), page).toBe(true);
+    }
+    expect(text(join(out, "modules", "_sanxiang_core.calendar.html"))).toContain("chinaCalendar");
+    expect(text(join(out, "modules", "_sanxiang_core.review.html"))).toContain("ReviewCommandSchema");
+    expect(text(join(out, "modules", "_sanxiang_core.calendar.html"))).not.toContain("ReviewCommandSchema");
+  });
+});
+
+describe("search", () => {
+  it.each([
+    ["期限", /deadline|period|extend/i],
+    ["公示", /disclos|publi/i],
+    ["法制审核", /review/i],
+  ])("finds %s in doc comments", (term, about) => {
+    const hits = search(loadSearch(), term);
+    expect(hits.length, term).toBeGreaterThan(0);
+    // the hits are about the term: most name the matching system in English too
+    const relevant = hits.filter((h) => about.test(`${h.name} ${h.parent ?? ""} ${h.url}`));
+    expect(relevant.length / hits.length, `${term}: ${hits.slice(0, 10).map((h) => h.name)}`).toBeGreaterThan(0.3);
+  });
+
+  it("still finds English names and words", () => {
+    const s = loadSearch();
+    expect(search(s, "chinaCalendar").map((h) => h.name)).toContain("chinaCalendar");
+    expect(search(s, "deadline").length).toBeGreaterThan(0);
+  });
+
+  it("finds nothing for a Chinese word no comment uses", () => {
+    expect(search(loadSearch(), "鳄鱼")).toEqual([]);
+  });
+});
+
+describe("zod schemas", () => {
+  it("no page shows zod's internal types", () => {
+    const offenders = htmlFiles(out).filter((f) => /\$Zod\w*Internals|\$strip\b/.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => relative(out, f))).toEqual([]);
+  });
+
+  it("a command schema is ZodType<its command type>, and the command type shows each variant's fields", () => {
+    const schema = text(join(out, "variables", "_sanxiang_core.review.ReviewCommandSchema.html"));
+    expect(schema).toMatch(/ReviewCommandSchema\s*:\s*ZodType\s*<\s*ReviewCommand\s*>/);
+    const command = text(join(out, "types", "_sanxiang_core.review.ReviewCommand.html"));
+    for (const field of ["review.submit", "handlingOfficerIds", "review.conclude", "findings", "membersTotal"]) {
+      expect(command, field).toContain(field);
+    }
+    // a shorthand field carries the comment of the constant it names
+    expect(command).toContain("When the act happened");
+  });
+
+  it("an event type shows its fields too", () => {
+    const event = text(join(out, "types", "_sanxiang_core.review.ReviewEvent.html"));
+    expect(event).toContain("review.submitted");
+    expect(event).not.toContain("z.infer");
+  });
+});
+
+describe("guides", () => {
+  const guides = readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md"));
+
+  it("are documents of the reference, not raw copies", () => {
+    const media = existsSync(join(out, "media")) ? readdirSync(join(out, "media")) : [];
+    expect(media.filter((f) => f.endsWith(".md"))).toEqual([]);
+    const documents = readdirSync(join(out, "documents"));
+    expect(documents.length).toBeGreaterThanOrEqual(guides.length);
+  });
+
+  it("the README's links to the guides open their pages", () => {
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    expect(index).not.toMatch(/href="[^"]*\.md(#[^"]*)?"/);
+    expect(index).toMatch(/href="documents\/[^"]+\.html"/);
+  });
+
+  it("every relative link of every page leads to a file of the reference", () => {
+    const broken: string[] = [];
+    for (const f of htmlFiles(out)) {
+      const html = readFileSync(f, "utf8");
+      for (const [, href] of html.matchAll(/href="([^"#?]+)(?:[#?][^"]*)?"/g)) {
+        if (href === undefined || /^[a-z]+:/i.test(href) || href.startsWith("//")) continue;
+        const target = resolve(f, "..", decodeURI(href));
+        if (!existsSync(target)) broken.push(`${relative(out, f)} → ${href}`);
+      }
+    }
+    expect(broken.slice(0, 20)).toEqual([]);
+  });
+});
