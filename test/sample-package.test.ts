@@ -168,3 +168,13 @@ describe("@sanxiang/cli does not need the test kit at run time", () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe("the API reference covers the package", () => {
+  // typedoc.json lists its packages by hand; one left out has no reference page.
+  it("typedoc.json lists every workspace package, @sanxiang/sample among them", () => {
+    const config = JSON.parse(readFileSync(join(root, "typedoc.json"), "utf8")) as { entryPoints: string[] };
+    const packages = readdirSync(packagesDir).filter((d) => existsSync(join(packagesDir, d, "package.json")));
+    expect(packages).toContain("sample");
+    expect([...config.entryPoints].sort()).toEqual(packages.map((d) => `packages/${d}`).sort());
+  });
+});
