@@ -16,7 +16,7 @@ import {
   attachEvidence,
   evidenceOfEvents,
 } from "../recording/evidence-attach.js";
-import { type OpenedEvidence, openEvidence } from "../recording/evidence-open.js";
+import { type OpenedEvidence, openEvidence } from "../recording/evidence-custody.js";
 import type { EvidenceContent } from "../recording/evidence-store.js";
 import type { ReviewCommandInput } from "../review/commands.js";
 import type { ReviewState } from "../review/fold.js";

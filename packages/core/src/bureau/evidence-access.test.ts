@@ -3,7 +3,7 @@
 // does not back for the case gets nothing and nothing is recorded (行政处罚法 Art. 47).
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { bodies, calendar, doc, headActor, officerActor, reviewerActor } from "../enforcement/test-fixtures.js";
+import { bodies, calendar, fileCommand, headActor, officerActor, reviewerActor } from "../enforcement/test-fixtures.js";
 import type { Actor } from "../kernel/actors.js";
 import { sanxiangError } from "../kernel/errors.js";
 import { manualClock } from "../kernel/ports.js";
@@ -19,14 +19,7 @@ import { bureauProjections } from "./projection.js";
 
 const CASE = "SPT-2025-021";
 const BYTES = new TextEncoder().encode("执法记录仪视频");
-const filing = {
-  party: { kind: "organisation", name: "某律师事务所" },
-  category: "律师管理",
-  regionCode: "640502",
-  officerIds: ["a", "b"],
-  actDate: "2025-01-10",
-  records: [doc("filing-form")],
-} as const;
+const { type: _file, ...filing } = fileCommand;
 
 /**
  * A bureau whose stores log what happens, in order: `append` when the event store takes

@@ -219,21 +219,20 @@ export function evidenceAuthority(
   ctx: AuthorityContext,
 ): (events: readonly CaseEvent[], actor: Actor, now: Instant) => Result<Authority, SanxiangError> {
   return (events, actor, now) => {
-    const first = events[0];
-    if (first === undefined) {
-      return err(
-        sanxiangError("COMMAND_NOT_ALLOWED", "案件尚未立案，不能登记证据：请先立案（case.file）", {
-          details: { command: "evidence.attach" },
-        }),
-      );
-    }
-    const state = foldEvents(first.caseId, events);
-    if (state.isErr()) return err(state.error);
-    return checkCaseAuthority(state.value.context, { type: "evidence.attach" }, "evidence.record", civilDateOf(now), {
+    const c = filedCase(events, "evidence.attach", "案件尚未立案，不能登记证据：请先立案（case.file）");
+    if (c.isErr()) return err(c.error);
+    return checkCaseAuthority(c.value, { type: "evidence.attach" }, "evidence.record", civilDateOf(now), {
       ...ctx,
       actor,
     });
   };
+}
+
+/** The case's context from its events: `COMMAND_NOT_ALLOWED` (`message`) before filing, the fold's refusal for a stream of another procedure. */
+function filedCase(events: readonly CaseEvent[], command: string, message: string) {
+  const first = events[0];
+  if (first === undefined) return err(sanxiangError("COMMAND_NOT_ALLOWED", message, { details: { command } }));
+  return foldEvents(first.caseId, events).map((s) => s.context);
 }
 
 /**
@@ -256,17 +255,9 @@ export function evidenceAccessAuthority(
   ctx: AuthorityContext,
 ): (events: readonly CaseEvent[], actor: Actor, now: Instant) => Result<Authority, SanxiangError> {
   return (events, actor, now) => {
-    const first = events[0];
-    if (first === undefined) {
-      return err(
-        sanxiangError("COMMAND_NOT_ALLOWED", "案件尚未立案，没有可调取的证据", {
-          details: { command: "evidence.open" },
-        }),
-      );
-    }
-    const state = foldEvents(first.caseId, events);
-    if (state.isErr()) return err(state.error);
-    const c = state.value.context;
+    const filed = filedCase(events, "evidence.open", "案件尚未立案，没有可调取的证据");
+    if (filed.isErr()) return err(filed.error);
+    const c = filed.value;
     const r = checkClaimedRoles(
       actor,
       EVIDENCE_ACCESS_ROLES,

@@ -9,8 +9,8 @@ import {
   EVIDENCE_ATTACHED,
   EvidenceAttachedSchema,
   evidenceOfEvents,
-  recordCustody,
 } from "../recording/evidence-attach.js";
+import { recordCustody } from "../recording/evidence-custody.js";
 import { memoryEvidenceStore } from "../recording/evidence-store-memory.js";
 import { evidenceAuthority } from "./authority.js";
 import { decide } from "./decide.js";

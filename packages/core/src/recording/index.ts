@@ -22,8 +22,8 @@ export * from "./evidence.js";
 // 证据入卷 — attachEvidence: the bytes in the evidence store first, then the item and its
 // custody appended to the case stream in one append (Merkle leaves of the record).
 export * from "./evidence-attach.js";
-// 证据调取 — the bytes handed out only after the access is a custody step of the case.
-export * from "./evidence-open.js";
+// Later custody steps: recordCustody, and 证据调取 — the bytes handed out only after the access is a custody step.
+export * from "./evidence-custody.js";
 export * from "./evidence-store.js";
 export * from "./evidence-store-memory.js";
 export * from "./memory-event-store.js";
