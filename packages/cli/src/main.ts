@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { formatSource, SanxiangError, type SanxiangErrorCode, sanxiangError } from "@sanxiang/core";
+import { caseCommand, casesCommand } from "./commands/case.js";
 import { casefileCommand } from "./commands/casefile.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { deadlinesCommand } from "./commands/deadlines.js";
@@ -72,6 +73,10 @@ const OPTIONS = {
   "allow-empty": { type: "boolean" },
   "dry-run": { type: "boolean" },
   format: { type: "string" },
+  as: { type: "string" },
+  at: { type: "string" },
+  data: { type: "string" },
+  "data-file": { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -194,6 +199,15 @@ function usage(lang: Lang): string {
   deadlines [--date 日期] [--due-by 日期] [--overdue] [--sector 行业] [--json] [--fail-overdue]
                          列出存储中全部未届满或已逾期的期限（案件、强制措施、法制审核）及公示义务
                          （应公示、应撤回、应推送），按届满日排序，标明逾期天数与依据
+  case <案件编号> do <命令类型> --as <人员编号> [--at <UTC 时刻>] [--data <JSON> | --data-file <文件>|-] [--json]
+                         办案：经 createBureau 以数据库在册人员身份执行任一程序命令（普通程序、查封扣押、
+                         简易程序、双随机检查、法制审核、公示；字段见 docs/commands.md），列出记录的事件；
+                         被拒绝时说明理由和代码，不写入任何事件（退出码 2）；--at 缺省为当前时刻
+  case <案件编号> show [--json]
+                         案件状态、程序、未届满的期限和办理经过
+  case <案件编号> commands [--json]
+                         案件当前状态可执行的命令
+  cases [--json]         案件清单
   demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
                          一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示
 
@@ -266,6 +280,18 @@ Commands:
                          every open deadline in the store (cases, coercive measures, legal
                          reviews) and every disclosure duty (publish, withdraw, forward),
                          oldest due first, with days overdue and rule
+  case <case-id> do <command-type> --as <officer-id> [--at <UTC instant>]
+       [--data <json> | --data-file <file>|-] [--json]
+                         act on a case through createBureau as a registered officer: any
+                         command of any procedure (ordinary, seizure, simplified, inspection,
+                         legal review, disclosure; fields in docs/commands.md); prints the
+                         events recorded, or the refusal with its code (exit 2, nothing
+                         written); --at defaults to now
+  case <case-id> show [--json]
+                         a case's state, procedure, open deadlines and history
+  case <case-id> commands [--json]
+                         the commands the case's current state accepts
+  cases [--json]         the case list
   demo                   demo: calendar, periods, registries, a recommendation, the Merkle
                          log, an ordinary case stored in SQLite and its case file, legal
                          review, and enforcement disclosure
@@ -359,6 +385,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await deadlinesCommand(ctx);
       case "review":
         return await reviewCommand(ctx);
+      case "case":
+        return await caseCommand(ctx);
+      case "cases":
+        return await casesCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

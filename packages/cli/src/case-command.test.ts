@@ -1,0 +1,372 @@
+// `sanxiang case … do` on a real SQLite store: a whole ordinary case of the sample market
+// bureau (行政处罚法 Arts. 54–66: 立案 to 结案、归档) run command by command through the CLI and
+// createBureau; an on-the-spot case (Art. 51) and a seizure (行政强制法 Arts. 18, 24); and
+// hostile input, each refused with a Chinese message while the store stays byte-for-byte the same.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "./cli.test-support.js";
+import { DEMO_STEPS } from "./demo-case.js";
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "sanxiang-case-cli-"));
+  db = join(dir, "events.db");
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const cli = (...args: string[]) => runCli(["--sample", "--store", db, ...args], { cwd: dir });
+
+/** Every stored event, in log order — what "the store unchanged" compares. */
+function log(): string {
+  const raw = new Database(db, { readonly: true });
+  try {
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[];
+    return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
+  } finally {
+    raw.close();
+  }
+}
+
+/**
+ * The sample bureau has discretion benchmarks, so its decision cites the one applied (行政处罚法
+ * Art. 34): SPT-SC-JG-13, 不标明价格 (价格违法行为行政处罚规定 Art. 13). The demo's bureau has none.
+ */
+const FINE = { kinds: ["fine"], fineFen: 200_000 };
+const BENCHMARK = { kind: "applied", code: "SPT-SC-JG-13", circumstances: [] };
+
+async function doStep(caseId: string, step: (typeof DEMO_STEPS)[number]) {
+  const { type, ...fields } = step.command;
+  // The demo's warning is not among Art. 13's kinds (价格违法行为行政处罚规定): here the fine alone.
+  const penalty = "penalty" in fields ? { penalty: FINE } : {};
+  const data = type === "case.decide" ? { ...fields, ...penalty, benchmark: BENCHMARK } : { ...fields, ...penalty };
+  return cli("case", caseId, "do", type, "--as", step.actor.id, "--at", step.at, "--data", JSON.stringify(data));
+}
+
+describe("sanxiang case do: an ordinary case from filing to archiving (行政处罚法 Arts. 54–66)", () => {
+  it("runs every step through createBureau, shows the case and lists it", async () => {
+    const id = "SPT-SCJ-CLI-001";
+    for (const step of DEMO_STEPS) {
+      const r = await doStep(id, step);
+      expect(r.err, step.command.type).toBe("");
+      expect(r.code, step.command.type).toBe(0);
+      expect(r.out).toContain(`执行 ${step.command.type}`);
+    }
+    const shown = await cli("case", id, "show");
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain("程序：普通程序");
+    expect(shown.out).toMatch(/状态：.*（archived）/);
+    expect(shown.out).toContain("立案");
+    expect(shown.out).toContain("2026-03-18");
+    const json = JSON.parse((await cli("case", id, "show", "--json")).out);
+    expect(json.state).toBe("archived");
+    expect(json.history.length).toBeGreaterThanOrEqual(DEMO_STEPS.length);
+
+    const list = JSON.parse((await cli("cases", "--json")).out);
+    expect(list.map((c: { caseId: string }) => c.caseId)).toEqual([id]);
+    expect((await cli("cases")).out).toContain(id);
+
+    // An archived case accepts nothing more; a command now is refused and appends nothing.
+    const accepted = JSON.parse((await cli("case", id, "commands", "--json")).out);
+    expect(accepted.accepted.filter((c: string) => !c.startsWith("review."))).toEqual([]);
+    const before = log();
+    const late = await cli("case", id, "do", "case.close", "--as", "spt-scj-head", "--at", "2026-03-20T02:00:00Z");
+    expect(late.code).toBe(2);
+    expect(late.err).toContain("[COMMAND_NOT_ALLOWED]");
+    expect(log()).toBe(before);
+  });
+
+  it("prints the events as JSON, and what the state accepts after filing", async () => {
+    const first = DEMO_STEPS[0];
+    if (first === undefined) throw new Error("no demo step");
+    const { type, ...data } = first.command;
+    const r = await cli(
+      "case",
+      "C-1",
+      "do",
+      type,
+      "--as",
+      "spt-scj-01",
+      "--at",
+      first.at,
+      "--data",
+      JSON.stringify(data),
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.events[0]).toMatchObject({ type: "case.filed", seq: 1, title: "立案审批表" });
+    const commands = await cli("case", "C-1", "commands");
+    expect(commands.out).toContain("investigation.record");
+    expect(commands.out).not.toContain("case.file\n");
+  });
+});
+
+describe("sanxiang case do: simplified procedure and seizure", () => {
+  it("an on-the-spot warning (行政处罚法 Arts. 51, 52) is decided on a registered form and filed", async () => {
+    // 决定书 are numbered forms handed out first (Art. 52 para. 1): the register is `case forms`.
+    const misplaced = await cli("case", "OS-1", "do", "form.issue", "--as", "spt-scj-head", "--data", "{}");
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.err).toContain("sanxiang case forms do form.issue");
+    const issued = await cli(
+      "case",
+      "forms",
+      "do",
+      "form.issue",
+      "--as",
+      "spt-scj-head",
+      "--at",
+      "2026-03-01T02:00:00Z",
+      "--data",
+      JSON.stringify({ officerId: "spt-scj-01", numbers: ["SPT-DC-0001", "SPT-DC-0002"] }),
+    );
+    expect(issued.err).toBe("");
+    expect(issued.out).toContain("未使用 2 份");
+    const decide = await cli(
+      "case",
+      "OS-1",
+      "do",
+      "onSpot.decide",
+      "--as",
+      "spt-scj-01",
+      "--at",
+      "2026-03-02T02:00:00Z",
+      "--data",
+      JSON.stringify({
+        party: { kind: "person", name: "张某（示例）" },
+        category: "价格监督检查",
+        regionCode: "640502",
+        officerIds: ["spt-scj-01", "spt-scj-02"],
+        penalty: { kinds: ["warning"] },
+        facts: "销售商品未标明价格",
+        basis: ["价格违法行为行政处罚规定第十三条"],
+        formNumber: "SPT-DC-0001",
+        certificateShown: true,
+        // A warning alone (行政处罚法 Art. 51): no fine, so no benchmark row applies.
+        benchmark: { kind: "none", reason: "警告，不涉及罚款数额裁量" },
+        notified: true,
+        statement: { kind: "waived", records: [{ id: "waiver", kind: "document" }] },
+        place: "沙坡头区示例超市（示例）",
+        records: [{ id: "SPT-DC-0001", kind: "document" }],
+      }),
+    );
+    expect(decide.err).toBe("");
+    expect(decide.code).toBe(0);
+    expect(decide.out).toContain("执行 onSpot.decide");
+    // 报所属行政机关备案 (行政处罚法 Art. 52 para. 3) is what the state accepts next.
+    expect(JSON.parse((await cli("case", "OS-1", "commands", "--json")).out).accepted).toContain("decision.file");
+    const filed = await cli(
+      "case",
+      "OS-1",
+      "do",
+      "decision.file",
+      "--as",
+      "spt-scj-01",
+      "--at",
+      "2026-03-03T02:00:00Z",
+    );
+    expect(filed.err).toBe("");
+    expect(filed.code).toBe(0);
+    const shown = await cli("case", "OS-1", "show");
+    expect(shown.out).toContain("简易程序");
+    expect((await cli("cases")).out).toContain("OS-1");
+  });
+});
+
+describe("sanxiang case do: 查封、扣押 inside an ordinary case (行政强制法 Arts. 18, 24)", () => {
+  it("the head approves the seizure and the officers carry it out, as coercion.act events", async () => {
+    const first = DEMO_STEPS[0];
+    if (first === undefined) throw new Error("no demo step");
+    expect((await doStep("SZ-1", first)).code).toBe(0);
+    expect(JSON.parse((await cli("case", "SZ-1", "commands", "--json")).out).accepted).toContain("seizure.approve");
+    const approve = await cli(
+      "case",
+      "SZ-1",
+      "do",
+      "seizure.approve",
+      "--as",
+      "spt-scj-head",
+      "--at",
+      "2026-03-03T02:00:00Z",
+      "--data",
+      JSON.stringify({
+        measureId: "SZ-1-m1",
+        approverId: "spt-scj-head",
+        measure: {
+          party: { kind: "organisation", name: "沙坡头区示例超市（示例）" },
+          facts: "涉嫌销售未标明价格的商品",
+          basis: ["价格违法行为行政处罚规定第十三条"],
+          valueFen: 50_000,
+        },
+      }),
+    );
+    expect(approve.err).toBe("");
+    expect(approve.code).toBe(0);
+    const execute = await cli(
+      "case",
+      "SZ-1",
+      "do",
+      "seizure.execute",
+      "--as",
+      "spt-scj-01",
+      "--at",
+      "2026-03-03T03:00:00Z",
+      "--data",
+      JSON.stringify({
+        measureId: "SZ-1-m1",
+        officerIds: ["spt-scj-01", "spt-scj-02"],
+        items: ["未标价商品一批（示例）"],
+        records: [
+          { id: "seizure-transcript", kind: "transcript" },
+          { id: "seizure-list", kind: "document" },
+          { id: "seizure-video", kind: "video", wholeProcess: true },
+        ],
+      }),
+    );
+    expect(execute.err).toBe("");
+    expect(execute.code).toBe(0);
+    const shown = JSON.parse((await cli("case", "SZ-1", "show", "--json")).out);
+    expect(shown.history.map((e: { type: string }) => e.type)).toContain("coercion.acted");
+  });
+});
+
+describe("sanxiang case do: hostile input changes nothing", () => {
+  async function filed(): Promise<string> {
+    const first = DEMO_STEPS[0];
+    if (first === undefined) throw new Error("no demo step");
+    expect((await doStep("H-1", first)).code).toBe(0);
+    return log();
+  }
+  it.each([
+    ["unknown command", ["case", "H-1", "do", "case.explode", "--as", "spt-scj-01"], "未知的命令类型"],
+    [
+      "unknown actor",
+      ["case", "H-1", "do", "investigation.close", "--as", "nobody", "--data", '{"facts":"x"}'],
+      "[ACTOR_NOT_REGISTERED]",
+    ],
+    [
+      "malformed JSON",
+      ["case", "H-1", "do", "investigation.close", "--as", "spt-scj-01", "--data", "{facts:"],
+      "不是有效的 JSON",
+    ],
+    [
+      "JSON not an object",
+      ["case", "H-1", "do", "investigation.close", "--as", "spt-scj-01", "--data", "[1]"],
+      "应为 JSON 对象",
+    ],
+    [
+      "schema refusal",
+      ["case", "H-1", "do", "investigation.close", "--as", "spt-scj-01", "--data", '{"facts":5}'],
+      "facts",
+    ],
+    [
+      "--at garbage",
+      ["case", "H-1", "do", "investigation.close", "--as", "spt-scj-01", "--at", "yesterday"],
+      "[INSTANT_INVALID]",
+    ],
+    [
+      "unknown case",
+      [
+        "case",
+        "NOPE",
+        "do",
+        "investigation.close",
+        "--as",
+        "spt-scj-01",
+        "--at",
+        "2026-03-03T02:00:00Z",
+        "--data",
+        '{"facts":"x"}',
+      ],
+      "[COMMAND_NOT_ALLOWED]",
+    ],
+    [
+      "oversized",
+      [
+        "case",
+        "H-1",
+        "do",
+        "investigation.close",
+        "--as",
+        "spt-scj-01",
+        "--data",
+        `{"facts":"${"x".repeat(1_100_000)}"}`,
+      ],
+      "字节上限",
+    ],
+    [
+      "type mismatch",
+      ["case", "H-1", "do", "investigation.close", "--as", "spt-scj-01", "--data", '{"type":"case.close"}'],
+      "不一致",
+    ],
+  ])("%s: exit 2, a Chinese message, the store unchanged", async (_name, args, message) => {
+    const before = await filed();
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.out).toBe("");
+    expect(log()).toBe(before);
+  });
+
+  it("missing --as and a missing subcommand are usage errors", async () => {
+    const before = await filed();
+    expect((await cli("case", "H-1", "do", "investigation.close")).code).toBe(2);
+    expect((await cli("case", "H-1")).code).toBe(2);
+    expect((await cli("case", "H-1", "frobnicate")).err).toContain("未知的 case 子命令");
+    expect(log()).toBe(before);
+  });
+
+  it("show of an unknown case says so", async () => {
+    await filed();
+    const r = await cli("case", "NOPE", "show");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("存储中没有案件 NOPE");
+  });
+
+  it("a GBK file is read as GB18030 and said so; an oversized file is refused unread", async () => {
+    const before = await filed();
+    const gbk = join(dir, "close.json");
+    // {"facts":"经营者销售商品未标明价格"} in GBK (iconv-lite is not a dependency: bytes spelled out).
+    const text = '{"facts":"经营者销售商品未标明价格"}';
+    writeFileSync(gbk, new TextEncoder().encode(text));
+    // Node has no GBK encoder; the GB18030 decoder reads these GBK bytes for 价格 as written.
+    const bytes = Buffer.from([
+      ...Buffer.from('{"facts":"', "latin1"),
+      0xbc,
+      0xdb,
+      0xb8,
+      0xf1, // 价格
+      ...Buffer.from('"}', "latin1"),
+    ]);
+    writeFileSync(gbk, bytes);
+    const r = await cli(
+      "case",
+      "H-1",
+      "do",
+      "investigation.close",
+      "--as",
+      "spt-scj-01",
+      "--at",
+      "2026-03-04T02:00:00Z",
+      "--data-file",
+      gbk,
+    );
+    expect(r.err).toContain("按 GB18030 编码读取");
+    expect(r.code).toBe(0);
+    expect(log()).not.toBe(before);
+    const after = log();
+    const big = join(dir, "big.json");
+    writeFileSync(big, `{"facts":"${"x".repeat(1_100_000)}"}`);
+    const refused = await cli("case", "H-1", "do", "defence.waive", "--as", "spt-scj-01", "--data-file", big);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("字节上限");
+    expect(log()).toBe(after);
+    expect(readFileSync(big).length).toBeGreaterThan(1_000_000);
+  });
+});
