@@ -1,7 +1,9 @@
 import {
   type Actor,
+  type Bureau,
   type CaseFile,
   type CaseState,
+  type Clock,
   chinaCalendar,
   createBodiesRegistry,
   createBureau,
@@ -19,6 +21,25 @@ import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 // A full ordinary penalty case of the sample market-regulation bureau, run through the
 // bureau facade (createBureau) exactly as an app would: 不标明价格 (价格违法行为行政处罚规定 Art. 13), a
 // warning and a ¥2,000 fine. Sample data: the party, officers and dates are invented.
+
+/**
+ * The sample market-regulation bureau (中卫市沙坡头区市场监督管理局, `spt-scjgj`) over `store` at
+ * `clock`, with the sample bodies registry and signing with the public test key: the bureau
+ * the demo's cases run in.
+ */
+export function sampleBureau(store: EventStore, clock: Clock): Result<Bureau, SanxiangError> {
+  return createBodiesRegistry(SAMPLE_BODIES_DATA).andThen((bodies) =>
+    createBureau({
+      bodyId: "spt-scjgj",
+      logId: "EXAMPLE.spt-scjgj",
+      store,
+      signer: testSigner(),
+      clock,
+      registries: { bodies },
+      calendar: chinaCalendar(),
+    }),
+  );
+}
 
 /** The demo case's id in a store: the first of SPT-SCJ-DEMO-001, -002, … not yet taken. */
 async function freeCaseId(store: EventStore): Promise<Result<string, SanxiangError>> {
@@ -153,23 +174,13 @@ export interface DemoCase {
  * (`case(id).caseFile()`).
  */
 export async function runDemoCase(store: EventStore): Promise<Result<DemoCase, SanxiangError>> {
-  const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
-  if (bodies.isErr()) return err(bodies.error);
   const caseId = await freeCaseId(store);
   if (caseId.isErr()) return err(caseId.error);
   const CASE_ID = caseId.value;
   const first = DEMO_STEPS[0];
   if (first === undefined) throw new Error("the demo case has no steps");
   const clock = manualClock(first.at);
-  const bureau = createBureau({
-    bodyId: "spt-scjgj",
-    logId: "EXAMPLE.spt-scjgj",
-    store,
-    signer: testSigner(),
-    clock,
-    registries: { bodies: bodies.value },
-    calendar: chinaCalendar(),
-  });
+  const bureau = sampleBureau(store, clock);
   if (bureau.isErr()) return err(bureau.error);
   const c = bureau.value.case(CASE_ID);
   const states: { step: DemoStep; state: CaseState }[] = [];

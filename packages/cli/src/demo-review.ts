@@ -3,7 +3,6 @@ import {
   amountText,
   type CaseState,
   type CaseStepResult,
-  chinaCalendar,
   createBodiesRegistry,
   createBureau,
   type EventStore,
@@ -23,10 +22,10 @@ import {
   reviewOpinion,
   reviewOpinionText,
   type SanxiangError,
-  testSigner,
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { LAW_TITLES } from "./commands/review.js";
+import { sampleBureau } from "./demo-case.js";
 import { PENALTY_STATE_EN, REVIEW_OUTCOME_EN, REVIEW_STATE_EN } from "./english.js";
 import { type StoreSpec, withStore } from "./event-store.js";
 import { t } from "./i18n.js";
@@ -102,15 +101,7 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
   if (id.isErr()) return err(id.error);
   const caseId = id.value;
   const clock = manualClock("2026-04-01T02:00:00Z");
-  const bureau = createBureau({
-    bodyId: "spt-scjgj",
-    logId: "EXAMPLE.spt-scjgj",
-    store,
-    signer: testSigner(),
-    clock,
-    registries: { bodies: bodies.value },
-    calendar: chinaCalendar(),
-  });
+  const bureau = sampleBureau(store, clock);
   if (bureau.isErr()) return err(bureau.error);
   const c = bureau.value.case(caseId);
   const lines: ReviewDemoLine[] = [];

@@ -1,19 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  bureauProjections,
-  chinaCalendar,
-  createBodiesRegistry,
-  createBureau,
-  findRawIdentifiers,
-  manualClock,
-  testSigner,
-} from "@sanxiang/core";
-import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
+import { bureauProjections, findRawIdentifiers, manualClock } from "@sanxiang/core";
 import { openSqliteStore } from "@sanxiang/store-sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
+import { sampleBureau } from "./demo-case.js";
 import { runDemoReview } from "./demo-review.js";
 
 // `sanxiang review opinion` (issue 16): the 法制审核意见书 of a review in the store, in official
@@ -32,17 +24,8 @@ beforeAll(async () => {
   const store = openSqliteStore({ path: db, projections: bureauProjections() })._unsafeUnwrap();
   majorCase = (await runDemoReview(store))._unsafeUnwrap().caseId;
   // A second major case submitted for review, not concluded.
-  const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA)._unsafeUnwrap();
   const clock = manualClock("2026-05-04T02:00:00Z");
-  const bureau = createBureau({
-    bodyId: "spt-scjgj",
-    logId: "EXAMPLE.spt-scjgj",
-    store,
-    signer: testSigner(),
-    clock,
-    registries: { bodies },
-    calendar: chinaCalendar(),
-  })._unsafeUnwrap();
+  const bureau = sampleBureau(store, clock)._unsafeUnwrap();
   const officer = { id: "spt-scj-01", name: "陈海龙", roles: ["officer" as const] };
   const c = bureau.case(PENDING);
   const penalty = { kinds: ["fine" as const], fineFen: 15_000_000 };

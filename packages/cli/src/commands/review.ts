@@ -20,8 +20,7 @@ import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
-import { buildRegistries } from "../registry-store.js";
-import { dataOrExit, reportError } from "./registry.js";
+import { bodiesOrExit } from "../organ.js";
 
 /** The forms `review opinion --format` prints: plain text (default), the printable page, Markdown. */
 export const OPINION_FORMATS = ["text", "html", "md"] as const;
@@ -107,13 +106,8 @@ export async function reviewCommand(ctx: CommandContext): Promise<number> {
     ctx.io.err(formatError(lang, spec.error));
     return EXIT.usage;
   }
-  const data = await dataOrExit(ctx);
-  if (typeof data === "number") return data;
-  const registries = buildRegistries(data);
-  if (registries.isErr()) {
-    reportError(ctx, registries.error);
-    return EXIT.failure;
-  }
+  const bodies = await bodiesOrExit(ctx);
+  if (typeof bodies === "number") return bodies;
   const body = typeof ctx.options.body === "string" ? ctx.options.body.trim() : undefined;
   return withStore(ctx, spec.value, async (store) => {
     const found = await loadReviewById(store, id);
@@ -121,7 +115,7 @@ export async function reviewCommand(ctx: CommandContext): Promise<number> {
       ctx.io.err(formatError(lang, found.error));
       return exitCodeOf(found.error);
     }
-    const options = { bodies: registries.value.bodies, ...(body === undefined ? {} : { bodyId: body }) };
+    const options = { bodies, ...(body === undefined ? {} : { bodyId: body }) };
     const opinion = reviewOpinion(found.value.review, options);
     if (opinion.isErr()) {
       ctx.io.err(formatError(lang, opinion.error));
