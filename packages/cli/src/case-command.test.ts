@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { REVIEW_ITEMS } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./cli.test-support.js";
@@ -233,6 +234,51 @@ describe("sanxiang case do: 查封、扣押 inside an ordinary case (行政强�
     expect(execute.code).toBe(0);
     const shown = JSON.parse((await cli("case", "SZ-1", "show", "--json")).out);
     expect(shown.history.map((e: { type: string }) => e.type)).toContain("coercion.acted");
+  });
+});
+
+describe("sanxiang case do: legal review and the decision's disclosure (行政处罚法 Arts. 58, 48)", () => {
+  it("submits the case for review, the reviewer approves, the head decides; the disclosure is drafted", async () => {
+    const id = "RV-1";
+    const upTo = DEMO_STEPS.findIndex((s) => s.command.type === "case.decide");
+    for (const step of DEMO_STEPS.slice(0, upTo)) expect((await doStep(id, step)).code).toBe(0);
+    const run = (type: string, as: string, at: string, data: unknown) =>
+      cli("case", id, "do", type, "--as", as, "--at", at, "--data", JSON.stringify(data));
+    const noOutcome = await run("review.submit", "spt-scj-01", "2026-03-07T02:00:00Z", {});
+    expect(noOutcome.code).toBe(2);
+    expect(noOutcome.err).toContain("outcome");
+    const submitted = await run("review.submit", "spt-scj-01", "2026-03-07T02:00:00Z", {
+      outcome: "penalty",
+      penalty: FINE,
+      materials: [
+        { kind: "application", id: "review-application" },
+        { kind: "proposalNote", id: "proposal-note" },
+        { kind: "draftDecision", id: "draft-decision" },
+        { kind: "evidence", id: "evidence-list" },
+      ],
+    });
+    expect(submitted.err).toBe("");
+    expect(submitted.out).toContain(`${id}.review.1`);
+    expect(
+      (await run("review.assign", "spt-scj-head", "2026-03-07T03:00:00Z", { reviewerId: "spt-scj-04" })).code,
+    ).toBe(0);
+    const approved = await run("review.conclude", "spt-scj-04", "2026-03-09T02:00:00Z", {
+      outcome: "approved",
+      findings: REVIEW_ITEMS.map((item) => ({ item, ok: true })),
+      opinion: "同意",
+    });
+    expect(approved.err).toBe("");
+    const decide = DEMO_STEPS[upTo];
+    if (decide === undefined) throw new Error("no decide step");
+    expect((await doStep(id, decide)).err).toBe("");
+    const shown = JSON.parse((await cli("case", id, "show", "--json")).out);
+    expect(shown.reviews).toEqual([expect.objectContaining({ reviewId: `${id}.review.1` })]);
+    const drafted = await run("disclosure.draft", "spt-scj-01", "2026-03-11T02:00:00Z", {
+      documentNumber: "沙市监价罚〔2026〕1号",
+    });
+    expect(drafted.err).toBe("");
+    expect(drafted.code).toBe(0);
+    expect(drafted.out).toContain("disclosure.drafted");
   });
 });
 

@@ -16,6 +16,7 @@ import {
   createBureau,
   DISCLOSURE_COMMAND_EVENTS,
   DisclosureCommandSchema,
+  describeIssue,
   type EventStore,
   eventsAcceptedIn,
   eventTitle,
@@ -28,6 +29,7 @@ import {
   InspectionCommandSchema,
   type Instant,
   isInstant,
+  issuesInWords,
   type OpenDeadline,
   PENALTY_STATE_NAMES,
   PenaltyCommandSchema,
@@ -37,6 +39,7 @@ import {
   type Role,
   reviewEventsAcceptedIn,
   type SanxiangError,
+  type SchemaIssueLike,
   SeizureCommandSchema,
   SIMPLIFIED_ACCEPTS,
   SIMPLIFIED_PERMISSIONS,
@@ -68,10 +71,7 @@ const OPENING = new Set(["case.file", "onSpot.decide", "inspection.open"]);
 const SEIZURE_TYPES: ReadonlySet<string> = new Set(SeizureCommandSchema.options.map((o) => String(o.shape.type.value)));
 
 /** A schema issue: where, and what is wrong. */
-interface Issue {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-}
+type Issue = SchemaIssueLike;
 
 /** What `case do` needs of a command's zod schema. */
 interface CommandSchema {
@@ -208,15 +208,16 @@ function parsePayload(text: string): Record<string, unknown> | SanxiangError {
   return value as Record<string, unknown>;
 }
 
-/** The schema's refusal of a payload, naming each field. */
-function schemaRefusal(type: string, issues: readonly Issue[]): SanxiangError {
-  const listed = issues
-    .slice(0, 10)
-    .map((i) => `${i.path.length === 0 ? "（根）" : i.path.map(String).join(".")}：${i.message}`)
-    .join("；");
-  return sanxiangError("INVALID_INPUT", `命令 ${type} 的数据不符合要求：${listed}（字段见 docs/commands.md）`, {
-    details: { command: type, issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) },
-  });
+/** The schema's refusal of a payload, each field in words (core's `describeIssue`). */
+function schemaRefusal(type: string, issues: readonly Issue[], given: unknown): SanxiangError {
+  const described = issues.map((i) => describeIssue(i, given));
+  return sanxiangError(
+    "INVALID_INPUT",
+    `命令 ${type} 的数据不符合要求：${issuesInWords(described)}（字段见 docs/commands.md）`,
+    {
+      details: { command: type, issues: described },
+    },
+  );
 }
 
 /**
@@ -489,6 +490,9 @@ async function doCommand(ctx: CommandContext, caseId: string, type: string): Pro
     );
   }
   const isDecisionDraft = type === "disclosure.draft" && !("draft" in data);
+  // 送审 without a `draft`: the bureau builds it from the case as it stands (ActingOnReview.submit
+  // / resubmit), as an app would; with one, the command goes as written.
+  const isCaseSubmission = (type === "review.submit" || type === "review.resubmit") && !("draft" in data);
   // A 查封扣押 step travels inside `coercion.act` with the measure's id (行政强制法 Chapter III):
   // `measureId` is read off the payload, the rest is the step (its `at` required: now by default).
   const { measureId, ...step } = data;
@@ -509,9 +513,18 @@ async function doCommand(ctx: CommandContext, caseId: string, type: string): Pro
       input(`${type} 需要强制措施编号 measureId（同一查封扣押的各步使用同一编号）`, { field: "measureId" }),
     );
   }
-  if (!isDecisionDraft) {
+  if (isCaseSubmission) {
+    if (typeof data.outcome !== "string") {
+      return refuse(
+        ctx,
+        input(`${type} 需要决定类型 outcome（penalty、noPenaltyMinor、notEstablished、transfer），草案由案件现状生成`, {
+          field: "outcome",
+        }),
+      );
+    }
+  } else if (!isDecisionDraft) {
     const parsed = route.schema.safeParse(checked);
-    if (!parsed.success) return refuse(ctx, schemaRefusal(type, parsed.error.issues));
+    if (!parsed.success) return refuse(ctx, schemaRefusal(type, parsed.error.issues, checked));
   } else if (typeof data.documentNumber !== "string" || data.documentNumber.trim() === "") {
     return refuse(
       ctx,
@@ -565,7 +578,12 @@ async function doCommand(ctx: CommandContext, caseId: string, type: string): Pro
         events = r.value.events;
         after = stateName(r.value.view);
       } else if (route.route === "review") {
-        const r = await c.review.as(actor).execute(command as Parameters<ReturnType<typeof c.review.as>["execute"]>[0]);
+        const acting = c.review.as(actor);
+        const r = !isCaseSubmission
+          ? await acting.execute(command as Parameters<typeof acting.execute>[0])
+          : type === "review.submit"
+            ? await acting.submit(data as unknown as Parameters<typeof acting.submit>[0])
+            : await acting.resubmit(data as unknown as Parameters<typeof acting.resubmit>[0]);
         if (r.isErr()) return refuse(ctx, r.error);
         events = r.value.events;
         stream = r.value.review.reviewId ?? stream;
@@ -677,7 +695,7 @@ async function showCommand(ctx: CommandContext, caseId: string): Promise<number>
     for (const r of reviews)
       out(`  ${t(ctx.lang, "法制审核", "legal review")} ${r.reviewId}：${REVIEW_STATE_NAMES[r.value]}\n`);
     out(
-      `${t(ctx.lang, "未届满的期限", "open deadlines")}：${deadlines.value.length === 0 ? t(ctx.lang, "无", "none") : ""}\n`,
+      `${t(ctx.lang, "期限（未了结）", "open deadlines")}：${deadlines.value.length === 0 ? t(ctx.lang, "无", "none") : ""}\n`,
     );
     for (const d of deadlines.value) out(`  ${deadlineLine(d)}\n`);
     out(`${t(ctx.lang, "办理经过", "history")}（${events.value.length}）：\n`);
