@@ -1,9 +1,12 @@
 // 文件题名 — what the catalogue of a case file (卷内目录) calls each event: the name of the
 // document (文书) or record the event stands for, as an officer or an archivist reads it.
 // Keys are the event types the procedures write (penalty ordinary and simplified, 查封扣押,
-// 双随机 inspection, legal review, disclosure); casefile-titles.test.ts derives the list of
-// types from the procedures' event schemas and fails on any type without a title here.
+// 双随机 inspection, legal review, disclosure, and the evidence and custody events every
+// procedure shares); casefile-titles.test.ts derives the list of types from the procedures'
+// event schemas and fails on any type without a title here.
 import type { CaseEvent } from "./case-event.js";
+import { type CustodyStepKind, CustodyStepKindSchema } from "./custody.js";
+import { EVIDENCE_TYPE_NAMES, EvidenceTypeSchema } from "./evidence.js";
 import { STAGE_NAMES } from "./vocabulary.js";
 
 /**
@@ -104,6 +107,25 @@ export const DEFAULT_EVENT_TITLES: Readonly<Record<string, string>> = {
   "disclosure.expired": "公示期满记录",
   "disclosure.forwarded": "跨省推送公示信息记录",
   "disclosure.endedEarly": "提前停止公示记录",
+  // 证据及保管 — evidence and its chain of custody, in every procedure (recording/evidence-attach.ts)
+  "evidence.attached": "证据登记表",
+  "custody.recorded": "证据保管记录",
+};
+
+/**
+ * 保管环节题名 — titles of a `custody.recorded` by its `payload.step.kind`: each step of the
+ * chain of custody (采集、上传、校验、封存、移交、查验、退还、调取) is its own record; an
+ * `accessed` step is the 证据调取记录 (who took the bytes out, when, for what).
+ */
+export const CUSTODY_STEP_TITLES: Readonly<Record<CustodyStepKind, string>> = {
+  captured: "证据采集记录",
+  uploaded: "证据上传记录",
+  verified: "证据校验记录",
+  sealed: "证据封存记录",
+  transferred: "证据移交记录",
+  examined: "证据查验（检验、鉴定）记录",
+  returned: "证据退还记录",
+  accessed: "证据调取记录",
 };
 
 /**
@@ -143,6 +165,26 @@ export const RECORDED_ACTION_TITLES: Readonly<Record<string, string>> = {
   sealOrSeize: "查封（扣押）现场笔录",
 };
 
+/** The title by a field of the payload, for the types titled by one (see {@link eventTitle}). */
+function titleByPayload(event: CaseEvent): string | undefined {
+  const { payload } = event;
+  if (event.type === "case.decided" && typeof payload.outcome === "string") {
+    return DECISION_OUTCOME_TITLES[payload.outcome];
+  }
+  if (event.type === "investigation.recorded" && typeof payload.action === "string") {
+    return RECORDED_ACTION_TITLES[payload.action];
+  }
+  if (event.type === "evidence.attached" && typeof payload.item === "object" && payload.item !== null) {
+    const kind = EvidenceTypeSchema.safeParse((payload.item as { readonly evidenceType?: unknown }).evidenceType);
+    return kind.success ? `证据登记表（${EVIDENCE_TYPE_NAMES[kind.data]}）` : undefined;
+  }
+  if (event.type === "custody.recorded" && typeof payload.step === "object" && payload.step !== null) {
+    const kind = CustodyStepKindSchema.safeParse((payload.step as { readonly kind?: unknown }).kind);
+    return kind.success ? CUSTODY_STEP_TITLES[kind.data] : undefined;
+  }
+  return undefined;
+}
+
 function innerType(event: CaseEvent): string | undefined {
   const field = WRAPPED_EVENT_FIELDS[event.type];
   if (field === undefined) return undefined;
@@ -157,7 +199,9 @@ function innerType(event: CaseEvent): string | undefined {
  * `titles` then {@link DEFAULT_EVENT_TITLES}, the inner event's title for a wrapper
  * ({@link WRAPPED_EVENT_FIELDS}), the outcome's for a `case.decided`
  * ({@link DECISION_OUTCOME_TITLES}), the action's for an `investigation.recorded`
- * ({@link RECORDED_ACTION_TITLES}), the type's; else the stage and the raw type.
+ * ({@link RECORDED_ACTION_TITLES}), the evidence kind's for an `evidence.attached`
+ * (证据登记表（视听资料）, 行政处罚法 Art. 46), the step's for a `custody.recorded`
+ * ({@link CUSTODY_STEP_TITLES}), the type's; else the stage and the raw type.
  */
 export function eventTitle(event: CaseEvent, titles: Readonly<Record<string, string>> = {}): string {
   const own = event.payload.title;
@@ -166,14 +210,8 @@ export function eventTitle(event: CaseEvent, titles: Readonly<Record<string, str
   const inner = innerType(event);
   const innerTitle = inner === undefined ? undefined : byType(inner);
   if (innerTitle !== undefined && titles[event.type] === undefined) return innerTitle;
-  const outcome = event.payload.outcome;
-  if (event.type === "case.decided" && titles[event.type] === undefined && typeof outcome === "string") {
-    const t = DECISION_OUTCOME_TITLES[outcome];
-    if (t !== undefined) return t;
-  }
-  const action = event.payload.action;
-  if (event.type === "investigation.recorded" && titles[event.type] === undefined && typeof action === "string") {
-    const t = RECORDED_ACTION_TITLES[action];
+  if (titles[event.type] === undefined) {
+    const t = titleByPayload(event);
     if (t !== undefined) return t;
   }
   return byType(event.type) ?? `${STAGE_NAMES[event.stage]}记录（${event.type}）`;
