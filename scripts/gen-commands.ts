@@ -406,6 +406,13 @@ const lines: string[] = [
   "Roles are those of the default permission table (`DEFAULT_PERMISSIONS`, [rules](rules.md#permissions-权限--default_permissions));",
   "a bureau may change them with `definePermissionPolicy`.",
   "",
+  "From the command line every command here runs through `createBureau` as",
+  "`sanxiang case <case-id> do <type> --as <officer-id> --data '<fields as JSON>'` (the fields of",
+  "its table without `type`; a `seizure.*` step also carries `measureId`; `disclosure.*` other than",
+  "the decision's draft takes the disclosure's id as `<case-id>`), and",
+  "`sanxiang case <case-id> commands` lists what the case's state accepts now — see the",
+  "[CLI's README](../packages/cli/README.md#acting-on-a-case).",
+  "",
 ];
 for (const p of procedures) {
   lines.push(`## ${p.title}`, "", p.intro, "");
