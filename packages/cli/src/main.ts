@@ -202,7 +202,8 @@ function usage(lang: Lang): string {
   case <案件编号> do <命令类型> --as <人员编号> [--at <UTC 时刻>] [--data <JSON> | --data-file <文件>|-] [--json]
                          办案：经 createBureau 以数据库在册人员身份执行任一程序命令（普通程序、查封扣押、
                          简易程序、双随机检查、法制审核、公示；字段见 docs/commands.md），列出记录的事件；
-                         被拒绝时说明理由和代码，不写入任何事件（退出码 2）；--at 缺省为当前时刻
+                         被拒绝时说明理由和代码，不写入任何事件（退出码 2）；--at 缺省为当前时刻；
+                         简易程序决定书登记簿：case forms do form.issue|form.void
   case <案件编号> show [--json]
                          案件状态、程序、未届满的期限和办理经过
   case <案件编号> commands [--json]
@@ -286,7 +287,8 @@ Commands:
                          command of any procedure (ordinary, seizure, simplified, inspection,
                          legal review, disclosure; fields in docs/commands.md); prints the
                          events recorded, or the refusal with its code (exit 2, nothing
-                         written); --at defaults to now
+                         written); --at defaults to now; the simplified procedure's
+                         form register: case forms do form.issue|form.void
   case <case-id> show [--json]
                          a case's state, procedure, open deadlines and history
   case <case-id> commands [--json]
