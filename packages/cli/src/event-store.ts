@@ -88,6 +88,9 @@ async function openRaw(spec: StoreSpec): Promise<Result<EventStore, SanxiangErro
     case "memory":
       return ok(memoryEventStore({ projections: bureauProjections() }));
     case "sqlite":
+      // No `readAhead`: measured twice on the 2-core machine (docs/benchmarks.md, "Verifying a
+      // store"), the read-ahead worker gave no gain in wall or CPU time under load and a larger
+      // heap; turn it on once an idle machine shows a gain.
       return openSqliteStore({
         ...(spec.path === undefined ? { dir: spec.dir ?? ".sanxiang" } : { path: spec.path }),
         projections: bureauProjections(),
