@@ -80,6 +80,7 @@ export const PERIOD_EN: Readonly<Record<string, string>> = {
   "enforcement.courtAcceptance": "court's acceptance of the application",
   "enforcement.courtRuling": "court's enforcement ruling",
   "enforcement.courtRulingReview": "court's ruling on enforcement (Art. 58 cases)",
+  "enforcement.courtRulingDelivery": "court's delivery of a ruling not to enforce",
   "enforcement.courtReconsideration": "organ's request to reconsider a refusal",
   "enforcement.courtReconsiderationRuling": "higher court's ruling on enforcement after reconsideration",
   "enforcement.acceptanceReconsiderationRuling": "higher court's ruling on acceptance after reconsideration",

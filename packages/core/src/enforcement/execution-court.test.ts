@@ -1,10 +1,13 @@
 // 行政强制执行 after the application and around it (issue 14 §6): the people's court's acceptance
 // within 5 days (行政强制法第五十六条), its ruling within 7 or 30 days (第五十七条、第五十八条), the
 // organ's 复议 within 15 days of a 不予执行 or 不予受理 ruling (第五十六条第二款、第五十八条第三款),
+// the court's five days to deliver a 不予执行 ruling (第五十八条第二款),
 // 中止执行 and 恢复执行 (第三十九条), 终结执行 (第四十条), and no cutting water, power, heating or
 // gas to residents' homes (第四十三条第二款).
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { computeDeadline } from "../calendar/deadline.js";
+import { addDays, compareCivilDates } from "../kernel/time.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { EXECUTION_SOURCES } from "./execution.js";
@@ -186,8 +189,126 @@ describe("行政强制法第五十六条至第五十八条: the court's acceptan
       )
     )._unsafeUnwrap();
     const afterRuling = await rules();
+    // Delivered on time (第五十八条第二款): no enforcement.courtRulingDelivery row either.
     expect(afterRuling.some((r) => r.startsWith("enforcement.courtRuling"))).toBe(false);
     expect(afterRuling).toContain("enforcement.courtReconsideration@2025-10-09");
+  });
+});
+
+describe("行政强制法第五十八条第二款、第三款: the court delivers a 不予执行 ruling within five days; 复议 within fifteen days of receiving it", () => {
+  const accepted = step(applied, accept("2025-09-16"), ctxAt(day("2025-09-16")))._unsafeUnwrap();
+  const reasons = "明显缺乏事实根据";
+  const reconsider: PenaltyCommandInput = {
+    type: "execution.courtReconsider",
+    court: "中卫市中级人民法院",
+    records: [],
+  };
+
+  it("records the court's five working days from the ruling, with its source (第五十八条第二款)", () => {
+    // Ruled Saturday 2025-09-20: five working days are Mon 22 … Fri 26 (第六十九条: 十日以内为工作日).
+    const e = decide(accepted, rule("notEnforce", "2025-09-20", "2025-09-22", reasons), ctxAt(day("2025-09-22")));
+    const ruled = e._unsafeUnwrap()[0];
+    expect(ruled?.payload).toMatchObject({
+      deliveryDue: {
+        ruleId: "enforcement.courtRulingDelivery",
+        due: "2025-09-26",
+        source: { law: "行政强制法", article: 58, paragraph: 2 },
+      },
+      deliveredLate: false,
+    });
+  });
+
+  it("a late delivery is recorded, not refused, and the fifteen days run from the day received (第五十八条第三款)", () => {
+    // Received Monday 2025-09-29, a working day after 2025-09-26.
+    const ruled = step(
+      accepted,
+      rule("notEnforce", "2025-09-20", "2025-09-29", reasons),
+      ctxAt(day("2025-09-29")),
+    )._unsafeUnwrap();
+    const r = ruled.context.execution.court?.ruling;
+    expect(r).toMatchObject({ deliveryDue: { due: "2025-09-26" }, deliveredLate: true });
+    // 15 days from 2025-09-29 end on 2025-10-14 (a Tuesday after the National Day holiday).
+    const due = computeDeadline("enforcement.courtReconsideration", "2025-09-29", calendar)._unsafeUnwrap().due;
+    expect(due).toBe("2025-10-14");
+    expect(r?.reconsiderationDue).toMatchObject({ due, source: { article: 58, paragraph: 3 } });
+    // Counted from the ruling it would have ended on 2025-10-09; from the delivery 复议 is still open.
+    expect(decide(ruled, reconsider, ctxAt(day("2025-10-14"), headActor)).isOk()).toBe(true);
+    expect(decide(ruled, reconsider, ctxAt(day("2025-10-15"), headActor))._unsafeUnwrapErr()).toMatchObject({
+      code: "COURT_APPLICATION_LATE",
+      source: { article: 58, paragraph: 3 },
+    });
+  });
+
+  it("only a first 不予执行 ruling carries the delivery period: not 准予执行, not 不予受理, not the higher court's", () => {
+    const enforce = decide(accepted, rule("enforce", "2025-09-20", "2025-09-22"), ctxAt(day("2025-09-22")));
+    expect(enforce._unsafeUnwrap()[0]?.payload.deliveryDue).toBeUndefined();
+    const notAccepted = decide(applied, rule("notAccepted", "2025-09-17", "2025-09-18"), ctxAt(day("2025-09-18")));
+    expect(notAccepted._unsafeUnwrap()[0]?.payload.deliveryDue).toBeUndefined();
+    const ruled = step(
+      accepted,
+      rule("notEnforce", "2025-09-20", "2025-09-22", reasons),
+      ctxAt(day("2025-09-22")),
+    )._unsafeUnwrap();
+    const asked = step(ruled, reconsider, ctxAt(day("2025-09-23"), headActor))._unsafeUnwrap();
+    const final = decide(asked, rule("notEnforce", "2025-10-20", "2025-10-31", reasons), ctxAt(day("2025-10-31")));
+    expect(final._unsafeUnwrap()[0]?.payload).not.toHaveProperty("deliveryDue");
+  });
+
+  test.prop([fc.integer({ min: 0, max: 60 })])(
+    "any receipt on or after the ruling is recorded; late iff after the five days; 复议 counted from receipt",
+    (gap) => {
+      const ruledOn = "2025-09-20";
+      const receivedOn = addDays(ruledOn, gap);
+      const events = decide(
+        accepted,
+        rule("notEnforce", ruledOn, receivedOn, reasons),
+        ctxAt(day(receivedOn)),
+      )._unsafeUnwrap();
+      const p = events[0]?.payload as {
+        deliveryDue: { due: string };
+        deliveredLate: boolean;
+        reconsiderationDue: { due: string };
+      };
+      expect(p.deliveryDue.due).toBe(
+        computeDeadline("enforcement.courtRulingDelivery", ruledOn, calendar)._unsafeUnwrap().due,
+      );
+      expect(p.deliveredLate).toBe(compareCivilDates(receivedOn, p.deliveryDue.due) > 0);
+      expect(p.reconsiderationDue.due).toBe(
+        computeDeadline("enforcement.courtReconsideration", receivedOn, calendar)._unsafeUnwrap().due,
+      );
+    },
+  );
+
+  it("the deadline index flags a late delivery with the days it was late, until the case ends", async () => {
+    const store = inMemoryEventStore();
+    (await createCase(store, "late1", fileCommand, ctxAt(day("2025-03-03"))))._unsafeUnwrap();
+    for (const [cmd, now, actor] of [
+      ...servedSteps().slice(1),
+      [demand, day("2025-03-27")] as Step,
+      [apply, day("2025-09-12"), headActor] as Step,
+      [accept("2025-09-16"), day("2025-09-16")] as Step,
+      [rule("notEnforce", "2025-09-20", "2025-09-29", reasons), day("2025-09-29")] as Step,
+    ]) {
+      (await execute(store, "late1", cmd, ctxAt(now, actor ?? officerActor)))._unsafeUnwrap();
+    }
+    const flagged = async (today: string) =>
+      (await openDeadlines(store, { today }))
+        ._unsafeUnwrap()
+        .find((d) => d.ruleId === "enforcement.courtRulingDelivery");
+    const expected = {
+      due: "2025-09-26",
+      metOn: "2025-09-29",
+      overdue: true,
+      daysOverdue: 3,
+      name: "人民法院送达不予执行裁定期限",
+      source: { article: 58, paragraph: 2 },
+    };
+    expect(await flagged("2025-09-29")).toMatchObject(expected);
+    // The lateness is fixed at delivery, not counted on to the day judged; 复议 does not clear it.
+    (await execute(store, "late1", reconsider, ctxAt(day("2025-10-09"), headActor)))._unsafeUnwrap();
+    expect(await flagged("2025-12-01")).toMatchObject(expected);
+    const overdue = (await openDeadlines(store, { today: "2025-12-01", overdueOnly: true }))._unsafeUnwrap();
+    expect(overdue.map((d) => d.ruleId)).toContain("enforcement.courtRulingDelivery");
   });
 });
 

@@ -155,8 +155,11 @@ export function recordCourtAcceptance(
 /**
  * 人民法院的裁定 — `execution.courtRule` (行政强制法 Arts. 56–58): 不予受理 before any acceptance;
  * 准予执行 or 不予执行 (with its reasons, Art. 58 para. 2) after it; on the organ's 复议 the
- * higher court's ruling, which is final. A ruling against the organ opens its fifteen days to
- * ask the higher court to reconsider, from the day it received the ruling.
+ * higher court's ruling, which is final. A 不予执行 ruling carries the court's five working
+ * days to deliver it (Art. 58 para. 2, `deliveryDue`) and whether it reached the organ after
+ * them (`deliveredLate`, recorded, not refused). A ruling against the organ opens its fifteen
+ * days to ask the higher court to reconsider, from the day it received the ruling (Art. 56
+ * para. 2, Art. 58 para. 3).
  */
 export function recordCourtRuling(
   cmd: Cmd<"execution.courtRule">,
@@ -232,6 +235,14 @@ export function recordCourtRuling(
     if (due.isErr()) return err(due.error);
     executionDue = due.value;
   }
+  // 不予执行: the court delivers the ruling to the organ within five days (Art. 58 para. 2). A
+  // late delivery is the court's: recorded and flagged, never a reason to refuse the organ's record.
+  let deliveryDue: CaseDeadline | undefined;
+  if (ruling === "notEnforce" && pending === undefined) {
+    const due = caseDeadline("enforcement.courtRulingDelivery", cmd.ruledOn, ctx);
+    if (due.isErr()) return err(due.error);
+    deliveryDue = due.value;
+  }
   const againstOrgan = ruling !== "enforce" && pending === undefined;
   let reconsiderationDue: CaseDeadline | undefined;
   if (againstOrgan) {
@@ -249,6 +260,9 @@ export function recordCourtRuling(
     onReconsideration: pending !== undefined,
     records: cmd.records,
     ...(reconsiderationDue === undefined ? {} : { reconsiderationDue }),
+    ...(deliveryDue === undefined
+      ? {}
+      : { deliveryDue, deliveredLate: compareCivilDates(cmd.receivedOn, deliveryDue.due) > 0 }),
     ...(cmd.immediateApproved === undefined ? {} : { immediateApproved: cmd.immediateApproved }),
     ...(executionDue === undefined ? {} : { executionDue }),
   });

@@ -568,6 +568,13 @@ export const EXECUTION_EVENT_SCHEMAS = [
     records: recs,
     /** 申请复议期限 (十五日) after a ruling against the organ. */
     reconsiderationDue: CaseDeadlineSchema.optional(),
+    /**
+     * 人民法院送达不予执行裁定期限 — five working days from a 不予执行 ruling (Art. 58 para. 2;
+     * 十日以内 are working days, Art. 69); not on the higher court's ruling after 复议.
+     */
+    deliveryDue: CaseDeadlineSchema.optional(),
+    /** 逾期送达 — the organ received the 不予执行 ruling after `deliveryDue` (recorded, not refused). */
+    deliveredLate: z.boolean().optional(),
     /** 经院长批准立即执行 (Art. 59). */
     immediateApproved: z.boolean().optional(),
     /** 人民法院执行期限 — five days from the ruling when immediate execution was approved (Art. 59). */
@@ -705,6 +712,10 @@ export interface CourtProceedings {
     readonly receivedOn: CivilDate;
     readonly onReconsideration: boolean;
     readonly reconsiderationDue?: CaseDeadline;
+    /** 人民法院送达不予执行裁定期限 (Art. 58 para. 2), for a first 不予执行 ruling. */
+    readonly deliveryDue?: CaseDeadline;
+    /** The ruling reached the organ after `deliveryDue`. */
+    readonly deliveredLate?: boolean;
   };
   /** 申请复议 pending before the higher court. */
   readonly reconsideration?: { readonly at: Instant; readonly against: "notEnforce" | "notAccepted" };
@@ -838,6 +849,8 @@ export function evolveExecution(s: ExecutionState, e: ExecutionEvent): Execution
             receivedOn: e.receivedOn,
             onReconsideration: e.onReconsideration,
             ...(e.reconsiderationDue === undefined ? {} : { reconsiderationDue: e.reconsiderationDue }),
+            ...(e.deliveryDue === undefined ? {} : { deliveryDue: e.deliveryDue }),
+            ...(e.deliveredLate === undefined ? {} : { deliveredLate: e.deliveredLate }),
           },
         },
       };

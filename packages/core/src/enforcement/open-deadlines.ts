@@ -25,10 +25,15 @@ export interface OpenDeadline {
   readonly name: string;
   /** 届满日. */
   readonly due: CivilDate;
-  /** Past its due day on the day judged. */
+  /** Past its due day on the day judged (or, for a deadline met late, on the day met). */
   readonly overdue: boolean;
-  /** Calendar days past the due day (0 when not overdue). */
+  /** Calendar days past the due day (0 when not overdue); for a deadline met late, up to `metOn`. */
   readonly daysOverdue: number;
+  /**
+   * 逾期履行之日 — for a deadline already met, late, and kept on the list to show it (人民法院逾期
+   * 送达不予执行裁定, 行政强制法 Art. 58 para. 2): the day it was met.
+   */
+  readonly metOn?: CivilDate;
   /** 暂定 — computed without the holiday notice of a year it reaches. */
   readonly provisional: boolean;
   /** The rule that sets the period. */
@@ -82,6 +87,7 @@ const RowValueSchema = z.object({
   provisional: z.boolean(),
   setBy: z.string().min(1),
   reviewOf: z.string().optional(),
+  metOn: CivilDateSchema.optional(),
 });
 
 const NAMES: ReadonlyMap<string, string> = new Map([
@@ -124,7 +130,7 @@ export function openDeadlinesFrom(
     const v = parsed.data;
     if (options.streamPrefix !== undefined && !v.caseId.startsWith(options.streamPrefix)) continue;
     if (options.dueBy !== undefined && compareCivilDates(v.due, options.dueBy) > 0) continue;
-    const late = Math.max(0, daysBetween(v.due, options.today));
+    const late = Math.max(0, daysBetween(v.due, v.metOn ?? options.today));
     if (options.overdueOnly === true && late === 0) continue;
     const daysLeft = Math.max(0, daysBetween(options.today, v.due));
     const warnDays = warnings[v.ruleId] ?? 0;
@@ -145,6 +151,7 @@ export function openDeadlinesFrom(
       setBy: v.setBy,
       ...(row.key.startsWith(prefix) ? { measureId: row.key.slice(prefix.length) } : {}),
       ...(v.reviewOf === undefined ? {} : { reviewOf: v.reviewOf }),
+      ...(v.metOn === undefined ? {} : { metOn: v.metOn }),
       daysLeft,
       closingSoon,
       ...(closingSoon

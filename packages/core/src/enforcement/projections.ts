@@ -82,6 +82,9 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   "enforcement.suspensionLapse": ["execution.resumed", "execution.terminated", "execution.ceased"],
   // 立即执行 (Art. 59): the court's five days, followed by the organ until the case ends.
   "enforcement.courtImmediateExecution": ["execution.terminated"],
+  // 送达不予执行裁定 (Art. 58 para. 2): indexed only when the ruling reached the organ late
+  // (`deliveredLate`); the flag stays until the case ends.
+  "enforcement.courtRulingDelivery": [],
   // 公示 (in the disclosure's own stream): published, or withheld by law (not published at all).
   "disclosure.licencePenalty": ["disclosure.published", "disclosure.withheld"],
   // …and an inspection case's own result deadline (优化营商环境条例 Art. 54: 双随机、一公开) ends
@@ -114,6 +117,15 @@ export const CASE_END_EVENTS: readonly string[] = ["case.closed", "case.archived
  */
 const keptAfterFiling = (ruleId: string): boolean => ruleId === "penalty.payment" || ruleId.startsWith("enforcement.");
 
+/**
+ * 人民法院逾期送达不予执行裁定 (行政强制法 Art. 58 para. 2) — the court's five days, which the
+ * organ learns of only when the ruling reaches it: `execution.courtRuled` carries them
+ * (`deliveryDue`); on time, nothing is indexed; late (`deliveredLate`), the row is kept with
+ * the day it was met (`metOn`, the organ's `receivedOn`), so the list shows the court's missed
+ * deadline and by how many days, until the case ends. Paying off the fine does not clear it.
+ */
+const COURT_LATE_DELIVERY = "enforcement.courtRulingDelivery";
+
 /** Collected on the spot (`onSpot.collected`, Arts. 68–71), the fine is paid: nothing to pay at the bank or to enforce. */
 const COLLECTED_DISCHARGES: readonly string[] = ["penalty.payment", "enforcement.courtApplication"];
 
@@ -124,7 +136,7 @@ const COLLECTED_DISCHARGES: readonly string[] = ["penalty.payment", "enforcement
  * (行政强制法 Arts. 35–58: the demand, the court window, the court's periods — 执行完毕).
  */
 export const PAID_OFF_DISCHARGES: readonly string[] = STATUTORY_PERIODS.map((p) => p.id).filter(
-  (id) => id === "penalty.payment" || id.startsWith("enforcement."),
+  (id) => id === "penalty.payment" || (id.startsWith("enforcement.") && id !== COURT_LATE_DELIVERY),
 );
 
 /** Whether `event` is a payment leaving nothing owed (see {@link PAID_OFF_DISCHARGES}). */
@@ -225,6 +237,11 @@ export const deadlinesProjection: Projection = {
     }
     for (const d of deadlinesIn(event)) {
       if (NOT_INDEXED.has(d.ruleId)) continue;
+      let metOn: string | undefined;
+      if (d.ruleId === COURT_LATE_DELIVERY) {
+        if (event.payload.deliveredLate !== true || typeof event.payload.receivedOn !== "string") continue;
+        metOn = event.payload.receivedOn;
+      }
       writes.push({
         op: "put",
         key: key(d.ruleId, d.ruleId.startsWith("coercion.") ? measureId : undefined),
@@ -237,6 +254,7 @@ export const deadlinesProjection: Projection = {
           provisional: d.provisional,
           setBy: event.type,
           seq: event.seq,
+          ...(metOn === undefined ? {} : { metOn }),
         },
       });
     }
