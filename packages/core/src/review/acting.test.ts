@@ -175,6 +175,73 @@ describe("review: who assigns, reviews and discusses (Arts. 57, 58)", () => {
   });
 });
 
+describe("review: the participants of a collective discussion (行政处罚法 Art. 57 para. 2)", () => {
+  /** submitted → assigned to r → 不同意 → the handling officer disputes it. */
+  const disputed = (registry: Registry = bodies) => {
+    let s = submitted();
+    s = apply(s, act(s, { type: "review.assign", reviewerId: "r" }, headActor, { registry }));
+    const findings = allOk.map((f, i) => (i === 0 ? { ...f, ok: false, note: "数额过高" } : f));
+    s = apply(
+      s,
+      act(s, { type: "review.conclude", outcome: "rejected", findings, opinion: "不同意" }, reviewerActor, {
+        registry,
+      }),
+    );
+    return apply(s, act(s, { type: "review.dispute", reason: "承办机构认为数额适当" }, officerActor, { registry }));
+  };
+  const discuss = (participants: string[], membersTotal?: number): ReviewCommandInput => ({
+    type: "review.discuss",
+    participants,
+    ...(membersTotal === undefined ? {} : { membersTotal }),
+    resolution: "adoptDraft",
+    conclusion: "采纳承办机构意见",
+  });
+  const ART_57_2 = { law: "行政处罚法", article: 57, paragraph: 2, confidence: "C-law" };
+  /** h4 (副局长三) away from 2025-06-01: three heads in post on NOW. */
+  const h4 = recordOf("h4");
+  const h4Away = createBodiesRegistry({
+    ...bodies.data,
+    officers: [
+      ...bodies.data.officers.filter((o) => o.id !== "h4"),
+      { ...h4, effectiveUntil: "2025-06-01" },
+      { ...h4, status: "away", effectiveFrom: "2025-06-01" },
+    ],
+  })._unsafeUnwrap();
+
+  it.each([
+    ["a person not in the registry", "ghost", "ACTOR_NOT_REGISTERED", "ghost", bodies],
+    ["a registered officer who is not a head", "b", "ROLE_NOT_BACKED", "乙（b）", bodies],
+    ["a head not in post that day", "h4", "OFFICER_NOT_QUALIFIED", "副局长三（h4）", h4Away],
+  ] as const)(
+    "%s is refused by name, citing Art. 57 para. 2; nothing is decided",
+    (_what, id, code, named, registry) => {
+      const s = disputed(registry);
+      const e = act(s, discuss(["h", "h2", id]), headActor, { registry })._unsafeUnwrapErr();
+      expect(e.code).toBe(code);
+      expect(e.message).toContain(named);
+      expect(e.message).toContain("本机关在岗负责人为");
+      expect(e.source).toEqual(ART_57_2);
+      expect(e.details).toMatchObject({ participant: id });
+      expect((e.details as { heads: string[] }).heads).toContain("局长（h）");
+    },
+  );
+
+  it("the quorum is counted over the registry's heads in post, not the membersTotal the command states", () => {
+    // Four heads in post: two of them are short of two thirds, whatever the command claims.
+    const e = act(disputed(), discuss(["h", "h2"], 2), headActor)._unsafeUnwrapErr();
+    expect(e.code).toBe("DISCUSSION_QUORUM_NOT_MET");
+    expect(e.details).toMatchObject({ participants: 2, membersTotal: 4, needed: 3 });
+    const [held] = act(disputed(), discuss(["h", "h2", "h3"], 9), headActor)._unsafeUnwrap();
+    expect(held).toMatchObject({
+      type: "review.discussed",
+      payload: { participants: ["h", "h2", "h3"], membersTotal: 4 },
+    });
+    // With h4 away, three heads are in post: two of them are two thirds.
+    const [away] = act(disputed(h4Away), discuss(["h", "h2"]), headActor, { registry: h4Away })._unsafeUnwrap();
+    expect(away).toMatchObject({ payload: { participants: ["h", "h2"], membersTotal: 3 } });
+  });
+});
+
 describe("review: property — an assignment is accepted only from a role the registry backs", () => {
   const ids = ["a", "b", "r", "u", "g", "n", "h", "h2", "ghost"];
   const roleSets: Role[][] = [["head"], ["legalReviewer"], ["head", "legalReviewer"], ["officer", "head"]];

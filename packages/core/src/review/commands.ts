@@ -22,7 +22,8 @@ const materials = z.array(ReviewMaterialSchema).readonly().default([]);
  * - `review.conclude` 出具审核意见 (findings on every checklist item, the outcome);
  * - `review.resubmit` 修改后重新送审;
  * - `review.dispute` 承办机构对审核意见有异议;
- * - `review.discuss` 集体讨论 (participants, the number of heads, resolution, conclusion).
+ * - `review.discuss` 集体讨论 (participants — each a registered head of the body in post that day —
+ *   resolution, conclusion; the quorum is counted over the registry's heads in post).
  */
 export const ReviewCommandSchema = z.discriminatedUnion("type", [
   z.object({
@@ -56,8 +57,10 @@ export const ReviewCommandSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("review.discuss"),
     at,
+    /** 参加讨论的负责人 — officer ids, each a head of the case's body registered and in post on the day. */
     participants: z.array(IdSchema).min(1).readonly(),
-    membersTotal: z.number().int().min(1),
+    /** 负责人总数 — no longer used: the total is the registry's count of the body's heads in post (kept for callers written before). */
+    membersTotal: z.number().int().min(1).optional(),
     resolution: DiscussionResolutionSchema,
     conclusion: z.string().trim().min(1),
   }),

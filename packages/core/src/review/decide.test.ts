@@ -319,7 +319,7 @@ describe("escalation and disagreement (法律顾问室; 集体讨论, 行政处�
       run,
       {
         type: "review.discuss",
-        participants: ["h", "h2"],
+        participants: ["h", "h2", "h3"],
         membersTotal: 3,
         resolution: "adoptReview",
         conclusion: "采纳审核意见",

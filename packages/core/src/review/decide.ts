@@ -14,7 +14,13 @@ import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
 import { type CivilDate, civilDateOf, compareCivilDates, epochMillis, type Instant } from "../kernel/time.js";
 import type { CaseEvent } from "../recording/case-event.js";
-import { type ActingScope, actingBody, checkClaimedRoles } from "../registry/bodies/acting.js";
+import {
+  type ActingScope,
+  actingBody,
+  checkClaimedRoles,
+  checkHeadParticipants,
+  headsInPost,
+} from "../registry/bodies/acting.js";
 import type { BodiesRegistry } from "../registry/bodies/registry.js";
 import { classifyDecision } from "./catalogue.js";
 import { type ReviewCommand, type ReviewCommandInput, ReviewCommandSchema } from "./commands.js";
@@ -189,6 +195,45 @@ function checkActor(
   return r.isErr() ? err(r.error) : ok(true);
 }
 
+/**
+ * 集体讨论参加人员核验 — `review.discuss` (行政处罚法 Art. 57 para. 2, "行政机关负责人应当集体
+ * 讨论决定"), as `discussion.hold` in the ordinary procedure: every participant is a head of
+ * the case's body (its team's, when the case names none), registered and in post on the day
+ * — else the first who is not is refused by name (`ACTOR_NOT_REGISTERED`,
+ * `OFFICER_NOT_QUALIFIED`, `ROLE_NOT_BACKED`; registry `checkHeadParticipants`), citing
+ * Art. 57 para. 2. `Ok` with the number of the body's heads in post, over which the quorum is
+ * counted (the command's `membersTotal` is not used for it).
+ */
+function discussionHeads(
+  cmd: Extract<ReviewCommand, { type: "review.discuss" }>,
+  c: ReviewContext,
+  date: CivilDate,
+  ctx: ReviewDecideContext,
+): Result<number, SanxiangError> {
+  const scope = scopeOf(c, cmd, ctx);
+  const bodyId = actingBody(scope, date, ctx.bodies);
+  if (bodyId === undefined) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        "案件未载明执法主体，承办人员也不在执法主体及人员数据库中，无法核对参加集体讨论的负责人",
+        SRC.discussionParticipants,
+        { officerIds: [...scope.team] },
+      ),
+    );
+  }
+  const checked = checkHeadParticipants(
+    cmd.participants,
+    bodyId,
+    date,
+    ctx.bodies,
+    "参加法制审核分歧的集体讨论",
+    SRC.discussionParticipants,
+  );
+  if (checked.isErr()) return err(checked.error);
+  return ok(headsInPost(bodyId, date, ctx.bodies).length);
+}
+
 function checkFindings(
   cmd: Extract<ReviewCommand, { type: "review.conclude" }>,
 ): Result<readonly ReviewFinding[], SanxiangError> {
@@ -339,7 +384,10 @@ function eventFor(
     case "review.dispute":
       return ok({ type: "review.disputed", at, reason: cmd.reason });
     case "review.discuss": {
-      const quorum = checkDiscussionQuorum(cmd.participants, cmd.membersTotal, policy);
+      const heads = discussionHeads(cmd, c, date, ctx);
+      if (heads.isErr()) return err(heads.error);
+      const membersTotal = heads.value;
+      const quorum = checkDiscussionQuorum(cmd.participants, membersTotal, policy);
       if (quorum.isErr()) return err(quorum.error);
       const participants = quorum.value;
       if (cmd.resolution === "adoptDraft" && !policy.discussionResolves) {
@@ -349,7 +397,7 @@ function eventFor(
         type: "review.discussed",
         at,
         participants,
-        membersTotal: cmd.membersTotal,
+        membersTotal,
         resolution: cmd.resolution,
         conclusion: cmd.conclusion,
         draftHash: c.draftHash ?? "",

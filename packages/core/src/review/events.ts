@@ -94,7 +94,7 @@ export const ReviewEventSchema = z.discriminatedUnion("type", [
     at,
     /** 参加讨论的负责人. */
     participants: z.array(IdSchema).min(1).readonly(),
-    /** 负责人总数 — for the quorum. */
+    /** 负责人总数 — the body's heads in post that day (the registry's count), over which the quorum was counted. */
     membersTotal: z.number().int().min(1),
     resolution: DiscussionResolutionSchema,
     /** 讨论结论. */

@@ -128,8 +128,17 @@ const commandArb: fc.Arbitrary<[ReviewCommandInput, Actor]> = fc.oneof(
   fc.tuple(
     fc.record({
       type: fc.constant("review.discuss" as const),
-      participants: fc.constantFrom(["h"], ["h", "h2"], ["h", "h2", "h3"], ["h", "h", "h2"]),
-      membersTotal: fc.constantFrom(3, 4),
+      participants: fc.constantFrom(
+        ["h"],
+        ["h", "h2"],
+        ["h", "h2", "h3"],
+        ["h", "h", "h2"],
+        ["h", "h2", "h3", "h4"],
+        // Not heads of the body: an officer, a stranger (行政处罚法 Art. 57 para. 2).
+        ["h", "h2", "b"],
+        ["h", "h2", "ghost"],
+      ),
+      membersTotal: fc.constantFrom(3, 4, undefined),
       resolution: fc.constantFrom("adoptDraft" as const, "adoptReview" as const, "reject" as const),
       conclusion: fc.constant("结论"),
     }),
@@ -209,6 +218,9 @@ function checkInvariants(real: Real): void {
       // Art. 57 para. 2: a discussion only of a dispute, with the quorum (2/3 by default).
       expect(disputed).toBe(true);
       const participants = p.participants as string[];
+      // Every participant a head of the body in post; the total the registry's heads in post.
+      expect(participants.every((id) => ["h", "h2", "h3", "h4"].includes(id))).toBe(true);
+      expect(p.membersTotal).toBe(4);
       expect(participants.length * 3).toBeGreaterThanOrEqual((p.membersTotal as number) * 2);
       expect(e.actor.roles).toContain("head");
     }

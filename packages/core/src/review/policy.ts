@@ -79,6 +79,11 @@ export const REVIEW_SOURCES = {
   escalation: { law: PLAN, section: "二（三）（3）", confidence: "C-local" },
   /** Collective discussion by the heads (Art. 57 para. 2; the quorum is [VAR]). */
   discussion: { law: "行政处罚法", article: 57, paragraph: 2, confidence: "VAR" },
+  /**
+   * Who takes part in it: the body's heads, registered and in post (Art. 57 para. 2,
+   * "行政机关负责人应当集体讨论决定") — the statute's, not the bureau's.
+   */
+  discussionParticipants: law(57, 2),
   /** Regular training of reviewers (pilot plan 二（三）（4）). */
   training: { law: PLAN, section: "二（三）（4）", confidence: "C-local" },
 } as const satisfies Readonly<Record<string, RuleSource>>;
