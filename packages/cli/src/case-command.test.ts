@@ -273,12 +273,42 @@ describe("sanxiang case do: legal review and the decision's disclosure (行政�
     expect((await doStep(id, decide)).err).toBe("");
     const shown = JSON.parse((await cli("case", id, "show", "--json")).out);
     expect(shown.reviews).toEqual([expect.objectContaining({ reviewId: `${id}.review.1` })]);
-    const drafted = await run("disclosure.draft", "spt-scj-01", "2026-03-11T02:00:00Z", {
-      documentNumber: "沙市监价罚〔2026〕1号",
-    });
+    const drafted = await cli(
+      "case",
+      id,
+      "do",
+      "disclosure.draft",
+      "--as",
+      "spt-scj-01",
+      "--at",
+      "2026-03-11T02:00:00Z",
+      "--json",
+      "--data",
+      JSON.stringify({ documentNumber: "沙市监价罚〔2026〕1号" }),
+    );
     expect(drafted.err).toBe("");
     expect(drafted.code).toBe(0);
-    expect(drafted.out).toContain("disclosure.drafted");
+    const draft = JSON.parse(drafted.out);
+    expect(draft.events[0]).toMatchObject({ type: "disclosure.drafted" });
+    const disclosureId: string = draft.stream;
+    expect(disclosureId).not.toBe(id);
+    // The head signs off the drafted content on the disclosure's own stream (its id as <case-id>).
+    const contentHash: unknown = draft.events[0].payload.contentHash;
+    expect(typeof contentHash).toBe("string");
+    const signedOff = await cli(
+      "case",
+      disclosureId,
+      "do",
+      "disclosure.approve",
+      "--as",
+      "spt-scj-head",
+      "--at",
+      "2026-03-12T02:00:00Z",
+      "--data",
+      JSON.stringify({ contentHash }),
+    );
+    expect(signedOff.err).toBe("");
+    expect(signedOff.out).toContain("disclosure.approved");
   });
 });
 
