@@ -103,7 +103,11 @@ export interface BureauConfig {
   readonly logId?: string;
   /** 事件存储 — open it with {@link bureauProjections} for the case list. */
   readonly store: EventStore;
-  /** 证据存储 — for {@link ActingOnCase.attachEvidence}. */
+  /**
+   * 证据存储 — for {@link ActingOnCase.attachEvidence} (`put`) and the evidence's `open`
+   * (`verify`, `get`): all three methods are checked when the bureau is created
+   * (`BUREAU_PORT_METHODS`).
+   */
   readonly evidence?: EvidenceStore;
   /** 公示渠道 — for publishing, withdrawing and ending disclosures. */
   readonly publisher?: Publisher;
@@ -146,8 +150,24 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-const hasMethods = (value: unknown, names: readonly string[]): boolean =>
-  isRecord(value) && names.every((n) => typeof value[n] === "function");
+/** The methods of `names` that `value` lacks (all of them when it is not an object). */
+const missingMethods = (value: unknown, names: readonly string[]): readonly string[] =>
+  isRecord(value) ? names.filter((n) => typeof value[n] !== "function") : names;
+
+/**
+ * 端口方法 — the methods of each optional port that the bureau calls, checked by
+ * `createBureau` when the port is given: the evidence store's `put` (证据入卷), `verify` and
+ * `get` (证据调取); the publisher's three; the signer's, the id generator's and the random
+ * source's one. A port missing any of them is refused at once, naming the missing methods,
+ * rather than failing at the first act that needs it.
+ */
+export const BUREAU_PORT_METHODS = {
+  evidence: ["put", "get", "verify"],
+  publisher: ["publish", "withdraw", "expire"],
+  signer: ["sign"],
+  ids: ["next"],
+  random: ["fill"],
+} as const satisfies Readonly<Partial<Record<keyof BureauConfig, readonly string[]>>>;
 
 /** Checks the configuration: the ports are there, the body is in the registry, the disclosure and equipment policies resolve. */
 export function resolveBureau(config: BureauConfig): Result<ResolvedBureau, SanxiangError> {
@@ -164,20 +184,30 @@ export function resolveBureau(config: BureauConfig): Result<ResolvedBureau, Sanx
     ],
   ];
   for (const [field, value, methods, name] of ports) {
-    if (!hasMethods(value, methods)) {
-      return err(configError(`缺少或不是${name}：${field} 应提供 ${methods.join("、")}`, { field }));
+    const missing = missingMethods(value, methods);
+    if (missing.length > 0) {
+      return err(
+        configError(`缺少或不是${name}：${field} 应提供 ${methods.join("、")}（缺少 ${missing.join("、")}）`, {
+          field,
+          missing,
+        }),
+      );
     }
   }
-  for (const [field, methods] of [
-    ["evidence", ["put"]],
-    ["publisher", ["publish", "withdraw", "expire"]],
-    ["signer", ["sign"]],
-    ["ids", ["next"]],
-    ["random", ["fill"]],
-  ] as const) {
+  for (const [field, methods] of Object.entries(BUREAU_PORT_METHODS) as [
+    keyof typeof BUREAU_PORT_METHODS,
+    readonly string[],
+  ][]) {
     const value = config[field];
-    if (value !== undefined && !hasMethods(value, methods)) {
-      return err(configError(`${field} 不是有效的端口：应提供 ${methods.join("、")}`, { field }));
+    if (value === undefined) continue;
+    const missing = missingMethods(value, methods);
+    if (missing.length > 0) {
+      return err(
+        configError(`${field} 不是有效的端口：应提供 ${methods.join("、")}，缺少 ${missing.join("、")}`, {
+          field,
+          missing,
+        }),
+      );
     }
   }
   const now = config.clock.now();
