@@ -494,69 +494,6 @@ async function backfillMerkleNodes(client: Queryable, S: string, hash: HashAlgor
 }
 
 /**
- * The leaves of one packed `readLeaves` page, as views into its buffers, or `null` when the
- * page must be read row by row: a NULL anywhere (the line of that event is then missing),
- * positions not after+1, after+2, …, or lengths that do not add up to the buffers.
- */
-function unpackLeaves(row: Record<string, unknown> | undefined, after: number): StoredLeaf[] | null {
-  if (row === undefined) return null;
-  const n = Number(row.n);
-  if (n === 0) return [];
-  const { json, hashes, meta, text } = row;
-  if (
-    !Number.isSafeInteger(n) ||
-    !(json instanceof Uint8Array) ||
-    !(hashes instanceof Uint8Array) ||
-    !(text instanceof Uint8Array) ||
-    typeof meta !== "string"
-  ) {
-    return null;
-  }
-  const lines = meta.split(";");
-  if (lines.length !== n) return null;
-  const ascii = new TextDecoder("utf-8", { fatal: true });
-  const leaves: StoredLeaf[] = new Array(n);
-  let at = 0;
-  let hashAt = 0;
-  let textAt = 0;
-  for (let i = 0; i < n; i++) {
-    const fields = (lines[i] as string).split(",");
-    if (fields.length !== 6 || !fields.every((f) => /^[0-9]{1,16}$/.test(f))) return null;
-    const [position, size, hashLength, idLength, seq, typeLength] = fields.map(Number) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    if (position !== after + i + 1 || !Number.isSafeInteger(seq)) return null;
-    if (at + size > json.length || hashAt + hashLength > hashes.length) return null;
-    if (textAt + idLength + typeLength > text.length) return null;
-    let caseId: string;
-    let type: string;
-    try {
-      caseId = ascii.decode(text.subarray(textAt, textAt + idLength));
-      type = ascii.decode(text.subarray(textAt + idLength, textAt + idLength + typeLength));
-    } catch {
-      return null;
-    }
-    leaves[i] = {
-      position,
-      caseId,
-      seq,
-      type,
-      bytes: json.subarray(at, at + size),
-      leafHash: hashes.subarray(hashAt, hashAt + hashLength),
-    };
-    at += size;
-    hashAt += hashLength;
-    textAt += idLength + typeLength;
-  }
-  return at === json.length && hashAt === hashes.length && textAt === text.length ? leaves : null;
-}
-
-/**
  * The LISTEN side: one dedicated client (not pooled) listening on the store's channel,
  * started with the first subscription, reconnected after an error with a growing delay.
  * Every notification — and every reconnection, which may have missed some — wakes all
@@ -1104,32 +1041,15 @@ function createStore(
       // The page ends by bytes too (READ_LEAVES_PAGE_BYTES): the last event read is the one
       // that starts below the budget, found from the lengths of the next `limit` events
       // (octet_length reads a TOASTed value's size without fetching it).
-      const pageRows =
-        `SELECT position, case_id, seq, type, convert_to(json, 'UTF8') AS bytes, leaf_hash FROM ${S}.events ` +
-        "WHERE position > $1::bigint AND position <= (SELECT max(position) FROM (" +
-        "SELECT position, sum(octet_length(json)) OVER (ORDER BY position) - octet_length(json) AS before " +
-        `FROM (SELECT position, json FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT $2) page` +
-        ") sized WHERE before < $3)";
-      // The page as one packed row (like SQLite's): the bytes end to end, the hashes end to
-      // end, one `position,bytes,hash,case id,seq,type` length line per event, the case ids
-      // and types end to end — one row for node-pg to parse instead of one per event.
-      // Anything it cannot vouch for (a NULL, lengths that do not add up) is read row by row.
-      const packed = await query(
+      const r = await query(
         pool,
-        "SELECT count(*) AS n, string_agg(bytes, ''::bytea ORDER BY position) AS json, " +
-          "string_agg(leaf_hash, ''::bytea ORDER BY position) AS hashes, " +
-          "string_agg(position || ',' || length(bytes) || ',' || length(leaf_hash) || ',' || octet_length(case_id) || ',' || seq || ',' || octet_length(type), ';' ORDER BY position) AS meta, " +
-          `convert_to(string_agg(case_id || type, '' ORDER BY position), 'UTF8') AS text FROM (${pageRows}) page`,
+        `SELECT position, case_id, seq, type, convert_to(json, 'UTF8') AS bytes, leaf_hash FROM ${S}.events ` +
+          "WHERE position > $1::bigint AND position <= (SELECT max(position) FROM (" +
+          "SELECT position, sum(octet_length(json)) OVER (ORDER BY position) - octet_length(json) AS before " +
+          `FROM (SELECT position, json FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT $2) page` +
+          ") sized WHERE before < $3) ORDER BY position",
         [o.value.after, o.value.limit, READ_LEAVES_PAGE_BYTES],
       );
-      if (packed.isErr()) return err(packed.error);
-      const unpacked = unpackLeaves(packed.value.rows[0], o.value.after);
-      if (unpacked !== null) return ok(unpacked);
-      const r = await query(pool, `${pageRows} ORDER BY position`, [
-        o.value.after,
-        o.value.limit,
-        READ_LEAVES_PAGE_BYTES,
-      ]);
       if (r.isErr()) return err(r.error);
       const out: StoredLeaf[] = [];
       for (const row of r.value.rows) {
