@@ -68,7 +68,10 @@ describe("catalogue titles (文件题名) name the documents a reader expects", 
       expect(types.length).toBeGreaterThan(0);
       const missing = types.filter((t) => DEFAULT_EVENT_TITLES[t] === undefined);
       expect(missing, `add these to DEFAULT_EVENT_TITLES (casefile-titles.ts): ${missing.join(", ")}`).toEqual([]);
-      for (const t of types) expect(eventTitle(ev(t))).not.toContain(t);
+      for (const t of types) {
+        expect(eventTitle(ev(t))).not.toContain(t);
+        expect(findRawIdentifiers(eventTitle(ev(t))), t).toEqual([]);
+      }
     });
   }
 
