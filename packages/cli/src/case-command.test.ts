@@ -309,6 +309,12 @@ describe("sanxiang case do: legal review and the decision's disclosure (行政�
     );
     expect(signedOff.err).toBe("");
     expect(signedOff.out).toContain("disclosure.approved");
+    const shownDisclosure = await cli("case", disclosureId, "show");
+    expect(shownDisclosure.err).toBe("");
+    expect(shownDisclosure.out).toMatch(/状态：.*（approved）/);
+    expect(JSON.parse((await cli("case", disclosureId, "commands", "--json")).out).accepted).toContain(
+      "disclosure.publish",
+    );
   });
 });
 

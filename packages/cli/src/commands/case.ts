@@ -15,8 +15,10 @@ import {
   commandsAccepted,
   createBureau,
   DISCLOSURE_COMMAND_EVENTS,
+  DISCLOSURE_STATE_NAMES,
   DisclosureCommandSchema,
   describeIssue,
+  disclosureEventsAcceptedIn,
   type EventStore,
   eventsAcceptedIn,
   eventTitle,
@@ -655,6 +657,7 @@ function unknownCase(caseId: string): SanxiangError {
 
 async function showCommand(ctx: CommandContext, caseId: string): Promise<number> {
   return withReadingBureau(ctx, caseId, async (bureau, store) => {
+    if (await isDisclosureStream(store, caseId)) return showDisclosure(ctx, bureau, store, caseId);
     const view = await bureau.cases.view(caseId);
     if (view.isErr()) return refuse(ctx, view.error);
     if (view.value.procedure === "none") return refuse(ctx, unknownCase(caseId));
@@ -704,29 +707,61 @@ async function showCommand(ctx: CommandContext, caseId: string): Promise<number>
   });
 }
 
+/** Whether `id` is a disclosure's stream (its first event a `disclosure.drafted`). */
+async function isDisclosureStream(store: EventStore, id: string): Promise<boolean> {
+  const events = await store.load(id);
+  return events.isOk() && events.value[0]?.type === "disclosure.drafted";
+}
+
+/** `show` of a disclosure's stream (the id `disclosure.draft` printed), else "no such case". */
+async function showDisclosure(ctx: CommandContext, bureau: Bureau, store: EventStore, id: string): Promise<number> {
+  const events = await store.load(id);
+  if (events.isErr()) return refuse(ctx, events.error);
+  const state = await bureau.disclosure(id).state();
+  if (state.isErr()) return refuse(ctx, state.error);
+  const name = DISCLOSURE_STATE_NAMES[state.value.value];
+  if (ctx.options.json === true) {
+    ctx.io.out(
+      `${JSON.stringify({ disclosureId: id, state: state.value.value, stateName: name, history: events.value.map(eventJson) }, null, 2)}\n`,
+    );
+    return EXIT.ok;
+  }
+  ctx.io.out(
+    `${t(ctx.lang, "公示", "disclosure")} ${id}\n  ${t(ctx.lang, "状态", "state")}：${name}（${state.value.value}）\n`,
+  );
+  ctx.io.out(`${t(ctx.lang, "办理经过", "history")}（${events.value.length}）：\n`);
+  for (const e of events.value) ctx.io.out(`${eventLine(e)}\n`);
+  return EXIT.ok;
+}
+
 function deadlineLine(d: OpenDeadline): string {
   const overdue = d.overdue ? `（已逾期 ${d.daysOverdue} 日）` : "";
   return `${d.name}  届满日 ${d.due}${overdue}（依据：${formatSource(d.source)}）`;
 }
 
 async function commandsCommand(ctx: CommandContext, caseId: string): Promise<number> {
-  return withReadingBureau(ctx, caseId, async (bureau) => {
-    const view = await bureau.cases.view(caseId);
-    if (view.isErr()) return refuse(ctx, view.error);
-    const accepted = acceptedCommands(view.value);
+  return withReadingBureau(ctx, caseId, async (bureau, store) => {
+    let accepted: string[];
+    let name: string;
+    let value: string;
+    if (await isDisclosureStream(store, caseId)) {
+      const disclosure = await bureau.disclosure(caseId).state();
+      if (disclosure.isErr()) return refuse(ctx, disclosure.error);
+      value = disclosure.value.value;
+      name = DISCLOSURE_STATE_NAMES[disclosure.value.value];
+      accepted = commandsAccepted(DISCLOSURE_COMMAND_EVENTS, disclosureEventsAcceptedIn(disclosure.value.value));
+    } else {
+      const view = await bureau.cases.view(caseId);
+      if (view.isErr()) return refuse(ctx, view.error);
+      accepted = acceptedCommands(view.value);
+      name = stateName(view.value);
+      value = stateValue(view.value);
+    }
     if (ctx.options.json === true) {
-      ctx.io.out(
-        `${JSON.stringify({ caseId, state: stateValue(view.value), stateName: stateName(view.value), accepted }, null, 2)}\n`,
-      );
+      ctx.io.out(`${JSON.stringify({ caseId, state: value, stateName: name, accepted }, null, 2)}\n`);
       return EXIT.ok;
     }
-    ctx.io.out(
-      t(
-        ctx.lang,
-        `案件 ${caseId} 处于「${stateName(view.value)}」，此时可执行：\n`,
-        `case ${caseId} is 「${stateName(view.value)}」; accepted now:\n`,
-      ),
-    );
+    ctx.io.out(t(ctx.lang, `${caseId} 处于「${name}」，此时可执行：\n`, `${caseId} is 「${name}」; accepted now:\n`));
     for (const c of accepted) ctx.io.out(`  ${c}\n`);
     if (accepted.length === 0) ctx.io.out(t(ctx.lang, "  （已无可执行的操作）\n", "  (nothing more)\n"));
     return EXIT.ok;
