@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { REVIEW_ITEMS } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -404,6 +405,27 @@ describe("sanxiang case do: hostile input changes nothing", () => {
     expect(log()).toBe(before);
   });
 
+  it("--data-file - reads standard input; malformed JSON there changes nothing either", async () => {
+    const before = await filed();
+    const withStdin = async (text: string, ...args: string[]) => {
+      const original = Object.getOwnPropertyDescriptor(process, "stdin");
+      Object.defineProperty(process, "stdin", { value: Readable.from([Buffer.from(text)]), configurable: true });
+      try {
+        return await cli(...args);
+      } finally {
+        if (original !== undefined) Object.defineProperty(process, "stdin", original);
+      }
+    };
+    const args = ["case", "H-1", "do", "investigation.close", "--as", "spt-scj-01", "--at", "2026-03-04T02:00:00Z"];
+    const bad = await withStdin('{"facts":', ...args, "--data-file", "-");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("不是有效的 JSON");
+    expect(log()).toBe(before);
+    const good = await withStdin('{"facts":"经营者销售商品未标明价格"}', ...args, "--data-file", "-");
+    expect(good.err).toBe("");
+    expect(good.out).toContain("investigation.closed");
+  });
+
   it("show of an unknown case says so", async () => {
     await filed();
     const r = await cli("case", "NOPE", "show");
@@ -414,10 +436,8 @@ describe("sanxiang case do: hostile input changes nothing", () => {
   it("a GBK file is read as GB18030 and said so; an oversized file is refused unread", async () => {
     const before = await filed();
     const gbk = join(dir, "close.json");
-    // {"facts":"经营者销售商品未标明价格"} in GBK (iconv-lite is not a dependency: bytes spelled out).
-    const text = '{"facts":"经营者销售商品未标明价格"}';
-    writeFileSync(gbk, new TextEncoder().encode(text));
-    // Node has no GBK encoder; the GB18030 decoder reads these GBK bytes for 价格 as written.
+    // {"facts":"价格"} saved in GBK, as Notepad or Excel on Chinese Windows would (Node has no
+    // GBK encoder, so the two characters' GBK bytes are spelled out).
     const bytes = Buffer.from([
       ...Buffer.from('{"facts":"', "latin1"),
       0xbc,
@@ -442,6 +462,8 @@ describe("sanxiang case do: hostile input changes nothing", () => {
     expect(r.err).toContain("按 GB18030 编码读取");
     expect(r.code).toBe(0);
     expect(log()).not.toBe(before);
+    const history = JSON.parse((await cli("case", "H-1", "show", "--json")).out).history;
+    expect(history.at(-1)).toMatchObject({ type: "investigation.closed", payload: { facts: "价格" } });
     const after = log();
     const big = join(dir, "big.json");
     writeFileSync(big, `{"facts":"${"x".repeat(1_100_000)}"}`);
