@@ -116,6 +116,13 @@ export function caseCommandTypes(): string[] {
   ];
 }
 
+/** `；同类命令：a、b` — the known types sharing the unknown one's prefix (`case.` …), if any. */
+function nearby(type: string): string {
+  const prefix = type.split(".")[0] ?? "";
+  const same = caseCommandTypes().filter((c) => c.startsWith(`${prefix}.`));
+  return same.length === 0 ? "" : `；同类命令：${same.join("、")}`;
+}
+
 function refuse(ctx: CommandContext, e: SanxiangError): number {
   ctx.io.err(formatError(ctx.lang, e));
   return exitCodeOf(e);
@@ -456,9 +463,10 @@ async function doCommand(ctx: CommandContext, caseId: string, type: string): Pro
   if (route === undefined) {
     return refuse(
       ctx,
-      input(`未知的命令类型：${type}（可用的命令见 sanxiang case <案件编号> commands 或 docs/commands.md）`, {
-        command: type,
-      }),
+      input(
+        `未知的命令类型：${type}${nearby(type)}（案件此时可用的命令见 sanxiang case <案件编号> commands，全部命令见 docs/commands.md）`,
+        { command: type },
+      ),
     );
   }
   const as = ctx.options.as;
