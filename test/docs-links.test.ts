@@ -2,6 +2,7 @@
 // packages/*/README.md and examples/**/*.md. A link to a file must name a file of the
 // repository; `#anchor` must be a heading of the target (GitHub's slugs, Chinese headings
 // included) or an explicit `<a id>` / `<a name>`.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -158,5 +159,64 @@ describe("the guides name no file outside the repository", () => {
       .filter(({ line }) => OUTSIDE.test(line))
       .map(({ line, n }) => `${n}: ${line.trim()}`);
     expect(hits).toEqual([]);
+  });
+});
+
+describe("no tracked file points outside the repository", () => {
+  // The maintainers' private notes (the domain, design, style and toolchain notes) and their
+  // reference folder live outside the repository; comments, doc comments (which typedoc
+  // publishes), tests, scripts and data carry the fact and its real source (statute and
+  // article, or a document under docs/) instead of a pointer to them.
+  const PRIVATE =
+    /\b(?:DOMAIN|DESIGN|STYLE|TOOLCHAIN)\.md\b|\bDOMAIN\s*(?:§|A\d)|\.\.\/shared\b|\/work\/shared\b|\bshared\/reference\b|(?<![\w/-])reference\/(?:laws|data|vectors|pilot-plan)\b|pilot plan notes/u;
+  const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" })
+    .split("\0")
+    .filter((p) => p !== "" && existsSync(join(root, p)) && statSync(join(root, p)).isFile());
+  // This file names the pointers to recognise them, so it is the one file the scan skips.
+  const self = relative(root, import.meta.filename);
+
+  it("recognises the pointers and leaves the repository's own documents alone", () => {
+    for (const hit of [
+      "(DOMAIN.md §1.3)",
+      "DOMAIN §4.2",
+      "see STYLE.md",
+      "Flags from TOOLCHAIN.md",
+      "DESIGN.md decision 4",
+      "copies of ../shared/reference/laws",
+      "reference/vectors/merkle.json",
+      "副本取自项目参考资料 reference/pilot-plan.txt",
+    ]) {
+      expect(PRIVATE.test(hit), hit).toBe(true);
+    }
+    for (const ok of [
+      "docs/rules.md",
+      "docs/decisions/0006-storage-ports.md",
+      "test/vectors/merkle.json",
+      "CHANGELOG.md",
+    ]) {
+      expect(PRIVATE.test(ok), ok).toBe(false);
+    }
+  });
+
+  it("lists the tracked files (not vacuous)", () => {
+    expect(tracked.length).toBeGreaterThan(200);
+    expect(tracked).toContain("packages/core/src/kernel/source.ts");
+    expect(tracked).toContain(self);
+  });
+
+  it("no tracked file names the private notes, ../shared or their reference folder", () => {
+    const hits: string[] = [];
+    for (const path of tracked) {
+      if (path === self) continue;
+      const bytes = readFileSync(join(root, path));
+      if (bytes.includes(0)) continue; // binary
+      bytes
+        .toString("utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          if (PRIVATE.test(line)) hits.push(`${path}:${i + 1}: ${line.trim().slice(0, 160)}`);
+        });
+    }
+    expect(hits, `${hits.length} lines point outside the repository:\n${hits.join("\n")}`).toEqual([]);
   });
 });

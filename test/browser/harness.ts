@@ -14,7 +14,10 @@ import { type Browser, chromium, type Page } from "playwright-core";
  */
 export const CHROMIUM_PATH = process.env.SANXIANG_CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Flags from TOOLCHAIN.md: headless, no sandbox (containers), nothing that phones home. */
+/**
+ * Chromium flags: headless; no sandbox (the tests run in containers); and nothing that phones
+ * home (no background networking, component updates or sync).
+ */
 export const CHROMIUM_ARGS: readonly string[] = [
   "--headless",
   "--no-sandbox",

@@ -10,7 +10,7 @@ import type {
 } from "@sanxiang/core/registry";
 
 // 示例裁量基准 — benchmarks of the two sample bureaus. Every statutory range is the text of
-// the cited article (reference/laws): 价格违法行为行政处罚规定 Arts. 7, 9, 11, 13 for 中卫市沙坡头区
+// the cited article (as shipped in the laws registry): 价格违法行为行政处罚规定 Arts. 7, 9, 11, 13 for 中卫市沙坡头区
 // 市场监督管理局; 律师法 Art. 55 and 法律援助法 Arts. 64, 65 for 中卫市沙坡头区司法局 (the district
 // bureau may act under these: "县级以上地方人民政府司法行政部门" / "司法行政部门"; penalties on
 // lawyers under 律师法 Arts. 47–50 lie with the 设区的市 bureau, so they are not here). The

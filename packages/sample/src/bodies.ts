@@ -8,9 +8,10 @@ import type {
 
 // 示例执法主体及人员 — the bodies are real agencies (the pilot plan's 中卫市沙坡头区司法局,
 // its superior 中卫市司法局, and 中卫市沙坡头区市场监督管理局); their authority cites real
-// articles of the statutes in reference/laws. Every officer, certificate number, legal
+// articles of the statutes the laws registry ships. Every officer, certificate number, legal
 // qualification number, address and phone number is invented. No national certificate
-// number format exists (DOMAIN.md §8.3), so the sample issuer's pattern is this sample's own.
+// number format exists (provinces print their own certificates), so the sample issuer's
+// pattern is this sample's own.
 
 const JUSTICE = "spt-sfj";
 const CITY_JUSTICE = "zw-sfj";

@@ -13,7 +13,8 @@ import {
 import { describe, expect, it } from "vitest";
 import { SAMPLE_ENTITIES, SAMPLE_ORGANISATIONS, SAMPLE_PERSONS, SAMPLE_VIOLATIONS } from "./entities.js";
 
-// The statute texts shipped with the laws registry (copies of reference/laws).
+// The statute texts shipped with the laws registry (public copies, mostly of LawRefBook/Laws;
+// origins in scripts/gen-laws.ts).
 const lawsDir = new URL("../../core/src/registry/laws/data/md/", import.meta.url);
 
 describe("sample market entities (示例市场主体)", () => {

@@ -4,7 +4,7 @@ import type { EntitiesInput } from "@sanxiang/core/registry";
 // number, USCC and resident ID number here is invented (names carry 示例 or 某; organisation
 // codes carry the marker YL, 样例) but passes its checksum (GB 32100 MOD 31, GB 11643
 // MOD 11-2). Violation records cite real articles of the statutes in
-// reference/laws; the violation codes are this sample's own.
+// the laws registry; the violation codes are this sample's own.
 
 /** 示例司法行政机关 — the pilot plan's district justice bureau. */
 const JUSTICE = "中卫市沙坡头区司法局";

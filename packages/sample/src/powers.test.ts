@@ -14,7 +14,8 @@ import { describe, expect, it } from "vitest";
 import { SAMPLE_BODIES_DATA } from "./bodies.js";
 import { SAMPLE_POWER_ITEMS, SAMPLE_POWERS_DATA } from "./powers.js";
 
-// The statute texts shipped with the laws registry (copies of reference/laws).
+// The statute texts shipped with the laws registry (public copies, mostly of LawRefBook/Laws;
+// origins in scripts/gen-laws.ts).
 const lawsDir = new URL("../../core/src/registry/laws/data/md/", import.meta.url);
 const files = readdirSync(lawsDir);
 

@@ -1,7 +1,7 @@
 import type { InspectionItem, PowerItem, PowersDataInput, ServiceGuideInput } from "@sanxiang/core/registry";
 
 // 示例权责清单 — items of the sample bodies (see ./bodies.ts). Every basis cites a real article
-// of the statutes in reference/laws, checked by powers.test.ts against the texts. Item codes,
+// of the statutes the laws registry ships, checked by powers.test.ts against the texts. Item codes,
 // units' phone numbers, addresses, office hours and sampling ratios are this sample's own.
 
 const JUSTICE = "spt-sfj";

@@ -205,7 +205,8 @@ export function compileCalendar(
     }
     for (const date of data.workdays) {
       const n = parseDay(date);
-      // DOMAIN §3.2: under the alternative reading a make-up weekend day stays a rest day.
+      // The statutes are silent on 调休 ("工作日，不含法定节假日"): under the alternative reading
+      // (docs/decisions/0002-work-calendar.md) a make-up weekend day stays a rest day.
       kind[n - first] = policy === "official" ? MAKEUP_WORKDAY : WEEKEND;
       decidedBy[n - first] = y;
       holidayNames.delete(n);

@@ -1,7 +1,8 @@
 import type { RuleSource } from "../kernel/source.js";
 
 /**
- * 期间计算规则 — the general rules of period computation (DOMAIN §3.1), cited by every
+ * 期间计算规则 — the general rules of period computation (民法典 Arts. 201–203;
+ * 民事诉讼法 Art. 85), cited by every
  * period the calendar explains.
  */
 export const COUNTING_RULES = {

@@ -96,7 +96,7 @@ describe("createWorkCalendar — contradictory data → CALENDAR_DATA_INVALID", 
   });
 });
 
-describe("调休 policy switch (DOMAIN §3.2)", () => {
+describe('调休 policy switch (行政处罚法 Art. 85 "工作日，不含法定节假日" is silent on 调休)', () => {
   it("official (default): make-up weekend days are working days", () => {
     expect(chinaCalendar().policy).toBe("official");
     expect(chinaCalendar().isWorkingDay("2025-01-26")._unsafeUnwrap()).toBe(true);

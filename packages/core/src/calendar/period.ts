@@ -1,4 +1,5 @@
-// Statutory period computation (期间计算, DOMAIN §3) over a compiled calendar.
+// Statutory period computation (期间计算: 民法典 Arts. 201–203, 民事诉讼法 Art. 85, and the
+// working-day articles such as 行政处罚法 Art. 85) over a compiled calendar.
 
 import { daysFromCivil, parseDay } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";

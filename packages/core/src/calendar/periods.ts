@@ -66,7 +66,8 @@ export interface StatutoryPeriod {
   /** The article that says whether the days are working days. */
   readonly dayTypeSource?: RuleSource;
   /**
-   * 可配置 — [M] or [VAR] in DOMAIN.md, or the statute itself defers to other rules
+   * 可配置 — the reading is unverified (`M`) or varies by province or sector (`VAR`; tags in
+   * docs/rules.md), or the statute itself defers to other rules
    * ("另有规定的，从其规定"): a bureau may override it by configuration.
    */
   readonly configurable: boolean;
@@ -95,8 +96,9 @@ const AUTHORITY: ProvisionalRule = {
 
 // biome-ignore format: one row per line reads as the table it is
 /**
- * 法定期限表 — the statutory periods of DOMAIN.md §2–3, each with its source. Article numbers
- * were checked against the statute texts in `reference/laws/`. Bureaus change
+ * 法定期限表 — the statutory periods of 行政处罚法 and the neighbouring statutes and rules (行政强制法,
+ * 行政许可法, 行政复议法, 国办发〔2018〕118号, the SAMR rules …), each with its source. Article numbers
+ * were checked against the statute texts the laws registry ships. Bureaus change
  * `configurable` rows through {@link resolvePeriods}, never by editing this table.
  */
 export const STATUTORY_PERIODS = [

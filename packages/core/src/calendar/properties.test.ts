@@ -3,8 +3,9 @@ import { describe, expect } from "vitest";
 import { addDays, addMonths, dayNumber, fromDayNumber } from "../kernel/time.js";
 import { chinaCalendar } from "./work-calendar.js";
 
-// Invariants of DOMAIN §3 over the whole built-in range. Start dates stop early enough that
-// every period below stays inside the loaded notices.
+// Invariants of period computation (民法典 Arts. 201–203; 行政处罚法 Art. 85) over the whole
+// built-in range. Start dates stop early enough that every period below stays inside the
+// loaded notices.
 const cal = chinaCalendar();
 const FIRST = dayNumber("2018-12-28");
 const LAST_START = dayNumber("2026-09-30");

@@ -83,8 +83,8 @@ export const NoticeYearsSchema = z.record(z.string().regex(/^\d{4}$/, "年份应
 export type NoticeYears = z.infer<typeof NoticeYearsSchema>;
 
 /**
- * 调休口径 — how swapped days (调休) count in working-day periods (DOMAIN §3.2: the
- * statutes say "工作日，不含法定节假日" and are silent on 调休).
+ * 调休口径 — how swapped days (调休) count in working-day periods (the
+ * statutes, e.g. 行政处罚法 Art. 85, say "工作日，不含法定节假日" and are silent on 调休).
  *
  * - `official` (default, the prevailing practice): the notice's days off are non-working
  *   and its make-up Saturdays and Sundays are working days.

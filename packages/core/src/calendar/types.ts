@@ -128,7 +128,7 @@ export interface CalendarRegion {
  * not loaded.
  */
 export interface WorkCalendar {
-  /** The 调休 policy in force (DOMAIN §3.2). */
+  /** The 调休 policy in force (see {@link SwapPolicy}). */
   readonly policy: SwapPolicy;
   /** The dates and notice years this calendar knows. */
   readonly coverage: CalendarCoverage;

@@ -44,7 +44,7 @@ import type { CalendarRegion, CitedNotice, DayInfo, DayKind, WorkCalendar } from
 
 /** Options of {@link chinaCalendar}. */
 export interface ChinaCalendarOptions {
-  /** 调休口径 — how swapped days count; default `official` (DOMAIN §3.2). */
+  /** 调休口径 — how swapped days count; default `official` (see {@link SwapPolicy}). */
   readonly policy?: SwapPolicy;
   /**
    * Notice years to add to or replace in the built-in data, keyed by notice year, in the
@@ -73,7 +73,7 @@ export interface CreateWorkCalendarOptions {
   readonly years?: NoticeYears;
   /** Start from the built-in notices (2019–2026) and regional layers; default `true`. */
   readonly builtin?: boolean;
-  /** 调休口径 — how swapped days count; default `official` (DOMAIN §3.2). */
+  /** 调休口径 — how swapped days count; default `official` (see {@link SwapPolicy}). */
   readonly policy?: SwapPolicy;
   /** 行政区划代码 of the bureau's region (see {@link ChinaCalendarOptions.region}). */
   readonly region?: string;

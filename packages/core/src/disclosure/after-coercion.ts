@@ -29,7 +29,7 @@ export interface CoercionDecisionDisclosureContext extends WithholdingFacts {
   readonly bodies: BodiesRegistry;
   /** The resolved disclosure policy. */
   readonly policy: DisclosurePolicy;
-  /** 查封、扣押决定书文号 (numbering is the bureau's, DOMAIN.md §8.4; the events do not hold it). */
+  /** 查封、扣押决定书文号 (numbering is the bureau's, GB/T 9704-2012 7.2.5 style; the events do not hold it). */
   readonly documentNumber: string;
   /** 依据 as written in the 决定书 (the events do not hold it; default none). */
   readonly basis?: readonly string[];

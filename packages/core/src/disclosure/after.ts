@@ -29,7 +29,7 @@ export interface DecisionDisclosureContext {
   readonly bodies: BodiesRegistry;
   /** The resolved disclosure policy. */
   readonly policy: DisclosurePolicy;
-  /** 决定书文号, e.g. `沙司罚决〔2025〕3号` (numbering is the bureau's, DOMAIN.md §8.4). */
+  /** 决定书文号, e.g. `沙司罚决〔2025〕3号` (numbering is the bureau's, GB/T 9704-2012 7.2.5 style). */
   readonly documentNumber: string;
   /** Names of natural persons other than the party (witnesses …), hidden wherever they occur. */
   readonly otherPersons?: readonly string[];

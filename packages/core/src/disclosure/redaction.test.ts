@@ -32,7 +32,7 @@ const MOBILE = "13812345678";
 const ctx: RedactionContext = { policy: DEFAULT_REDACTION_POLICY };
 const fields = (text: string, c: RedactionContext = ctx) => findPersonalData(text, c).map((f) => f.field);
 
-describe("findPersonalData (政府信息公开条例 Art. 15; the provincial template of DOMAIN.md §1.1)", () => {
+describe("findPersonalData (政府信息公开条例 Art. 15; the provincial 行政处罚结果信息网上公开暂行办法 template)", () => {
   it("finds resident IDs by their check character, not by length", () => {
     expect(fields(`身份证号${ID}。`)).toEqual(["residentId"]);
     expect(fields(`身份证号${ID_X.toLowerCase()}`)).toEqual(["residentId"]);

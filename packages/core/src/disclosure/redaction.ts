@@ -11,7 +11,7 @@ export { findPersonalData, LONG_DIGIT_RUN, REDACTED_CHAR, REDACTED_LABEL } from 
 
 const GOV_INFO = "政府信息公开条例";
 /**
- * The provincial template DOMAIN.md §1.1 quotes ("行政处罚结果信息网上公开暂行办法"): the list
+ * A provincial template, "行政处罚结果信息网上公开暂行办法" (quoted at `TEMPLATE_URL`): the list
  * of fields hidden and of cases not published at all. Its issuer is not identified, so the
  * rules cite 政府信息公开条例 and carry the template as their `url`.
  */
@@ -20,9 +20,9 @@ const PRIVACY: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-law" };
 const PRIVACY_TEMPLATE: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-local", url: TEMPLATE_URL };
 
 /**
- * 脱敏字段 — what redaction hides in published text (DOMAIN.md §1.1 "Redaction rules";
- * 政府信息公开条例 Arts. 15, 37): natural persons' 居民身份证号码 `residentId`, 手机号码
- * `mobile`, 固定电话 `phone`, 家庭住址 `homeAddress`, 银行账号 `bankAccount`, 健康状况
+ * 脱敏字段 — what redaction hides in published text (the provincial template
+ * 行政处罚结果信息网上公开暂行办法; 政府信息公开条例 Arts. 15, 37): natural persons' 居民身份证号码
+ * `residentId`, 手机号码 `mobile`, 固定电话 `phone`, 家庭住址 `homeAddress`, 银行账号 `bankAccount`, 健康状况
  * `health`; names of natural persons other than the party `otherPersonName`; organisations'
  * 银行账号 `orgBankAccount`; and — only when a bureau enables it — the natural-person
  * party's own name `partyName`.
@@ -303,9 +303,9 @@ export function isMinorOn(residentId: string, on: CivilDate): boolean | undefine
 
 /**
  * 不予公开 — the reason a decision is not published at all, or `null`: the party is a minor
- * (given, or derived from a resident-ID `partyId` at the act date — the provincial template of
- * DOMAIN.md §1.1, under 政府信息公开条例 Art. 15), the main facts involve a state secret
- * (Art. 14) or a trade secret or privacy (Art. 15).
+ * (given, or derived from a resident-ID `partyId` at the act date — the provincial template
+ * 行政处罚结果信息网上公开暂行办法, under 政府信息公开条例 Art. 15), the main facts involve a
+ * state secret (Art. 14) or a trade secret or privacy (Art. 15).
  */
 export function withholdingReason(subject: WithholdingSubject): WithholdingReason | null {
   const { party } = subject;

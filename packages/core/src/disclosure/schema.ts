@@ -71,7 +71,7 @@ export const DISCLOSURE_KIND_NAMES: Readonly<Record<DisclosureKind, string>> = {
 
 /**
  * 执法类别 — the kind of enforcement action (118号: 行政处罚、行政强制、行政检查、行政征收征用、
- * 行政许可; DOMAIN.md §1): the category of a decision, and the index of the public site.
+ * 行政许可, as local implementing rules restate its scope): the category of a decision, and the index of the public site.
  */
 export const ACTION_CATEGORIES = ["penalty", "licence", "coercion", "inspection", "expropriation", "other"] as const;
 /** zod schema of an {@link ActionCategory}. */

@@ -30,7 +30,7 @@ export const SAMR_LOW_FINE_DEFAULT_FEN = 100_000;
  * 规定") — [VAR]: a placeholder, not a verified figure; set the one in force with
  * `rules["decision.penalty"].earlyEnd`. Twelve is the longest of the minimum publicity periods
  * before credit repair that 发改委令第58号 sets (3 months in general, 1 year for special
- * equipment, work safety and fire safety — DOMAIN.md §1.1), so an unconfigured bureau never
+ * equipment, work safety and fire safety), so an unconfigured bureau never
  * ends publicity earlier than any of them.
  */
 export const SAMR_EARLY_END_MIN_MONTHS_DEFAULT = 12;

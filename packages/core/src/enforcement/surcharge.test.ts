@@ -54,7 +54,7 @@ describe("surchargeOn", () => {
     expect(r.amountFen).toBe(54_500);
   });
 
-  it("takes the start day as configuration ([M] DOMAIN §3.3)", () => {
+  it("takes the start day as configuration ([M] 行政处罚法 Art. 72; 民法典 Art. 201)", () => {
     expect(surchargeOn(100_000, DUE, "2025-03-22", [], { startOffsetDays: 0 })._unsafeUnwrap().days).toBe(5);
   });
 

@@ -22,8 +22,9 @@ export const DEFERRAL_SOURCE: RuleSource = { law: "行政处罚法", article: 66
 
 /**
  * 加处罚款配置 — the daily rate (basis points of the fine; 300 = 3%), the rounding of the
- * total, and the first accrual day as an offset from the payment due date ([M]: DOMAIN §3.3
- * reads "starting the day after the period ends", offset 1 — confirm locally), each with the
+ * total, and the first accrual day as an offset from the payment due date ([M]: read as
+ * "starting the day after the period ends", offset 1, from the rule that the start day is not
+ * counted, 民法典 Art. 201 — confirm locally), each with the
  * rule that sets it.
  */
 export const SurchargePolicySchema = z

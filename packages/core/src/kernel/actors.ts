@@ -7,7 +7,8 @@ import { formatSource, type RuleSource, RuleSourceSchema } from "./source.js";
 
 /**
  * 角色 — what a person (or the platform itself) may act as. One person can hold several
- * roles; the pilot plan assigns duties by unit and leader (DOMAIN.md A.4), so roles are
+ * roles; the pilot plan assigns duties by unit and leader (沙坡头区司法局三项制度试点工作方案 二:
+ * 责任科室 and 责任领导 for each task), so roles are
  * data on the actor, not types of user.
  */
 export const RoleSchema = z.enum(["officer", "legalReviewer", "head", "publisher", "supervisor", "system"]);

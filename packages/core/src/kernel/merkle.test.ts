@@ -1,5 +1,5 @@
 // Agreement with the published Certificate Transparency / transparency-dev test data:
-// every vector and every golden probe of reference/vectors/merkle.json, for the
+// every vector and every golden probe of test/vectors/merkle.json, for the
 // standalone functions and for MerkleLog.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

@@ -136,7 +136,8 @@ export function signatureInvalid(message: string, details: Record<string, unknow
 }
 
 /**
- * Calls `signer.sign(message)` the way core always does (STYLE §9): a rejection, a
+ * Calls `signer.sign(message)` the way core calls every port (an implementation it did not write
+ * must not crash the caller): a rejection, a
  * synchronous throw or a reply that is not a `Uint8Array` becomes `SIGNER_FAILED` with the
  * original failure as `cause`. Never rejects.
  */

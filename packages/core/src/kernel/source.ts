@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Confidence of a rule's legal basis, as tagged in DOMAIN.md:
+ * Confidence of a rule's legal basis (the tags docs/rules.md lists with every rule):
  * `C-law` confirmed against the statute text; `C` confirmed on a public page;
  * `C-local` restated by a local implementing document; `M` recalled, unverified;
  * `VAR` differs by province, sector or agency (always configurable).
@@ -27,7 +27,7 @@ export const RuleSourceSchema = z
     item: z.number().int().positive().optional(),
     /** For documents without articles: the part cited, e.g. `四（三）`. */
     section: z.string().min(1).optional(),
-    /** How sure the SDK is of this reading (DOMAIN.md tags). */
+    /** How sure the SDK is of this reading (see {@link ConfidenceSchema}). */
     confidence: ConfidenceSchema.optional(),
     /** Where the text can be read, when it is not one of the shipped statutes. */
     url: z.string().optional(),

@@ -1,6 +1,6 @@
 // 审计日志 — the bureau's append-only log of case events. Every event of every case becomes
 // one leaf of one Merkle log (RFC 6962 hashing), so "全过程留痕、可回溯" (行政处罚法 Art. 47;
-// DOMAIN.md §1.2) is a property anyone holding a signed tree head can check.
+// 优化营商环境条例 Art. 58) is a property anyone holding a signed tree head can check.
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm } from "../kernel/hash.js";
 import { merkleLeafHash } from "../kernel/merkle-hash.js";

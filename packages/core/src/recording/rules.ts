@@ -119,8 +119,8 @@ const circumstantialAv = (action: keyof typeof KNOWN_ACTIONS, description: strin
 
 // biome-ignore format: one row per line reads as the table it is
 /**
- * 执法全过程记录规则表 — the default table of required records per action (DOMAIN.md §1.2,
- * 行政处罚法 Arts. 47, 55; 行政强制法 Arts. 18, 24, 37, 44; 国办发〔2018〕118号 三（八）), one source
+ * 执法全过程记录规则表 — the default table of required records per action
+ * (行政处罚法 Arts. 47, 55; 行政强制法 Arts. 18, 24, 37, 44; 国办发〔2018〕118号 三（八）), one source
  * per row. Whole-process audio-video (a video record: audio alone is not 音像) is mandatory for
  * 查封扣押, 强制拆除 and questioning in a case-handling room; it is "as circumstances require"
  * for the dispute-prone steps 118号 lists (现场执法、调查取证、听证、留置送达、公告送达).

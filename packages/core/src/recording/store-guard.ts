@@ -1,4 +1,4 @@
-// 存储适配器守卫 — what core does around an adapter it did not write (STYLE.md §9): check at
+// 存储适配器守卫 — what core does around an adapter it did not write (contract: docs/storage-adapters.md §1): check at
 // configuration time that it implements the contract version core speaks and every method
 // exists, and turn a thrown exception or a rejected promise — which the contract forbids —
 // into the one coded error, keeping the original as `cause`, instead of crashing the caller.

@@ -39,7 +39,7 @@ export function compareStages(a: Stage, b: Stage): number {
 }
 
 /**
- * 记录形式 — the kinds of record (DOMAIN.md §1.2, 行政处罚法 Art. 47 "以文字、音像等形式"):
+ * 记录形式 — the kinds of record (行政处罚法 Art. 47 "以文字、音像等形式"):
  * text records are 笔录 and 文书, audio-video records are 录音 and 录像; then 照片,
  * 电子数据 and 其他.
  */

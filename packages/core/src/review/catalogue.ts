@@ -21,7 +21,7 @@ const art58 = (item: number): RuleSource => ({
  * `ReviewCatalogue.source` — not on 行政处罚法 Art. 58 para. 1 item 4, which covers only what
  * 法律、法规 require (the `requiredByLaw` row). 118号 numbers its items (一)–(二十三) across its
  * parts, part 四 being (十一)–(十四); its middle sections were not read in full, and the
- * values differ by agency (DOMAIN.md §1.3): [VAR].
+ * values differ by agency: [VAR].
  */
 export const CATALOGUE_SOURCE: RuleSource = { law: "国办发〔2018〕118号", section: "四（十二）", confidence: "VAR" };
 
@@ -117,7 +117,7 @@ export const ReviewCatalogueSchema = z.object({
   outsideBenchmark: z.boolean().default(true),
   /**
    * 重大行政强制决定 — coercive decisions that are major (国办发〔2018〕118号 四（十二）; the
-   * catalogue DOMAIN.md §1.3 cites: auctioning seized goods of high value, seals that stop
+   * kinds one local catalogue lists: auctioning seized goods of high value, seals that stop
    * business operations): the kinds always major (default 强制拆除, 拍卖或者依法处理), the value
    * threshold of the property concerned (default ≥ ¥100,000, [VAR]), and whether a measure that
    * stops production or business is major (default true).

@@ -1,5 +1,5 @@
 // The redaction property of issue 7: no published output ever contains a valid resident ID
-// number or mobile number present in the input (政府信息公开条例 Art. 15; DOMAIN.md §1.1).
+// number or mobile number present in the input (政府信息公开条例 Art. 15).
 import {
   checkRedacted,
   DEFAULT_REDACTION_POLICY,

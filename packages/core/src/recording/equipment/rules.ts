@@ -45,8 +45,9 @@ export type EquipmentRule = z.infer<typeof EquipmentRuleSchema>;
 /**
  * 默认装备配备规则 — the pilot plan's figures (二（二）（3）: "按照平均配备2台扫描仪，执法人员与
  * 执法记录仪的配备率达1:1.5"): 1.5 body-worn recorders per 在岗 officer, read literally, and
- * 2 scanners per unit. Other local rules give 1 recorder per 2, 3 or 5 officers (DOMAIN.md
- * B §1.2): a bureau sets its own ratio; the report states the reading used.
+ * 2 scanners per unit. Other local rules give 1 recorder per 2, 3 or 5 officers (e.g. 石家庄
+ * 1 per 2 for class A units; 长治 1 per 3 for class A, 1 per 5 for class B): a bureau sets its
+ * own ratio; the report states the reading used.
  */
 export const DEFAULT_EQUIPMENT_RULES: readonly EquipmentRule[] = [
   {

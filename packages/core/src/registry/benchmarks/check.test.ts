@@ -70,7 +70,7 @@ describe("checkPenalty", () => {
     expect(v.requirements.map((r) => r.kind)).toEqual(["reasons", "legalReview", "collectiveDiscussion"]);
   });
 
-  it("行政处罚法 Art. 32 in the 减轻 tier: within, but 减轻 requirements apply (DOMAIN §1.3)", () => {
+  it("行政处罚法 Art. 32 in the 减轻 tier: within, but 减轻 requirements apply (local catalogues, e.g. 长治, make 减轻处罚 major)", () => {
     const c = checkPenalty(
       { benchmark: ART7_NO_GAINS, circumstances: ["confessed"], fine: yuan(10_000) },
       { ...opts, preferMitigated: true },

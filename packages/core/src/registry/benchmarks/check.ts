@@ -46,7 +46,8 @@ export type Requirement = z.infer<typeof RequirementSchema>;
 /**
  * 偏离基准的程序要求 — configuration of what a decision needs: outside its tier (within the
  * statutory range), in the 减轻 tier or below the statutory minimum, and when not punished.
- * Catalogues of major decisions differ by province (DOMAIN.md §1.3), hence configuration.
+ * Catalogues of major decisions differ by province (each agency draws up its own, 国办发〔2018〕118号
+ * 四（十二）), hence configuration.
  */
 export const DeviationPolicySchema = z.object({
   /** Outside the recommended tier but within the statutory range. */
@@ -173,7 +174,8 @@ export function noPenaltyGround(
  * 裁量检查 — checks a proposed penalty against the benchmark's recommendation. Within the
  * tier's range it passes (`within`; a 减轻 or 不予处罚 decision still lists its requirements).
  * Outside the tier but lawful it is `outside`, with what the decision then requires from
- * the policy: recorded reasons, collective discussion, legal review (DOMAIN.md §1.3, §9.1).
+ * the policy: recorded reasons, collective discussion, legal review (国办发〔2022〕27号 on
+ * departing from a benchmark; local major-decision catalogues, e.g. 巩义's, list going outside it).
  *
  * Errors (`PENALTY_OUT_OF_RANGE`, with the source): a fine above the statutory maximum or a
  * kind the penalty article does not allow (处罚依据); any penalty where the law says 不予处罚

@@ -1,7 +1,7 @@
 import type { RuleSource } from "../../kernel/source.js";
 import type { Circumstance } from "./schema.js";
 
-// The grounds the 行政处罚法 itself attaches to tiers (Arts. 30–33, DOMAIN.md §2.2 and §4.5).
+// The grounds the 行政处罚法 itself attaches to tiers (Arts. 30–33).
 // Sector rules add their own (e.g. 价格违法行为行政处罚规定 Art. 17 para. 2 for 从重); a bureau
 // passes those as extra rows — these statutory rows are not overridable, since the law
 // says 应当 (shall).

@@ -3,8 +3,8 @@ import { RuleSourceSchema } from "../../kernel/source.js";
 import { PercentSchema } from "./schema.js";
 
 // The tier formula — how 从轻 / 一般 / 从重 split the statutory range where a benchmark does
-// not state the tier's amounts itself. It is configuration (DOMAIN.md §9.3): provinces use
-// different formulas, so neither preset is hard-wired.
+// not state the tier's amounts itself. It is configuration: provinces use different formulas
+// (国办发〔2022〕27号 leaves the tiers to each agency), so neither preset is hard-wired.
 
 /** 幅度区间 — a band of a range in percent, from–to (both inclusive). */
 export const BandSchema = z
@@ -51,7 +51,7 @@ export const TierFormulaSchema = z.object({
 export type TierFormula = z.infer<typeof TierFormulaSchema>;
 
 /**
- * 市场监管“30/70”公式 — 国市监法规〔2022〕2号 as restated locally (DOMAIN.md §4.2): 从轻 is
+ * 市场监管“30/70”公式 — 国市监法规〔2022〕2号 as restated locally (`source.url`): 从轻 is
  * the lowest 30% of [min, max], 一般 30%–70%, 从重 the top 30% (the 从重 figure is [M]);
  * 减轻 anywhere below the minimum. The default formula.
  */
@@ -67,7 +67,7 @@ export const SAMR_TIER_FORMULA: TierFormula = {
 };
 
 /**
- * 中间阶次模式 — the alternative local formula of DOMAIN.md §4.3: three equal tiers, 一般 the
+ * 中间阶次模式 — an alternative local formula (`source.url`): three equal tiers, 一般 the
  * middle one; where only a maximum is set, 从轻 ≤ 20% and 一般 40%–60% of the maximum
  * (从重 is taken as 60%–100%, which the source leaves open). The issuing city is unknown.
  */

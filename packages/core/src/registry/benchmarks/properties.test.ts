@@ -10,11 +10,11 @@ import type { Benchmark, BenchmarkTier, StatutoryFine } from "./schema.js";
 import { TIER_ORDER } from "./schema.js";
 import { DOC } from "./test-fixtures.js";
 
-// Invariants of DOMAIN.md §4: recommendations stay inside the statutory range except 减轻
-// (below the minimum, never below zero, never above it); tiers are ordered; a recommended
-// amount passes checkPenalty. Generated tiers are coherent: 从轻/一般/从重 are all banded by
-// ordered cut points or all left to the formula (a mix may be disordered, which the
-// registry refuses — see registry.test.ts).
+// Invariants of discretion benchmarks (行政处罚法 Art. 34; 国办发〔2022〕27号): recommendations
+// stay inside the statutory range except 减轻 (below the minimum, never below zero, never above
+// it); tiers are ordered; a recommended amount passes checkPenalty. Generated tiers are
+// coherent: 从轻/一般/从重 are all banded by ordered cut points or all left to the formula (a mix
+// may be disordered, which the registry refuses — see registry.test.ts).
 
 const percent = fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 100);
 const statutoryFine: fc.Arbitrary<StatutoryFine> = fc.oneof(

@@ -124,7 +124,7 @@ describe("recommendPenalty", () => {
     expect(recommendPenalty(ART13, ["nope"])._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
   });
 
-  it("middle-tier model (DOMAIN §4.3), maximum only: 价格违法行为行政处罚规定 Art. 13 一般 = 40–60% of 5000元", () => {
+  it("middle-tier model (MIDDLE_TIER_FORMULA), maximum only: 价格违法行为行政处罚规定 Art. 13 一般 = 40–60% of 5000元", () => {
     const r = recommendPenalty(ART13, [], { formula: MIDDLE_TIER_FORMULA })._unsafeUnwrap();
     expect(r.range).toMatchObject({ min: yuan(2_000), max: yuan(3_000) });
     const lighter = recommendPenalty(ART13, ["confessed"], { formula: MIDDLE_TIER_FORMULA })._unsafeUnwrap();

@@ -3,13 +3,13 @@ import { FenSchema } from "../../kernel/money.js";
 import { RuleSourceSchema } from "../../kernel/source.js";
 import { EffectiveSchema } from "../versions.js";
 
-// The data model of 行政处罚裁量基准 (DOMAIN.md §4.4): per violation its 违法依据 and 处罚依据,
+// The data model of 行政处罚裁量基准, in the table shape provincial benchmarks share: per violation its 违法依据 and 处罚依据,
 // the statutory range, and the tiers (裁量阶次) with their conditions (适用情形) and ranges.
 
 /**
  * 裁量阶次 — discretion tier, in order from lightest to heaviest: 不予处罚 (`none`),
  * 减轻 (`mitigated`, below the statutory minimum), 从轻 (`lighter`), 一般 (`ordinary`),
- * 从重 (`heavier`). 国市监法规〔2022〕2号 uses these five levels (DOMAIN.md §4.2).
+ * 从重 (`heavier`). 国市监法规〔2022〕2号 uses these five levels.
  */
 export const TierSchema = z.enum(["none", "mitigated", "lighter", "ordinary", "heavier"]);
 /** 裁量阶次 — discretion tier (see {@link TierSchema}). */
@@ -250,7 +250,7 @@ export const LENIENT_KIND_LABELS: Readonly<Record<LenientKind, string>> = {
 
 /**
  * 免罚清单事项 — one item of a lenient-enforcement list (首违不罚 / 轻微免罚清单,
- * 行政处罚法 Art. 33 para. 1; DOMAIN.md §4.6): which violation, on what conditions,
+ * 行政处罚法 Art. 33 para. 1): which violation, on what conditions,
  * under which list, in force when.
  */
 export const LenientEntrySchema = EffectiveSchema.extend({

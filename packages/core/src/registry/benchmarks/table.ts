@@ -30,7 +30,7 @@ import {
 } from "./schema.js";
 import { sourceCell } from "./source-cell.js";
 
-// Benchmarks travel as one row per violation × tier (DOMAIN.md §4.4: 违法行为, 违法依据,
+// Benchmarks travel as one row per violation × tier (the columns of provincial benchmark tables: 违法行为, 违法依据,
 // 处罚依据, 裁量阶次, 适用情形, 处罚标准). The violation columns repeat on each of its rows and
 // must agree; a row with an empty 裁量阶次 carries a violation whose tiers all follow the formula.
 

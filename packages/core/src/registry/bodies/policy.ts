@@ -8,8 +8,10 @@ import type { RuleSource } from "../../kernel/source.js";
  * - `minimumOfficers`: officers who must act together (行政处罚法 Art. 42: at least two,
  *   "法律另有规定的除外");
  * - `reviewerRatioBasisPoints`: legal reviewers as a share of enforcement staff, in basis
- *   points (500 = 5 %; [M] DOMAIN.md §1.3);
- * - `trainingHoursPerYear`: the yearly training minimum per officer ([M] DOMAIN.md §5.1);
+ *   points (500 = 5 %; 国办发〔2018〕118号 "原则上…不少于本单位执法人员总数的5%", [M]: not
+ *   checked against the original text);
+ * - `trainingHoursPerYear`: the yearly training minimum per officer (60 hours after
+ *   提升行政执法质量三年行动计划（2023—2025年）, [M]: not verified);
  * - `regionHierarchy`: whether a city or province scope covers its districts.
  */
 export const OfficerPolicySchema = z.object({

@@ -129,7 +129,7 @@ describe("createBodiesRegistry", () => {
     ["an unknown body", { officers: [{ ...data.officers[2], bodyId: "x" }] }, "REGISTRY_NOT_FOUND"],
     ["an unknown issuer", { officers: [{ ...data.officers[2], issuerId: "x" }] }, "REGISTRY_NOT_FOUND"],
     [
-      "a number not matching the issuer's pattern (DOMAIN §8.3)",
+      "a number not matching the issuer's pattern (no national format: the issuer's own)",
       { officers: [{ ...data.officers[2], certificateNumber: "NX-1" }] },
       "ID_INVALID",
     ],

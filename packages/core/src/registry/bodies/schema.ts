@@ -136,7 +136,7 @@ export const OfficerSchema = EffectiveSchema.extend({
   validUntil: CivilDateSchema,
   /** 状态. */
   status: OfficerStatusSchema,
-  /** 职务 — as shown on hall display boards (DOMAIN.md A1.7). */
+  /** 职务 — as shown on hall display boards (沙坡头区司法局三项制度试点工作方案 二（一）（6）). */
   post: TextSchema.optional(),
   /** 所在科室. */
   unit: TextSchema.optional(),
@@ -165,7 +165,7 @@ export type OfficerInput = z.input<typeof OfficerSchema>;
 
 /**
  * 发证机关 — an issuer of enforcement certificates and its number pattern. No national
- * format exists (DOMAIN.md §8.3, [VAR]): each issuer's `pattern` is a regular expression
+ * format exists (provinces print their own certificates, [VAR]): each issuer's `pattern` is a regular expression
  * (JavaScript syntax, `u` flag) that a whole certificate number must match.
  */
 export const CertificateIssuerSchema = z

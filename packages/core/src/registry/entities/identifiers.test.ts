@@ -136,7 +136,7 @@ describe("validateUscc — GB 32100-2015 vectors", () => {
     expect(validateUscc(`${body2}${usccCheckChar(body2)}`)._unsafeUnwrapErr().details?.reason).toBe("entityType");
   });
 
-  it("accepts the known Fujian pilot codes only on request, with a warning (DOMAIN.md §8.2)", () => {
+  it("accepts the known Fujian pilot codes only on request, with a warning (GB 32100-2015; Fujian 2015 pilot)", () => {
     for (const code of KNOWN_PILOT_USCCS) {
       expect(validateUscc(code)._unsafeUnwrapErr().details?.reason).toBe("checksum");
       const r = validateUscc(code, { acceptPilotCodes: true })._unsafeUnwrap();

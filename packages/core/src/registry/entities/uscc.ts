@@ -52,7 +52,7 @@ export const USCC_ENTITY_TYPES: Readonly<Record<string, Readonly<Record<string, 
 
 /**
  * 早期试点代码 — codes issued in Fujian's 2015 pilot before GB 32100 took effect, legally
- * valid although they fail the MOD 31 check (DOMAIN.md §8.2; listed with their computed
+ * valid although they fail the MOD 31 check (listed with their computed
  * check characters 1 / R / J in the README of bluesky335/IDCheck). Accepted only with
  * {@link UsccOptions.acceptPilotCodes}, and then with a warning.
  */

@@ -97,7 +97,7 @@ export type LookBack = z.infer<typeof LookBackSchema>;
  * 首违认定规则 [VAR] — what counts as an earlier violation. The law sets no look-back
  * window (行政处罚法 Art. 33 para. 1 says only "初次违法"); lenient-enforcement lists
  * differ: "first discovered within 12 months" in many local lists, "since this list took
- * effect" in others (DOMAIN.md §4.6). Configuration, never hard-wired.
+ * effect" in others (e.g. a Gansu work-safety list). Configuration, never hard-wired.
  */
 export const FirstViolationPolicySchema = z.object({
   /** 回溯期间. Default: 12 months, the most common local choice [VAR]. */

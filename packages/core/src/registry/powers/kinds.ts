@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * 职权类别 — the kind of an administrative power in a powers list (权责清单): 行政许可,
  * 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决 and
- * 其他行政权力 (DOMAIN.md A1.4).
+ * 其他行政权力.
  */
 export const PowerKindSchema = z.enum([
   "licence",

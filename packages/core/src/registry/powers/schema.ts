@@ -14,7 +14,8 @@ export const ProcedureIdSchema = z
   .regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/, { message: "办理程序应为如 penalty.ordinary 的标识" });
 
 /**
- * 权责清单事项 — one version of an item of the powers list (DOMAIN.md A1.4): code, name,
+ * 权责清单事项 — one version of an item of the powers list (沙坡头区司法局三项制度试点工作方案
+ * 二（一）（3）): code, name,
  * kind, legal basis, responsible body and unit (责任科室), procedure, supervision channel
  * and accountability (追责情形). Lists are adjusted as laws change (动态调整): each change
  * is a new version with its own effective date.
@@ -47,9 +48,9 @@ export const PowerItemSchema = EffectiveSchema.extend({
 export type PowerItem = z.infer<typeof PowerItemSchema>;
 
 /**
- * 服务指南 — the service guide of an item (DOMAIN.md A1.5): name, basis, accepting and
- * approving bodies, conditions, preferential policies, materials, process, time limit,
- * supervision, accountability, office hours, address and phone. One version per period.
+ * 服务指南 — the service guide of an item (沙坡头区司法局三项制度试点工作方案 二（一）（4）): name,
+ * basis, accepting and approving bodies, conditions, preferential policies, materials, process,
+ * time limit, supervision, accountability, office hours, address and phone. One version per period.
  */
 export const ServiceGuideSchema = EffectiveSchema.extend({
   /** 事项编码 — the powers-list item the guide belongs to. */
@@ -90,7 +91,7 @@ export type ServiceGuideInput = z.input<typeof ServiceGuideSchema>;
 
 /**
  * 随机抽查事项 — one item of the random-inspection list (双随机抽查事项清单, the "一单" of
- * 一单两库一细则; DOMAIN.md §5.2): the item and sub-item, the inspecting body, the scope
+ * 一单两库一细则, 国办发〔2015〕58号): the item and sub-item, the inspecting body, the scope
  * of inspected entities, the basis, the method and content, and the sampling proportion
  * and yearly frequency ([VAR]: set by each bureau).
  */
