@@ -1,7 +1,7 @@
 // Generates the laws database that `@sanxiang/core/laws` ships: one TS module per law version
 // under packages/core/src/registry/laws/data/generated/, from
 //   - data/laws.csv   the catalogue (one row per law version, read through LAWS_TABLE), and
-//   - data/md/*.md    the statute texts (copies of ../shared/reference/laws and LawRefBook/Laws),
+//   - data/md/*.md    the statute texts (public copies, from LawRefBook/Laws unless TEXTS says otherwise),
 //   - data/docs/*.txt documents without articles whose numbered sections sources cite.
 // Core has no I/O, so the texts travel as plain TS modules.
 //
@@ -34,7 +34,7 @@ const biome = resolve(root, "node_modules/.bin/biome");
 
 const REFERENCE: TextOrigin = {
   repository: "LawRefBook/Laws",
-  note: "副本取自项目参考资料 reference/laws（来源同 LawRefBook/Laws）",
+  note: "副本取自 LawRefBook/Laws",
 };
 
 /** Which text each catalogue row takes its articles or sections from. */
@@ -104,7 +104,7 @@ const TEXTS: Readonly<
   "shapotou-pilot-plan": {
     file: "docs/沙坡头区司法局三项制度试点工作方案.txt",
     kind: "document",
-    origin: { note: "副本取自项目参考资料 reference/pilot-plan.txt；仅收录章节编号和标题" },
+    origin: { note: "仅收录章节编号和标题" },
   },
 };
 
