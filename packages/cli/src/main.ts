@@ -6,6 +6,7 @@ import { deadlineCommand } from "./commands/deadline.js";
 import { deadlinesCommand } from "./commands/deadlines.js";
 import { demoCommand } from "./commands/demo.js";
 import { dutiesCommand } from "./commands/duties.js";
+import { equipmentCommand } from "./commands/equipment.js";
 import { penaltyCommand } from "./commands/penalty.js";
 import { publishCommand, serveCommand } from "./commands/publish.js";
 import { registryCommand } from "./commands/registry.js";
@@ -77,6 +78,17 @@ const OPTIONS = {
   at: { type: "string" },
   data: { type: "string" },
   "data-file": { type: "string" },
+  on: { type: "string" },
+  preparer: { type: "string" },
+  evidence: { type: "string" },
+  device: { type: "string" },
+  "captured-at": { type: "string" },
+  stage: { type: "string" },
+  "media-type": { type: "string" },
+  "evidence-type": { type: "string" },
+  purpose: { type: "string" },
+  verify: { type: "boolean" },
+  force: { type: "boolean" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -209,6 +221,11 @@ function usage(lang: Lang): string {
   case <案件编号> commands [--json]
                          案件当前状态可执行的命令
   cases [--json]         案件清单
+  equipment report [--body <主体编号>] [--on <日期>] [--json]
+                         执法装备配备检查：各执法主体在岗执法人员、在用装备、应配备数与缺口，
+                         注明配备标准及依据（台账取自 --dir 下的 equipment 数据库或 --sample）
+  equipment procurement --preparer <人员编号> [--on <日期>] [--format text|html|csv] [--out <文件>]
+                         生成报财政部门的行政执法装备采购需求清单；编制人及编制单位取自执法主体数据库
   demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
                          一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示
 
@@ -294,6 +311,13 @@ Commands:
   case <case-id> commands [--json]
                          the commands the case's current state accepts
   cases [--json]         the case list
+  equipment report [--body <body-id>] [--on <date>] [--json]
+                         enforcement equipment against the ratios, body by body: officers
+                         on duty, devices in use, required, shortfall, each rule with its
+                         source (inventory: the equipment registry under --dir, or --sample)
+  equipment procurement --preparer <officer-id> [--on <date>] [--format text|html|csv] [--out <file>]
+                         the procurement list for the finance bureau (in Chinese); preparer
+                         and organ from the bodies registry
   demo                   demo: calendar, periods, registries, a recommendation, the Merkle
                          log, an ordinary case stored in SQLite and its case file, legal
                          review, and enforcement disclosure
@@ -391,6 +415,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await caseCommand(ctx);
       case "cases":
         return await casesCommand(ctx);
+      case "equipment":
+        return await equipmentCommand(ctx);
       default:
         throw new UsageError(t(lang, `未知命令：${command}`, `unknown command: ${command}`));
     }

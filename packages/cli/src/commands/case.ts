@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import {
   type Actor,
   type Bureau,
+  type BureauConfig,
   type CaseEvent,
   type CaseView,
   COMMAND_EVENTS,
@@ -54,6 +55,7 @@ import { t } from "../i18n.js";
 import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
 import { buildRegistries, type Registries } from "../registry-store.js";
 import { decodeText, encodingNote } from "../text-decode.js";
+import { evidenceCommand } from "./case-evidence.js";
 import { dataOrExit } from "./registry.js";
 
 /** The largest payload `--data`, `--data-file` or standard input may hold: 1 MiB. */
@@ -123,17 +125,19 @@ function nearby(type: string): string {
   return same.length === 0 ? "" : `；同类命令：${same.join("、")}`;
 }
 
-function refuse(ctx: CommandContext, e: SanxiangError): number {
+/** Prints a refusal in the operator's language; its exit code. */
+export function refuse(ctx: CommandContext, e: SanxiangError): number {
   ctx.io.err(formatError(ctx.lang, e));
   return exitCodeOf(e);
 }
 
-function input(message: string, details: Record<string, unknown> = {}): SanxiangError {
+/** An `INVALID_INPUT` refusal. */
+export function input(message: string, details: Record<string, unknown> = {}): SanxiangError {
   return sanxiangError("INVALID_INPUT", message, { details });
 }
 
 /** The instant acts happen at: `--at`, else the CLI's clock (the system clock). */
-function instantOf(ctx: CommandContext): string | SanxiangError {
+export function instantOf(ctx: CommandContext): string | SanxiangError {
   const at = ctx.options.at;
   if (typeof at !== "string") return ctx.io.clock.now();
   if (!isInstant(at)) {
@@ -234,7 +238,7 @@ function schemaRefusal(type: string, issues: readonly Issue[], given: unknown): 
  * `officer` and `publisher`; a head (负责人, `leadership`) as `head`; a legal reviewer
  * (法制审核人员) also as `legalReviewer`. The registry checks each claim again in core.
  */
-function actorOf(registries: Registries, id: string, day: string): Actor | SanxiangError {
+export function actorOf(registries: Registries, id: string, day: string): Actor | SanxiangError {
   const found = registries.bodies.officer(id, day as ReturnType<typeof civilDateOf>);
   if (found.isErr()) {
     return sanxiangError("ACTOR_NOT_REGISTERED", `执法主体及人员数据库中没有 ${day} 在册的人员 ${id}（--as）`, {
@@ -247,8 +251,16 @@ function actorOf(registries: Registries, id: string, day: string): Actor | Sanxi
   return { id: o.id, name: o.name, roles, bodyId: o.bodyId, certificateNumber: o.certificateNumber };
 }
 
-function bureauOf(store: EventStore, registries: Registries, bodyId: string, now: string): Bureau | SanxiangError {
+/** The bureau on the CLI's store and registries at `now`, with the ports given (evidence, publisher). */
+export function bureauOf(
+  store: EventStore,
+  registries: Registries,
+  bodyId: string,
+  now: string,
+  ports: Pick<BureauConfig, "evidence" | "publisher"> = {},
+): Bureau | SanxiangError {
   const made = createBureau({
+    ...ports,
     bodyId,
     store,
     clock: fixedClock(now as Instant),
@@ -263,7 +275,8 @@ function bureauOf(store: EventStore, registries: Registries, bodyId: string, now
   return made.isErr() ? made.error : made.value;
 }
 
-function isError(v: unknown): v is SanxiangError {
+/** Whether a value is a SanxiangError (a refusal) rather than a result. */
+export function isError(v: unknown): v is SanxiangError {
   return typeof v === "object" && v !== null && "code" in v && "message" in v && v instanceof Error;
 }
 
@@ -351,11 +364,13 @@ function acceptedCommands(view: CaseView): string[] {
   }
 }
 
-interface Loaded {
+/** The registries a command acts under. */
+export interface Loaded {
   readonly registries: Registries;
 }
 
-async function registriesOrExit(ctx: CommandContext): Promise<Loaded | number> {
+/** The five registries (--sample or --dir), or the exit code of their refusal. */
+export async function registriesOrExit(ctx: CommandContext): Promise<Loaded | number> {
   const data = await dataOrExit(ctx);
   if (typeof data === "number") return data;
   const built = buildRegistries(data);
@@ -445,6 +460,12 @@ export async function caseCommand(ctx: CommandContext): Promise<number> {
   if (!/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff_.:-]{0,127}$/.test(caseId)) {
     return refuse(ctx, input(`案件编号无效：${JSON.stringify(caseId)}（字母、数字、汉字及 _ . : -，至多 128 个字符）`));
   }
+  if (sub === "evidence")
+    return evidenceCommand(
+      ctx,
+      caseId,
+      [type, ...rest].filter((a) => a !== undefined),
+    );
   if (sub === "do") {
     if (type === undefined || rest.length > 0) throw new UsageError(t(ctx.lang, USAGE_ZH, USAGE_EN));
     return doCommand(ctx, caseId, type);

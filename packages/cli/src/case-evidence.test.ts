@@ -1,0 +1,232 @@
+// `sanxiang case <id> evidence attach|open|list` on a real SQLite store and the filesystem evidence
+// store beside it: 证据入卷 (行政处罚法 Art. 46 evidence kinds; 行政处罚法 Art. 47: the whole
+// process recorded and archived) appends the item and its custody after the bytes are stored;
+// 证据调取 appends the custody step `accessed` with its purpose before the bytes are written out.
+// Hostile input is refused with a Chinese message and the event store stays byte-for-byte the same.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "./cli.test-support.js";
+import { DEMO_STEPS } from "./demo-case.js";
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "sanxiang-evidence-cli-"));
+  db = join(dir, "events.db");
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const cli = (...args: string[]) => runCli(["--sample", "--store", db, ...args], { cwd: dir });
+
+/** Every stored event, in log order — what "the store unchanged" compares. */
+function log(): string {
+  const raw = new Database(db, { readonly: true });
+  try {
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[];
+    return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
+  } finally {
+    raw.close();
+  }
+}
+
+const CASE = "SPT-SCJ-EV-001";
+const filing = DEMO_STEPS[0];
+const officer = filing?.actor.id ?? "";
+const VIDEO = "执法记录仪视频（示例字节）".repeat(100);
+
+/** Files the case (行政处罚法 Art. 54) and writes the recording to attach. */
+async function fileCase() {
+  if (filing === undefined) throw new Error("DEMO_STEPS is empty");
+  const { type, ...fields } = filing.command;
+  const r = await cli("case", CASE, "do", type, "--as", officer, "--at", filing.at, "--data", JSON.stringify(fields));
+  expect(r.err).toBe("");
+  writeFileSync(join(dir, "clip.mp4"), VIDEO);
+}
+
+const attachArgs = (file: string, ...more: string[]) => [
+  "case",
+  CASE,
+  "evidence",
+  "attach",
+  file,
+  "--as",
+  officer,
+  "--at",
+  "2026-03-03T03:00:00Z",
+  "--device",
+  "cam-01",
+  "--captured-at",
+  "2026-03-03T02:10:00Z",
+  "--stage",
+  "investigation",
+  ...more,
+];
+
+describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", () => {
+  it("stores the bytes beside the event store, records the item and its custody, and opens them with 调取 recorded first", async () => {
+    await fileCase();
+    const attached = await cli(...attachArgs("clip.mp4", "--json"));
+    expect(attached.err).toBe("");
+    expect(attached.code).toBe(0);
+    const a = JSON.parse(attached.out);
+    const sha = createHash("sha256").update(VIDEO).digest("hex");
+    expect(a.item.hash).toEqual({ algorithm: "sha256", hex: sha });
+    expect(a.item.mediaType).toBe("video/mp4"); // from the extension
+    expect(a.item.evidenceType).toBe("audioVisual"); // 视听资料 (行政处罚法 Art. 46)
+    expect(a.evidenceDir).toBe(`${db}.evidence`);
+    expect(existsSync(join(`${db}.evidence`, "sha256", sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
+    expect(a.events.map((e: { type: string }) => e.type)[0]).toBe("evidence.attached");
+
+    const listed = await cli("case", CASE, "evidence", "list");
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain(a.evidenceId);
+    expect(listed.out).toContain("视听资料");
+    const before = JSON.parse((await cli("case", CASE, "evidence", "list", "--json")).out).evidence[0].custody.steps;
+
+    const opened = await cli(
+      "case",
+      CASE,
+      "evidence",
+      "open",
+      a.evidenceId,
+      "--as",
+      officer,
+      "--at",
+      "2026-03-04T03:00:00Z",
+      "--purpose",
+      "法制审核",
+      "--verify",
+      "--out",
+      "copy.mp4",
+    );
+    expect(opened.err).toBe("");
+    expect(opened.code).toBe(0);
+    expect(opened.out).toContain("用途：法制审核");
+    expect(readFileSync(join(dir, "copy.mp4"), "utf8")).toBe(VIDEO);
+    const after = JSON.parse((await cli("case", CASE, "evidence", "list", "--json")).out).evidence[0].custody.steps;
+    expect(after.length).toBe(before.length + 1);
+    expect(after.at(-1)).toMatchObject({ kind: "accessed", at: "2026-03-04T03:00:00Z", purpose: "法制审核" });
+    expect((await cli("case", CASE, "show")).out).toContain("custody.recorded");
+  });
+
+  it("refuses hostile input and appends nothing", async () => {
+    await fileCase();
+    const a = JSON.parse((await cli(...attachArgs("clip.mp4", "--json"))).out);
+    mkdirSync(join(dir, "folder"));
+    writeFileSync(join(dir, "existing.bin"), "keep me");
+    writeFileSync(join(dir, "notes.bin"), "bytes of no known kind");
+    const before = log();
+    const refusals: [string[], RegExp][] = [
+      [attachArgs("missing.mp4"), /证据文件不存在：missing\.mp4/],
+      [attachArgs("folder"), /folder 不是文件/],
+      [attachArgs("notes.bin"), /--evidence-type/], // no kind for octet-stream
+      [attachArgs("clip.mp4", "--stage", "nowhere"), /INVALID_INPUT|stage/],
+      [
+        [
+          "case",
+          CASE,
+          "evidence",
+          "attach",
+          "clip.mp4",
+          "--as",
+          "nobody",
+          "--captured-at",
+          "2026-03-03T02:10:00Z",
+          "--stage",
+          "investigation",
+        ],
+        /ACTOR_NOT_REGISTERED|没有/,
+      ],
+      [
+        ["case", CASE, "evidence", "open", "no-such-id", "--as", officer, "--purpose", "复议答复", "--out", "x.bin"],
+        /EVIDENCE_NOT_FOUND|no-such-id/,
+      ],
+      [["case", CASE, "evidence", "open", a.evidenceId, "--as", officer, "--out", "y.bin"], /--purpose/],
+      [
+        ["case", CASE, "evidence", "open", a.evidenceId, "--as", officer, "--purpose", "  ", "--out", "y.bin"],
+        /--purpose/,
+      ],
+      [["case", CASE, "evidence", "open", a.evidenceId, "--as", officer, "--purpose", "复议答复"], /--out/],
+      [
+        [
+          "case",
+          CASE,
+          "evidence",
+          "open",
+          a.evidenceId,
+          "--as",
+          officer,
+          "--purpose",
+          "复议答复",
+          "--out",
+          "existing.bin",
+        ],
+        /已存在：如需覆盖请加 --force/,
+      ],
+      [
+        [
+          "case",
+          CASE,
+          "evidence",
+          "open",
+          a.evidenceId,
+          "--as",
+          officer,
+          "--purpose",
+          "复议答复",
+          "--out",
+          "folder",
+          "--force",
+        ],
+        /不是普通文件/,
+      ],
+    ];
+    for (const [args, message] of refusals) {
+      const r = await cli(...args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err, args.join(" ")).toMatch(message);
+      expect(log(), args.join(" ")).toBe(before);
+    }
+    expect(readFileSync(join(dir, "existing.bin"), "utf8")).toBe("keep me");
+    expect(existsSync(join(dir, "x.bin"))).toBe(false);
+    expect(existsSync(join(dir, "y.bin"))).toBe(false);
+
+    // --force overwrites, and records the access.
+    const forced = await cli(
+      "case",
+      CASE,
+      "evidence",
+      "open",
+      a.evidenceId,
+      "--as",
+      officer,
+      "--purpose",
+      "复议答复",
+      "--out",
+      "existing.bin",
+      "--force",
+    );
+    expect(forced.err).toBe("");
+    expect(readFileSync(join(dir, "existing.bin"), "utf8")).toBe(VIDEO);
+    expect(log()).not.toBe(before);
+  });
+
+  it("needs --evidence when the event store is not a SQLite file, and names unknown cases in list", async () => {
+    const r = await runCli(["--sample", "--store", "memory", ...attachArgs("clip.mp4")], { cwd: dir });
+    writeFileSync(join(dir, "clip.mp4"), VIDEO);
+    const again = await runCli(["--sample", "--store", "memory", ...attachArgs("clip.mp4")], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(again.err).toContain("--evidence <目录>");
+    await fileCase();
+    const none = await cli("case", "NO-SUCH-CASE", "evidence", "list");
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("存储中没有案件 NO-SUCH-CASE");
+  });
+});
