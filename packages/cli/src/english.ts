@@ -4,6 +4,7 @@
 // (the compiler refuses a missing key). Law titles stay Chinese: citations are the
 // statute's own words.
 import {
+  type EquipmentKind,
   formatYuan,
   type PENALTY_KIND_LABELS,
   type PenaltyRange,
@@ -172,3 +173,11 @@ export function holidayEnglish(name: string): string {
 export function periodEnglish(id: string, chinese: string): string {
   return PERIOD_EN[id] ?? chinese;
 }
+
+/** Kinds of enforcement equipment in English (core: `EQUIPMENT_KIND_LABELS`). */
+export const EQUIPMENT_KIND_EN: Readonly<Record<EquipmentKind, string>> = {
+  bodyCamera: "body-worn recorders",
+  scanner: "scanners",
+  mobileTerminal: "mobile enforcement terminals",
+  other: "other equipment",
+};

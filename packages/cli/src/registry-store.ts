@@ -15,6 +15,8 @@ import {
   createLawsRegistry,
   createPowersRegistry,
   type EntitiesRegistry,
+  EQUIPMENT_TABLE,
+  type Equipment,
   err,
   exportSheet,
   headersOf,
@@ -49,6 +51,7 @@ import {
   SAMPLE_BENCHMARK_REGISTRY_INPUT,
   SAMPLE_BODIES_DATA,
   SAMPLE_ENTITIES,
+  SAMPLE_EQUIPMENT,
   SAMPLE_LAW_CATALOGUE,
   SAMPLE_LOCAL_DOCUMENTS,
   SAMPLE_POWERS_DATA,
@@ -78,6 +81,7 @@ export const KINDS = {
   benchmarks: { spec: BENCHMARK_TABLE, db: "benchmarks", zh: "裁量基准" },
   circumstances: { spec: CIRCUMSTANCE_TABLE, db: "benchmarks", zh: "裁量情节" },
   lenient: { spec: LENIENT_TABLE, db: "benchmarks", zh: "包容审慎清单" },
+  equipment: { spec: EQUIPMENT_TABLE, db: "equipment", zh: "执法装备台账" },
 } as const;
 
 /** A registry sheet kind (see {@link KINDS}). */
@@ -98,6 +102,8 @@ export interface Registries {
   readonly bodies: BodiesRegistry;
   readonly powers: PowersRegistry;
   readonly benchmarks: BenchmarkRegistry;
+  /** 执法装备台账 — every device, each naming a body and officer the bodies registry has. */
+  readonly equipment: readonly Equipment[];
 }
 
 function emptyData(): RegistryData {
@@ -127,6 +133,7 @@ export function sampleData(): RegistryData {
   d.benchmarks = [...SAMPLE_BENCHMARK_REGISTRY_INPUT.benchmarks];
   d.circumstances = [...(SAMPLE_BENCHMARK_REGISTRY_INPUT.circumstances ?? [])];
   d.lenient = [...(SAMPLE_BENCHMARK_REGISTRY_INPUT.lenient ?? [])];
+  d.equipment = [...SAMPLE_EQUIPMENT];
   // Sample records are written for people (defaults omitted); give them the form a
   // registry stores, with every default filled in, as an import would.
   for (const kind of Object.keys(KINDS) as Kind[]) {
@@ -285,13 +292,55 @@ export function buildRegistries(d: RegistryData): Result<Registries, SanxiangErr
     lenient: d.lenient as never,
   });
   if (benchmarks.isErr()) return err(benchmarks.error);
+  const equipment = checkEquipmentReferences(d.equipment as Equipment[], bodies.value);
+  if (equipment.isErr()) return err(equipment.error);
   return ok({
     lawCatalogue: d.laws,
     entities: entities.value,
     bodies: bodies.value,
     powers: powers.value,
     benchmarks: benchmarks.value,
+    equipment: equipment.value,
   });
+}
+
+/**
+ * 台账引用检查 — every device of the inventory names a body (and, when issued to one, an
+ * officer) the bodies registry has at some time, and device ids are unique; else
+ * `IMPORT_INVALID` naming the device's row and field.
+ */
+function checkEquipmentReferences(
+  devices: readonly Equipment[],
+  bodies: BodiesRegistry,
+): Result<readonly Equipment[], SanxiangError> {
+  const bodyIds = new Set(bodies.data.bodies.map((b) => b.id));
+  // An officer's versions may name different bodies (a transfer): any of them will do.
+  const officerBodies = new Map<string, Set<string>>();
+  for (const o of bodies.data.officers) officerBodies.set(o.id, (officerBodies.get(o.id) ?? new Set()).add(o.bodyId));
+  const seen = new Set<string>();
+  const refuse = (i: number, column: string, message: string) =>
+    err(
+      sanxiangError(
+        "IMPORT_INVALID",
+        `执法装备台账第 ${i + 1} 条记录（装备编号 ${devices[i]?.id ?? ""}）：${message}`,
+        {
+          details: { kind: "equipment", record: i + 1, field: column },
+        },
+      ),
+    );
+  for (const [i, d] of devices.entries()) {
+    if (seen.has(d.id)) return refuse(i, "id", `「装备编号」${d.id} 重复`);
+    seen.add(d.id);
+    if (!bodyIds.has(d.bodyId)) return refuse(i, "bodyId", `「所属执法主体编号」${d.bodyId} 不在执法主体数据库中`);
+    if (d.officerId !== undefined) {
+      const of = officerBodies.get(d.officerId);
+      if (of === undefined) return refuse(i, "officerId", `「配发人员编号」${d.officerId} 不在执法人员数据库中`);
+      if (!of.has(d.bodyId)) {
+        return refuse(i, "officerId", `「配发人员编号」${d.officerId} 不属于执法主体 ${d.bodyId}`);
+      }
+    }
+  }
+  return ok(devices);
 }
 
 /** What {@link readKindFile} read: the records, and how the text was decoded (CSV, JSON). */
