@@ -4,7 +4,7 @@
 // 证据调取 appends the custody step `accessed` with its purpose before the bytes are written out.
 // Hostile input is refused with a Chinese message and the event store stays byte-for-byte the same.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -228,5 +228,75 @@ describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", (
     const none = await cli("case", "NO-SUCH-CASE", "evidence", "list");
     expect(none.code).toBe(2);
     expect(none.err).toContain("存储中没有案件 NO-SUCH-CASE");
+  });
+});
+
+/** The sample bureau's benchmark and fine (价格违法行为行政处罚规定 Art. 13), as in case-command.test.ts. */
+const FINE = { kinds: ["fine"], fineFen: 200_000 };
+const BENCHMARK = { kind: "applied", code: "SPT-SC-JG-13", circumstances: [] };
+
+async function decidedAndSignedOff(id: string): Promise<string> {
+  for (const step of DEMO_STEPS) {
+    const { type, ...fields } = step.command;
+    const penalty = "penalty" in fields ? { penalty: FINE } : {};
+    const data = type === "case.decide" ? { ...fields, ...penalty, benchmark: BENCHMARK } : { ...fields, ...penalty };
+    const r = await cli("case", id, "do", type, "--as", step.actor.id, "--at", step.at, "--data", JSON.stringify(data));
+    expect(r.err, type).toBe("");
+  }
+  const drafted = await cli(
+    ...["case", id, "do", "disclosure.draft", "--as", "spt-scj-01", "--at", "2026-03-11T02:00:00Z", "--json"],
+    ...["--data", JSON.stringify({ documentNumber: "沙市监价罚〔2026〕1号" })],
+  );
+  expect(drafted.err).toBe("");
+  const draft = JSON.parse(drafted.out);
+  const contentHash: string = draft.events[0].payload.contentHash;
+  const approved = await cli(
+    ...["case", draft.stream, "do", "disclosure.approve", "--as", "spt-scj-head", "--at", "2026-03-12T02:00:00Z"],
+    ...["--data", JSON.stringify({ contentHash })],
+  );
+  expect(approved.err).toBe("");
+  return draft.stream;
+}
+
+describe("sanxiang case do disclosure.publish --site: the bureau's publisher is the public site (行政处罚法 Art. 48)", () => {
+  it("publishes the signed-off decision to the site directory, checked against the signed log; refusals publish and append nothing", async () => {
+    const disclosureId = await decidedAndSignedOff("SPT-SCJ-PUB-001");
+    const publish = (...more: string[]) =>
+      cli(
+        "case",
+        disclosureId,
+        "do",
+        "disclosure.publish",
+        "--as",
+        "spt-scj-01",
+        "--at",
+        "2026-03-13T02:00:00Z",
+        ...more,
+      );
+    const before = log();
+    const noSite = await publish();
+    expect(noSite.code).toBe(2);
+    expect(noSite.err).toContain("--site <目录>");
+    // --require-signed: the disclosure events are not under a signed head yet (LOG_TAIL_UNSIGNED).
+    const unsigned = await publish("--site", "site", "--require-signed");
+    expect(unsigned.code).not.toBe(0);
+    expect(unsigned.err).toContain("LOG_TAIL_UNSIGNED");
+    expect(log()).toBe(before);
+    expect(existsSync(join(dir, "site"))).toBe(false);
+
+    const published = await publish("--site", "site");
+    expect(published.err).toBe("");
+    expect(published.code).toBe(0);
+    expect(published.out).toContain("与签名日志核对一致");
+    expect(published.out).toContain("disclosure.published");
+    const state = JSON.parse((await cli("case", disclosureId, "show", "--json")).out);
+    expect(state.state).toBe("published");
+    const pages = readdirSync(join(dir, "site"), { recursive: true }).map(String);
+    const page = pages.find(
+      (p) => p.endsWith(".html") && readFileSync(join(dir, "site", p), "utf8").includes("沙市监价罚〔2026〕1号"),
+    );
+    expect(page).toBeDefined();
+    // The site's 主办单位 is the publisher's organ as the bodies registry records it.
+    expect(readFileSync(join(dir, "site", "index.html"), "utf8")).toContain("中卫市沙坡头区市场监督管理局");
   });
 });

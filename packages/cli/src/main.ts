@@ -89,6 +89,7 @@ const OPTIONS = {
   purpose: { type: "string" },
   verify: { type: "boolean" },
   force: { type: "boolean" },
+  site: { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {

@@ -56,6 +56,8 @@ import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "
 import { buildRegistries, type Registries } from "../registry-store.js";
 import { decodeText, encodingNote } from "../text-decode.js";
 import { evidenceCommand } from "./case-evidence.js";
+import { checkAgainstLog, PORT_COMMANDS, type SitePort, sitePortOf } from "./case-site.js";
+import { BAD_INPUT_CODES } from "./publish.js";
 import { dataOrExit } from "./registry.js";
 
 /** The largest payload `--data`, `--data-file` or standard input may hold: 1 MiB. */
@@ -553,6 +555,8 @@ async function doCommand(ctx: CommandContext, caseId: string, type: string): Pro
         }),
       );
     }
+  } else if (PORT_COMMANDS.has(type)) {
+    // Through the publisher port: core checks the fields (the reason, the application) itself.
   } else if (!isDecisionDraft) {
     const parsed = route.schema.safeParse(checked);
     if (!parsed.success) return refuse(ctx, schemaRefusal(type, parsed.error.issues, checked));
@@ -566,13 +570,33 @@ async function doCommand(ctx: CommandContext, caseId: string, type: string): Pro
   if (typeof loaded === "number") return loaded;
   const actor = actorOf(loaded.registries, as, civilDateOf(now as Instant));
   if (isError(actor)) return refuse(ctx, actor);
+  let site: SitePort | undefined;
+  if (PORT_COMMANDS.has(type)) {
+    const port = sitePortOf(ctx, type, loaded.registries, actor, now);
+    if (isError(port)) return refuse(ctx, port);
+    site = port;
+  }
   const spec = storeSpecOf(ctx);
   if (spec.isErr()) return refuse(ctx, spec.error);
   return withStore(
     ctx,
     spec.value,
     async (store) => {
-      const bureau = bureauOf(store, loaded.registries, actor.bodyId ?? "", now);
+      if (site !== undefined) {
+        // Nothing goes to the site from a log that does not check (as `sanxiang publish`).
+        const before = await checkAgainstLog(ctx, store, site);
+        if (before !== undefined) {
+          ctx.io.err(formatError(ctx.lang, before));
+          return BAD_INPUT_CODES.has(before.code) ? EXIT.usage : EXIT.failure;
+        }
+      }
+      const bureau = bureauOf(
+        store,
+        loaded.registries,
+        actor.bodyId ?? "",
+        now,
+        site === undefined ? {} : { publisher: site.publisher },
+      );
       if (isError(bureau)) return refuse(ctx, bureau);
       const c = bureau.case(caseId);
       let events: readonly CaseEvent[];
@@ -631,6 +655,31 @@ async function doCommand(ctx: CommandContext, caseId: string, type: string): Pro
         if (loadedEvents.isErr()) return refuse(ctx, loadedEvents.error);
         events = loadedEvents.value.slice(-1);
         after = String(state.value.value);
+      } else if (site !== undefined) {
+        const acting = bureau.disclosure(caseId).as(actor);
+        const r =
+          type === "disclosure.publish"
+            ? await acting.publish()
+            : type === "disclosure.withdraw"
+              ? await acting.withdraw(data.reason as string)
+              : await acting.endEarly(data as unknown as Parameters<typeof acting.endEarly>[0]);
+        if (r.isErr()) return refuse(ctx, r.error);
+        events = r.value.events;
+        after = String(r.value.state.value);
+        const checked = await checkAgainstLog(ctx, store, site, type === "disclosure.publish" ? caseId : undefined);
+        if (checked !== undefined) {
+          ctx.io.err(formatError(ctx.lang, checked));
+          return EXIT.failure;
+        }
+        if (ctx.options.json !== true) {
+          ctx.io.out(
+            t(
+              ctx.lang,
+              `公示网站 ${site.dir} 已更新（${r.value.receipt.changed ? "有变更" : "无变更"}），与签名日志核对一致\n`,
+              `site ${site.dir} updated (${r.value.receipt.changed ? "changed" : "unchanged"}), checked against the signed log\n`,
+            ),
+          );
+        }
       } else {
         // Any other disclosure command acts on the disclosure whose id is given as the case id.
         const r = await bureau

@@ -51,11 +51,11 @@ export async function readPublicState(
   return disclosuresAgree(proven.value);
 }
 
-// A key the operator typed wrongly is bad input (exit 2), not a damaged store.
-const BAD_INPUT_CODES = new Set(["SIGNING_KEY_INVALID", "SIGNATURE_ALGORITHM_UNSUPPORTED", "INVALID_INPUT"]);
+/** Codes that mean the operator typed a key wrongly: bad input (exit 2), not a damaged store. */
+export const BAD_INPUT_CODES = new Set(["SIGNING_KEY_INVALID", "SIGNATURE_ALGORITHM_UNSUPPORTED", "INVALID_INPUT"]);
 
 /** `--key` / `--algorithm` as a verification key, when `--key` is given. */
-function keyOption(ctx: CommandContext): Result<VerificationKey | undefined, SanxiangError> {
+export function keyOption(ctx: CommandContext): Result<VerificationKey | undefined, SanxiangError> {
   if (typeof ctx.options.key !== "string") return ok(undefined);
   const algorithm = parseSignatureAlgorithm(
     typeof ctx.options.algorithm === "string" ? ctx.options.algorithm : "ed25519",
