@@ -68,6 +68,11 @@ describe("sanxiang verify --log (§1.4, §1.5: every signed head, every projecti
     expect(log.out).toMatch(/由其他密钥（标识 [0-9a-f]{16}…）签署，无法用所给公钥验证，不计入签名覆盖/);
     expect(log.out).toMatch(/投影 5 个与事件日志的重放一致：deadlines（\d+ 行）.*bureau-cases（\d+ 行）/);
     expect(log.out).not.toContain("警告");
+    // Every interior node the store keeps is compared: n − popcount(n) complete subtrees of n leaves.
+    const events = Number(/事件 (\d+) 件/.exec(log.out)?.[1]);
+    const complete = events - [...events.toString(2)].filter((b) => b === "1").length;
+    expect(complete).toBeGreaterThan(0);
+    expect(log.out).toContain(`默克尔子树 ${complete} 个：存储的每个子树哈希与由叶子哈希重算的一致`);
     const skipped = await cli("verify", "--log", "--store", store, "--skip-projections");
     expect(skipped.out).toContain("投影：未核对（--skip-projections）");
   }, 120_000);
@@ -87,6 +92,15 @@ describe("sanxiang verify --log (§1.4, §1.5: every signed head, every projecti
     expect(strict.code).toBe(1);
     expect(strict.out).toContain("日志验证未通过（--require-signed");
   }, 120_000);
+
+  it("a changed stored Merkle subtree is caught and named; exit 1", async () => {
+    await signedStore();
+    sql("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 1");
+    const r = await cli("verify", "--log", "--store", store, "--skip-projections");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("[STORE_CORRUPT]");
+    expect(r.out).toContain("存储的默克尔子树 (2, 1) 与由第 5–8 号事件重算的不一致");
+  });
 
   it("a broken OLDER head is caught, by its root and by its signature", async () => {
     await signedStore();

@@ -176,6 +176,15 @@ async function verifyLogCommand(ctx: CommandContext): Promise<number> {
         `  根哈希（${v.treeHead.hashAlgorithm}）：${toHex(v.treeHead.rootHash)}`,
         `  root (${v.treeHead.hashAlgorithm}): ${toHex(v.treeHead.rootHash)}`,
       ),
+      ...(v.merkleNodes === null
+        ? []
+        : [
+            t(
+              lang,
+              `  默克尔子树 ${v.merkleNodes} 个：存储的每个子树哈希与由叶子哈希重算的一致（案卷的包含性证明取自其中）`,
+              `  ${v.merkleNodes} stored Merkle subtrees: each equals the one recomputed from the leaf hashes (case files' inclusion proofs are taken from them)`,
+            ),
+          ]),
       headsLine(lang, v.signedTreeHeads),
       v.projections === null
         ? t(lang, "  投影：未核对（--skip-projections）", "  projections: not checked (--skip-projections)")

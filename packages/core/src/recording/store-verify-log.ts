@@ -7,7 +7,6 @@ import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm, HashAlgorithmName } from "../kernel/hash.js";
 import { merkleEmptyRoot, merkleLeafHash, merkleNodeHash } from "../kernel/merkle-hash.js";
 import type { MerkleTreeHead } from "../kernel/merkle-log.js";
-import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { eventLeafBytes } from "./case-event.js";
@@ -45,30 +44,71 @@ export class RunningMerkleRoot {
   }
 
   /**
-   * 记录子树 — when on, every interior node the pushes complete is kept (its level, index and
-   * hash) until {@link RunningMerkleRoot.takeNodes}: what a verifier compares with the store's
-   * stored subtrees (`readMerkleNodes`).
+   * 记录子树 — when on, every interior node the pushes complete is kept (its hash, by level)
+   * until {@link RunningMerkleRoot.takeNodes}: what a verifier compares with the store's
+   * stored subtrees (`readMerkleNodes`). Between two takes, the nodes completed at one level
+   * are consecutive (a level-k node completes every 2^k leaves), so a level is kept as a run —
+   * its first index, its count and its hashes end to end — with no object a node.
    */
   recordNodes = false;
-  private recorded = new Uint8Array(0);
-  private readonly recordedRefs: MerkleNodeRef[] = [];
+  private readonly runFirst: number[] = [];
+  private readonly runCount: number[] = [];
+  private readonly runHashes: Uint8Array[] = [];
+  private recordedTotal = 0;
 
-  /** The nodes recorded since the last call (refs, and their hashes end to end), and forgets them. */
-  takeNodes(): { readonly refs: readonly MerkleNodeRef[]; readonly hashes: Uint8Array } {
-    const refs = this.recordedRefs.splice(0);
-    return { refs, hashes: this.recorded.subarray(0, refs.length * this.n) };
+  /** Nodes recorded since the last {@link RunningMerkleRoot.takeNodes}. */
+  get recordedNodes(): number {
+    return this.recordedTotal;
+  }
+
+  /**
+   * The nodes recorded since the last call, one run a level in increasing level (level ≥ 1:
+   * `count` nodes from `first`, their hashes end to end), and forgets them. The hashes are
+   * views into buffers the next pushes overwrite: compare them before pushing again.
+   */
+  takeNodes(): readonly {
+    readonly level: number;
+    readonly first: number;
+    readonly count: number;
+    readonly hashes: Uint8Array;
+  }[] {
+    const runs: { level: number; first: number; count: number; hashes: Uint8Array }[] = [];
+    for (let level = 1; level < this.runCount.length; level++) {
+      const count = this.runCount[level] ?? 0;
+      if (count === 0) continue;
+      runs.push({
+        level,
+        first: this.runFirst[level] as number,
+        count,
+        hashes: (this.runHashes[level] as Uint8Array).subarray(0, count * this.n),
+      });
+      this.runCount[level] = 0;
+    }
+    this.recordedTotal = 0;
+    return runs;
   }
 
   private record(level: number, index: number): void {
     const { n } = this;
-    const at = this.recordedRefs.length * n;
-    if (at + n > this.recorded.length) {
-      const grown = new Uint8Array(Math.max(64 * n, 2 * this.recorded.length));
-      grown.set(this.recorded.subarray(0, at));
-      this.recorded = grown;
+    while (this.runCount.length <= level) {
+      this.runCount.push(0);
+      this.runFirst.push(0);
+      this.runHashes.push(new Uint8Array(0));
     }
-    this.recorded.set(this.buffer.subarray(this.carryAt, this.carryAt + n), at);
-    this.recordedRefs.push({ level, index });
+    const count = this.runCount[level] as number;
+    if (count === 0) this.runFirst[level] = index;
+    let hashes = this.runHashes[level] as Uint8Array;
+    if ((count + 1) * n > hashes.length) {
+      const grown = new Uint8Array(Math.max(64 * n, 2 * hashes.length));
+      grown.set(hashes.subarray(0, count * n));
+      hashes = grown;
+      this.runHashes[level] = grown;
+    }
+    // Byte by byte: no view of the buffer made a node.
+    const { buffer, carryAt } = this;
+    for (let k = 0, at = count * n; k < n; k++) hashes[at + k] = buffer[carryAt + k] as number;
+    this.runCount[level] = count + 1;
+    this.recordedTotal++;
   }
 
   /** Appends one leaf hash (already checked to have the algorithm's length). */
