@@ -55,6 +55,7 @@ describe("sanxiang registry", () => {
     "circumstances",
     "benchmarks",
     "lenient",
+    "equipment",
   ];
   it.each(["csv", "xlsx", "json"])(
     "moves every database of the sample bureaus through %s into a fresh directory, and it checks out the same",
