@@ -220,7 +220,7 @@ describe("packed tarballs", () => {
   );
 
   it.each(packages.map((p) => [p.name, p] as const))(
-    "%s: every file its exports map, main, module, types and bin name is in the tarball",
+    "%s: every file its exports map, main, module, types and bin name is in the tarball, with LICENSE and README",
     async (_name, pkg) => {
       const listed = new Set(
         (await run("tar", ["-tzf", tarballs.get(pkg.name) as string], work)).stdout
@@ -239,6 +239,9 @@ describe("packed tarballs", () => {
       for (const k of ["main", "module", "types"]) walk(m[k]);
       expect(targets.size).toBeGreaterThan(2);
       expect([...targets].filter((t) => !listed.has(t))).toEqual([]);
+      // The MIT licence its manifest names travels with it (npm adds LICENSE when it exists).
+      expect(listed.has("./LICENSE")).toBe(true);
+      expect(listed.has("./README.md")).toBe(true);
     },
   );
 
