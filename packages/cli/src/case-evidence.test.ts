@@ -300,3 +300,72 @@ describe("sanxiang case do disclosure.publish --site: the bureau's publisher is 
     expect(readFileSync(join(dir, "site", "index.html"), "utf8")).toContain("中卫市沙坡头区市场监督管理局");
   });
 });
+
+describe("sanxiang inspection draw, then case do inspection.open → record → conclude (双随机, 优化营商环境条例 Art. 54)", () => {
+  const draw = (...more: string[]) =>
+    cli(
+      ...["inspection", "draw", "--task", "SPT-SJ-2026-01", "--category", "价格监督检查", "--region", "640502"],
+      ...["--at", "2026-03-02T02:00:00Z", ...more],
+    );
+
+  it("draws from the registries, writes one inspection.open payload per entity, and runs the inspection", async () => {
+    const drawn = await draw("--item", "SPT-SJ-SJ-001", "--count", "1", "--out", "drawn");
+    expect(drawn.err).toBe("");
+    expect(drawn.code).toBe(0);
+    const task = JSON.parse(readFileSync(join(dir, "drawn", "task.json"), "utf8"));
+    expect(task).toMatchObject({ type: "inspection.taskDrawn", itemCodes: ["SPT-SJ-SJ-001"], regionCode: "640502" });
+    expect(task.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(task.assignments).toHaveLength(1);
+    const [assignment] = task.assignments as { uscc: string; officerIds: string[] }[];
+    if (assignment === undefined) throw new Error("nothing drawn");
+    expect(assignment.officerIds.length).toBe(2); // at least two inspectors (行政处罚法 Art. 42)
+    expect(drawn.out).toContain(`open-${assignment.uscc}.json`);
+    const inspector = assignment.officerIds[0] ?? "";
+    const step = (type: string, at: string, ...more: string[]) =>
+      cli("case", "SPT-JC-001", "do", type, "--as", inspector, "--at", at, ...more);
+    const opened = await step(
+      "inspection.open",
+      "2026-03-03T02:00:00Z",
+      "--data-file",
+      join(dir, "drawn", `open-${assignment.uscc}.json`),
+    );
+    expect(opened.err).toBe("");
+    expect(opened.code).toBe(0);
+    const recorded = await step(
+      "inspection.record",
+      "2026-03-04T02:00:00Z",
+      "--data",
+      JSON.stringify({
+        officerIds: assignment.officerIds,
+        certificateShown: true,
+        findings: "明码标价规范",
+        records: [{ id: "jc-bl-1", kind: "transcript" }],
+      }),
+    );
+    expect(recorded.err).toBe("");
+    const concluded = await step("inspection.conclude", "2026-03-05T02:00:00Z", "--data", '{"result":"pass"}');
+    expect(concluded.err).toBe("");
+    const shown = JSON.parse((await cli("case", "SPT-JC-001", "show", "--json")).out);
+    expect(shown.procedure).toBe("inspection");
+    expect(shown.state).toBe("concluded");
+    const accepted = JSON.parse((await cli("case", "SPT-JC-001", "commands", "--json")).out).accepted;
+    expect(accepted).toEqual(["inspection.publish"]);
+  });
+
+  it("refuses a draw without items (naming those in force), an unknown item and a non-empty --out", async () => {
+    const none = await draw();
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("SPT-SJ-SJ-001");
+    const unknown = await draw("--item", "NO-SUCH-ITEM");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("REGISTRY_NOT_FOUND");
+    const badCount = await draw("--item", "SPT-SJ-SJ-001", "--count", "-3");
+    expect(badCount.code).toBe(2);
+    mkdirSync(join(dir, "full"));
+    writeFileSync(join(dir, "full", "keep.txt"), "keep");
+    const full = await draw("--item", "SPT-SJ-SJ-001", "--out", "full");
+    expect(full.code).toBe(2);
+    expect(full.err).toContain("--force");
+    expect(readdirSync(join(dir, "full"))).toEqual(["keep.txt"]);
+  });
+});

@@ -6,6 +6,7 @@ import { deadlineCommand } from "./commands/deadline.js";
 import { deadlinesCommand } from "./commands/deadlines.js";
 import { demoCommand } from "./commands/demo.js";
 import { dutiesCommand } from "./commands/duties.js";
+import { inspectionCommand } from "./commands/inspection.js";
 import { equipmentCommand } from "./commands/equipment.js";
 import { penaltyCommand } from "./commands/penalty.js";
 import { publishCommand, serveCommand } from "./commands/publish.js";
@@ -90,6 +91,11 @@ const OPTIONS = {
   verify: { type: "boolean" },
   force: { type: "boolean" },
   site: { type: "string" },
+  task: { type: "string" },
+  item: { type: "string", multiple: true },
+  category: { type: "string" },
+  count: { type: "string" },
+  inspectors: { type: "string" },
 } as const;
 
 function parse(argv: readonly string[]) {
@@ -221,7 +227,20 @@ function usage(lang: Lang): string {
                          案件状态、程序、未届满的期限和办理经过
   case <案件编号> commands [--json]
                          案件当前状态可执行的命令
+                         公示的发布、撤回、提前停止公示：case <公示编号> do disclosure.publish
+                         --site <目录>，经公示网站发布并与签名日志核对（--key、--require-signed 同 publish）
+  case <案件编号> evidence attach <文件> --as <人员编号> --captured-at <UTC 时刻> --stage <环节>
+          [--device <记录仪编号>] [--media-type <类型>] [--evidence-type <证据种类>] [--data <JSON>]
+                         证据入卷：文件存入证据存储（--evidence <目录>，缺省为 <存储文件>.evidence/），
+                         再记录证据及其保管链
+  case <案件编号> evidence open <证据编号> --as <人员编号> --purpose <用途> --out <文件> [--force] [--verify]
+                         证据调取：先记录调取（人员、时间、用途），再写出文件；--out 已存在须加 --force
+  case <案件编号> evidence list [--json]
+                         案件的证据及其保管链
   cases [--json]         案件清单
+  inspection draw --task <任务编号> --item <抽查事项编码> --category <执法类别> --region <区划代码>
+          [--count <户数>] [--inspectors <人数>] [--out <目录> [--force]] [--json]
+                         双随机抽取检查对象与执法检查人员；--out 写出任务及每户 inspection.open 的命令数据
   equipment report [--body <主体编号>] [--on <日期>] [--json]
                          执法装备配备检查：各执法主体在岗执法人员、在用装备、应配备数与缺口，
                          注明配备标准及依据（台账取自 --dir 下的 equipment 数据库或 --sample）
@@ -311,7 +330,23 @@ Commands:
                          a case's state, procedure, open deadlines and history
   case <case-id> commands [--json]
                          the commands the case's current state accepts
+                         a disclosure's publish, withdraw, endEarly: case <disclosure-id> do
+                         disclosure.publish --site <dir> publishes to the site, checked
+                         against the signed log (--key, --require-signed as for publish)
+  case <case-id> evidence attach <file> --as <officer-id> --captured-at <UTC instant> --stage <stage>
+          [--device <id>] [--media-type <type>] [--evidence-type <type>] [--data <json>]
+                         attach evidence: the bytes into the evidence store (--evidence <dir>,
+                         default <store file>.evidence/), then the item and its custody
+  case <case-id> evidence open <evidence-id> --as <actor-id> --purpose <text> --out <file> [--force] [--verify]
+                         open evidence: the access (who, when, purpose) recorded first, then
+                         the file written; an existing --out needs --force
+  case <case-id> evidence list [--json]
+                         a case's evidence and its custody
   cases [--json]         the case list
+  inspection draw --task <task-id> --item <item-code> --category <category> --region <division-code>
+          [--count <n>] [--inspectors <n>] [--out <dir> [--force]] [--json]
+                         双随机 draw of entities and inspectors; --out writes the task and each
+                         entity's inspection.open payload
   equipment report [--body <body-id>] [--on <date>] [--json]
                          enforcement equipment against the ratios, body by body: officers
                          on duty, devices in use, required, shortfall, each rule with its
@@ -416,6 +451,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await caseCommand(ctx);
       case "cases":
         return await casesCommand(ctx);
+      case "inspection":
+        return await inspectionCommand(ctx);
       case "equipment":
         return await equipmentCommand(ctx);
       default:

@@ -259,7 +259,7 @@ export function bureauOf(
   registries: Registries,
   bodyId: string,
   now: string,
-  ports: Pick<BureauConfig, "evidence" | "publisher"> = {},
+  ports: Pick<BureauConfig, "evidence" | "publisher" | "random"> = {},
 ): Bureau | SanxiangError {
   const made = createBureau({
     ...ports,
