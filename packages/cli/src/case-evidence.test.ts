@@ -298,6 +298,20 @@ describe("sanxiang case do disclosure.publish --site: the bureau's publisher is 
     expect(page).toBeDefined();
     // The site's 主办单位 is the publisher's organ as the bodies registry records it.
     expect(readFileSync(join(dir, "site", "index.html"), "utf8")).toContain("中卫市沙坡头区市场监督管理局");
+
+    // A withdrawal without its public reason is refused by core; nothing appended, the site as it was.
+    const afterPublish = log();
+    const siteIndex = readFileSync(join(dir, "site", "index.html"), "utf8");
+    for (const data of ["{}", '{"reason":5}']) {
+      const withdrawn = await cli(
+        ...["case", disclosureId, "do", "disclosure.withdraw", "--as", "spt-scj-01", "--at", "2026-03-14T02:00:00Z"],
+        ...["--site", "site", "--data", data],
+      );
+      expect(withdrawn.code, data).toBe(2);
+      expect(withdrawn.err, data).toMatch(/错误 \[[A-Z_]+\]/);
+      expect(log()).toBe(afterPublish);
+      expect(readFileSync(join(dir, "site", "index.html"), "utf8")).toBe(siteIndex);
+    }
   });
 });
 
