@@ -261,8 +261,12 @@ function unpackLeaves(
 
 /** A packed page's leaves (in this thread or from the read-ahead worker), or `null` as {@link unpackLeaves}. */
 function leavesOfPage(page: PackedPage, after: number): StoredLeaf[] | null {
-  const { count, json, hashes, table, text } = page;
+  const { count, table, text } = page;
   if (table.length !== 6 * count) return null;
+  // Plain Uint8Array views of the driver's Buffers: their subarray (two an event) makes no
+  // Buffer, whose construction in JavaScript cost more than the view.
+  const json = new Uint8Array(page.json.buffer, page.json.byteOffset, page.json.length);
+  const hashes = new Uint8Array(page.hashes.buffer, page.hashes.byteOffset, page.hashes.length);
   const leaves: StoredLeaf[] = new Array(count);
   let at = 0;
   let hashAt = 0;

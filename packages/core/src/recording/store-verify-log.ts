@@ -340,15 +340,27 @@ export class LogChecker {
   // allocating a copy of every event; a larger event grows it, a huge one is streamed.
   private scratch = new Uint8Array(4096);
 
+  // Views of the scratch by input length (at most its length: bounded, dropped when it grows).
+  private inputs: Uint8Array[] = [];
+
   // The leaf hash written in place (hash ports with hashInto): no array per event.
   private readonly leafOut: Uint8Array;
 
   /** Whether the leaf hash of `bytes` is `stored` (which has the algorithm's length). */
   private leafMatches(bytes: Uint8Array, stored: Uint8Array): boolean {
     if (bytes.length >= 1 << 20) return bytesEqual(merkleLeafHash(bytes, { hash: this.hash }), stored);
-    if (bytes.length + 1 > this.scratch.length) this.scratch = new Uint8Array(2 * (bytes.length + 1));
+    if (bytes.length + 1 > this.scratch.length) {
+      this.scratch = new Uint8Array(2 * (bytes.length + 1));
+      this.inputs = [];
+    }
     this.scratch.set(bytes, 1);
-    const input = this.scratch.subarray(0, bytes.length + 1);
+    // The view of the scratch an input length needs, made once a length (events of one
+    // type are often of one length): no view allocated an event.
+    let input = this.inputs[bytes.length];
+    if (input === undefined) {
+      input = this.scratch.subarray(0, bytes.length + 1);
+      this.inputs[bytes.length] = input;
+    }
     if (this.hash.hashInto === undefined) return bytesEqual(this.hash.hash(input), stored);
     const out = this.leafOut;
     this.hash.hashInto(input, out, 0);

@@ -232,6 +232,51 @@ describe("RunningMerkleRoot (the verifier's root, kept in one buffer)", () => {
   });
 });
 
+describe("RunningMerkleRoot.takeNodes (the recorded subtrees, one run a level)", () => {
+  fcTest.prop([
+    fc.integer({ min: 0, max: 140 }),
+    fc.uniqueArray(fc.integer({ min: 1, max: 140 }), { maxLength: 6 }),
+    fc.boolean(),
+  ])(
+    "every complete subtree recorded exactly once, as consecutive runs in increasing level, each equal to the root of its leaves (RFC 9162 §2.1.1)",
+    (size, takeAt, into) => {
+      const leaves = Array.from({ length: size }, (_, i) => Uint8Array.of(i, i >> 8));
+      const running = new RunningMerkleRoot(into ? withHashInto(sha256) : sha256);
+      running.recordNodes = true;
+      const seen = new Map<string, string>();
+      const take = () => {
+        let count = 0;
+        let lastLevel = 0;
+        for (const run of running.takeNodes()) {
+          expect(run.level).toBeGreaterThan(lastLevel);
+          lastLevel = run.level;
+          expect(run.hashes.length).toBe(run.count * 32);
+          for (let k = 0; k < run.count; k++) {
+            const key = `${run.level}:${run.first + k}`;
+            expect(seen.has(key)).toBe(false);
+            seen.set(key, toHex(run.hashes.subarray(k * 32, (k + 1) * 32)));
+            count++;
+          }
+        }
+        expect(running.recordedNodes).toBe(0);
+        return count;
+      };
+      leaves.forEach((leaf, i) => {
+        running.push(merkleLeafHash(leaf, { hash: sha256 }));
+        if (takeAt.includes(i + 1)) take();
+      });
+      take();
+      // n − popcount(n) interior nodes are complete in a tree of n leaves.
+      expect(seen.size).toBe(size - [...size.toString(2)].filter((b) => b === "1").length);
+      for (const [key, hex] of seen) {
+        const [level, index] = key.split(":").map(Number) as [number, number];
+        const span = 2 ** level;
+        expect(hex).toBe(toHex(merkleRoot(leaves.slice(index * span, (index + 1) * span), { hash: sha256 })));
+      }
+    },
+  );
+});
+
 describe("verifyEventStore: every signed tree head (§1.5)", () => {
   /** The store with its kept heads replaced by `heads` (what a changed signed-head table reads back as). */
   const withHeads = (store: EventStore, heads: readonly SignedTreeHead[]): EventStore => ({
