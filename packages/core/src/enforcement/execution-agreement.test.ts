@@ -10,7 +10,7 @@ import { caseSurcharge } from "./branches.js";
 import type { PenaltyCommandInput } from "./commands.js";
 import { decide } from "./decide.js";
 import { EXECUTION_EVENT_TYPES, EXECUTION_SOURCES, executionActionOf } from "./execution.js";
-import { applyCommand, day, demandCommand, run, selfEnforcing, servedCase, step } from "./execution-fixtures.js";
+import { applyCommand, day, demandCommand, run, servedCase, step } from "./execution-fixtures.js";
 import { checkPlanOverdue } from "./execution-instalments.js";
 import { calendar, ctxAt, doc, headActor } from "./test-fixtures.js";
 
@@ -202,7 +202,7 @@ describe("行政强制法第五十八条第一款、第五十九条: what the or
       executionDue: { ruleId: "enforcement.courtImmediateExecution", source: { article: 59 } },
     });
     // 五日 are working days (第六十九条): Tue 2025-09-16 → Tue 2025-09-23.
-    expect((ruled?.payload.executionDue as { due: string }).due).toBe("2025-09-23");
+    expect((ruled?.payload.executionDue as { due: string } | undefined)?.due).toBe("2025-09-23");
   });
 
   it("no approval of immediate execution without an immediate application", () => {
