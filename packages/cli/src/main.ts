@@ -375,7 +375,9 @@ Chinese only (--lang en translates the CLI's own messages, not these):
   - refusals from the SDK: the message after "error [CODE]" (the code is stable; see
     docs/errors.md for each code in English);
   - in the demo: citations, the disclosure's published text and names from the
-    registries, quoted inside English sentences; the review opinion only as a command.
+    registries, quoted inside English sentences; the review opinion only as a command;
+  - case, cases: the names of procedures, states, deadlines and events (the labels
+    around them are English).
 `,
   );
 }
