@@ -5,7 +5,7 @@
 // bytes are written out. A refusal appends nothing.
 import { createReadStream } from "node:fs";
 import { lstat, open, rename, rm, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import {
   type CaseEvent,
   civilDateOf,
@@ -20,6 +20,7 @@ import {
 import { fsEvidenceStore } from "@sanxiang/evidence-fs";
 import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
+import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, UsageError } from "../main.js";
 import { actorOf, bureauOf, input, instantOf, isError, refuse, registriesOrExit } from "./case.js";
 
@@ -212,15 +213,34 @@ async function openCommand(ctx: CommandContext, caseId: string, evidenceId: stri
       evidence: fsEvidenceStore({ dir }),
     });
     if (isError(bureau)) return refuse(ctx, bureau);
-    const r = await bureau
-      .case(caseId)
-      .evidence(evidenceId)
-      .as(actor)
-      .open({ purpose, ...(ctx.options.verify === true ? { verify: true } : {}) });
-    if (r.isErr()) return refuse(ctx, r.error);
-    // The access is recorded; the bytes go to a temporary file renamed over --out when complete.
+    // The bytes go to a temporary file renamed over --out when complete. It is created before the
+    // access is recorded, so an --out that cannot be written records no custody step.
     const part = `${out}.${process.pid}.part`;
-    const handle = await open(part, "wx");
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(part, "wx");
+    } catch (e) {
+      return refuse(ctx, input(`无法写入 ${outOption}：${describeFailure(e, dirname(out))}`, { out: outOption }));
+    }
+    const opening = async () =>
+      bureau
+        .case(caseId)
+        .evidence(evidenceId)
+        .as(actor)
+        .open({ purpose, ...(ctx.options.verify === true ? { verify: true } : {}) });
+    let r: Awaited<ReturnType<typeof opening>>;
+    try {
+      r = await opening();
+    } catch (e) {
+      await handle.close();
+      await rm(part, { force: true });
+      throw e;
+    }
+    if (r.isErr()) {
+      await handle.close();
+      await rm(part, { force: true });
+      return refuse(ctx, r.error);
+    }
     let size = 0;
     try {
       for await (const chunk of r.value.content) {

@@ -136,7 +136,7 @@ export async function reviewCommand(ctx: CommandContext): Promise<number> {
     try {
       await writeFile(out, document, "utf8");
     } catch (e) {
-      ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e)}\n`);
+      ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e, out)}\n`);
       return EXIT.usage;
     }
     ctx.io.out(

@@ -1,0 +1,138 @@
+// A hostile stranger against `sanxiang case … evidence open` and `sanxiang review opinion`:
+// an output path that cannot be written. 证据调取 records its custody step `accessed` in the
+// case's log (行政处罚法 Art. 47: the whole process recorded), so a refusal that writes
+// nothing must record nothing either; a full disk is named with the file it could not write.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "./cli.test-support.js";
+import { DEMO_STEPS } from "./demo-case.js";
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "sanxiang-hostile-case-"));
+  db = join(dir, "events.db");
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const cli = (...args: string[]) => runCli(["--sample", "--store", db, ...args], { cwd: dir });
+
+/** Every stored event, in log order — what "the store unchanged" compares. */
+function log(): string {
+  const raw = new Database(db, { readonly: true });
+  try {
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[];
+    return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
+  } finally {
+    raw.close();
+  }
+}
+
+const CASE = "SPT-SCJ-HOSTILE-001";
+const filing = DEMO_STEPS[0];
+const officer = filing?.actor.id ?? "";
+
+/** Files the case (行政处罚法 Art. 54) and attaches one piece of evidence; returns its id. */
+async function caseWithEvidence(): Promise<string> {
+  if (filing === undefined) throw new Error("DEMO_STEPS is empty");
+  const { type, ...fields } = filing.command;
+  const filed = await cli(
+    "case",
+    CASE,
+    "do",
+    type,
+    "--as",
+    officer,
+    "--at",
+    filing.at,
+    "--data",
+    JSON.stringify(fields),
+  );
+  expect(filed.err).toBe("");
+  writeFileSync(join(dir, "note.txt"), "现场检查笔录（示例字节）");
+  const attached = await cli(
+    "case",
+    CASE,
+    "evidence",
+    "attach",
+    "note.txt",
+    "--as",
+    officer,
+    "--at",
+    "2026-03-03T03:00:00Z",
+    "--captured-at",
+    "2026-03-03T02:10:00Z",
+    "--stage",
+    "investigation",
+    "--evidence-type",
+    "documentary",
+    "--json",
+  );
+  expect(attached.err).toBe("");
+  return JSON.parse(attached.out).evidenceId as string;
+}
+
+const openArgs = (evidenceId: string, out: string) => [
+  "case",
+  CASE,
+  "evidence",
+  "open",
+  evidenceId,
+  "--as",
+  officer,
+  "--at",
+  "2026-03-04T03:00:00Z",
+  "--purpose",
+  "法制审核",
+  "--out",
+  out,
+];
+
+describe("sanxiang case evidence open: an --out that cannot be written (行政处罚法 Art. 47)", () => {
+  it("refuses a file in a missing folder with a Chinese message, code 2, and no custody step recorded", async () => {
+    const evidenceId = await caseWithEvidence();
+    const before = log();
+    const r = await cli(...openArgs(evidenceId, join("no-such-folder", "copy.txt")));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("无法写入");
+    expect(r.err).toContain("no-such-folder");
+    expect(r.err).not.toContain(".part");
+    expect(log()).toBe(before);
+    // The same open to a writable path still works and records the step.
+    const ok = await cli(...openArgs(evidenceId, "copy.txt"));
+    expect(ok.err).toBe("");
+    expect(ok.code).toBe(0);
+    expect(log()).not.toBe(before);
+  });
+
+  it("leaves no temporary file behind when it refuses", async () => {
+    const evidenceId = await caseWithEvidence();
+    const r = await cli(...openArgs(evidenceId, "copy.txt"));
+    expect(r.code).toBe(0);
+    const again = await cli(...openArgs(evidenceId, "copy.txt"));
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("--force");
+    expect(existsSync(join(dir, `copy.txt.${process.pid}.part`))).toBe(false);
+  });
+});
+
+describe("sanxiang review opinion --out on a full disk", () => {
+  it.skipIf(!existsSync("/dev/full"))("names the file it could not write, code 2", async () => {
+    const demo = await runCli(["demo"], { cwd: dir });
+    expect(demo.code).toBe(0);
+    const store = join(dir, ".sanxiang", "demo", "events.db");
+    const r = await runCli(
+      ["review", "opinion", "SPT-SCJ-MAJOR-001", "--store", store, "--sample", "--out", "/dev/full"],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("/dev/full");
+    expect(r.err).toContain("ENOSPC");
+  });
+});
