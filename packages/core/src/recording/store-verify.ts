@@ -318,7 +318,9 @@ function sizeBeyondLog(h: SignedTreeHead, stored: number): SanxiangError {
  *   log through the store's projections (`PROJECTION_MISMATCH`, each row named);
  * - when the store keeps its Merkle subtrees (`readMerkleNodes`), every stored node equals the
  *   node recomputed from the leaves (`STORE_CORRUPT`, `what: "merkleNode"`, naming it) — the
- *   recomputation never reads them.
+ *   recomputation never reads them. A wrong node is reported after the root and the heads
+ *   have checked out: under a rewritten log the nodes above the rewrite differ too, and the
+ *   root's or a head's mismatch is the finding.
  *
  * Reads the stored bytes through the adapter's optional `readLeaves` when it has one (no
  * parsing, no re-serialising), else through `readAll`. Memory: one page of events, one of
@@ -346,6 +348,11 @@ export async function verifyEventStore(
   const nodeReads = typeof readMerkleNodes === "function" ? readMerkleNodes : undefined;
   checker.root.recordNodes = nodeReads !== undefined;
   let nodesChecked = 0;
+  // The first stored node found different from its recomputation. Reported only once the pass
+  // is over and the log itself checked out: an event rewritten (leaf hash and all) changes the
+  // nodes above it too, and that is the root's mismatch (MERKLE_ROOT_MISMATCH), not a corrupt
+  // node table; a node wrong under a sound root is the store's corruption (STORE_CORRUPT).
+  let nodeMismatch: SanxiangError | undefined;
   // The recorded nodes, compared a batch of up to READ_MERKLE_NODES_LIMIT at a time (every
   // few pages, and at the end): each level's run is one ref list in index order, which a
   // store reads as one range (SQLite: one packed query a level), and each stored hash is
@@ -355,12 +362,19 @@ export async function verifyEventStore(
     if (!force && checker.root.recordedNodes < NODE_BATCH) return ok(true);
     const n = hash.outputLength;
     const runs = checker.root.takeNodes();
+    if (nodeMismatch !== undefined) return ok(true); // one is enough: the rest are dropped unread
     const refs: MerkleNodeRef[] = [];
     // Where each ref's recomputed hash lies: its run's buffer and the offset in it.
     const wantIn: Uint8Array[] = [];
     const wantAt: number[] = [];
     const compare = async (): Promise<Result<true, SanxiangError>> => {
       if (refs.length === 0) return ok(true);
+      if (nodeMismatch !== undefined) {
+        refs.length = 0;
+        wantIn.length = 0;
+        wantAt.length = 0;
+        return ok(true);
+      }
       const stored = await nodeReads.call(store, refs);
       if (stored.isErr()) return err(stored.error);
       const got = stored.value;
@@ -372,13 +386,15 @@ export async function verifyEventStore(
         for (let k = 0; same && k < n; k++) same = (g as Uint8Array)[k] === w[at + k];
         if (!same) {
           const ref = refs[j] as MerkleNodeRef;
-          return err(
-            sanxiangError(
-              "STORE_CORRUPT",
-              `存储的默克尔子树 (${ref.level}, ${ref.index}) 与由第 ${ref.index * 2 ** ref.level + 1}–${(ref.index + 1) * 2 ** ref.level} 号事件重算的不一致：存储已被改动（案卷的包含性证明会被拒绝）`,
-              { details: { what: "merkleNode", level: ref.level, index: ref.index } },
-            ),
+          nodeMismatch = sanxiangError(
+            "STORE_CORRUPT",
+            `存储的默克尔子树 (${ref.level}, ${ref.index}) 与由第 ${ref.index * 2 ** ref.level + 1}–${(ref.index + 1) * 2 ** ref.level} 号事件重算的不一致：存储已被改动（案卷的包含性证明会被拒绝）`,
+            { details: { what: "merkleNode", level: ref.level, index: ref.index } },
           );
+          refs.length = 0;
+          wantIn.length = 0;
+          wantAt.length = 0;
+          return ok(true);
         }
       }
       nodesChecked += refs.length;
@@ -514,6 +530,7 @@ export async function verifyEventStore(
       }),
     );
   }
+  if (nodeMismatch !== undefined) return err(nodeMismatch);
   // Nothing may lie beyond the head read at the start, unless appended since (then the head moved past it).
   const beyond = fast
     ? await (readLeaves as NonNullable<EventStore["readLeaves"]>).call(store, { after: total, limit: 1 })
