@@ -136,3 +136,57 @@ describe("sanxiang review opinion --out on a full disk", () => {
     expect(r.err).toContain("ENOSPC");
   });
 });
+
+describe("sanxiang case: odd ids and out-of-range numbers are refused in readable words", () => {
+  it("shows a refused case id short and with its bidi and control characters escaped, code 2", async () => {
+    for (const id of [`A${"A".repeat(9_999)}`, "a\u202Eb", "a\u0001b", "x\uD800y"]) {
+      const r = await cli("case", id, "show");
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("案件编号无效");
+      expect(r.err.length).toBeLessThan(400);
+      expect(r.err).not.toMatch(/[\u202E\u0001\uD800]/);
+    }
+    // NUL is refused before any command runs.
+    const nul = await cli("case", "a\u0000b", "show");
+    expect(nul.code).toBe(2);
+    expect(nul.err).toContain("空字符");
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("names each problem of a fine out of range once (行政处罚法 Art. 9(2))", async () => {
+    if (filing === undefined) throw new Error("DEMO_STEPS is empty");
+    const { type, ...fields } = filing.command;
+    const filed = await cli(
+      "case",
+      CASE,
+      "do",
+      type,
+      "--as",
+      officer,
+      "--at",
+      filing.at,
+      "--data",
+      JSON.stringify(fields),
+    );
+    expect(filed.code).toBe(0);
+    const before = log();
+    const data =
+      '{"outcome":"penalty","penalty":{"kinds":["fine"],"fineFen":1e300},"records":[{"id":"d","kind":"document"}]}';
+    const r = await cli(
+      "case",
+      CASE,
+      "do",
+      "case.decide",
+      "--as",
+      "spt-scj-head",
+      "--at",
+      "2026-03-10T02:00:00Z",
+      "--data",
+      data,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("金额超出可表示范围");
+    expect(r.err.split("金额超出可表示范围").length).toBe(2);
+    expect(log()).toBe(before);
+  });
+});

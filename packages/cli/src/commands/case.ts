@@ -225,7 +225,10 @@ function parsePayload(text: string): Record<string, unknown> | SanxiangError {
 
 /** The schema's refusal of a payload, each field in words (core's `describeIssue`). */
 function schemaRefusal(type: string, issues: readonly Issue[], given: unknown): SanxiangError {
-  const described = issues.map((i) => describeIssue(i, given));
+  // Two checks of one field can word the same problem alike (an amount out of range): named once.
+  const described = issues
+    .map((i) => describeIssue(i, given))
+    .filter((d, n, all) => all.findIndex((o) => o.field === d.field && o.message === d.message) === n);
   return sanxiangError(
     "INVALID_INPUT",
     `命令 ${type} 的数据不符合要求：${issuesInWords(described)}（字段见 docs/commands.md）`,
@@ -455,12 +458,26 @@ const USAGE_EN = `usage:
   sanxiang cases [--json]
 (officers and bodies from the bodies registry: --sample or --dir; fields in docs/commands.md)`;
 
+/**
+ * A refused id as the message shows it: quoted, its first 64 characters, and control and format
+ * characters (a right-to-left override U+202E, NUL) escaped so the terminal shows them as written.
+ */
+function shownId(id: string): string {
+  const chars = [...id];
+  const head = chars.length > 64 ? `${chars.slice(0, 64).join("")}…` : id;
+  const quoted = JSON.stringify(head).replace(
+    /[\p{Cc}\p{Cf}]/gu,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+  );
+  return chars.length > 64 ? `${quoted}（共 ${chars.length} 个字符）` : quoted;
+}
+
 /** `sanxiang case <caseId> do|show|commands`. */
 export async function caseCommand(ctx: CommandContext): Promise<number> {
   const [caseId, sub, type, ...rest] = ctx.args;
   if (caseId === undefined || sub === undefined) throw new UsageError(t(ctx.lang, USAGE_ZH, USAGE_EN));
   if (!/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff_.:-]{0,127}$/.test(caseId)) {
-    return refuse(ctx, input(`案件编号无效：${JSON.stringify(caseId)}（字母、数字、汉字及 _ . : -，至多 128 个字符）`));
+    return refuse(ctx, input(`案件编号无效：${shownId(caseId)}（字母、数字、汉字及 _ . : -，至多 128 个字符）`));
   }
   if (sub === "evidence")
     return evidenceCommand(
