@@ -80,6 +80,9 @@ describe("procurement list (采购需求清单)", () => {
     const of = (preparedBy: string) => procurementList(report, { preparedBy, preparedOn: "2026-01-06" }).recipient;
     expect(of("宁夏回族自治区司法厅")).toBe("宁夏回族自治区财政厅");
     expect(of("中卫市司法局")).toBe("中卫市财政局");
+    // 市场 belongs to the department's name, not the area's.
+    expect(of("中卫市沙坡头区市场监督管理局")).toBe("中卫市沙坡头区财政局");
+    expect(of("中卫市市场监督管理局")).toBe("中卫市财政局");
     expect(of("甲局")).toBe("本级财政部门");
     expect(procurementList(report, { preparedBy: "甲局", preparedOn: "2026-01-06", recipient: "乙局" }).recipient).toBe(
       "乙局",

@@ -165,9 +165,12 @@ export function procurementListFor(
  * 中卫市沙坡头区财政局, a province's 司法厅 → its 财政厅; 本级财政部门 when no area is named.
  */
 function financeBureauOf(organ: string): string {
-  const m = /^(.*(?:自治区|自治州|自治县|省|市|区|县|旗|盟))[^省市区县旗盟]*(?:局|委员会|办公室|厅|部|委)$/u.exec(
-    organ.trim(),
-  );
+  // The area ends at the last division suffix — but the 市 of 市场 (市场监督管理局) is the
+  // department's, not the area's: 中卫市沙坡头区市场监督管理局 is of 中卫市沙坡头区.
+  const m =
+    /^(.*(?:自治区|自治州|自治县|省|市(?!场)|区|县|旗|盟))(?:市场)?[^省市区县旗盟]*(?:局|委员会|办公室|厅|部|委)$/u.exec(
+      organ.trim(),
+    );
   const area = m?.[1];
   if (area === undefined) return "本级财政部门";
   return /(?:省|自治区)$/u.test(area) ? `${area}财政厅` : `${area}财政局`;
