@@ -2,39 +2,17 @@
 // bureau (行政处罚法 Arts. 54–66: 立案 to 结案、归档) run command by command through the CLI and
 // createBureau; an on-the-spot case (Art. 51) and a seizure (行政强制法 Arts. 18, 24); and
 // hostile input, each refused with a Chinese message while the store stays byte-for-byte the same.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { REVIEW_ITEMS } from "@sanxiang/core";
-import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "./cli.test-support.js";
+import { describe, expect, it } from "vitest";
+import { sampleStore } from "./cli.test-support.js";
 import { DEMO_STEPS } from "./demo-case.js";
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "sanxiang-case-cli-"));
-  db = join(dir, "events.db");
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-const cli = (...args: string[]) => runCli(["--sample", "--store", db, ...args], { cwd: dir });
-
-/** Every stored event, in log order — what "the store unchanged" compares. */
-function log(): string {
-  const raw = new Database(db, { readonly: true });
-  try {
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
-      name: string;
-    }[];
-    return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
-  } finally {
-    raw.close();
-  }
-}
+const t = sampleStore("sanxiang-case-cli-");
+const cli = t.cli;
+const log = t.log;
 
 /**
  * The sample bureau has discretion benchmarks, so its decision cites the one applied (行政处罚法
@@ -435,7 +413,7 @@ describe("sanxiang case do: hostile input changes nothing", () => {
 
   it("a GBK file is read as GB18030 and said so; an oversized file is refused unread", async () => {
     const before = await filed();
-    const gbk = join(dir, "close.json");
+    const gbk = join(t.dir, "close.json");
     // {"facts":"价格"} saved in GBK, as Notepad or Excel on Chinese Windows would (Node has no
     // GBK encoder, so the two characters' GBK bytes are spelled out).
     const bytes = Buffer.from([
@@ -465,7 +443,7 @@ describe("sanxiang case do: hostile input changes nothing", () => {
     const history = JSON.parse((await cli("case", "H-1", "show", "--json")).out).history;
     expect(history.at(-1)).toMatchObject({ type: "investigation.closed", payload: { facts: "价格" } });
     const after = log();
-    const big = join(dir, "big.json");
+    const big = join(t.dir, "big.json");
     writeFileSync(big, `{"facts":"${"x".repeat(1_100_000)}"}`);
     const refused = await cli("case", "H-1", "do", "defence.waive", "--as", "spt-scj-01", "--data-file", big);
     expect(refused.code).toBe(2);

@@ -4,37 +4,15 @@
 // 证据调取 appends the custody step `accessed` with its purpose before the bytes are written out.
 // Hostile input is refused with a Chinese message and the event store stays byte-for-byte the same.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "./cli.test-support.js";
+import { describe, expect, it } from "vitest";
+import { runCli, sampleStore } from "./cli.test-support.js";
 import { DEMO_STEPS } from "./demo-case.js";
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "sanxiang-evidence-cli-"));
-  db = join(dir, "events.db");
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-const cli = (...args: string[]) => runCli(["--sample", "--store", db, ...args], { cwd: dir });
-
-/** Every stored event, in log order — what "the store unchanged" compares. */
-function log(): string {
-  const raw = new Database(db, { readonly: true });
-  try {
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
-      name: string;
-    }[];
-    return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
-  } finally {
-    raw.close();
-  }
-}
+const t = sampleStore("sanxiang-evidence-cli-");
+const cli = t.cli;
+const log = t.log;
 
 const CASE = "SPT-SCJ-EV-001";
 const filing = DEMO_STEPS[0];
@@ -47,7 +25,7 @@ async function fileCase() {
   const { type, ...fields } = filing.command;
   const r = await cli("case", CASE, "do", type, "--as", officer, "--at", filing.at, "--data", JSON.stringify(fields));
   expect(r.err).toBe("");
-  writeFileSync(join(dir, "clip.mp4"), VIDEO);
+  writeFileSync(join(t.dir, "clip.mp4"), VIDEO);
 }
 
 const attachArgs = (file: string, ...more: string[]) => [
@@ -80,8 +58,8 @@ describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", (
     expect(a.item.hash).toEqual({ algorithm: "sha256", hex: sha });
     expect(a.item.mediaType).toBe("video/mp4"); // from the extension
     expect(a.item.evidenceType).toBe("audioVisual"); // 视听资料 (行政处罚法 Art. 46)
-    expect(a.evidenceDir).toBe(`${db}.evidence`);
-    expect(existsSync(join(`${db}.evidence`, "sha256", sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
+    expect(a.evidenceDir).toBe(`${t.db}.evidence`);
+    expect(existsSync(join(`${t.db}.evidence`, "sha256", sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
     expect(a.events.map((e: { type: string }) => e.type)[0]).toBe("evidence.attached");
 
     const listed = await cli("case", CASE, "evidence", "list");
@@ -109,7 +87,7 @@ describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", (
     expect(opened.err).toBe("");
     expect(opened.code).toBe(0);
     expect(opened.out).toContain("用途：法制审核");
-    expect(readFileSync(join(dir, "copy.mp4"), "utf8")).toBe(VIDEO);
+    expect(readFileSync(join(t.dir, "copy.mp4"), "utf8")).toBe(VIDEO);
     const after = JSON.parse((await cli("case", CASE, "evidence", "list", "--json")).out).evidence[0].custody.steps;
     expect(after.length).toBe(before.length + 1);
     expect(after.at(-1)).toMatchObject({ kind: "accessed", at: "2026-03-04T03:00:00Z", purpose: "法制审核" });
@@ -119,9 +97,9 @@ describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", (
   it("refuses hostile input and appends nothing", async () => {
     await fileCase();
     const a = JSON.parse((await cli(...attachArgs("clip.mp4", "--json"))).out);
-    mkdirSync(join(dir, "folder"));
-    writeFileSync(join(dir, "existing.bin"), "keep me");
-    writeFileSync(join(dir, "notes.bin"), "bytes of no known kind");
+    mkdirSync(join(t.dir, "folder"));
+    writeFileSync(join(t.dir, "existing.bin"), "keep me");
+    writeFileSync(join(t.dir, "notes.bin"), "bytes of no known kind");
     const before = log();
     const refusals: [string[], RegExp][] = [
       [attachArgs("missing.mp4"), /证据文件不存在：missing\.mp4/],
@@ -194,9 +172,9 @@ describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", (
       expect(r.err, args.join(" ")).toMatch(message);
       expect(log(), args.join(" ")).toBe(before);
     }
-    expect(readFileSync(join(dir, "existing.bin"), "utf8")).toBe("keep me");
-    expect(existsSync(join(dir, "x.bin"))).toBe(false);
-    expect(existsSync(join(dir, "y.bin"))).toBe(false);
+    expect(readFileSync(join(t.dir, "existing.bin"), "utf8")).toBe("keep me");
+    expect(existsSync(join(t.dir, "x.bin"))).toBe(false);
+    expect(existsSync(join(t.dir, "y.bin"))).toBe(false);
 
     // --force overwrites, and records the access.
     const forced = await cli(
@@ -214,14 +192,14 @@ describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", (
       "--force",
     );
     expect(forced.err).toBe("");
-    expect(readFileSync(join(dir, "existing.bin"), "utf8")).toBe(VIDEO);
+    expect(readFileSync(join(t.dir, "existing.bin"), "utf8")).toBe(VIDEO);
     expect(log()).not.toBe(before);
   });
 
   it("needs --evidence when the event store is not a SQLite file, and names unknown cases in list", async () => {
-    const r = await runCli(["--sample", "--store", "memory", ...attachArgs("clip.mp4")], { cwd: dir });
-    writeFileSync(join(dir, "clip.mp4"), VIDEO);
-    const again = await runCli(["--sample", "--store", "memory", ...attachArgs("clip.mp4")], { cwd: dir });
+    const r = await runCli(["--sample", "--store", "memory", ...attachArgs("clip.mp4")], { cwd: t.dir });
+    writeFileSync(join(t.dir, "clip.mp4"), VIDEO);
+    const again = await runCli(["--sample", "--store", "memory", ...attachArgs("clip.mp4")], { cwd: t.dir });
     expect(r.code).toBe(2);
     expect(again.err).toContain("--evidence <目录>");
     await fileCase();
@@ -282,7 +260,7 @@ describe("sanxiang case do disclosure.publish --site: the bureau's publisher is 
     expect(unsigned.code).not.toBe(0);
     expect(unsigned.err).toContain("LOG_TAIL_UNSIGNED");
     expect(log()).toBe(before);
-    expect(existsSync(join(dir, "site"))).toBe(false);
+    expect(existsSync(join(t.dir, "site"))).toBe(false);
 
     const published = await publish("--site", "site");
     expect(published.err).toBe("");
@@ -291,17 +269,17 @@ describe("sanxiang case do disclosure.publish --site: the bureau's publisher is 
     expect(published.out).toContain("disclosure.published");
     const state = JSON.parse((await cli("case", disclosureId, "show", "--json")).out);
     expect(state.state).toBe("published");
-    const pages = readdirSync(join(dir, "site"), { recursive: true }).map(String);
+    const pages = readdirSync(join(t.dir, "site"), { recursive: true }).map(String);
     const page = pages.find(
-      (p) => p.endsWith(".html") && readFileSync(join(dir, "site", p), "utf8").includes("沙市监价罚〔2026〕1号"),
+      (p) => p.endsWith(".html") && readFileSync(join(t.dir, "site", p), "utf8").includes("沙市监价罚〔2026〕1号"),
     );
     expect(page).toBeDefined();
     // The site's 主办单位 is the publisher's organ as the bodies registry records it.
-    expect(readFileSync(join(dir, "site", "index.html"), "utf8")).toContain("中卫市沙坡头区市场监督管理局");
+    expect(readFileSync(join(t.dir, "site", "index.html"), "utf8")).toContain("中卫市沙坡头区市场监督管理局");
 
     // A withdrawal without its public reason is refused by core; nothing appended, the site as it was.
     const afterPublish = log();
-    const siteIndex = readFileSync(join(dir, "site", "index.html"), "utf8");
+    const siteIndex = readFileSync(join(t.dir, "site", "index.html"), "utf8");
     for (const data of ["{}", '{"reason":5}']) {
       const withdrawn = await cli(
         ...["case", disclosureId, "do", "disclosure.withdraw", "--as", "spt-scj-01", "--at", "2026-03-14T02:00:00Z"],
@@ -310,7 +288,7 @@ describe("sanxiang case do disclosure.publish --site: the bureau's publisher is 
       expect(withdrawn.code, data).toBe(2);
       expect(withdrawn.err, data).toMatch(/错误 \[[A-Z_]+\]/);
       expect(log()).toBe(afterPublish);
-      expect(readFileSync(join(dir, "site", "index.html"), "utf8")).toBe(siteIndex);
+      expect(readFileSync(join(t.dir, "site", "index.html"), "utf8")).toBe(siteIndex);
     }
   });
 });
@@ -326,7 +304,7 @@ describe("sanxiang inspection draw, then case do inspection.open → record → 
     const drawn = await draw("--item", "SPT-SJ-SJ-001", "--count", "1", "--out", "drawn");
     expect(drawn.err).toBe("");
     expect(drawn.code).toBe(0);
-    const task = JSON.parse(readFileSync(join(dir, "drawn", "task.json"), "utf8"));
+    const task = JSON.parse(readFileSync(join(t.dir, "drawn", "task.json"), "utf8"));
     expect(task).toMatchObject({ type: "inspection.taskDrawn", itemCodes: ["SPT-SJ-SJ-001"], regionCode: "640502" });
     expect(task.seed).toMatch(/^[0-9a-f]{64}$/);
     expect(task.assignments).toHaveLength(1);
@@ -341,7 +319,7 @@ describe("sanxiang inspection draw, then case do inspection.open → record → 
       "inspection.open",
       "2026-03-03T02:00:00Z",
       "--data-file",
-      join(dir, "drawn", `open-${assignment.uscc}.json`),
+      join(t.dir, "drawn", `open-${assignment.uscc}.json`),
     );
     expect(opened.err).toBe("");
     expect(opened.code).toBe(0);
@@ -375,11 +353,11 @@ describe("sanxiang inspection draw, then case do inspection.open → record → 
     expect(unknown.err).toContain("REGISTRY_NOT_FOUND");
     const badCount = await draw("--item", "SPT-SJ-SJ-001", "--count", "-3");
     expect(badCount.code).toBe(2);
-    mkdirSync(join(dir, "full"));
-    writeFileSync(join(dir, "full", "keep.txt"), "keep");
+    mkdirSync(join(t.dir, "full"));
+    writeFileSync(join(t.dir, "full", "keep.txt"), "keep");
     const full = await draw("--item", "SPT-SJ-SJ-001", "--out", "full");
     expect(full.code).toBe(2);
     expect(full.err).toContain("--force");
-    expect(readdirSync(join(dir, "full"))).toEqual(["keep.txt"]);
+    expect(readdirSync(join(t.dir, "full"))).toEqual(["keep.txt"]);
   });
 });

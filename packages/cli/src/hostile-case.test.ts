@@ -2,37 +2,15 @@
 // an output path that cannot be written. 证据调取 records its custody step `accessed` in the
 // case's log (行政处罚法 Art. 47: the whole process recorded), so a refusal that writes
 // nothing must record nothing either; a full disk is named with the file it could not write.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "./cli.test-support.js";
+import { describe, expect, it } from "vitest";
+import { runCli, sampleStore } from "./cli.test-support.js";
 import { DEMO_STEPS } from "./demo-case.js";
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "sanxiang-hostile-case-"));
-  db = join(dir, "events.db");
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-const cli = (...args: string[]) => runCli(["--sample", "--store", db, ...args], { cwd: dir });
-
-/** Every stored event, in log order — what "the store unchanged" compares. */
-function log(): string {
-  const raw = new Database(db, { readonly: true });
-  try {
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
-      name: string;
-    }[];
-    return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
-  } finally {
-    raw.close();
-  }
-}
+const t = sampleStore("sanxiang-hostile-case-");
+const cli = t.cli;
+const log = t.log;
 
 const CASE = "SPT-SCJ-HOSTILE-001";
 const filing = DEMO_STEPS[0];
@@ -55,7 +33,7 @@ async function caseWithEvidence(): Promise<string> {
     JSON.stringify(fields),
   );
   expect(filed.err).toBe("");
-  writeFileSync(join(dir, "note.txt"), "现场检查笔录（示例字节）");
+  writeFileSync(join(t.dir, "note.txt"), "现场检查笔录（示例字节）");
   const attached = await cli(
     "case",
     CASE,
@@ -118,18 +96,18 @@ describe("sanxiang case evidence open: an --out that cannot be written (行政�
     const again = await cli(...openArgs(evidenceId, "copy.txt"));
     expect(again.code).toBe(2);
     expect(again.err).toContain("--force");
-    expect(existsSync(join(dir, `copy.txt.${process.pid}.part`))).toBe(false);
+    expect(existsSync(join(t.dir, `copy.txt.${process.pid}.part`))).toBe(false);
   });
 });
 
 describe("sanxiang review opinion --out on a full disk", () => {
   it.skipIf(!existsSync("/dev/full"))("names the file it could not write, code 2", async () => {
-    const demo = await runCli(["demo"], { cwd: dir });
+    const demo = await runCli(["demo"], { cwd: t.dir });
     expect(demo.code).toBe(0);
-    const store = join(dir, ".sanxiang", "demo", "events.db");
+    const store = join(t.dir, ".sanxiang", "demo", "events.db");
     const r = await runCli(
       ["review", "opinion", "SPT-SCJ-MAJOR-001", "--store", store, "--sample", "--out", "/dev/full"],
-      { cwd: dir },
+      { cwd: t.dir },
     );
     expect(r.code).toBe(2);
     expect(r.err).toContain("/dev/full");
@@ -150,7 +128,7 @@ describe("sanxiang case: odd ids and out-of-range numbers are refused in readabl
     const nul = await cli("case", "a\u0000b", "show");
     expect(nul.code).toBe(2);
     expect(nul.err).toContain("空字符");
-    expect(existsSync(db)).toBe(false);
+    expect(existsSync(t.db)).toBe(false);
   });
 
   it("names each problem of a fine out of range once (行政处罚法 Art. 9(2))", async () => {
