@@ -7,6 +7,8 @@ import { createReadStream } from "node:fs";
 import { lstat, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
+  type Actor,
+  type Bureau,
   type CaseEvent,
   civilDateOf,
   EVIDENCE_TYPE_NAMES,
@@ -138,19 +140,7 @@ async function attach(ctx: CommandContext, caseId: string, file: string): Promis
     ...(device === undefined ? {} : { deviceId: device }),
     ...extra,
   };
-  const loaded = await registriesOrExit(ctx);
-  if (typeof loaded === "number") return loaded;
-  const actor = actorOf(loaded.registries, as, civilDateOf(now as Instant));
-  if (isError(actor)) return refuse(ctx, actor);
-  const spec = storeSpecOf(ctx);
-  if (spec.isErr()) return refuse(ctx, spec.error);
-  const dir = evidenceDirOf(ctx, spec.value);
-  if (isError(dir)) return refuse(ctx, dir);
-  return withStore(ctx, spec.value, async (store) => {
-    const bureau = bureauOf(store, loaded.registries, actor.bodyId ?? "", now, {
-      evidence: fsEvidenceStore({ dir }),
-    });
-    if (isError(bureau)) return refuse(ctx, bureau);
+  return withEvidenceBureau(ctx, as, now, async (bureau, actor, dir) => {
     const r = await bureau
       .case(caseId)
       .as(actor)
@@ -177,6 +167,33 @@ async function attach(ctx: CommandContext, caseId: string, file: string): Promis
   });
 }
 
+/**
+ * Runs one evidence command as the registered actor `as`, on a bureau whose evidence store is
+ * the directory beside the event store (or `--evidence`); a refusal before `run` appends nothing.
+ */
+async function withEvidenceBureau(
+  ctx: CommandContext,
+  as: string,
+  now: string,
+  run: (bureau: Bureau, actor: Actor, dir: string) => Promise<number>,
+): Promise<number> {
+  const loaded = await registriesOrExit(ctx);
+  if (typeof loaded === "number") return loaded;
+  const actor = actorOf(loaded.registries, as, civilDateOf(now as Instant));
+  if (isError(actor)) return refuse(ctx, actor);
+  const spec = storeSpecOf(ctx);
+  if (spec.isErr()) return refuse(ctx, spec.error);
+  const dir = evidenceDirOf(ctx, spec.value);
+  if (isError(dir)) return refuse(ctx, dir);
+  return withStore(ctx, spec.value, async (store) => {
+    const bureau = bureauOf(store, loaded.registries, actor.bodyId ?? "", now, {
+      evidence: fsEvidenceStore({ dir }),
+    });
+    if (isError(bureau)) return refuse(ctx, bureau);
+    return run(bureau, actor, dir);
+  });
+}
+
 async function openCommand(ctx: CommandContext, caseId: string, evidenceId: string): Promise<number> {
   const as = needAs(ctx);
   const purpose = stringOption(ctx, "purpose")?.trim();
@@ -200,19 +217,7 @@ async function openCommand(ctx: CommandContext, caseId: string, evidenceId: stri
   }
   const now = instantOf(ctx);
   if (typeof now !== "string") return refuse(ctx, now);
-  const loaded = await registriesOrExit(ctx);
-  if (typeof loaded === "number") return loaded;
-  const actor = actorOf(loaded.registries, as, civilDateOf(now as Instant));
-  if (isError(actor)) return refuse(ctx, actor);
-  const spec = storeSpecOf(ctx);
-  if (spec.isErr()) return refuse(ctx, spec.error);
-  const dir = evidenceDirOf(ctx, spec.value);
-  if (isError(dir)) return refuse(ctx, dir);
-  return withStore(ctx, spec.value, async (store) => {
-    const bureau = bureauOf(store, loaded.registries, actor.bodyId ?? "", now, {
-      evidence: fsEvidenceStore({ dir }),
-    });
-    if (isError(bureau)) return refuse(ctx, bureau);
+  return withEvidenceBureau(ctx, as, now, async (bureau, actor) => {
     // The bytes go to a temporary file renamed over --out when complete. It is created before the
     // access is recorded, so an --out that cannot be written records no custody step.
     const part = `${out}.${process.pid}.part`;

@@ -79,8 +79,8 @@ export function actingBody(scope: ActingScope, date: CivilDate, bodies: BodiesRe
     if (o.isOk()) return o.value.bodyId;
   }
   for (const id of scope.team ?? []) {
-    const any = bodies.data.officers.find((o) => o.id === id);
-    if (any !== undefined) return any.bodyId;
+    const listed = bodies.data.officers.find((o) => o.id === id);
+    if (listed !== undefined) return listed.bodyId;
   }
   return undefined;
 }
