@@ -24,7 +24,7 @@ import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-
 import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, UsageError } from "../main.js";
-import { actorOf, bureauOf, input, instantOf, isError, refuse, registriesOrExit } from "./case.js";
+import { actorOf, bureauOf, input, instantOf, isError, refuse, registriesOrExit } from "./case-common.js";
 
 const USAGE_ZH = `用法：
   sanxiang case <案件编号> evidence attach <文件> --as <人员编号> --captured-at <UTC 时刻> --stage <环节>

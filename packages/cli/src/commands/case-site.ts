@@ -18,7 +18,7 @@ import {
 import { sitePublisher } from "@sanxiang/publish-site";
 import type { CommandContext } from "../main.js";
 import type { Registries } from "../registry-store.js";
-import { input } from "./case.js";
+import { input } from "./case-common.js";
 import { keyOption, readPublicState, siteConfigOf } from "./publish.js";
 
 /** The disclosure commands that go through the publisher port, not straight to the log. */
