@@ -4,7 +4,7 @@
 // appends what it returned. No rule lives here.
 
 import type { PenaltyCommandInput } from "../enforcement/commands.js";
-import { decide } from "../enforcement/decide.js";
+import { decide, recordedStepOf } from "../enforcement/decide.js";
 import { type CaseState, foldEvents } from "../enforcement/fold.js";
 import {
   foldInspection,
@@ -93,10 +93,15 @@ export type CaseView = OrdinaryCaseView | SimplifiedCaseView | InspectionCaseVie
 
 /** 执行结果 — the events one act appended and the case after them. */
 export interface CaseStepResult {
-  /** The case events appended (an accepted act always appends at least one). */
+  /**
+   * The case events appended (an accepted act always appends at least one); for an exact
+   * retry (`replayed`), the event that recorded the step the first time.
+   */
   readonly events: readonly CaseEvent[];
   /** The case after them. */
   readonly view: CaseView;
+  /** 重复提交 — the command repeated a step already recorded under its id: acknowledged, nothing appended. */
+  readonly replayed: boolean;
 }
 
 /** 审核执行结果 — the events one review act appended and the review after them. */
@@ -271,6 +276,8 @@ async function appendSimplified(
  * procedure's decider and the bureau's context (the case's reviews found and passed for the
  * ordinary procedure), append with the version read, return the events and the new view.
  * A stream's procedure is fixed by the event that opened it; a new stream's by the command.
+ * An exact retry of a step recorded under a client-chosen id (`investigation.record`'s
+ * `actionId` …; enforcement `decide`) appends nothing: the recorded event, `replayed: true`.
  */
 export async function executeCase(
   b: ResolvedBureau,
@@ -315,12 +322,20 @@ export async function executeCase(
     reviews = found.value;
     const r = decide(state.value, cmd as PenaltyCommandInput, decideContext(b, actor, now, reviews));
     if (r.isErr()) return err(r.error);
+    if (r.value.length === 0) {
+      // An exact retry: nothing appended; the recorded event and the case as it stands.
+      const recorded = recordedStepOf(state.value, cmd as PenaltyCommandInput);
+      const view = viewOf(b, caseId, events.value, reviews, procedure);
+      if (view.isErr()) return err(view.error);
+      const original = events.value.filter((e) => e.seq === recorded?.seq);
+      return ok({ events: original, view: view.value, replayed: true });
+    }
     const appended = await store.append(caseId, state.value.version, r.value);
     if (appended.isErr()) return err(appended.error);
     decided = r.value;
   }
   const view = viewOf(b, caseId, [...events.value, ...decided], reviews, procedure);
-  return view.isErr() ? err(view.error) : ok({ events: decided, view: view.value });
+  return view.isErr() ? err(view.error) : ok({ events: decided, view: view.value, replayed: false });
 }
 
 /**

@@ -56,6 +56,7 @@ import { holdHearing, notifyHearing } from "./hearing.js";
 import { eventsAcceptedIn, measuresSettled, PENALTY_STATE_NAMES, penaltyMachine } from "./machine.js";
 import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
 import { approvalFromReviews, checkApprovalCommand } from "./review-gate.js";
+import { type RecordedStep, retryOf } from "./retry.js";
 import { decideCase, fileCase, type StepResult as R, serveNotice, team } from "./steps.js";
 import { SURCHARGE_SOURCE } from "./surcharge.js";
 
@@ -422,6 +423,13 @@ function notAllowed(state: CaseState, type: string, why = ""): SanxiangError {
  * absence), legal review of the same draft (Art. 58), collective discussion by the quorum of
  * the body's heads (Art. 57), none inside the party's statement window (Arts. 44, 45, 62) —
  * and last the machine's own guard. Nothing is written; a refusal changes nothing.
+ *
+ * 重复提交: a command recorded once per client-chosen id (`investigation.record`'s
+ * `actionId`, the `preservation.*` steps' `preservationId`; `IDEMPOTENT_COMMANDS`) that
+ * repeats a recorded step exactly — same id, same content, same `at` when it gives one —
+ * decides `[]` (nothing to append: the front doors return the recorded event with
+ * `replayed: true`) whatever the case's state now; the same id with other content is
+ * `RECORD_CONFLICT`. Schema and permission are checked first, as for any command.
  */
 export function decide(
   state: CaseState,
@@ -440,6 +448,10 @@ export function decide(
     const allowed = authorize(ctx.actor, permission, ctx.permissions);
     if (allowed.isErr()) return err(allowed.error);
   }
+  // An exact retry of a step recorded under the same id decides nothing; other content under it is refused.
+  const retry = retryOf(state.steps, cmd);
+  if (retry.isErr()) return err(retry.error);
+  if (retry.value !== undefined) return ok([]);
   const at = cmd.type === "coercion.act" ? cmd.seizure.at : (cmd.at ?? ctx.now);
   const last = state.context.lastAt;
   if (epochMillis(at) > epochMillis(ctx.now) || (last !== undefined && epochMillis(at) < epochMillis(last))) {
@@ -489,6 +501,18 @@ export function decide(
     });
   }
   return ok(out);
+}
+
+/**
+ * 已记录的步骤 — the step `input` exactly repeats, when it is an exact retry of a step the
+ * case recorded under the same client-chosen id (the case where {@link decide} decides `[]`);
+ * `undefined` otherwise. Front doors use it to return the recorded event.
+ */
+export function recordedStepOf(state: CaseState, input: PenaltyCommandInput): RecordedStep | undefined {
+  const parsed = PenaltyCommandSchema.safeParse(input);
+  if (!parsed.success) return undefined;
+  const retry = retryOf(state.steps, parsed.data);
+  return retry.isOk() ? retry.value : undefined;
 }
 
 function isEventList(v: PenaltyEvent | readonly PenaltyEvent[]): v is readonly PenaltyEvent[] {

@@ -6,6 +6,7 @@ import { type AttachedEvidence, evolveEvidence, isEvidenceEvent } from "../recor
 import type { PenaltyCaseContext } from "./context.js";
 import { type PenaltyEvent, PenaltyEventSchema } from "./events.js";
 import { PENALTY_STATE_NAMES, type PenaltySnapshot, type PenaltyState, penaltyMachine } from "./machine.js";
+import { type RecordedStep, stepsAfter } from "./retry.js";
 
 /**
  * 案件当前状态 — a case as the fold of its events: its id, its stream version (the `seq` of
@@ -25,6 +26,11 @@ export interface CaseState {
   readonly context: PenaltyCaseContext;
   /** 本案证据 — items attached to the case and their custody (`evidence.attached`, `custody.recorded`), when any. */
   readonly evidence?: readonly AttachedEvidence[];
+  /**
+   * 已记录的编号 — the steps recorded under a client-chosen id (`actionId`, `preservationId`),
+   * by event type and id, so that a retried command is recognised (enforcement/retry.ts); absent before any.
+   */
+  readonly steps?: Readonly<Record<string, RecordedStep>>;
 }
 
 function stateOf(caseId: string, version: number, snapshot: PenaltySnapshot): CaseState {
@@ -84,7 +90,12 @@ export function evolve(state: CaseState, event: CaseEvent): Result<CaseState, Sa
   }
   const [next] = transition(penaltyMachine, state.snapshot, parsed.value);
   const after = stateOf(state.caseId, event.seq, next);
-  return ok(state.evidence === undefined ? after : { ...after, evidence: state.evidence });
+  const steps = stepsAfter(state.steps, parsed.value, event.seq);
+  return ok({
+    ...after,
+    ...(state.evidence === undefined ? {} : { evidence: state.evidence }),
+    ...(steps === undefined ? {} : { steps }),
+  });
 }
 
 /** 事件折叠 — the state of case `caseId` after all its `events`, in order (see {@link evolve}). */

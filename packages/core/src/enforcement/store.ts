@@ -4,7 +4,7 @@ import type { CaseEvent } from "../recording/case-event.js";
 import type { EventStore } from "../recording/event-store.js";
 import { type MemoryEventStoreOptions, memoryEventStore } from "../recording/memory-event-store.js";
 import type { PenaltyCommandInput } from "./commands.js";
-import { decide } from "./decide.js";
+import { decide, recordedStepOf } from "./decide.js";
 import type { CaseState } from "./fold.js";
 import type { DecideContext } from "./guards.js";
 import { defaultProjections } from "./projections.js";
@@ -20,16 +20,23 @@ export function inMemoryEventStore(options: Omit<MemoryEventStoreOptions, "proje
 
 /** 执行结果 — the events appended and the case's state after them. */
 export interface ExecuteResult {
-  /** The events appended (empty never: a refusal is an `Err`). */
+  /**
+   * The events appended (empty never: a refusal is an `Err`); for an exact retry, the event
+   * that recorded the step the first time (nothing was appended).
+   */
   readonly events: readonly CaseEvent[];
-  /** The state after them. */
+  /** The state after them (for a retry, the case's current state). */
   readonly state: CaseState;
+  /** 重复提交 — the command repeated a step already recorded: acknowledged, nothing appended. */
+  readonly replayed: boolean;
 }
 
 /**
  * 执行命令 — load the case, fold its events, {@link decide}, append with the version read
  * (optimistic concurrency: a concurrent writer makes this `CONCURRENCY_CONFLICT`; reload
- * and retry), and return the events with the new state. The fold starts from the case's
+ * and retry), and return the events with the new state. An exact retry of a step recorded
+ * under a client-chosen id (see {@link decide}) appends nothing and returns the recorded
+ * event with `replayed: true`. The fold starts from the case's
  * last state computed in this process for this store (streams are append-only, so it stays
  * true) and evolves only the events stored after it — each still checked as in
  * {@link foldEvents} — so the state is always the fold of the whole stream.
@@ -44,12 +51,26 @@ export async function execute(
   if (state.isErr()) return err(state.error);
   const events = decide(state.value, command, ctx);
   if (events.isErr()) return err(events.error);
+  if (events.value.length === 0) return replayed(store, state.value, command);
   const appended = await store.append(caseId, state.value.version, events.value);
   if (appended.isErr()) return err(appended.error);
   const next = evolveAll(state.value, events.value);
   if (next.isErr()) return err(next.error);
   remember(store, next.value);
-  return ok({ events: events.value, state: next.value });
+  return ok({ events: events.value, state: next.value, replayed: false });
+}
+
+/** An exact retry: the recorded event of the step, read back, with the case as it stands. */
+async function replayed(
+  store: EventStore,
+  state: CaseState,
+  command: PenaltyCommandInput,
+): Promise<Result<ExecuteResult, SanxiangError>> {
+  const recorded = recordedStepOf(state, command);
+  if (recorded === undefined) return ok({ events: [], state, replayed: true });
+  const events = await store.load(state.caseId, { afterVersion: recorded.seq - 1 });
+  if (events.isErr()) return err(events.error);
+  return ok({ events: events.value.filter((e) => e.seq === recorded.seq), state, replayed: true });
 }
 
 /** 立案 — {@link execute} of a `case.file` command on a new case id (an existing case refuses it). */

@@ -222,6 +222,13 @@ export const ERROR_GUIDE: Readonly<Record<SanxiangErrorCode, ErrorGuide>> = {
     action: "Use one of the known actions listed in the message (docs/recording.md), or add a rule for the new action.",
     audience: "developer",
   },
+  RECORD_CONFLICT: {
+    meaning:
+      "A command or evidence item carrying an id the case already recorded (`actionId`, `preservationId`, `evidenceId`), with different content. An exact retry (same id, same content) is acknowledged without appending anything; this is not one: the case's record (执法全过程记录, 行政处罚法 Art. 47) keeps the first version. `details` names the id and the recorded event's `seq`.",
+    action:
+      "If this is a new act, give it a new id. If it corrects the recorded one, record the correction as its own step; a recorded step is never rewritten.",
+    audience: "developer",
+  },
   CUSTODY_OUT_OF_ORDER: {
     meaning: "A chain-of-custody step (证据保管链) out of order or back in time.",
     action: "Record custody steps in the order they happened, each after the last.",

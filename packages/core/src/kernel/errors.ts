@@ -1,5 +1,5 @@
 import { describeIssue, type InputIssue, issuesInWords, type SchemaIssueLike } from "./input-issues.js";
-import type { RuleSource } from "./source.js";
+import type { RuleSource } from "./rule-source.js";
 
 /**
  * Every error code sanxiang returns, with a short Chinese title. Codes are stable across
@@ -81,6 +81,8 @@ export const ERROR_CODES = {
   RECORDING_INCOMPLETE: "执法全过程记录不完整",
   /** A record naming an enforcement action no recording rule knows: it would silently escape every rule (未知的执法行为). */
   RECORDING_ACTION_UNKNOWN: "未知的执法行为",
+  /** A retried step that is not the same step: an id the case already recorded (调查取证 `actionId`, 先行登记保存 `preservationId`, 证据编号) sent again with different content (同一编号已记录不同内容, 执法全过程记录 — 行政处罚法 Art. 47). */
+  RECORD_CONFLICT: "与已记录的内容不一致",
   /** A chain-of-custody step out of order or back in time (证据保管链顺序错误). */
   CUSTODY_OUT_OF_ORDER: "证据保管链顺序错误",
   /** Evidence bytes or a re-computed hash that differ from those captured (证据可能被篡改). */
