@@ -29,31 +29,141 @@ interface Normalised {
 }
 
 const FORMAT_CHAR = /^\p{Cf}$/u;
+/** Non-spacing and enclosing marks (a combining accent or keycap on a digit): dropped. */
+const MARK = /^[\p{Mn}\p{Me}]$/u;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+/**
+ * Blanks: spaces of every kind, tabs, line breaks and other control characters (a page shows
+ * a control character as U+FFFD, which counts too). A run of them is read as one.
+ */
+const BLANK = /^[\p{Zs}\p{Cc}\u2028\u2029\uFFFD]$/u;
+const LINE_BREAK = /^[\n\r\v\f\u0085\u2028\u2029]$/u;
 
 /**
- * 规范化 — NFKC per code point (full-width digits and letters, U+3000 and NBSP become ASCII
+ * 汉字数字 — digits written as Chinese characters, one character a digit (一三八…, 幺 for 1 as
+ * phone numbers are read out, 〇/零/○ for 0, 两 for 2, and the financial forms 壹贰叁…).
+ * Never 十, 百, 千, 万: a number with those is read as an amount, not a string of digits.
+ */
+const HAN_DIGITS: Readonly<Record<string, string>> = {
+  "〇": "0",
+  "○": "0",
+  零: "0",
+  一: "1",
+  幺: "1",
+  壹: "1",
+  二: "2",
+  两: "2",
+  贰: "2",
+  貳: "2",
+  三: "3",
+  叁: "3",
+  參: "3",
+  四: "4",
+  肆: "4",
+  五: "5",
+  伍: "5",
+  六: "6",
+  陆: "6",
+  陸: "6",
+  七: "7",
+  柒: "7",
+  八: "8",
+  捌: "8",
+  九: "9",
+  玖: "9",
+};
+
+/**
+ * The value of a decimal digit of any script NFKC leaves alone (Arabic-Indic ١, Devanagari १
+ * …): Unicode encodes each script's digits as a run 0–9, so its place in the run is its value.
+ */
+function digitValue(ch: string): string {
+  const cp = ch.codePointAt(0) as number;
+  let zero = cp;
+  while (zero > 0 && cp - zero < 9 && DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((cp - zero) % 10);
+}
+
+/** Named character references a page or a reader might decode into a blank, dash or invisible character. */
+const NAMED_REFERENCES: Readonly<Record<string, string>> = {
+  nbsp: "\u00A0",
+  ensp: "\u2002",
+  emsp: "\u2003",
+  thinsp: "\u2009",
+  shy: "\u00AD",
+  zwj: "\u200D",
+  zwnj: "\u200C",
+  hyphen: "\u2010",
+  dash: "\u2010",
+  ndash: "\u2013",
+  mdash: "\u2014",
+  minus: "\u2212",
+  middot: "\u00B7",
+  period: ".",
+  num: "#",
+  amp: "&",
+};
+
+/**
+ * A character written as an HTML character reference (`&#49;`, `&#x31;`, `&nbsp;`) or a
+ * percent-encoded ASCII character (`%31`) at `i`: the text is read as whoever decodes it would
+ * read it, so `&#49;38 1234 5678` is a mobile number.
+ */
+function referenceAt(text: string, i: number): { readonly ch: string; readonly end: number } | undefined {
+  if (text[i] === "%") {
+    // Only digits and the separators of a number (%30–%39, %20, %2D, %2E): `50%30天` stays.
+    const m = /^%(3[0-9]|2[0DEde])/.exec(text.slice(i, i + 3));
+    return m === null ? undefined : { ch: String.fromCharCode(Number.parseInt(m[1] as string, 16)), end: i + 3 };
+  }
+  const m = /^&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,8}));/.exec(text.slice(i, i + 12));
+  if (m === null) return undefined;
+  const end = i + m[0].length;
+  if (m[3] !== undefined) {
+    const ch = NAMED_REFERENCES[m[3].toLowerCase()];
+    return ch === undefined ? undefined : { ch, end };
+  }
+  const cp = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2] as string, 16);
+  return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? { ch: String.fromCodePoint(cp), end } : undefined;
+}
+
+/**
+ * 规范化 — character references decoded (`&#49;`, `&nbsp;`, `%31`), NFKC per code point (full-width digits and letters, U+3000 and NBSP become ASCII
  * ones, ①→1, 𝟏→1, full-width hyphen and colon become ASCII), format characters (Unicode Cf:
- * zero-width space and joiners, soft hyphen, BOM, direction marks…) dropped, and `x` made
- * `X` (the resident-ID check character). Per code point, so each output unit knows its
- * source span.
+ * zero-width space and joiners, soft hyphen, BOM, U+2060, U+180E, direction marks…) and
+ * combining marks (Mn, Me) dropped, digits of every script and Chinese digits
+ * ({@link HAN_DIGITS}) made ASCII, and `x` made `X` (the resident-ID check character). Per
+ * code point, so each output unit knows its source span.
  */
 function normalise(text: string): Normalised {
   let out = "";
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i) as number;
-    const end = i + (cp > 0xffff ? 2 : 1);
+    const ref = text[i] === "&" || text[i] === "%" ? referenceAt(text, i) : undefined;
+    const cp = ref === undefined ? (text.codePointAt(i) as number) : (ref.ch.codePointAt(0) as number);
+    const end = ref === undefined ? i + (cp > 0xffff ? 2 : 1) : ref.end;
     let n: string;
-    if (cp < 0x80) n = cp === 0x78 ? "X" : (text[i] as string);
-    else if (cp >= 0x4e00 && cp <= 0x9fff) n = text[i] as string;
+    if (cp < 0x80) n = cp === 0x78 ? "X" : String.fromCharCode(cp);
+    else if (cp >= 0x4e00 && cp <= 0x9fff) n = HAN_DIGITS[String.fromCharCode(cp)] ?? String.fromCharCode(cp);
     else {
-      const ch = text.slice(i, end);
-      if (FORMAT_CHAR.test(ch)) {
+      const ch = String.fromCodePoint(cp);
+      if (FORMAT_CHAR.test(ch) || MARK.test(ch)) {
         i = end;
         continue;
       }
-      n = ch.normalize("NFKC").replace(/x/g, "X");
+      n = HAN_DIGITS[ch] ?? ch.normalize("NFKC").replace(/x/g, "X");
+      if (DECIMAL_DIGIT.test(n) && !/^\d$/.test(n)) n = digitValue(n);
+    }
+    if (n.length === 1 && BLANK.test(n)) {
+      // A run of blanks is one unit, as a page shows it: a line break if it holds one.
+      const line = LINE_BREAK.test(n);
+      if (out.endsWith(" ") || out.endsWith("\n")) {
+        to[to.length - 1] = end;
+        if (line) out = `${out.slice(0, -1)}\n`;
+        i = end;
+        continue;
+      }
+      n = line ? "\n" : " ";
     }
     for (let k = 0; k < n.length; k++) {
       from.push(i);
@@ -154,12 +264,13 @@ function classifyGrouped(digits: string, groups: readonly Group[]): RedactionFie
 }
 
 /**
- * Separators looked through inside a number: spaces of every kind (after NFKC: ASCII space,
- * tab, the other Zs), hyphens and dashes of every width, dots and middle dots. Not line
- * breaks, commas (amounts: `2,000.00`), slashes (dates), colons (times) or wave dashes (ranges).
+ * Separators looked through inside a number: a run of blanks (spaces of every kind, tabs, line
+ * breaks — one unit after {@link normalise}), hyphens, dashes and minus signs of every width
+ * (U+2010–U+2015, U+2212, U+FE58, U+FE63; U+FF0D is `-` after NFKC), dots and middle dots
+ * (U+00B7, U+2022, U+2027, U+2219, U+30FB). Not commas (amounts: `2,000.00`), slashes (dates,
+ * paths), colons (times) or wave dashes (ranges).
  */
-const SEP = "[\\p{Zs}\\t\\u002D\\u2010-\\u2015\\u2212\\u2043\\uFE58\\uFE63.\\u00B7\\u2022\\u2027\\u2219\\u30FB]";
-/** A number: digit groups joined by 1–3 separators. */
+const SEP = "[ \\n\\u002D\\u2010-\\u2015\\u2212\\u2043\\uFE58\\uFE63.\\u00B7\\u2022\\u2027\\u2219\\u30FB]";
 const NUMBER = new RegExp(`\\d[\\dX]*(?:${SEP}{1,3}\\d[\\dX]*)*`, "gu");
 const NUMBER_AT_START = new RegExp(`^\\d[\\dX]*(?:${SEP}{1,3}\\d[\\dX]*)*`, "u");
 
@@ -174,9 +285,11 @@ const MAX_GROUPED = 19;
 /** 长数字串 — an unlabelled run of this many digits or more is taken for an account. */
 export const LONG_DIGIT_RUN = 12;
 
+/** The most digits an amount or a quantity before a unit is taken to have. */
+const MAX_AMOUNT_DIGITS = 15;
 /** Labels after which a long number is a public code (文号, 编号, 事项编码, 执法证号, 信用代码…), not an account. */
 const CODE_LABEL_BEFORE =
-  /(?:文号|编号|编码|(?<!身份)证号|代码|注册号|登记号|批号|批准号|序号|案号|单号|订单号|流水号|第)[:\s]*(?:为|是)?[:\s]*$/;
+  /(?:文号|编号|编码|(?<!身份)证号|执法证件号码|执法证件号|条码|代码|注册号|登记号|批号|批准号|序号|案号|单号|订单号|流水号|第)[:\s]*(?:为|是)?[:\s]*$/;
 /** A long number followed by a unit is an amount or a quantity, or by 号 a document's number. */
 const UNIT_AFTER =
   /^\s*(?:号|元|角|分|万|亿|%|‰|个|人|次|件|份|条|项|天|日|年|月|米|吨|克|升|斤|公斤|千克|平方|立方|册|张|台|辆|箱|瓶|盒|袋)/;
@@ -214,7 +327,8 @@ function longUnlabelled(t: string, groups: readonly Group[], run: { start: numbe
   const digits = groups.map((g) => g.digits).join("");
   if (digits.replace(/X/g, "").length < LONG_DIGIT_RUN) return false;
   if (CODE_LABEL_BEFORE.test(t.slice(Math.max(0, first.start - 12), first.start))) return false;
-  if (UNIT_AFTER.test(t.slice(last.end, last.end + 4))) return false;
+  // 15 digits are a trillion yuan in fen: a longer "amount" is an account with a unit after it.
+  if (digits.length <= MAX_AMOUNT_DIGITS && UNIT_AFTER.test(t.slice(last.end, last.end + 4))) return false;
   if (inIdentifier(t, run.start, run.end)) return false;
   // A valid 统一社会信用代码 written in digits is public — when it is the whole number; 18 digits
   // of a longer number (a 19-digit card written 4-4-4-4-2-1) are not a code.
@@ -307,11 +421,44 @@ function numberFindings(
   }
 }
 
+/**
+ * Separators looked through only for a resident ID (checked by its date and check character)
+ * or a mobile written in groups of 3+ digits: slashes, commas, underscores, tildes, asterisks
+ * and brackets (`138/1234/5678`, `(138)1234-5678`, `110105_19491231_002X`). Amounts (`13,800,000`),
+ * dates and ranges never make one: their groups are short or their digits are not an ID's.
+ */
+const LOOSE_SEP = `(?:${SEP}|[/,_~*()\\\\])`;
+const LOOSE_NUMBER = new RegExp(`\\d[\\dX]*(?:${LOOSE_SEP}{1,3}\\d[\\dX]*)+`, "gu");
+
+function looseNumbers(t: string, out: PersonalDataFinding[]): void {
+  for (const m of t.matchAll(LOOSE_NUMBER)) {
+    const groups = groupsOf(m.index ?? 0, m[0]);
+    for (let i = 0; i < groups.length; i++) {
+      let digits = (groups[i] as Group).digits;
+      let wide = digits.length >= 3;
+      for (let j = i + 1; j < groups.length && digits.length < 18; j++) {
+        digits += (groups[j] as Group).digits;
+        wide &&= (groups[j] as Group).digits.length >= 3;
+        const field =
+          digits.length === 18 && isResidentId(digits)
+            ? "residentId"
+            : wide && MOBILE.test(digits)
+              ? "mobile"
+              : undefined;
+        if (field !== undefined) {
+          out.push({ field, start: (groups[i] as Group).start, end: (groups[j] as Group).end });
+        }
+      }
+    }
+  }
+}
+
 function numbers(t: string, out: PersonalDataFinding[]): void {
   for (const m of t.matchAll(NUMBER)) {
     const start = m.index ?? 0;
     numberFindings(t, groupsOf(start, m[0]), { start, end: start + m[0].length }, out);
   }
+  looseNumbers(t, out);
   // (0951) 1234567 — an area code in brackets (full-width brackets are ASCII after NFKC).
   for (const m of t.matchAll(/(?<![\dX])\(0\d{2,3}\)\s?\d{7,8}(?![\dX])/g)) {
     out.push({ field: "phone", start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
@@ -326,18 +473,66 @@ const STOP = ",。;、\n)】]";
  * business's or registered address (办公地址, 经营地址, 注册地址 …) or the 送达地址确认书.
  */
 const ADDRESS_LABEL = new RegExp(
-  `(?:家庭住址|家庭地址|现住址|现居住地址|户籍所在地址|户籍所在地|户籍地址|居住地址|现居住地|居住地|居住于|住址|现住|户籍地|家住|住在|(?<!办公|经营|注册|营业|单位|公司|机关|企业|门店|网站|网络|邮箱|邮件|电子邮件|生产|场所|IP)地址(?!确认))${LABEL_TAIL}`,
+  `(?:家庭住址|家庭地址|现住址|现居住地址|户籍所在地址|户籍所在地|户籍地址|居住地址|现居住地|居住地|居住于|居住在|住址|现住|户籍地|家住|住在|暂住地|暂住|(?<=^|[,;:\\s(])住(?![所宅房户建院址宿在于读])|(?<!办公|经营|注册|营业|单位|公司|机关|企业|门店|网站|网络|邮箱|邮件|电子邮件|生产|场所|IP)地址(?!确认))${LABEL_TAIL}`,
   "g",
 );
 const PERSON_ADDRESS_LABEL = new RegExp(`(?:住所地|住所)${LABEL_TAIL}`, "g");
 const HEALTH_LABEL = new RegExp(
-  `(?:健康状况|身体状况|既往病史|病史|诊断结果|诊断|病情|患有|身患|罹患|确诊)${LABEL_TAIL}`,
+  `(?:健康状况|身体状况|既往病史|病史|诊断结果|诊断|病情|患有|身患|罹患|确诊|所患疾病|残疾类别|残疾等级|(?<![隐后祸忧防病])患(?![者有]))${LABEL_TAIL}`,
   "g",
 );
 const ACCOUNT_LABEL = new RegExp(
   `(?:银行账号|银行帐号|银行账户|银行帐户|银行卡号|开户账号|收款账号|收款账户|账号|帐号|卡号|账户|帐户)${LABEL_TAIL}`,
   "g",
 );
+
+/**
+ * Labels of a telephone number: after one, a number of 7+ digits is a phone even without an
+ * area code (`电话5012345`) — not after a body's public numbers (监督电话, 举报电话, 办公电话 …).
+ */
+const PHONE_LABEL = new RegExp(
+  `(?<!监督|投诉|举报|办公|咨询|服务|值班|受理)(?:联系电话|联系方式|固定电话|移动电话|手机号码|手机号|手机|电话号码|电话|固话|座机|传真)${LABEL_TAIL}`,
+  "g",
+);
+/**
+ * Labels of an identity document other than the resident ID card (护照, 港澳通行证, 台胞证 …):
+ * the number after one is hidden. Not after 执法证件 / 工作证件 (officers' numbers are public).
+ */
+const ID_DOCUMENT_LABEL = new RegExp(
+  `(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居留许可|军官证|士兵证|(?<!执法|工作|检查|监督)证件)(?:号码|编号|号)?${LABEL_TAIL}`,
+  "g",
+);
+/** An e-mail address (after NFKC: a full-width ＠ is `@`). */
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Mail domains of government bodies, whose addresses are public: `…@….gov.cn`. */
+const PUBLIC_MAIL_DOMAIN = /\.gov\.cn$/i;
+
+function phones(text: string, out: PersonalDataFinding[]): void {
+  for (const m of text.matchAll(PHONE_LABEL)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const num = NUMBER_AT_START.exec(text.slice(start));
+    // A local number without its area code: 7 or 8 digits (longer ones are found by shape).
+    const digits = num === null ? "" : num[0].replace(/[^\d]/g, "");
+    if (num === null || digits.length < 7 || digits.length > 8) continue;
+    out.push({ field: "phone", start, end: start + num[0].length });
+  }
+}
+
+function idDocuments(text: string, out: PersonalDataFinding[]): void {
+  for (const m of text.matchAll(ID_DOCUMENT_LABEL)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const num = /^[A-Z]{0,3}(?:[\dA-Z]|[ -](?=[\dA-Z])){6,}/.exec(text.slice(start));
+    if (num === null || num[0].replace(/[^\d]/g, "").length < 6) continue;
+    out.push({ field: "idDocument", start, end: start + num[0].trimEnd().length });
+  }
+}
+
+function emails(text: string, out: PersonalDataFinding[]): void {
+  for (const m of text.matchAll(EMAIL)) {
+    if (PUBLIC_MAIL_DOMAIN.test(m[0])) continue;
+    out.push({ field: "email", start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+}
 
 function labelled(text: string, label: RegExp, field: RedactionField, out: PersonalDataFinding[]): void {
   for (const m of text.matchAll(label)) {
@@ -441,6 +636,11 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
   labelled(t, ADDRESS_LABEL, "homeAddress", found);
   if (ctx.party?.kind !== "organisation") labelled(t, PERSON_ADDRESS_LABEL, "homeAddress", found);
   labelled(t, HEALTH_LABEL, "health", found);
+  if (hasDigit) {
+    phones(t, found);
+    idDocuments(t, found);
+  }
+  if (t.includes("@")) emails(t, found);
   accounts(t, ctx.party?.kind === "organisation" ? "orgBankAccount" : "bankAccount", found);
   for (const { name, field } of namesToHide(ctx)) {
     const needle = normalisedString(name);

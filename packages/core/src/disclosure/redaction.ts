@@ -24,8 +24,10 @@ const PRIVACY_TEMPLATE: RuleSource = { law: GOV_INFO, article: 15, confidence: "
  * 行政处罚结果信息网上公开暂行办法; 政府信息公开条例 Arts. 15, 37): natural persons' 居民身份证号码
  * `residentId`, 手机号码 `mobile`, 固定电话 `phone`, 家庭住址 `homeAddress`, 银行账号 `bankAccount`, 健康状况
  * `health`; names of natural persons other than the party `otherPersonName`; organisations'
- * 银行账号 `orgBankAccount`; and — only when a bureau enables it — the natural-person
- * party's own name `partyName`.
+ * 银行账号 `orgBankAccount`; — only when a bureau enables it — the natural-person party's own
+ * name `partyName`; and the other personal information 民法典 Art. 1034 names: the numbers of
+ * other identity documents (护照, 港澳通行证, 台胞证 …) `idDocument` and 电子邮箱 `email`
+ * (a government body's `….gov.cn` address is public).
  */
 export const REDACTION_FIELDS = [
   "residentId",
@@ -37,6 +39,8 @@ export const REDACTION_FIELDS = [
   "otherPersonName",
   "orgBankAccount",
   "partyName",
+  "idDocument",
+  "email",
 ] as const;
 /** zod schema of a {@link RedactionField}. */
 export const RedactionFieldSchema = z.enum(REDACTION_FIELDS);
@@ -63,6 +67,11 @@ export const REDACTION_FIELD_RULES: Readonly<Record<RedactionField, RedactionFie
   otherPersonName: { name: "当事人以外自然人的姓名", source: PRIVACY_TEMPLATE },
   orgBankAccount: { name: "银行账号（法人或者其他组织）", source: PRIVACY_TEMPLATE },
   partyName: { name: "当事人姓名（自然人）", source: PRIVACY },
+  // 民法典 Art. 1034 names 身份证件号码 and 电子邮箱 as personal information beside the ID
+  // card's number (the shipped laws database holds only its Arts. 200–204, so the rule cites
+  // the disclosure regulation's privacy exception).
+  idDocument: { name: "其他身份证件号码（护照、通行证等）", source: PRIVACY },
+  email: { name: "电子邮箱", source: PRIVACY },
 };
 
 /**
@@ -141,6 +150,7 @@ const NUMBER_FIELDS: ReadonlySet<RedactionField> = new Set([
   "phone",
   "bankAccount",
   "orgBankAccount",
+  "idDocument",
 ]);
 
 function replacement(text: string, f: PersonalDataFinding, ctx: RedactionContext): string {
@@ -250,12 +260,44 @@ export function contentTexts(content: DisclosureContent, prefix = ""): PublicTex
 }
 
 /**
+ * 跨字段的个人信息 — data split across two neighbouring texts, which a page shows side by side
+ * (a party's name and its credit code, two items of a list: `…138` and `1234 5678`): the
+ * texts read in order as one, a line break between each two, and every finding that starts
+ * in one text and ends in another, at path `a+b`.
+ */
+function acrossTexts(texts: readonly PublicText[], ctx: RedactionContext): Redaction[] {
+  if (texts.length < 2) return [];
+  const starts: number[] = [];
+  let joined = "";
+  for (const [i, { text }] of texts.entries()) {
+    if (i > 0) joined += "\n";
+    starts.push(joined.length);
+    joined += text;
+  }
+  const at = (offset: number): number => {
+    let i = starts.length - 1;
+    while (i > 0 && (starts[i] as number) > offset) i--;
+    return i;
+  };
+  const out: Redaction[] = [];
+  for (const f of findPersonalData(joined, ctx)) {
+    const a = at(f.start);
+    const b = at(f.end - 1);
+    if (a === b) continue;
+    out.push({ path: `${texts[a]?.path}+${texts[b]?.path}`, field: f.field, count: 1 });
+  }
+  return out;
+}
+
+/**
  * 公开文本检查 — `REDACTION_INCOMPLETE` (citing 政府信息公开条例 Art. 15) when any of `texts`
- * still holds data the policy hides; `details.findings` lists path, field and count.
+ * still holds data the policy hides, alone or split across two neighbouring texts (path
+ * `a+b`); `details.findings` lists path, field and count.
  */
 export function checkPublicTexts(texts: readonly PublicText[], ctx: RedactionContext): Result<void, SanxiangError> {
   const left: Redaction[] = [];
   for (const { path, text } of texts) left.push(...countByField(path, findPersonalData(text, ctx)));
+  left.push(...acrossTexts(texts, ctx));
   if (left.length === 0) return ok(undefined);
   return err(
     sanxiangError(
