@@ -55,8 +55,8 @@ import { checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } 
 import { holdHearing, notifyHearing } from "./hearing.js";
 import { eventsAcceptedIn, measuresSettled, PENALTY_STATE_NAMES, penaltyMachine } from "./machine.js";
 import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
-import { approvalFromReviews, checkApprovalCommand } from "./review-gate.js";
 import { type RecordedStep, retryOf } from "./retry.js";
+import { approvalFromReviews, checkApprovalCommand } from "./review-gate.js";
 import { decideCase, fileCase, type StepResult as R, serveNotice, team } from "./steps.js";
 import { SURCHARGE_SOURCE } from "./surcharge.js";
 

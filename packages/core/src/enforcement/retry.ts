@@ -56,10 +56,7 @@ const KEYED = {
     fields: ["preservationId", "outcome", "records"],
   },
 } as const satisfies Partial<
-  Record<
-    PenaltyCommand["type"],
-    { event: PenaltyEvent["type"]; id: string; name: string; fields: readonly string[] }
-  >
+  Record<PenaltyCommand["type"], { event: PenaltyEvent["type"]; id: string; name: string; fields: readonly string[] }>
 >;
 
 type KeyedCommandType = keyof typeof KEYED;
