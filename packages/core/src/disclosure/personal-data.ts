@@ -45,7 +45,7 @@ const LINE_BREAK = /^[\n\r\v\f\u0085\u2028\u2029]$/u;
  * Never 十, 百, 千, 万: a number with those is read as an amount, not a string of digits.
  */
 const HAN_DIGITS: Readonly<Record<string, string>> = {
-  "〇": "0",
+  〇: "0",
   "○": "0",
   零: "0",
   一: "1",
