@@ -22,8 +22,9 @@ const zodNamespaceImports: EsbuildPlugin = {
 };
 
 /**
- * One entry per system (`@sanxiang/core/calendar`, …) besides the root and the laws data.
- * Keep in step with `exports` in package.json and with packages/core/typedoc.json.
+ * One entry per system (`@sanxiang/core/calendar`, …) besides the root, the laws data and the
+ * calendar's schemas (`@sanxiang/core/calendar/schema`). Keep in step with `exports` in
+ * package.json and with packages/core/typedoc.json.
  */
 export const SUBPATHS = [
   "kernel",
@@ -40,6 +41,8 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     laws: "src/laws.ts",
+    // The calendar's zod schemas, apart from `calendar` so its declarations reach no zod.
+    "calendar/schema": "src/calendar/schema.ts",
     ...Object.fromEntries(SUBPATHS.map((s) => [s, `src/${s}/index.ts`])),
   },
   format: ["esm", "cjs"],

@@ -6,6 +6,7 @@
  */
 export * from "./bureau/index.js";
 export * from "./calendar/index.js";
+export * from "./calendar/schema.js";
 export * from "./disclosure/index.js";
 export * from "./enforcement/index.js";
 export * from "./kernel/index.js";

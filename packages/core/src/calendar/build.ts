@@ -2,7 +2,7 @@ import { daysFromCivil, parseDay, weekdayOf } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { fromDayNumber } from "../kernel/time.js";
-import type { NoticeYear, RegionalHolidays, RegionalNoticeYear, SwapPolicy } from "./schema.js";
+import type { NoticeYear, RegionalHolidays, RegionalNoticeYear, SwapPolicy } from "./types.js";
 
 // Day kinds stored per day in a Uint8Array.
 /** Not covered by any loaded notice. */

@@ -1,4 +1,4 @@
-import type { RuleSource } from "../kernel/source.js";
+import type { RuleSource } from "../kernel/rule-source.js";
 
 /**
  * 期间计算规则 — the general rules of period computation (民法典 Arts. 201–203;

@@ -1,37 +1,35 @@
-import { z } from "zod";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { type RuleSource, RuleSourceSchema } from "../kernel/source.js";
-import { addDays, addMonths, type CivilDate } from "../kernel/time.js";
-import { PeriodUnitSchema, STATUTORY_PERIODS, type StatutoryPeriod, type StatutoryPeriodId } from "./periods.js";
+import type { RuleSource } from "../kernel/rule-source.js";
+import { addDays, addMonths } from "../kernel/time.js";
+import type { CivilDate } from "../kernel/time-types.js";
+import { STATUTORY_PERIODS, type StatutoryPeriod, type StatutoryPeriodId } from "./periods.js";
 import type { ProvisionalBound } from "./provisional.js";
+import { PeriodOverridesSchema } from "./schema.js";
 import type { CitedNotice, PeriodUnit, SkippedDay, WorkCalendar } from "./types.js";
 
 /**
  * 地方期限配置 — a bureau's change to one configurable row, with the local rule that makes
- * it (required: a deadline must always be able to cite its basis).
+ * it (required: a deadline must always be able to cite its basis). `PeriodOverrideSchema`
+ * (`@sanxiang/core/calendar/schema`) parses one.
  */
-export const PeriodOverrideSchema = z.object({
+export interface PeriodOverride {
   /** New length. */
-  amount: z.number().int().nonnegative().optional(),
+  amount?: number | undefined;
   /** New unit. */
-  unit: PeriodUnitSchema.optional(),
+  unit?: PeriodUnit | undefined;
   /** New roll-over behaviour. */
-  rollOver: z.boolean().optional(),
+  rollOver?: boolean | undefined;
   /** New extension length (0 removes it). */
-  extensionAmount: z.number().int().nonnegative().optional(),
+  extensionAmount?: number | undefined;
   /** The local rule that sets the value, e.g. a provincial regulation's article. */
-  source: RuleSourceSchema,
+  source: RuleSource;
   /** Why, in Chinese. */
-  note: z.string().optional(),
-});
-/** 地方期限配置 — one row's override (see {@link PeriodOverrideSchema}). */
-export type PeriodOverride = z.infer<typeof PeriodOverrideSchema>;
+  note?: string | undefined;
+}
 
-/** Overrides keyed by period id (see {@link PeriodOverrideSchema}). */
-export const PeriodOverridesSchema = z.record(z.string(), PeriodOverrideSchema);
-/** Overrides keyed by period id. */
-export type PeriodOverrides = z.infer<typeof PeriodOverridesSchema>;
+/** Overrides keyed by period id (`PeriodOverridesSchema` parses them). */
+export type PeriodOverrides = Record<string, PeriodOverride>;
 
 /** The record kept when a row was overridden: by which rule, and what it replaced. */
 export interface PeriodOverrideRecord {
@@ -100,9 +98,10 @@ function applyOverride(row: StatutoryPeriod, o: PeriodOverride): Result<Resolved
 
 /**
  * 适用期限表 — the statutory periods table with a bureau's overrides applied. Overrides are
- * parsed with {@link PeriodOverridesSchema}; an unknown id → `PERIOD_RULE_UNKNOWN`; an
- * override of a row the statute fixes, or a malformed one → `PERIOD_INVALID`. Each changed
- * row keeps `overridden` (the local source and the national values it replaced).
+ * parsed with `PeriodOverridesSchema` (`@sanxiang/core/calendar/schema`); an unknown id →
+ * `PERIOD_RULE_UNKNOWN`; an override of a row the statute fixes, or a malformed one →
+ * `PERIOD_INVALID`. Each changed row keeps `overridden` (the local source and the national
+ * values it replaced).
  */
 export function resolvePeriods(overrides: PeriodOverrides = {}): Result<ResolvedPeriods, SanxiangError> {
   const parsed = PeriodOverridesSchema.safeParse(overrides);

@@ -1,6 +1,8 @@
 /**
  * 工作日历与法定期限 — the PRC work calendar (State Council holiday notices, 调休) and
- * statutory period computation (期间计算), with the table of statutory periods.
+ * statutory period computation (期间计算), with the table of statutory periods. The zod
+ * schemas of its data are in `@sanxiang/core/calendar/schema` (and the root entry), so the
+ * declarations of this entry reach nothing of zod's.
  *
  * @module
  */
@@ -20,7 +22,6 @@ export {
   STATUTORY_DAYS_OFF,
   statutoryDaysOff,
 } from "./provisional.js";
-export * from "./schema.js";
 export type * from "./types.js";
 export {
   type ChinaCalendarOptions,

@@ -4,7 +4,7 @@
 import { daysFromCivil, parseDay } from "../kernel/day-number.js";
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import type { RuleSource } from "../kernel/source.js";
+import type { RuleSource } from "../kernel/rule-source.js";
 import { addMonths, fromDayNumber } from "../kernel/time.js";
 import type { CompiledCalendar } from "./build.js";
 import { COUNTING_RULES } from "./counting-rules.js";

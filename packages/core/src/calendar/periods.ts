@@ -1,10 +1,6 @@
-import { z } from "zod";
-import type { RuleSource } from "../kernel/source.js";
+import type { RuleSource } from "../kernel/rule-source.js";
 import type { ProvisionalBound } from "./provisional.js";
 import type { PeriodUnit } from "./types.js";
-
-/** zod schema of a {@link PeriodUnit}. */
-export const PeriodUnitSchema = z.enum(["day", "workday", "month", "year"]);
 
 /**
  * 期限方向 — `after`: the period runs forward from the start event (the usual case);

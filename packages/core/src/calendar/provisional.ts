@@ -15,10 +15,10 @@
 // that a bound computed with a loaded year treated as missing brackets the real deadline.
 
 import { daysFromCivil } from "../kernel/day-number.js";
-import type { RuleSource } from "../kernel/source.js";
+import type { RuleSource } from "../kernel/rule-source.js";
 import { fromDayNumber } from "../kernel/time.js";
 import { FESTIVAL_DATES } from "./data/festivals.js";
-import type { NoticeYear, RegionalHolidays, RegionalNoticeYear } from "./schema.js";
+import type { NoticeYear, RegionalHolidays, RegionalNoticeYear } from "./types.js";
 
 /**
  * 暂定边界 — which end of the plausible range a provisional deadline takes: `latest` (the

@@ -1,5 +1,34 @@
+/**
+ * 日历数据的校验 — the zod schemas of the work calendar's data: holiday notices (放假通知), a
+ * region's holiday layer (地方节假日层) and a bureau's period overrides (地方期限配置). They
+ * parse what a bureau supplies; `createWorkCalendar` and `resolvePeriods` in
+ * `@sanxiang/core/calendar` already run them on their input. The types they parse to are
+ * plain TypeScript in `@sanxiang/core/calendar` (`NoticeYear`, `RegionalHolidays`,
+ * `PeriodOverrides`, …), so importing the calendar costs a type-checker nothing of zod's;
+ * schema.test-d.ts checks each type equals its schema's `z.infer`. Also exported from
+ * `@sanxiang/core`.
+ *
+ * @module
+ */
 import { z } from "zod";
+import { RuleSourceSchema } from "../kernel/source.js";
 import { CivilDateSchema } from "../kernel/time.js";
+
+// The types the schemas parse to, for an importer of this entry (declared in types.ts and
+// deadline.ts, where `@sanxiang/core/calendar` takes them from).
+export type { PeriodOverride, PeriodOverrides } from "./deadline.js";
+export type {
+  HolidayAmendment,
+  HolidayBreak,
+  HolidayNotice,
+  NoticeYear,
+  NoticeYears,
+  PeriodUnit,
+  RegionalDay,
+  RegionalHolidays,
+  RegionalNoticeYear,
+  SwapPolicy,
+} from "./types.js";
 
 /**
  * 放假通知 — the State Council General Office notice (国务院办公厅关于YYYY年部分节假日安排的通知)
@@ -16,8 +45,6 @@ export const HolidayNoticeSchema = z.object({
   /** Where the text can be read. */
   sourceUrls: z.array(z.string().min(1)).optional(),
 });
-/** 放假通知 — the notice behind one year's data (see {@link HolidayNoticeSchema}). */
-export type HolidayNotice = z.infer<typeof HolidayNoticeSchema>;
 
 /**
  * 修改通知 — a later notice that amended a break (e.g. 国办发明电〔2020〕1号 extended the
@@ -31,8 +58,6 @@ export const HolidayAmendmentSchema = z.object({
   /** Where the text can be read. */
   urls: z.array(z.string().min(1)).optional(),
 });
-/** 修改通知 — an amendment of a break (see {@link HolidayAmendmentSchema}). */
-export type HolidayAmendment = z.infer<typeof HolidayAmendmentSchema>;
 
 /**
  * 假期 — one holiday break of a notice, e.g. 国庆节 `2026-10-01`..`2026-10-07` with the make-up
@@ -52,8 +77,6 @@ export const HolidayBreakSchema = z.object({
   /** A later notice that amended the break, whose values these are. */
   amendedBy: HolidayAmendmentSchema.optional(),
 });
-/** 假期 — one holiday break (see {@link HolidayBreakSchema}). */
-export type HolidayBreak = z.infer<typeof HolidayBreakSchema>;
 
 /**
  * 年度节假日安排 — one notice year of holiday data, in the shape of the reference file
@@ -71,27 +94,12 @@ export const NoticeYearSchema = z.object({
   /** The breaks, for holiday names in explanations. */
   breaks: z.array(HolidayBreakSchema).optional(),
 });
-/** 年度节假日安排 — one notice year (see {@link NoticeYearSchema}). */
-export type NoticeYear = z.infer<typeof NoticeYearSchema>;
 
 /**
  * Notice years keyed by the notice's year (`"2027"`), as a bureau supplies them to
- * {@link createWorkCalendar} when next year's notice is out before the SDK is upgraded.
+ * `createWorkCalendar` when next year's notice is out before the SDK is upgraded.
  */
 export const NoticeYearsSchema = z.record(z.string().regex(/^\d{4}$/, "年份应为四位数字"), NoticeYearSchema);
-/** Notice years keyed by year (see {@link NoticeYearsSchema}). */
-export type NoticeYears = z.infer<typeof NoticeYearsSchema>;
-
-/**
- * 调休口径 — how swapped days (调休) count in working-day periods (the
- * statutes, e.g. 行政处罚法 Art. 85, say "工作日，不含法定节假日" and are silent on 调休).
- *
- * - `official` (default, the prevailing practice): the notice's days off are non-working
- *   and its make-up Saturdays and Sundays are working days.
- * - `makeUpWeekendsOff`: the notice's days off are still non-working, but make-up weekend
- *   days are treated as rest days too (a reading that never shortens a period).
- */
-export type SwapPolicy = "official" | "makeUpWeekendsOff";
 
 /** 地方放假日 — one day a regional notice adds (a day off, or a make-up working day), with its festival. */
 export const RegionalDaySchema = z.object({
@@ -100,8 +108,6 @@ export const RegionalDaySchema = z.object({
   /** The festival, e.g. `开斋节`, `古尔邦节`. */
   name: z.string().min(1),
 });
-/** 地方放假日 (see {@link RegionalDaySchema}). */
-export type RegionalDay = z.infer<typeof RegionalDaySchema>;
 
 /**
  * 地方年度节假日安排 — what one year's regional notice (e.g. 宁夏回族自治区人民政府办公厅关于
@@ -120,8 +126,6 @@ export const RegionalNoticeYearSchema = z.object({
   /** The notice's own sentences for these days. */
   noticeText: z.array(z.string()).optional(),
 });
-/** 地方年度节假日安排 (see {@link RegionalNoticeYearSchema}). */
-export type RegionalNoticeYear = z.infer<typeof RegionalNoticeYearSchema>;
 
 /**
  * 地方节假日层 — a region's own holidays (少数民族习惯的节日, 全国年节及纪念日放假办法 Art. 4):
@@ -141,5 +145,28 @@ export const RegionalHolidaysSchema = z.object({
   /** Years deliberately not loaded, with why (e.g. no text of the notice could be checked). */
   notLoaded: z.record(z.string().regex(/^\d{4}$/, "年份应为四位数字"), z.string()).optional(),
 });
-/** 地方节假日层 (see {@link RegionalHolidaysSchema}). */
-export type RegionalHolidays = z.infer<typeof RegionalHolidaysSchema>;
+
+/** zod schema of a `PeriodUnit` (期间单位): `day`, `workday`, `month` or `year`. */
+export const PeriodUnitSchema = z.enum(["day", "workday", "month", "year"]);
+
+/**
+ * 地方期限配置 — a bureau's change to one configurable row, with the local rule that makes
+ * it (required: a deadline must always be able to cite its basis). Parses to a `PeriodOverride`.
+ */
+export const PeriodOverrideSchema = z.object({
+  /** New length. */
+  amount: z.number().int().nonnegative().optional(),
+  /** New unit. */
+  unit: PeriodUnitSchema.optional(),
+  /** New roll-over behaviour. */
+  rollOver: z.boolean().optional(),
+  /** New extension length (0 removes it). */
+  extensionAmount: z.number().int().nonnegative().optional(),
+  /** The local rule that sets the value, e.g. a provincial regulation's article. */
+  source: RuleSourceSchema,
+  /** Why, in Chinese. */
+  note: z.string().optional(),
+});
+
+/** Overrides keyed by period id (see {@link PeriodOverrideSchema}); parses to `PeriodOverrides`. */
+export const PeriodOverridesSchema = z.record(z.string(), PeriodOverrideSchema);

@@ -1,9 +1,139 @@
 import type { SanxiangError } from "../kernel/errors.js";
 import type { Result } from "../kernel/result.js";
-import type { RuleSource } from "../kernel/source.js";
-import type { CivilDate } from "../kernel/time.js";
+import type { RuleSource } from "../kernel/rule-source.js";
+import type { CivilDate } from "../kernel/time-types.js";
 import type { ProvisionalBound } from "./provisional.js";
-import type { HolidayNotice, SwapPolicy } from "./schema.js";
+
+// The calendar's data types (notices, regional layers) are plain TypeScript, so importing
+// `@sanxiang/core/calendar` loads nothing of zod's declarations; their schemas are in
+// schema.ts (`@sanxiang/core/calendar/schema`) and schema.test-d.ts checks each type equals
+// its schema's `z.infer`.
+
+/**
+ * 放假通知 — the State Council General Office notice (国务院办公厅关于YYYY年部分节假日安排的通知)
+ * that fixes one year's holiday breaks and make-up working days. Kept so that a deadline
+ * can cite the notice it was computed from.
+ */
+export interface HolidayNotice {
+  /** Title of the notice, e.g. `国务院办公厅关于2026年部分节假日安排的通知`. */
+  title: string;
+  /** Document number (文号), e.g. `国办发明电〔2024〕12号`, when known. */
+  doc?: string | undefined;
+  /** Date the notice was issued. */
+  dated?: CivilDate | undefined;
+  /** Where the text can be read. */
+  sourceUrls?: string[] | undefined;
+}
+
+/**
+ * 修改通知 — a later notice that amended a break (e.g. 国办发明电〔2020〕1号 extended the
+ * 2020 Spring Festival break).
+ */
+export interface HolidayAmendment {
+  /** Document number and title of the amending notice. */
+  doc: string;
+  /** Date it was issued. */
+  dated?: CivilDate | undefined;
+  /** Where the text can be read. */
+  urls?: string[] | undefined;
+}
+
+/**
+ * 假期 — one holiday break of a notice, e.g. 国庆节 `2026-10-01`..`2026-10-07` with the make-up
+ * working days 2026-09-20 and 2026-10-10.
+ */
+export interface HolidayBreak {
+  /** Name of the festival, e.g. `春节`, `国庆节`, or `国庆节、中秋节` for a joint break. */
+  name: string;
+  /** First day off. */
+  from: CivilDate;
+  /** Last day off. */
+  to: CivilDate;
+  /** 调休上班 — weekend days worked to make up for this break. */
+  adjustedWorkdays?: CivilDate[] | undefined;
+  /** The notice's own sentence for this break. */
+  noticeText?: string | undefined;
+  /** A later notice that amended the break, whose values these are. */
+  amendedBy?: HolidayAmendment | undefined;
+}
+
+/**
+ * 年度节假日安排 — one notice year of holiday data, in the shape of the reference file
+ * `holidays-cn.json`: every day off (`holidays`, weekend days inside a break included), every
+ * weekend day that is worked (`workdays`), the notice and its breaks.
+ */
+export interface NoticeYear {
+  /** 放假日 — every day off in the year's breaks. */
+  holidays: CivilDate[];
+  /** 调休上班日 — weekend days that are working days. */
+  workdays: CivilDate[];
+  /** The notice these dates come from. */
+  notice: HolidayNotice;
+  /** The breaks, for holiday names in explanations. */
+  breaks?: HolidayBreak[] | undefined;
+}
+
+/**
+ * Notice years keyed by the notice's year (`"2027"`), as a bureau supplies them to
+ * `createWorkCalendar` when next year's notice is out before the SDK is upgraded.
+ */
+export type NoticeYears = Record<string, NoticeYear>;
+
+/**
+ * 调休口径 — how swapped days (调休) count in working-day periods (the
+ * statutes, e.g. 行政处罚法 Art. 85, say "工作日，不含法定节假日" and are silent on 调休).
+ *
+ * - `official` (default, the prevailing practice): the notice's days off are non-working
+ *   and its make-up Saturdays and Sundays are working days.
+ * - `makeUpWeekendsOff`: the notice's days off are still non-working, but make-up weekend
+ *   days are treated as rest days too (a reading that never shortens a period).
+ */
+export type SwapPolicy = "official" | "makeUpWeekendsOff";
+
+/** 地方放假日 — one day a regional notice adds (a day off, or a make-up working day), with its festival. */
+export interface RegionalDay {
+  /** The date. */
+  date: CivilDate;
+  /** The festival, e.g. `开斋节`, `古尔邦节`. */
+  name: string;
+}
+
+/**
+ * 地方年度节假日安排 — what one year's regional notice (e.g. 宁夏回族自治区人民政府办公厅关于
+ * YYYY年部分节假日安排的通知, under 全国年节及纪念日放假办法 Art. 4) adds to the State
+ * Council's arrangement: days off (`daysOff`) and make-up working days (`workdays`), each
+ * with its festival, and the notice they come from. A year with no additional day still has
+ * an entry (its notice confirms the national arrangement).
+ */
+export interface RegionalNoticeYear {
+  /** The regional notice. */
+  notice: HolidayNotice;
+  /** 增加的放假日 — days off the region adds to the national arrangement. */
+  daysOff: RegionalDay[];
+  /** 调休上班日 — weekend days the region makes working days. */
+  workdays: RegionalDay[];
+  /** The notice's own sentences for these days. */
+  noticeText?: string[] | undefined;
+}
+
+/**
+ * 地方节假日层 — a region's own holidays (少数民族习惯的节日, 全国年节及纪念日放假办法 Art. 4):
+ * the region's 行政区划代码 (a province such as `640000`, or a prefecture), its name and
+ * issuer, and its notice years. A bureau's calendar is the national calendar plus the
+ * layer of its region; a year the layer lacks is unknown for that region, never national.
+ */
+export interface RegionalHolidays {
+  /** 行政区划代码 of the region the layer covers (every code under it inherits it). */
+  region: string;
+  /** Name of the region, e.g. `宁夏回族自治区`. */
+  name: string;
+  /** Who issues the yearly notice, e.g. `宁夏回族自治区人民政府办公厅`. */
+  issuer: string;
+  /** Notice years keyed by year. */
+  years: Record<string, RegionalNoticeYear>;
+  /** Years deliberately not loaded, with why (e.g. no text of the notice could be checked). */
+  notLoaded?: Record<string, string> | undefined;
+}
 
 /**
  * 期间单位 — the unit a statutory period counts in: `day` (日, calendar days), `workday`

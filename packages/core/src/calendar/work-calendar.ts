@@ -31,16 +31,19 @@ import {
   provisionalNoticeYear,
   provisionalRegionalYear,
 } from "./provisional.js";
-import {
-  type NoticeYear,
-  type NoticeYears,
-  NoticeYearsSchema,
-  type RegionalHolidays,
-  RegionalHolidaysSchema,
-  type RegionalNoticeYear,
-  type SwapPolicy,
-} from "./schema.js";
-import type { CalendarRegion, CitedNotice, DayInfo, DayKind, WorkCalendar } from "./types.js";
+import { NoticeYearsSchema, RegionalHolidaysSchema } from "./schema.js";
+import type {
+  CalendarRegion,
+  CitedNotice,
+  DayInfo,
+  DayKind,
+  NoticeYear,
+  NoticeYears,
+  RegionalHolidays,
+  RegionalNoticeYear,
+  SwapPolicy,
+  WorkCalendar,
+} from "./types.js";
 
 /** Options of {@link chinaCalendar}. */
 export interface ChinaCalendarOptions {
@@ -343,8 +346,8 @@ export function chinaCalendar(options: ChinaCalendarOptions = {}): WorkCalendar 
 /**
  * 加载工作日历 — a work calendar from the built-in notices plus (or instead of) notice
  * years a bureau supplies, e.g. next year's notice as soon as it is published. The years
- * are parsed with {@link NoticeYearsSchema} and checked: a date that is both a day off
- * and a working day, a date outside December of the previous year to December of the
+ * are parsed with `NoticeYearsSchema` (`@sanxiang/core/calendar/schema`) and checked: a date
+ * that is both a day off and a working day, a date outside December of the previous year to December of the
  * notice year, or a listed working day that is not a weekend day → `CALENDAR_DATA_INVALID`.
  * A supplied year replaces the built-in one of the same year. With `region`, the regional
  * layer covering the code is applied (see {@link ChinaCalendarOptions.region}); a code that

@@ -1,19 +1,23 @@
 import { z } from "zod";
+import type { RuleSource } from "./rule-source.js";
+
+// The types are plain TypeScript in rule-source.ts (no zod in the declarations of an entry
+// that only cites rules); rule-source.test.ts checks they equal these schemas' `z.infer`.
+export type { Confidence, RuleSource } from "./rule-source.js";
 
 /**
- * Confidence of a rule's legal basis (the tags docs/rules.md lists with every rule):
- * `C-law` confirmed against the statute text; `C` confirmed on a public page;
- * `C-local` restated by a local implementing document; `M` recalled, unverified;
- * `VAR` differs by province, sector or agency (always configurable).
+ * zod schema of a {@link Confidence} tag of a rule's legal basis: `C-law` confirmed against
+ * the statute text; `C` confirmed on a public page; `C-local` restated by a local
+ * implementing document; `M` recalled, unverified; `VAR` differs by province, sector or
+ * agency (always configurable).
  */
 export const ConfidenceSchema = z.enum(["C-law", "C", "C-local", "M", "VAR"]);
-/** Confidence tag of a rule's source (see {@link ConfidenceSchema}). */
-export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 /**
- * 法律依据 — the legal source of a rule: the law (short title, e.g. `行政处罚法`) and,
- * where it has articles, the article (条), paragraph (款) and item (项) as numbers.
- * Documents without articles (a State Council notice, 国办发〔2018〕118号) use `section`.
+ * zod schema of a {@link RuleSource}, 法律依据 — the legal source of a rule: the law (short
+ * title, e.g. `行政处罚法`) and, where it has articles, the article (条), paragraph (款) and
+ * item (项) as numbers. Documents without articles (a State Council notice,
+ * 国办发〔2018〕118号) use `section`.
  */
 export const RuleSourceSchema = z
   .object({
@@ -33,8 +37,6 @@ export const RuleSourceSchema = z
     url: z.string().optional(),
   })
   .readonly();
-/** 法律依据 — the legal source of a rule (see {@link RuleSourceSchema}). */
-export type RuleSource = z.infer<typeof RuleSourceSchema>;
 
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const;
 

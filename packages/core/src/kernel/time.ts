@@ -5,22 +5,13 @@ import { daysFromCivil, monthLength, parseDay, weekdayOf } from "./day-number.js
 import { describeValue } from "./describe-value.js";
 import { SanxiangError, sanxiangError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
+import type { CivilDate, Instant } from "./time-types.js";
 
 /** The one time zone of civil dates: China Standard Time (no DST since 1991). */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
 
-/**
- * 日期 — a civil date `YYYY-MM-DD` in China Standard Time: a day on the calendar of the
- * bureau, with no time and no zone. Statutory periods count these.
- */
-export type CivilDate = string;
-
-/**
- * 时间点 — an instant, ISO-8601 in UTC (`2026-05-01T02:30:00Z`, optional milliseconds).
- * Events and signatures carry these; convert to a civil date only through
- * {@link civilDateOf}.
- */
-export type Instant = string;
+// CivilDate and Instant live in time-types.ts (no zod there, for the calendar's declarations).
+export type { CivilDate, Instant } from "./time-types.js";
 
 /** True when `value` is a real calendar date in `YYYY-MM-DD` form (years 1000–9999). */
 export function isCivilDate(value: unknown): value is CivilDate {
