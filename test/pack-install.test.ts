@@ -139,13 +139,40 @@ export const same: boolean = core.chinaCalendar === calendar.chinaCalendar;
       files: ["consumer.ts"],
     }),
   );
+  if (!libCheck) return;
+  // A calendar-only app, its libraries' declarations checked too (no skipLibCheck): it must
+  // load nothing of zod's or xstate's (checking zod's declarations was most of its cost).
+  writeFileSync(
+    join(dir, "consumer-calendar.ts"),
+    `import { chinaCalendar, computeDeadline, STATUTORY_PERIODS } from "@sanxiang/core/calendar";
+
+const calendar = chinaCalendar();
+const deadline = computeDeadline("penalty.hearingRequest", "2026-09-30", calendar);
+export const due: string | undefined = deadline.isOk() ? deadline.value.due : undefined;
+export const law: string | undefined = deadline.isOk() ? deadline.value.source.law : undefined;
+export const rows: number = STATUTORY_PERIODS.length;
+`,
+  );
+  writeFileSync(
+    join(dir, "tsconfig.calendar.json"),
+    JSON.stringify({
+      compilerOptions: { ...base, skipLibCheck: false, module: "nodenext", moduleResolution: "nodenext" },
+      files: ["consumer-calendar.ts"],
+    }),
+  );
+}
+
+/** Declaration files of a package among the files `tsc --listFiles` printed. */
+function filesOf(listed: string, pkg: string): string[] {
+  return listed.split("\n").filter((l) => l.replaceAll("\\", "/").includes(`/node_modules/${pkg}/`));
 }
 
 /**
  * Runs the ESM, CommonJS and type checks in an installed app; each throws on failure.
  * `libCheck` type-checks the installed declarations themselves under nodenext (a .d.ts naming
  * a module the user does not have fails there); it costs about a minute (zod's declarations),
- * so one install does it and the others type-check the consumer with `skipLibCheck`.
+ * so one install does it and the others type-check the consumer with `skipLibCheck`. It also
+ * checks a calendar-only consumer without `skipLibCheck` and that its program loads no zod.
  */
 async function exercise(dir: string, pkgs: readonly WorkspacePackage[], libCheck = false): Promise<void> {
   writeFileSync(join(dir, "check.mjs"), esmScript(pkgs));
@@ -162,6 +189,12 @@ async function exercise(dir: string, pkgs: readonly WorkspacePackage[], libCheck
   expect(cjs.counts).toEqual(esm.counts);
   await run("node", [tsc, "-p", "tsconfig.nodenext.json"], dir);
   await run("node", [tsc, "-p", "tsconfig.bundler.json"], dir);
+  if (libCheck) {
+    const listed = (await run("node", [tsc, "-p", "tsconfig.calendar.json", "--listFiles"], dir)).stdout;
+    expect(filesOf(listed, "@sanxiang/core").length).toBeGreaterThan(1);
+    expect(filesOf(listed, "zod")).toEqual([]);
+    expect(filesOf(listed, "xstate")).toEqual([]);
+  }
   // What was installed is what was packed: the same version of each of our packages.
   for (const p of pkgs) {
     const installed = JSON.parse(
