@@ -28,7 +28,7 @@ async function filedStore(): Promise<EventStore> {
   return store;
 }
 
-async function log(store: EventStore): Promise<CaseEvent[]> {
+async function log(store: EventStore): Promise<readonly CaseEvent[]> {
   return (await store.load(CASE))._unsafeUnwrap();
 }
 
