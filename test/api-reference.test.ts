@@ -94,21 +94,116 @@ describe("@sanxiang/core in the reference", () => {
   >;
   const subpaths = Object.entries(exportsMap).filter(([k]) => k !== "." && k !== "./package.json");
 
-  it("typedoc documents every subpath entry point of the exports map (its source barrel)", () => {
-    const sources = subpaths.map(([, v]) => (typeof v === "object" ? v["@sanxiang/source"] : v)?.replace(/^\.\//, ""));
+  const sourceOf = (v: Record<string, string> | string): string | undefined =>
+    (typeof v === "object" ? v["@sanxiang/source"] : v)?.replace(/^\.\//, "");
+
+  it("typedoc documents every entry point of the exports map (its source barrel), the root last", () => {
+    const sources = subpaths.map(([, v]) => sourceOf(v));
+    const rootSource = sourceOf(exportsMap["."] ?? "");
     const config = JSON.parse(readFileSync(join(coreDir, "typedoc.json"), "utf8")) as { entryPoints: string[] };
-    expect([...config.entryPoints].sort()).toEqual([...sources].sort());
+    expect([...config.entryPoints].sort()).toEqual([...sources, rootSource].sort());
+    // Last, so each export is documented in its system's module and the root holds references.
+    expect(config.entryPoints.at(-1)).toBe(rootSource);
   });
 
   it("has one module page per subpath, each listing that system's exports", () => {
     for (const [key] of subpaths) {
-      const name = key.replace(/^\.\//, "");
+      // typedoc's page name: `calendar/schema` → `calendar_schema`
+      const name = key.replace(/^\.\//, "").replace(/\W/g, "_");
       const page = join(out, "modules", `_sanxiang_core.${name}.html`);
       expect(existsSync(page), page).toBe(true);
     }
     expect(text(join(out, "modules", "_sanxiang_core.calendar.html"))).toContain("chinaCalendar");
     expect(text(join(out, "modules", "_sanxiang_core.review.html"))).toContain("ReviewCommandSchema");
     expect(text(join(out, "modules", "_sanxiang_core.calendar.html"))).not.toContain("ReviewCommandSchema");
+  });
+});
+
+/** The member groups of a module page: heading → the member names under it, in page order. */
+function memberGroups(file: string): Map<string, string[]> {
+  const html = readFileSync(file, "utf8");
+  const groups = new Map<string, string[]>();
+  for (const section of html.split(/<details class="tsd-panel-group tsd-member-group/).slice(1)) {
+    const heading = /<h2[^>]*>([^<]*)/.exec(section)?.[1]?.trim();
+    if (heading === undefined) continue;
+    const names = [
+      ...section.matchAll(
+        /<dt class="tsd-member-summary[^"]*" id="[^"]*"><span class="tsd-member-summary-name"><svg.*?<\/svg><(?:span|a)\b[^>]*>([^<]+)</g,
+      ),
+    ].map((m) => m[1] ?? "");
+    groups.set(heading, names);
+  }
+  return groups;
+}
+
+// scripts/typedoc-categories.mjs: the root entry, `@sanxiang/core`, lists its members by system.
+describe("the root entry of @sanxiang/core, by system (@category per system)", () => {
+  const rootPage = () => join(out, "modules", "_sanxiang_core.index.html");
+  const config = JSON.parse(readFileSync(join(root, "packages", "core", "typedoc.json"), "utf8")) as {
+    entryPoints: string[];
+  };
+  /** The systems the root re-exports (`export * from "./calendar/index.js"` …), in entry point order. */
+  const rootSource = readFileSync(join(root, "packages", "core", "src", "index.ts"), "utf8");
+  const reexported = [...rootSource.matchAll(/from "\.\/([\w/-]+?)(?:\/index)?\.js"/g)].map((m) => m[1] ?? "");
+  const systems = config.entryPoints
+    .map((e) => e.replace(/^src\//, "").replace(/(\/index)?\.ts$/, ""))
+    .filter((name) => reexported.includes(name));
+
+  /** The category whose title ends with the system's module name. */
+  const groupOf = (groups: Map<string, string[]>, system: string) =>
+    [...groups].find(([title]) => title.endsWith(` ${system}`) || title === system);
+
+  it("has one category per system the root re-exports, titled in Chinese and English, in entry point order", () => {
+    expect(systems.length).toBeGreaterThanOrEqual(8);
+    const groups = memberGroups(rootPage());
+    const titles = [...groups.keys()];
+    // every heading is a system's: none by kind ("Functions", "Interfaces") and no "Other"
+    expect(titles.map((t) => t.replace(/^.* /, ""))).toEqual(systems.filter((s) => groupOf(groups, s) !== undefined));
+    for (const system of [
+      "kernel",
+      "calendar",
+      "registry",
+      "recording",
+      "review",
+      "enforcement",
+      "disclosure",
+      "bureau",
+    ]) {
+      const group = groupOf(groups, system);
+      expect(group, system).toBeDefined();
+      expect(group?.[0], system).toMatch(/^\p{Script=Han}/u);
+      expect(group?.[1].length, system).toBeGreaterThan(0);
+    }
+    expect(titles).not.toContain("Other");
+  });
+
+  it("puts each export under its own system: chinaCalendar and WorkCalendar (addWorkingDays) under the calendar, createBureau under the bureau", () => {
+    const groups = memberGroups(rootPage());
+    const where = (name: string) => [...groups].filter(([, names]) => names.includes(name)).map(([t]) => t);
+    expect(where("chinaCalendar")).toEqual([groupOf(groups, "calendar")?.[0]]);
+    expect(where("WorkCalendar")).toEqual([groupOf(groups, "calendar")?.[0]]);
+    expect(text(join(out, "interfaces", "_sanxiang_core.calendar.WorkCalendar.html"))).toContain("addWorkingDays");
+    expect(where("createBureau")).toEqual([groupOf(groups, "bureau")?.[0]]);
+    expect(where("ReviewCommandSchema")).toEqual([groupOf(groups, "review")?.[0]]);
+    expect(where("SanxiangError")).toEqual([groupOf(groups, "kernel")?.[0]]);
+    // no export is listed twice
+    const all = [...groups.values()].flat();
+    expect(all.length).toBeGreaterThan(500);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("links each member to its declaration in the system's module, with its summary", () => {
+    const html = readFileSync(rootPage(), "utf8");
+    expect(html).toContain('href="../functions/_sanxiang_core.calendar.chinaCalendar.html"');
+    expect(html).toContain('href="../functions/_sanxiang_core.bureau.createBureau.html"');
+    const page = text(rootPage());
+    expect(page).toMatch(/chinaCalendar → chinaCalendar 中国工作日历/);
+  });
+
+  it("leaves the systems' own pages grouped by kind", () => {
+    const calendar = [...memberGroups(join(out, "modules", "_sanxiang_core.calendar.html")).keys()];
+    expect(calendar).toContain("Functions");
+    expect(calendar).toContain("Interfaces");
   });
 });
 
@@ -127,7 +222,12 @@ describe("search", () => {
 
   it("still finds English names and words", () => {
     const s = loadSearch();
-    expect(search(s, "chinaCalendar").map((h) => h.name)).toContain("chinaCalendar");
+    // once: at its declaration, not again as the root's reference to it
+    expect(
+      search(s, "chinaCalendar")
+        .filter((h) => h.name === "chinaCalendar")
+        .map((h) => h.parent),
+    ).toEqual(["@sanxiang/core.calendar"]);
     expect(search(s, "deadline").length).toBeGreaterThan(0);
   });
 
