@@ -68,7 +68,7 @@ import {
   type TaggedProjectionWrite,
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
-import { LeafReadAhead, type PackedPage, packedTable } from "./read-ahead.js";
+import { LeafReadAhead, type PackedPage, type PageStatements, packedPage, readPackedPage } from "./read-ahead.js";
 import { LINKED_CASE_EXPRESSION, MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
 
 export { MIGRATIONS, SQLITE_SCHEMA_VERSION, type SqliteMigration } from "./schema.js";
@@ -205,24 +205,33 @@ const blob = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byte
 /** A BLOB column back as a plain Uint8Array copy. */
 const bytesOf = (value: unknown): Uint8Array | null => (value instanceof Uint8Array ? new Uint8Array(value) : null);
 
-// The verifier's page in one row: SQLite steps through the page's rows in C and hands out four
-// values — the events' stored JSON bytes end to end, their leaf hashes end to end, one text of
-// `position,json bytes,leaf hash bytes,case id length,seq,type length;` per event, and the case ids and
-// types end to end — instead of six values a row (better-sqlite3's per-row cost dominated
-// the fast path: ≈ 2.4 s of a million events' 8.7 s). The aggregates consume the subquery's
-// rows in one order, the same for all four, and the positions in the third tell which; the
-// reader below checks that they run after+1, after+2, … and that every length adds up, and
-// anything else (a NULL, a column of another type, a NUL in a text) is read row by row.
-const PACKED_LEAVES_SQL = `SELECT count(*),
-  CAST(group_concat(CAST(json AS BLOB), '') AS BLOB),
+// The verifier's page in one row: SQLite steps through the page's rows in C and hands out
+// seven values instead of six a row (better-sqlite3's per-row cost dominated the fast path):
+// the rows' count, how many have every column of its type (leaf hash a BLOB of the hash's
+// length, seq an INTEGER, case id and type TEXT, JSON not NULL), the events' stored JSON bytes
+// joined by 0x0A (`CAST(json AS BLOB)`, so no UTF-8 decoding; canonical JSON never holds a
+// raw 0x0A, so a page whose JSON splits into any other number of pieces is read row by row),
+// the leaf hashes end to end, the seqs comma-separated, the case ids and the types each
+// joined by `\n` (split likewise). It reads the positions after+1 … end: the count tells
+// that all are there (the INTEGER PRIMARY KEY makes them unique), so no position is listed;
+// every aggregate consumes the subquery's rows in its order, by position. Anything else is
+// read row by row (see packedPage in read-ahead.ts).
+const packedLeavesSql = (hashLength: number) => `SELECT count(*),
+  total(json IS NOT NULL AND typeof(leaf_hash) = 'blob' AND length(leaf_hash) = ${hashLength}
+    AND typeof(seq) = 'integer' AND typeof(case_id) = 'text' AND typeof(type) = 'text'),
+  CAST(group_concat(CAST(json AS BLOB), x'0a') AS BLOB),
   CAST(group_concat(leaf_hash, x'') AS BLOB),
-  group_concat(position || ',' || length(CAST(json AS BLOB))
-    || ',' || iif(typeof(leaf_hash) = 'blob', length(leaf_hash), 'x')
-    || ',' || iif(typeof(case_id) = 'text', length(case_id), 'x')
-    || ',' || seq
-    || ',' || iif(typeof(type) = 'text', length(type), 'x'), ';'),
-  group_concat(case_id || type, '')
-FROM (SELECT position, case_id, seq, type, json, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?)`;
+  group_concat(seq),
+  group_concat(case_id, char(10)),
+  group_concat(type, char(10))
+FROM (SELECT case_id, seq, type, json, leaf_hash FROM events WHERE position > ? AND position <= ? ORDER BY position)`;
+
+// The page's size in one cheap walk (octet_length reads a value's length from the row's
+// header, not the value): the count, the non-NULL JSONs and their bytes of the positions
+// after+1 … after+limit. When all are there and below READ_LEAVES_PAGE_BYTES, the page is all
+// of them; else LEAF_LENGTHS_SQL ends it event by event.
+const LEAF_BYTES_SQL =
+  "SELECT count(*), count(json), sum(octet_length(json)) FROM events WHERE position > ? AND position <= ?";
 
 // The stored byte lengths of a page's events, comma-separated (`x` for a NULL), to end the
 // page by bytes (READ_LEAVES_PAGE_BYTES).
@@ -242,58 +251,35 @@ function prepareOptional<P extends unknown[], R>(
 }
 
 /**
- * The leaves of one packed page ({@link PACKED_LEAVES_SQL}), as views into its buffers, or
- * `null` when the page must be read row by row: fields not of their type ({@link packedTable}),
- * positions not after+1, after+2, …, lengths that do not add up (a NUL in a text: SQLite's
- * length stops there).
+ * A packed page's leaves (read in this thread or by the read-ahead worker), as views into its
+ * buffers, or `null` when the page must be read row by row: a case id or a type holding a
+ * `\n` (the texts then split into more pieces than events).
  */
-function unpackLeaves(
-  row: readonly [number, unknown, unknown, unknown, unknown] | undefined,
-  after: number,
-): StoredLeaf[] | null {
-  if (row === undefined) return null;
-  const [count, json, hashes, meta, text] = row;
-  if (count === 0) return [];
-  if (!(json instanceof Uint8Array) || !(hashes instanceof Uint8Array) || typeof text !== "string") return null;
-  const table = packedTable(count, meta, text);
-  return table === null ? null : leavesOfPage({ count, json, hashes, table, text }, after);
-}
-
-/** A packed page's leaves (in this thread or from the read-ahead worker), or `null` as {@link unpackLeaves}. */
 function leavesOfPage(page: PackedPage, after: number): StoredLeaf[] | null {
-  const { count, table, text } = page;
-  if (table.length !== 6 * count) return null;
+  const { count, table } = page;
+  if (count < 1 || table.length !== 2 * count) return null;
+  const ids = page.ids.split("\n");
+  const types = page.types.split("\n");
+  if (ids.length !== count || types.length !== count) return null;
   // Plain Uint8Array views of the driver's Buffers: their subarray (two an event) makes no
   // Buffer, whose construction in JavaScript cost more than the view.
   const json = new Uint8Array(page.json.buffer, page.json.byteOffset, page.json.length);
   const hashes = new Uint8Array(page.hashes.buffer, page.hashes.byteOffset, page.hashes.length);
+  const n = hashes.length / count;
   const leaves: StoredLeaf[] = new Array(count);
-  let at = 0;
-  let hashAt = 0;
-  let chars = 0;
-  for (let i = 0, f = 0; i < count; i++, f += 6) {
-    const position = table[f] as number;
-    const size = table[f + 1] as number;
-    const hashLength = table[f + 2] as number;
-    const idLength = table[f + 3] as number;
-    const seq = table[f + 4] as number;
-    const typeLength = table[f + 5] as number;
-    if (position !== after + i + 1 || !Number.isSafeInteger(seq)) return null;
-    const caseId = text.slice(chars, chars + idLength);
-    const type = text.slice(chars + idLength, chars + idLength + typeLength);
-    chars += idLength + typeLength;
+  for (let i = 0, at = 0; i < count; i++) {
+    const end = table[2 * i] as number;
     leaves[i] = {
-      position,
-      caseId,
-      seq,
-      type,
-      bytes: json.subarray(at, at + size),
-      leafHash: hashes.subarray(hashAt, hashAt + hashLength),
+      position: after + i + 1,
+      caseId: ids[i] as string,
+      seq: table[2 * i + 1] as number,
+      type: types[i] as string,
+      bytes: json.subarray(at, end),
+      leafHash: hashes.subarray(i * n, i * n + n),
     };
-    at += size;
-    hashAt += hashLength;
+    at = end + 1;
   }
-  return at === json.length && hashAt === hashes.length && chars === text.length ? leaves : null;
+  return leaves;
 }
 
 interface EventRow {
@@ -813,8 +799,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
   let rawReads:
     | {
         leaves: Database.Statement<[number, number], [number, string, number, string, unknown, unknown]>;
-        lengths: Database.Statement<[number, number], unknown>;
-        packed: Database.Statement<[number, number], [number, unknown, unknown, unknown, unknown]> | null;
+        pages: PageStatements;
         rows: Database.Statement<[string, string, number], ProjectionRowRecord>;
         firstRows: Database.Statement<[string, number], ProjectionRowRecord>;
       }
@@ -826,8 +811,11 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
           "SELECT position, case_id, seq, type, CAST(json AS BLOB), leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
         )
         .raw(),
-      lengths: db.prepare<[number, number], unknown>(LEAF_LENGTHS_SQL).pluck(),
-      packed: prepareOptional<[number, number], [number, unknown, unknown, unknown, unknown]>(db, PACKED_LEAVES_SQL),
+      pages: {
+        sized: prepareOptional<[number, number], unknown>(db, LEAF_BYTES_SQL),
+        lengths: db.prepare<[number, number], unknown>(LEAF_LENGTHS_SQL).pluck(),
+        packed: prepareOptional<[number, number], unknown>(db, packedLeavesSql(hash.outputLength)),
+      },
       rows: db.prepare<[string, string, number], ProjectionRowRecord>(
         "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? AND key > ? ORDER BY key LIMIT ?",
       ),
@@ -839,27 +827,14 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
   /** One page of stored leaves, read in this thread (see readLeaves). */
   const readLeavesHere = (after: number, limit: number): Result<StoredLeaf[], SanxiangError> => {
     const reads = rawStatements();
-    // The page ends by bytes too (READ_LEAVES_PAGE_BYTES): the events' lengths first, a
-    // cheap walk of the same rows (≈ 0.2 µs an event), then that many events.
-    const lengths = reads.lengths.get(after, limit);
-    const taken =
-      typeof lengths === "string" && /^\d+(,\d+)*$/.test(lengths)
-        ? leafPageLength(lengths.split(",").map(Number))
-        : lengths === null
-          ? 0
-          : null;
+    // The page ends by bytes too (READ_LEAVES_PAGE_BYTES): its size first, a cheap walk of
+    // the same rows, then those events in one packed row.
+    const { taken, row } = readPackedPage(reads.pages, after, limit, READ_LEAVES_PAGE_BYTES, leafPageLength);
     if (taken === 0) return ok([]);
-    if (reads.packed !== null && taken !== null) {
-      let row: readonly [number, unknown, unknown, unknown, unknown] | undefined;
-      try {
-        row = reads.packed.get(after, taken);
-      } catch {
-        // A page too large for one SQLite value (SQLITE_MAX_LENGTH, 1e9 bytes by default:
-        // events of megabytes) is read row by row, as before.
-        row = undefined;
-      }
-      const packed = unpackLeaves(row, after);
-      if (packed !== null) return ok(packed);
+    if (taken !== null && row !== undefined) {
+      const page = packedPage(row, taken, hash.outputLength);
+      const leaves = page === null ? null : leavesOfPage(page, after);
+      if (leaves !== null) return ok(leaves);
     }
     // Row by row, ending the page by bytes as it goes (the lengths above may not be
     // trusted: a NULL, a value of another type).
@@ -883,9 +858,11 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
       readAheadState = LeafReadAhead.start({
         path,
         timeout: config.busyTimeoutMs,
+        sizedSql: LEAF_BYTES_SQL,
         lengthsSql: LEAF_LENGTHS_SQL,
-        packedSql: PACKED_LEAVES_SQL,
+        packedSql: packedLeavesSql(hash.outputLength),
         budget: READ_LEAVES_PAGE_BYTES,
+        hashLength: hash.outputLength,
       });
     }
     return readAheadState?.running === true ? readAheadState : null;

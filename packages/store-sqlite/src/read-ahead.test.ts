@@ -1,5 +1,5 @@
-// The read-ahead worker (readAhead): its field table parses exactly what the packed page
-// states, the worker really reads the pages (the equality tests in verify.test.ts would
+// The read-ahead worker (readAhead): its field table splits exactly what the packed page
+// holds, the worker really reads the pages (the equality tests in verify.test.ts would
 // otherwise pass on the in-thread fallback alone), and a worker that cannot read leaves the
 // store reading in its own thread.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,7 +10,7 @@ import { type CaseEvent, READ_LEAVES_PAGE_BYTES, verifyEventStore } from "@sanxi
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { openSqliteStore } from "./index.js";
-import { LeafReadAhead, packedTable, READ_AHEAD_FRESH_MS } from "./read-ahead.js";
+import { LeafReadAhead, packedPage, READ_AHEAD_FRESH_MS } from "./read-ahead.js";
 
 const event = (caseId: string, seq: number, note: string): CaseEvent => ({
   caseId,
@@ -22,48 +22,74 @@ const event = (caseId: string, seq: number, note: string): CaseEvent => ({
   payload: { note },
 });
 
-/** The reference parse: the pattern, then split and Number (what the reader did before the table). */
-function reference(count: number, meta: string, text: string): number[] | null {
-  if (!/^\d+(,\d+){5}(;\d+(,\d+){5})*$/.test(meta) || /[\uD800-\uDFFF]/.test(text)) return null;
-  const fields = meta.split(/[,;]/).map(Number);
-  return fields.length === 6 * count ? fields : null;
-}
+/** A packed row as the SQL gives it, of the events given (the JSON joined by 0x0A, the texts by `\n`). */
+const rowOf = (events: readonly { json: Uint8Array; hash: Uint8Array; seq: number | string }[]) => {
+  const json = new Uint8Array(events.reduce((n, e) => n + e.json.length, 0) + events.length - 1);
+  let at = 0;
+  for (const [i, e] of events.entries()) {
+    if (i > 0) json[at++] = 0x0a;
+    json.set(e.json, at);
+    at += e.json.length;
+  }
+  const hashes = new Uint8Array(32 * events.length);
+  for (const [i, e] of events.entries()) hashes.set(e.hash, 32 * i);
+  const seqs = events.map((e) => String(e.seq)).join(",");
+  return [events.length, events.length, json, hashes, seqs, "ids", "types"];
+};
 
-describe("packedTable: the packed page's fields", () => {
-  const field = fc.oneof(
-    fc.nat({ max: 1000 }),
-    fc.maxSafeInteger().map((n) => Math.abs(n)),
-  );
-  fcTest.prop([
-    fc.array(fc.array(field, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 20 }),
-    fc.string(),
-  ])("equals the reference parse on any well-formed meta text", (rows, text) => {
-    const meta = rows.map((r) => r.join(",")).join(";");
-    const table = packedTable(rows.length, meta, text);
-    const expected = reference(rows.length, meta, text);
-    expect(table === null ? null : [...table]).toEqual(expected);
-    if (!/[\uD800-\uDFFF]/.test(text)) expect(table === null ? null : [...table]).toEqual(rows.flat());
+describe("packedPage: the packed page's fields", () => {
+  const leaf = fc.record({
+    json: fc.uint8Array({ maxLength: 40 }).map((b) => b.map((x) => (x === 0x0a ? 0x20 : x))),
+    hash: fc.uint8Array({ minLength: 32, maxLength: 32 }),
+    seq: fc.oneof(
+      fc.nat({ max: 1000 }),
+      fc.maxSafeInteger().map((n) => Math.abs(n)),
+    ),
   });
-
-  fcTest.prop([fc.string({ maxLength: 60 }), fc.nat({ max: 4 })])(
-    "refuses what the reference refuses, on any text",
-    (meta, count) => {
-      const table = packedTable(count, meta, "");
-      // Beyond 2^53 − 1 the reference's Number() rounds: the table refuses such a field instead.
-      const fields = reference(count, meta, "");
-      if (fields?.every((f) => Number.isSafeInteger(f)) === false) expect(table).toBeNull();
-      else expect(table === null ? null : [...table]).toEqual(fields);
+  fcTest.prop([fc.array(leaf, { minLength: 1, maxLength: 20 })])(
+    "splits any well-formed row back into each event's JSON end and seq",
+    (events) => {
+      const page = packedPage(rowOf(events), events.length, 32);
+      expect(page).not.toBeNull();
+      let at = 0;
+      for (const [i, e] of events.entries()) {
+        const end = page?.table[2 * i] as number;
+        expect(page?.json.subarray(at, end)).toEqual(e.json);
+        expect(page?.table[2 * i + 1]).toBe(e.seq);
+        at = end + 1;
+      }
     },
   );
 
-  test("a column of another type, a wrong count, a surrogate in the ids", () => {
-    expect(packedTable(1, "1,2,32,1,x,7", "ab")).toBeNull();
-    expect(packedTable(2, "1,2,32,1,1,7", "ab")).toBeNull();
-    expect(packedTable(1, "1,2,32,1,1,7", "c😀")).toBeNull();
-    expect(packedTable(1, null, "ab")).toBeNull();
-    expect(packedTable(1, "1,2,32,1,9007199254740992,7", "ab")).toBeNull();
-    expect([...(packedTable(1, "1,2,32,1,9007199254740991,7", "ab") ?? [])]).toEqual([1, 2, 32, 1, 2 ** 53 - 1, 7]);
-    expect([...(packedTable(1, "1,2,32,1,1,7", "ab") ?? [])]).toEqual([1, 2, 32, 1, 1, 7]);
+  fcTest.prop([fc.array(leaf, { minLength: 1, maxLength: 20 }), fc.nat(), fc.nat({ max: 6 })])(
+    "refuses a raw 0x0A in a JSON, a seq that is no unsigned safe integer, a count or check that does not match, a hash of another length",
+    (events, pick, how) => {
+      const i = pick % events.length;
+      const e = events[i] as (typeof events)[number];
+      const changed: { json: Uint8Array; hash: Uint8Array; seq: number | string }[] = [...events];
+      let expected = events.length;
+      let hashLength = 32;
+      if (how === 0) changed[i] = { ...e, json: new Uint8Array([...e.json, 0x0a, 0x7b]) };
+      else if (how === 1) changed[i] = { ...e, seq: -1 - (e.seq as number) };
+      else if (how === 2) changed[i] = { ...e, seq: "9007199254740992" };
+      else if (how === 3) changed[i] = { ...e, seq: `${e.seq}.0` };
+      else if (how === 4) changed[i] = { ...e, seq: "" };
+      else if (how === 5) expected = events.length + 1;
+      else hashLength = 31;
+      expect(packedPage(rowOf(changed), expected, hashLength)).toBeNull();
+    },
+  );
+
+  test("a column of another type, no row, texts that are not strings", () => {
+    const row = rowOf([{ json: new Uint8Array([0x7b, 0x7d]), hash: new Uint8Array(32), seq: 7 }]);
+    expect([...(packedPage(row, 1, 32)?.table ?? [])]).toEqual([2, 7]);
+    expect(packedPage([1, 0, ...row.slice(2)], 1, 32)).toBeNull();
+    expect(packedPage(undefined, 1, 32)).toBeNull();
+    expect(packedPage([...row.slice(0, 5), null, "t"], 1, 32)).toBeNull();
+    expect(packedPage([...row.slice(0, 2), "{}", ...row.slice(3)], 1, 32)).toBeNull();
+    expect(
+      packedPage(rowOf([{ json: new Uint8Array(1), hash: new Uint8Array(32), seq: 2 ** 53 - 1 }]), 1, 32)?.table[1],
+    ).toBe(2 ** 53 - 1);
   });
 });
 
@@ -119,9 +145,11 @@ describe("the read-ahead worker", () => {
     const missing = LeafReadAhead.start({
       path: join(dir, "no-such.db"),
       timeout: 100,
+      sizedSql: "SELECT 1",
       lengthsSql: "SELECT 1",
       packedSql: "SELECT 1",
       budget: READ_LEAVES_PAGE_BYTES,
+      hashLength: 32,
     });
     expect(missing).not.toBeNull();
     expect(await missing?.read(0, 10)).toBeNull();

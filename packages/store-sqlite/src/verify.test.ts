@@ -167,10 +167,25 @@ describe("readLeaves: the packed page and its row-by-row fallback", () => {
     ["a leaf hash stored as text", "UPDATE events SET leaf_hash = 'x' WHERE position = 2", "STORE_CORRUPT"],
     ["a short leaf hash", "UPDATE events SET leaf_hash = zeroblob(31) WHERE position = 2", "STORE_CORRUPT"],
     ["an astral character in a case id", "UPDATE events SET case_id = 'c😀' WHERE position = 3", "STORE_CORRUPT"],
+    // The packed page joins JSONs with 0x0A and texts with `\n`: any of them holding one is read row by row.
+    ["a newline in a case id", "UPDATE events SET case_id = case_id || char(10) WHERE position = 2", "STORE_CORRUPT"],
+    ["a newline in a type", "UPDATE events SET type = char(10) || type WHERE position = 4", "STORE_CORRUPT"],
+    [
+      "a seq stored as a BLOB of its digits",
+      "UPDATE events SET seq = CAST(CAST(seq AS TEXT) AS BLOB) WHERE position = 2",
+      "STORE_CORRUPT",
+    ],
+    ["an event deleted (positions not dense)", "DELETE FROM events WHERE position = 2", "STORE_CORRUPT"],
     // readAll cannot parse it: the fallback says STORE_CORRUPT
     [
       "a NUL in the event JSON",
       "UPDATE events SET json = json || char(0) WHERE position = 3",
+      "EVENT_HASH_MISMATCH",
+      "STORE_CORRUPT",
+    ],
+    [
+      "a raw newline inside a string of the event JSON",
+      "UPDATE events SET json = replace(json, '记录', '记' || char(10) || '录') WHERE position = 3",
       "EVENT_HASH_MISMATCH",
       "STORE_CORRUPT",
     ],
