@@ -81,7 +81,8 @@ describe("attachEvidence — the bytes first, then the item and its custody in o
       "custody.recorded",
     ]);
     expect(r.events.map((e) => e.seq)).toEqual([2, 3, 4, 5, 6]);
-    expect(r.receipt.version).toBe(6);
+    expect(r.created).toBe(true);
+    expect(r.receipt?.version).toBe(6);
     expect((await evidence.has(r.item.hash))._unsafeUnwrap()).toBe(true);
     const events = (await store.load("case-1"))._unsafeUnwrap();
     const state = foldEvents("case-1", events)._unsafeUnwrap();
@@ -155,9 +156,93 @@ describe("attachEvidence — the bytes first, then the item and its custody in o
     expect(stored).toBe(0);
     (await attachEvidence(p, video, input()))._unsafeUnwrap();
     const dup = (await attachEvidence(p, new Uint8Array([1, 2, 3]), input()))._unsafeUnwrapErr();
-    expect(dup.code).toBe("INVALID_INPUT");
+    expect(dup.code).toBe("RECORD_CONFLICT");
     expect((await store.load("case-1"))._unsafeUnwrap()).toHaveLength(6);
   });
+});
+
+describe("重复登记 — the same file attached twice is one item (执法全过程记录, 行政处罚法第四十七条)", () => {
+  it("an exact retry of the same item id returns the recorded item, created: false, and appends nothing", async () => {
+    const store = await filedCase();
+    const p = ports(store, memoryEvidenceStore());
+    const first = (await attachEvidence(p, video, input()))._unsafeUnwrap();
+    expect(first.created).toBe(true);
+    const before = (await store.load("case-1"))._unsafeUnwrap();
+    // Retried later: its custody (sealed before the new upload time) is not recorded again, so not refused.
+    const again = (await attachEvidence(p, video, input({ now: T("04", "04:00") })))._unsafeUnwrap();
+    expect(again).toMatchObject({ created: false, events: [], item: first.item });
+    expect(again.receipt).toBeUndefined();
+    expect((await store.load("case-1"))._unsafeUnwrap()).toEqual(before);
+  });
+
+  it("the same bytes under a new id (a regenerated id) return the item already recorded; distinct: true records a second item", async () => {
+    const store = await filedCase();
+    const p = ports(store, memoryEvidenceStore());
+    const first = (await attachEvidence(p, video, input()))._unsafeUnwrap();
+    const again = (await attachEvidence(p, video, input({ evidenceId: "ev-2" })))._unsafeUnwrap();
+    expect(again).toMatchObject({ created: false, events: [] });
+    expect(again.item.id).toBe("ev-1");
+    expect((await store.load("case-1"))._unsafeUnwrap()).toHaveLength(6);
+    const copy = (await attachEvidence(p, video, input({ evidenceId: "ev-2", distinct: true })))._unsafeUnwrap();
+    expect(copy.created).toBe(true);
+    expect(copy.item.id).toBe("ev-2");
+    expect(copy.item.hash).toEqual(first.item.hash);
+    const items = evidenceOfEvents((await store.load("case-1"))._unsafeUnwrap())._unsafeUnwrap();
+    expect(items.map((e) => e.item.id)).toEqual(["ev-1", "ev-2"]);
+  });
+
+  it("the same file described otherwise, or the same id with other bytes or description, is RECORD_CONFLICT and changes nothing", async () => {
+    const store = await filedCase();
+    const evidence = memoryEvidenceStore();
+    const p = ports(store, evidence);
+    (await attachEvidence(p, video, input()))._unsafeUnwrap();
+    const before = (await store.load("case-1"))._unsafeUnwrap();
+    const otherAction = (
+      await attachEvidence(p, video, input({ evidenceId: "ev-2", actionId: "inq-2" }))
+    )._unsafeUnwrapErr();
+    expect(otherAction.code).toBe("RECORD_CONFLICT");
+    expect(otherAction.details).toMatchObject({ existingId: "ev-1", seq: 2 });
+    expect(otherAction.source).toMatchObject({ law: "行政处罚法", article: 47 });
+    const sameIdOtherDescription = (await attachEvidence(p, video, input({ deviceId: "DSJ-002" })))._unsafeUnwrapErr();
+    expect(sameIdOtherDescription.code).toBe("RECORD_CONFLICT");
+    // With the hash announced, other bytes under a recorded id are refused before any byte moves.
+    const other = new TextEncoder().encode("另一段录像");
+    const announced = input({ expected: { algorithm: "sha256", hex: "b".repeat(64) } });
+    expect((await attachEvidence(p, other, announced))._unsafeUnwrapErr().code).toBe("RECORD_CONFLICT");
+    let stored = 0;
+    for await (const _ of evidence.list()) stored++;
+    expect(stored).toBe(1);
+    expect((await store.load("case-1"))._unsafeUnwrap()).toEqual(before);
+  });
+
+  test.prop(
+    [fc.array(fc.record({ file: fc.nat(2), retryOf: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 8 })],
+    {
+      numRuns: 20,
+    },
+  )(
+    "property: attachments of a few files with retries (same or regenerated ids) record each file once",
+    async (plan) => {
+      const store = await filedCase();
+      const p = ports(store, memoryEvidenceStore());
+      const files = ["甲", "乙", "丙"].map((s) => new TextEncoder().encode(`录像 ${s}`));
+      const sent: string[] = [];
+      let n = 0;
+      for (const step of plan) {
+        // A retry repeats an earlier call's id; otherwise the id is generated anew, as a front door does.
+        const earlier = step.retryOf === undefined || sent.length === 0 ? undefined : sent[step.retryOf % sent.length];
+        const file = earlier === undefined ? step.file : Number(earlier.split(":")[1]);
+        const evidenceId = earlier?.split(":")[0] ?? `ev-${++n}`;
+        const r = await attachEvidence(p, files[file] ?? video, input({ evidenceId, custody: [] }));
+        const v = r._unsafeUnwrap();
+        sent.push(`${v.item.id}:${file}`);
+      }
+      const items = evidenceOfEvents((await store.load("case-1"))._unsafeUnwrap())._unsafeUnwrap();
+      const distinctFiles = new Set(sent.map((s) => s.split(":")[1]));
+      expect(items).toHaveLength(distinctFiles.size);
+      expect(new Set(items.map((e) => e.item.hash.hex)).size).toBe(items.length);
+    },
+  );
 });
 
 describe("recordCustody — a later step of an attached item, one event of the case", () => {

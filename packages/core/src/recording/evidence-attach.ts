@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { type Actor, ActorSchema } from "../kernel/actors.js";
+import { canonicalJson } from "../kernel/canonical-json.js";
 import { safeParse } from "../kernel/describe-value.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { IdSchema } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
+import { formatSource, type RuleSource } from "../kernel/source.js";
 import { epochMillis, type Instant, InstantSchema } from "../kernel/time.js";
 import type { CaseEvent } from "./case-event.js";
 import { type AttachedRecord, unknownAction } from "./check.js";
@@ -250,6 +252,12 @@ export const AttachEvidenceInputSchema = z
     endedAt: InstantSchema.optional(),
     /** Steps after the verification: sealed, transferred, examined, returned. */
     custody: z.array(LaterCustodyStepSchema).readonly().default([]),
+    /**
+     * 另作一件证据 — record these bytes as an item of their own even when the case already
+     * holds an item with the same content (a second copy kept for another purpose). Without
+     * it, the same file attached again to the case is the item already recorded.
+     */
+    distinct: z.boolean().default(false),
   })
   .strict()
   .readonly();
@@ -277,14 +285,41 @@ export interface AttachEvidencePorts {
 
 /** What {@link attachEvidence} returns: the item as recorded, the events appended, the store's receipts. */
 export interface AttachedEvidenceResult {
-  /** The evidence item (hash and size from the evidence store). */
+  /** The evidence item (hash and size from the evidence store); when not `created`, the item already recorded. */
   readonly item: EvidenceItem;
-  /** The events appended to the case: `evidence.attached`, then its `custody.recorded` steps. */
+  /**
+   * 新登记 — `true` when this call recorded a new item; `false` when the case already held it
+   * (已存在: the same file attached again, or an exact retry of the same item id) and
+   * nothing was appended.
+   */
+  readonly created: boolean;
+  /** The events appended to the case: `evidence.attached`, then its `custody.recorded` steps (none when not `created`). */
   readonly events: readonly CaseEvent[];
   /** The evidence store's acknowledgement. */
   readonly stored: EvidencePutResult;
-  /** The event store's acknowledgement (the log's new size and root). */
-  readonly receipt: AppendReceipt;
+  /** The event store's acknowledgement (the log's new size and root); absent when nothing was appended. */
+  readonly receipt?: AppendReceipt;
+}
+
+/** 同一证据只登记一次 — the rule a repeated attachment answers to (执法全过程记录, 行政处罚法 Art. 47). */
+const RECORD_ONCE_SOURCE: RuleSource = { law: "行政处罚法", article: 47, confidence: "C-law" };
+
+function sameHash(a: ContentHash, b: ContentHash): boolean {
+  return a.algorithm === b.algorithm && a.hex === b.hex;
+}
+
+/** What an attachment says of its item besides the id and the bytes: equal for a retry of the same item. */
+function descriptionOf(e: EvidenceAttached & { readonly stage: Stage }): string {
+  const { id: _id, hash: _hash, size: _size, ...item } = e.item;
+  const { action, actionId, wholeProcess, endedAt, stage } = e;
+  return canonicalJson({ item, action, actionId, wholeProcess, endedAt, stage });
+}
+
+function recordConflict(message: string, details: Record<string, unknown>): SanxiangError {
+  return sanxiangError("RECORD_CONFLICT", `${message}（依据：${formatSource(RECORD_ONCE_SOURCE)}）`, {
+    source: RECORD_ONCE_SOURCE,
+    details,
+  });
 }
 
 /** The platform's identity for the store's verification step (校验, by re-hashing on arrival). */
@@ -331,7 +366,7 @@ function runCustody(
  * 证据入卷 — stores an evidence file and records it in its case, in that order:
  * 1. checks everything that can be checked before a byte moves — the input's schema, the
  *    action's name ({@link unknownAction}), the case (it must exist), the actor
- *    (`ports.authorize`), the item's id (unique in the case) and the custody steps (in order,
+ *    (`ports.authorize`), the item's id (a repeated one: below) and the custody steps (in order,
  *    by permitted roles, not before capture): a refusal here changes nothing;
  * 2. puts the bytes in the evidence store (`expected`/`size` make it refuse other bytes,
  *    `EVIDENCE_TAMPERED`);
@@ -340,6 +375,19 @@ function runCustody(
  *    `capturedAt`, with the device's hash), uploaded (at `now`), verified (by the store, with
  *    the hash it computed), then the later steps given — so they are Merkle leaves of the
  *    bureau's log and part of the case's record.
+ *
+ * 重复登记 — an item is recorded once (执法全过程记录, 行政处罚法 Art. 47):
+ * - the same `evidenceId` again with the same bytes and the same description (an exact
+ *   retry) returns the recorded item with `created: false` and appends nothing; with other
+ *   bytes or another description it is `RECORD_CONFLICT` (before the bytes move when
+ *   `expected` tells the hash; the stored blob is otherwise left unreferenced, as below);
+ * - the same bytes under another id (a retried upload whose id was generated again) return
+ *   the item already recorded, `created: false`, when the description is the same, and are
+ *   `RECORD_CONFLICT` naming that item when it differs — unless `distinct: true` says the
+ *   file is recorded again as an item of its own (a second copy for another purpose).
+ * Custody steps given with a repeated attachment are not recorded again; so when the bytes
+ * may be an item already recorded, a refusal of those steps comes after step 2 (the blob is
+ * then left unreferenced, as below).
  *
  * A failure between 2 and 3 (a crash, `CONCURRENCY_CONFLICT`, a lost connection) leaves a
  * stored blob that nothing references, never a reference to missing bytes: the blob is
@@ -373,17 +421,22 @@ export async function attachEvidence(
   if (allowed.isErr()) return err(allowed.error);
   const existing = evidenceOfEvents(events);
   if (existing.isErr()) return err(existing.error);
-  if (existing.value.some((e) => e.item.id === a.evidenceId)) {
-    return err(
-      sanxiangError("INVALID_INPUT", `证据编号 ${a.evidenceId} 已在案件 ${a.caseId} 登记，请另取编号`, {
-        details: { evidenceId: a.evidenceId, caseId: a.caseId },
-      }),
+  const sameId = existing.value.find((e) => e.item.id === a.evidenceId);
+  const idTaken = (found: AttachedEvidence): SanxiangError =>
+    recordConflict(
+      `证据编号 ${a.evidenceId} 已在案件 ${a.caseId} 登记（第 ${found.seq} 号事件），本次提交的文件或说明与之不同；新的证据请另取编号`,
+      { evidenceId: a.evidenceId, caseId: a.caseId, seq: found.seq },
     );
+  if (sameId !== undefined && a.expected !== undefined && !sameHash(a.expected, sameId.item.hash)) {
+    return err(idTaken(sameId));
   }
   // The custody as it will be recorded, checked with a stand-in hash before the bytes move.
   const stand = a.expected ?? PLACEHOLDER;
   const dryRun = runCustody(a.evidenceId, custodySteps(a, stand, stand), roles);
-  if (dryRun.isErr()) return err(dryRun.error);
+  // A repeated attachment records no custody: its refusal waits for the bytes only when they
+  // may be an item already recorded (an unknown hash, or the one `expected` names).
+  const mayRepeat = existing.value.some((e) => a.expected === undefined || sameHash(e.item.hash, a.expected));
+  if (dryRun.isErr() && !mayRepeat) return err(dryRun.error);
 
   const put = await ports.evidence.put(content, {
     ...(a.expected === undefined ? {} : { expected: a.expected }),
@@ -402,6 +455,33 @@ export async function attachEvidence(
     ...(a.location === undefined ? {} : { location: a.location }),
     evidenceType: a.evidenceType,
   };
+  const attached: EvidenceAttached = {
+    item,
+    ...(a.action === undefined ? {} : { action: a.action }),
+    ...(a.actionId === undefined ? {} : { actionId: a.actionId }),
+    ...(a.wholeProcess === undefined ? {} : { wholeProcess: a.wholeProcess }),
+    ...(a.endedAt === undefined ? {} : { endedAt: a.endedAt }),
+  };
+  const description = descriptionOf({ ...attached, stage: a.stage });
+  const same = (e: AttachedEvidence): boolean => sameHash(e.item.hash, stored.hash) && descriptionOf(e) === description;
+  if (sameId !== undefined) {
+    return same(sameId) ? ok({ item: sameId.item, created: false, events: [], stored }) : err(idTaken(sameId));
+  }
+  if (!a.distinct) {
+    const copies = existing.value.filter((e) => sameHash(e.item.hash, stored.hash));
+    const found = copies.find(same);
+    if (found !== undefined) return ok({ item: found.item, created: false, events: [], stored });
+    const first = copies[0];
+    if (first !== undefined) {
+      return err(
+        recordConflict(
+          `该文件已作为证据 ${first.item.id} 在案件 ${a.caseId} 登记（第 ${first.seq} 号事件），说明与本次不同；如确需另作一件证据登记，请注明 distinct`,
+          { evidenceId: a.evidenceId, existingId: first.item.id, caseId: a.caseId, seq: first.seq },
+        ),
+      );
+    }
+  }
+  if (dryRun.isErr()) return err(dryRun.error);
   const steps = custodySteps(a, a.expected ?? stored.hash, stored.hash);
   const chain = runCustody(a.evidenceId, steps, roles);
   if (chain.isErr()) return err(chain.error);
@@ -416,16 +496,9 @@ export async function attachEvidence(
     stage: a.stage,
     payload,
   });
-  const attached: EvidenceAttached = {
-    item,
-    ...(a.action === undefined ? {} : { action: a.action }),
-    ...(a.actionId === undefined ? {} : { actionId: a.actionId }),
-    ...(a.wholeProcess === undefined ? {} : { wholeProcess: a.wholeProcess }),
-    ...(a.endedAt === undefined ? {} : { endedAt: a.endedAt }),
-  };
   const out: CaseEvent[] = [envelope(EVIDENCE_ATTACHED, { ...attached }, 0)];
   for (const step of steps) out.push(envelope(CUSTODY_RECORDED, { evidenceId: item.id, step }, out.length));
   const receipt = await ports.store.append(a.caseId, version, out);
   if (receipt.isErr()) return err(receipt.error);
-  return ok({ item, events: out, stored, receipt: receipt.value });
+  return ok({ item, created: true, events: out, stored, receipt: receipt.value });
 }
