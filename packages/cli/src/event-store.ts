@@ -19,7 +19,18 @@ import type { CommandContext } from "./main.js";
 
 /** Where the events live, as `--store` names it. */
 export type StoreSpec =
-  | { readonly kind: "sqlite"; readonly path?: string; readonly dir?: string }
+  | {
+      readonly kind: "sqlite";
+      readonly path?: string;
+      readonly dir?: string;
+      /**
+       * 预读线程 — read the verifier's pages on a second thread (`openSqliteStore({ readAhead })`),
+       * as `sanxiang verify --log` does: on an idle 2-core machine it took the log check of
+       * 200,000 events from ≈ 0.9 s to ≈ 0.56 s of wall time (docs/benchmarks.md, "Verifying a
+       * store"). Other commands read few pages and leave it off.
+       */
+      readonly readAhead?: boolean;
+    }
   | { readonly kind: "postgres"; readonly url: string; readonly schema?: string }
   | { readonly kind: "memory" };
 
@@ -88,12 +99,10 @@ async function openRaw(spec: StoreSpec): Promise<Result<EventStore, SanxiangErro
     case "memory":
       return ok(memoryEventStore({ projections: bureauProjections() }));
     case "sqlite":
-      // No `readAhead`: measured twice on the 2-core machine (docs/benchmarks.md, "Verifying a
-      // store"), the read-ahead worker gave no gain in wall or CPU time under load and a larger
-      // heap; turn it on once an idle machine shows a gain.
       return openSqliteStore({
         ...(spec.path === undefined ? { dir: spec.dir ?? ".sanxiang" } : { path: spec.path }),
         projections: bureauProjections(),
+        ...(spec.readAhead === true ? { readAhead: true } : {}),
       });
     case "postgres": {
       const { openPostgresStore } = await import("@sanxiang/store-postgres");
@@ -104,6 +113,11 @@ async function openRaw(spec: StoreSpec): Promise<Result<EventStore, SanxiangErro
       });
     }
   }
+}
+
+/** The spec with the read-ahead thread on when it names SQLite (see `readAhead`); others unchanged. */
+export function withReadAhead(spec: StoreSpec): StoreSpec {
+  return spec.kind === "sqlite" ? { ...spec, readAhead: true } : spec;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   verifyCaseFileJson,
   verifyEventStore,
 } from "@sanxiang/core";
-import { describeStore, storeSpecOf, withStore } from "../event-store.js";
+import { describeStore, storeSpecOf, withReadAhead, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { nativeHashAlgorithm } from "../native-hash.js";
@@ -146,7 +146,8 @@ async function verifyLogCommand(ctx: CommandContext): Promise<number> {
   const projections = ctx.options["skip-projections"] !== true;
   const spec = storeSpecOf(ctx);
   if (spec.isErr()) return badInput(ctx, spec.error);
-  return withStore(ctx, spec.value, async (store) => {
+  // The pages read on a second thread while this one checks them (SQLite: see withReadAhead).
+  return withStore(ctx, withReadAhead(spec.value), async (store) => {
     const bar = ctx.io.errIsTTY === true ? progressBar(ctx) : undefined;
     const r = await verifyEventStore(store, {
       hash: nativeHashAlgorithm(store.hashAlgorithm),
