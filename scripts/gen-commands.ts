@@ -59,7 +59,7 @@ export const REFUSALS: Readonly<Record<string, readonly SanxiangErrorCode[]>> = 
   // 普通程序 (packages/core/src/enforcement)
   "case.file": ["OFFICERS_INSUFFICIENT", "OFFICER_NOT_QUALIFIED", "LIMITATION_EXPIRED", "RECORDING_INCOMPLETE"],
   "officers.assign": ["OFFICERS_INSUFFICIENT", "OFFICER_NOT_QUALIFIED"],
-  "investigation.record": ["OFFICERS_INSUFFICIENT", "OFFICER_NOT_QUALIFIED", "RECORDING_INCOMPLETE"],
+  "investigation.record": ["OFFICERS_INSUFFICIENT", "OFFICER_NOT_QUALIFIED", "RECORDING_INCOMPLETE", "RECORD_CONFLICT"],
   "investigation.close": [],
   "notice.serve": [
     "OFFICERS_INSUFFICIENT",
@@ -97,9 +97,9 @@ export const REFUSALS: Readonly<Record<string, readonly SanxiangErrorCode[]>> = 
   "payment.record": ["MONEY_INVALID"],
   "case.close": [],
   "case.archive": ["RECORDING_INCOMPLETE"],
-  "preservation.approve": [],
-  "preservation.register": ["OFFICERS_INSUFFICIENT", "RECORDING_INCOMPLETE"],
-  "preservation.handle": [],
+  "preservation.approve": ["RECORD_CONFLICT"],
+  "preservation.register": ["OFFICERS_INSUFFICIENT", "RECORDING_INCOMPLETE", "RECORD_CONFLICT"],
+  "preservation.handle": ["RECORD_CONFLICT"],
   "coercion.act": ["COERCION_NOT_APPROVED", "COERCION_PERIOD_EXPIRED", "OFFICERS_INSUFFICIENT", "RECORDING_INCOMPLETE"],
   "transfer.report": ["RECORDING_INCOMPLETE"],
   "transfer.send": ["RECORDING_INCOMPLETE"],
