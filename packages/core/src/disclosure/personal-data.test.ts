@@ -240,3 +240,22 @@ describe("redaction property: written variants", () => {
     expect(out).toBe(`${before}${REDACTED_CHAR.repeat(written.length)}${after}`);
   });
 });
+
+describe("public identifiers protect codes, not personal data inside them", () => {
+  const cert = "64050000002";
+  const withIds = (...publicIdentifiers: string[]): RedactionContext => ({ ...ctx, publicIdentifiers });
+
+  it("a code is public; an ID or a mobile put into the code's field is not", () => {
+    expect(fields(`执法证号${cert}`, withIds(cert))).toEqual([]);
+    const idInside = `${ID.slice(0, 12)}\n${ID.slice(12)}，${cert}`;
+    expect(fields(idInside, withIds(idInside))).toEqual(["residentId"]);
+    const mobileInside = `${cert}；${MOBILE}`;
+    expect(fields(mobileInside, withIds(mobileInside))).toEqual(["mobile"]);
+  });
+
+  it("a body's own phone stays public, whether a landline or a mobile, with text after it", () => {
+    expect(fields("监督电话0955-7012345", withIds("0955-7012345'; x"))).toEqual(["phone"]);
+    expect(fields("监督电话0955-7012345'; x", withIds("0955-7012345'; x"))).toEqual([]);
+    expect(fields(`监督电话${MOBILE}`, withIds(MOBILE))).toEqual([]);
+  });
+});

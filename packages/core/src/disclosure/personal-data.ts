@@ -215,14 +215,23 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Does a text hold, anywhere, an 18-character resident ID number (digits written together)? */
-function containsResidentId(s: string): boolean {
-  for (const m of s.matchAll(/\d[\dX]*/g)) {
-    const run = m[0];
-    for (let i = 0; i + 18 <= run.length; i++) if (isResidentId(run.slice(i, i + 18))) return true;
-  }
-  return false;
+/**
+ * Can a string given as a public identifier (a 文号, 执法证号, credit code, a body's phone) be
+ * one? Not when it holds a resident ID number in any grouping: no number public by law is one.
+ */
+function mayBePublic(normalised: string): boolean {
+  const ids: PersonalDataFinding[] = [];
+  numbers(normalised, ids);
+  return !ids.some((f) => f.field === "residentId");
 }
+
+/**
+ * What a public identifier exempts: the shapes a code or a body's number takes (a long run, a
+ * landline, an account-like code) wherever they sit in it; a mobile, an identity document or
+ * an e-mail only when it is the whole identifier (a body's 监督电话 may be a mobile) — one
+ * inside a longer "identifier" (`64050000002，13812345678`) is not public.
+ */
+const EXEMPT_ANYWHERE: ReadonlySet<RedactionField> = new Set(["bankAccount", "orgBankAccount", "phone"]);
 
 /** Does a run of digits contain, anywhere, an 18-character resident ID or an 11-digit mobile number? */
 function embedded(run: string): RedactionField | undefined {
@@ -601,30 +610,39 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
  * 查找个人信息 — the spans of `text` holding a field the policy hides, as offsets into `text`
  * itself. Heuristics, honestly:
  *
- * - The text is read normalised: NFKC (full-width digits, U+3000, NBSP, ①, full-width
- *   hyphens and colons), format characters dropped (zero-width space and joiners, soft
- *   hyphen, BOM), and inside a number every separator looked through — spaces of every kind,
- *   hyphens and dashes of every width, dots and middle dots (1–3 between two groups). Each
- *   finding maps back to the original characters, separators included.
+ * - The text is read as a reader reads it: character references decoded (`&#49;`, `&#x31;`,
+ *   `&nbsp;`, `%31`), NFKC (full-width digits, U+3000, NBSP, ①, 𝟏, full-width hyphens and
+ *   colons), digits of every script (١, १) and Chinese digits (一三八, 幺, 〇, 壹…) read as
+ *   digits, format characters (zero-width space and joiners, soft hyphen, BOM, U+2060,
+ *   U+180E) and combining marks dropped, a run of blanks (spaces, tabs, line breaks, control
+ *   characters) read as one; inside a number every separator is looked through — blanks,
+ *   hyphens, dashes and minus signs of every width, dots and middle dots (1–3 between two
+ *   groups) — and for an ID or a mobile in groups of 3+ digits also slashes, commas,
+ *   underscores, tildes and brackets. Each finding maps back to the original characters,
+ *   separators included.
  * - Numbers: resident IDs by their GB 11643 check character in any grouping (6-8-4, 4-4-4-4-2,
  *   3-3-4-4-4 …; 15-digit old numbers by a plausible birth date), mobile numbers `1[3-9]` + 9
- *   digits in any grouping (4-3-4, 3-3-5, with `+86`), landlines `0xx(x)-xxxxxxx(x)`, bank
+ *   digits in any grouping (4-3-4, 3-3-5, with `+86`/`0086`), landlines `0xx(x)-xxxxxxx(x)` and
+ *   a 7–8-digit number after a phone label (电话, 手机, 座机 — not 监督电话, 举报电话 …), bank
  *   cards by the Luhn check (16–19 digits), any run of 8+ digits after an account label
- *   (账号, 银行卡号, 银行账号为 …), and — a possible account — any other number of
- *   {@link LONG_DIGIT_RUN}+ digits whose groups have 3+ digits each, unless it is a public code:
- *   after a code label (文号, 编号, 编码, 证号, 代码, 第 …), before a unit or 号 (amounts,
- *   quantities, 文号), inside an ASCII identifier (ids, URLs) or a valid 统一社会信用代码. A
- *   number is taken whole: a longer run containing an ID- or mobile-shaped number is hidden whole.
+ *   (账号, 银行卡号, 银行账号为 …), the number after an identity document's label (护照,
+ *   港澳通行证, 台胞证, 证件号码 …), e-mail addresses (not a government body's `….gov.cn`), and
+ *   — a possible account — any other number of {@link LONG_DIGIT_RUN}+ digits whose groups
+ *   have 3+ digits each, unless it is a public code: after a code label (文号, 编号, 编码, 证号,
+ *   条码, 代码, 第 …), before a unit or 号 when it has at most 15 digits (amounts, quantities,
+ *   文号), inside an ASCII identifier (ids, URLs) or a valid 统一社会信用代码. A number is taken
+ *   whole: a longer run containing an ID- or mobile-shaped number is hidden whole.
  * - Home addresses and health conditions only after a label (住址, 家庭住址, 家住, 住在, 居住于,
- *   户籍所在地, a bare 地址 — not 办公地址, 经营地址, 注册地址 … —, 住所 of a person; 健康状况,
- *   病史, 诊断, 患有 …) up to the next punctuation — an address written without a label is
- *   not found.
+ *   暂住, 户籍所在地, `，住` after a person's particulars, a bare 地址 — not 办公地址, 经营地址,
+ *   注册地址 … —, 住所 of a person; 健康状况, 病史, 诊断, 患有, 患 — not 隐患, 患者 …) up to the
+ *   next punctuation — an address written without a label is not found.
  * - Names only as given in `ctx` (`otherPersons`, and the party when `partyName` is on):
  *   no list of Chinese names can tell a witness from a street.
  *
- * Findings wholly inside one of `ctx.publicIdentifiers` (unless that identifier holds a
- * resident ID number), or inside a valid 统一社会信用代码 (not also a valid resident ID
- * number), are never reported.
+ * Findings inside one of `ctx.publicIdentifiers` are not reported (a long run, landline or
+ * account shape anywhere in it; a mobile, identity document or e-mail only when it is the
+ * whole identifier), unless that identifier holds a resident ID number in any grouping;
+ * nor are findings inside a valid 统一社会信用代码 (not also a valid resident ID number).
  */
 export function findPersonalData(text: string, ctx: RedactionContext): readonly PersonalDataFinding[] {
   const n = normalise(text);
@@ -667,13 +685,21 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
     const needle = normalisedString(id);
     // No number public by law is a resident ID number: one given as a "public identifier"
     // (a 文号, 执法证号 or credit code field holding an ID number) protects nothing.
-    if (needle.length === 0 || containsResidentId(needle)) continue;
+    if (needle.length === 0 || !mayBePublic(needle)) continue;
     for (let i = t.indexOf(needle); i >= 0; i = t.indexOf(needle, i + needle.length)) {
       publicSpans.push({ start: i, end: i + needle.length });
     }
   }
   const enabled = new Set(ctx.policy.fields);
-  const kept = found.filter((f) => f.end > f.start && enabled.has(f.field) && !inside(f, publicSpans));
+  const alnum = (from: number, to: number) => t.slice(from, to).replace(/[^0-9A-Za-z@]/g, "");
+  const exempt = (f: PersonalDataFinding) =>
+    publicSpans.some(
+      (p) =>
+        p.start <= f.start &&
+        f.end <= p.end &&
+        (EXEMPT_ANYWHERE.has(f.field) || alnum(p.start, p.end) === alnum(f.start, f.end)),
+    );
+  const kept = found.filter((f) => f.end > f.start && enabled.has(f.field) && !exempt(f));
   // Back to the original text: from the first unit's source to the last unit's.
   return merge(kept.map((f) => ({ field: f.field, start: n.from[f.start] as number, end: n.to[f.end - 1] as number })));
 }
