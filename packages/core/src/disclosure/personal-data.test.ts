@@ -259,3 +259,13 @@ describe("public identifiers protect codes, not personal data inside them", () =
     expect(fields(`监督电话${MOBILE}`, withIds(MOBILE))).toEqual([]);
   });
 });
+
+describe("names given are found however spaced", () => {
+  it("a witness's name with full-width spaces or a zero-width space between its characters", () => {
+    const c: RedactionContext = { ...ctx, otherPersons: ["王小明"] };
+    for (const written of ["王小明", "王\u3000小\u3000明", "王 小明", "王\u200B小明"]) {
+      expect(fields(`证人${written}证实`, c), written).toEqual(["otherPersonName"]);
+      expect(redactText(`证人${written}证实`, c).text).not.toMatch(/小\s*明/u);
+    }
+  });
+});

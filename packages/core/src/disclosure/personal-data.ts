@@ -661,10 +661,15 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
   if (t.includes("@")) emails(t, found);
   accounts(t, ctx.party?.kind === "organisation" ? "orgBankAccount" : "bankAccount", found);
   for (const { name, field } of namesToHide(ctx)) {
-    const needle = normalisedString(name);
+    const needle = normalisedString(name).replace(/[ \n]/g, "");
     if (needle.length === 0) continue;
-    for (let i = t.indexOf(needle); i >= 0; i = t.indexOf(needle, i + needle.length)) {
-      found.push({ field, start: i, end: i + needle.length });
+    // A name is read through blanks put between its characters (张　三, 张 三).
+    const written = new RegExp(
+      [...needle].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).join("[ \\n]?"),
+      "gu",
+    );
+    for (const m of t.matchAll(written)) {
+      found.push({ field, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     }
   }
   // Public identifiers are spans nobody hides: drop findings inside them. Any valid
