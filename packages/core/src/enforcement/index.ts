@@ -32,6 +32,7 @@ export * from "./open-deadlines.js";
 export * from "./penalty.js";
 export * from "./projections.js";
 export * from "./provisional.js";
+export * from "./retry.js";
 export * from "./review-gate.js";
 export {
   currentServedOn,

@@ -87,7 +87,8 @@ describe("a bureau's fines ledger, property-tested with @sanxiang/testkit/arbitr
     run(model: Model, real: Real): void {
       if (this.advance && real.day < 30) real.day += 1;
       const r = decide(real.state, this.cmd, bureauContext(this.b, at(real.day), this.who));
-      if (r.isErr()) return;
+      // Refused, or an exact retry of a step already recorded (decides nothing: not a new step).
+      if (r.isErr() || r.value.length === 0) return;
       for (const e of r.value) real.state = evolve(real.state, e)._unsafeUnwrap();
       real.events.push(...r.value);
       model.accepted += 1;

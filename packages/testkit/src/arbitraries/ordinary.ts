@@ -24,6 +24,7 @@ import {
   type PenaltyKind,
   type RecordRef,
   ReviewDraftSchema,
+  recordedStepOf,
   reviewDraftHash,
   type SanxiangError,
   type ServiceMethod,
@@ -602,7 +603,7 @@ export type StepOutcome = StepAccepted | StepRefused;
 export interface StepAccepted {
   /** Accepted. */
   readonly accepted: true;
-  /** The events it appended. */
+  /** The events it appended; for an exact retry of a recorded step (nothing appended), the event recorded the first time, as `execute` returns it. */
   readonly events: readonly CaseEvent[];
 }
 
@@ -638,6 +639,12 @@ export function runCaseScript(script: CaseScript): ScriptRun {
     const r = decide(state, step.command, bureauContext(script.bureau, step.now, step.actor));
     if (r.isErr()) {
       outcomes.push({ accepted: false, error: r.error });
+      continue;
+    }
+    if (r.value.length === 0) {
+      // An exact retry of a step recorded under the same id: nothing appended.
+      const seq = recordedStepOf(state, step.command)?.seq;
+      outcomes.push({ accepted: true, events: events.filter((e) => e.seq === seq) });
       continue;
     }
     for (const e of r.value) {
