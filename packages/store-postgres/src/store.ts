@@ -1155,6 +1155,29 @@ function createStore(
       return r.isErr() ? err(r.error) : decodeProjectionRows(r.value.rows);
     },
 
+    async readStreamVersions(versionOptions) {
+      if (closed) return closedErr();
+      const o = checkReadProjectionRowsOptions(versionOptions);
+      if (o.isErr()) return err(o.error);
+      const { afterKey, limit } = o.value;
+      if (afterKey !== undefined && !storable(afterKey)) return err(unstorable("afterKey", afterKey));
+      const params = new Params();
+      const where = afterKey === undefined ? "" : `WHERE case_id > ${params.add(afterKey)} COLLATE "C" `;
+      const r = await query(
+        pool,
+        `SELECT case_id, version FROM ${S}.streams ${where}ORDER BY case_id COLLATE "C" LIMIT ${params.add(limit)}`,
+        params.values,
+      );
+      if (r.isErr()) return err(r.error);
+      const versions = [];
+      for (const row of r.value.rows) {
+        const version = count(row.version, "version");
+        if (version.isErr()) return err(version.error);
+        versions.push({ caseId: String(row.case_id), version: version.value });
+      }
+      return ok(versions);
+    },
+
     async close() {
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.close()));

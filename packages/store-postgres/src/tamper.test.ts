@@ -84,12 +84,28 @@ const tampers: readonly {
     readAll: "STORE_CORRUPT",
     verify: "STORE_CORRUPT",
   },
+  // The stream versions are what load and append go by: verify compares them with the events
+  // (issue 13 §1.6 — a hostile pass found a version changed or deleted passed verify).
   {
     what: "a stream's recorded version lowered",
     sql: "UPDATE $S.streams SET version = 2 WHERE case_id = 'a'",
     cases: ["a"],
     readAll: "ok",
-    verify: "ok",
+    verify: "STORE_CORRUPT",
+  },
+  {
+    what: "a stream's recorded version raised",
+    sql: "UPDATE $S.streams SET version = 7 WHERE case_id = 'b'",
+    cases: ["b"],
+    readAll: "ok",
+    verify: "STORE_CORRUPT",
+  },
+  {
+    what: "a stream's recorded version deleted",
+    sql: "DELETE FROM $S.streams WHERE case_id = 'b'",
+    cases: ["b"],
+    readAll: "ok",
+    verify: "STORE_CORRUPT",
   },
 ];
 

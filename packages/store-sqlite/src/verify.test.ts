@@ -347,3 +347,43 @@ describe("a stored Merkle subtree changed in the file", () => {
     }
   });
 });
+
+describe("a stream version changed in the file (issue 13 §1.6)", () => {
+  // The streams table is what load and append go by: a version changed or deleted behind the
+  // store made load fail or miss events while verifyEventStore passed.
+  test.each([
+    ["lowered", "UPDATE streams SET version = 2 WHERE case_id = 'c1'", "c1", 2],
+    ["raised", "UPDATE streams SET version = 9 WHERE case_id = 'c2'", "c2", 9],
+    ["deleted", "DELETE FROM streams WHERE case_id = 'c0'", "c0", 0],
+    ["added for a stream without events", "INSERT INTO streams (case_id, version) VALUES ('ghost', 1)", "ghost", 1],
+  ])(
+    "%s: verifyEventStore is STORE_CORRUPT naming the stream, as load of it is",
+    async (_what, sql, caseId, recorded) => {
+      const dir = mkdtempSync(join(tmpdir(), "sanxiang-sqlite-streams-"));
+      try {
+        const path = join(dir, "events.db");
+        const store = openSqliteStore({ path })._unsafeUnwrap();
+        for (let i = 0; i < 12; i++) {
+          const id = `c${i % 3}`;
+          (await store.append(id, Math.floor(i / 3), [event(id, Math.floor(i / 3) + 1, `n${i}`)]))._unsafeUnwrap();
+        }
+        expect((await verifyEventStore(store)).isOk()).toBe(true);
+        expect((await store.readStreamVersions?.())?._unsafeUnwrap()).toEqual([
+          { caseId: "c0", version: 4 },
+          { caseId: "c1", version: 4 },
+          { caseId: "c2", version: 4 },
+        ]);
+        const db = new Database(path);
+        db.exec(sql);
+        db.close();
+        const v = await verifyEventStore(store);
+        expect(codeOf(v)).toBe("STORE_CORRUPT");
+        expect(v._unsafeUnwrapErr().details).toMatchObject({ caseId, recorded });
+        expect(codeOf(await store.load(caseId))).toBe("STORE_CORRUPT");
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});

@@ -119,6 +119,17 @@ export interface ReadProjectionRowsOptions {
   readonly limit?: number;
 }
 
+/**
+ * 事件流版本 — one stream's version as the store keeps it apart from the events (what `load`
+ * and `append` compare with): it must equal the `seq` of the stream's last event.
+ */
+export interface StreamVersion {
+  /** The stream's id (案件编号 or another stream's id). */
+  readonly caseId: string;
+  /** The version the store keeps for it. */
+  readonly version: number;
+}
+
 /** Options of {@link EventStore.subscribe}. */
 export interface SubscribeOptions {
   /** Deliver events with a global position greater than this (default: the current end). */
@@ -289,6 +300,16 @@ export interface EventStore {
     projection: string,
     options?: ReadProjectionRowsOptions,
   ): Promise<Result<readonly ProjectionRow[], SanxiangError>>;
+
+  /**
+   * 读取事件流版本 — OPTIONAL: the stream versions the store keeps apart from the events, in
+   * stream-id order (code points), after `afterKey`, at most `limit` (the bounds of
+   * {@link EventStore.readProjectionRows}), so that `verifyEventStore` compares each with the
+   * last `seq` of the stream's events: a version changed or deleted behind the store hides
+   * events from `load` and refuses or misplaces appends. A store that keeps no versions
+   * apart from its events does not offer it. Bad options → `INVALID_INPUT`.
+   */
+  readStreamVersions?(options?: ReadProjectionRowsOptions): Promise<Result<readonly StreamVersion[], SanxiangError>>;
 
   /** Releases connections and handles; idempotent. Subscriptions are closed first. */
   close(): Promise<void>;

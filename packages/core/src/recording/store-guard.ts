@@ -118,6 +118,13 @@ export function guardEventStore(store: EventStore): EventStore {
       (...a: Parameters<NonNullable<EventStore["readProjectionRows"]>>) => readProjectionRows.apply(store, a),
     );
   }
+  const { readStreamVersions } = store;
+  if (typeof readStreamVersions === "function") {
+    guarded.readStreamVersions = wrap(
+      "readStreamVersions",
+      (...a: Parameters<NonNullable<EventStore["readStreamVersions"]>>) => readStreamVersions.apply(store, a),
+    );
+  }
   // The case file's optional reads: passed through, guarded, when the adapter has them.
   const { readMerkleNodes, readStreamLeaves, streamsLinkedTo } = store;
   if (typeof readMerkleNodes === "function") {

@@ -294,6 +294,16 @@ export class LogChecker {
     return this.versions.size;
   }
 
+  /** The ids of the streams seen. */
+  streamIds(): IterableIterator<string> {
+    return this.versions.keys();
+  }
+
+  /** The last `seq` of a stream seen (0 for a stream not seen). */
+  lastSeq(caseId: string): number {
+    return this.versions.get(caseId) ?? 0;
+  }
+
   /** One stored leaf (the fast path): hash of the stored bytes, columns against the bytes. */
   leaf(leaf: StoredLeaf): Result<true, SanxiangError> {
     const at = this.nextPosition(leaf.position);

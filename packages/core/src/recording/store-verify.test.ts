@@ -5,7 +5,7 @@ import type { SanxiangError } from "../kernel/errors.js";
 import { sha256, toHex } from "../kernel/hash.js";
 import { merkleRoot } from "../kernel/merkle.js";
 import { merkleLeafHash } from "../kernel/merkle-hash.js";
-import type { Result } from "../kernel/result.js";
+import { ok, type Result } from "../kernel/result.js";
 import { signingKeyId } from "../kernel/signer.js";
 import { ed25519Signer, generateEd25519SecretKey } from "../kernel/signer-ed25519.js";
 import { testSigner } from "../kernel/signer-verify.js";
@@ -14,7 +14,7 @@ import type { SignedTreeHead } from "../kernel/tree-head.js";
 import type { CaseEvent } from "./case-event.js";
 import type { EventStore, StoredLeaf } from "./event-store.js";
 import { memoryEventStore } from "./memory-event-store.js";
-import { compareCodePoints, type Projection, type ProjectionRow } from "./projection.js";
+import { compareCodePoints, PROJECTION_QUERY_LIMIT, type Projection, type ProjectionRow } from "./projection.js";
 import { guardEventStore } from "./store-guard.js";
 import { signAndSaveTreeHead, verifyEventStore } from "./store-verify.js";
 import { envelopeMatches, envelopeOf, RunningMerkleRoot } from "./store-verify-log.js";
@@ -654,4 +654,50 @@ describe("verifyEventStore: properties", () => {
       );
     },
   );
+});
+
+describe("verifyEventStore: the stream versions a store keeps apart (§1.6)", () => {
+  /** The store, offering `versions` as its kept stream versions (paged as the method says). */
+  const keeping = (store: EventStore, versions: readonly [string, number][]): EventStore => ({
+    ...store,
+    readStreamVersions: async (o) => {
+      const sorted = [...versions].sort(([a], [b]) => compareCodePoints(a, b));
+      const after = o?.afterKey;
+      const from = after === undefined ? sorted : sorted.filter(([id]) => compareCodePoints(id, after) > 0);
+      return ok(from.slice(0, o?.limit ?? 1000).map(([caseId, version]) => ({ caseId, version })));
+    },
+  });
+
+  it("passes when every kept version is its stream's last seq, and names the stream that differs, lacks one or has no events", async () => {
+    const store = memoryEventStore();
+    await fill(store, [3, 2, 1]);
+    const sound: [string, number][] = [
+      ["c0", 3],
+      ["c1", 2],
+      ["c2", 1],
+    ];
+    expect((await verifyEventStore(keeping(store, sound))).isOk()).toBe(true);
+    const cases: [readonly [string, number][], string, number][] = [
+      [[["c0", 2], sound[1] as [string, number], sound[2] as [string, number]], "c0", 2],
+      [[sound[0] as [string, number], ["c1", 5], sound[2] as [string, number]], "c1", 5],
+      [sound.slice(0, 2), "c2", 0],
+      [[...sound, ["ghost", 1]], "ghost", 1],
+      [[...sound, ["c1", 2]], "c1", 2],
+    ];
+    for (const [kept, caseId, recorded] of cases) {
+      const v = await verifyEventStore(keeping(store, kept));
+      expect(codeOf(v), caseId).toBe("STORE_CORRUPT");
+      expect(v._unsafeUnwrapErr().details).toMatchObject({ caseId, recorded });
+    }
+  });
+
+  it("reads every page of versions (more streams than a page holds)", async () => {
+    const store = memoryEventStore();
+    const n = PROJECTION_QUERY_LIMIT.max + 5;
+    for (let i = 0; i < n; i++) (await store.append(`s${i}`, 0, [event(`s${i}`, 1)]))._unsafeUnwrap();
+    const kept: [string, number][] = Array.from({ length: n }, (_, i) => [`s${i}`, 1]);
+    expect((await verifyEventStore(keeping(store, kept), { projections: false })).isOk()).toBe(true);
+    kept[n - 1] = [`s${n - 1}`, 2];
+    expect(codeOf(await verifyEventStore(keeping(store, kept), { projections: false }))).toBe("STORE_CORRUPT");
+  }, 60_000);
 });

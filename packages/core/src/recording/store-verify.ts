@@ -24,6 +24,7 @@ import {
   type StoredEvent,
   type StoredLeaf,
 } from "./event-store.js";
+import { PROJECTION_QUERY_LIMIT } from "./projection.js";
 import { LogChecker } from "./store-verify-log.js";
 import { compareProjections, type ProjectionCheck, ProjectionReplay } from "./store-verify-projections.js";
 
@@ -562,6 +563,10 @@ export async function verifyEventStore(
     heads.next();
   }
 
+  // The stream versions kept apart from the events (what load and append go by) against the events.
+  const streams = await checkStreamVersions(store, checker, total, now.value.position);
+  if (streams.isErr()) return err(streams.error);
+
   let projections: readonly ProjectionCheck[] | null = null;
   if (replay !== null) {
     options.onProgress?.({ phase: "projections", done: 0, total: store.projections.length });
@@ -597,6 +602,53 @@ export async function verifyEventStore(
     readPath: fast ? "leaves" : "events",
     merkleNodes: nodeReads === undefined ? null : nodesChecked,
   });
+}
+
+/**
+ * Compares every stream version the store keeps ({@link EventStore.readStreamVersions}) with
+ * the last `seq` of the stream's events checked: a version that differs, a stream with events
+ * but no version, or a version without events is `STORE_CORRUPT` naming the stream. Skipped
+ * when the store keeps none apart, or when events were appended during the run (their
+ * versions are newer than the events read).
+ */
+async function checkStreamVersions(
+  store: EventStore,
+  checker: LogChecker,
+  total: number,
+  now: number,
+): Promise<Result<true, SanxiangError>> {
+  const read = store.readStreamVersions;
+  if (typeof read !== "function" || now !== total) return ok(true);
+  const corrupt = (caseId: string, recorded: number, last: number) =>
+    err(
+      sanxiangError(
+        "STORE_CORRUPT",
+        `事件流 ${caseId} 记载的版本为 ${recorded}，其事件的最后序号却是 ${last}：事件流版本已被改动，读取该案件会出错或漏掉事件`,
+        { details: { caseId, recorded, lastSeq: last } },
+      ),
+    );
+  const limit = PROJECTION_QUERY_LIMIT.max;
+  const listed = new Set<string>();
+  let afterKey: string | undefined;
+  for (;;) {
+    const page = await read.call(store, { limit, ...(afterKey === undefined ? {} : { afterKey }) });
+    if (page.isErr()) return err(page.error);
+    for (const { caseId, version } of page.value) {
+      const last = checker.lastSeq(caseId);
+      if (version !== last || listed.has(caseId)) return corrupt(caseId, version, last);
+      listed.add(caseId);
+    }
+    const end = page.value.at(-1);
+    if (page.value.length < limit || end === undefined) break;
+    afterKey = end.caseId;
+  }
+  if (listed.size !== checker.cases) {
+    // A stream with events but no kept version.
+    for (const caseId of checker.streamIds()) {
+      if (!listed.has(caseId)) return corrupt(caseId, 0, checker.lastSeq(caseId));
+    }
+  }
+  return ok(true);
 }
 
 /** The event in a stored leaf's bytes, schema-checked (for the projection replay). */
