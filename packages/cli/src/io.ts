@@ -72,6 +72,7 @@ export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: 
 const FS_REASONS: Readonly<Record<string, string>> = {
   ENOENT: "文件或目录不存在",
   EISDIR: "这是一个目录，不是文件",
+  ENOTREG: "不是普通文件（命名管道、设备或套接字）",
   ENOTDIR: "路径中有一部分不是目录",
   EACCES: "没有访问权限",
   EPERM: "操作不被允许",
@@ -91,6 +92,7 @@ const FS_REASONS: Readonly<Record<string, string>> = {
 const INPUT_ERRNOS = new Set([
   "ENOENT",
   "EISDIR",
+  "ENOTREG",
   "ENOTDIR",
   "EACCES",
   "EPERM",

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import {
   BENCHMARK_TABLE,
@@ -58,6 +58,8 @@ import {
 } from "@sanxiang/sample";
 import { exportXlsx, importXlsx } from "@sanxiang/xlsx";
 import { describeSystemError, isInputSystemError, isSystemError } from "./io.js";
+import { type OutputOptions, outputFile, writeOutput } from "./output.js";
+import { readRegularFile } from "./read-regular-file.js";
 import { type DecodedText, decodeText } from "./text-decode.js";
 
 // The CLI keeps each imported registry sheet as validated JSON under <dir>/registry/,
@@ -200,10 +202,10 @@ async function loadKind(dir: string, kind: Kind): Promise<Result<unknown[] | und
   const file = fileOf(dir, kind);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch (e) {
     if (isSystemError(e) && e.code === "ENOENT") return ok(undefined);
-    if (isSystemError(e) && (e.code === "EISDIR" || e.code === "ENOTDIR")) {
+    if (isSystemError(e) && (e.code === "EISDIR" || e.code === "ENOTDIR" || e.code === "ENOTREG")) {
       return err(storedCorrupt(file, "不是普通文件", { errno: e.code }));
     }
     return err(fileFailure("STORE_UNAVAILABLE", "读取数据库文件", file, e));
@@ -381,7 +383,7 @@ export async function readKindFile(kind: Kind, file: string): Promise<Result<Rea
   if (!SUPPORTED.includes(ext)) return err(unsupported(ext));
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch (e) {
     return err(fileFailure("TABLE_UNREADABLE", "读取", file, e));
   }
@@ -427,26 +429,30 @@ export async function readKindFile(kind: Kind, file: string): Promise<Result<Rea
 
 /**
  * Writes one kind's records to a CSV, XLSX or JSON file (the forms {@link readKindFile}
- * reads). A path that cannot be written (missing directory, a directory, no permission) is
- * `INVALID_INPUT` naming it; never throws.
+ * reads), through the CLI's output helper: an existing file is kept unless `output.force`, the
+ * bytes land whole or not at all. A path that cannot be written (missing directory, a directory,
+ * no permission) is `INVALID_INPUT` naming it; never throws.
  */
 export async function writeKindFile(
   kind: Kind,
   records: readonly unknown[],
   file: string,
+  output: OutputOptions,
 ): Promise<Result<number, SanxiangError>> {
   const spec = KINDS[kind].spec as TableSpec<unknown>;
   const rows = kind === "benchmarks" ? benchmarksToRows(records as never) : records;
   const ext = extname(file).toLowerCase();
   if (!SUPPORTED.includes(ext)) return err(unsupported(ext));
-  try {
-    if (ext === ".csv") await writeFile(file, toCsv(exportSheet(spec, rows), headersOf(spec)));
-    else if (ext === ".xlsx") await writeFile(file, await exportXlsx(spec, rows));
-    else await writeFile(file, `${JSON.stringify(records, null, 2)}\n`);
-  } catch (e) {
-    return err(fileFailure("INVALID_INPUT", "写入", file, e));
-  }
-  return ok(records.length);
+  const target = await outputFile(file, { ...output, option: "file" });
+  if (target.isErr()) return err(target.error);
+  const data =
+    ext === ".csv"
+      ? toCsv(exportSheet(spec, rows), headersOf(spec))
+      : ext === ".xlsx"
+        ? await exportXlsx(spec, rows)
+        : `${JSON.stringify(records, null, 2)}\n`;
+  const written = await writeOutput(target.value, data);
+  return written.isErr() ? err(written.error) : ok(records.length);
 }
 
 /**

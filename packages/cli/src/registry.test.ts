@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -236,6 +237,15 @@ describe("sanxiang registry: files that are missing, directories or damaged are 
       },
       "这是一个目录",
     ],
+    [
+      // A FIFO with no writer blocked the read forever (hostile pass).
+      "a named pipe (FIFO)",
+      (): string => {
+        execFileSync("mkfifo", [join(dir, "pipe.csv")]);
+        return join(dir, "pipe.csv");
+      },
+      "不是普通文件",
+    ],
   ])("import of %s: TABLE_UNREADABLE naming it, exit 2", async (_what, path, reason) => {
     const file = path();
     const r = await cli("registry", "import", "laws", file);
@@ -290,6 +300,16 @@ describe("sanxiang registry: files that are missing, directories or damaged are 
       expect(r.err).toContain(stored("laws"));
       expect(r.err).toContain(reason);
     }
+  });
+
+  it("a stored registry file that is a named pipe: STORE_CORRUPT naming it, exit 1, never a hang", async () => {
+    mkdirSync(join(dir, ".sanxiang", "registry"), { recursive: true });
+    execFileSync("mkfifo", [stored("laws")]);
+    const r = await cli("registry", "check");
+    noStack(r);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("STORE_CORRUPT");
+    expect(r.err).toContain(stored("laws"));
   });
 
   it("a stored registry file that is a directory: STORE_CORRUPT, exit 1", async () => {
