@@ -23,6 +23,15 @@ const TEXT_FIELDS = ["title", "bureauName", "description"] as const;
  * an absolute `http(s)` URL. Returns the trimmed config, or `INVALID_INPUT` naming each bad field.
  */
 export function parseSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
+  try {
+    return readSiteConfig(input);
+  } catch {
+    // A Proxy whose traps throw, a revoked Proxy, a getter that throws: refused, never thrown.
+    return err(invalidInput("网站配置无效：读取其字段时出错", [{ path: [], message: "reading the value threw" }]));
+  }
+}
+
+function readSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
   if (typeof input !== "object" || input === null) {
     return err(invalidInput("网站配置无效", [{ path: [], message: "expected an object" }]));
   }
