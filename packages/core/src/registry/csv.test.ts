@@ -32,6 +32,18 @@ describe("CSV (RFC 4180)", () => {
     expect(parseCsv("名称,,代码\n", "x").isErr()).toBe(true);
   });
 
+  it("ignores empty columns Excel leaves after the last header (hostile pass, issue 13 §1.7), unless a row has a value under one", () => {
+    expect(parseCsv("名称,代码,,\r\n甲,1,,\r\n乙,2\r\n", "x")._unsafeUnwrap().rows).toEqual([
+      { rowNumber: 2, cells: { 名称: "甲", 代码: "1" } },
+      { rowNumber: 3, cells: { 名称: "乙", 代码: "2" } },
+    ]);
+    expect(parseCsv("名称,代码, ,\r\n", "x")._unsafeUnwrap().rows).toEqual([]);
+    const headless = parseCsv("名称,代码,,\r\n甲,1,,\r\n乙,2,,备注\r\n", "x");
+    expect(headless._unsafeUnwrapErr().code).toBe("TABLE_UNREADABLE");
+    expect(headless._unsafeUnwrapErr().message).toContain("第 3 行");
+    expect(parseCsv(",,\r\n", "x")._unsafeUnwrapErr().code).toBe("TABLE_UNREADABLE");
+  });
+
   it("guards cells Excel would run as formulas, and reads them back unchanged (CSV injection)", () => {
     const hostile = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "'=already", "plain"];
     const rows = hostile.map((v, i) => ({ rowNumber: i + 2, cells: { 名称: v } }));

@@ -82,7 +82,23 @@ export function parseCsv(text: string, sheet: string): Result<RawSheet, Sanxiang
   return parseCsvRecords(text).andThen((records) => {
     const [header, ...body] = records;
     if (header === undefined) return ok({ name: sheet, rows: [] });
-    const headers = header.map((h) => h.trim());
+    const all = header.map((h) => h.trim());
+    // Excel saves empty columns after the last header (",,") when cells beyond the table were
+    // ever formatted: they are dropped, unless a row has a value under one (data without a header).
+    let width = all.length;
+    while (width > 1 && all[width - 1] === "") width--;
+    const headers = all.slice(0, width);
+    if (headers.length > 0 && headers.some((h) => h !== "")) {
+      for (const [index, fields] of body.entries()) {
+        if (fields.slice(width).some((f) => f.trim() !== "")) {
+          return err(
+            sanxiangError("TABLE_UNREADABLE", `${sheet}：第 ${index + 2} 行在表头之外的列中有内容`, {
+              details: { sheet, headers: all, row: index + 2 },
+            }),
+          );
+        }
+      }
+    }
     const seen = new Set<string>();
     for (const h of headers) {
       if (h === "" || seen.has(h)) {
