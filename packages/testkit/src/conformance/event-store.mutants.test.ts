@@ -9,6 +9,7 @@ import {
   checkProjectionKey,
   checkProjectionName,
   checkProjectionQuery,
+  concurrencyConflict,
   decodeStoredEvent,
   type EventStore,
   emptyMerkleFrontier,
@@ -68,6 +69,7 @@ function sharedHandles(config: EventStoreFactoryConfig, wakeAll: boolean): Built
   const everyHandle = new Set<() => void>();
   const handle = (primary: boolean): EventStore => {
     let waiters: (() => void)[] = [];
+    const subscriptions = new Set<{ close(): Promise<void> }>();
     const wake = (): void => {
       const woken = waiters;
       waiters = [];
@@ -82,16 +84,21 @@ function sharedHandles(config: EventStoreFactoryConfig, wakeAll: boolean): Built
         if (r.isOk()) for (const w of wakeAll ? everyHandle : [wake]) w();
         return r;
       },
-      subscribe: (options) =>
-        runSubscription(
+      subscribe: (options) => {
+        const sub = runSubscription(
           {
             readAll: (o) => shared.readAll(o),
             position: async () => (await shared.head()).map((h) => h.position),
             waitForMore: () => new Promise<void>((resolve) => waiters.push(resolve)),
           },
           options,
-        ),
+        );
+        subscriptions.add(sub);
+        return sub;
+      },
       close: async () => {
+        // Subscriptions first (the contract): none is left reading the closed store.
+        await Promise.all([...subscriptions].map((sub) => sub.close()));
         everyHandle.delete(wake);
         wake();
         if (primary) await shared.close();
@@ -470,6 +477,167 @@ const MUTANTS: Record<string, Mutant> = {
       return { store, fault: inner.fault };
     },
     killedBy: ["[sha256] stored Merkle subtrees equal the tree recomputed from the leaves"],
+  },
+  // Found by writing a JSON-lines adapter from the guide (issue 13, second round): each passed
+  // the suite before the test named in killedBy was added.
+  "CONCURRENCY_CONFLICT reports the caller's version as the actual one": {
+    build: (config) => {
+      const inner = faultable(config);
+      const store: EventStore = {
+        ...inner.store,
+        append: async (caseId, version, events) => {
+          const r = await inner.store.append(caseId, version, events);
+          return r.isErr() && r.error.code === "CONCURRENCY_CONFLICT"
+            ? err(concurrencyConflict(caseId, version, version))
+            : r;
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["a wrong expected version is CONCURRENCY_CONFLICT and writes nothing"],
+  },
+  "close() leaves its subscriptions polling the closed store": {
+    build: (config) => {
+      const inner = faultable(config);
+      const store: EventStore = {
+        ...inner.store,
+        subscribe: (options) =>
+          runSubscription(
+            {
+              readAll: (o) => inner.store.readAll(o),
+              position: async () => (await inner.store.head()).map((h) => h.position),
+              waitForMore: (ms) => sleep(ms ?? 10),
+            },
+            options,
+          ),
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["closing the store closes its subscriptions first"],
+  },
+  "reads served from a cache that hands out the objects it keeps": {
+    build: (config) => {
+      const inner = faultable(config);
+      const cache = new Map<string, unknown>();
+      const cached =
+        <T>(key: string, read: () => Promise<Result<T, SanxiangError>>) =>
+        async () => {
+          if (cache.has(key)) return ok(cache.get(key) as T);
+          const r = await read();
+          if (r.isOk()) cache.set(key, r.value);
+          return r;
+        };
+      const store: EventStore = {
+        ...inner.store,
+        append: async (caseId, version, events) => {
+          cache.clear();
+          return inner.store.append(caseId, version, events);
+        },
+        rebuildProjections: async () => {
+          cache.clear();
+          return inner.store.rebuildProjections();
+        },
+        load: (caseId, o) => cached(`load ${JSON.stringify([caseId, o])}`, () => inner.store.load(caseId, o))(),
+        readAll: (o) => cached(`readAll ${JSON.stringify(o)}`, () => inner.store.readAll(o))(),
+        getProjectionRow: (p, k) => cached(`row ${JSON.stringify([p, k])}`, () => inner.store.getProjectionRow(p, k))(),
+        queryProjection: (p, q) => cached(`query ${JSON.stringify([p, q])}`, () => inner.store.queryProjection(p, q))(),
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["reads return copies"],
+  },
+  "keyPrefix as an unescaped SQL LIKE pattern (_ and % are wildcards)": {
+    build: (config) => {
+      const inner = faultable(config);
+      const like = (prefix: string) =>
+        new RegExp(
+          `^${[...prefix].map((c) => (c === "_" ? "." : c === "%" ? ".*" : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("")}`,
+          "su",
+        );
+      const store: EventStore = {
+        ...inner.store,
+        queryProjection: async (p, q) => {
+          const checked = await inner.store.queryProjection(p, q);
+          if (checked.isErr() || q?.keyPrefix === undefined) return checked;
+          const { keyPrefix, limit, ...rest } = q;
+          const all = await inner.store.queryProjection(p, { ...rest, limit: 10_000 });
+          if (all.isErr()) return all;
+          const re = like(keyPrefix);
+          return ok(all.value.filter((r) => re.test(r.key)).slice(0, limit ?? 1_000));
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["a key prefix matches literally"],
+  },
+  "keyPrefix compared case-insensitively (ILIKE, a _ci collation)": {
+    build: (config) => {
+      const inner = faultable(config);
+      const store: EventStore = {
+        ...inner.store,
+        queryProjection: async (p, q) => {
+          const checked = await inner.store.queryProjection(p, q);
+          if (checked.isErr() || q?.keyPrefix === undefined) return checked;
+          const { keyPrefix, limit, ...rest } = q;
+          const all = await inner.store.queryProjection(p, { ...rest, limit: 10_000 });
+          if (all.isErr()) return all;
+          const prefix = keyPrefix.toLowerCase();
+          return ok(all.value.filter((r) => r.key.toLowerCase().startsWith(prefix)).slice(0, limit ?? 1_000));
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["a key prefix matches literally"],
+  },
+  "latestSignedTreeHead is the head saved last, not the largest": {
+    build: (config) => {
+      const inner = faultable(config);
+      let lastSaved: number | undefined;
+      const store: EventStore = {
+        ...inner.store,
+        saveSignedTreeHead: async (head) => {
+          const r = await inner.store.saveSignedTreeHead(head);
+          if (r.isOk()) lastSaved = head.treeSize;
+          return r;
+        },
+        latestSignedTreeHead: async () => {
+          const all = await inner.store.signedTreeHeads({ limit: READ_ALL_LIMIT.max });
+          if (all.isErr()) return err(all.error);
+          return ok(all.value.find((h) => h.treeSize === lastSaved) ?? all.value.at(-1) ?? null);
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["every kept signed head is listed in increasing size"],
+  },
+  "rebuildProjections replays onto the old rows instead of replacing them": {
+    build: (config) => {
+      const log = faultable({ ...config, projections: [] });
+      const rows = new Map<string, Map<string, ProjectionRow>>();
+      const store: EventStore = {
+        ...log.store,
+        projections: config.projections,
+        append: async (caseId, version, events) => {
+          const r = await log.store.append(caseId, version, events);
+          const n = Array.isArray(events) ? events.length : 0;
+          if (r.isErr() || n === 0) return r;
+          const last = r.value.treeHead.treeSize;
+          const added = (await log.store.readAll({ after: last - n, limit: n }))._unsafeUnwrap();
+          for (const s of added) applyProjectionWrites(rows, projectEvent(config.projections, s.event), s.position);
+          return r;
+        },
+        ...rowReader(config, rows, () => log.store.head()),
+        rebuildProjections: async () => {
+          const all = await log.store.readAll({ limit: READ_ALL_LIMIT.max });
+          if (all.isErr()) return err(all.error);
+          // No DELETE first: every replayed write is upserted onto what was there.
+          for (const s of all.value) applyProjectionWrites(rows, projectEvent(config.projections, s.event), s.position);
+          return ok({ events: all.value.length });
+        },
+      };
+      return { store, fault: log.fault };
+    },
+    killedBy: ["rebuildProjections replaces every row"],
   },
   "declares multiWriter but gives the suite no openAnother": {
     build: (config) => {

@@ -250,6 +250,9 @@ function utf8Length(text: string): number {
 const codeOf = (r: { isErr(): boolean; error?: unknown }): string | undefined =>
   r.isErr() ? (r as unknown as { error: SanxiangError }).error.code : undefined;
 
+const detailsOf = (r: { isErr(): boolean; error?: unknown }): Readonly<Record<string, unknown>> | undefined =>
+  r.isErr() ? (r as unknown as { error: SanxiangError }).error.details : undefined;
+
 function unwrap<T>(r: { isOk(): boolean; value?: T; error?: unknown }, what: string): T {
   if (!r.isOk()) {
     const e = (r as { error: SanxiangError }).error;
@@ -487,6 +490,18 @@ export function eventStoreAppendTests(context: EventStoreSuiteContext): void {
         expect(codeOf(ahead)).toBe("CONCURRENCY_CONFLICT");
         const fresh = await store.append("c", 0, testEvents("c", 0, 1));
         expect(codeOf(fresh)).toBe("CONCURRENCY_CONFLICT");
+        // A writer that lost a race reloads from actualVersion: a wrong one sends it round again.
+        for (const [r, expected] of [
+          [stale, 1],
+          [ahead, 5],
+          [fresh, 0],
+        ] as const) {
+          const details = detailsOf(r);
+          expect(
+            [details?.expectedVersion, details?.actualVersion],
+            `CONCURRENCY_CONFLICT must say the version asked for and the stream's actual version (details.expectedVersion, details.actualVersion) — pass the version read inside the transaction to concurrencyConflict(caseId, expectedVersion, actualVersion), not the caller's`,
+          ).toEqual([expected, 2]);
+        }
         expect(await observe(store, ["c"])).toEqual(before);
       }),
     timeout,
@@ -1015,6 +1030,110 @@ export function eventStoreProjectionTests(context: EventStoreSuiteContext): void
   );
 
   test(
+    "a key prefix matches literally: no wildcards (_ %), no escapes, no case folding",
+    () =>
+      withStore(async (store) => {
+        const keys = ["lit/a_b", "lit/axb", "lit/a%c", "lit/abc", "lit/A_b", "lit/a\\_b", "lit/ab*", "lit/a.b"];
+        for (const [i, key] of keys.entries()) {
+          unwrap(await store.append(`lp${i}`, 0, [testEvent(`lp${i}`, 1, { key })]), "append");
+        }
+        const cause =
+          "a prefix query must compare the key's first characters exactly — in SQL, LIKE treats _ and % as wildcards (escape them, or compare substr(key, 1, n) = prefix / key >= prefix AND key < the next prefix), and ILIKE or a _ci collation folds case";
+        for (const [prefix, expected] of [
+          ["lit/a_", ["lit/a_b"]],
+          ["lit/a%", ["lit/a%c"]],
+          ["lit/a\\", ["lit/a\\_b"]],
+          ["lit/ab", ["lit/ab*", "lit/abc"]],
+          ["lit/a.", ["lit/a.b"]],
+          ["lit/A", ["lit/A_b"]],
+        ] as const) {
+          const rows = unwrap(await store.queryProjection("conformance", { keyPrefix: prefix }), "query");
+          expect(
+            rows.map((r) => r.key).sort(),
+            `keyPrefix ${show(prefix)} must match exactly the keys that start with it: ${cause}`,
+          ).toEqual([...expected].sort());
+        }
+      }),
+    timeout,
+  );
+
+  test(
+    "reads return copies: changing what a read returned changes nothing stored",
+    () =>
+      withStore(async (store) => {
+        unwrap(
+          await store.append("cp", 0, [testEvent("cp", 1, { key: "cp-key", sortKey: "s", note: "原文" })]),
+          "append",
+        );
+        const cause =
+          "every read must return copies (a store that hands out the objects it keeps — a cache, an in-memory map — lets one caller change what every other caller reads)";
+        const tamper = (value: unknown): void => {
+          try {
+            const o = value as Record<string, unknown>;
+            o.seq = 999;
+            o.note = "篡改";
+            o.injected = true;
+          } catch {
+            // frozen: nothing can change it, which is as good as a copy
+          }
+        };
+        tamper(unwrap(await store.getProjectionRow("conformance", "cp-key"), "get")?.value);
+        for (const r of unwrap(await store.queryProjection("conformance"), "query")) tamper(r.value);
+        for (const e of unwrap(await store.load("cp"), "load")) tamper(e.payload);
+        for (const e of unwrap(await store.readAll(), "readAll")) tamper(e.event.payload);
+        expect(
+          unwrap(await store.getProjectionRow("conformance", "cp-key"), "get")?.value,
+          `getProjectionRow after a caller changed an earlier result: ${cause}`,
+        ).toEqual({ seq: 1, type: "test.recorded" });
+        expect(
+          unwrap(await store.load("cp"), "load").map((e) => e.payload),
+          `load after a caller changed an earlier result: ${cause}`,
+        ).toEqual([{ key: "cp-key", sortKey: "s", note: "原文" }]);
+        expect(
+          unwrap(await store.readAll(), "readAll").map((e) => e.event.payload),
+          `readAll after a caller changed an earlier result: ${cause}`,
+        ).toEqual([{ key: "cp-key", sortKey: "s", note: "原文" }]);
+      }),
+    timeout,
+  );
+
+  test(
+    "rebuildProjections replaces every row: rows the replay does not write are gone",
+    () => {
+      // A projection whose logic is switched between the appends and the rebuild (as if its
+      // code changed): the rebuild must give exactly the replay under the new logic.
+      let generation = 1;
+      const switched: Projection = {
+        name: "switched",
+        version: 1,
+        project: (event) => [
+          { op: "put", key: `g${generation}/${event.caseId}/${event.seq}`, sortKey: null, value: { generation } },
+          { op: "increment", key: `count/g${generation}`, by: 1 },
+        ],
+      };
+      return withStore(
+        async (store) => {
+          unwrap(await store.append("rb", 0, testEvents("rb", 0, 3)), "append");
+          generation = 2;
+          unwrap(await store.rebuildProjections(), "rebuildProjections");
+          expect(
+            sortRows(await allRows(store, "switched")).map((r) => [r.key, r.count]),
+            "rebuildProjections must delete every projection's rows before replaying the log (an upsert-only rebuild keeps rows the new logic no longer writes, and adds to old counters)",
+          ).toEqual([
+            ["count/g2", 3],
+            ["g2/rb/1", 0],
+            ["g2/rb/2", 0],
+            ["g2/rb/3", 0],
+          ]);
+        },
+        "sha256",
+        [...SUITE_PROJECTIONS, switched],
+      );
+    },
+    timeout,
+  );
+
+  test(
     "unknown projections and malformed queries are INVALID_INPUT",
     () =>
       withStore(async (store) => {
@@ -1105,6 +1224,31 @@ export function eventStoreSubscriptionTests(context: EventStoreSuiteContext): vo
   );
 
   test(
+    "closing the store closes its subscriptions first: no delivery and no error afterwards",
+    () =>
+      withStore(async (store) => {
+        unwrap(await store.append("cs", 0, testEvents("cs", 0, 1)), "append");
+        const seen: number[] = [];
+        const errors: string[] = [];
+        const sub = store.subscribe({
+          after: 0,
+          pollIntervalMs: 10,
+          onEvents: (b) => void seen.push(...b.map((s) => s.position)),
+          onError: (e) => errors.push(`${e.code} ${e.message}`),
+        });
+        await waitUntil(() => seen.length >= 1);
+        await store.close();
+        await sleep(100);
+        expect(
+          errors,
+          "close() must close the store's running subscriptions before it releases the connection (a subscription left polling a closed store reports STORE_UNAVAILABLE, or worse, keeps a timer and the process alive)",
+        ).toEqual([]);
+        await sub.close();
+      }),
+    timeout,
+  );
+
+  test(
     "multi-writer stores: a subscription sees appends made through another handle",
     () =>
       withStore(async (store, config) => {
@@ -1183,6 +1327,24 @@ export function eventStoreTreeHeadTests(context: EventStoreSuiteContext): void {
         ).toEqual(sizes);
         const latest = unwrap(await store.latestSignedTreeHead(), "latest") as SignedTreeHead;
         expect(toHex((all[2] as SignedTreeHead).rootHash)).toBe(toHex(latest.rootHash));
+        // The smallest head re-signed later: the latest is still the largest tree, not the last saved.
+        const resignedSmall = unwrap(
+          await signTreeHead(
+            all[0] as SignedTreeHead,
+            { logId: "bureau-1", timestamp: "2025-03-03T09:00:00.000Z" },
+            testKey(8).signer,
+          ),
+          "sign",
+        );
+        unwrap(await store.saveSignedTreeHead(resignedSmall), "re-sign the smallest head");
+        expect(
+          unwrap(await store.latestSignedTreeHead(), "latest")?.treeSize,
+          "latestSignedTreeHead is the kept head of the largest treeSize — order by tree_size, not by when a head was saved or replaced (row id, saved_at)",
+        ).toBe(5);
+        expect(
+          unwrap(await store.signedTreeHeads(), "all after re-signing").map((h) => h.treeSize),
+          "a re-signed head replaces the kept one of its size and the list stays in increasing treeSize",
+        ).toEqual(sizes);
         expect(unwrap(await store.signedTreeHeads({ after: 2 }), "after").map((h) => h.treeSize)).toEqual([3, 5]);
         expect(unwrap(await store.signedTreeHeads({ limit: 1 }), "limit").map((h) => h.treeSize)).toEqual([2]);
         expect(unwrap(await store.signedTreeHeads({ after: 5 }), "past the end")).toEqual([]);
