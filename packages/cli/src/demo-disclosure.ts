@@ -1,3 +1,5 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import {
   type Actor,
@@ -15,7 +17,6 @@ import {
   disclosuresAgree,
   type EventStore,
   err,
-  formatSource,
   manualClock,
   ok,
   organName,
@@ -30,8 +31,10 @@ import {
 import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
 import { SAMPLE_BENCHMARK_REGISTRY_INPUT, SAMPLE_BODIES_DATA, SAMPLE_POWERS_DATA } from "@sanxiang/sample";
 import { dutyLine } from "./commands/duties.js";
+import { siteDirOf } from "./commands/publish.js";
 import { runDemoCase } from "./demo-case.js";
 import { type StoreSpec, withStore } from "./event-store.js";
+import { messageWithCitation } from "./format-error.js";
 import { t } from "./i18n.js";
 import type { CommandContext } from "./main.js";
 
@@ -240,9 +243,18 @@ export async function runDisclosureDemo(
   });
 }
 
-/** The site directory of the demo: beside its SQLite store. */
-export function demoSiteDir(cwd: string): string {
-  return join(cwd, ".sanxiang", "demo", "site");
+/**
+ * The site directory of the demo: `--site <dir>` (a new or empty directory, or a site built
+ * before; anything else needs `--force`), else a fresh temporary directory for a memory store
+ * (a memory store's demo leaves nothing in the working directory; the output names the
+ * directory), else beside the
+ * demo's store in `./.sanxiang/demo/site`.
+ */
+export async function demoSiteDir(ctx: CommandContext, spec: StoreSpec): Promise<Result<string, SanxiangError>> {
+  const given = ctx.options.site;
+  if (typeof given === "string") return siteDirOf(ctx, given, "site");
+  if (spec.kind === "memory") return ok(await mkdtemp(join(tmpdir(), "sanxiang-demo-site-")));
+  return ok(join(ctx.io.cwd, ".sanxiang", "demo", "site"));
 }
 
 /**
@@ -251,13 +263,17 @@ export function demoSiteDir(cwd: string): string {
  * before-enforcement items published, the open disclosure duties with their deadlines, and
  * where to open the site. False when something failed (already printed).
  */
-export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec, caseId: string): Promise<boolean> {
+export async function demoDisclosureSection(
+  ctx: CommandContext,
+  spec: StoreSpec,
+  caseId: string,
+  siteDir: string,
+): Promise<boolean> {
   const { lang } = ctx;
   const out = ctx.io.out;
   out(
     `\n${t(lang, "七、行政执法公示（国办发〔2018〕118号、行政处罚法第四十八条，示例数据）", "7. Enforcement disclosure (国办发〔2018〕118号, 行政处罚法 Art. 48, sample data)")}\n${"-".repeat(40)}\n`,
   );
-  const siteDir = demoSiteDir(ctx.io.cwd);
   const today = civilDateOf(ctx.io.clock.now());
   const r = await withStore(ctx, spec, async (store) => {
     // A memory store starts empty each time it is opened: run the demo case in it again.
@@ -295,7 +311,7 @@ export async function demoDisclosureSection(ctx: CommandContext, spec: StoreSpec
   out(
     t(
       lang,
-      `  未经负责人审定即发布 → 被拒绝：${d.refused.message}${d.refused.source === undefined || d.refused.message.includes("依据") ? "" : `（依据：${formatSource(d.refused.source)}）`}（${d.refused.code}）\n`,
+      `  未经负责人审定即发布 → 被拒绝：${messageWithCitation("zh", d.refused)}（${d.refused.code}）\n`,
       `  Uploading before the head's sign-off → refused [${d.refused.code}]\n`,
     ),
   );

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { formatSource, SanxiangError, type SanxiangErrorCode, sanxiangError } from "@sanxiang/core";
+import { SanxiangError, type SanxiangErrorCode, sanxiangError } from "@sanxiang/core";
 import { caseCommand, casesCommand } from "./commands/case.js";
 import { casefileCommand } from "./commands/casefile.js";
 import { deadlineCommand } from "./commands/deadline.js";
@@ -14,9 +14,11 @@ import { registryCommand } from "./commands/registry.js";
 import { reviewCommand } from "./commands/review.js";
 import { signCommand } from "./commands/sign.js";
 import { verifyCommand } from "./commands/verify.js";
+import { formatError } from "./format-error.js";
 import { type Lang, pickLang, t } from "./i18n.js";
 import { type CliIo, describeSystemError, isInputSystemError, isSystemError, processIo } from "./io.js";
 
+export { formatError } from "./format-error.js";
 export { type CliIo, processIo, systemClock } from "./io.js";
 
 /** Exit codes: 0 done, 1 an unexpected failure, 2 bad usage or input refused. */
@@ -380,15 +382,6 @@ Chinese only (--lang en translates the CLI's own messages, not these):
     around them are English).
 `,
   );
-}
-
-/** Formats a coded error for the terminal, with the rule's source when there is one. */
-export function formatError(lang: Lang, e: SanxiangError): string {
-  const src =
-    e.source === undefined
-      ? ""
-      : t(lang, `（依据：${formatSource(e.source)}）`, ` (source: ${formatSource(e.source)})`);
-  return `${t(lang, "错误", "error")} [${e.code}] ${e.message}${src}\n`;
 }
 
 /**

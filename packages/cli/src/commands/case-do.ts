@@ -40,7 +40,7 @@ import {
 } from "./case-common.js";
 import { type CommandSchema, parsePayload, payloadText, schemaRefusal } from "./case-payload.js";
 import { checkAgainstLog, PORT_COMMANDS, type SitePort, sitePortOf } from "./case-site.js";
-import { BAD_INPUT_CODES } from "./publish.js";
+import { BAD_INPUT_CODES, siteDirOf } from "./publish.js";
 
 /** Where a command type goes in the bureau. */
 type Route = "case" | "seizure" | "review" | "disclosure" | "forms";
@@ -167,6 +167,8 @@ export async function doCommand(ctx: CommandContext, caseId: string, type: strin
   if (PORT_COMMANDS.has(type)) {
     const port = sitePortOf(ctx, type, loaded.registries, actor, now);
     if (isError(port)) return refuse(ctx, port);
+    const dir = await siteDirOf(ctx, String(ctx.options.site), "site");
+    if (dir.isErr()) return refuse(ctx, dir.error);
     site = port;
   }
   const spec = storeSpecOf(ctx);

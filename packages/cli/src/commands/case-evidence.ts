@@ -4,8 +4,8 @@
 // verified) to the case; opening appends the custody step 调取 (who, when, purpose) before the
 // bytes are written out. A refusal appends nothing.
 import { createReadStream } from "node:fs";
-import { lstat, open, rename, rm, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import {
   type Actor,
   type Bureau,
@@ -22,8 +22,8 @@ import {
 import { fsEvidenceStore } from "@sanxiang/evidence-fs";
 import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
-import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, UsageError } from "../main.js";
+import { beginOutput, outputFile } from "../output.js";
 import { actorOf, bureauOf, input, instantOf, isError, refuse, registriesOrExit } from "./case-common.js";
 
 const USAGE_ZH = `用法：
@@ -207,26 +207,17 @@ async function openCommand(ctx: CommandContext, caseId: string, evidenceId: stri
   if (outOption === undefined || outOption === "") {
     return refuse(ctx, input("证据调取需指定输出文件：--out <文件>", { option: "out" }));
   }
-  const out = resolve(ctx.io.cwd, outOption);
-  const existing = await lstat(out).catch(() => undefined);
-  if (existing !== undefined && !existing.isFile()) {
-    return refuse(ctx, input(`${outOption} 已存在且不是普通文件，不能写入`, { out: outOption }));
-  }
-  if (existing !== undefined && ctx.options.force !== true) {
-    return refuse(ctx, input(`${outOption} 已存在：如需覆盖请加 --force`, { out: outOption }));
-  }
+  const target = await outputFile(outOption, { cwd: ctx.io.cwd, force: ctx.options.force === true });
+  if (target.isErr()) return refuse(ctx, target.error);
+  const out = target.value.path;
   const now = instantOf(ctx);
   if (typeof now !== "string") return refuse(ctx, now);
   return withEvidenceBureau(ctx, as, now, async (bureau, actor) => {
     // The bytes go to a temporary file renamed over --out when complete. It is created before the
     // access is recorded, so an --out that cannot be written records no custody step.
-    const part = `${out}.${process.pid}.part`;
-    let handle: Awaited<ReturnType<typeof open>>;
-    try {
-      handle = await open(part, "wx");
-    } catch (e) {
-      return refuse(ctx, input(`无法写入 ${outOption}：${describeFailure(e, dirname(out))}`, { out: outOption }));
-    }
+    const pending = await beginOutput(target.value);
+    if (pending.isErr()) return refuse(ctx, pending.error);
+    const file = pending.value;
     const opening = async () =>
       bureau
         .case(caseId)
@@ -237,28 +228,25 @@ async function openCommand(ctx: CommandContext, caseId: string, evidenceId: stri
     try {
       r = await opening();
     } catch (e) {
-      await handle.close();
-      await rm(part, { force: true });
+      await file.abort();
       throw e;
     }
     if (r.isErr()) {
-      await handle.close();
-      await rm(part, { force: true });
+      await file.abort();
       return refuse(ctx, r.error);
     }
     let size = 0;
     try {
       for await (const chunk of r.value.content) {
-        await handle.write(chunk);
+        await file.write(chunk);
         size += chunk.length;
       }
     } catch (e) {
-      await handle.close();
-      await rm(part, { force: true });
+      await file.abort();
       throw e;
     }
-    await handle.close();
-    await rename(part, out);
+    const committed = await file.commit();
+    if (committed.isErr()) return refuse(ctx, committed.error);
     const { item, event } = r.value;
     if (ctx.options.json === true) {
       ctx.io.out(

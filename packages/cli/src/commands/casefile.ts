@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import {
   AuditLog,
   assembleCaseFile,
@@ -25,9 +25,10 @@ import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";
-import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
 import { nativeHashAlgorithm } from "../native-hash.js";
 import { organOfBodyOption } from "../organ.js";
+import { writeOutputFiles } from "../output.js";
 
 /** The example case's id; the log id says "EXAMPLE" so nobody mistakes it for a real log. */
 const EXAMPLE_CASE = "EXAMPLE-2026-001";
@@ -232,17 +233,27 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
       return EXIT.failure;
     }
     const html = ctx.options.html;
-    try {
-      await writeFile(out, `${JSON.stringify(caseFileToJson(file.value), null, 2)}\n`, "utf8");
-      if (typeof html === "string")
-        await writeFile(
-          html,
-          caseFileHtml(file.value, { title: "卷内目录", ...(organ === undefined ? {} : { organName: organ }) }),
-          "utf8",
-        );
-    } catch (e) {
-      ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e)}\n`);
-      return EXIT.usage;
+    const written = await writeOutputFiles(
+      [
+        { given: out, option: "file", data: `${JSON.stringify(caseFileToJson(file.value), null, 2)}\n` },
+        ...(typeof html === "string"
+          ? [
+              {
+                given: html,
+                option: "html",
+                data: caseFileHtml(file.value, {
+                  title: "卷内目录",
+                  ...(organ === undefined ? {} : { organName: organ }),
+                }),
+              },
+            ]
+          : []),
+      ],
+      { cwd: ctx.io.cwd, force: ctx.options.force === true },
+    );
+    if (written.isErr()) {
+      ctx.io.err(formatError(lang, written.error));
+      return exitCodeOf(written.error);
     }
     ctx.io.out(
       t(
@@ -271,16 +282,18 @@ export async function casefileCommand(ctx: CommandContext): Promise<number> {
   }
   const file = await exampleCaseFile();
   const html = ctx.options.html;
-  try {
-    await writeFile(out, `${JSON.stringify(caseFileToJson(file), null, 2)}\n`, "utf8");
-    if (typeof html === "string") {
-      const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
-      const options = { title: "卷内目录（示例数据）", ...(bodies.isOk() ? { bodies: bodies.value } : {}) };
-      await writeFile(html, caseFileHtml(file, options), "utf8");
-    }
-  } catch (e) {
-    ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e)}\n`);
-    return EXIT.usage;
+  const bodies = createBodiesRegistry(SAMPLE_BODIES_DATA);
+  const options = { title: "卷内目录（示例数据）", ...(bodies.isOk() ? { bodies: bodies.value } : {}) };
+  const written = await writeOutputFiles(
+    [
+      { given: out, option: "file", data: `${JSON.stringify(caseFileToJson(file), null, 2)}\n` },
+      ...(typeof html === "string" ? [{ given: html, option: "html", data: caseFileHtml(file, options) }] : []),
+    ],
+    { cwd: ctx.io.cwd, force: ctx.options.force === true },
+  );
+  if (written.isErr()) {
+    ctx.io.err(formatError(lang, written.error));
+    return exitCodeOf(written.error);
   }
   const key = toHex(testSigner().publicKey);
   ctx.io.out(

@@ -25,12 +25,14 @@ import {
   verifyInclusion,
 } from "@sanxiang/core";
 import { runDemoCase } from "../demo-case.js";
-import { demoDisclosureSection } from "../demo-disclosure.js";
+import { demoCliSection } from "../demo-cli.js";
+import { demoDisclosureSection, demoSiteDir } from "../demo-disclosure.js";
 import { demoReviewSection } from "../demo-review.js";
 import { holidayEnglish, PENALTY_STATE_EN, periodEnglish, rangeEnglish, STAGE_EN, TIER_EN } from "../english.js";
 import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-store.js";
+import { messageWithCitation } from "../format-error.js";
 import { type Lang, t, weekdayName } from "../i18n.js";
-import { type CommandContext, EXIT, formatError } from "../main.js";
+import { type CommandContext, EXIT, exitCodeOf, formatError } from "../main.js";
 import { buildRegistries, sampleData } from "../registry-store.js";
 
 const storeKind = (kind: StoreSpec["kind"], lang: Lang): string =>
@@ -262,6 +264,12 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     ctx.io.err(formatError(lang, spec.error));
     return EXIT.usage;
   }
+  // The site's directory is settled before anything is stored: a refused --site changes nothing.
+  const siteDir = await demoSiteDir(ctx, spec.value);
+  if (siteDir.isErr()) {
+    ctx.io.err(formatError(lang, siteDir.error));
+    return exitCodeOf(siteDir.error);
+  }
   const demoCase = await withStore(
     ctx,
     spec.value,
@@ -290,7 +298,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
       out(
         t(
           lang,
-          `      （此前试图未经告知直接作出决定 → 被拒绝：${c.refused.message}${c.refused.source === undefined || c.refused.message.includes("依据") ? "" : `（依据：${formatSource(c.refused.source)}）`}（${c.refused.code}））\n`,
+          `      （此前试图未经告知直接作出决定 → 被拒绝：${messageWithCitation("zh", c.refused)}（${c.refused.code}））\n`,
           `      (an attempt to decide before the party was notified was refused: the party must first be told the facts, grounds and rights${c.refused.source === undefined ? "" : ` (${formatSource(c.refused.source)})`} [${c.refused.code}])\n`,
         ),
       );
@@ -345,7 +353,8 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     );
 
   if (!(await demoReviewSection(ctx, spec.value, storeFlag))) return EXIT.failure;
-  if (!(await demoDisclosureSection(ctx, spec.value, c.caseId))) return EXIT.failure;
+  if (!(await demoDisclosureSection(ctx, spec.value, c.caseId, siteDir.value))) return EXIT.failure;
+  if (!(await demoCliSection(ctx, spec.value))) return EXIT.failure;
 
   out(
     t(

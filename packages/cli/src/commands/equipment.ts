@@ -1,7 +1,6 @@
 // 执法装备 in the CLI — the ratio check of the bureau's equipment inventory (执法装备台账,
 // stored as registry/equipment.json under --dir, or the sample bureaus' with --sample) and the
 // written procurement list for the finance bureau (沙坡头区司法局三项制度试点工作方案 二（二）（3）).
-import { writeFile } from "node:fs/promises";
 import {
   type AppliedEquipmentRule,
   type Body,
@@ -16,20 +15,16 @@ import {
   type EquipmentReport,
   type EquipmentStaffing,
   equipmentStaffing,
-  err,
-  ok,
   type ProcurementList,
   procurementListCsv,
   procurementListFor,
   procurementListHtml,
-  type Result,
-  type SanxiangError,
   sanxiangError,
 } from "@sanxiang/core";
 import { EQUIPMENT_KIND_EN } from "../english.js";
 import { type Lang, t } from "../i18n.js";
-import { describeSystemError, isInputSystemError, isSystemError } from "../io.js";
 import { type CommandContext, EXIT, exitCodeOf, UsageError } from "../main.js";
+import { writeOutputFile } from "../output.js";
 import { buildRegistries, type Registries } from "../registry-store.js";
 import { dateOption } from "./options.js";
 import { dataOrExit, reportError } from "./registry.js";
@@ -235,25 +230,6 @@ async function reportCommand(ctx: CommandContext): Promise<number> {
   return EXIT.ok;
 }
 
-async function writeOut(file: string, text: string): Promise<Result<void, SanxiangError>> {
-  try {
-    await writeFile(file, text, "utf8");
-    return ok(undefined);
-  } catch (e) {
-    const reason = isSystemError(e) ? describeSystemError(e) : e instanceof Error ? e.message : String(e);
-    return err(
-      sanxiangError(
-        isSystemError(e) && !isInputSystemError(e) ? "STORE_UNAVAILABLE" : "INVALID_INPUT",
-        `无法写入 ${file}：${reason}`,
-        {
-          details: { file },
-          cause: e,
-        },
-      ),
-    );
-  }
-}
-
 /**
  * `sanxiang equipment procurement --preparer OFFICER [--on DATE] [--format text|html|csv]
  * [--out FILE]` — 采购需求清单: the shortfalls of the ratio check as the written list for the
@@ -303,7 +279,7 @@ async function procurementCommand(ctx: CommandContext): Promise<number> {
     io.out(document);
     return EXIT.ok;
   }
-  const written = await writeOut(out, document);
+  const written = await writeOutputFile(out, document, { cwd: io.cwd, force: ctx.options.force === true });
   if (written.isErr()) {
     reportError(ctx, written.error);
     return exitCodeOf(written.error);

@@ -4,12 +4,12 @@
 // of the random-inspection list (双随机抽查事项清单) named by code. The task it returns carries its
 // seed and pools, so anyone can replay the draw (`replayDraw`); it is the `task` of each drawn
 // entity's `inspection.open`, written with --out as one ready payload per entity.
-import { mkdir, readdir, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { civilDateOf, cryptoRandom, type InspectionItem, type Instant, memoryEventStore } from "@sanxiang/core";
 import { t } from "../i18n.js";
 import { type CommandContext, EXIT, UsageError } from "../main.js";
-import { bureauOf, input, instantOf, isError, refuse, registriesOrExit } from "./case.js";
+import { makeOutputDir, outputDir, writeOutputFiles } from "../output.js";
+import { bureauOf, input, instantOf, isError, refuse, registriesOrExit } from "./case-common.js";
 
 const USAGE_ZH = `用法：
   sanxiang inspection draw --task <任务编号> --item <抽查事项编码> [--item …] --category <执法类别> --region <区划代码>
@@ -64,21 +64,13 @@ export async function inspectionCommand(ctx: CommandContext): Promise<number> {
     if (found.isErr()) return refuse(ctx, found.error);
     items.push(found.value);
   }
-  const out = typeof ctx.options.out === "string" ? resolve(ctx.io.cwd, ctx.options.out) : undefined;
-  if (out !== undefined && ctx.options.force !== true) {
-    const entries = await readdir(out).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? [] : e));
-    if (!Array.isArray(entries)) {
-      return refuse(
-        ctx,
-        input(`--out ${String(ctx.options.out)} 不是可写入的目录（${entries.code ?? entries.message}）`),
-      );
-    }
-    if (entries.length > 0) {
-      return refuse(
-        ctx,
-        input(`--out ${String(ctx.options.out)} 已有文件：如需覆盖请加 --force`, { out: ctx.options.out }),
-      );
-    }
+  const outOption = typeof ctx.options.out === "string" ? ctx.options.out : undefined;
+  const force = ctx.options.force === true;
+  let out: string | undefined;
+  if (outOption !== undefined) {
+    const dir = await outputDir(outOption, { cwd: ctx.io.cwd, force });
+    if (dir.isErr()) return refuse(ctx, dir.error);
+    out = dir.value;
   }
   // The draw reads the registries only and appends nothing (the task is recorded by each drawn
   // entity's inspection.open), so the bureau drawing it stands on an empty in-memory store.
@@ -96,12 +88,21 @@ export async function inspectionCommand(ctx: CommandContext): Promise<number> {
   });
   if (drawn.isErr()) return refuse(ctx, drawn.error);
   const task = drawn.value;
-  if (out !== undefined) {
-    await mkdir(out, { recursive: true });
-    await writeFile(join(out, "task.json"), `${JSON.stringify(task, null, 2)}\n`);
-    for (const a of task.assignments) {
-      await writeFile(join(out, `open-${a.uscc}.json`), `${JSON.stringify({ task, uscc: a.uscc }, null, 2)}\n`);
-    }
+  if (out !== undefined && outOption !== undefined) {
+    const made = await makeOutputDir(out, outOption);
+    if (made.isErr()) return refuse(ctx, made.error);
+    const written = await writeOutputFiles(
+      [
+        { given: join(out, "task.json"), option: "out", data: `${JSON.stringify(task, null, 2)}\n` },
+        ...task.assignments.map((a) => ({
+          given: join(out, `open-${a.uscc}.json`),
+          option: "out",
+          data: `${JSON.stringify({ task, uscc: a.uscc }, null, 2)}\n`,
+        })),
+      ],
+      { cwd: ctx.io.cwd, force },
+    );
+    if (written.isErr()) return refuse(ctx, written.error);
   }
   if (ctx.options.json === true) {
     ctx.io.out(`${JSON.stringify(task, null, 2)}\n`);

@@ -18,6 +18,7 @@ import { storeSpecOf, withStore } from "../event-store.js";
 import { type Lang, t } from "../i18n.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { organOfBodyOption } from "../organ.js";
+import { outputDir } from "../output.js";
 import { serveSite } from "../serve.js";
 
 /** Default public address written into feeds and the sitemap when `--base-url` is not given. */
@@ -132,6 +133,23 @@ export function siteConfigOf(ctx: CommandContext, organ?: string): SiteConfig {
   };
 }
 
+/** 公示网站状态目录 — the directory a site built by publish-site keeps its state in. */
+const SITE_STATE_DIR = ".sanxiang-site";
+
+/**
+ * The site directory `--out` (or `--site`) names, checked by the shared output helper: a new or
+ * empty directory, or a site built before (it holds `.sanxiang-site/`, updated in place); a
+ * directory holding anything else needs `--force`, a file is refused.
+ */
+export function siteDirOf(ctx: CommandContext, given: string, option: string): Promise<Result<string, SanxiangError>> {
+  return outputDir(given, {
+    cwd: ctx.io.cwd,
+    force: ctx.options.force === true,
+    option,
+    own: (entries) => entries.includes(SITE_STATE_DIR),
+  });
+}
+
 /**
  * `sanxiang publish --out <dir> [--store …] [--key <public-key-hex> [--algorithm …]]
  * [--require-signed] [--base-url URL] [--title …] [--bureau …] [--serve]`: builds the public
@@ -146,7 +164,12 @@ export async function publishCommand(ctx: CommandContext): Promise<number> {
   if (typeof outOpt !== "string" || outOpt === "") {
     throw new UsageError(t(lang, "publish 需要 --out <目录>", "publish needs --out <dir>"));
   }
-  const outDir = resolve(io.cwd, outOpt);
+  const dir = await siteDirOf(ctx, outOpt, "out");
+  if (dir.isErr()) {
+    io.err(formatError(lang, dir.error));
+    return EXIT.usage;
+  }
+  const outDir = dir.value;
   const key = keyOption(ctx);
   if (key.isErr()) {
     io.err(formatError(lang, key.error));

@@ -201,7 +201,7 @@ async function exportCommand(
   if (file === undefined) throw new UsageError(t(ctx.lang, "缺少文件路径", "missing file"));
   const data = await dataOrExit(ctx);
   if (typeof data === "number") return data;
-  const written = await writeKindFile(kind, data[kind], file);
+  const written = await writeKindFile(kind, data[kind], file, { cwd: ctx.io.cwd, force: ctx.options.force === true });
   if (written.isErr()) {
     reportError(ctx, written.error);
     return exitCodeOf(written.error);

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import {
   type CaseEvent,
   type EventStore,
@@ -18,9 +17,9 @@ import {
 import { SDK_LAWS } from "@sanxiang/core/laws";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
-import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
 import { bodiesOrExit } from "../organ.js";
+import { writeOutputFile } from "../output.js";
 
 /** The forms `review opinion --format` prints: plain text (default), the printable page, Markdown. */
 export const OPINION_FORMATS = ["text", "html", "md"] as const;
@@ -133,11 +132,10 @@ export async function reviewCommand(ctx: CommandContext): Promise<number> {
       ctx.io.out(document);
       return EXIT.ok;
     }
-    try {
-      await writeFile(out, document, "utf8");
-    } catch (e) {
-      ctx.io.err(`${t(lang, "错误：无法写入", "error: cannot write")} ${describeFailure(e, out)}\n`);
-      return EXIT.usage;
+    const written = await writeOutputFile(out, document, { cwd: ctx.io.cwd, force: ctx.options.force === true });
+    if (written.isErr()) {
+      ctx.io.err(formatError(lang, written.error));
+      return exitCodeOf(written.error);
     }
     ctx.io.out(
       t(
