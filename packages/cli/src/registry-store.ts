@@ -59,7 +59,6 @@ import {
 import { exportXlsx, importXlsx } from "@sanxiang/xlsx";
 import { describeSystemError, isInputSystemError, isSystemError } from "./io.js";
 import { type OutputOptions, outputFile, writeOutput } from "./output.js";
-import { type OutputOptions, outputFile, writeOutput } from "./output.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { type DecodedText, decodeText } from "./text-decode.js";
 
