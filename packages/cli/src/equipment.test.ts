@@ -27,7 +27,7 @@ function cli(...args: string[]): Promise<CliRun> {
 async function importSample(equipmentFile?: string): Promise<CliRun | undefined> {
   for (const kind of ["issuers", "bodies", "officers"]) {
     const f = join(dir, `${kind}.json`);
-    expect((await cli("registry", "export", kind, f, "--sample")).code).toBe(0);
+    expect((await cli("registry", "export", kind, f, "--sample", "--force")).code).toBe(0);
     expect((await cli("registry", "import", kind, f)).code).toBe(0);
   }
   return equipmentFile === undefined ? undefined : cli("registry", "import", "equipment", equipmentFile);

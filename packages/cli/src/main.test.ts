@@ -133,16 +133,34 @@ describe("sanxiang demo", () => {
     expect(r.err).toBe("");
     // No raw identifier (event type, state, rule id, enum value) in what an officer reads; a
     // code may follow a sentence in brackets (issue 16).
-    const raw = findRawIdentifiers(r.out.replace(/（[A-Z][A-Z0-9_]*）/g, "")).map((x) => x.text);
+    // §8 shows the CLI's own commands as typed (ids and all): the prose is everything before it.
+    const prose = r.out.slice(0, r.out.indexOf("\n八、"));
+    const raw = findRawIdentifiers(prose.replace(/（[A-Z][A-Z0-9_]*）/g, "")).map((x) => x.text);
     expect(raw).toEqual([]);
     // Every section is there and says something; §6 prints the 法制审核意见书 itself.
-    const sections = sectionsOf(r.out, /^([一二三四五六七])、/);
-    expect([...sections.keys()]).toEqual(["一", "二", "三", "四", "五", "六", "七"]);
+    const sections = sectionsOf(r.out, /^([一二三四五六七八])、/);
+    expect([...sections.keys()]).toEqual(["一", "二", "三", "四", "五", "六", "七", "八"]);
     for (const text of sections.values()) expect(text.split("\n").length).toBeGreaterThan(3);
     expect(sections.get("六")).toContain("    法制审核意见书\n");
     expect(sections.get("六")).toContain("：否（罚款数额超出裁量基准的从重档次，未说明理由）");
     expect(sections.get("六")).toContain("    审核人员：郭婷（法律职业资格证书编号：");
     expect(sections.get("六")).not.toMatch(/\d{4}-\d{2}-\d{2}\n {4}/);
+    // §8: each capability from the command line, on the demo's store, with what it printed.
+    const cli8 = sections.get("八") ?? "";
+    expect(cli8).toMatch(/\$ sanxiang case SPT-SCJ-CLI-\d{3} do case\.file --as spt-scj-01/);
+    expect(cli8).toMatch(/执行 case\.file：SPT-SCJ-CLI-\d{3} 记录事件 1 件，现处于「调查取证」/);
+    expect(cli8).toMatch(/\$ sanxiang case SPT-SCJ-CLI-\d{3} commands\n[^\n]*此时可执行/);
+    expect(cli8).toMatch(/evidence attach note\.txt[\s\S]*证据 SPT-SCJ-CLI-\d{3}-ev-1 已入卷/);
+    expect(cli8).toMatch(
+      /调取证据 SPT-SCJ-CLI-\d{3}-ev-1（用途：法制审核）：\d+ 字节写入 note-copy\.txt；保管链记录于/,
+    );
+    expect(cli8).toContain("$ sanxiang review opinion SPT-SCJ-MAJOR-001 --format md --out opinion.md");
+    expect(cli8).toContain("已写入法制审核意见书：opinion.md");
+    expect(cli8).toContain("$ sanxiang equipment report");
+    expect(cli8).toContain("执法装备配备情况");
+    expect(cli8).toContain("已写入采购需求清单：procurement.csv");
+    expect(cli8).toMatch(/\$ sanxiang inspection draw[^\n]*\n\s+抽查任务 SPT-SJ-2026-01/);
+    expect(cli8).toMatch(/写出的文件在：\S+sanxiang-demo-/);
   }, 120_000);
 
   it("speaks English in every section: names, never ids; Chinese only in citations, glosses and quoted data", async () => {
@@ -152,7 +170,17 @@ describe("sanxiang demo", () => {
     expect(r.out).toContain("Tampering");
     expect(r.out).toContain("rejected [MERKLE_ROOT_MISMATCH]");
     const sections = sectionsOf(r.out, /^(\d)\. /);
-    expect([...sections.keys()]).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect([...sections.keys()]).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    // §8 shows the CLI's own commands as typed, and what each printed in English.
+    const cli8 = sections.get("8") ?? "";
+    expect(cli8).toMatch(/ran case\.file: 1 event\(s\) recorded on SPT-SCJ-CLI-\d{3}/);
+    expect(cli8).toMatch(
+      /opened evidence SPT-SCJ-CLI-\d{3}-ev-1 \(purpose: 法制审核\): \d+ bytes written to note-copy\.txt/,
+    );
+    expect(cli8).toContain("Wrote the review opinion (法制审核意见书, in Chinese): opinion.md");
+    expect(cli8).toContain("Enforcement equipment against the ratios");
+    expect(cli8).toContain("Wrote the procurement list (采购需求清单, in Chinese): procurement.csv");
+    expect(cli8).toMatch(/task SPT-SJ-2026-01 \(spt-scjgj, 2026-03-02\): 1 of \d+ entities drawn/);
     // States, periods, tiers, steps and refusals by their English names (issue 16).
     expect(sections.get("2")).toContain("case filed → time limit for the penalty decision 90 days → 2026-12-28");
     expect(sections.get("4")).toContain("→ heavier tier: 3.5 to 5 times the illegal gains (¥17,500.00 to ¥25,000.00)");
@@ -164,12 +192,14 @@ describe("sanxiang demo", () => {
     expect(sections.get("6")).toContain("opinion: changes required → changes required");
     expect(sections.get("6")).toMatch(/review opinion SPT-SCJ-MAJOR-\d{3} --store /);
     // No raw identifier once the codes in square brackets are set aside; no bare state id.
-    const raw = findRawIdentifiers(r.out.replace(/\[[A-Z][A-Z0-9_]*\]/g, "")).map((x) => x.text);
+    const prose = r.out.slice(0, r.out.indexOf("\n8. "));
+    const raw = findRawIdentifiers(prose.replace(/\[[A-Z][A-Z0-9_]*\]/g, "")).map((x) => x.text);
     expect(raw).toEqual([]);
     for (const id of ["investigating", "noticed", "underReview", "changesRequired", "submitted", "penalty.decision"]) {
       expect(r.out).not.toMatch(new RegExp(`→ ${id}\\b`));
     }
     for (const [n, text] of sections) {
+      if (n === "8") continue; // commands as typed
       for (const line of text.split("\n")) {
         // Full-width punctuation belongs to Chinese text only: never after an English word.
         expect(line, `section ${n}`).not.toMatch(/[A-Za-z0-9 )\]][：（）]/);

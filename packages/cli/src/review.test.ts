@@ -96,6 +96,26 @@ describe("sanxiang review opinion", () => {
     expect(md.code).toBe(0);
     expect(md.out).toContain(`已写入法制审核意见书：${out}`);
     expect(readFileSync(out, "utf8")).toContain("| 序号 | 审核事项 | 审核结果 | 意见 |");
+    // The file exists now: the same --out is refused (exit 2, untouched) unless --force.
+    const again = await cli("review", "opinion", stream, "--store", db, "--sample", "--format", "html", "--out", out);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("已存在：如需覆盖请加 --force");
+    expect(readFileSync(out, "utf8")).toContain("| 序号 |");
+    const forced = await cli(
+      "review",
+      "opinion",
+      stream,
+      "--store",
+      db,
+      "--sample",
+      "--format",
+      "html",
+      "--out",
+      out,
+      "--force",
+    );
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain('<p class="organ">');
   });
 
   it("without a registry: no organ heading, the reviewer's name said to be unrecorded — never an id", async () => {
