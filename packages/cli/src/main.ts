@@ -248,8 +248,10 @@ function usage(lang: Lang): string {
                          注明配备标准及依据（台账取自 --dir 下的 equipment 数据库或 --sample）
   equipment procurement --preparer <人员编号> [--on <日期>] [--format text|html|csv] [--out <文件>]
                          生成报财政部门的行政执法装备采购需求清单；编制人及编制单位取自执法主体数据库
-  demo                   演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
-                         一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示
+  demo [--site <目录>]    演示：工作日历、法定期限、数据库与裁量建议、默克尔日志、
+                         一件存入 SQLite 的普通程序案件及其案卷、法制审核、行政执法公示，
+                         再以命令行办案（case do、证据入卷与调取、审核意见书、装备、双随机抽取）；
+                         --store memory 时公示网站写入临时目录（输出中注明）
 
 选项：
   --lang zh|en           输出语言（默认中文，或环境变量 SANXIANG_LANG）
@@ -258,6 +260,8 @@ function usage(lang: Lang): string {
                          （默认内嵌 SQLite，或环境变量 SANXIANG_STORE；demo 默认 ./.sanxiang/demo）
   --sample               使用示例局的数据（沙坡头区司法局、市场监督管理局）
   --date <日期>          按该日有效的数据（默认今天）
+  --force                覆盖已存在的输出文件（--out、--html、casefile、registry export）；
+                         不加时已存在的文件不被改动（退出码 2）
   -h, --help             显示帮助
 `,
     `Usage: sanxiang <command> [arguments]
@@ -356,9 +360,12 @@ Commands:
   equipment procurement --preparer <officer-id> [--on <date>] [--format text|html|csv] [--out <file>]
                          the procurement list for the finance bureau (in Chinese); preparer
                          and organ from the bodies registry
-  demo                   demo: calendar, periods, registries, a recommendation, the Merkle
+  demo [--site <dir>]    demo: calendar, periods, registries, a recommendation, the Merkle
                          log, an ordinary case stored in SQLite and its case file, legal
-                         review, and enforcement disclosure
+                         review, and enforcement disclosure; then the same bureau from the
+                         command line (case do, evidence attach and open, the review opinion,
+                         equipment, a 双随机 draw); with --store memory the site goes to a
+                         temporary directory (the output says where)
 
 Options:
   --lang zh|en           output language (default Chinese, or SANXIANG_LANG)
@@ -367,6 +374,8 @@ Options:
                          (default embedded SQLite, or SANXIANG_STORE; the demo's ./.sanxiang/demo)
   --sample               use the sample bureaus' data
   --date <date>          data in force on that date (default today)
+  --force                replace an existing output file (--out, --html, casefile, registry
+                         export); without it an existing file is left as it is (exit 2)
   -h, --help             show this help
 
 Chinese only (--lang en translates the CLI's own messages, not these):

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { sanxiangError } from "@sanxiang/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sampleStore } from "./cli.test-support.js";
+import { runCli, sampleStore } from "./cli.test-support.js";
 import { DEMO_STEPS } from "./demo-case.js";
 import { formatError, withoutRepeatedCitations } from "./format-error.js";
 import { beginOutput, outputFile, writeOutputFile } from "./output.js";
@@ -209,5 +209,21 @@ describe("a refusal cites its rule once", () => {
         expect(new Set(cites).size, line).toBe(cites.length);
       }
     }
+  });
+});
+
+describe("the README's --force snippet runs as written", () => {
+  it("writes, refuses the same file (exit 2), replaces it with --force", async () => {
+    const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("Files a command writes"));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+    const lines = block.split("\n").filter((l) => l.startsWith("sanxiang "));
+    expect(lines).toHaveLength(3);
+    const codes: number[] = [];
+    for (const line of lines) {
+      const args = (line.split("#")[0] ?? "").trim().split(/\s+/).slice(1);
+      codes.push((await runCli(args, { cwd: t.dir })).code);
+    }
+    expect(codes).toEqual([0, 2, 0]);
   });
 });
