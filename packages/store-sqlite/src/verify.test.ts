@@ -170,6 +170,17 @@ describe("readLeaves: the packed page and its row-by-row fallback", () => {
     // The packed page joins JSONs with 0x0A and texts with `\n`: any of them holding one is read row by row.
     ["a newline in a case id", "UPDATE events SET case_id = case_id || char(10) WHERE position = 2", "STORE_CORRUPT"],
     ["a newline in a type", "UPDATE events SET type = char(10) || type WHERE position = 4", "STORE_CORRUPT"],
+    // Texts decoded as one page must split into what each row decodes to: bytes that are no UTF-8 at the ends.
+    [
+      "a case id ending in a cut UTF-8 sequence",
+      "UPDATE events SET case_id = CAST(x'61e4b8' AS TEXT) WHERE position = 2",
+      "STORE_CORRUPT",
+    ],
+    [
+      "a type starting with a UTF-8 continuation byte",
+      "UPDATE events SET type = CAST(x'b8' || CAST(type AS BLOB) AS TEXT) WHERE position = 3",
+      "STORE_CORRUPT",
+    ],
     [
       "a seq stored as a BLOB of its digits",
       "UPDATE events SET seq = CAST(CAST(seq AS TEXT) AS BLOB) WHERE position = 2",
