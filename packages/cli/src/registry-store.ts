@@ -354,11 +354,28 @@ export interface ReadSheet {
 }
 
 const SUPPORTED = [".csv", ".xlsx", ".json"];
+/** Tab-separated text import reads too (Excel's "Unicode 文本" is saved as .txt). */
+const TEXT_SHEETS = [".txt", ".tsv"];
 
 function unsupported(ext: string): SanxiangError {
-  return sanxiangError("TABLE_UNREADABLE", `不支持的文件类型：${ext || "（无扩展名）"}；应为 .csv、.xlsx 或 .json`, {
-    details: { extension: ext },
-  });
+  return sanxiangError(
+    "TABLE_UNREADABLE",
+    `不支持的文件类型：${ext || "（无扩展名）"}；应为 .csv、.xlsx 或 .json（导入另可读制表符分隔的 .txt / .tsv）`,
+    {
+      details: { extension: ext },
+    },
+  );
+}
+
+/**
+ * The field separator of a text sheet: tabs for .tsv, and for .txt or .csv whose header line
+ * has tabs and no comma (Excel's "Unicode 文本" is tab-separated UTF-16 LE); else commas.
+ */
+function delimiterOf(ext: string, text: string): "," | "\t" {
+  if (ext === ".tsv") return "\t";
+  const end = text.search(/\r|\n/);
+  const header = end === -1 ? text : text.slice(0, end);
+  return header.includes("\t") && !header.includes(",") ? "\t" : ",";
 }
 
 /** Adds the encoding a failed text read used to its error (the wrong guess is the likely cause). */
@@ -380,7 +397,7 @@ function withEncoding(e: SanxiangError, decoded: DecodedText): SanxiangError {
 export async function readKindFile(kind: Kind, file: string): Promise<Result<ReadSheet, SanxiangError>> {
   const spec = KINDS[kind].spec as TableSpec<unknown>;
   const ext = extname(file).toLowerCase();
-  if (!SUPPORTED.includes(ext)) return err(unsupported(ext));
+  if (!SUPPORTED.includes(ext) && !TEXT_SHEETS.includes(ext)) return err(unsupported(ext));
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(file);
@@ -396,8 +413,10 @@ export async function readKindFile(kind: Kind, file: string): Promise<Result<Rea
   if (decoded.isErr()) return err(decoded.error);
   const { text } = decoded.value;
   let records: Result<unknown[], SanxiangError>;
-  if (ext === ".csv") {
-    const rows = parseCsv(text, file).andThen((s) => importSheet(spec, s).map((r) => ({ r, s })));
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
+    const rows = parseCsv(text, file, { delimiter: delimiterOf(ext, text) }).andThen((s) =>
+      importSheet(spec, s).map((r) => ({ r, s })),
+    );
     records =
       kind !== "benchmarks"
         ? rows.map(({ r }) => r as unknown[])

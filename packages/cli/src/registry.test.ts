@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseCsvRecords } from "@sanxiang/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
 import { encodeGbk, USCC_HEADER_GBK } from "./gbk.test-support.js";
@@ -350,6 +351,24 @@ describe("sanxiang registry import: sheets saved by Excel on Chinese Windows (GB
     expect(r.code).toBe(0);
     expect(r.out).toContain("按 UTF-16LE 编码读取");
   });
+
+  it.each(["org.txt", "org-tabs.csv", "org.tsv"])(
+    "imports Excel's 'Unicode 文本' as it really is — tab-separated UTF-16 LE with a BOM — saved as %s",
+    async (name) => {
+      // Hostile pass (issue 13 §1.10): the tab-separated sheet was refused for every column.
+      const utf8 = join(dir, "org.csv");
+      expect((await cli("registry", "export", "organisations", utf8, "--sample")).code).toBe(0);
+      const rows = parseCsvRecords(readFileSync(utf8, "utf8"))._unsafeUnwrap();
+      expect(rows.flat().some((f) => f.includes("\t"))).toBe(false);
+      const tsv = `${rows.map((r) => r.join("\t")).join("\r\n")}\r\n`;
+      writeFileSync(join(dir, name), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]));
+      const r = await cli("registry", "import", "organisations", join(dir, name));
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("按 UTF-16LE 编码读取");
+      expect(r.out).toContain(`已导入 ${rows.length - 1} 条`);
+    },
+  );
 
   it("refuses a sheet that is neither UTF-8 nor GB18030, naming the line, and names the encoding on any refusal", async () => {
     const bad = Buffer.concat([Buffer.from(encodeGbk("统一社会信用代码,名称\n甲,乙\n")), Buffer.from([0xff, 0x0a])]);

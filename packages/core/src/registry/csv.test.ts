@@ -44,6 +44,14 @@ describe("CSV (RFC 4180)", () => {
     expect(parseCsv(",,\r\n", "x")._unsafeUnwrapErr().code).toBe("TABLE_UNREADABLE");
   });
 
+  it("reads tab-separated text when asked (Excel's 'Unicode 文本'), quoted fields and commas inside included", () => {
+    expect(parseCsvRecords('名称\t代码\r\n"甲\t乙"\t1,2\r\n', { delimiter: "\t" })._unsafeUnwrap()).toEqual([
+      ["名称", "代码"],
+      ["甲\t乙", "1,2"],
+    ]);
+    expect(parseCsvRecords("名称\t代码\r\n")._unsafeUnwrap()).toEqual([["名称\t代码"]]);
+  });
+
   it("guards cells Excel would run as formulas, and reads them back unchanged (CSV injection)", () => {
     const hostile = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "'=already", "plain"];
     const rows = hostile.map((v, i) => ({ rowNumber: i + 2, cells: { 名称: v } }));

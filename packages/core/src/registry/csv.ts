@@ -14,6 +14,27 @@ const BOM = "\uFEFF";
 const QUOTED = /"((?:[^"]|"")*)"(,|\r\n|\n|\r|$)/y;
 const QUOTED_ONLY = /"(?:[^"]|"")*"/y;
 const PLAIN = /([^,\r\n]*)(,|\r\n|\n|\r|$)/y;
+// The same with tabs: Excel's "Unicode 文本" (UTF-16 LE) and other tab-separated text.
+const QUOTED_TAB = /"((?:[^"]|"")*)"(\t|\r\n|\n|\r|$)/y;
+const PLAIN_TAB = /([^\t\r\n]*)(\t|\r\n|\n|\r|$)/y;
+
+/** What separates fields: a comma (CSV) or a tab (tab-separated text). */
+export type CsvDelimiter = "," | "\t";
+
+/** Options of {@link parseCsvRecords} and {@link parseCsv}. */
+export interface CsvReadOptions {
+  /** The field separator (default: a comma). */
+  readonly delimiter?: CsvDelimiter;
+}
+
+/** True when `options` asks for tabs; anything unreadable (a hostile object) means the default. */
+function isTabDelimited(options: unknown): boolean {
+  try {
+    return typeof options === "object" && options !== null && (options as CsvReadOptions).delimiter === "\t";
+  } catch {
+    return false;
+  }
+}
 
 function lineAt(text: string, pos: number): number {
   let line = 1;
@@ -25,7 +46,11 @@ function lineAt(text: string, pos: number): number {
  * Parses CSV text into rows of fields. Refuses (`TABLE_UNREADABLE`) an unterminated quote
  * or text after a closing quote, naming the line.
  */
-export function parseCsvRecords(text: string): Result<string[][], SanxiangError> {
+export function parseCsvRecords(text: string, options: CsvReadOptions = {}): Result<string[][], SanxiangError> {
+  const tab = isTabDelimited(options);
+  const quoted = tab ? QUOTED_TAB : QUOTED;
+  const plain = tab ? PLAIN_TAB : PLAIN;
+  const delimiter = tab ? "\t" : ",";
   if (typeof text !== "string") {
     return err(
       sanxiangError("TABLE_UNREADABLE", `CSV 内容应为文本，实为 ${describeValue(text)}`, {
@@ -42,8 +67,8 @@ export function parseCsvRecords(text: string): Result<string[][], SanxiangError>
     let field: string;
     let sep: string;
     if (src.charCodeAt(pos) === 34 /* " */) {
-      QUOTED.lastIndex = pos;
-      const m = QUOTED.exec(src);
+      quoted.lastIndex = pos;
+      const m = quoted.exec(src);
       if (m === null) {
         QUOTED_ONLY.lastIndex = pos;
         const closed = QUOTED_ONLY.exec(src) !== null;
@@ -55,16 +80,16 @@ export function parseCsvRecords(text: string): Result<string[][], SanxiangError>
       const inner = m[1] ?? "";
       field = inner.includes('""') ? inner.replaceAll('""', '"') : inner;
       sep = m[2] ?? "";
-      pos = QUOTED.lastIndex;
+      pos = quoted.lastIndex;
     } else {
-      PLAIN.lastIndex = pos;
-      const m = PLAIN.exec(src) as RegExpExecArray; // always matches (possibly empty)
+      plain.lastIndex = pos;
+      const m = plain.exec(src) as RegExpExecArray; // always matches (possibly empty)
       field = m[1] ?? "";
       sep = m[2] ?? "";
-      pos = PLAIN.lastIndex;
+      pos = plain.lastIndex;
     }
     row.push(field);
-    if (sep === ",") continue;
+    if (sep === delimiter) continue;
     rows.push(row);
     row = [];
     if (sep === "" || pos >= src.length) return ok(rows);
@@ -75,11 +100,11 @@ export function parseCsvRecords(text: string): Result<string[][], SanxiangError>
  * Reads CSV text as a sheet: the first row is the header, every other non-blank row a
  * record keyed by header. Duplicate or empty headers → `TABLE_UNREADABLE`.
  */
-export function parseCsv(text: string, sheet: string): Result<RawSheet, SanxiangError> {
+export function parseCsv(text: string, sheet: string, options: CsvReadOptions = {}): Result<RawSheet, SanxiangError> {
   if (typeof sheet !== "string") {
     return err(sanxiangError("INVALID_INPUT", `表名应为文本，实为 ${describeValue(sheet)}`, { details: {} }));
   }
-  return parseCsvRecords(text).andThen((records) => {
+  return parseCsvRecords(text, options).andThen((records) => {
     const [header, ...body] = records;
     if (header === undefined) return ok({ name: sheet, rows: [] });
     const all = header.map((h) => h.trim());
