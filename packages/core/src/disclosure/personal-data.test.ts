@@ -152,6 +152,7 @@ describe("data split across two public texts (issue 13 §1.1)", () => {
         { path: "content.party.creditCode", text: `${MOBILE.slice(3, 7)} ${MOBILE.slice(7)}` },
       ],
       ctx,
+      { acrossTexts: true },
     );
     const e = r._unsafeUnwrapErr();
     expect(e.code).toBe("REDACTION_INCOMPLETE");
@@ -167,7 +168,13 @@ describe("data split across two public texts (issue 13 §1.1)", () => {
       { path: "content.officers[1].name", text: "李某" },
       { path: "content.basis[0]", text: "《行政处罚法》第三十二条" },
     ];
-    expect(checkPublicTexts(texts, ctx).isOk()).toBe(true);
+    expect(checkPublicTexts(texts, ctx, { acrossTexts: true }).isOk()).toBe(true);
+    // A label at the end of one text does not reach into the next (电话 | 000 0000).
+    const labelled = [
+      { path: "name", text: "某局电话000" },
+      { path: "nature", text: "0000＃行政机关" },
+    ];
+    expect(checkPublicTexts(labelled, ctx, { acrossTexts: true }).isOk()).toBe(true);
   });
 });
 
@@ -267,5 +274,14 @@ describe("names given are found however spaced", () => {
       expect(fields(`证人${written}证实`, c), written).toEqual(["otherPersonName"]);
       expect(redactText(`证人${written}证实`, c).text).not.toMatch(/小\s*明/u);
     }
+  });
+});
+
+describe("a number is hidden whole", () => {
+  it("a 19-digit account written 4-4-4-4-3 whose last groups look like a mobile", () => {
+    const text = "联系方式：6576 6143 1931 6990 169";
+    const out = redactText(text, ctx).text;
+    expect(out).not.toMatch(/\d/);
+    expect(out.startsWith("联系方式：")).toBe(true);
   });
 });

@@ -200,7 +200,7 @@ function isLegacyResidentId(s: string): boolean {
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
-const MOBILE_86 = /^861[3-9]\d{9}$/;
+const MOBILE_86 = /^(?:00)?861[3-9]\d{9}$/;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -410,6 +410,14 @@ function numberFindings(
     const stretch = groups.slice(k, e + 1);
     const start = (stretch[0] as Group).start;
     const end = (stretch[stretch.length - 1] as Group).end;
+    // Groups of 3+ digits left over beside a finding are the rest of the same number (a
+    // 19-digit account written 4-4-4-4-3 whose last 11 digits look like a mobile): hidden too.
+    const first = found[0];
+    if (first !== undefined && stretch.every((g) => g.digits.length >= 3)) {
+      out.push({ field: first.field, start, end });
+      k = e + 1;
+      continue;
+    }
     const inside =
       stretch.length > 1 && stretch.every((g) => g.digits.length >= 3)
         ? embedded(stretch.map((g) => g.digits).join(""))

@@ -220,8 +220,9 @@ export interface PublicTextCheckOptions {
 
 /**
  * 公示条目个人信息检查 — `REDACTION_INCOMPLETE` (政府信息公开条例 Art. 15) when any public text
- * of the item ({@link publicTextsOfItem}) holds data the policy hides, with the item's id and
- * the paths in `details`. The numbers public by law in its content are not personal data
+ * of the item ({@link publicTextsOfItem}) holds data the policy hides, or a resident ID or
+ * mobile is split across two neighbouring texts (path `a+b`), with the item's id and the
+ * paths in `details`. The numbers public by law in its content are not personal data
  * ({@link publicIdentifiersOf}). The workflow runs it at sign-off and publication; the public
  * site again before it writes anything.
  */
@@ -230,7 +231,7 @@ export function checkPublishedItem(
   options: PublicTextCheckOptions = {},
 ): Result<void, SanxiangError> {
   const ctx = contentRedactionContext(item.content, options.policy ?? DEFAULT_REDACTION_POLICY, options.otherPersons);
-  const r = checkPublicTexts(publicTextsOfItem(item), ctx);
+  const r = checkPublicTexts(publicTextsOfItem(item), ctx, { acrossTexts: true });
   return r.isErr() ? err(withId(r.error, item.id)) : ok(undefined);
 }
 
@@ -248,7 +249,7 @@ export function checkWithdrawalNotice(
     options.content === undefined
       ? { policy, ...(options.otherPersons === undefined ? {} : { otherPersons: options.otherPersons }) }
       : contentRedactionContext(options.content, policy, options.otherPersons);
-  const r = checkPublicTexts(publicTextsOfNotice(notice), ctx);
+  const r = checkPublicTexts(publicTextsOfNotice(notice), ctx, { acrossTexts: true });
   return r.isErr() ? err(withId(r.error, notice.id)) : ok(undefined);
 }
 
