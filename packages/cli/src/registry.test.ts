@@ -105,8 +105,8 @@ describe("sanxiang registry", () => {
 
   it("refuses unknown kinds and file types", async () => {
     expect((await cli("registry", "import", "gossip", "x.csv")).code).toBe(2);
-    writeFileSync(join(dir, "x.txt"), "hello");
-    const r = await cli("registry", "import", "persons", join(dir, "x.txt"));
+    writeFileSync(join(dir, "x.doc"), "hello");
+    const r = await cli("registry", "import", "persons", join(dir, "x.doc"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("TABLE_UNREADABLE");
   });
