@@ -3,6 +3,7 @@
 // is all a store must keep, beside the leaf hashes, to append more leaves and to know the
 // current root (RFC 9162 §2.1.1): a few dozen hashes, rewritten in the same transaction as
 // the events whose leaves changed it.
+import { describeValue } from "./describe-value.js";
 import type { SanxiangError } from "./errors.js";
 import type { HashAlgorithmName } from "./hash.js";
 import { type MerkleOptions, merkleEmptyRoot, merkleHashAlgorithm, merkleNodeHash } from "./merkle-hash.js";
@@ -153,8 +154,18 @@ export function decodeMerkleFrontier(
   options?: MerkleOptions,
 ): Result<MerkleFrontier, SanxiangError> {
   const length = merkleHashAlgorithm(options).outputLength;
-  if (!isSafeCount(treeSize)) return err(sizeInvalid(`默克尔前沿的叶子数 ${treeSize} 无效`, { treeSize }));
+  if (!isSafeCount(treeSize)) {
+    return err(
+      sizeInvalid(`默克尔前沿的叶子数 ${describeValue(treeSize)} 无效`, { treeSize: describeValue(treeSize) }),
+    );
+  }
   const count = popCount(treeSize);
+  // isView first: it reads no trap of a Proxy, so a hostile value is refused, never thrown.
+  if (!ArrayBuffer.isView(bytes) || !(bytes instanceof Uint8Array)) {
+    return err(
+      sizeInvalid(`默克尔前沿应为字节，实为 ${describeValue(bytes)}`, { treeSize, have: describeValue(bytes) }),
+    );
+  }
   if (bytes.length !== count * length) {
     return err(
       sizeInvalid(`${treeSize} 个叶子的默克尔前沿应为 ${count * length} 字节，实为 ${bytes.length} 字节`, {

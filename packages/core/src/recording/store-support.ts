@@ -328,6 +328,18 @@ export function decodeStoredEvent(
   row: { readonly position: number; readonly json: string; readonly leafHash: Uint8Array },
   hash: HashAlgorithm,
 ): Result<StoredEvent, SanxiangError> {
+  try {
+    return decodeRow(row, hash);
+  } catch (cause) {
+    // A row whose fields cannot be read (a driver's object that throws): corrupt, never a throw.
+    return err(storeCorrupt("存储的事件行无法读取", {}, cause));
+  }
+}
+
+function decodeRow(
+  row: { readonly position: number; readonly json: string; readonly leafHash: Uint8Array },
+  hash: HashAlgorithm,
+): Result<StoredEvent, SanxiangError> {
   let value: unknown;
   try {
     value = JSON.parse(row.json);
