@@ -69,7 +69,11 @@ export async function demoCliSection(ctx: CommandContext, spec: StoreSpec): Prom
       out(`    ${r.err.trim().split("\n")[0] ?? ""}\n`);
       return false;
     }
-    for (const line of r.out.trim().split("\n").slice(0, lines)) out(`    ${line.trim()}\n`);
+    const printed = r.out.trim().split("\n");
+    // A negative count: the first line and the last (a report's heading and its conclusion).
+    const picked =
+      lines < 0 ? [printed[0] ?? "", ...(printed.length > 1 ? printed.slice(-1) : [])] : printed.slice(0, lines);
+    for (const line of picked) out(`    ${line.trim()}\n`);
     return true;
   };
   const common = ["--store", store, "--sample"];
@@ -93,7 +97,9 @@ export async function demoCliSection(ctx: CommandContext, spec: StoreSpec): Prom
   const accepted = await run(["case", caseId, "commands", "--json", ...common]);
   if (accepted.code === 0) {
     const list = (JSON.parse(accepted.out) as { accepted: string[] }).accepted;
-    out(`    ${list.slice(0, 6).join("、")}${list.length > 6 ? t(lang, ` 等 ${list.length} 项`, ` … (${list.length})`) : ""}\n`);
+    out(
+      `    ${list.slice(0, 6).join("、")}${list.length > 6 ? t(lang, ` 等 ${list.length} 项`, ` … (${list.length})`) : ""}\n`,
+    );
   }
 
   // Evidence in (bytes into the evidence store, then the item and its custody) and out.
@@ -101,7 +107,16 @@ export async function demoCliSection(ctx: CommandContext, spec: StoreSpec): Prom
   const evidenceDir = join(work, "evidence");
   const attachArgs = [
     ...["case", caseId, "evidence", "attach", "note.txt", "--as", officer],
-    ...["--at", "2026-03-03T03:00:00Z", "--captured-at", "2026-03-03T02:10:00Z", "--stage", "investigation", "--evidence-type", "inspectionRecord"],
+    ...[
+      "--at",
+      "2026-03-03T03:00:00Z",
+      "--captured-at",
+      "2026-03-03T02:10:00Z",
+      "--stage",
+      "investigation",
+      "--evidence-type",
+      "inspectionRecord",
+    ],
   ];
   const attached = await run([...attachArgs, "--evidence", evidenceDir, "--json", ...common]);
   show(attachArgs, attached.code === 0 ? { ...attached, out: "" } : attached, 0);
@@ -136,7 +151,7 @@ export async function demoCliSection(ctx: CommandContext, spec: StoreSpec): Prom
 
   // Equipment against the ratios, the procurement list, and a 双随机 draw (registries only).
   const others: [readonly string[], number][] = [
-    [["equipment", "report", "--body", "spt-scjgj", "--on", "2026-03-02"], 1],
+    [["equipment", "report", "--body", "spt-scjgj", "--on", "2026-03-02"], -1],
     [
       [
         "equipment",
