@@ -32,19 +32,22 @@ function storeArgument(ctx: CommandContext, spec: StoreSpec): string | undefined
 }
 
 /**
- * Section 8: the CLI's own commands on the demo's store (a memory store is not shared between
- * runs: they then use a SQLite file in the temporary directory, and the review opinion is shown
- * as a command only). False when a command failed (its error printed).
+ * Section 8: the CLI's own commands, run in-process. The case steps use a scratch SQLite store in
+ * the temporary directory (the demo's own store is left signed as §7 left it); the review opinion
+ * is read from the demo's store (a memory store is not shared between runs: then it is shown as
+ * a command only). False when a command failed (its error printed).
  */
 export async function demoCliSection(ctx: CommandContext, spec: StoreSpec): Promise<boolean> {
   const { lang } = ctx;
   const out = ctx.io.out;
   out(
-    `\n${t(lang, "八、命令行办案（同一机关、同一存储，经 createBureau）", "8. The same bureau from the command line (same store, through createBureau)")}\n${"-".repeat(40)}\n`,
+    `\n${t(lang, "八、命令行办案（同一机关，经 createBureau；案件存入临时目录中的存储）", "8. The same bureau from the command line (through createBureau; the case in a scratch store)")}\n${"-".repeat(40)}\n`,
   );
   const work = await mkdtemp(join(tmpdir(), "sanxiang-demo-"));
+  // The case steps go to a scratch store of their own, so the demo's store stays as its §7 left
+  // it (every event covered by the signed head); the review opinion is read from the demo's store.
   const given = storeArgument(ctx, spec);
-  const store = given ?? join(work, "events.db");
+  const scratch = join(work, "events.db");
   const run = async (args: readonly string[]): Promise<Run> => {
     let o = "";
     let e = "";
@@ -76,14 +79,9 @@ export async function demoCliSection(ctx: CommandContext, spec: StoreSpec): Prom
     for (const line of picked) out(`    ${line.trim()}\n`);
     return true;
   };
-  const common = ["--store", store, "--sample"];
+  const common = ["--store", scratch, "--sample"];
 
-  // A case number not yet in the store (the demo runs again on the same store).
-  const listed = await run(["cases", "--json", ...common]);
-  const held = listed.code === 0 ? (JSON.parse(listed.out) as { caseId: string }[]).map((c) => c.caseId) : [];
-  let n = 1;
-  while (held.includes(`SPT-SCJ-CLI-${String(n).padStart(3, "0")}`)) n++;
-  const caseId = `SPT-SCJ-CLI-${String(n).padStart(3, "0")}`;
+  const caseId = "SPT-SCJ-CLI-001";
 
   const filing = DEMO_STEPS[0];
   if (filing === undefined) return false;
@@ -138,7 +136,7 @@ export async function demoCliSection(ctx: CommandContext, spec: StoreSpec): Prom
   // The review opinion of section 6's major case, from the store.
   if (given !== undefined) {
     const opinion = ["review", "opinion", "SPT-SCJ-MAJOR-001", "--format", "md", "--out", "opinion.md"];
-    if (!show(opinion, await run([...opinion, ...common]))) return false;
+    if (!show(opinion, await run([...opinion, "--store", given, "--sample"]))) return false;
   } else {
     out(
       t(
