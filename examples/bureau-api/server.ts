@@ -22,7 +22,6 @@ import {
   err,
   fromHex,
   generateEd25519SecretKey,
-  type Instant,
   ok,
   organName,
   type Result,
@@ -35,14 +34,11 @@ import { fsEvidenceStore } from "@sanxiang/evidence-fs";
 import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { openPostgresStore } from "@sanxiang/store-postgres";
-import { openSqliteStore } from "@sanxiang/store-sqlite";
+import { openSqliteStore, systemClock } from "@sanxiang/store-sqlite";
 import { bureauApi } from "./app.js";
 
-/** 系统时钟 — the wall clock, the one place real time enters (core reads none). */
-export const systemClock: Clock = {
-  specificationVersion: 1,
-  now: (): Instant => new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
-};
+/** 系统时钟 — the wall clock, the one place real time enters (core reads none); the store's. */
+export { systemClock };
 
 /** Options of {@link startBureauApi}; {@link optionsFromEnv} reads them from the environment. */
 export interface BureauApiServerOptions {
