@@ -1,4 +1,5 @@
-import type { Clock, Instant } from "@sanxiang/core";
+import type { Clock } from "@sanxiang/core";
+import { systemClock } from "@sanxiang/store-sqlite";
 
 /** Where a command writes and what it may read from its surroundings. */
 export interface CliIo {
@@ -20,13 +21,10 @@ export interface CliIo {
 }
 
 /**
- * 系统时钟 — the wall clock. Core never reads the wall clock (time reaches it through the
- * `Clock` port); the CLI is where the real time enters.
+ * 系统时钟 — the wall clock (`@sanxiang/store-sqlite`'s). Core never reads the wall clock
+ * (time reaches it through the `Clock` port); the CLI is where the real time enters.
  */
-export const systemClock: Clock = {
-  specificationVersion: 1,
-  now: (): Instant => new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
-};
+export { systemClock };
 
 // Output piped into a reader that stops early (`sanxiang demo | head`) closes the pipe: the
 // next write fails with EPIPE, which Node raises as an unhandled 'error' event and a stack

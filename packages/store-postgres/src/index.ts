@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+export { systemClock } from "./clock.js";
 export {
   openPostgresStore,
   POSTGRES_SCHEMA_VERSION,

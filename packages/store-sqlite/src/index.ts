@@ -71,6 +71,7 @@ import Database from "better-sqlite3";
 import { LeafReadAhead, type PackedPage, type PageStatements, packedPage, readPackedPage } from "./read-ahead.js";
 import { LINKED_CASE_EXPRESSION, MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
 
+export { systemClock } from "./clock.js";
 export { MIGRATIONS, SQLITE_SCHEMA_VERSION, type SqliteMigration } from "./schema.js";
 
 /** Options of {@link openSqliteStore}. */
