@@ -135,7 +135,7 @@ export const ERROR_CODES = {
   STORE_CORRUPT: "存储数据已损坏",
   /** A command that reads an existing store was pointed at one that does not exist, and would otherwise have created an empty one (存储不存在). */
   STORE_NOT_FOUND: "存储不存在",
-  /** A signed tree head for a size the store already holds a different head for (树头冲突). */
+  /** A signed tree head contradicting a kept one: another root for a kept size, another key replacing the signer's, or dated before a smaller tree's head (树头冲突). */
   TREE_HEAD_CONFLICT: "签名树头冲突",
   /** Projection rows that differ from a replay of the log: a row altered, inserted or deleted outside an append (投影与日志重放不一致). */
   PROJECTION_MISMATCH: "投影与事件日志不一致",

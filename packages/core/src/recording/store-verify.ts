@@ -9,6 +9,8 @@ import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type Signer, signingKeyId, type VerificationKey } from "../kernel/signer.js";
+import { type VerifySignatureOptions, verificationKeyOf } from "../kernel/signer-verify.js";
+import { epochMillis } from "../kernel/time.js";
 import {
   type SignedTreeHead,
   signTreeHead,
@@ -289,6 +291,29 @@ function checkHead(
   });
 }
 
+/**
+ * 签名树头时间倒序 — a kept head of a larger tree dated before one of a smaller tree
+ * (RFC 6962 §3.5: a log's heads are dated in the order it grew): a head replayed from
+ * elsewhere, back-dated, or signed by a bureau whose clock went back. Names both heads.
+ */
+function timestampsOutOfOrder(earlier: SignedTreeHeadCheck, later: SignedTreeHeadCheck): SanxiangError {
+  return sanxiangError(
+    "TREE_HEAD_CONFLICT",
+    `存储中大小为 ${later.treeSize} 的签名树头签署于 ${later.timestamp}，早于大小为 ${earlier.treeSize} 的签名树头（${earlier.timestamp}）：树头时间应随日志增长而不减，较大的树头可能被回放或伪造，请核查签名记录`,
+    {
+      details: {
+        reason: "timestampOrder",
+        treeSize: later.treeSize,
+        timestamp: later.timestamp,
+        keyId: later.keyId,
+        previousTreeSize: earlier.treeSize,
+        previousTimestamp: earlier.timestamp,
+        previousKeyId: earlier.keyId,
+      },
+    },
+  );
+}
+
 function sizeBeyondLog(h: SignedTreeHead, stored: number): SanxiangError {
   return sanxiangError(
     "MERKLE_TREE_SIZE_INVALID",
@@ -315,6 +340,9 @@ function sizeBeyondLog(h: SignedTreeHead, stored: number): SanxiangError {
  *   covers nothing. Two heads matching one recomputed log are consistent (the smaller is a
  *   prefix of the larger: RFC 9162 §2.1.4 holds by construction); events after the largest
  *   covering head are reported as {@link EventStoreVerification.unsignedTail}, not as an error;
+ * - kept heads are dated in the order the log grew: a kept head dated before a kept head of a
+ *   smaller tree is `TREE_HEAD_CONFLICT` (`details.reason: "timestampOrder"`, naming both —
+ *   RFC 6962 §3.5); heads of another key (which cover nothing) are left out of the comparison;
  * - unless `options.projections` is `false`, every projection's rows equal a replay of the
  *   log through the store's projections (`PROJECTION_MISMATCH`, each row named);
  * - when the store keeps its Merkle subtrees (`readMerkleNodes`), every stored node equals the
@@ -424,6 +452,8 @@ export async function verifyEventStore(
   const checks: SignedTreeHeadCheck[] = [];
   const keyId = options.key === undefined ? undefined : signingKeyId(options.key.algorithm, options.key.publicKey);
   let givenCheck: SignedTreeHeadCheck | undefined;
+  // The last kept head checked that counts (not another key's): the next one may not be dated earlier.
+  let lastCounted: SignedTreeHeadCheck | undefined;
   // Checks every head whose size the log has just reached.
   const headsAt = async (size: number): Promise<Result<true, SanxiangError>> => {
     for (;;) {
@@ -434,6 +464,12 @@ export async function verifyEventStore(
       if (h.treeSize < size) return err(sizeBeyondLog(h, size)); // unreachable for a well-ordered list
       const c = checkHead(h, checker.root.head(), "store", options.key, keyId);
       if (c.isErr()) return err(c.error);
+      if (c.value.signature !== "otherKey") {
+        if (lastCounted !== undefined && epochMillis(lastCounted.timestamp) > epochMillis(h.timestamp)) {
+          return err(timestampsOutOfOrder(lastCounted, c.value));
+        }
+        lastCounted = c.value;
+      }
       checks.push(c.value);
       heads.next();
     }
@@ -686,18 +722,78 @@ function parseLeaf(
  * and keeps it in the store. The head is the store's own (its frontier), so a bureau
  * publishes what the store holds; run {@link verifyEventStore} first to be sure that is
  * what its events say.
+ *
+ * Refused with `TREE_HEAD_CONFLICT`, nothing kept, when the newest kept head would be
+ * contradicted (the store's own rule, `signedTreeHeadSaveAction`, does not check signatures):
+ * - it is of the same size and does not verify under the signer's key (`details.reason:
+ *   "otherKey"`) — a wrong key file must not replace (nor seem to re-sign) the bureau's head.
+ *   There is no recorded key rotation: a bureau that changed its key signs with the new one
+ *   once the log has grown (the old heads stay, verified under the old key);
+ * - it is of a smaller size, verifies under the signer's key and is dated after
+ *   `input.timestamp` (`details.reason: "timestampOrder"`): heads are dated in the order the
+ *   log grew, as {@link verifyEventStore} checks.
+ *
+ * `options` are those of verifying under the signer's key (an SM2 signer's `sm2UserId`).
  */
 export async function signAndSaveTreeHead(
   store: EventStore,
   signer: Signer,
   input: TreeHeadSigningInput,
+  options: VerifySignatureOptions = {},
 ): Promise<Result<SignedTreeHead, SanxiangError>> {
   const head = await store.head();
   if (head.isErr()) return err(head.error);
   const signed = await signTreeHead(head.value.treeHead, input, signer);
   if (signed.isErr()) return err(signed.error);
+  const latest = await store.latestSignedTreeHead();
+  if (latest.isErr()) return err(latest.error);
+  if (latest.value !== null) {
+    const refused = contradictsKept(latest.value, signed.value, signer, options);
+    if (refused !== undefined) return err(refused);
+  }
   const saved = await store.saveSignedTreeHead(signed.value);
   return saved.isErr() ? err(saved.error) : ok(signed.value);
+}
+
+/** Why saving `next` (signed by `signer`) would contradict the newest kept head, if it would. */
+function contradictsKept(
+  kept: SignedTreeHead,
+  next: SignedTreeHead,
+  signer: Signer,
+  options: VerifySignatureOptions,
+): SanxiangError | undefined {
+  const ownKey = verifySignedTreeHead(kept, verificationKeyOf(signer), options).isOk();
+  if (kept.treeSize === next.treeSize && !ownKey) {
+    return sanxiangError(
+      "TREE_HEAD_CONFLICT",
+      `存储中大小为 ${kept.treeSize} 的签名树头（密钥标识 ${kept.keyId}，签署于 ${kept.timestamp}）不能由本次签名所用的密钥（密钥标识 ${signer.keyId}）验证，不予替换：请确认所用私钥是本局的签名私钥；若本局已更换密钥，请在日志记录新的事件后再用新密钥签名（原树头保留）`,
+      {
+        details: {
+          reason: "otherKey",
+          treeSize: kept.treeSize,
+          keptKeyId: kept.keyId,
+          keptTimestamp: kept.timestamp,
+          keyId: signer.keyId,
+        },
+      },
+    );
+  }
+  if (kept.treeSize < next.treeSize && ownKey && epochMillis(kept.timestamp) > epochMillis(next.timestamp)) {
+    return sanxiangError(
+      "TREE_HEAD_CONFLICT",
+      `签名时间 ${next.timestamp} 早于存储中大小为 ${kept.treeSize} 的签名树头的签署时间 ${kept.timestamp}：树头时间应随日志增长而不减，请检查签名时钟`,
+      {
+        details: {
+          reason: "timestampOrder",
+          treeSize: next.treeSize,
+          timestamp: next.timestamp,
+          previousTreeSize: kept.treeSize,
+          previousTimestamp: kept.timestamp,
+        },
+      },
+    );
+  }
+  return undefined;
 }
 
 /**
