@@ -8,12 +8,15 @@ import {
   createBodiesRegistry,
   createBureau,
   type EventStore,
+  epochMillis,
   err,
+  type Instant,
   manualClock,
   ok,
   type PenaltyCommandInput,
   type Result,
   type SanxiangError,
+  type SignedTreeHead,
   testSigner,
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
@@ -39,6 +42,24 @@ export function sampleBureau(store: EventStore, clock: Clock): Result<Bureau, Sa
       calendar: chinaCalendar(),
     }),
   );
+}
+
+/**
+ * Signs the demo bureau's log head (签名树头) at `at` on the demo's manual clock — or at the
+ * newest kept head's time when that is later (the demo run again on its store): the bureau's
+ * heads are dated in the order its log grew, as signing and `verify --log` require.
+ */
+export async function signDemoHead(
+  store: EventStore,
+  clock: { set(instant: Instant): void },
+  at: Instant,
+  bureau: Pick<Bureau, "signHead">,
+): Promise<Result<SignedTreeHead, SanxiangError>> {
+  const latest = await store.latestSignedTreeHead();
+  if (latest.isErr()) return err(latest.error);
+  const kept = latest.value?.timestamp;
+  clock.set(kept !== undefined && epochMillis(kept) > epochMillis(at) ? kept : at);
+  return bureau.signHead();
 }
 
 /** The demo case's id in a store: the first of SPT-SCJ-DEMO-001, -002, … not yet taken. */
@@ -200,8 +221,7 @@ export async function runDemoCase(store: EventStore): Promise<Result<DemoCase, S
     states.push({ step, state: view.state });
   }
   // The head signed at the end of the last day; the case file is proved against it.
-  clock.set("2026-03-18T08:00:00Z");
-  const sth = await bureau.value.signHead();
+  const sth = await signDemoHead(store, clock, "2026-03-18T08:00:00Z", bureau.value);
   if (sth.isErr()) return err(sth.error);
   const file = await c.caseFile();
   if (file.isErr()) return err(file.error);

@@ -32,7 +32,7 @@ import { type SiteConfig, sitePublisher } from "@sanxiang/publish-site";
 import { SAMPLE_BENCHMARK_REGISTRY_INPUT, SAMPLE_BODIES_DATA, SAMPLE_POWERS_DATA } from "@sanxiang/sample";
 import { dutyLine } from "./commands/duties.js";
 import { siteDirOf } from "./commands/publish.js";
-import { runDemoCase } from "./demo-case.js";
+import { runDemoCase, signDemoHead } from "./demo-case.js";
 import { type StoreSpec, withStore } from "./event-store.js";
 import { messageWithCitation } from "./format-error.js";
 import { t } from "./i18n.js";
@@ -218,8 +218,8 @@ export async function runDisclosureDemo(
 
   // The site's content is then what the signed log proves — never the projection, which is
   // only compared with it.
-  clock.set("2026-03-18T09:00:00Z");
-  const sth = await bureau.signHead();
+  // Signed after the review section's head (04-28): heads are dated in the order the log grew.
+  const sth = await signDemoHead(store, clock, "2026-04-28T09:00:00Z", bureau);
   if (sth.isErr()) return err(sth.error);
   clock.set(`${today}T04:00:00Z`);
   const obligations = await bureau.duties();

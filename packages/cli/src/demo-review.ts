@@ -25,7 +25,7 @@ import {
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { LAW_TITLES } from "./commands/review.js";
-import { sampleBureau } from "./demo-case.js";
+import { sampleBureau, signDemoHead } from "./demo-case.js";
 import { PENALTY_STATE_EN, REVIEW_OUTCOME_EN, REVIEW_STATE_EN } from "./english.js";
 import { type StoreSpec, withStore } from "./event-store.js";
 import { t } from "./i18n.js";
@@ -275,8 +275,7 @@ export async function runDemoReview(store: EventStore): Promise<Result<ReviewDem
   )(await c.as(head).decide(decision(corrected)));
   if (decided.isErr()) return err(decided.error);
   // Sign the log head again, so the review and the decision are covered by a signed head too.
-  clock.set("2026-04-28T08:00:00Z");
-  const signed = await bureau.value.signHead();
+  const signed = await signDemoHead(store, clock, "2026-04-28T08:00:00Z", bureau.value);
   if (signed.isErr()) return err(signed.error);
   if (state === undefined) throw new Error("the demo case was not filed");
   return ok({ caseId, reviewId, lines, stopped: stopped.error, problems: problems.value, decided: state });

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { testSigner, toHex } from "@sanxiang/core";
+import { generateEd25519SecretKey, seededRandom, testSigner, toHex } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./cli.test-support.js";
@@ -98,7 +98,8 @@ describe("sanxiang on the event store (行政处罚法 Art. 47: 全过程记录�
     // Appending more without signing: the latest head no longer covers the new case.
     expect((await cli("demo", "--store", store)).code).toBe(0);
     const secret = join(dir, "bureau.key");
-    writeFileSync(secret, "11".repeat(32));
+    // The demo's bureau key (the public test key): another key may not replace its heads.
+    writeFileSync(secret, toHex(generateEd25519SecretKey(seededRandom(0x5a_11_7e_57))));
     const signed = await cli("sign", "--key-file", secret, "--log-id", "spt-scjgj", "--store", store);
     expect(signed.err).toBe("");
     expect(signed.code).toBe(0);

@@ -7,6 +7,7 @@ import { fixedClock } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./cli.test-support.js";
+import { DEMO_STEPS } from "./demo-case.js";
 import type { CliIo } from "./io.js";
 import { main } from "./main.js";
 
@@ -22,12 +23,22 @@ afterEach(() => {
 });
 const cli = (...args: string[]) => runCli(args, { cwd: dir });
 
-/** Two demo runs, each followed by `sanxiang sign`: two kept heads, the second covering the log. */
+/**
+ * Two demo runs, each followed by a case filed through `case do` (the log grows past the demo's
+ * heads, signed with the public test key) and `sanxiang sign` with the bureau's own key — a
+ * key change: another key signs the grown log, never replaces a head at a kept size.
+ */
 async function signedStore(): Promise<void> {
   const secret = join(dir, "bureau.key");
   writeFileSync(secret, "11".repeat(32));
+  const step = DEMO_STEPS[0] as (typeof DEMO_STEPS)[number];
+  const { type, ...fields } = step.command;
   for (let run = 0; run < 2; run++) {
     expect((await cli("demo", "--store", store)).code).toBe(0);
+    const id = `SPT-SCJ-VERIFY-00${run + 1}`;
+    const args = ["--as", step.actor.id, "--at", step.at, "--data", JSON.stringify(fields)];
+    const filed = await cli("--sample", "--store", store, "case", id, "do", type, ...args);
+    expect(filed.err).toBe("");
     const signed = await cli("sign", "--key-file", secret, "--log-id", "spt-scjgj", "--store", store);
     expect(signed.code).toBe(0);
     publicKey = /公钥 ([0-9a-f]{64})/.exec(signed.out)?.[1] as string;
@@ -63,7 +74,7 @@ describe("sanxiang verify --log (§1.4, §1.5: every signed head, every projecti
     expect(log.out).toContain("日志验证通过");
     // The demo signs with the public test key, the operator with the bureau's: both kinds listed.
     expect(log.out).toMatch(
-      /签名树头 \d+ 个（大小 [\d、]+；日志标识 EXAMPLE\.spt-scjgj、spt-scjgj）均与重算的日志一致/,
+      /签名树头 \d+ 个（大小 [\d、…]+；日志标识 EXAMPLE\.spt-scjgj、spt-scjgj）均与重算的日志一致/,
     );
     expect(log.out).toMatch(/由其他密钥（标识 [0-9a-f]{16}…）签署，无法用所给公钥验证，不计入签名覆盖/);
     expect(log.out).toMatch(/投影 5 个与事件日志的重放一致：deadlines（\d+ 行）.*bureau-cases（\d+ 行）/);
