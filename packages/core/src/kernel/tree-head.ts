@@ -292,7 +292,8 @@ export function signedTreeHeadFromJson(value: unknown): Result<SignedTreeHead, S
  * given the log's size and the head it already keeps for that size (if any): a head beyond
  * the log is `MERKLE_TREE_SIZE_INVALID`; a different root (or hash algorithm) for a kept size
  * is `TREE_HEAD_CONFLICT` (one log never has two roots of one size); the same root signed
- * later (a new key, say) `replace`s the kept head; signed at the same time or earlier it is
+ * later (a re-signing) `replace`s the kept head — the store checks no signature, so
+ * `signAndSaveTreeHead` first refuses a head of another key than the kept one's; signed at the same time or earlier it is
  * `keep` (nothing changes); a new size is `insert`. Stores apply the answer in the same
  * transaction as the read; the PostgreSQL adapter states the same rule as one SQL upsert, and
  * the conformance suite holds every store to it.
