@@ -61,6 +61,16 @@ describe("sanxiang case evidence: attach, list, open (证据入卷与调取)", (
     expect(a.evidenceDir).toBe(`${t.db}.evidence`);
     expect(existsSync(join(`${t.db}.evidence`, "sha256", sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
     expect(a.events.map((e: { type: string }) => e.type)[0]).toBe("evidence.attached");
+    expect(a.created).toBe(true);
+
+    // The same file attached again (a retried command): the recorded item, nothing appended.
+    const logBefore = log();
+    const again = await cli(...attachArgs("clip.mp4"));
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`clip.mp4 已存在：即案件 ${CASE} 的证据 ${a.evidenceId}`);
+    expect(log()).toBe(logBefore);
+    const againJson = JSON.parse((await cli(...attachArgs("clip.mp4", "--json"))).out);
+    expect(againJson).toMatchObject({ created: false, evidenceId: a.evidenceId, events: [] });
 
     const listed = await cli("case", CASE, "evidence", "list");
     expect(listed.code).toBe(0);

@@ -149,10 +149,21 @@ async function attach(ctx: CommandContext, caseId: string, file: string): Promis
         fields as Parameters<ReturnType<ReturnType<typeof bureau.case>["as"]>["attachEvidence"]>[1],
       );
     if (r.isErr()) return refuse(ctx, r.error);
-    const { item, events } = r.value;
+    const { item, events, created } = r.value;
     if (ctx.options.json === true) {
       ctx.io.out(
-        `${JSON.stringify({ ok: true, caseId, evidenceId: item.id, item, evidenceDir: dir, events: events.map((e) => ({ seq: e.seq, type: e.type })) }, null, 2)}\n`,
+        `${JSON.stringify({ ok: true, caseId, evidenceId: item.id, created, item, evidenceDir: dir, events: events.map((e) => ({ seq: e.seq, type: e.type })) }, null, 2)}\n`,
+      );
+      return EXIT.ok;
+    }
+    // 已存在 — the same file, described the same, attached before: the recorded item, nothing new.
+    if (!created) {
+      ctx.io.out(
+        t(
+          ctx.lang,
+          `${file} 已存在：即案件 ${caseId} 的证据 ${item.id}（${item.hash.algorithm} ${item.hash.hex}），未重复入卷，未记录新事件\n`,
+          `${file} is already in the file: evidence ${item.id} of ${caseId} (${item.hash.algorithm} ${item.hash.hex}); not attached again, no event recorded\n`,
+        ),
       );
       return EXIT.ok;
     }
