@@ -42,6 +42,7 @@ import {
 } from "@sanxiang/core";
 import fc from "fast-check";
 import type { SuiteRunner } from "./harness.js";
+import { eventStoreStreamVersionTests } from "./stream-versions.js";
 
 /** What the suite asks the adapter's factory for: a fresh, empty store so configured. */
 export interface EventStoreFactoryConfig {
@@ -1984,6 +1985,7 @@ export function eventStoreSuite(runner: SuiteRunner, options: EventStoreSuiteOpt
   eventStoreBadInputTests(context);
   eventStoreDurabilityTests(context);
   eventStoreMerkleNodeTests(context);
+  eventStoreStreamVersionTests(context);
   options.additionalTests?.(context);
 }
 
