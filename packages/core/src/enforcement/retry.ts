@@ -59,7 +59,8 @@ const KEYED = {
   Record<PenaltyCommand["type"], { event: PenaltyEvent["type"]; id: string; name: string; fields: readonly string[] }>
 >;
 
-type KeyedCommandType = keyof typeof KEYED;
+/** 幂等命令的类型 — the type of a command recorded once per client-chosen id (see {@link IDEMPOTENT_COMMANDS}). */
+export type KeyedCommandType = keyof typeof KEYED;
 
 /**
  * 幂等命令 — the commands recorded once per client-chosen id, with that id's field. Other
