@@ -1407,9 +1407,10 @@ export function eventStoreTreeHeadTests(context: EventStoreSuiteContext): void {
         expect(codeOf(await store.saveSignedTreeHead({ ...first, treeSize: -1 } as SignedTreeHead))).toBe(
           "INVALID_INPUT",
         );
-        // The older head re-signed with the new key too: every kept head is then the new key's.
+        // The older head re-signed with the new key too: every kept head is then the new key's
+        // (dated no later than the larger head's: verifyEventStore wants heads dated as the log grew).
         const firstByOther = unwrap(
-          await signTreeHead(first, { logId: "bureau-1", timestamp: "2025-03-03T05:00:00.000Z" }, other.signer),
+          await signTreeHead(first, { logId: "bureau-1", timestamp: "2025-03-03T03:30:00.000Z" }, other.signer),
           "sign",
         );
         unwrap(await store.saveSignedTreeHead(firstByOther), "re-sign the older head");
