@@ -53,3 +53,33 @@ describe("parseSiteConfig on hostile input", () => {
     });
   });
 });
+
+// The site's own texts reach every page and feed: they pass the personal-data check as a
+// published item's texts do (政府信息公开条例 Art. 15), so no field reaches public output unchecked.
+describe("parseSiteConfig: the site's texts carry no personal data", () => {
+  const base = {
+    title: "沙坡头区行政执法公示平台",
+    bureauName: "中卫市沙坡头区市场监督管理局",
+    baseUrl: "https://gs.example.gov.cn/",
+  };
+  it.each([
+    ["description", "如有疑问请联系张科长 138 0013 8000"],
+    ["description", "联系人身份证号 11010519491231002X"],
+    ["bureauName", "市场监管局（负责人手机１３８００１３８０００）"],
+    ["title", "公示平台 邮箱 zhang.san@example.com"],
+  ] as const)("%s: %s is REDACTION_INCOMPLETE naming the field", (field, text) => {
+    const r = parseSiteConfig({ ...base, [field]: text });
+    expect(r.isErr()).toBe(true);
+    const e = r._unsafeUnwrapErr();
+    expect(e.code).toBe("REDACTION_INCOMPLETE");
+    expect(e.message).toContain(field);
+  });
+
+  it("keeps ordinary texts: decision numbers, dates, the national complaints line", () => {
+    const r = parseSiteConfig({
+      ...base,
+      description: "本平台公示沙坡头区 2026 年行政执法信息（如 宁卫市监罚〔2026〕12号），投诉举报请拨打 12315",
+    });
+    expect(r.isOk()).toBe(true);
+  });
+});

@@ -1,4 +1,12 @@
-import { err, invalidInput, ok, type Result, type SanxiangError } from "@sanxiang/core";
+import {
+  checkPublicTexts,
+  DEFAULT_REDACTION_POLICY,
+  err,
+  invalidInput,
+  ok,
+  type Result,
+  type SanxiangError,
+} from "@sanxiang/core";
 
 /**
  * 网站配置 — the public site's settings: its title (e.g. `沙坡头区行政执法公示平台`), the
@@ -21,6 +29,9 @@ const TEXT_FIELDS = ["title", "bureauName", "description"] as const;
 /**
  * Checks a {@link SiteConfig} at the boundary: every text non-empty after trimming, `baseUrl`
  * an absolute `http(s)` URL. Returns the trimmed config, or `INVALID_INPUT` naming each bad field.
+ * The texts reach every page and feed, so they pass the personal-data check like a published
+ * item's (`REDACTION_INCOMPLETE`, 政府信息公开条例 Art. 15): a bureau's 监督电话 is public, a
+ * person's mobile or resident ID is not.
  */
 export function parseSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
   try {
@@ -50,6 +61,11 @@ function readSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
     issues.push({ path: ["baseUrl"], message: "expected an absolute http(s) URL" });
   } else out.baseUrl = base.trim();
   if (issues.length > 0) return err(invalidInput("网站配置无效", issues));
+  const personal = checkPublicTexts(
+    TEXT_FIELDS.flatMap((path) => (out[path] === undefined ? [] : [{ path, text: out[path] }])),
+    { policy: DEFAULT_REDACTION_POLICY },
+  );
+  if (personal.isErr()) return err(personal.error);
   const config: SiteConfig = {
     title: out.title ?? "",
     bureauName: out.bureauName ?? "",
