@@ -455,6 +455,19 @@ export function runSubscription(source: SubscriptionSource, options: SubscribeOp
         await Promise.race([source.waitForMore(options.pollIntervalMs), closedSignal]);
         continue;
       }
+      // Exactly once rests on the page starting right after `after`, dense: a source that
+      // returns `after` itself again (>= for >) would deliver it forever without yielding.
+      const from = after;
+      const misplaced = batch.findIndex((s, i) => s.position !== from + i + 1);
+      if (misplaced >= 0) {
+        return fail(
+          storeCorrupt("订阅读取的事件位置不连续（应紧接上一批之后），订阅已停止", {
+            after: from,
+            index: misplaced,
+            position: batch[misplaced]?.position,
+          }),
+        );
+      }
       try {
         await options.onEvents(batch);
       } catch (cause) {

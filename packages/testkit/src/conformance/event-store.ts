@@ -265,8 +265,18 @@ function unwrap<T>(r: { isOk(): boolean; value?: T; error?: unknown }, what: str
 async function readEverything(store: EventStore): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   for (;;) {
-    const page = unwrap(await store.readAll({ after: out.length, limit: READ_ALL_LIMIT.max }), "readAll");
+    const after = out.length;
+    const page = unwrap(await store.readAll({ after, limit: READ_ALL_LIMIT.max }), "readAll");
     if (page.length === 0) return out;
+    // A page that does not start at after + 1 would make this loop run forever (or skip events):
+    // fail here, naming the rule, instead of running out of memory.
+    for (const [i, s] of page.entries()) {
+      if (s.position !== after + i + 1) {
+        throw new Error(
+          `readAll({ after: ${after} }) returned position ${s.position} at index ${i}, expected ${after + i + 1}: readAll returns the events with position > after, dense and in order (is \`after\` compared with >= instead of >, or an offset off by one?)`,
+        );
+      }
+    }
     out.push(...page);
   }
 }
