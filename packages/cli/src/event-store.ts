@@ -153,8 +153,8 @@ export async function withStore<T>(
     ctx.io.err(
       `${t(ctx.lang, "错误：存储不存在", "error: no store at")} ${describeStore(spec)} [STORE_NOT_FOUND] ${t(
         ctx.lang,
-        "请检查 --store / --dir，或先运行 sanxiang demo 建立示例存储",
-        "check --store / --dir, or run sanxiang demo first to create the sample store",
+        "请检查 --store / --dir；示例存储由 sanxiang demo 建立在 .sanxiang/demo/events.db，以 --store .sanxiang/demo/events.db 指定",
+        "check --store / --dir; sanxiang demo creates the sample store in .sanxiang/demo/events.db: pass --store .sanxiang/demo/events.db",
       )}\n`,
     );
     return 2;
