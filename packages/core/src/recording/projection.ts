@@ -133,13 +133,18 @@ export function projectEvent(projections: readonly Projection[], event: CaseEven
 /**
  * Applies tagged writes to rows held in a map (`projection` → `key` → row): the reference
  * semantics every store implements, used by the in-memory store and by tests that check
- * an adapter's rows against it.
+ * an adapter's rows against it. A `put`'s value is stored as JSON would hand it back (a
+ * copy through `JSON.stringify`), unless `copyValues` is `false`: then the value itself is
+ * kept, and the caller makes that copy of the rows it reads (the verifier's replay, where
+ * most rows are overwritten many times before they are read).
  */
 export function applyProjectionWrites(
   rows: Map<string, Map<string, ProjectionRow>>,
   writes: readonly TaggedProjectionWrite[],
   position: number,
+  options: { readonly copyValues?: boolean } = {},
 ): void {
+  const copy = options.copyValues !== false;
   for (const { projection, write } of writes) {
     let table = rows.get(projection);
     if (table === undefined) {
@@ -150,7 +155,7 @@ export function applyProjectionWrites(
     if (write.op === "delete") {
       table.delete(write.key);
     } else if (write.op === "put") {
-      const value = JSON.parse(JSON.stringify(write.value)) as Record<string, unknown>;
+      const value = (copy ? JSON.parse(JSON.stringify(write.value)) : write.value) as Record<string, unknown>;
       table.set(write.key, {
         projection,
         key: write.key,

@@ -56,7 +56,8 @@ export class ProjectionReplay {
   /** Applies one stored event; a projection that throws is reported, not thrown. */
   apply(event: CaseEvent, position: number): Result<true, SanxiangError> {
     try {
-      applyProjectionWrites(this.rows, projectEvent(this.projections, event), position);
+      // Values kept as the projection wrote them; `table` copies the final rows as JSON would.
+      applyProjectionWrites(this.rows, projectEvent(this.projections, event), position, { copyValues: false });
       return ok(true);
     } catch (cause) {
       return err(
@@ -68,9 +69,29 @@ export class ProjectionReplay {
     }
   }
 
-  /** The replayed rows of one projection (key → row). */
-  table(name: string): Map<string, ProjectionRow> {
-    return this.rows.get(name) ?? new Map();
+  /**
+   * The replayed rows of one projection (key → row), each value as JSON hands it back; a
+   * value JSON cannot hold (a projection that wrote a BigInt, a cycle) is `STORE_CORRUPT`.
+   */
+  table(name: string): Result<Map<string, ProjectionRow>, SanxiangError> {
+    const out = new Map<string, ProjectionRow>();
+    for (const [key, row] of this.rows.get(name) ?? []) {
+      try {
+        out.set(key, { ...row, value: JSON.parse(JSON.stringify(row.value)) as ProjectionRow["value"] });
+      } catch (cause) {
+        return err(
+          sanxiangError(
+            "STORE_CORRUPT",
+            `重放投影 ${name} 时出错：第 ${row.position} 号事件写入的行 ${key} 的值不能写成 JSON`,
+            {
+              details: { projection: name, key, position: row.position },
+              cause,
+            },
+          ),
+        );
+      }
+    }
+    return ok(out);
   }
 }
 
@@ -161,7 +182,9 @@ export async function compareProjections(
   };
   const checks: ProjectionCheck[] = [];
   for (const p of store.projections) {
-    const expected = replay.table(p.name);
+    const replayed = replay.table(p.name);
+    if (replayed.isErr()) return err(replayed.error);
+    const expected = replayed.value;
     const seen = new Set<string>();
     const read = await forEachStoredRow(store, p.name, (rows) => {
       for (const actual of rows) {

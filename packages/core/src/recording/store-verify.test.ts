@@ -414,6 +414,32 @@ describe("verifyEventStore: projections against a replay (§1.4)", () => {
     });
   }
 
+  it("a replayed value JSON cannot hold (a projection that has changed since) is STORE_CORRUPT, never a throw", async () => {
+    // The replay keeps the values a projection wrote and copies only the final rows as JSON
+    // would: a value JSON cannot hold surfaces there, as a coded error naming the row.
+    let bigint = false;
+    const fickle: Projection = {
+      name: "fickle",
+      version: 1,
+      project: (e) => [{ op: "put", key: `k:${e.caseId}`, sortKey: null, value: { n: bigint ? 1n : e.seq } }],
+    };
+    const store = memoryEventStore({ projections: [fickle] });
+    await fill(store, [3]);
+    expect((await verifyEventStore(store)).isOk()).toBe(true);
+    bigint = true;
+    const r = await verifyEventStore(store);
+    expect(codeOf(r)).toBe("STORE_CORRUPT");
+    expect(r._unsafeUnwrapErr().details).toMatchObject({ projection: "fickle", key: "k:c0" });
+  });
+
+  it("a value written and then overwritten many times is compared as its last write", async () => {
+    const store = memoryEventStore({ projections: [testProjection] });
+    await fill(store, [40, 7]);
+    expect((await verifyEventStore(store))._unsafeUnwrap().projections).toEqual([
+      expect.objectContaining({ name: "per-case" }),
+    ]);
+  });
+
   it("checks a value change and a sort-key change as alterations, listing the fields", async () => {
     const store = memoryEventStore({ projections: [testProjection] });
     await fill(store, [2]);
