@@ -29,6 +29,13 @@ export interface RecordedStep {
   readonly fingerprint: string;
 }
 
+/** 幂等命令的类型 — the type of a command recorded once per client-chosen id (see {@link IDEMPOTENT_COMMANDS}). */
+export type KeyedCommandType =
+  | "investigation.record"
+  | "preservation.approve"
+  | "preservation.register"
+  | "preservation.handle";
+
 /** The steps recorded once per id: the command, its event, the id field and the content compared. */
 const KEYED = {
   "investigation.record": {
@@ -55,12 +62,10 @@ const KEYED = {
     name: "先行登记保存的处理决定",
     fields: ["preservationId", "outcome", "records"],
   },
-} as const satisfies Partial<
-  Record<PenaltyCommand["type"], { event: PenaltyEvent["type"]; id: string; name: string; fields: readonly string[] }>
+} as const satisfies Record<
+  KeyedCommandType & PenaltyCommand["type"],
+  { event: PenaltyEvent["type"]; id: string; name: string; fields: readonly string[] }
 >;
-
-/** 幂等命令的类型 — the type of a command recorded once per client-chosen id (see {@link IDEMPOTENT_COMMANDS}). */
-export type KeyedCommandType = keyof typeof KEYED;
 
 /**
  * 幂等命令 — the commands recorded once per client-chosen id, with that id's field. Other
