@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import {
   AuditLog,
   assembleCaseFile,
@@ -29,6 +28,7 @@ import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "
 import { nativeHashAlgorithm } from "../native-hash.js";
 import { organOfBodyOption } from "../organ.js";
 import { writeOutputFiles } from "../output.js";
+import { readRegularFile } from "../read-regular-file.js";
 
 /** The example case's id; the log id says "EXAMPLE" so nobody mistakes it for a real log. */
 const EXAMPLE_CASE = "EXAMPLE-2026-001";
@@ -149,7 +149,7 @@ async function loadSigner(ctx: CommandContext, keyFile: string): Promise<Signer 
   }
   let secretHex: string;
   try {
-    secretHex = (await readFile(keyFile, "utf8")).trim();
+    secretHex = new TextDecoder().decode(await readRegularFile(keyFile)).trim();
   } catch (e) {
     ctx.io.err(
       `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${describeFailure(e, keyFile)}\n`,

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import {
   ed25519Signer,
   fromHex,
@@ -13,6 +12,7 @@ import { describeStore, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
 import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { readRegularFile } from "../read-regular-file.js";
 
 /**
  * `sanxiang sign --key-file <secret-key-file> --log-id <id> [--algorithm ed25519|sm2] [--store …]`
@@ -45,7 +45,7 @@ export async function signCommand(ctx: CommandContext): Promise<number> {
   }
   let secretHex: string;
   try {
-    secretHex = (await readFile(keyFile, "utf8")).trim();
+    secretHex = new TextDecoder().decode(await readRegularFile(keyFile)).trim();
   } catch (e) {
     ctx.io.err(
       `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${describeFailure(e, keyFile)}\n`,

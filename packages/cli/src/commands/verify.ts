@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import {
   DIFFERENCE_WORDS,
   type EventStoreVerification,
@@ -14,8 +13,10 @@ import {
 } from "@sanxiang/core";
 import { describeStore, storeSpecOf, withReadAhead, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
+import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { nativeHashAlgorithm } from "../native-hash.js";
+import { readRegularFile } from "../read-regular-file.js";
 import { partLines } from "./casefile.js";
 
 /** Exit code of `verify`: 0 valid, 1 invalid, 2 bad input (see the usage text). */
@@ -59,10 +60,10 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
 
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, "utf8"));
+    value = JSON.parse(new TextDecoder().decode(await readRegularFile(path)));
   } catch (e) {
     ctx.io.err(
-      `${t(lang, "错误：无法读取案卷文件", "error: cannot read the case file")} ${path}: ${(e as Error).message}\n`,
+      `${t(lang, "错误：无法读取案卷文件", "error: cannot read the case file")} ${describeFailure(e, path)}\n`,
     );
     return EXIT.usage;
   }
