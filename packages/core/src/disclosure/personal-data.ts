@@ -454,10 +454,13 @@ function looseNumbers(t: string, out: PersonalDataFinding[]): void {
       let digits = (groups[i] as Group).digits;
       let wide = digits.length >= 3;
       for (let j = i + 1; j < groups.length && digits.length < 18; j++) {
+        // Every group but the last of 3+ digits (`110105/19491231/002X`, `1101 0519 4912 3100 2X`):
+        // dates in a list (`2032-07-05，2033-11-01`) have groups of two and never make an ID.
+        const before = wide;
         digits += (groups[j] as Group).digits;
         wide &&= (groups[j] as Group).digits.length >= 3;
         const field =
-          digits.length === 18 && isResidentId(digits)
+          digits.length === 18 && before && isResidentId(digits)
             ? "residentId"
             : wide && MOBILE.test(digits)
               ? "mobile"
