@@ -122,6 +122,8 @@ describe("findPersonalData reads a number as a reader would (issue 13 §1.2)", (
       // A list of dates (groups of two between them) never joins into an ID — fast-check found
       // 2019-01-14，2032-07-05，2033-11-01 read as one (seed -1078809060).
       "2019-01-14，2032-07-05，2033-11-01，罚款人民币1元",
+      // Nor the tail of one credit code and the head of the next (seed -1326636365).
+      "11110000M30202H150，11110000A00000003H，经查",
       "依据《行政处罚法》第三十二条第一项、第一百三十八条",
       "第1、3、5项；第1,3,5项；第12/13条",
       "统一社会信用代码91640502MA76XXXX1Q",

@@ -445,7 +445,9 @@ function numberFindings(
  * dates and ranges never make one: their groups are short or their digits are not an ID's.
  */
 const LOOSE_SEP = `(?:${SEP}|[/,_~*()\\\\])`;
-const LOOSE_NUMBER = new RegExp(`\\d[\\dX]*(?:${LOOSE_SEP}{1,3}\\d[\\dX]*)+`, "gu");
+// Never a run touching a letter or digit outside it: the tail of one code and the head of the
+// next (`…M30202H150，11110000A…`, two credit codes) are not one number.
+const LOOSE_NUMBER = new RegExp(`(?<![A-Za-z\\d])\\d[\\dX]*(?:${LOOSE_SEP}{1,3}\\d[\\dX]*)+(?![A-Za-z\\d])`, "gu");
 
 function looseNumbers(t: string, out: PersonalDataFinding[]): void {
   for (const m of t.matchAll(LOOSE_NUMBER)) {
