@@ -1,7 +1,7 @@
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { SignedTreeHead } from "../kernel/tree-head.js";
-import { signAndSaveTreeHead } from "../recording/store-verify.js";
+import { signAndSaveTreeHead } from "../recording/store-sign.js";
 import type { ResolvedBureau } from "./config.js";
 
 /** The bureau's signing of its log head (internal). */

@@ -16,7 +16,7 @@ import { type CaseEvent, eventLeafBytes } from "../recording/case-event.js";
 import type { EventStore, StoredEvent } from "../recording/event-store.js";
 import type { ProjectionRow } from "../recording/projection.js";
 import { readAllProjectionRows } from "../recording/projection-read.js";
-import { signAndSaveTreeHead } from "../recording/store-verify.js";
+import { signAndSaveTreeHead } from "../recording/store-sign.js";
 import type { EarlyEndConditions } from "./commands.js";
 import type { DisclosureDecideContext } from "./decide.js";
 import { type DisclosureDraft, disclosureIdFor } from "./draft.js";

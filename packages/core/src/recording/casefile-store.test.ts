@@ -9,7 +9,8 @@ import { assembleCaseFileFromStore } from "./casefile-store.js";
 import { verifyCaseFile, verifyCaseFileJson } from "./casefile-verify.js";
 import type { EventStore } from "./event-store.js";
 import { memoryEventStore } from "./memory-event-store.js";
-import { loadAuditLog, signAndSaveTreeHead } from "./store-verify.js";
+import { signAndSaveTreeHead } from "./store-sign.js";
+import { loadAuditLog } from "./store-verify.js";
 import type { Stage } from "./vocabulary.js";
 
 const actor = { id: "officer-1", roles: ["officer" as const] };

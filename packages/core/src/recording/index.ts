@@ -32,6 +32,7 @@ export * from "./projection-read.js";
 export * from "./rules.js";
 export * from "./store-guard.js";
 export * from "./store-raw-read.js";
+export * from "./store-sign.js";
 export * from "./store-support.js";
 export * from "./store-verify.js";
 export * from "./vocabulary.js";

@@ -12,7 +12,8 @@ import { type SignedTreeHead, signTreeHead } from "../kernel/tree-head.js";
 import type { CaseEvent } from "./case-event.js";
 import type { EventStore } from "./event-store.js";
 import { memoryEventStore } from "./memory-event-store.js";
-import { signAndSaveTreeHead, verifyEventStore } from "./store-verify.js";
+import { signAndSaveTreeHead } from "./store-sign.js";
+import { verifyEventStore } from "./store-verify.js";
 
 const bureau = testSigner("ed25519");
 const key = verificationKeyOf(bureau);

@@ -16,7 +16,8 @@ import type { EventStore, StoredLeaf } from "./event-store.js";
 import { memoryEventStore } from "./memory-event-store.js";
 import { compareCodePoints, PROJECTION_QUERY_LIMIT, type Projection, type ProjectionRow } from "./projection.js";
 import { guardEventStore } from "./store-guard.js";
-import { signAndSaveTreeHead, verifyEventStore } from "./store-verify.js";
+import { signAndSaveTreeHead } from "./store-sign.js";
+import { verifyEventStore } from "./store-verify.js";
 import { envelopeMatches, envelopeOf, RunningMerkleRoot } from "./store-verify-log.js";
 
 const event = (caseId: string, seq: number, payload: Record<string, unknown> = {}): CaseEvent => ({
