@@ -22,6 +22,20 @@ export interface MerkleNodeRef {
   readonly index: number;
 }
 
+/**
+ * 子树段 — `count` consecutive complete subtrees of one level: the nodes
+ * `(level, first)`, `(level, first + 1)`, … `(level, first + count − 1)`, i.e. the leaves
+ * `[first·2^level, (first + count)·2^level)` in runs of 2^level.
+ */
+export interface MerkleNodeRun {
+  /** Height of every node of the run (0 … 52; level 0 is the leaf hashes). */
+  readonly level: number;
+  /** The first node's index. */
+  readonly first: number;
+  /** How many nodes (at least 1). */
+  readonly count: number;
+}
+
 /** 子树哈希 — a complete subtree and its root hash. */
 export interface MerkleNode extends MerkleNodeRef {
   /** The subtree's root: MTH of its leaves (RFC 9162 §2.1.1). */

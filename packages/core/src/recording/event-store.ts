@@ -6,7 +6,7 @@
 import type { SanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithmName } from "../kernel/hash.js";
 import type { MerkleTreeHead } from "../kernel/merkle-log.js";
-import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
+import type { MerkleNodeRef, MerkleNodeRun } from "../kernel/merkle-subtree.js";
 import type { Result } from "../kernel/result.js";
 import type { SignedTreeHead } from "../kernel/tree-head.js";
 import type { CaseEvent } from "./case-event.js";
@@ -108,7 +108,10 @@ export interface StreamLeaf {
   readonly leafHash: Uint8Array;
 }
 
-/** The most nodes one {@link EventStore.readMerkleNodes} call may ask for. */
+/**
+ * The most nodes one {@link EventStore.readMerkleNodes} call may ask for (for
+ * {@link EventStore.readMerkleNodeRuns}: the runs' counts together).
+ */
 export const READ_MERKLE_NODES_LIMIT = 10_000;
 
 /** Options of {@link EventStore.readProjectionRows}. */
@@ -273,6 +276,22 @@ export interface EventStore {
    * malformed refs, or more than {@link READ_MERKLE_NODES_LIMIT} → `INVALID_INPUT`.
    */
   readMerkleNodes?(nodes: readonly MerkleNodeRef[]): Promise<Result<readonly Uint8Array[], SanxiangError>>;
+
+  /**
+   * 按段读取默克尔子树 — OPTIONAL, with {@link EventStore.readMerkleNodes}: the same stored
+   * nodes asked for as runs of one level ({@link MerkleNodeRun}), each run answered as ONE
+   * buffer of its nodes' hashes end to end (`count × outputLength` bytes, the node
+   * `(level, first + k)` at offset `k × outputLength`), in the order asked. What
+   * `verifyEventStore` compares every stored node through when a store has it: a verifier asks
+   * for whole runs, and a buffer a run instead of an array a node is what makes that cheap
+   * (SQLite: one range read a run). Must agree byte for byte with `readMerkleNodes`. Errors as
+   * `readMerkleNodes`: a run not complete within the log → `MERKLE_INDEX_OUT_OF_RANGE`;
+   * malformed runs (`count` < 1, not safe integers), or more than
+   * {@link READ_MERKLE_NODES_LIMIT} nodes in all → `INVALID_INPUT`; a stored node missing or not
+   * of the hash's length → `STORE_CORRUPT` naming it. Check the argument with
+   * `checkMerkleNodeRuns`.
+   */
+  readMerkleNodeRuns?(runs: readonly MerkleNodeRun[]): Promise<Result<readonly Uint8Array[], SanxiangError>>;
 
   /**
    * 读取流内叶子 — OPTIONAL (see {@link EventStore.readMerkleNodes}): the positions and stored

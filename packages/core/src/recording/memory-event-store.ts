@@ -33,6 +33,7 @@ import {
   checkAfterVersion,
   checkCaseId,
   checkMerkleNodeRefs,
+  checkMerkleNodeRuns,
   checkProjectionKey,
   checkProjectionName,
   checkProjectionQuery,
@@ -276,6 +277,26 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): EventSt
             : ((nodes[r.level - 1] ?? [])[r.index] as Uint8Array)
           ).slice(),
         ),
+      );
+    },
+
+    async readMerkleNodeRuns(runs) {
+      if (closed) return closedErr();
+      const checked = checkMerkleNodeRuns(runs, log.length);
+      if (checked.isErr()) return err(checked.error);
+      return ok(
+        checked.value.map(({ level, first, count }) => {
+          const n = hash.outputLength;
+          const out = new Uint8Array(count * n);
+          for (let k = 0; k < count; k++) {
+            const node =
+              level === 0
+                ? (log[first + k] as StoredEvent).leafHash
+                : ((nodes[level - 1] ?? [])[first + k] as Uint8Array);
+            out.set(node, k * n);
+          }
+          return out;
+        }),
       );
     },
 

@@ -126,10 +126,16 @@ export function guardEventStore(store: EventStore): EventStore {
     );
   }
   // The case file's optional reads: passed through, guarded, when the adapter has them.
-  const { readMerkleNodes, readStreamLeaves, streamsLinkedTo } = store;
+  const { readMerkleNodes, readMerkleNodeRuns, readStreamLeaves, streamsLinkedTo } = store;
   if (typeof readMerkleNodes === "function") {
     guarded.readMerkleNodes = wrap("readMerkleNodes", (...a: Parameters<NonNullable<EventStore["readMerkleNodes"]>>) =>
       readMerkleNodes.apply(store, a),
+    );
+  }
+  if (typeof readMerkleNodeRuns === "function") {
+    guarded.readMerkleNodeRuns = wrap(
+      "readMerkleNodeRuns",
+      (...a: Parameters<NonNullable<EventStore["readMerkleNodeRuns"]>>) => readMerkleNodeRuns.apply(store, a),
     );
   }
   if (typeof readStreamLeaves === "function") {

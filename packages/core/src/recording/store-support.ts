@@ -8,7 +8,12 @@ import { canonicalJson } from "../kernel/canonical-json.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, type HashAlgorithmName, hashAlgorithm } from "../kernel/hash.js";
 import { merkleLeafHash } from "../kernel/merkle-hash.js";
-import { MERKLE_MAX_LEVEL, type MerkleNodeRef, merkleNodeWithin } from "../kernel/merkle-subtree.js";
+import {
+  MERKLE_MAX_LEVEL,
+  type MerkleNodeRef,
+  type MerkleNodeRun,
+  merkleNodeWithin,
+} from "../kernel/merkle-subtree.js";
 import { IdSchema } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { type CaseEvent, CaseEventSchema } from "./case-event.js";
@@ -180,6 +185,73 @@ export function checkMerkleNodeRefs(nodes: unknown, treeSize: number): Result<Me
       );
     }
     out.push(ref);
+  }
+  return ok(out);
+}
+
+/**
+ * `readMerkleNodeRuns`' argument checked against a log of `treeSize` leaves: an array of
+ * `{ level, first, count }` (level 0 … 52, `first` a safe count, `count` ≥ 1) whose counts
+ * together are at most {@link READ_MERKLE_NODES_LIMIT}, as plain copies — else
+ * `INVALID_INPUT` naming the run; a run whose last node is not complete within the log →
+ * `MERKLE_INDEX_OUT_OF_RANGE` naming that node.
+ */
+export function checkMerkleNodeRuns(runs: unknown, treeSize: number): Result<MerkleNodeRun[], SanxiangError> {
+  if (!Array.isArray(runs) || runs.length > READ_MERKLE_NODES_LIMIT) {
+    return err(
+      sanxiangError("INVALID_INPUT", `默克尔子树段应为不超过 ${READ_MERKLE_NODES_LIMIT} 项的数组`, {
+        details: { length: Array.isArray(runs) ? runs.length : textOf(runs) },
+      }),
+    );
+  }
+  const out: MerkleNodeRun[] = [];
+  let nodes = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const r: unknown = runs[i];
+    const field = (name: string): unknown =>
+      typeof r === "object" && r !== null ? (r as Record<string, unknown>)[name] : undefined;
+    const level = field("level");
+    const first = field("first");
+    const count = field("count");
+    if (
+      typeof level !== "number" ||
+      !Number.isInteger(level) ||
+      level < 0 ||
+      level > MERKLE_MAX_LEVEL ||
+      typeof first !== "number" ||
+      !Number.isSafeInteger(first) ||
+      first < 0 ||
+      typeof count !== "number" ||
+      !Number.isSafeInteger(count) ||
+      count < 1
+    ) {
+      return err(
+        sanxiangError(
+          "INVALID_INPUT",
+          `第 ${i} 个默克尔子树段应为 { level: 0–${MERKLE_MAX_LEVEL}, first: 非负整数, count: 正整数 }`,
+          { details: { at: i, level: textOf(level), first: textOf(first), count: textOf(count) } },
+        ),
+      );
+    }
+    nodes += count;
+    if (nodes > READ_MERKLE_NODES_LIMIT) {
+      return err(
+        sanxiangError("INVALID_INPUT", `默克尔子树段合计不应超过 ${READ_MERKLE_NODES_LIMIT} 个子树`, {
+          details: { at: i, nodes },
+        }),
+      );
+    }
+    const last = { level, index: first + count - 1 };
+    if (!Number.isSafeInteger(last.index) || !merkleNodeWithin(last, treeSize)) {
+      return err(
+        sanxiangError(
+          "MERKLE_INDEX_OUT_OF_RANGE",
+          `默克尔子树 (${level}, ${last.index}) 不在 ${treeSize} 个叶子的日志之内`,
+          { details: { level, index: last.index, treeSize } },
+        ),
+      );
+    }
+    out.push({ level, first, count });
   }
   return ok(out);
 }

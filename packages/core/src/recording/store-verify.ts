@@ -28,6 +28,7 @@ import {
 } from "./event-store.js";
 import { PROJECTION_QUERY_LIMIT } from "./projection.js";
 import { LogChecker } from "./store-verify-log.js";
+import { parseLeaf } from "./store-verify-parse.js";
 import { compareProjections, type ProjectionCheck, ProjectionReplay } from "./store-verify-projections.js";
 
 export {
@@ -685,36 +686,6 @@ async function checkStreamVersions(
     }
   }
   return ok(true);
-}
-
-/** The event in a stored leaf's bytes, schema-checked (for the projection replay). */
-function parseLeaf(
-  leaf: StoredLeaf,
-  decoder: { decode(input: Uint8Array): string },
-): Result<StoredEvent["event"], SanxiangError> {
-  let value: unknown;
-  try {
-    value = JSON.parse(decoder.decode(leaf.bytes));
-  } catch (cause) {
-    return err(
-      sanxiangError("STORE_CORRUPT", `第 ${leaf.position} 号事件无法解析`, {
-        details: { position: leaf.position },
-        cause,
-      }),
-    );
-  }
-  const parsed = CaseEventSchema.safeParse(value);
-  if (!parsed.success) {
-    return err(
-      sanxiangError("STORE_CORRUPT", `第 ${leaf.position} 号事件不符合案件事件格式`, {
-        details: {
-          position: leaf.position,
-          issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-        },
-      }),
-    );
-  }
-  return ok(parsed.data);
 }
 
 /**
