@@ -8,17 +8,11 @@ import type { MerkleTreeHead } from "../kernel/merkle-log.js";
 import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
-import { type Signer, signingKeyId, type VerificationKey } from "../kernel/signer.js";
-import { type VerifySignatureOptions, verificationKeyOf } from "../kernel/signer-verify.js";
+import { signingKeyId, type VerificationKey } from "../kernel/signer.js";
 import { epochMillis } from "../kernel/time.js";
-import {
-  type SignedTreeHead,
-  signTreeHead,
-  type TreeHeadSigningInput,
-  verifySignedTreeHead,
-} from "../kernel/tree-head.js";
+import { type SignedTreeHead, verifySignedTreeHead } from "../kernel/tree-head.js";
 import { AuditLog } from "./audit-log.js";
-import { type CaseEvent, CaseEventSchema } from "./case-event.js";
+import type { CaseEvent } from "./case-event.js";
 import {
   type EventStore,
   READ_ALL_LIMIT,
