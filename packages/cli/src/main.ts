@@ -60,6 +60,7 @@ const OPTIONS = {
   log: { type: "boolean" },
   "key-file": { type: "string" },
   "log-id": { type: "string" },
+  "new-key": { type: "boolean" },
   out: { type: "string" },
   "base-url": { type: "string" },
   title: { type: "string" },
@@ -195,8 +196,9 @@ function usage(lang: Lang): string {
   verify --log [--key <公钥十六进制>] [--require-signed] [--skip-projections]
                          验证整个存储：每件事件与其叶子哈希、默克尔根、每个已保存的签名树头、
                          各投影与事件日志的重放；--require-signed 时尚无签名树头覆盖的事件也算未通过
-  sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2]
-                         用机关私钥对存储的日志头签名并保存
+  sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2] [--new-key]
+                         用机关私钥对存储的日志头签名并保存；所用密钥与签署最新树头的密钥不同时拒绝，
+                         除非以 --new-key 声明本局已更换密钥（须在日志增长后签名，原树头保留）
   casefile <案件编号> <输出.json> [--html <目录.html> [--body <主体编号>]]
                          从存储组卷：卷内目录、每件文件的包含性证明（对最新签名树头）；
                          --body 按执法主体数据库取机关名称作目录抬头和责任者
@@ -293,8 +295,10 @@ Commands:
                          Merkle root, every kept signed tree head, every projection against
                          a replay of the log; --require-signed fails on events no signed
                          head covers
-  sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2]
-                         sign the store's log head with the bureau's key and keep it
+  sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2] [--new-key]
+                         sign the store's log head with the bureau's key and keep it; a key
+                         other than the newest kept head's is refused unless --new-key
+                         declares the bureau's key change (once the log has grown)
   casefile <case-id> <out.json> [--html <catalogue.html> [--body <body-id>]]
                          assemble a stored case's file: catalogue, every entry's
                          inclusion proof against the latest signed tree head; --body

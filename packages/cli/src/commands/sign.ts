@@ -15,10 +15,12 @@ import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { readRegularFile } from "../read-regular-file.js";
 
 /**
- * `sanxiang sign --key-file <secret-key-file> --log-id <id> [--algorithm ed25519|sm2] [--store …]`
+ * `sanxiang sign --key-file <secret-key-file> --log-id <id> [--algorithm ed25519|sm2] [--new-key] [--store …]`
  * — signs the store's current log head with the bureau's key and keeps it in the store: the
  * head every later case file is proved against, and what the bureau publishes. The key file
- * holds the secret key in hex (Ed25519: 32 bytes; SM2: the 32-byte private key).
+ * holds the secret key in hex (Ed25519: 32 bytes; SM2: the 32-byte private key). A key other
+ * than the one that signed the newest kept head is refused (`TREE_HEAD_CONFLICT`, reason
+ * `otherKey`) unless `--new-key` declares the bureau's key change (and the log has grown).
  */
 export async function signCommand(ctx: CommandContext): Promise<number> {
   const { lang } = ctx;
@@ -28,8 +30,8 @@ export async function signCommand(ctx: CommandContext): Promise<number> {
     throw new UsageError(
       t(
         lang,
-        "用法：sanxiang sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2] [--store …]",
-        "usage: sanxiang sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2] [--store …]",
+        "用法：sanxiang sign --key-file <私钥文件> --log-id <日志标识> [--algorithm ed25519|sm2] [--new-key] [--store …]",
+        "usage: sanxiang sign --key-file <secret-key-file> --log-id <log-id> [--algorithm ed25519|sm2] [--new-key] [--store …]",
       ),
     );
   }
@@ -75,7 +77,8 @@ export async function signCommand(ctx: CommandContext): Promise<number> {
     return EXIT.usage;
   }
   return withStore(ctx, spec.value, async (store) => {
-    const sth = await signAndSaveTreeHead(store, signer, { logId, timestamp: ctx.io.clock.now() });
+    const keyChange = ctx.options["new-key"] === true ? { keyChange: true } : {};
+    const sth = await signAndSaveTreeHead(store, signer, { logId, timestamp: ctx.io.clock.now() }, keyChange);
     if (sth.isErr()) {
       ctx.io.err(formatError(lang, sth.error));
       return EXIT.failure;
@@ -84,8 +87,8 @@ export async function signCommand(ctx: CommandContext): Promise<number> {
     ctx.io.out(
       t(
         lang,
-        `已签名并保存树头：${describeStore(spec.value)}\n  日志 ${h.logId}，树大小 ${h.treeSize}，根哈希 ${toHex(h.rootHash)}\n  签名时间 ${h.timestamp}，算法 ${h.signatureAlgorithm}，公钥 ${toHex(signer.publicKey)}\n`,
-        `Signed and kept the tree head: ${describeStore(spec.value)}\n  log ${h.logId}, size ${h.treeSize}, root ${toHex(h.rootHash)}\n  signed at ${h.timestamp}, ${h.signatureAlgorithm}, public key ${toHex(signer.publicKey)}\n`,
+        `已签名并保存树头${"keyChange" in keyChange ? "（已声明更换密钥）" : ""}：${describeStore(spec.value)}\n  日志 ${h.logId}，树大小 ${h.treeSize}，根哈希 ${toHex(h.rootHash)}\n  签名时间 ${h.timestamp}，算法 ${h.signatureAlgorithm}，公钥 ${toHex(signer.publicKey)}\n`,
+        `Signed and kept the tree head${"keyChange" in keyChange ? " (key change declared)" : ""}: ${describeStore(spec.value)}\n  log ${h.logId}, size ${h.treeSize}, root ${toHex(h.rootHash)}\n  signed at ${h.timestamp}, ${h.signatureAlgorithm}, public key ${toHex(signer.publicKey)}\n`,
       ),
     );
     return EXIT.ok;

@@ -127,8 +127,13 @@ export interface Bureau {
   duties(): Promise<Result<readonly DisclosureObligation[], SanxiangError>>;
   /** 校验 — the Merkle log, every signed head and the projections (see `verifyEventStore`). */
   verify(options?: VerifyEventStoreOptions): Promise<Result<EventStoreVerification, SanxiangError>>;
-  /** 签名树头 — signs the log's current head with the bureau's signer and keeps it. */
-  signHead(): Promise<Result<SignedTreeHead, SanxiangError>>;
+  /**
+   * 签名树头 — signs the log's current head with the bureau's signer and keeps it. Refused
+   * (`TREE_HEAD_CONFLICT`, `details.reason: "otherKey"`) when the newest kept head was signed
+   * by another key, unless `options.keyChange` declares that the signer is the bureau's new
+   * key (see `SignTreeHeadOptions`).
+   */
+  signHead(options?: { readonly keyChange?: boolean }): Promise<Result<SignedTreeHead, SanxiangError>>;
   /**
    * 双随机抽取 — draws a random-inspection task with the bureau's random source from the
    * entities and bodies registries (`date` and `drawnAt` default to the clock's). Open each
@@ -231,7 +236,7 @@ export function createBureau(config: BureauConfig): Result<Bureau, SanxiangError
     duties: () =>
       disclosureObligations({ store: config.store, calendar: config.calendar, policy: b.disclosure, today: today() }),
     verify: (options) => verifyEventStore(config.store, options),
-    signHead: () => signing.signHead(),
+    signHead: (options) => signing.signHead(options),
     drawInspection: (input) => {
       if (!isRecord(input)) return err(notAnObject("抽查任务参数", input));
       const { random, registries } = config;

@@ -1,13 +1,17 @@
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { SignedTreeHead } from "../kernel/tree-head.js";
-import { signAndSaveTreeHead } from "../recording/store-sign.js";
+import { type SignTreeHeadOptions, signAndSaveTreeHead } from "../recording/store-sign.js";
 import type { ResolvedBureau } from "./config.js";
 
 /** The bureau's signing of its log head (internal). */
 export interface BureauSigning {
-  /** Signs the store's current head with the bureau's signer at the clock's time and keeps it. */
-  signHead(): Promise<Result<SignedTreeHead, SanxiangError>>;
+  /**
+   * Signs the store's current head with the bureau's signer at the clock's time and keeps it;
+   * `options.keyChange` declares that the signer is the bureau's new key (see
+   * `SignTreeHeadOptions`).
+   */
+  signHead(options?: Pick<SignTreeHeadOptions, "keyChange">): Promise<Result<SignedTreeHead, SanxiangError>>;
   /**
    * The newest signed head, signed now when it does not cover the whole log and the bureau
    * has a signer; without a signer, the newest head there is (events after it are left out).
@@ -18,7 +22,9 @@ export interface BureauSigning {
 /** The signing helper of a bureau (internal). */
 export function bureauSigning(b: ResolvedBureau): BureauSigning {
   const { store, signer, clock } = b.config;
-  const signHead = async (): Promise<Result<SignedTreeHead, SanxiangError>> => {
+  const signHead = async (
+    options?: Pick<SignTreeHeadOptions, "keyChange">,
+  ): Promise<Result<SignedTreeHead, SanxiangError>> => {
     if (signer === undefined) {
       return err(
         sanxiangError(
@@ -30,7 +36,8 @@ export function bureauSigning(b: ResolvedBureau): BureauSigning {
         ),
       );
     }
-    return signAndSaveTreeHead(store, signer, { logId: b.logId, timestamp: clock.now() });
+    const keyChange = options?.keyChange === true ? { keyChange: true } : {};
+    return signAndSaveTreeHead(store, signer, { logId: b.logId, timestamp: clock.now() }, keyChange);
   };
   return {
     signHead,

@@ -374,9 +374,9 @@ export const ERROR_GUIDE: Readonly<Record<SanxiangErrorCode, ErrorGuide>> = {
   },
   TREE_HEAD_CONFLICT: {
     meaning:
-      'A signed tree head contradicting a kept one: another root for a size the store already holds a head for; a head that would replace one the signer\'s key does not verify (`details.reason: "otherKey"`); or a head of a larger tree dated before one of a smaller tree (`details.reason: "timestampOrder"`).',
+      'A signed tree head contradicting a kept one: another root for a size the store already holds a head for; a head signed by a key that does not verify the newest kept head, with no key change declared or at that head\'s size (`details.reason: "otherKey"`); or a head of a larger tree dated before one of a smaller tree (`details.reason: "timestampOrder"`).',
     action:
-      "Another root: two signers signed different logs of the same size, investigate before signing again. Another key: sign with the bureau's own key file; after a key change, sign with the new key once the log has grown. Timestamps: check the signing clock, and investigate a kept head dated out of order (replayed or back-dated).",
+      "Another root: two signers signed different logs of the same size, investigate before signing again. Another key: sign with the bureau's own key file; after a real key change, declare it (`keyChange: true`, `sanxiang sign --new-key`) and sign with the new key once the log has grown. Timestamps: check the signing clock, and investigate a kept head dated out of order (replayed or back-dated).",
     audience: "operator",
   },
   PROJECTION_MISMATCH: {

@@ -66,15 +66,22 @@ describe("signAndSaveTreeHead: a head of another key never replaces the bureau's
     expect(v.unsignedTail).toBeNull();
   });
 
-  it("still lets the same key re-sign a kept size later (replaced), and a new key sign once the log has grown", async () => {
+  it("still lets the same key re-sign a kept size later (replaced), and a declared new key sign once the log has grown", async () => {
     const store = memoryEventStore();
     await grow(store, "c1", 2);
     (await sign(store, bureau, "2026-03-10T03:00:00Z"))._unsafeUnwrap();
     (await sign(store, bureau, "2026-03-10T04:00:00Z"))._unsafeUnwrap();
     expect((await kept(store)).map((h) => h.timestamp)).toEqual(["2026-03-10T04:00:00Z"]);
-    // A key change: the old head stays, the new key signs the grown log.
+    // A declared key change: the old head stays, the new key signs the grown log.
     await grow(store, "c1", 1);
-    (await sign(store, stranger, "2026-03-10T05:00:00Z"))._unsafeUnwrap();
+    (
+      await signAndSaveTreeHead(
+        store,
+        stranger,
+        { logId: "bureau-1", timestamp: "2026-03-10T05:00:00Z" },
+        { keyChange: true },
+      )
+    )._unsafeUnwrap();
     expect((await kept(store)).map((h) => [h.treeSize, h.keyId])).toEqual([
       [2, bureau.keyId],
       [3, stranger.keyId],
