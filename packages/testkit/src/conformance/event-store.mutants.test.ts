@@ -16,15 +16,19 @@ import {
   err,
   extendMerkleFrontier,
   frontierTreeHead,
+  type MerkleNodeRef,
+  type MerkleNodeRun,
   type MerkleTreeHead,
   memoryEventStore,
   merkleNodeHash,
+  merkleNodeWithin,
   ok,
   type ProjectionRow,
   type ProjectionWrite,
   projectEvent,
   queryProjectionRows,
   READ_ALL_LIMIT,
+  READ_MERKLE_NODES_LIMIT,
   type Result,
   runSubscription,
   type SanxiangError,
@@ -107,6 +111,45 @@ function sharedHandles(config: EventStoreFactoryConfig, wakeAll: boolean): Built
   };
   return { store: handle(true), another: () => handle(false) };
 }
+
+/**
+ * The reference store whose `readMerkleNodeRuns` (argument checked by the real one first)
+ * answers each run with the nodes `nodesOf` names — those within the log — read through
+ * `readMerkleNodes` and put end to end.
+ */
+function runsFrom(config: EventStoreFactoryConfig, nodesOf: (run: MerkleNodeRun) => readonly MerkleNodeRef[]): Built {
+  const inner = faultable(config);
+  const store: EventStore = {
+    ...inner.store,
+    readMerkleNodeRuns: async (runs) => {
+      const checked = await inner.store.readMerkleNodeRuns?.(runs);
+      const head = await inner.store.head();
+      if (checked === undefined || checked.isErr() || head.isErr()) return checked ?? ok([]);
+      const out: Uint8Array[] = [];
+      for (const run of runs) {
+        const refs = nodesOf(run).filter((r) => r.index >= 0 && merkleNodeWithin(r, head.value.position));
+        const nodes = await inner.store.readMerkleNodes?.(refs);
+        if (nodes === undefined || nodes.isErr()) return nodes ?? ok([]);
+        const buf = new Uint8Array(nodes.value.reduce((n, b) => n + b.length, 0));
+        let at = 0;
+        for (const b of nodes.value) {
+          buf.set(b, at);
+          at += b.length;
+        }
+        out.push(buf);
+      }
+      return ok(out);
+    },
+  };
+  return { store, fault: inner.fault };
+}
+
+/** The nodes of `run`, from its `first + shift`, `count + extra` of them, `level + up`. */
+const runNodes = (run: MerkleNodeRun, shift = 0, extra = 0, up = 0): MerkleNodeRef[] =>
+  Array.from({ length: Math.max(0, run.count + extra) }, (_, k) => ({
+    level: Math.max(0, run.level + up),
+    index: run.first + shift + k,
+  }));
 
 /** Rows in a map, read as a store would (checks, copies), for mutants that keep their own. */
 function rowReader(
@@ -477,6 +520,119 @@ const MUTANTS: Record<string, Mutant> = {
       return { store, fault: inner.fault };
     },
     killedBy: ["[sha256] stored Merkle subtrees equal the tree recomputed from the leaves"],
+  },
+  // readMerkleNodeRuns (optional): runs of one level answered as a buffer a run.
+  "readMerkleNodeRuns reads each run one node to the right (idx > first AND idx <= first + count)": {
+    build: (config) => runsFrom(config, (run) => runNodes(run, 1)),
+    killedBy: [
+      "[sha256] readMerkleNodeRuns (optional): each run is its nodes' readMerkleNodes hashes end to end",
+      "[sm3] readMerkleNodeRuns (optional): each run is its nodes' readMerkleNodes hashes end to end",
+    ],
+  },
+  "readMerkleNodeRuns answers a run with the nodes of the level below": {
+    build: (config) => runsFrom(config, (run) => runNodes(run, 0, 0, -1)),
+    killedBy: ["[sha256] readMerkleNodeRuns (optional): each run is its nodes' readMerkleNodes hashes end to end"],
+  },
+  "readMerkleNodeRuns drops the last node of each run (an end compared with <)": {
+    build: (config) => runsFrom(config, (run) => runNodes(run, 0, -1)),
+    killedBy: ["[sha256] readMerkleNodeRuns (optional): each run is its nodes' readMerkleNodes hashes end to end"],
+  },
+  "readMerkleNodeRuns hands out the buffers it keeps (a cache, no copy)": {
+    build: (config) => {
+      const inner = faultable(config);
+      const cache = new Map<string, readonly Uint8Array[]>();
+      const store: EventStore = {
+        ...inner.store,
+        readMerkleNodeRuns: async (runs) => {
+          const key = JSON.stringify(runs);
+          const hit = cache.get(key);
+          if (hit !== undefined) return ok(hit);
+          const r = await inner.store.readMerkleNodeRuns?.(runs);
+          if (r?.isOk()) cache.set(key, r.value);
+          return r ?? ok([]);
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["readMerkleNodeRuns (optional): the buffers are copies"],
+  },
+  "readMerkleNodeRuns limits the number of runs, not of nodes": {
+    build: (config) => {
+      const inner = faultable(config);
+      const read = async (runs: readonly MerkleNodeRun[]) => (await inner.store.readMerkleNodeRuns?.(runs)) ?? ok([]);
+      const store: EventStore = {
+        ...inner.store,
+        readMerkleNodeRuns: async (runs) => {
+          if (!Array.isArray(runs) || runs.length > READ_MERKLE_NODES_LIMIT) return read(runs);
+          // Read in chunks of at most the limit in nodes: any number of nodes passes.
+          const out: Uint8Array[] = [];
+          let chunk: MerkleNodeRun[] = [];
+          let nodes = 0;
+          for (const run of [...runs, undefined]) {
+            const n = typeof run?.count === "number" ? run.count : 0;
+            if (run === undefined || (chunk.length > 0 && nodes + n > READ_MERKLE_NODES_LIMIT)) {
+              const r = await read(chunk);
+              if (r.isErr()) return r;
+              out.push(...r.value);
+              chunk = [];
+              nodes = 0;
+            }
+            if (run !== undefined) {
+              chunk.push(run);
+              nodes += n;
+            }
+          }
+          return ok(out);
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["readMerkleNodeRuns (optional): 10000 nodes in all are answered, one more is INVALID_INPUT"],
+  },
+  "readMerkleNodeRuns answers count 0 with an empty buffer": {
+    build: (config) => {
+      const inner = faultable(config);
+      const store: EventStore = {
+        ...inner.store,
+        readMerkleNodeRuns: async (runs) => {
+          if (!Array.isArray(runs) || !runs.some((r) => r?.count === 0)) {
+            return (await inner.store.readMerkleNodeRuns?.(runs)) ?? ok([]);
+          }
+          const r = await inner.store.readMerkleNodeRuns?.(runs.filter((run) => run?.count !== 0));
+          if (r === undefined || r.isErr()) return r ?? ok([]);
+          const rest = [...r.value];
+          return ok(runs.map((run) => (run?.count === 0 ? new Uint8Array(0) : (rest.shift() as Uint8Array))));
+        },
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["readMerkleNodeRuns (optional): bad arguments are INVALID_INPUT"],
+  },
+  "readMerkleNodeRuns offered without readMerkleNodes (and its two companions)": {
+    build: (config) => {
+      const inner = faultable(config);
+      const { readMerkleNodes: _nodes, readStreamLeaves: _leaves, streamsLinkedTo: _linked, ...rest } = inner.store;
+      return { store: rest, fault: inner.fault };
+    },
+    killedBy: ["[sha256] readMerkleNodeRuns (optional): each run is its nodes' readMerkleNodes hashes end to end"],
+  },
+  // A second reader (a read-only pool, a replica) that close() forgets to end.
+  "readMerkleNodeRuns served by a reader close() does not close": {
+    build: (config) => {
+      const inner = faultable(config);
+      const reader = memoryEventStore(config);
+      const store: EventStore = {
+        ...inner.store,
+        append: async (caseId, version, events) => {
+          const r = await inner.store.append(caseId, version, events);
+          if (r.isOk()) await reader.append(caseId, version, events);
+          return r;
+        },
+        readMerkleNodeRuns: async (runs) => (await reader.readMerkleNodeRuns?.(runs)) ?? ok([]),
+      };
+      return { store, fault: inner.fault };
+    },
+    killedBy: ["a closed store answers STORE_UNAVAILABLE"],
   },
   // Found by writing a JSON-lines adapter from the guide (issue 13, second round): each passed
   // the suite before the test named in killedBy was added.

@@ -42,6 +42,7 @@ import {
 } from "@sanxiang/core";
 import fc from "fast-check";
 import type { SuiteRunner } from "./harness.js";
+import { eventStoreMerkleNodeRunTests } from "./merkle-node-runs.js";
 import { eventStoreStreamVersionTests } from "./stream-versions.js";
 
 /** What the suite asks the adapter's factory for: a fresh, empty store so configured. */
@@ -1996,6 +1997,7 @@ export function eventStoreSuite(runner: SuiteRunner, options: EventStoreSuiteOpt
   eventStoreBadInputTests(context);
   eventStoreDurabilityTests(context);
   eventStoreMerkleNodeTests(context);
+  eventStoreMerkleNodeRunTests(context);
   eventStoreStreamVersionTests(context);
   options.additionalTests?.(context);
 }
