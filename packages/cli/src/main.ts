@@ -77,6 +77,7 @@ const OPTIONS = {
   overdue: { type: "boolean" },
   "allow-empty": { type: "boolean" },
   "dry-run": { type: "boolean" },
+  encoding: { type: "string" },
   format: { type: "string" },
   as: { type: "string" },
   at: { type: "string" },
@@ -179,10 +180,11 @@ function usage(lang: Lang): string {
                          --region 叠加该地区的放假安排（如 640502 沙坡头区：开斋节、古尔邦节）
   deadline <起算日> --rule <规则编号>
                          按法定期限表计算，例如 --rule penalty.service
-  registry import <类别> <文件> [--dry-run] [--allow-empty]
+  registry import <类别> <文件> [--dry-run] [--allow-empty] [--encoding utf-8|gb18030|big5]
                          导入数据库（.csv / .xlsx / .json），逐行校验，有错则不导入；
                          先列出新增、修改、删除的记录；--dry-run 只列出不写入；
-                         空表格不会清空已有数据，除非加 --allow-empty
+                         空表格不会清空已有数据，除非加 --allow-empty；文本编码自动识别
+                         （UTF-8、UTF-16、GB18030），疑似 Big5 时拒绝，--encoding 可指定编码
   registry export <类别> <文件>
                          导出数据库
   registry check         检查数据库：法律依据、执法证有效期、法制审核人员配备
@@ -275,11 +277,13 @@ Commands:
                          off (e.g. 640502 沙坡头区, Ningxia: 开斋节, 古尔邦节)
   deadline <start> --rule <rule-id>
                          a statutory period from the table, e.g. --rule penalty.service
-  registry import <kind> <file> [--dry-run] [--allow-empty]
+  registry import <kind> <file> [--dry-run] [--allow-empty] [--encoding utf-8|gb18030|big5]
                          import a registry sheet (.csv / .xlsx / .json); every row is
                          checked and nothing is imported when one is wrong; lists what is
                          added, changed and removed first; --dry-run only lists it; an
-                         empty sheet never empties a registry without --allow-empty
+                         empty sheet never empties a registry without --allow-empty; the
+                         text encoding is detected (UTF-8, UTF-16, GB18030), what looks like
+                         Big5 is refused, --encoding names it instead
   registry export <kind> <file>
                          export a registry sheet
   registry check         check citations, certificates and reviewer staffing

@@ -60,7 +60,7 @@ import { exportXlsx, importXlsx } from "@sanxiang/xlsx";
 import { describeSystemError, isInputSystemError, isSystemError } from "./io.js";
 import { type OutputOptions, outputFile, writeOutput } from "./output.js";
 import { readRegularFile } from "./read-regular-file.js";
-import { type DecodedText, decodeText } from "./text-decode.js";
+import { type DecodedText, type DecodeTextOptions, decodeText } from "./text-decode.js";
 
 // The CLI keeps each imported registry sheet as validated JSON under <dir>/registry/,
 // written atomically, until the storage adapters take over (ADR 0005). A file is only
@@ -392,9 +392,14 @@ function withEncoding(e: SanxiangError, decoded: DecodedText): SanxiangError {
 /**
  * Reads a CSV, XLSX or JSON file into records of `kind`, all rows valid or none. Text is
  * decoded by {@link decodeText} (UTF-8, UTF-16 with a BOM, or GB18030 as Excel saves it on
- * Chinese Windows). A missing or unreadable file is `TABLE_UNREADABLE` naming it; never throws.
+ * Chinese Windows; Big5 refused unless named), or in `options.encoding` when given (an .xlsx
+ * file ignores it). A missing or unreadable file is `TABLE_UNREADABLE` naming it; never throws.
  */
-export async function readKindFile(kind: Kind, file: string): Promise<Result<ReadSheet, SanxiangError>> {
+export async function readKindFile(
+  kind: Kind,
+  file: string,
+  options: DecodeTextOptions = {},
+): Promise<Result<ReadSheet, SanxiangError>> {
   const spec = KINDS[kind].spec as TableSpec<unknown>;
   const ext = extname(file).toLowerCase();
   if (!SUPPORTED.includes(ext) && !TEXT_SHEETS.includes(ext)) return err(unsupported(ext));
@@ -409,7 +414,7 @@ export async function readKindFile(kind: Kind, file: string): Promise<Result<Rea
     const records = kind === "benchmarks" ? rows.andThen((r) => benchmarksFromRows(r as never)) : rows;
     return records.map((r) => ({ records: r as unknown[] }));
   }
-  const decoded = decodeText(bytes, file);
+  const decoded = decodeText(bytes, file, options);
   if (decoded.isErr()) return err(decoded.error);
   const { text } = decoded.value;
   let records: Result<unknown[], SanxiangError>;

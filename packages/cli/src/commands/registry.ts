@@ -5,7 +5,7 @@ import {
   type ImportIssue,
   parseCivilDate,
   type RuleSource,
-  type SanxiangError,
+  SanxiangError,
   sanxiangError,
 } from "@sanxiang/core";
 import { SAMPLE_LOCAL_DOCUMENTS } from "@sanxiang/sample";
@@ -26,7 +26,7 @@ import {
   saveKind,
   writeKindFile,
 } from "../registry-store.js";
-import { encodingNote, type TextEncodingName } from "../text-decode.js";
+import { encodingNote, FORCED_ENCODINGS, type ForcedEncoding, type TextEncodingName } from "../text-decode.js";
 
 const MAX_ISSUES_SHOWN = 50;
 
@@ -35,13 +35,39 @@ export function registryDir(ctx: CommandContext): string {
   return typeof ctx.options.dir === "string" ? ctx.options.dir : join(ctx.io.cwd, ".sanxiang");
 }
 
-/** Prints a refusal, with every import issue when there are some. */
+/** An import issue as it can be printed (a hostile `details.issues` may hold anything). */
+function isIssue(i: unknown): i is ImportIssue {
+  return typeof i === "object" && i !== null && "message" in i;
+}
+
+/**
+ * The refusal's headline without the first issue its message ends with: the import refusals
+ * name their first issue (`……未导入任何数据。<表> 第 3 行「列」：……`) for callers that print
+ * only the message, and the list below names it again — the first problem row was printed twice.
+ */
+function headlineOf(e: SanxiangError, first: unknown): SanxiangError {
+  if (!isIssue(first)) return e;
+  const where = `${first.sheet} 第 ${first.row} 行${first.column === undefined ? "" : `「${first.column}」`}：${first.message}`;
+  if (!e.message.endsWith(where) || e.message.length === where.length) return e;
+  return new SanxiangError({
+    code: e.code,
+    message: e.message.slice(0, -where.length),
+    ...(e.source === undefined ? {} : { source: e.source }),
+    ...(e.details === undefined ? {} : { details: e.details }),
+    cause: e,
+  });
+}
+
+/** Prints a refusal, with every import issue when there are some, each once with its row. */
 export function reportError(ctx: CommandContext, e: SanxiangError): void {
-  ctx.io.err(formatError(ctx.lang, e));
-  const issues = (e.details?.issues ?? []) as ImportIssue[];
-  if (!Array.isArray(issues)) return;
+  const issues: unknown = e.details?.issues ?? [];
+  if (!Array.isArray(issues)) {
+    ctx.io.err(formatError(ctx.lang, e));
+    return;
+  }
+  ctx.io.err(formatError(ctx.lang, headlineOf(e, issues[0])));
   for (const i of issues.slice(0, MAX_ISSUES_SHOWN)) {
-    if (typeof i !== "object" || i === null || !("message" in i)) continue;
+    if (!isIssue(i)) continue;
     const col = i.column === undefined ? "" : t(ctx.lang, `「${i.column}」`, ` [${i.column}]`);
     ctx.io.err(`  ${i.sheet ?? ""} ${t(ctx.lang, `第 ${i.row} 行`, `row ${i.row}`)}${col}：${i.message}\n`);
   }
@@ -120,7 +146,17 @@ async function importCommand(
   const kind = kindArg(ctx, kindText);
   if (file === undefined) throw new UsageError(t(lang, "缺少文件路径", "missing file"));
   const dryRun = ctx.options["dry-run"] === true;
-  const read = await readKindFile(kind, file);
+  const encoding = ctx.options.encoding;
+  if (encoding !== undefined && !FORCED_ENCODINGS.some((e) => e === encoding)) {
+    throw new UsageError(
+      t(
+        lang,
+        `--encoding 应为 ${FORCED_ENCODINGS.join("、")} 之一，实为 ${String(encoding)}`,
+        `--encoding must be one of ${FORCED_ENCODINGS.join(", ")}, not ${String(encoding)}`,
+      ),
+    );
+  }
+  const read = await readKindFile(kind, file, encoding === undefined ? {} : { encoding: encoding as ForcedEncoding });
   if (read.isErr()) {
     reportError(ctx, read.error);
     const enc = read.error.details?.encoding;
