@@ -110,3 +110,46 @@ export function accounts(text: string, field: RedactionField, out: PersonalDataF
     out.push({ field, start, end: start + num[0].length });
   }
 }
+
+/**
+ * Labels of a WeChat id (微信号, 微信, 微信账号, 加微信 — the 加 needs nothing —, V信, WeChat ID,
+ * weixin, wx, vx). A Latin label stands alone: no letter before or after it (`wechatpay` is
+ * no label). Not 微信公众号, 微信群, 微信支付 …: a Chinese word after 微信 is no value.
+ */
+const WECHAT_LABEL = new RegExp(
+  `(?:微信(?:账号|帐号|号码|号|ID)?|[vV]信|(?<![A-Za-z])(?:wechat(?:[ _-]?id)?|weixin|wx|vx)(?![A-Za-z]))${LABEL_TAIL}`,
+  "giu",
+);
+/**
+ * Labels of a QQ number (QQ, QQ号, QQ号码, 扣扣). Not QQ群 (a group's number) or QQ邮箱 (an
+ * e-mail address, found as one).
+ */
+const QQ_LABEL = new RegExp(`(?:(?<![A-Za-z])qq(?:号码|号)?|扣扣(?:号码|号)?)${LABEL_TAIL}`, "giu");
+
+/**
+ * 微信号 — the value after a WeChat label: a letter and 5+ letters, digits, `_` or `-` (WeChat
+ * allows 6–20; a longer one, `wxid_…`, is hidden whole), or a number of 5+ digits (an old
+ * account's id is its QQ number; a mobile after the label is found as a mobile too).
+ */
+export function wechatIds(text: string, out: PersonalDataFinding[]): void {
+  for (const m of text.matchAll(WECHAT_LABEL)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const id = /^(?:[A-Za-z][A-Za-z0-9_-]{5,}|[1-9]\d{4,})(?![A-Za-z0-9_-])/.exec(text.slice(start));
+    if (id === null) continue;
+    out.push({ field: "wechatId", start, end: start + id[0].length });
+  }
+}
+
+/**
+ * QQ号 — the number after a QQ label: 5+ digits (QQ numbers are 5–11; a longer one after the
+ * label is hidden too), through the separators of a number. An unlabelled run of 5–11 digits
+ * is left alone: quantities, codes and amounts are written so.
+ */
+export function qqNumbers(text: string, out: PersonalDataFinding[]): void {
+  for (const m of text.matchAll(QQ_LABEL)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const num = NUMBER_AT_START.exec(text.slice(start));
+    if (num === null || !/^[1-9]/.test(num[0]) || num[0].replace(/\D/g, "").length < 5) continue;
+    out.push({ field: "qqNumber", start, end: start + num[0].length });
+  }
+}

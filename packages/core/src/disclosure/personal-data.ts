@@ -5,7 +5,8 @@
 // mapped back to the original text's offsets. Split from redaction.ts, which re-exports
 // findPersonalData. This module is the public API; the detectors live beside it:
 // personal-data-normalise.ts (the reading), personal-data-numbers.ts (numbers by structure),
-// personal-data-labels.ts (values after a label, e-mail).
+// personal-data-labels.ts (values after a label, e-mail, WeChat ids, QQ numbers),
+// personal-data-plates.ts (vehicle licence plates).
 import {
   ADDRESS_LABEL,
   accounts,
@@ -15,9 +16,12 @@ import {
   labelled,
   PERSON_ADDRESS_LABEL,
   phones,
+  qqNumbers,
+  wechatIds,
 } from "./personal-data-labels.js";
 import { normalise, normalisedString } from "./personal-data-normalise.js";
 import { isPublicCreditCode, isResidentId, numbers } from "./personal-data-numbers.js";
+import { plates } from "./personal-data-plates.js";
 import type { PersonalDataFinding, RedactionContext, RedactionField, RedactionPolicy } from "./redaction.js";
 
 export { REDACTED_CHAR, REDACTED_LABEL } from "./personal-data-labels.js";
@@ -111,6 +115,16 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
  *   暂住, 户籍所在地, `，住` after a person's particulars, a bare 地址 — not 办公地址, 经营地址,
  *   注册地址 … —, 住所 of a person; 健康状况, 病史, 诊断, 患有, 患 — not 隐患, 患者 …) up to the
  *   next punctuation — an address written without a label is not found.
+ * - Vehicle licence plates (GA 36-2018) without a label: a province abbreviation (or its
+ *   traditional form), a letter and a serial — 5 characters with 3+ digits (`宁A12345`,
+ *   `宁AB1234`), 4 and a suffix 学/警/挂/港/澳/领/试/超 (`京A1234学`), or a new-energy 6
+ *   (`宁AD12345`, `宁A12345D`) — through one blank, hyphen, dot or middle dot between any two
+ *   characters, letters in either case, no letter or digit touching it. Any plate, an
+ *   organisation's vehicle too (the plate does not say whose it is; give a company's plate as
+ *   a public identifier to publish it). Not embassy plates (使 + digits).
+ * - WeChat ids and QQ numbers only after a label: 微信号, 微信, V信, WeChat ID, wx … then a letter
+ *   and 5+ letters, digits, `_`, `-` (or 5+ digits); QQ, QQ号, 扣扣 then 5+ digits. An
+ *   unlabelled run of 5–11 digits is not a QQ number.
  * - Names only as given in `ctx` (`otherPersons`, and the party when `partyName` is on):
  *   no list of Chinese names can tell a witness from a street.
  *
@@ -132,7 +146,10 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
   if (hasDigit) {
     phones(t, found);
     idDocuments(t, found);
+    plates(t, found);
+    qqNumbers(t, found);
   }
+  wechatIds(t, found);
   if (t.includes("@")) emails(t, found);
   accounts(t, ctx.party?.kind === "organisation" ? "orgBankAccount" : "bankAccount", found);
   for (const { name, field } of namesToHide(ctx)) {

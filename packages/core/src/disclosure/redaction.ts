@@ -18,6 +18,7 @@ const GOV_INFO = "政府信息公开条例";
 const TEMPLATE_URL = "https://m.ruilaw.cn/zhishi/390.html";
 const PRIVACY: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-law" };
 const PRIVACY_TEMPLATE: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-local", url: TEMPLATE_URL };
+const PIPL_PERSONAL_INFORMATION: RuleSource = { law: "个人信息保护法", article: 4, paragraph: 1, confidence: "C" };
 
 /**
  * 脱敏字段 — what redaction hides in published text (the provincial template
@@ -27,7 +28,10 @@ const PRIVACY_TEMPLATE: RuleSource = { law: GOV_INFO, article: 15, confidence: "
  * 银行账号 `orgBankAccount`; — only when a bureau enables it — the natural-person party's own
  * name `partyName`; and the other personal information 民法典 Art. 1034 names: the numbers of
  * other identity documents (护照, 港澳通行证, 台胞证 …) `idDocument` and 电子邮箱 `email`
- * (a government body's `….gov.cn` address is public).
+ * (a government body's `….gov.cn` address is public); and what 个人信息保护法 Art. 4 makes
+ * personal information because it identifies a person: 机动车号牌号码 `licencePlate` (any
+ * plate — an organisation's vehicle too, see `findPersonalData`), 微信号 `wechatId` and QQ号码
+ * `qqNumber` after their labels.
  */
 export const REDACTION_FIELDS = [
   "residentId",
@@ -41,6 +45,9 @@ export const REDACTION_FIELDS = [
   "partyName",
   "idDocument",
   "email",
+  "licencePlate",
+  "wechatId",
+  "qqNumber",
 ] as const;
 /** zod schema of a {@link RedactionField}. */
 export const RedactionFieldSchema = z.enum(REDACTION_FIELDS);
@@ -72,6 +79,11 @@ export const REDACTION_FIELD_RULES: Readonly<Record<RedactionField, RedactionFie
   // the disclosure regulation's privacy exception).
   idDocument: { name: "其他身份证件号码（护照、通行证等）", source: PRIVACY },
   email: { name: "电子邮箱", source: PRIVACY },
+  // 个人信息保护法 Art. 4 para. 1: information relating to an identified or identifiable natural
+  // person — a person's plate, WeChat id or QQ number identifies them (read on public pages).
+  licencePlate: { name: "机动车号牌号码", source: PIPL_PERSONAL_INFORMATION },
+  wechatId: { name: "微信号", source: PIPL_PERSONAL_INFORMATION },
+  qqNumber: { name: "QQ号码", source: PIPL_PERSONAL_INFORMATION },
 };
 
 /**
@@ -151,6 +163,9 @@ const NUMBER_FIELDS: ReadonlySet<RedactionField> = new Set([
   "bankAccount",
   "orgBankAccount",
   "idDocument",
+  "licencePlate",
+  "wechatId",
+  "qqNumber",
 ]);
 
 function replacement(text: string, f: PersonalDataFinding, ctx: RedactionContext): string {
