@@ -68,6 +68,11 @@ describe("signAndSaveTreeHead: another key after the log has grown", () => {
     expect(e.message).toContain("与签署最新签名树头的密钥不同");
     expect(e.message).toContain(bureau.keyId);
     expect(e.message).toContain("--new-key");
+    // Only `true` declares a key change.
+    for (const options of [{ keyChange: "true" }, { keyChange: 1 }, null]) {
+      const r = await sign(store, newKey, "2026-03-11T03:00:00Z", options as never);
+      expect(errOf(r).details).toMatchObject({ reason: "otherKey", keyChange: false });
+    }
     expect(await kept(store)).toEqual(before);
     const v = (await verifyEventStore(store, { key: verificationKeyOf(bureau) }))._unsafeUnwrap();
     expect(v.unsignedTail).not.toBeNull();

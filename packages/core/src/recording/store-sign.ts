@@ -80,7 +80,10 @@ function contradictsKept(
   signer: Signer,
   options: SignTreeHeadOptions,
 ): SanxiangError | undefined {
-  const { keyChange = false, ...verifyOptions } = options;
+  // Only `true` declares a key change (a hostile or mistyped value declares nothing).
+  const given: SignTreeHeadOptions = typeof options === "object" && options !== null ? options : {};
+  const { keyChange: declared, ...verifyOptions } = given;
+  const keyChange = declared === true;
   const ownKey = verifySignedTreeHead(kept, verificationKeyOf(signer), verifyOptions).isOk();
   if (ownKey && keyChange) {
     return sanxiangError(
