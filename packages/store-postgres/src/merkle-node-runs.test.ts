@@ -30,15 +30,13 @@ async function seeded(url: string, schema: string, hash: "sha256" | "sm3" = "sha
 
 const runArb: fc.Arbitrary<MerkleNodeRun> = fc.integer({ min: 0, max: 8 }).chain((level) => {
   const nodes = Math.floor(N / 2 ** level);
-  return fc
-    .integer({ min: 0, max: nodes - 1 })
-    .chain((first) =>
-      fc.record({
-        level: fc.constant(level),
-        first: fc.constant(first),
-        count: fc.integer({ min: 1, max: nodes - first }),
-      }),
-    );
+  return fc.integer({ min: 0, max: nodes - 1 }).chain((first) =>
+    fc.record({
+      level: fc.constant(level),
+      first: fc.constant(first),
+      count: fc.integer({ min: 1, max: nodes - first }),
+    }),
+  );
 });
 
 const detailsOf = (r: { isErr(): boolean; error?: unknown }) =>
