@@ -17,6 +17,7 @@ import {
   checkAfterVersion,
   checkCaseId,
   checkMerkleNodeRefs,
+  checkMerkleNodeRuns,
   checkProjectionKey,
   checkProjectionName,
   checkProjectionQuery,
@@ -40,6 +41,7 @@ import {
   leafPageLength,
   type MerkleFrontier,
   type MerkleNodeRef,
+  type MerkleNodeRun,
   ok,
   type PreparedAppend,
   type Projection,
@@ -68,6 +70,7 @@ import {
   type TaggedProjectionWrite,
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
+import { NODE_RUN_SQL, packedNodeRun } from "./merkle-nodes.js";
 import { LeafReadAhead, type PackedPage, type PageStatements, packedPage, readPackedPage } from "./read-ahead.js";
 import { LINKED_CASE_EXPRESSION, MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
 
@@ -242,6 +245,16 @@ const LEAF_BYTES_SQL =
 // page by bytes (READ_LEAVES_PAGE_BYTES).
 const LEAF_LENGTHS_SQL =
   "SELECT group_concat(ifnull(length(CAST(json AS BLOB)), 'x')) FROM (SELECT json FROM events WHERE position > ? ORDER BY position LIMIT ?)";
+
+/**
+ * The bytes as a plain `Uint8Array` the caller owns: a view of a buffer that owns all its
+ * memory (the driver's, or one the worker handed over), else a copy.
+ */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? new Uint8Array(bytes.buffer, 0, bytes.byteLength)
+    : new Uint8Array(bytes);
+}
 
 /** A statement this SQLite may not support (an older system library), or `null`. */
 function prepareOptional<P extends unknown[], R>(
@@ -661,6 +674,38 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
     return out;
   };
 
+  /**
+   * Stored subtrees a run at a time (readMerkleNodeRuns), each run one buffer: a level ≥ 1 run
+   * in one aggregate row (NODE_RUN_SQL) when it proves every node there and of the hash's
+   * length; else — level 0 (the leaf hashes), a node missing or malformed — node by node,
+   * naming the first wrong one.
+   */
+  const readNodeRuns = (runs: readonly MerkleNodeRun[]): Uint8Array[] => {
+    const n = hash.outputLength;
+    const statement = rawStatements().nodeRun;
+    return runs.map(({ level, first, count }) => {
+      if (level > 0 && statement !== null) {
+        const packed = packedNodeRun(statement.get(n, level, first, first + count - 1), first, count, n);
+        if (packed !== null) return ownBytes(packed);
+      }
+      const refs = Array.from({ length: count }, (_, k) => ({ level, index: first + k }));
+      const out = new Uint8Array(count * n);
+      readNodes(refs).forEach((node, k) => {
+        if (node.length !== n) {
+          throw new Refusal(
+            storeCorrupt(`默克尔子树 (${level}, ${first + k}) 的长度为 ${node.length} 字节，应为 ${n}`, {
+              path,
+              level,
+              index: first + k,
+            }),
+          );
+        }
+        out.set(node, k * n);
+      });
+      return out;
+    });
+  };
+
   const appendTx = db.transaction((p: PreparedAppend): AppendReceipt => {
     const actual = st.streamVersion.get(p.caseId) ?? 0;
     if (actual !== p.expectedVersion) throw new Refusal(concurrencyConflict(p.caseId, p.expectedVersion, actual));
@@ -813,6 +858,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         pages: PageStatements;
         rows: Database.Statement<[string, string, number], ProjectionRowRecord>;
         firstRows: Database.Statement<[string, number], ProjectionRowRecord>;
+        nodeRun: Database.Statement<[number, number, number, number], unknown> | null;
       }
     | undefined;
   // The stream versions, read by verifyEventStore (readStreamVersions); prepared on first use.
@@ -834,6 +880,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         lengths: db.prepare<[number, number], unknown>(LEAF_LENGTHS_SQL).pluck(),
         packed: prepareOptional<[number, number], unknown>(db, packedLeavesSql(hash.outputLength)),
       },
+      nodeRun: prepareOptional<[number, number, number, number], unknown>(db, NODE_RUN_SQL),
       rows: db.prepare<[string, string, number], ProjectionRowRecord>(
         "SELECT projection, key, sort_key, value, count, position FROM projection_rows WHERE projection = ? AND key > ? ORDER BY key LIMIT ?",
       ),
@@ -881,6 +928,7 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
         packedSql: packedLeavesSql(hash.outputLength),
         budget: READ_LEAVES_PAGE_BYTES,
         hashLength: hash.outputLength,
+        nodeRunSql: NODE_RUN_SQL,
       });
     }
     return readAheadState?.running === true ? readAheadState : null;
@@ -1085,6 +1133,40 @@ function createStore(db: Database.Database, st: Statements, config: StoreConfig)
           return ok(readNodes(checked.value));
         })(),
       );
+    },
+
+    readMerkleNodeRuns(runs) {
+      if (closed) return Promise.resolve(err(storeClosed()));
+      // In one transaction: the runs checked against the tree size, then read.
+      const here = () =>
+        guard("读取默克尔子树", () =>
+          db.transaction((): Result<readonly Uint8Array[], SanxiangError> => {
+            const size = st.treeSize.get();
+            if (typeof size !== "number") throw new Refusal(storeCorrupt("日志头记录格式错误", { path }));
+            const checked = checkMerkleNodeRuns(runs, size);
+            if (checked.isErr()) return err(checked.error);
+            return ok(readNodeRuns(checked.value));
+          })(),
+        );
+      const worker = readAheadWorker();
+      if (worker === null) return here();
+      // The worker reads the runs (nodes never change once the log holds their leaves, so a
+      // later snapshot gives the same bytes); checked here first, read here whenever the
+      // worker cannot give every run whole (level 0, a node missing or malformed).
+      let checked: Result<MerkleNodeRun[], SanxiangError>;
+      try {
+        const size = st.treeSize.get();
+        if (typeof size !== "number") return here();
+        checked = checkMerkleNodeRuns(runs, size);
+      } catch {
+        return here();
+      }
+      if (checked.isErr()) return Promise.resolve(err(checked.error));
+      const valid = checked.value;
+      if (valid.some((r) => r.level === 0)) return here();
+      return worker
+        .readNodeRuns(valid)
+        .then((buffers) => (buffers === null ? here() : ok(buffers.map((b) => ownBytes(b)))));
     },
 
     readStreamLeaves(caseId) {

@@ -150,9 +150,11 @@ describe("the read-ahead worker", () => {
       packedSql: "SELECT 1",
       budget: READ_LEAVES_PAGE_BYTES,
       hashLength: 32,
+      nodeRunSql: "SELECT 1",
     });
     expect(missing).not.toBeNull();
     expect(await missing?.read(0, 10)).toBeNull();
+    expect(await missing?.readNodeRuns([{ level: 1, first: 0, count: 2 }])).toBeNull();
     await missing?.close();
     const ahead = openSqliteStore({ dir, readAhead: true })._unsafeUnwrap();
     const plain = openSqliteStore({ dir })._unsafeUnwrap();

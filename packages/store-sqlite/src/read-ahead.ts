@@ -9,7 +9,8 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { leafPageLength } from "@sanxiang/core";
+import { leafPageLength, type MerkleNodeRun } from "@sanxiang/core";
+import { packedNodeRun } from "./merkle-nodes.js";
 
 /** A packed page as the worker hands it over: the buffers of one packed row and its field table. */
 export interface PackedPage {
@@ -186,6 +187,8 @@ interface ThreadData {
   readonly depth: number;
   /** How long a page read ahead may wait for its request, in milliseconds. */
   readonly freshMs: number;
+  /** The SQL of a run of stored subtrees in one row (NODE_RUN_SQL); may fail to prepare. */
+  readonly nodeRunSql: string;
 }
 
 /** A request to the worker: the page after `after`, at most `limit` events. */
@@ -194,8 +197,16 @@ interface PageRequest {
   readonly limit: number;
 }
 
+/** A request to the worker: the stored subtrees of these runs (levels ≥ 1, checked against the log). */
+interface NodeRunsRequest {
+  readonly runs: readonly MerkleNodeRun[];
+}
+
 /** The worker's reply: a page, or `null` (read it in the main thread). */
 type PageReply = PackedPage | null;
+
+/** The worker's reply to a {@link NodeRunsRequest}: a buffer a run, or `null` (read them in the main thread). */
+type NodeRunsReply = { readonly runs: readonly Uint8Array[] } | null;
 
 // The worker's body. It runs from its source text (an `eval` worker, so the same code runs
 // from source, from the built package and under the test runner), with `packedPage`,
@@ -204,6 +215,7 @@ type PageReply = PackedPage | null;
 declare const workerPackedPage: typeof packedPage;
 declare const workerReadPackedPage: typeof readPackedPage;
 declare const workerLeafPageLength: typeof leafPageLength;
+declare const workerPackedNodeRun: typeof packedNodeRun;
 declare const workerRequire: (id: string) => unknown;
 function leafReaderThread(): void {
   const threads = workerRequire("node:worker_threads") as typeof import("node:worker_threads");
@@ -223,6 +235,43 @@ function leafReaderThread(): void {
     sized = null; // an SQLite without octet_length: the lengths one by one
   }
   const statements = { sized, lengths: db.prepare(data.lengthsSql).pluck(), packed: db.prepare(data.packedSql).raw() };
+  let nodeRun: Statement | null = null;
+  try {
+    nodeRun = db.prepare(data.nodeRunSql).raw();
+  } catch {
+    nodeRun = null; // the main thread reads the runs
+  }
+  // Every run whole (each proven by its row), handed over without a copy; else null.
+  const postRuns = (request: NodeRunsRequest): void => {
+    const out: Uint8Array[] = [];
+    try {
+      for (const { level, first, count } of request.runs) {
+        const row =
+          level > 0 && nodeRun !== null ? nodeRun.get(data.hashLength, level, first, first + count - 1) : null;
+        const run = workerPackedNodeRun(row, first, count, data.hashLength);
+        if (run === null) {
+          port.postMessage(null);
+          return;
+        }
+        out.push(run.byteOffset === 0 && run.byteLength === run.buffer.byteLength ? run : new Uint8Array(run));
+      }
+    } catch {
+      port.postMessage(null); // any driver error: the main thread reads the runs and reports it
+      return;
+    }
+    try {
+      port.postMessage(
+        { runs: out },
+        out.map((b) => b.buffer as ArrayBuffer),
+      );
+    } catch {
+      const copies = out.map((b) => new Uint8Array(b));
+      port.postMessage(
+        { runs: copies },
+        copies.map((b) => b.buffer),
+      );
+    }
+  };
   // One page: the reply, and whether every row it asked for existed (such a page reads the
   // same later, rows being append-only; a page that ran into the log's end may not, so it is
   // never kept for later).
@@ -279,7 +328,12 @@ function leafReaderThread(): void {
     scheduled = true;
     setImmediate(readOn);
   };
-  port.on("message", (request: PageRequest) => {
+  port.on("message", (message: PageRequest | NodeRunsRequest) => {
+    if ("runs" in message) {
+      postRuns(message);
+      return;
+    }
+    const request = message;
     const next = ahead.shift();
     let page: Ahead;
     if (
@@ -313,6 +367,7 @@ const workerRequire = require;
 const workerPackedPage = ${packedPage.toString()};
 const workerReadPackedPage = ${readPackedPage.toString()};
 const workerLeafPageLength = ${leafPageLength.toString()};
+const workerPackedNodeRun = ${packedNodeRun.toString()};
 (${leafReaderThread.toString()})();`;
 
 /** This module's file, from source or from either build (ESM or CommonJS). */
@@ -327,12 +382,16 @@ function moduleFile(): string {
  */
 export class LeafReadAhead {
   private worker: Worker | null;
-  private readonly waiting: ((reply: PageReply) => void)[] = [];
+  // Replies come in the order of the requests (the worker answers each message in turn).
+  private readonly waiting: ((reply: unknown) => void)[] = [];
 
-  private constructor(worker: Worker) {
+  private constructor(
+    worker: Worker,
+    private readonly hashLength: number,
+  ) {
     this.worker = worker;
     worker.unref();
-    worker.on("message", (reply: PageReply) => {
+    worker.on("message", (reply: unknown) => {
       this.waiting.shift()?.(reply);
       if (this.waiting.length === 0) this.worker?.unref();
     });
@@ -350,11 +409,12 @@ export class LeafReadAhead {
     packedSql: string;
     budget: number;
     hashLength: number;
+    nodeRunSql: string;
   }): LeafReadAhead | null {
     try {
       const driver = createRequire(moduleFile()).resolve("better-sqlite3");
       const workerData: ThreadData = { driver, depth: READ_AHEAD_PAGES, freshMs: READ_AHEAD_FRESH_MS, ...options };
-      return new LeafReadAhead(new Worker(THREAD_SOURCE, { eval: true, workerData }));
+      return new LeafReadAhead(new Worker(THREAD_SOURCE, { eval: true, workerData }), options.hashLength);
     } catch {
       return null;
     }
@@ -366,8 +426,34 @@ export class LeafReadAhead {
     if (worker === null) return Promise.resolve(null);
     return new Promise((resolve) => {
       if (this.waiting.length === 0) worker.ref();
-      this.waiting.push(resolve);
+      this.waiting.push((reply) => resolve(reply as PageReply));
       worker.postMessage({ after, limit } satisfies PageRequest);
+    });
+  }
+
+  /**
+   * The stored subtrees of `runs` (levels ≥ 1, already checked against the log), a buffer a
+   * run of `count × hashLength` bytes, or `null`: read them in this thread (a run not proven
+   * whole, a driver error, the worker gone).
+   */
+  readNodeRuns(runs: readonly MerkleNodeRun[]): Promise<Uint8Array[] | null> {
+    const worker = this.worker;
+    if (worker === null) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      if (this.waiting.length === 0) worker.ref();
+      this.waiting.push((reply) => {
+        const buffers = (reply as NodeRunsReply)?.runs;
+        const whole =
+          Array.isArray(buffers) &&
+          buffers.length === runs.length &&
+          buffers.every(
+            (b, i) => b instanceof Uint8Array && b.length === (runs[i] as MerkleNodeRun).count * this.hashLength,
+          );
+        resolve(whole ? [...buffers] : null);
+      });
+      worker.postMessage({
+        runs: runs.map(({ level, first, count }) => ({ level, first, count })),
+      } satisfies NodeRunsRequest);
     });
   }
 

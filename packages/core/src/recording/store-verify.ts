@@ -5,7 +5,6 @@
 import { type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import { type HashAlgorithm, hashAlgorithm, toHex } from "../kernel/hash.js";
 import type { MerkleTreeHead } from "../kernel/merkle-log.js";
-import type { MerkleNodeRef } from "../kernel/merkle-subtree.js";
 import { bytesEqual } from "../kernel/merkle-util.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { signingKeyId, type VerificationKey } from "../kernel/signer.js";
@@ -13,15 +12,10 @@ import { epochMillis } from "../kernel/time.js";
 import { type SignedTreeHead, verifySignedTreeHead } from "../kernel/tree-head.js";
 import { AuditLog } from "./audit-log.js";
 import type { CaseEvent } from "./case-event.js";
-import {
-  type EventStore,
-  READ_ALL_LIMIT,
-  READ_MERKLE_NODES_LIMIT,
-  type StoredEvent,
-  type StoredLeaf,
-} from "./event-store.js";
+import { type EventStore, READ_ALL_LIMIT, type StoredEvent, type StoredLeaf } from "./event-store.js";
 import { PROJECTION_QUERY_LIMIT } from "./projection.js";
 import { LogChecker } from "./store-verify-log.js";
+import { nodesChecker, StoredNodeCheck } from "./store-verify-nodes.js";
 import { parseLeaf } from "./store-verify-parse.js";
 import { compareProjections, type ProjectionCheck, ProjectionReplay } from "./store-verify-projections.js";
 
@@ -366,79 +360,15 @@ export async function verifyEventStore(
   const given = options.signedTreeHead;
   if (given !== undefined && given.treeSize > total) return err(sizeBeyondLog(given, total));
   const checker = new LogChecker(hash);
-  // Stored subtrees (readMerkleNodes) are never trusted by the recomputation: each one is
-  // compared with the node the leaves give, page by page.
-  const readMerkleNodes = store.readMerkleNodes;
-  const nodeReads = typeof readMerkleNodes === "function" ? readMerkleNodes : undefined;
-  checker.root.recordNodes = nodeReads !== undefined;
-  let nodesChecked = 0;
-  // The first stored node found different from its recomputation. Reported only once the pass
-  // is over and the log itself checked out: an event rewritten (leaf hash and all) changes the
-  // nodes above it too, and that is the root's mismatch (MERKLE_ROOT_MISMATCH), not a corrupt
-  // node table; a node wrong under a sound root is the store's corruption (STORE_CORRUPT).
-  let nodeMismatch: SanxiangError | undefined;
-  // The recorded nodes, compared a batch of up to READ_MERKLE_NODES_LIMIT at a time (every
-  // few pages, and at the end): each level's run is one ref list in index order, which a
-  // store reads as one range (SQLite: one packed query a level), and each stored hash is
-  // compared byte by byte with the recorded run in place.
+  // Stored subtrees (readMerkleNodeRuns / readMerkleNodes) are never trusted by the
+  // recomputation: each one is compared with the node the leaves give, a batch at a time.
+  const nodeReader = nodesChecker(store.readMerkleNodes, store.readMerkleNodeRuns);
+  checker.root.recordNodes = nodeReader !== undefined;
+  const nodes = new StoredNodeCheck(store, hash.outputLength, nodeReader);
   const checkNodes = async (force: boolean): Promise<Result<true, SanxiangError>> => {
-    if (nodeReads === undefined) return ok(true);
+    if (!checker.root.recordNodes) return ok(true);
     if (!force && checker.root.recordedNodes < NODE_BATCH) return ok(true);
-    const n = hash.outputLength;
-    const runs = checker.root.takeNodes();
-    if (nodeMismatch !== undefined) return ok(true); // one is enough: the rest are dropped unread
-    const refs: MerkleNodeRef[] = [];
-    // Where each ref's recomputed hash lies: its run's buffer and the offset in it.
-    const wantIn: Uint8Array[] = [];
-    const wantAt: number[] = [];
-    const compare = async (): Promise<Result<true, SanxiangError>> => {
-      if (refs.length === 0) return ok(true);
-      if (nodeMismatch !== undefined) {
-        refs.length = 0;
-        wantIn.length = 0;
-        wantAt.length = 0;
-        return ok(true);
-      }
-      const stored = await nodeReads.call(store, refs);
-      if (stored.isErr()) return err(stored.error);
-      const got = stored.value;
-      for (let j = 0; j < refs.length; j++) {
-        const g = got[j];
-        const w = wantIn[j] as Uint8Array;
-        const at = wantAt[j] as number;
-        let same = g instanceof Uint8Array && g.length === n;
-        for (let k = 0; same && k < n; k++) same = (g as Uint8Array)[k] === w[at + k];
-        if (!same) {
-          const ref = refs[j] as MerkleNodeRef;
-          nodeMismatch = sanxiangError(
-            "STORE_CORRUPT",
-            `存储的默克尔子树 (${ref.level}, ${ref.index}) 与由第 ${ref.index * 2 ** ref.level + 1}–${(ref.index + 1) * 2 ** ref.level} 号事件重算的不一致：存储已被改动（案卷的包含性证明会被拒绝）`,
-            { details: { what: "merkleNode", level: ref.level, index: ref.index } },
-          );
-          refs.length = 0;
-          wantIn.length = 0;
-          wantAt.length = 0;
-          return ok(true);
-        }
-      }
-      nodesChecked += refs.length;
-      refs.length = 0;
-      wantIn.length = 0;
-      wantAt.length = 0;
-      return ok(true);
-    };
-    for (const run of runs) {
-      for (let k = 0; k < run.count; k++) {
-        refs.push({ level: run.level, index: run.first + k });
-        wantIn.push(run.hashes);
-        wantAt.push(k * n);
-        if (refs.length === READ_MERKLE_NODES_LIMIT) {
-          const c = await compare();
-          if (c.isErr()) return c;
-        }
-      }
-    }
-    return compare();
+    return nodes.check(checker.root.takeNodes(), force);
   };
   const replay = options.projections === false ? null : new ProjectionReplay(store.projections);
   const onEvent = options.onEvent;
@@ -562,7 +492,7 @@ export async function verifyEventStore(
       }),
     );
   }
-  if (nodeMismatch !== undefined) return err(nodeMismatch);
+  if (nodes.mismatch !== undefined) return err(nodes.mismatch);
   // Nothing may lie beyond the head read at the start, unless appended since (then the head moved past it).
   const beyond = fast
     ? await (readLeaves as NonNullable<EventStore["readLeaves"]>).call(store, { after: total, limit: 1 })
@@ -631,7 +561,7 @@ export async function verifyEventStore(
     unsignedTail: covered < total ? { fromPosition: covered + 1, toPosition: total, events: total - covered } : null,
     projections,
     readPath: fast ? "leaves" : "events",
-    merkleNodes: nodeReads === undefined ? null : nodesChecked,
+    merkleNodes: checker.root.recordNodes ? nodes.checked : null,
   });
 }
 
