@@ -104,6 +104,26 @@ export const DEADLINE_DISCHARGES: Readonly<Record<string, readonly string[]>> = 
   [REVIEW_TIME_LIMIT]: ["review.concluded"],
 };
 
+/**
+ * {@link DEADLINE_DISCHARGES} turned around: the rule ids each event type meets, in the
+ * order of its entries (what `project` used to find by walking every entry for each event).
+ */
+const DISCHARGED_BY: ReadonlyMap<string, readonly string[]> = (() => {
+  const byType = new Map<string, string[]>();
+  for (const [ruleId, types] of Object.entries(DEADLINE_DISCHARGES)) {
+    for (const type of new Set(types)) {
+      const list = byType.get(type);
+      if (list === undefined) byType.set(type, [ruleId]);
+      else list.push(ruleId);
+    }
+  }
+  return byType;
+})();
+
+/** A deadline's row key: `<caseId>/<ruleId>`, or `<caseId>/<ruleId>/<measureId>` for one measure's. */
+const deadlineKey = (caseId: string, ruleId: string, measureId?: string): string =>
+  measureId === undefined ? `${caseId}/${ruleId}` : `${caseId}/${ruleId}/${measureId}`;
+
 /** Nested procedure events (in `coercion.acted`) that end a coercive measure and its period. */
 const MEASURE_END_EVENTS = new Set(["seizure.handled", "seizure.released"]);
 
@@ -149,22 +169,24 @@ const ALL_RULE_IDS = STATUTORY_PERIODS.map((p) => p.id);
 /** The deadlines an event sets: every {@link CaseDeadline} among its payload's values, one level down too. */
 function deadlinesIn(event: CaseEvent): CaseDeadline[] {
   const found: CaseDeadline[] = [];
-  const visit = (value: unknown, depth: number): void => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
-    // Only an object with a string `ruleId` and `due` can be a deadline: the schema (the
-    // costly part, run on every append) is asked about those alone.
-    const candidate = value as { ruleId?: unknown; due?: unknown };
-    if (typeof candidate.ruleId === "string" && typeof candidate.due === "string") {
-      const d = CaseDeadlineSchema.safeParse(value);
-      if (d.success) {
-        found.push(d.data);
-        return;
-      }
-    }
-    if (depth > 0) for (const v of Object.values(value)) visit(v, depth - 1);
-  };
-  for (const v of Object.values(event.payload)) visit(v, 1);
+  for (const v of Object.values(event.payload)) visitDeadlines(v, 1, found);
   return found;
+}
+
+/** Adds `value` to `found` if it is a deadline, else looks `depth` levels into its values. */
+function visitDeadlines(value: unknown, depth: number, found: CaseDeadline[]): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+  // Only an object with a string `ruleId` and `due` can be a deadline: the schema (the
+  // costly part, run on every append) is asked about those alone.
+  const candidate = value as { ruleId?: unknown; due?: unknown };
+  if (typeof candidate.ruleId === "string" && typeof candidate.due === "string") {
+    const d = CaseDeadlineSchema.safeParse(value);
+    if (d.success) {
+      found.push(d.data);
+      return;
+    }
+  }
+  if (depth > 0) for (const v of Object.values(value)) visitDeadlines(v, depth - 1, found);
 }
 
 /**
@@ -187,29 +209,33 @@ export const deadlinesProjection: Projection = {
     const writes: ProjectionWrite[] = [];
     // A measure's deadline (查封扣押期限) is per measure: several may run in one case.
     const measureId = typeof event.payload.measureId === "string" ? event.payload.measureId : undefined;
-    const key = (ruleId: string, measure = measureId) =>
-      measure === undefined ? `${event.caseId}/${ruleId}` : `${event.caseId}/${ruleId}/${measure}`;
+    const caseId = event.caseId;
+    // Every key names the event's measure when it has one: versions 1–5 built keys with a
+    // helper whose `measure = measureId` default also stood in for an explicit `undefined`.
     if (CASE_END_EVENTS.includes(event.type)) {
       for (const ruleId of ALL_RULE_IDS) {
         if (event.type === "decision.filed" && keptAfterFiling(ruleId)) continue;
-        writes.push({ op: "delete", key: key(ruleId) });
+        writes.push({ op: "delete", key: deadlineKey(caseId, ruleId, measureId) });
       }
       return writes;
     }
     if (event.type === "onSpot.collected") {
-      for (const ruleId of COLLECTED_DISCHARGES) writes.push({ op: "delete", key: key(ruleId, undefined) });
+      for (const ruleId of COLLECTED_DISCHARGES)
+        writes.push({ op: "delete", key: deadlineKey(caseId, ruleId, measureId) });
     }
     if (paysOff(event)) {
-      for (const ruleId of PAID_OFF_DISCHARGES) writes.push({ op: "delete", key: key(ruleId, undefined) });
+      for (const ruleId of PAID_OFF_DISCHARGES)
+        writes.push({ op: "delete", key: deadlineKey(caseId, ruleId, measureId) });
     }
-    for (const [ruleId, types] of Object.entries(DEADLINE_DISCHARGES)) {
-      if (types.includes(event.type)) writes.push({ op: "delete", key: key(ruleId, undefined) });
+    const discharged = DISCHARGED_BY.get(event.type);
+    if (discharged !== undefined) {
+      for (const ruleId of discharged) writes.push({ op: "delete", key: deadlineKey(caseId, ruleId, measureId) });
     }
     const nested = event.payload.seizure;
     if (measureId !== undefined && typeof nested === "object" && nested !== null) {
       const nestedType = (nested as { type?: unknown }).type;
       if (typeof nestedType === "string" && MEASURE_END_EVENTS.has(nestedType)) {
-        writes.push({ op: "delete", key: key("coercion.seizure") });
+        writes.push({ op: "delete", key: deadlineKey(caseId, "coercion.seizure", measureId) });
         return writes;
       }
     }
@@ -218,7 +244,7 @@ export const deadlinesProjection: Projection = {
       if (limit.success) {
         writes.push({
           op: "put",
-          key: key(REVIEW_TIME_LIMIT, undefined),
+          key: deadlineKey(caseId, REVIEW_TIME_LIMIT, measureId),
           sortKey: limit.data.due,
           value: {
             caseId: event.caseId,
@@ -244,7 +270,7 @@ export const deadlinesProjection: Projection = {
       }
       writes.push({
         op: "put",
-        key: key(d.ruleId, d.ruleId.startsWith("coercion.") ? measureId : undefined),
+        key: deadlineKey(caseId, d.ruleId, measureId),
         sortKey: d.due,
         value: {
           caseId: event.caseId,
