@@ -1,6 +1,6 @@
 // Which event store a command uses: `--store` (or SANXIANG_STORE), else the embedded SQLite
 // store under `<cwd>/.sanxiang` (or `--dir`). PostgreSQL is loaded only when asked for.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   bureauProjections,
@@ -58,7 +58,18 @@ export function parseStoreSpec(
     return ok({ kind: "postgres", url: url.toString(), ...(schema === null ? {} : { schema }) });
   }
   if (value === "memory") return ok({ kind: "memory" });
-  if (value.startsWith("sqlite:")) return ok({ kind: "sqlite", path: resolve(cwd, value.slice("sqlite:".length)) });
+  if (value.startsWith("sqlite:")) {
+    const file = value.slice("sqlite:".length);
+    // `sqlite:` alone would resolve to the working directory itself.
+    if (file === "") {
+      return err(
+        sanxiangError("INVALID_INPUT", "存储 sqlite: 后缺少文件路径（例如 sqlite:events.db）", {
+          details: { store: value },
+        }),
+      );
+    }
+    return ok({ kind: "sqlite", path: resolve(cwd, file) });
+  }
   if (/\.(db|sqlite3?)$/.test(value)) return ok({ kind: "sqlite", path: resolve(cwd, value) });
   return err(
     sanxiangError(
@@ -159,10 +170,29 @@ export async function withStore<T>(
     );
     return 2;
   }
+  if (spec.kind === "sqlite") {
+    // A directory (or a pipe, a device) named as the store file is the operator's mistake, not a
+    // failed database: say what it is, exit 2.
+    const file = describeStore(spec);
+    const kind = fileKind(file);
+    if (kind !== undefined) {
+      ctx.io.err(
+        `${t(ctx.lang, "错误：存储不是文件", "error: the store is not a file")} ${file} [INVALID_INPUT] ${t(ctx.lang, kind.zh, kind.en)}\n`,
+      );
+      return 2;
+    }
+  }
   const opened = await openStoreSpec(spec);
   if (opened.isErr()) {
+    // The driver's reason (refused connection, unknown database, failed password…) is kept in
+    // the details; without it every failure reads the same.
+    const reason = opened.error.details?.reason;
+    const why =
+      typeof reason === "string" && reason !== "" && !opened.error.message.includes(reason)
+        ? t(ctx.lang, `（原因：${reason}）`, ` (reason: ${reason})`)
+        : "";
     ctx.io.err(
-      `${t(ctx.lang, "错误：无法打开存储", "error: cannot open the store")} ${describeStore(spec)} [${opened.error.code}] ${opened.error.message}\n`,
+      `${t(ctx.lang, "错误：无法打开存储", "error: cannot open the store")} ${describeStore(spec)} [${opened.error.code}] ${opened.error.message}${why}\n`,
     );
     return 1;
   }
@@ -171,4 +201,21 @@ export async function withStore<T>(
   } finally {
     await opened.value.close();
   }
+}
+
+/** What a path that exists but is no regular file is (followed through symlinks), else undefined. */
+function fileKind(path: string): { zh: string; en: string } | undefined {
+  let stats: ReturnType<typeof statSync> | undefined;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // unreadable: the driver reports it
+  }
+  if (stats === undefined || stats.isFile()) return undefined;
+  return stats.isDirectory()
+    ? { zh: "这是一个目录；存储应为 SQLite 数据库文件", en: "it is a directory; the store is a SQLite database file" }
+    : {
+        zh: "不是普通文件（命名管道、设备或套接字）；存储应为 SQLite 数据库文件",
+        en: "not a regular file (a pipe, a device or a socket); the store is a SQLite database file",
+      };
 }

@@ -31,6 +31,7 @@ export { systemClock };
 // trace. The reader has all it wanted, so further output is dropped quietly; any other
 // write failure is reported on standard error and fails the run.
 let stdoutClosed = false;
+let stdoutFailed = false;
 let stdoutGuarded = false;
 function guardStdout(): void {
   if (stdoutGuarded) return;
@@ -38,9 +39,21 @@ function guardStdout(): void {
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     stdoutClosed = true;
     if (e.code === "EPIPE") return;
-    process.stderr.write(`标准输出写入失败：${e.code ?? e.message}\n`);
+    stdoutFailed = true;
+    process.stderr.write(
+      `错误 [${e.code ?? "EIO"}] 标准输出写入失败：${isSystemError(e) ? describeSystemError(e) : e.message}\n`,
+    );
     process.exitCode = 1;
   });
+}
+
+/**
+ * Whether a write to the real standard output failed other than by the reader closing the pipe
+ * (`> /dev/full`: ENOSPC). The failure can be reported while the command still runs; the command
+ * then fails (exit 1) whatever it would have returned, since what it printed was lost.
+ */
+export function stdoutWriteFailed(): boolean {
+  return stdoutFailed;
 }
 
 /** The real process's standard streams, clock and environment. */

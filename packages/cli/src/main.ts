@@ -16,7 +16,14 @@ import { signCommand } from "./commands/sign.js";
 import { verifyCommand } from "./commands/verify.js";
 import { formatError } from "./format-error.js";
 import { type Lang, pickLang, t } from "./i18n.js";
-import { type CliIo, describeSystemError, isInputSystemError, isSystemError, processIo } from "./io.js";
+import {
+  type CliIo,
+  describeSystemError,
+  isInputSystemError,
+  isSystemError,
+  processIo,
+  stdoutWriteFailed,
+} from "./io.js";
 
 export { formatError } from "./format-error.js";
 export { type CliIo, processIo, systemClock } from "./io.js";
@@ -103,7 +110,25 @@ const OPTIONS = {
 } as const;
 
 function parse(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
+}
+
+/**
+ * The first option that takes one value but was given two different ones (`--store a.db
+ * --store b.db`): parseArgs would silently keep the last, and a command could act on a store
+ * or a date the operator did not mean. The same value twice is harmless and passes.
+ */
+function conflictingOption(tokens: ReturnType<typeof parse>["tokens"]): { name: string; values: string[] } | undefined {
+  const seen = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || token.value === undefined) continue;
+    const spec = OPTIONS[token.name as keyof typeof OPTIONS];
+    if ("multiple" in spec && spec.multiple) continue;
+    const before = seen.get(token.name);
+    if (before !== undefined && before !== token.value) return { name: token.name, values: [before, token.value] };
+    seen.set(token.name, token.value);
+  }
+  return undefined;
 }
 
 /** A usage error the CLI reports with exit code 2. */
@@ -406,6 +431,13 @@ Chinese only (--lang en translates the CLI's own messages, not these):
  * exit code. Tests pass their own {@link CliIo}; the bin passes the real process.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const code = await run(argv, io);
+  // Output lost to a failed standard output (`> /dev/full`) fails the run even when the command
+  // itself succeeded: the operator never got what it printed.
+  return code === EXIT.ok && stdoutWriteFailed() ? EXIT.failure : code;
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -422,7 +454,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.err(`错误 / error: --lang 只能是 zh 或 en / --lang must be zh or en\n`);
     return EXIT.usage;
   }
-  const refused = checkArguments(argv, parsed.values);
+  const conflict = conflictingOption(parsed.tokens);
+  const refused =
+    conflict === undefined
+      ? checkArguments(argv, parsed.values)
+      : sanxiangError(
+          "INVALID_INPUT",
+          `选项 --${conflict.name} 给出了两次，值不同：${conflict.values.map((v) => JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}…` : v)).join("、")}；只能给一个`,
+          { details: { option: conflict.name } },
+        );
   if (refused !== undefined) {
     io.err(formatError(lang, refused));
     return EXIT.usage;

@@ -12,6 +12,8 @@ import { beginOutput, outputFile, writeOutputFile } from "./output.js";
 
 const t = sampleStore("sanxiang-output-");
 const cli = t.cli;
+/** Runs `sanxiang` in the test's directory without the sample store (for `--store memory`). */
+const bare = (...args: string[]) => runCli(args, { cwd: t.dir });
 
 /** No temporary file of the output helper (`.<name>.<hex>.part`) anywhere under `dir`. */
 function parts(dir: string): string[] {
@@ -82,21 +84,21 @@ describe("an existing output needs --force, for every command that writes a file
   it("publish --out: a new or empty directory, or a site built before; any other directory needs --force", async () => {
     mkdirSync(join(t.dir, "notes"));
     writeFileSync(join(t.dir, "notes", "mine.txt"), "keep me");
-    const refused = await cli("publish", "--out", "notes", "--store", "memory", "--sample", "--body", "spt-scjgj");
+    const refused = await bare("publish", "--out", "notes", "--store", "memory", "--sample", "--body", "spt-scjgj");
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("notes 已有文件：如需覆盖请加 --force");
     expect(readdirSync(join(t.dir, "notes"))).toEqual(["mine.txt"]);
     const site = ["publish", "--out", "site", "--store", "memory", "--sample", "--body", "spt-scjgj"];
-    expect((await cli(...site)).code).toBe(0);
-    expect((await cli(...site)).code).toBe(0); // its own site: updated in place
+    expect((await bare(...site)).code).toBe(0);
+    expect((await bare(...site)).code).toBe(0); // its own site: updated in place
     writeFileSync(join(t.dir, "file"), "x");
-    expect((await cli("publish", "--out", "file", "--store", "memory", "--sample")).err).toContain("不是目录");
+    expect((await bare("publish", "--out", "file", "--store", "memory", "--sample")).err).toContain("不是目录");
   }, 60_000);
 
   it("demo --site: a directory holding other files is refused before anything is stored", async () => {
     mkdirSync(join(t.dir, "busy"));
     writeFileSync(join(t.dir, "busy", "x.txt"), "x");
-    const r = await cli("demo", "--store", "memory", "--site", "busy");
+    const r = await bare("demo", "--store", "memory", "--site", "busy");
     expect(r.code).toBe(2);
     expect(r.err).toContain("busy 已有文件：如需覆盖请加 --force");
     expect(r.out).not.toContain("存储：");

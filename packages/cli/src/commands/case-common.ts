@@ -105,6 +105,16 @@ export function bureauOf(
   now: string,
   ports: Pick<BureauConfig, "evidence" | "publisher" | "random"> = {},
 ): Bureau | SanxiangError {
+  // No body at all (a --dir, or the default ./.sanxiang, with no bodies registry imported):
+  // say so, rather than createBureau's refusal of the empty body id it would be given.
+  const day = civilDateOf(now as Instant);
+  if (registries.bodies.bodies(day).length === 0) {
+    return sanxiangError(
+      "INVALID_INPUT",
+      `执法主体数据库在 ${day} 没有有效的执法主体：请以 --sample 使用示例局的数据，或以 --dir 指定数据目录（先用 sanxiang registry import bodies <文件> 导入执法主体）`,
+      { details: { date: day } },
+    );
+  }
   const made = createBureau({
     ...ports,
     bodyId,

@@ -1,0 +1,138 @@
+// A third hostile pass: a failed standard output, an option given twice, a store that is a
+// directory or an empty `sqlite:`, a store that cannot be opened, an empty bodies registry.
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli, sampleStore, sqliteSnapshot } from "./cli.test-support.js";
+
+const repo = fileURLToPath(new URL("../../..", import.meta.url));
+const mainTs = fileURLToPath(new URL("./main.ts", import.meta.url));
+
+/** Runs the CLI as the bin does (the real process's streams), standard output going to `stdout`. */
+function runProcess(args: readonly string[], stdout: number | "pipe") {
+  const script = `import { main } from ${JSON.stringify(mainTs)}; process.exitCode = await main(process.argv.slice(1));`;
+  return spawnSync(
+    process.execPath,
+    ["--conditions=@sanxiang/source", "--import", "tsx", "--input-type=module", "-e", script, "--", ...args],
+    { cwd: repo, stdio: ["ignore", stdout, "pipe"], encoding: "utf8", timeout: 60_000 },
+  );
+}
+
+const S = sampleStore("sanxiang-hostile3-");
+
+/** case.file data of a sample case. */
+const FILING = {
+  party: { kind: "organisation", name: "沙坡头区示例超市（示例）" },
+  category: "价格监督检查",
+  violation: "经营者销售商品未明码标价",
+  regionCode: "640502",
+  officerIds: ["spt-scj-01", "spt-scj-02"],
+  actDate: "2026-02-26",
+  records: [{ id: "filing-approval", kind: "document" }],
+};
+
+async function fileCase(id: string): Promise<void> {
+  const r = await S.cli(
+    "case",
+    id,
+    "do",
+    "case.file",
+    "--as",
+    "spt-scj-01",
+    "--at",
+    "2026-03-02T02:00:00Z",
+    "--data",
+    JSON.stringify(FILING),
+  );
+  expect(r.code).toBe(0);
+}
+
+describe("standard output that cannot be written", () => {
+  it("> /dev/full: a coded Chinese message and exit 1, even for a command that would pass", async () => {
+    await fileCase("H3-000");
+    const full = openSync("/dev/full", "w");
+    try {
+      for (const args of [
+        ["deadline", "2026-09-30", "7", "--workdays"],
+        ["verify", "--log", "--store", S.db],
+      ]) {
+        const r = runProcess(args, full);
+        expect(r.status, args.join(" ")).toBe(1);
+        expect(r.stderr).toContain("错误 [ENOSPC] 标准输出写入失败：磁盘空间不足（ENOSPC）");
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      closeSync(full);
+    }
+  }, 60_000);
+});
+
+describe("an option given twice", () => {
+  it("with two different values is refused (exit 2) before anything runs; the same value twice passes", async () => {
+    const other = join(S.dir, "other.db");
+    const r = await runCli(["cases", "--sample", "--store", S.db, "--store", other], { cwd: S.dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("[INVALID_INPUT] 选项 --store 给出了两次，值不同");
+    expect(r.err).toContain(JSON.stringify(other));
+    const dates = await runCli(["deadline", "2026-01-01", "3", "--region", "640502", "--region", "640000"]);
+    expect(dates.code).toBe(2);
+    expect(dates.err).toContain("选项 --region 给出了两次");
+    const same = await runCli(["deadline", "2026-01-01", "3", "--lang", "en", "--lang", "en"]);
+    expect(same.code).toBe(0);
+    // Options that take a list still take one value each time.
+    const list = await runCli([
+      "penalty",
+      "recommend",
+      "SPT-SC-JG-07-A",
+      "--sample",
+      "--circumstance",
+      "a",
+      "--circumstance",
+      "b",
+    ]);
+    expect(list.err).not.toContain("给出了两次");
+  });
+});
+
+describe("a store that is not a database file", () => {
+  it("sqlite: with no path, and a directory named as the store: INVALID_INPUT, exit 2, nothing created", async () => {
+    const empty = await runCli(["cases", "--sample", "--store", "sqlite:"], { cwd: S.dir });
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain("[INVALID_INPUT] 存储 sqlite: 后缺少文件路径");
+    mkdirSync(join(S.dir, "folder.db"));
+    for (const spec of ["folder.db", "sqlite:folder.db"]) {
+      const r = await runCli(["verify", "--log", "--store", spec], { cwd: S.dir });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("[INVALID_INPUT] 这是一个目录");
+      expect(readdirSync(join(S.dir, "folder.db"))).toEqual([]);
+    }
+    const here = await runCli(["cases", "--sample", "--store", "sqlite:."], { cwd: S.dir });
+    expect(here.code).toBe(2);
+  });
+
+  it("an unreachable PostgreSQL: STORE_UNAVAILABLE with the driver's reason, exit 1, no hang", async () => {
+    const r = await runCli(["cases", "--sample", "--store", "postgres://nobody@127.0.0.1:1/none"], { cwd: S.dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("[STORE_UNAVAILABLE] 无法连接 PostgreSQL 数据库（原因：");
+    expect(r.err).toContain("ECONNREFUSED");
+  }, 30_000);
+});
+
+describe("no bodies registry", () => {
+  it("a read of the store without --sample or --dir names what is missing instead of an empty body id", async () => {
+    // A store with one case, written with the sample registries; then read with an empty --dir.
+    await fileCase("H3-001");
+    const before = sqliteSnapshot(S.db);
+    const empty = join(S.dir, "registries");
+    mkdirSync(empty);
+    for (const args of [["cases"], ["case", "H3-001", "show"], ["case", "H3-001", "commands"]]) {
+      const r = await runCli([...args, "--store", S.db, "--dir", empty], { cwd: S.dir });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toContain("执法主体数据库在 2026-11-26 没有有效的执法主体：请以 --sample");
+      expect(r.err).not.toContain("bodyId「」");
+    }
+    expect(sqliteSnapshot(S.db)).toBe(before);
+  });
+});
