@@ -40,6 +40,26 @@ export function nodesChecker(
   return undefined;
 }
 
+/**
+ * The first byte at which two buffers of one length differ, or −1: four bytes at a time when
+ * both lie on 4-byte boundaries (a run's buffers do: fresh, or views at multiples of the hash's
+ * length), byte by byte otherwise and for the tail.
+ */
+export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const length = a.length;
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = length >>> 2;
+    const wa = new Uint32Array(a.buffer, a.byteOffset, words);
+    const wb = new Uint32Array(b.buffer, b.byteOffset, words);
+    let w = 0;
+    while (w < words && wa[w] === wb[w]) w++;
+    i = w << 2;
+  }
+  for (; i < length; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
+
 function wrongNode(level: number, index: number): SanxiangError {
   return sanxiangError(
     "STORE_CORRUPT",
@@ -120,12 +140,10 @@ export class StoredNodeCheck {
           this.mismatch = wrongNode(want.level, want.first);
           return ok(true);
         }
-        const w = want.hashes;
-        for (let j = 0; j < w.length; j++) {
-          if (stored[j] !== w[j]) {
-            this.mismatch = wrongNode(want.level, want.first + Math.floor(j / n));
-            return ok(true);
-          }
+        const j = firstDifference(stored, want.hashes);
+        if (j >= 0) {
+          this.mismatch = wrongNode(want.level, want.first + Math.floor(j / n));
+          return ok(true);
         }
         this.checked += want.count;
       }
