@@ -2,6 +2,7 @@
 // conditions, accounts, local phone numbers, identity documents; and e-mail addresses by
 // their shape. Split from personal-data.ts.
 import { NUMBER_AT_START } from "./personal-data-numbers.js";
+import { PROVINCES } from "./personal-data-plates.js";
 import type { PersonalDataFinding, RedactionField } from "./redaction.js";
 
 /** What replaces a hidden address, health condition or account label value. */
@@ -112,19 +113,31 @@ export function accounts(text: string, field: RedactionField, out: PersonalDataF
 }
 
 /**
- * Labels of a WeChat id (微信号, 微信, 微信账号, 加微信 — the 加 needs nothing —, V信, WeChat ID,
- * weixin, wx, vx). A Latin label stands alone: no letter before or after it (`wechatpay` is
- * no label). Not 微信公众号, 微信群, 微信支付 …: a Chinese word after 微信 is no value.
+ * A Latin label (`qq`, `wx`, `vx`, `wechat`, `weixin`): never touching a letter or digit before
+ * it, and either followed by a separator (`:`, a blank, 为, 是, or the Chinese 号 / 号码 the
+ * label carries) or not right after a province abbreviation — `京QQ1234567`, `宁WX1234567`
+ * are the shape of a 药品经营许可证 number (province, two letters, digits), no label.
  */
-const WECHAT_LABEL = new RegExp(
-  `(?:微信(?:账号|帐号|号码|号|ID)?|[vV]信|(?<![A-Za-z])(?:wechat(?:[ _-]?id)?|weixin|wx|vx)(?![A-Za-z]))${LABEL_TAIL}`,
-  "giu",
-);
+function latinLabel(words: string, suffix: string): string {
+  return `(?:(?<![A-Za-z0-9])(?:${words})(?![A-Za-z])(?:${suffix}|(?:[:\\s]|为|是))|(?<![A-Za-z0-9${PROVINCES}])(?:${words})(?![A-Za-z]))`;
+}
+
 /**
- * Labels of a QQ number (QQ, QQ号, QQ号码, 扣扣). Not QQ群 (a group's number) or QQ邮箱 (an
+ * Labels of a WeChat id (微信号, 微信, 微信账号, 加微信 — the 加 needs nothing —, V信, WeChat ID,
+ * weixin, wx, vx; see {@link latinLabel}). Not 微信公众号, 微信群, 微信支付 …: a Chinese word
+ * after 微信 is no value.
+ */
+const WECHAT_LABEL = `(?:微信(?:账号|帐号|号码|号|ID)?|[vV]信|${latinLabel("wechat(?:[ _-]?id)?|weixin|wx|vx", "号码|号")})${LABEL_TAIL}`;
+/**
+ * A label and the WeChat id after it (group 1), as one pattern: the label gives back what the
+ * id needs (`微信IDabc12` — 微信 and the id `IDabc12`).
+ */
+const WECHAT = new RegExp(`${WECHAT_LABEL}((?:[A-Za-z][A-Za-z0-9_-]{5,}|[1-9]\\d{4,})(?![A-Za-z0-9_-]))`, "giu");
+/**
+ * Labels of a QQ number (QQ, QQ号, QQ号码 — see {@link latinLabel} —, 扣扣). Not QQ群 (a group's number) or QQ邮箱 (an
  * e-mail address, found as one).
  */
-const QQ_LABEL = new RegExp(`(?:(?<![A-Za-z])qq(?:号码|号)?|扣扣(?:号码|号)?)${LABEL_TAIL}`, "giu");
+const QQ_LABEL = new RegExp(`(?:${latinLabel("qq", "号码|号")}|扣扣(?:号码|号)?)${LABEL_TAIL}`, "giu");
 
 /**
  * 微信号 — the value after a WeChat label: a letter and 5+ letters, digits, `_` or `-` (WeChat
@@ -132,11 +145,10 @@ const QQ_LABEL = new RegExp(`(?:(?<![A-Za-z])qq(?:号码|号)?|扣扣(?:号码|�
  * account's id is its QQ number; a mobile after the label is found as a mobile too).
  */
 export function wechatIds(text: string, out: PersonalDataFinding[]): void {
-  for (const m of text.matchAll(WECHAT_LABEL)) {
-    const start = (m.index ?? 0) + m[0].length;
-    const id = /^(?:[A-Za-z][A-Za-z0-9_-]{5,}|[1-9]\d{4,})(?![A-Za-z0-9_-])/.exec(text.slice(start));
-    if (id === null) continue;
-    out.push({ field: "wechatId", start, end: start + id[0].length });
+  for (const m of text.matchAll(WECHAT)) {
+    const id = m[1] as string;
+    const end = (m.index ?? 0) + m[0].length;
+    out.push({ field: "wechatId", start: end - id.length, end });
   }
 }
 

@@ -64,6 +64,8 @@ export const HOSTILE: readonly (readonly [string, string, string, RedactionField
   ["QQ, full-width", "ＱＱ：１２３４５６７８", "１２３４５６７８", "qqNumber"],
   ["QQ, 扣扣", "扣扣号：87654321", "87654321", "qqNumber"],
   ["QQ, grouped", "QQ 1234 5678", "1234 5678", "qqNumber"],
+  ["QQ, no separator", "加QQ12345678联系", "12345678", "qqNumber"],
+  ["WeChat, wx no separator", "加wx zhang_88", "zhang_88", "wechatId"],
 ];
 
 /** Public texts that look close: nothing may be found in them. */
@@ -74,8 +76,12 @@ export const LOOK_ALIKES: readonly (readonly [string, string])[] = [
   ["case id", "SPT-SCJ-2024-001"],
   ["ICP licence", "京ICP备12345678号"],
   ["ICP licence, 证", "京ICP证123456号"],
+  ["public security filing holding a mobile shape", "京公网安备01380000000000号"],
   ["telecom licence", "沪B2-20050112"],
   ["drug business licence", "宁AA9510001"],
+  ["drug business licence, letters QQ", "京QQ1234567"],
+  ["drug business licence, letters WX", "宁WX1000000"],
+  ["drug business licence, letters VX", "京VX1000000"],
   ["article and date", "依据第48条，2024年3月5日作出"],
   ["money", "罚款人民币12345元"],
   ["A shares", "新A股12345手"],

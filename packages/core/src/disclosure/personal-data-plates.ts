@@ -6,7 +6,7 @@ import type { PersonalDataFinding } from "./redaction.js";
  * 省级简称 — the province abbreviations a plate starts with (GA 36-2018), and the traditional
  * forms of those that have one (寧, 粵, 滬 … a writer may use them; NFKC leaves them alone).
  */
-const PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼魯蘇贛陝閩貴粵瓊寧雲晉";
+export const PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼魯蘇贛陝閩貴粵瓊寧雲晉";
 
 /**
  * What may sit between two characters of a plate as people write it: one blank, hyphen, dash,

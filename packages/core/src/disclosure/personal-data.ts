@@ -131,7 +131,8 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
  * Findings inside one of `ctx.publicIdentifiers` are not reported (a long run, landline or
  * account shape anywhere in it; a mobile, identity document or e-mail only when it is the
  * whole identifier), unless that identifier holds a resident ID number in any grouping;
- * nor are findings inside a valid 统一社会信用代码 (not also a valid resident ID number).
+ * nor are findings inside a valid 统一社会信用代码 (not also a valid resident ID number) or a
+ * website's filing number (`ICP备12345678号`, `公网安备11010502030143号`).
  */
 export function findPersonalData(text: string, ctx: RedactionContext): readonly PersonalDataFinding[] {
   const n = normalise(text);
@@ -173,6 +174,14 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
     if (isPublicCreditCode(m[0]) && !isResidentId(m[0])) {
       codeSpans.push({ start: m.index ?? 0, end: (m.index ?? 0) + 18 });
     }
+  }
+  // A website's filing numbers are public too, printed at the foot of every government page:
+  // ICP备案号 (`宁ICP备12345678号`, up to 8 digits) and 公安机关互联网备案号 (`京公网安备
+  // 11010502030143号`, 14 digits, which can hold a mobile-shaped stretch).
+  for (const m of hasDigit ? t.matchAll(/(?:ICP[备证]\s?(\d{5,8})|公网安备\s?(\d{14}))(?=号)/g) : []) {
+    const digits = (m[1] ?? m[2]) as string;
+    const end = (m.index ?? 0) + m[0].length;
+    codeSpans.push({ start: end - digits.length, end });
   }
   const inside = (f: PersonalDataFinding, spans: readonly { start: number; end: number }[]) =>
     spans.some((p) => p.start <= f.start && f.end <= p.end);

@@ -20,6 +20,7 @@ import {
   textWithoutPersonalData,
   textWithPersonalData,
   writtenPersonalNumber,
+  writtenPlate,
 } from "./disclosure.js";
 
 /** Every string of a value, however deep. */
@@ -122,7 +123,7 @@ describe("redaction property over written variants (issue 13)", () => {
     );
   }, 60_000);
 
-  it("labelled accounts, addresses and health conditions are hidden (银行账号为, 家住, 户籍所在地, 患有 …)", () => {
+  it("labelled accounts, addresses, health conditions, WeChat ids and QQ numbers are hidden (银行账号为, 家住, 患有, 微信号：, 加微信, QQ号码为 …)", () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(before, labelledPersonalValue(), fc.constantFrom("。", "，", "；", "\n")), {
@@ -142,8 +143,35 @@ describe("redaction property over written variants (issue 13)", () => {
     );
   }, 60_000);
 
+  it("no vehicle licence plate survives, however written (gaps, full-width, lower case, traditional province forms, invisible characters), in Chinese text with or without a label", () => {
+    const around = fc.constantFrom("", "经查，", "驾驶", "车牌号：", "号牌为", "（", "当事人驾驶的", "\n");
+    const past = fc.constantFrom("", "。", "小型轿车", "号车辆", "）", "，", "；", "停放于路边");
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(around, writtenPlate(), past), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom<"person" | "organisation">("person", "organisation"),
+        (parts, kind) => {
+          const ctx = ctxOf(kind);
+          const text = parts.map(([b, p, a]) => `${b}${p.written}${a}`).join("，");
+          const found = findPersonalData(text, ctx);
+          expect(found.filter((f) => f.field === "licencePlate").length).toBeGreaterThanOrEqual(parts.length);
+          const out = redactText(text, ctx).text;
+          const serials = (s: string) =>
+            s
+              .normalize("NFKC")
+              .toUpperCase()
+              .replace(/[^0-9A-Z\u4e00-\u9fff]/g, "");
+          for (const [, p] of parts) expect(serials(out)).not.toContain(p.plate.slice(1));
+          expect(findPersonalData(out, ctx)).toEqual([]);
+          expect(redactText(out, ctx).text).toBe(out);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  }, 60_000);
+
   // The other side of the trade-off: what the public may read is not mangled.
-  it("a text of 文号, credit codes, dates, amounts and citations has nothing found and is left as it is", () => {
+  it("a text of 文号, credit codes, dates, amounts, citations and codes that look like plates or contact ids has nothing found and is left as it is", () => {
     fc.assert(
       fc.property(
         textWithoutPersonalData(),

@@ -436,7 +436,8 @@ export function writtenPersonalNumber(): fc.Arbitrary<WrittenPersonalNumber> {
 /**
  * 标注的个人信息 — a labelled personal value as the hostile run wrote it: a bank account after
  * 银行账号为 / 银行卡号是 / 账号：, an address after 家住 / 地址： / 住在 / 居住于 / 户籍所在地：,
- * a health condition after 患有 / 病史：. `value` is what must not survive.
+ * a health condition after 患有 / 病史：, a WeChat id after 微信号： / 加微信 / WeChat ID: …, a QQ
+ * number after QQ： / QQ号码为 / 扣扣 …. `value` is what must not survive.
  */
 export interface LabelledPersonalValue {
   /** Label and value, e.g. `家住中卫市沙坡头区文昌镇某路1号`. */
@@ -444,7 +445,7 @@ export interface LabelledPersonalValue {
   /** The value, e.g. `中卫市沙坡头区文昌镇某路1号`. */
   readonly value: string;
   /** What it is. */
-  readonly kind: "account" | "address" | "health";
+  readonly kind: "account" | "address" | "health" | "wechat" | "qq";
 }
 
 const ADDRESS_VALUES = [
@@ -455,7 +456,46 @@ const ADDRESS_VALUES = [
 ];
 const HEALTH_VALUES = ["高血压", "精神分裂症", "乙型肝炎", "糖尿病并发症"];
 
-/** A labelled account, address or health condition (see {@link LabelledPersonalValue}). */
+const WECHAT_LABELS = [
+  "微信号：",
+  "微信:",
+  "微信号为",
+  "微信号是",
+  "加微信",
+  "微信",
+  "微信账号：",
+  "（微信：",
+  "WeChat ID: ",
+  "wechat：",
+  "Wechat ",
+  "V信",
+  "vx:",
+  "微信ID：",
+] as const;
+const QQ_LABELS = ["QQ：", "QQ号", "QQ号码为", "qq:", "QQ ", "ＱＱ：", "扣扣号：", "QQ号是"] as const;
+
+/** A full-width copy of the ASCII letters and digits of `s`. */
+function wideAlnum(s: string): string {
+  return s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
+/**
+ * 微信号 — a WeChat id as WeChat allows it: 6–20 characters, a letter first, then letters,
+ * digits, `_` or `-`; or a `wxid_` id as WeChat assigns them.
+ */
+export function wechatId(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{5,19}$/), weight: 4 },
+    { arbitrary: fc.stringMatching(/^wxid_[a-z0-9]{14}$/), weight: 1 },
+  );
+}
+
+/** QQ号码 — 5 to 11 digits, never a leading zero (numbers start at 10000). */
+export function qqNumber(): fc.Arbitrary<string> {
+  return fc.stringMatching(/^[1-9][0-9]{4,10}$/);
+}
+
+/** A labelled account, address, health condition, WeChat id or QQ number (see {@link LabelledPersonalValue}). */
 export function labelledPersonalValue(): fc.Arbitrary<LabelledPersonalValue> {
   return fc.oneof(
     fc
@@ -473,6 +513,139 @@ export function labelledPersonalValue(): fc.Arbitrary<LabelledPersonalValue> {
     fc
       .tuple(fc.constantFrom("患有", "病史：", "诊断为", "健康状况："), fc.constantFrom(...HEALTH_VALUES))
       .map(([label, value]) => ({ text: `${label}${value}`, value, kind: "health" as const })),
+    fc.tuple(fc.constantFrom(...WECHAT_LABELS), wechatId(), fc.boolean()).map(([label, id, wide]) => {
+      const value = wide ? wideAlnum(id) : id;
+      return { text: `${label}${value}`, value, kind: "wechat" as const };
+    }),
+    fc.tuple(fc.constantFrom(...QQ_LABELS), qqNumber(), fc.boolean()).map(([label, qq, wide]) => {
+      const value = wide ? wideAlnum(qq) : qq;
+      return { text: `${label}${value}`, value, kind: "qq" as const };
+    }),
+  );
+}
+
+/**
+ * 省级简称 — the province abbreviations a vehicle plate starts with (GA 36-2018), and
+ * traditional forms a writer may use for some.
+ */
+export const PLATE_PROVINCES = [..."京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼寧粵滬"] as const;
+/** Letters of a plate (GA 36-2018 leaves out I and O). */
+const PLATE_LETTERS = [..."ABCDEFGHJKLMNPQRSTUVWXYZ"];
+/**
+ * What people put between the characters of a plate: nothing, a middle dot (U+00B7, the
+ * plate's own), a bullet, a katakana middle dot (full and half width), a space, a full-width
+ * space, a hyphen (ASCII and full-width), a full-width dot.
+ */
+export const PLATE_GAPS = ["", "·", "•", "・", "･", " ", "\u3000", "-", "－", "．"] as const;
+
+/** 机动车号牌 — a plate as written, and the plate itself (ASCII, no gap). */
+export interface WrittenPlate {
+  /** As written (gaps, full-width, lower case…). */
+  readonly written: string;
+  /** The plate, e.g. `宁A12345`. */
+  readonly plate: string;
+}
+
+/**
+ * 机动车号牌号码 — a plate of GA 36-2018: an ordinary 5-character serial with at most two
+ * letters (`宁A12345`, `宁AB123C`), a 4-digit serial and a suffix 学/警/挂/港/澳/领
+ * (`京A1234学`), a new-energy small (`宁AD12345`, `宁AFA1234`) or large one (`宁A12345D`).
+ */
+export function licencePlate(): fc.Arbitrary<string> {
+  const letter = fc.constantFrom(...PLATE_LETTERS);
+  const digit = fc.constantFrom(..."0123456789");
+  const ordinary = fc
+    .tuple(fc.array(digit, { minLength: 5, maxLength: 5 }), fc.uniqueArray(fc.nat(4), { maxLength: 2 }), letter, letter)
+    .map(([ds, at, a, b]) => {
+      const cs = [...ds];
+      at.forEach((i, k) => {
+        cs[i] = k === 0 ? a : b;
+      });
+      return cs.join("");
+    });
+  const suffixed = fc
+    .tuple(fc.stringMatching(/^[0-9]{4}$/), fc.constantFrom(..."学警挂港澳领"))
+    .map(([d, s]) => `${d}${s}`);
+  const small = fc
+    .tuple(fc.constantFrom(..."DABCEFGHJK"), fc.oneof(letter, digit), fc.stringMatching(/^[0-9]{4}$/))
+    .map(([a, b, d]) => `${a}${b}${d}`);
+  const large = fc.tuple(fc.stringMatching(/^[0-9]{5}$/), fc.constantFrom("D", "F")).map(([d, e]) => `${d}${e}`);
+  return fc
+    .tuple(fc.constantFrom(...PLATE_PROVINCES), letter, fc.oneof(ordinary, suffixed, small, large))
+    .map(([p, l, serial]) => `${p}${l}${serial}`);
+}
+
+/**
+ * 车牌号的书写变体 — a {@link licencePlate} as someone wrote it: one of {@link PLATE_GAPS}
+ * after the letter, sometimes between every character, letters and digits full-width or
+ * lower case, sometimes a zero-width space slipped in.
+ */
+export function writtenPlate(): fc.Arbitrary<WrittenPlate> {
+  return fc
+    .record({
+      plate: licencePlate(),
+      gap: fc.constantFrom(...PLATE_GAPS),
+      everywhere: fc.boolean(),
+      wide: fc.boolean(),
+      lower: fc.boolean(),
+      invisible: fc.option(fc.nat(8), { nil: undefined }),
+    })
+    .map(({ plate, gap, everywhere, wide, lower, invisible }) => {
+      const cs = [...plate];
+      let written = everywhere ? cs.join(gap) : `${cs.slice(0, 2).join("")}${gap}${cs.slice(2).join("")}`;
+      if (lower) written = written.toLowerCase();
+      if (wide) written = wideAlnum(written);
+      if (invisible !== undefined) {
+        const i = 1 + (invisible % (written.length - 1));
+        written = `${written.slice(0, i)}\u200B${written.slice(i)}`;
+      }
+      return { written, plate };
+    });
+}
+
+/**
+ * 形似号牌或联系方式的公开编号 — what public texts legitimately hold that starts with a province
+ * character and runs on in letters and digits, or names WeChat and QQ without a person's id:
+ * ICP and 公安 filing numbers of a website (`宁ICP备12345678号-1`, `京公网安备11010502030143号`),
+ * telecom licences (`沪B2-20050112`), 药品经营许可证 numbers (`宁AA9510001`), 文号 of every
+ * province's bureaus (`京市监罚〔2024〕12号`), case ids (`SPT-SCJ-2024-001`), `新A股`, a province
+ * before an English word (`新Android`), a bare 4-character code (`宁A1234`), a WeChat official
+ * account, a QQ group, WeChat payment of an amount, an unlabelled 5–11-digit quantity.
+ */
+export function publicLookAlike(): fc.Arbitrary<string> {
+  const province = fc.constantFrom(...PLATE_PROVINCES);
+  const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+  const letter = fc.constantFrom(...PLATE_LETTERS);
+  return fc.oneof(
+    fc
+      .tuple(province, digits(8), fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }))
+      .map(([p, d, k]) => `${p}ICP备${d}号${k === undefined ? "" : `-${k}`}`),
+    fc.tuple(province, digits(6)).map(([p, d]) => `${p}ICP证${d}号`),
+    fc.tuple(province, digits(14)).map(([p, d]) => `${p}公网安备${d}号`),
+    // A telecom licence's number starts with its year (沪B2-20050112).
+    fc
+      .tuple(province, letter, fc.integer({ min: 2000, max: 2040 }), digits(4))
+      .map(([p, l, y, d]) => `${p}${l}2-${y}${d}`),
+    fc.tuple(province, letter, letter, digits(7)).map(([p, a, b, d]) => `${p}${a}${b}${d}`),
+    fc
+      .tuple(
+        province,
+        fc.constantFrom("市监罚", "市监处罚", "环罚", "交罚"),
+        fc.integer({ min: 2000, max: 2040 }),
+        fc.nat(9999),
+      )
+      .map(([p, k, y, n]) => `${p}${k}〔${y}〕${n}号`),
+    fc
+      .tuple(fc.constantFrom("SPT-SCJ", "NX-SCJ", "ZW-ZF"), fc.integer({ min: 2000, max: 2040 }), digits(3))
+      .map(([p, y, n]) => `${p}-${y}-${n}`),
+    fc.tuple(province, letter, digits(4)).map(([p, l, d]) => `${p}${l}${d}`),
+    fc.tuple(province, letter, digits(7)).map(([p, l, d]) => `${p}${l}${d}`),
+    fc.tuple(province, fc.constantFrom("Android", "SDK", "APP", "App", "iPhone")).map(([p, w]) => `${p}${w}`),
+    fc.constantFrom("新A股", "沪深A股", "京津冀", "宁夏回族自治区", "致使损失扩大"),
+    fc.stringMatching(/^[a-z]{6,12}$/).map((a) => `关注微信公众号：${a}`),
+    digits(9).map((d) => `QQ群：${d}`),
+    fc.integer({ min: 10_000, max: 99_999_999 }).map((n) => `通过微信支付${n}元`),
+    fc.stringMatching(/^[2-9][0-9]{4,10}$/).map((n) => `共计${n}件`),
   );
 }
 
@@ -480,7 +653,8 @@ export function labelledPersonalValue(): fc.Arbitrary<LabelledPersonalValue> {
  * 不含个人信息的公开文本 — a text made only of what the public may read and redaction must
  * leave as it is: 文号 (`中沙市监罚〔2025〕12号`), valid 统一社会信用代码, dates in several
  * writings, amounts (`2,000.00元`, `罚款人民币5000元`), statute citations, percentages, times,
- * short numbers, Chinese filler. `keep` lists the pieces, each of which must survive verbatim.
+ * short numbers, Chinese filler, and the codes that look like a plate or a contact id
+ * ({@link publicLookAlike}). `keep` lists the pieces, each of which must survive verbatim.
  */
 export function textWithoutPersonalData(): fc.Arbitrary<{ readonly text: string; readonly keep: readonly string[] }> {
   const piece = fc.oneof(
@@ -513,6 +687,7 @@ export function textWithoutPersonalData(): fc.Arbitrary<{ readonly text: string;
       "第1项",
     ),
     fc.constantFrom(...["经查", "当事人", "销售不合格商品", "责令改正", "违法所得", "没收"]),
+    publicLookAlike(),
   );
   return fc.array(piece, { minLength: 1, maxLength: 6 }).map((keep) => ({ text: keep.join("，"), keep }));
 }
