@@ -1,11 +1,13 @@
 // A third hostile pass: a failed standard output, an option given twice, a store that is a
 // directory or an empty `sqlite:`, a store that cannot be opened, an empty bodies registry.
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runCli, sampleStore, sqliteSnapshot } from "./cli.test-support.js";
+import { terminalSafe } from "./terminal-safe.js";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
 const mainTs = fileURLToPath(new URL("./main.ts", import.meta.url));
@@ -134,5 +136,62 @@ describe("no bodies registry", () => {
       expect(r.err).not.toContain("bodyId「」");
     }
     expect(sqliteSnapshot(S.db)).toBe(before);
+  });
+});
+
+/** What the terminal must never receive raw (terminal-safe.ts's list, written out again). */
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /\r(?!\n)|[\u0000-\u0008\u000B-\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, "g");
+
+describe("characters that would drive the terminal", () => {
+  const hostileName = "示例\u001b]0;PWNED\u0007\u001b[31m红\u202Eabc\u0085";
+
+  it("a stored party name and a case file's bytes are printed with ESC, BEL, C1 and bidi escaped; JSON stays JSON", async () => {
+    const data = { ...FILING, party: { kind: "organisation", name: hostileName } };
+    const filed = await S.cli(
+      "case",
+      "H3-ESC",
+      "do",
+      "case.file",
+      "--as",
+      "spt-scj-01",
+      "--at",
+      "2026-03-02T02:00:00Z",
+      "--data",
+      JSON.stringify(data),
+    );
+    expect(filed.code).toBe(0);
+    const file = join(S.dir, "esc.json");
+    writeFileSync(file, "\u001b]0;PWNED\u0007\u001b[31mRED");
+    const runs = [
+      await S.cli("cases"),
+      await S.cli("case", "H3-ESC", "show"),
+      await runCli(["verify", file, "--key", "00"], { cwd: S.dir }),
+      await S.cli("case", "H3-ESC", "do", "case.file", "--as", "spt-scj-01", "--data-file", file),
+    ];
+    for (const r of runs) {
+      expect(r.out + r.err).not.toMatch(UNSAFE);
+    }
+    expect(runs[0]?.out).toContain("示例\\u001b]0;PWNED\\u0007\\u001b[31m红\\u202eabc\\u0085");
+    expect(runs[2]?.err).toContain("\\u001b]0;PWNED\\u0007");
+    const json = await S.cli("cases", "--json");
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.out) as { caseId: string; partyName: string }[];
+    expect(parsed.find((c) => c.caseId === "H3-ESC")?.partyName).toBe(hostileName);
+  });
+
+  it("terminalSafe escapes exactly the unsafe characters; tab, line feed and CRLF pass", () => {
+    expect(terminalSafe("a\tb\nc\r\nd")).toBe("a\tb\nc\r\nd");
+    expect(terminalSafe("a\rb\u001b[2Jc\u2066d\u200Fe")).toBe("a\\u000db\\u001b[2Jc\\u2066d\\u200fe");
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        const safe = terminalSafe(s);
+        expect(safe).not.toMatch(UNSAFE);
+        // Nothing but the unsafe characters changes.
+        expect(safe.replace(/\\u[0-9a-f]{4}/g, "")).toBe(s.replace(/\\u[0-9a-f]{4}/g, "").replace(UNSAFE_ALL, ""));
+      }),
+    );
   });
 });

@@ -24,6 +24,7 @@ import {
   processIo,
   stdoutWriteFailed,
 } from "./io.js";
+import { terminalSafeIo } from "./terminal-safe.js";
 
 export { formatError } from "./format-error.js";
 export { type CliIo, processIo, systemClock } from "./io.js";
@@ -431,7 +432,8 @@ Chinese only (--lang en translates the CLI's own messages, not these):
  * exit code. Tests pass their own {@link CliIo}; the bin passes the real process.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const code = await run(argv, io);
+  const code = await run(argv, terminalSafeIo(io));
+  // Every stream the commands print to shows control and bidi characters escaped (terminal-safe.ts).
   // Output lost to a failed standard output (`> /dev/full`) fails the run even when the command
   // itself succeeded: the operator never got what it printed.
   return code === EXIT.ok && stdoutWriteFailed() ? EXIT.failure : code;
