@@ -181,6 +181,19 @@ export async function withStore<T>(
       );
       return 2;
     }
+    // An empty file (a store truncated to nothing, a `touch`ed name) would open as a new, empty
+    // store: `verify --log` would pass it, any command would write a schema into it. Only the
+    // commands that create their store (the demo) take it.
+    if (options.create !== true && sizeOf(file) === 0) {
+      ctx.io.err(
+        `${t(ctx.lang, "错误：存储是空文件", "error: the store is an empty file")} ${file} [STORE_NOT_FOUND] ${t(
+          ctx.lang,
+          "0 字节，不是已建立的事件存储（存储被清空时请从备份恢复；示例存储由 sanxiang demo 建立），文件未被改动",
+          "0 bytes, not an established event store (restore a store that was emptied from a backup; sanxiang demo creates the sample store); the file is left as it is",
+        )}\n`,
+      );
+      return 2;
+    }
   }
   const opened = await openStoreSpec(spec);
   if (opened.isErr()) {
@@ -218,4 +231,13 @@ function fileKind(path: string): { zh: string; en: string } | undefined {
         zh: "不是普通文件（命名管道、设备或套接字）；存储应为 SQLite 数据库文件",
         en: "not a regular file (a pipe, a device or a socket); the store is a SQLite database file",
       };
+}
+
+/** A regular file's size in bytes (through symlinks), or undefined when it cannot be read. */
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 // A third hostile pass: a failed standard output, an option given twice, a store that is a
 // directory or an empty `sqlite:`, a store that cannot be opened, an empty bodies registry.
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -193,5 +193,19 @@ describe("characters that would drive the terminal", () => {
         expect(safe.replace(/\\u[0-9a-f]{4}/g, "")).toBe(s.replace(/\\u[0-9a-f]{4}/g, "").replace(UNSAFE_ALL, ""));
       }),
     );
+  });
+});
+
+describe("a store file of 0 bytes", () => {
+  it("is refused by every command that does not create its store: verify --log never passes it, nothing is written", async () => {
+    const empty = join(S.dir, "wiped.db");
+    writeFileSync(empty, "");
+    for (const args of [["verify", "--log"], ["cases", "--sample"], ["duties"], ["deadlines"]]) {
+      const r = await runCli([...args, "--store", empty], { cwd: S.dir });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toContain("[STORE_NOT_FOUND] 0 字节，不是已建立的事件存储");
+      expect(r.out).not.toContain("验证通过");
+      expect(statSync(empty).size).toBe(0);
+    }
   });
 });
