@@ -1,12 +1,13 @@
 // A third hostile pass: a failed standard output, an option given twice, a store that is a
 // directory or an empty `sqlite:`, a store that cannot be opened, an empty bodies registry.
-import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runCli, sampleStore, sqliteSnapshot } from "./cli.test-support.js";
+import { beginOutput, outputFile } from "./output.js";
 import { terminalSafe } from "./terminal-safe.js";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
@@ -207,5 +208,63 @@ describe("a store file of 0 bytes", () => {
       expect(r.out).not.toContain("验证通过");
       expect(statSync(empty).size).toBe(0);
     }
+  });
+});
+
+describe("Ctrl-C in the middle of a write", () => {
+  it("removes what is in flight and ends with 130 (143 for SIGTERM), saying so", async () => {
+    const interruptTs = fileURLToPath(new URL("./interrupt.ts", import.meta.url));
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const) {
+      const part = join(S.dir, `half-${signal}.part`);
+      const script = [
+        `import { writeFileSync, rmSync } from "node:fs";`,
+        `import { onInterrupt } from ${JSON.stringify(interruptTs)};`,
+        `writeFileSync(${JSON.stringify(part)}, "half");`,
+        `onInterrupt(() => rmSync(${JSON.stringify(part)}));`,
+        `process.stdout.write("ready\\n");`,
+        "setInterval(() => {}, 1000);",
+      ].join("\n");
+      const child = spawn(
+        process.execPath,
+        ["--conditions=@sanxiang/source", "--import", "tsx", "--input-type=module", "-e", script],
+        { cwd: repo, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let err = "";
+      child.stderr.on("data", (b: Buffer) => {
+        err += b.toString("utf8");
+      });
+      await new Promise<void>((ready) => child.stdout.once("data", () => ready()));
+      expect(existsSync(part)).toBe(true);
+      child.kill(signal);
+      const exit = await new Promise<number | null>((done) => child.once("exit", (c) => done(c)));
+      expect(exit).toBe(code);
+      expect(existsSync(part)).toBe(false);
+      expect(err).toContain(`已中断（${signal}）`);
+    }
+  }, 60_000);
+
+  it("an output holds the handlers only while its temporary file exists; a signal acts as usual otherwise", async () => {
+    const before = process.listenerCount("SIGINT");
+    const target = await outputFile("out.txt", { cwd: S.dir, force: false, option: "out" });
+    if (target.isErr()) throw target.error;
+    const pending = await beginOutput(target.value);
+    if (pending.isErr()) throw pending.error;
+    expect(process.listenerCount("SIGINT")).toBe(before + 1);
+    expect(process.listenerCount("SIGTERM")).toBeGreaterThan(0);
+    // What the handler would remove is this output's temporary file.
+    const [temp] = readdirSync(S.dir).filter((n) => n.endsWith(".part"));
+    expect(temp).toBeDefined();
+    await pending.value.write("x");
+    expect((await pending.value.commit()).isOk()).toBe(true);
+    expect(process.listenerCount("SIGINT")).toBe(before);
+    const again = await outputFile("other.txt", { cwd: S.dir, force: false, option: "out" });
+    if (again.isErr()) throw again.error;
+    const aborted = await beginOutput(again.value);
+    if (aborted.isErr()) throw aborted.error;
+    await aborted.value.abort();
+    expect(process.listenerCount("SIGINT")).toBe(before);
   });
 });

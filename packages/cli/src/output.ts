@@ -5,9 +5,11 @@
 // A character device or a pipe (`/dev/stdout`, a FIFO) is written straight through: it is a
 // stream, not a file to replace.
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { type FileHandle, link, lstat, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { err, ok, type Result, type SanxiangError, sanxiangError } from "@sanxiang/core";
+import { onInterrupt } from "./interrupt.js";
 import { describeFailure } from "./io.js";
 
 /** Where an output goes, checked: the absolute path, the path as typed, and how to write it. */
@@ -117,6 +119,8 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
   } catch (e) {
     return err(writeFailure(target, e));
   }
+  // Ctrl-C before the rename: the temporary file goes with the process (interrupt.ts).
+  const release = onInterrupt(() => rmSync(part, { force: true }));
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -126,6 +130,7 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
   const abort = async () => {
     await close().catch(() => undefined);
     await rm(part, { force: true });
+    release();
   };
   return ok({
     write: async (chunk) => {
@@ -140,6 +145,7 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
           await link(part, target.path);
           await rm(part, { force: true });
         }
+        release();
         return ok(undefined);
       } catch (e) {
         await abort();

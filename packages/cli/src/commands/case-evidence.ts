@@ -3,9 +3,9 @@
 // puts the bytes into the store, then appends the item and its custody (captured, uploaded,
 // verified) to the case; opening appends the custody step 调取 (who, when, purpose) before the
 // bytes are written out. A refusal appends nothing.
-import { createReadStream } from "node:fs";
+import { createReadStream, readdirSync, rmSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import {
   type Actor,
   type Bureau,
@@ -22,6 +22,7 @@ import {
 import { fsEvidenceStore } from "@sanxiang/evidence-fs";
 import { describeStore, type StoreSpec, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
+import { onInterrupt } from "../interrupt.js";
 import { type CommandContext, EXIT, UsageError } from "../main.js";
 import { beginOutput, outputFile } from "../output.js";
 import { actorOf, bureauOf, input, instantOf, isError, refuse, registriesOrExit } from "./case-common.js";
@@ -201,7 +202,14 @@ async function withEvidenceBureau(
       evidence: fsEvidenceStore({ dir }),
     });
     if (isError(bureau)) return refuse(ctx, bureau);
-    return run(bureau, actor, dir);
+    // Ctrl-C while the bytes stream in: the evidence store's temporary file of this process
+    // (`.tmp/<pid>-….part`) is removed rather than left for the sweep a day later.
+    const release = onInterrupt(() => removeOwnEvidenceParts(dir));
+    try {
+      return await run(bureau, actor, dir);
+    } finally {
+      release();
+    }
   });
 }
 
@@ -307,4 +315,13 @@ async function list(ctx: CommandContext, caseId: string): Promise<number> {
     }
     return EXIT.ok;
   });
+}
+
+/** Removes this process's temporary files in the evidence store's `.tmp/` (fs-evidence names them `<pid>-….part`). */
+function removeOwnEvidenceParts(dir: string): void {
+  const temp = join(dir, ".tmp");
+  const own = `${process.pid}-`;
+  for (const name of readdirSync(temp)) {
+    if (name.startsWith(own) && name.endsWith(".part")) rmSync(join(temp, name), { force: true });
+  }
 }
