@@ -268,3 +268,16 @@ describe("Ctrl-C in the middle of a write", () => {
     expect(process.listenerCount("SIGINT")).toBe(before);
   });
 });
+
+describe("--data-file bytes that are no text", () => {
+  it("INVALID_INPUT asking for UTF-8 JSON, not the spreadsheet advice; nothing recorded", async () => {
+    const file = join(S.dir, "noise.json");
+    writeFileSync(file, Buffer.from([0x7b, 0xff, 0xfe, 0xfd, 0x80, 0x81, 0x7d, 0x0a, 0xc3, 0x28]));
+    const r = await S.cli("case", "H3-BIN", "do", "case.file", "--as", "spt-scj-01", "--data-file", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("[INVALID_INPUT] 命令数据无法读取：");
+    expect(r.err).toContain("应为 UTF-8 编码的 JSON");
+    expect(r.err).not.toContain("Excel");
+    expect(existsSync(S.db)).toBe(false);
+  });
+});

@@ -60,7 +60,12 @@ export async function payloadText(ctx: CommandContext): Promise<string | Sanxian
     bytes = await readFile(path);
   }
   const decoded = decodeText(bytes, file === "-" ? "标准输入" : file);
-  if (decoded.isErr()) return decoded.error;
+  if (decoded.isErr()) {
+    // The decoder speaks of spreadsheets (its advice is to re-save from Excel as CSV UTF-8): for a
+    // command's JSON, say what is wanted instead.
+    const why = decoded.error.message.split("；请在 Excel")[0] ?? decoded.error.message;
+    return input(`命令数据无法读取：${why}；应为 UTF-8 编码的 JSON`, { file });
+  }
   if (decoded.value.encoding !== "UTF-8") {
     ctx.io.err(
       t(
