@@ -18,7 +18,6 @@ const GOV_INFO = "政府信息公开条例";
 const TEMPLATE_URL = "https://m.ruilaw.cn/zhishi/390.html";
 const PRIVACY: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-law" };
 const PRIVACY_TEMPLATE: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-local", url: TEMPLATE_URL };
-const PIPL_PERSONAL_INFORMATION: RuleSource = { law: "个人信息保护法", article: 4, paragraph: 1, confidence: "C" };
 
 /**
  * 脱敏字段 — what redaction hides in published text (the provincial template
@@ -29,7 +28,7 @@ const PIPL_PERSONAL_INFORMATION: RuleSource = { law: "个人信息保护法", ar
  * name `partyName`; and the other personal information 民法典 Art. 1034 names: the numbers of
  * other identity documents (护照, 港澳通行证, 台胞证 …) `idDocument` and 电子邮箱 `email`
  * (a government body's `….gov.cn` address is public); and what 个人信息保护法 Art. 4 makes
- * personal information because it identifies a person: 机动车号牌号码 `licencePlate` (any
+ * personal information because it identifies a person (cited as 政府信息公开条例 Art. 15): 机动车号牌号码 `licencePlate` (any
  * plate — an organisation's vehicle too, see `findPersonalData`), 微信号 `wechatId` and QQ号码
  * `qqNumber` after their labels.
  */
@@ -79,11 +78,13 @@ export const REDACTION_FIELD_RULES: Readonly<Record<RedactionField, RedactionFie
   // the disclosure regulation's privacy exception).
   idDocument: { name: "其他身份证件号码（护照、通行证等）", source: PRIVACY },
   email: { name: "电子邮箱", source: PRIVACY },
-  // 个人信息保护法 Art. 4 para. 1: information relating to an identified or identifiable natural
-  // person — a person's plate, WeChat id or QQ number identifies them (read on public pages).
-  licencePlate: { name: "机动车号牌号码", source: PIPL_PERSONAL_INFORMATION },
-  wechatId: { name: "微信号", source: PIPL_PERSONAL_INFORMATION },
-  qqNumber: { name: "QQ号码", source: PIPL_PERSONAL_INFORMATION },
+  // 个人信息保护法 Art. 4 para. 1 (read on public pages): personal information is information
+  // relating to an identified or identifiable natural person — a person's plate, WeChat id or
+  // QQ number identifies them. That law is not in the shipped laws database, so the rules cite
+  // the disclosure regulation's privacy exception, as idDocument and email do.
+  licencePlate: { name: "机动车号牌号码", source: PRIVACY },
+  wechatId: { name: "微信号", source: PRIVACY },
+  qqNumber: { name: "QQ号码", source: PRIVACY },
 };
 
 /**
