@@ -281,3 +281,11 @@ describe("--data-file bytes that are no text", () => {
     expect(existsSync(S.db)).toBe(false);
   });
 });
+
+describe("deadline: a period past the limit", () => {
+  it("names the range instead of calling 100000 not a non-negative integer", async () => {
+    const r = await runCli(["deadline", "2026-01-01", "100000", "--workdays"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("期间应为非负整数（0 至 99999）：100000");
+  });
+});

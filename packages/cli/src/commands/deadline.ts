@@ -173,7 +173,13 @@ export async function deadlineCommand(ctx: CommandContext): Promise<number> {
   if (extra.length > 0)
     throw new UsageError(t(lang, `多余的参数：${extra.join(" ")}`, `extra arguments: ${extra.join(" ")}`));
   if (!/^\d{1,5}$/.test(amountArg)) {
-    throw new UsageError(t(lang, `期间应为非负整数：${amountArg}`, `the period must be a whole number: ${amountArg}`));
+    throw new UsageError(
+      t(
+        lang,
+        `期间应为非负整数（0 至 99999）：${amountArg}`,
+        `the period must be a whole number from 0 to 99999: ${amountArg}`,
+      ),
+    );
   }
   const units = (["workdays", "months", "years"] as const).filter((u) => options[u] === true);
   if (units.length > 1) throw new UsageError(t(lang, "--workdays、--months、--years 只能选一个", "pick one unit"));
