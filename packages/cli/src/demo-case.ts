@@ -47,7 +47,10 @@ export function sampleBureau(store: EventStore, clock: Clock): Result<Bureau, Sa
 /**
  * Signs the demo bureau's log head (签名树头) at `at` on the demo's manual clock — or at the
  * newest kept head's time when that is later (the demo run again on its store): the bureau's
- * heads are dated in the order its log grew, as signing and `verify --log` require.
+ * heads are dated in the order its log grew, as signing and `verify --log` require. When the
+ * newest kept head is another key's (an operator signed the demo's store with their own key,
+ * `sanxiang sign`), the demo declares its key change, as an operator would with `--new-key`:
+ * the demo's key is the public test key, and both kinds of head stay listed by `verify --log`.
  */
 export async function signDemoHead(
   store: EventStore,
@@ -59,7 +62,11 @@ export async function signDemoHead(
   if (latest.isErr()) return err(latest.error);
   const kept = latest.value?.timestamp;
   clock.set(kept !== undefined && epochMillis(kept) > epochMillis(at) ? kept : at);
-  return bureau.signHead();
+  const signed = await bureau.signHead();
+  if (signed.isErr() && signed.error.code === "TREE_HEAD_CONFLICT" && signed.error.details?.reason === "otherKey") {
+    return bureau.signHead({ keyChange: true });
+  }
+  return signed;
 }
 
 /** The demo case's id in a store: the first of SPT-SCJ-DEMO-001, -002, … not yet taken. */

@@ -39,7 +39,8 @@ async function signedStore(): Promise<void> {
     const args = ["--as", step.actor.id, "--at", step.at, "--data", JSON.stringify(fields)];
     const filed = await cli("--sample", "--store", store, "case", id, "do", type, ...args);
     expect(filed.err).toBe("");
-    const signed = await cli("sign", "--key-file", secret, "--log-id", "spt-scjgj", "--store", store);
+    // The bureau's key after the demo's public test key: a declared key change.
+    const signed = await cli("sign", "--key-file", secret, "--log-id", "spt-scjgj", "--store", store, "--new-key");
     expect(signed.code).toBe(0);
     publicKey = /公钥 ([0-9a-f]{64})/.exec(signed.out)?.[1] as string;
   }
