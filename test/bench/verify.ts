@@ -207,8 +207,10 @@ async function main(): Promise<void> {
     // The same file with the read-ahead worker (readAhead: what `sanxiang verify --log` opens).
     const ahead = openSqliteStore({ dir, readAhead: true })._unsafeUnwrap();
     // The same store without its stored Merkle subtrees: verify then has no nodes to compare.
-    const { readMerkleNodes: _nodes, ...noNodes } = store;
-    const { readMerkleNodes: _aheadNodes, ...aheadNoNodes } = ahead;
+    const { readMerkleNodes: _nodes, readMerkleNodeRuns: _runs, ...noNodes } = store;
+    const { readMerkleNodes: _aheadNodes, readMerkleNodeRuns: _aheadRuns, ...aheadNoNodes } = ahead;
+    // The same with the subtrees read one ref a node (readMerkleNodes, as before readMerkleNodeRuns).
+    const { readMerkleNodeRuns: _aheadRunsOnly, ...aheadRefs } = ahead;
     const cases: [string, EventStore, VerifyEventStoreOptions][] = [
       ["fast path (readLeaves), native hash, log only", store, { hash: native, projections: false }],
       [
@@ -217,6 +219,11 @@ async function main(): Promise<void> {
         { hash: native, projections: false },
       ],
       ["fast path, read-ahead worker, native hash, log only", ahead, { hash: native, projections: false }],
+      [
+        "fast path, read-ahead worker, native hash, log only, subtrees read one ref a node (readMerkleNodes)",
+        aheadRefs,
+        { hash: native, projections: false },
+      ],
       [
         "fast path, read-ahead worker, native hash, log only, stored subtrees not compared",
         aheadNoNodes,
