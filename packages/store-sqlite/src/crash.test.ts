@@ -5,10 +5,17 @@
 // log head counts exactly the stored events and the Merkle log verifies; the projection rows
 // equal a replay of the stored events (they were written in the same transactions); and the
 // store accepts the next append.
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type CrashTrial, crashSuite } from "@sanxiang/testkit/conformance";
+import {
+  CRASH_ACKS_ENV,
+  CRASH_DEADLINE_ENV,
+  CRASH_TRIAL_ENV,
+  type CrashTrial,
+  crashSuite,
+} from "@sanxiang/testkit/conformance";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openCrashStore } from "../test/children/crash-store.js";
 import { buildChildren, type Children } from "../test/children/spawn.js";
@@ -44,3 +51,22 @@ crashSuite(
       ),
   },
 );
+
+test("a writer whose parent never kills it stops by itself at its deadline (exit 3), its acknowledged appends kept", () => {
+  const trial: CrashTrial = { index: 99, seed: 7, cases: ["CRASH-A", "CRASH-B"] };
+  mkdirSync(join(root, "trial-99"), { recursive: true });
+  const acks = join(root, "acks-99.txt");
+  const run = spawnSync(process.execPath, [children.writer, pathOf(trial)], {
+    env: {
+      ...process.env,
+      [CRASH_TRIAL_ENV]: JSON.stringify(trial),
+      [CRASH_ACKS_ENV]: acks,
+      [CRASH_DEADLINE_ENV]: String(Date.now() - 1),
+    },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(run.status).toBe(3);
+  expect(run.stdout).toContain("ack 1 ");
+  expect(readFileSync(acks, "utf8")).toMatch(/^ack 1 /);
+}, 90_000);

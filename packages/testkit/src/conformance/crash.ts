@@ -42,6 +42,13 @@ export const CRASH_TRIAL_ENV = "SANXIANG_CRASH_TRIAL";
  * not take it back.
  */
 export const CRASH_ACKS_ENV = "SANXIANG_CRASH_ACKS";
+/**
+ * The environment variable holding the writer's deadline (milliseconds since the epoch): a
+ * writer still alive then stops by itself (exit status 3) — its parent is gone or stuck (a test
+ * runner killed mid-run), and a writer must never append on forever. Set by the suite to well
+ * after the moment it kills the writer.
+ */
+export const CRASH_DEADLINE_ENV = "SANXIANG_CRASH_DEADLINE";
 
 /** 崩溃试验 — one trial: one writer process, killed once. */
 export interface CrashTrial {
@@ -238,8 +245,9 @@ async function builtin<T>(name: "child_process" | "fs" | "os"): Promise<T> {
  * prints `ready`, opens the store with `open`, prints `open`, then makes the trial's
  * {@link crashPlan} appends one after another, recording `ack <k> <caseId> <seq>` once append
  * `k` resolved `ok` — written synchronously to the file named by {@link CRASH_ACKS_ENV} (the
- * proof) and printed (the parent's clock). It never stops by itself: the parent kills it. A
- * failure prints `error <code> <message>` and exits with status 1.
+ * proof) and printed (the parent's clock). It never stops by itself while its parent runs the
+ * trial: the parent kills it. A failure prints `error <code> <message>` and exits with status 1;
+ * past {@link CRASH_DEADLINE_ENV} (its parent gone or stuck) it exits with status 3.
  */
 export async function runCrashWriter(open: (trial: CrashTrial) => Promise<EventStore>): Promise<never> {
   const proc = nodeProcess();
@@ -254,6 +262,7 @@ export async function runCrashWriter(open: (trial: CrashTrial) => Promise<EventS
     proc.stdout.write(`error INVALID_INPUT ${CRASH_ACKS_ENV} is not set: start writers through crashSuite\n`);
     return proc.exit(2);
   }
+  const deadline = Number(proc.env[CRASH_DEADLINE_ENV] ?? Number.POSITIVE_INFINITY);
   const fs = await builtin<FsModule>("fs");
   const acks = fs.openSync(acksPath, "a");
   proc.stdout.write("ready\n");
@@ -277,6 +286,7 @@ export async function runCrashWriter(open: (trial: CrashTrial) => Promise<EventS
     const line = `ack ${k} ${step.caseId} ${step.from + step.count}\n`;
     fs.writeSync(acks, line);
     proc.stdout.write(line);
+    if (Date.now() > deadline) return proc.exit(3);
   }
   throw new Error("unreachable: the plan never ends");
 }
@@ -366,7 +376,14 @@ export function crashSuite(runner: SuiteRunner, options: CrashSuiteOptions): voi
     const acksPath = `${await scratch()}/acks-${trial.index}.txt`;
     const child = (await builtin<ChildProcessModule>("child_process")).spawn(cmd.command, cmd.args ?? [], {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...proc.env, ...cmd.env, [CRASH_TRIAL_ENV]: JSON.stringify(trial), [CRASH_ACKS_ENV]: acksPath },
+      env: {
+        ...proc.env,
+        ...cmd.env,
+        [CRASH_TRIAL_ENV]: JSON.stringify(trial),
+        [CRASH_ACKS_ENV]: acksPath,
+        // Long after the kill (start, then at most maxDelay): only a writer whose parent is gone gets there.
+        [CRASH_DEADLINE_ENV]: String(Date.now() + 2 * startTimeout + maxDelay + 60_000),
+      },
     });
     const lines: string[] = [];
     let partial = "";
