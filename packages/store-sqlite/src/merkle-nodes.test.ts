@@ -66,15 +66,13 @@ const runsWithin = (size: number) =>
   fc.array(
     fc.integer({ min: 0, max: Math.floor(Math.log2(size)) }).chain((level) => {
       const nodes = Math.floor(size / 2 ** level);
-      return fc
-        .integer({ min: 0, max: nodes - 1 })
-        .chain((first) =>
-          fc.record({
-            level: fc.constant(level),
-            first: fc.constant(first),
-            count: fc.integer({ min: 1, max: nodes - first }),
-          }),
-        );
+      return fc.integer({ min: 0, max: nodes - 1 }).chain((first) =>
+        fc.record({
+          level: fc.constant(level),
+          first: fc.constant(first),
+          count: fc.integer({ min: 1, max: nodes - first }),
+        }),
+      );
     }),
     { minLength: 1, maxLength: 8 },
   );
