@@ -17,7 +17,9 @@ const HOSTILE = [
   "]]><x>",
   "&amp; &lt;",
   "javascript:alert(1)",
-  "\u202Eevil\u202C\u200B\u2066rtl",
+  // Zero-width and other format characters pass through (bidirectional overrides and controls
+  // are refused before anything is written: see below).
+  "evil\u200B\u200Drtl",
   "'; alert(1); '",
 ] as const;
 // Keys whose values have a fixed format (enums, dates): left alone.
@@ -81,7 +83,7 @@ describe("every value is escaped", () => {
     for (const h of HOSTILE)
       expect(dec.includes(escapeHtml(h)) || tree.get("item/flow-1.html")?.includes(escapeHtml(h)), h).toBe(true);
     // Bidi and zero-width characters are kept (they are text), inside isolated elements.
-    expect(dec).toContain("\u202Eevil\u202C\u200B\u2066rtl");
+    expect(dec).toContain("evil\u200B\u200Drtl");
     expect(tree.get("item/dec-9.html")).toContain(escapeHtml(notice.reason));
   });
 
@@ -134,5 +136,32 @@ describe("every value is escaped", () => {
     expect(escapeXml("a\u0001b\uFFFEc\uD800d")).toBe("a\uFFFDb\uFFFDc\uFFFDd");
     expect(escapeHtml("😀")).toBe("😀");
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  });
+});
+
+describe("characters that would make the public read otherwise than recorded", () => {
+  it.each([
+    ["a right-to-left override in the title", (i: PublishedItem) => ({ ...i, title: `${i.title}\u202e1234` })],
+    [
+      "an isolate in a correction note",
+      (i: PublishedItem) => ({ ...i, corrections: [{ at: "2026-03-03T02:00:00Z", reason: "更正\u2066" }] }),
+    ],
+    ["an escape character in the body's name", (i: PublishedItem) => ({ ...i, bodyName: `局\u001b[31m` })],
+  ])("%s: the site refuses to build (INVALID_INPUT, the path named), nothing written", async (_what, change) => {
+    const out = tempDir();
+    try {
+      const [first, ...rest] = sampleItems();
+      const r = await buildSite({
+        outDir: out,
+        site: SITE,
+        items: [change(first as PublishedItem), ...rest],
+        withdrawals: [],
+        now: "2026-04-15T00:00:00Z",
+      });
+      expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+      expect(readTree(out).size).toBe(0);
+    } finally {
+      removeDir(out);
+    }
   });
 });

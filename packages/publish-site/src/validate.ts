@@ -122,7 +122,8 @@ export function parseRedactionPolicy(input: RedactionPolicyInput | undefined): R
 
 /**
  * 个人信息检查（第二道防线）— `REDACTION_INCOMPLETE` naming every item and notice whose public
- * texts still hold personal data, or `undefined`. The same enumeration of public texts and
+ * texts still hold personal data, or `undefined`; when the first such problem is a text holding a
+ * control or bidirectional-override character, its code (`INVALID_INPUT`, 政府信息公开条例 Art. 6). The same enumeration of public texts and
  * the same detector as the workflow's sign-off (core's `checkPublishedItem`,
  * `checkWithdrawalNotice`): whatever reaches the site — item pages, lists, feeds, search
  * shards — is checked again before anything is written, so an item that slipped past the
@@ -133,23 +134,32 @@ export function personalDataProblem(
   withdrawals: readonly WithdrawalNotice[],
   policy: RedactionPolicy,
 ): SanxiangError | undefined {
-  const problems: { id: string; message: string; details: unknown }[] = [];
+  const problems: { id: string; error: SanxiangError; message: string; details: unknown }[] = [];
   for (const item of items) {
     const r = checkPublishedItem(item, { policy });
-    if (r.isErr()) problems.push({ id: item.id, message: r.error.message, details: r.error.details });
+    if (r.isErr()) problems.push({ id: item.id, error: r.error, message: r.error.message, details: r.error.details });
   }
   for (const notice of withdrawals) {
     const r = checkWithdrawalNotice(notice, { policy });
-    if (r.isErr()) problems.push({ id: notice.id, message: r.error.message, details: r.error.details });
+    if (r.isErr()) {
+      problems.push({ id: notice.id, error: r.error, message: r.error.message, details: r.error.details });
+    }
   }
   const first = problems[0];
   if (first === undefined) return undefined;
+  const characters = first.error.code === "INVALID_INPUT";
   return sanxiangError(
-    "REDACTION_INCOMPLETE",
+    characters ? "INVALID_INPUT" : "REDACTION_INCOMPLETE",
     problems.length === 1 ? first.message : `${first.message}（另有 ${problems.length - 1} 项）`,
     {
-      source: { law: "政府信息公开条例", article: 15, confidence: "C-law" },
-      details: { ids: problems.map((p) => p.id), problems: problems.slice(0, 100) },
+      source:
+        characters && first.error.source !== undefined
+          ? first.error.source
+          : { law: "政府信息公开条例", article: 15, confidence: "C-law" },
+      details: {
+        ids: problems.map((p) => p.id),
+        problems: problems.slice(0, 100).map(({ id, message, details }) => ({ id, message, details })),
+      },
     },
   );
 }

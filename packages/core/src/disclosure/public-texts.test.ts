@@ -359,6 +359,61 @@ function published(): Walk {
   return w;
 }
 
+describe("no public text holds a control or bidirectional-override character (政府信息公开条例 Art. 6)", () => {
+  const UNSAFE = ["\u202e", "\u202a", "\u2066", "\u2069", "\u0000", "\u001b", "\u0007", "\u007f", "\u0085", "\u000b"];
+  it("in ANY string field of an item, each is refused as INVALID_INPUT naming the path, the character and where", () => {
+    let probed = 0;
+    for (const content of MAXIMAL) {
+      const item = itemOf(content);
+      for (const leaf of leavesOf(item)) {
+        if (typeof leaf.value !== "string") continue;
+        for (const ch of UNSAFE) {
+          const bad = setAt(item, leaf.path, `公示${ch}内容`);
+          if (!PublishedItemSchema.safeParse(bad).success) continue;
+          const texts = publicTextsOfItem(bad).map((t) => t.path);
+          const path = pathText(leaf.path);
+          if (!texts.includes(path)) continue; // a value (enum, date, hash): not a public text
+          const r = checkPublishedItem(bad);
+          expect(r.isErr(), `${path} ${JSON.stringify(ch)}`).toBe(true);
+          const e = r._unsafeUnwrapErr();
+          expect(e.code).toBe("INVALID_INPUT");
+          expect(e.source).toMatchObject({ law: "政府信息公开条例", article: 6 });
+          expect(e.details).toMatchObject({
+            path,
+            codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`,
+            at: 2,
+          });
+          probed++;
+        }
+      }
+    }
+    expect(probed).toBeGreaterThan(100);
+  });
+
+  it("tab and line breaks, and every other character of ordinary text, stay allowed", () => {
+    const item = itemOf(MAXIMAL[0] as DisclosureContent);
+    expect(checkPublishedItem({ ...item, title: "行政处罚决定书\n第一页\t（一）\r\n（二）" }).isOk()).toBe(true);
+    // Zero-width and other format characters are not refused here (the detector strips them to look for numbers).
+    expect(checkPublishedItem({ ...item, title: "行政\u200b处罚" }).isOk()).toBe(true);
+  });
+
+  it("a withdrawal reason with a right-to-left override is refused", () => {
+    const notice: WithdrawalNotice = {
+      id: disclosureId,
+      kind: "decision",
+      title: "行政处罚决定",
+      bodyName: "中卫市沙坡头区司法局",
+      withdrawnAt: T("20"),
+      reason: "原决定被撤销",
+      source: { law: "行政处罚法", article: 48, paragraph: 2, section: "二", confidence: "C-law", url: "https://x.cn" },
+    };
+    expect(checkWithdrawalNotice(notice).isOk()).toBe(true);
+    const r = checkWithdrawalNotice({ ...notice, reason: "决定已被撤销\u202e1234" });
+    expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
+    expect(r._unsafeUnwrapErr().details).toMatchObject({ path: "reason", codePoint: "U+202E" });
+  });
+});
+
 describe("the workflow checks every public text (issue 13 §1.1)", () => {
   it("sign-off refuses a title or body name holding a resident ID, a mobile or a bank account", () => {
     for (const [field, value] of [

@@ -17,6 +17,44 @@ const GOV_INFO = "政府信息公开条例";
  */
 const TEMPLATE_URL = "https://m.ruilaw.cn/zhishi/390.html";
 const PRIVACY: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-law" };
+/** 政府信息公开条例 Art. 6: government information is published accurately. */
+const ACCURATE: RuleSource = { law: GOV_INFO, article: 6, confidence: "C-law" };
+
+/**
+ * Characters a public text may not hold: C0 controls other than tab, line feed and carriage
+ * return, DEL and the C1 controls, and the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) — with which a published text reads otherwise than it is
+ * recorded (a reversed number, a hidden clause), or garbles the page and the feeds.
+ */
+function unsafePublicCharacter(c: number): boolean {
+  return (
+    (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
+}
+
+/**
+ * The first public text holding a character no public text may hold (see
+ * `unsafePublicCharacter`): `INVALID_INPUT` naming the path, the character (U+XXXX) and
+ * where it is, citing 政府信息公开条例 Art. 6 (published accurately); else `undefined`.
+ */
+function unsafeCharacter(texts: readonly PublicText[]): SanxiangError | undefined {
+  for (const { path, text } of texts) {
+    for (let at = 0; at < text.length; at++) {
+      const c = text.charCodeAt(at); // every such character is in the BMP: one code unit
+      if (!unsafePublicCharacter(c)) continue;
+      const codePoint = `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+      return sanxiangError(
+        "INVALID_INPUT",
+        `公示内容「${path}」含有控制字符或双向文本控制符 ${codePoint}（第 ${at + 1} 个字符）：公众看到的文字会与记录的不同，请删除后再提交`,
+        { source: ACCURATE, details: { path, codePoint, at } },
+      );
+    }
+  }
+  return undefined;
+}
 const PRIVACY_TEMPLATE: RuleSource = { law: GOV_INFO, article: 15, confidence: "C-local", url: TEMPLATE_URL };
 
 /**
@@ -313,13 +351,18 @@ function acrossTexts(texts: readonly PublicText[], ctx: RedactionContext): Redac
  * 公开文本检查 — `REDACTION_INCOMPLETE` (citing 政府信息公开条例 Art. 15) when any of `texts`
  * still holds data the policy hides — with `acrossTexts`, also a resident ID or mobile split
  * across two neighbouring texts (path `a+b`, the texts of a whole published item as a page
- * shows them); `details.findings` lists path, field and count.
+ * shows them); `details.findings` lists path, field and count. First, `INVALID_INPUT` (citing
+ * 政府信息公开条例 Art. 6) when a text holds a control character other than tab and line
+ * breaks, or a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069):
+ * the public would read something other than what was recorded.
  */
 export function checkPublicTexts(
   texts: readonly PublicText[],
   ctx: RedactionContext,
   options: { readonly acrossTexts?: boolean } = {},
 ): Result<void, SanxiangError> {
+  const unsafe = unsafeCharacter(texts);
+  if (unsafe !== undefined) return err(unsafe);
   const left: Redaction[] = [];
   for (const { path, text } of texts) left.push(...countByField(path, findPersonalData(text, ctx)));
   if (options.acrossTexts === true) left.push(...acrossTexts(texts, ctx));
