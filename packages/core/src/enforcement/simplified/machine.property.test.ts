@@ -221,7 +221,13 @@ const scripted = (heard: Heard) => [
 
 test.prop([fc.commands(commands, { maxCommands: 30 })], {
   numRuns: 200,
-  examples: [[scripted("stated")], [scripted("waived")]],
+  // The scripted walks, and one that pays part of the fine at the bank (Art. 67 para. 3): the
+  // random runs reach a bank payment only now and then, and the check below needs one.
+  examples: [
+    [scripted("stated")],
+    [scripted("waived")],
+    [[...scripted("waived"), new Step({ type: "payment.record", amountFen: 2_000 }, officerActor, 1)]],
+  ],
 })(
   "any command order: state = fold of events; no guard of 行政处罚法第四十四、四十五、五十一、五十二、六十二、六十八至七十一条 is bypassed",
   (cmds) => {
