@@ -372,6 +372,13 @@ export const ERROR_GUIDE: Readonly<Record<SanxiangErrorCode, ErrorGuide>> = {
     action: "Check the path or connection string.",
     audience: "operator",
   },
+  OUTPUT_WRITE_FAILED: {
+    meaning:
+      "An output could not be written after its checks passed: the disk is full (`ENOSPC`), a quota is exceeded (`EDQUOT`), the device failed (`EIO`), the file system turned read-only, or permission was lost mid-write. `details.path` names the file or directory, `details.errno` the system's code.",
+    action:
+      "Free space or repair the file system and run the command again. The previous file (or site) is left as it was and no temporary file or staging directory remains.",
+    audience: "operator",
+  },
   TREE_HEAD_CONFLICT: {
     meaning:
       'A signed tree head contradicting a kept one: another root for a size the store already holds a head for; a head signed by a key that does not verify the newest kept head, with no key change declared or at that head\'s size (`details.reason: "otherKey"`); or a head of a larger tree dated before one of a smaller tree (`details.reason: "timestampOrder"`).',

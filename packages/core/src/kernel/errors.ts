@@ -135,6 +135,8 @@ export const ERROR_CODES = {
   STORE_CORRUPT: "存储数据已损坏",
   /** A command that reads an existing store was pointed at one that does not exist, and would otherwise have created an empty one (存储不存在). */
   STORE_NOT_FOUND: "存储不存在",
+  /** An output file or directory (a case file, an opinion, an export, the disclosure site) that could not be written: disk full, I/O error, quota, a read-only or failing file system; the previous file is left as it was (输出文件写入失败). */
+  OUTPUT_WRITE_FAILED: "输出文件写入失败",
   /** A signed tree head contradicting a kept one: another root for a kept size, another key replacing the signer's, or dated before a smaller tree's head (树头冲突). */
   TREE_HEAD_CONFLICT: "签名树头冲突",
   /** Projection rows that differ from a replay of the log: a row altered, inserted or deleted outside an append (投影与日志重放不一致). */
