@@ -229,6 +229,45 @@ export function sendTransfer(cmd: Cmd<"transfer.send">, at: Instant, c: PenaltyC
   return ok({ type: "transfer.sent", at, receivingOrgan: cmd.receivingOrgan, records: cmd.records, late });
 }
 
+/**
+ * 结案前的查封扣押与先行登记保存 — no case ends with a 查封、扣押 still in force: the organ makes
+ * its handling decision within the period (行政强制法 Art. 27) and releases a measure no longer
+ * needed once the violation is handled (Art. 28 para. 1 item 3), so `case.close` is refused
+ * naming the measures until each is handled or released; nor with registered evidence
+ * (先行登记保存) awaiting its handling decision (行政处罚法 Art. 56). The machine's `settled`
+ * guard (`measuresSettled`, machine.ts) is the backstop of this refusal.
+ */
+export function checkNothingHanging(c: PenaltyCaseContext): Result<true, SanxiangError> {
+  const inForce = Object.entries(c.measures)
+    .filter(([, m]) => m.status === "inForce")
+    .map(([id]) => id);
+  if (inForce.length > 0) {
+    const rule = SEIZURE_RULES.handlingInPeriod;
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        `查封、扣押措施 ${inForce.join("、")} 尚未作出处理决定或解除，不得结案：${rule.text}；对违法行为已经作出处理决定、不再需要查封、扣押的，应当及时解除（行政强制法第二十八条第一款第三项）。请先作出处理决定（coercion.act seizure.handle）或解除（coercion.act seizure.release）`,
+        rule.source,
+        { measures: inForce },
+      ),
+    );
+  }
+  const pending = Object.entries(c.preservations)
+    .filter(([, p]) => p.registered !== undefined && p.handled === undefined)
+    .map(([id]) => id);
+  if (pending.length > 0) {
+    return err(
+      refuse(
+        "COMMAND_NOT_ALLOWED",
+        `先行登记保存 ${pending.join("、")} 尚未作出处理决定，不得结案；请先作出处理决定（preservation.handle）`,
+        SRC.evidencePreservation,
+        { preservations: pending },
+      ),
+    );
+  }
+  return ok(true);
+}
+
 /** No closing of a transferred case before it was handed to the police (行政处罚法 Art. 27; 移送规定 Art. 5 para. 2). */
 export function checkTransferSent(c: PenaltyCaseContext): Result<true, SanxiangError> {
   if (c.decision?.outcome !== "transfer" || c.transfer?.sent !== undefined) return ok(true);

@@ -12,6 +12,7 @@ import {
   actOnMeasure,
   approvePreservation,
   caseSurcharge,
+  checkNothingHanging,
   checkTransferReported,
   checkTransferSent,
   excludePeriod,
@@ -53,7 +54,7 @@ import {
 import type { CaseState } from "./fold.js";
 import { checkRecords, checkTeam, currentDeadline, type DecideContext, refuse } from "./guards.js";
 import { holdHearing, notifyHearing } from "./hearing.js";
-import { eventsAcceptedIn, measuresSettled, PENALTY_STATE_NAMES, penaltyMachine } from "./machine.js";
+import { eventsAcceptedIn, PENALTY_STATE_NAMES, penaltyMachine } from "./machine.js";
 import { PENALTY_GUARD_SOURCES as SRC } from "./penalty.js";
 import { type RecordedStep, retryOf } from "./retry.js";
 import { approvalFromReviews, checkApprovalCommand } from "./review-gate.js";
@@ -361,15 +362,8 @@ function eventFor(
       }
       const sent = checkTransferSent(c);
       if (sent.isErr()) return err(sent.error);
-      if (!measuresSettled(c)) {
-        return err(
-          refuse(
-            "COMMAND_NOT_ALLOWED",
-            "尚有未解除或未作出处理决定的查封、扣押，或未作出处理决定的先行登记保存，不得结案",
-            SRC.evidencePreservation,
-          ),
-        );
-      }
+      const settled = checkNothingHanging(c);
+      if (settled.isErr()) return err(settled.error);
       return ok({ type: "case.closed", at });
     }
     case "preservation.approve":
