@@ -158,83 +158,108 @@ const STAGE_KEY = ascii(',"stage":"');
 const TYPE_KEY = ascii(',"type":"');
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const CLOSE_BRACE = 0x7d;
 
-function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
-  const last = hay.length - needle.length;
-  const first = needle[0] as number;
-  // The typed array's own indexOf finds the first byte (a builtin, not a loop in JavaScript).
-  outer: for (let i = hay.indexOf(first, from); i >= 0 && i <= last; i = hay.indexOf(first, i + 1)) {
-    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+/** Whether `key` lies at `bytes[at…]`. */
+function keyAt(bytes: Uint8Array, at: number, key: Uint8Array): boolean {
+  if (at < 0 || at + key.length > bytes.length) return false;
+  for (let j = 0; j < key.length; j++) if (bytes[at + j] !== key[j]) return false;
+  return true;
+}
+
+/** Where the first `,"caseId":"` lies, or −1 (a plain loop: it lies some 80 bytes in). */
+function firstCaseIdKey(bytes: Uint8Array): number {
+  const last = bytes.length - CASE_ID_KEY.length;
+  for (let i = 0; i <= last; i++) {
+    if (bytes[i] !== COMMA) continue;
+    let j = 1;
+    while (j < CASE_ID_KEY.length && bytes[i + j] === CASE_ID_KEY[j]) j++;
+    if (j === CASE_ID_KEY.length) return i;
   }
   return -1;
 }
 
-function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
-  const first = needle[0] as number;
-  // The typed array's own lastIndexOf steps back to each candidate first byte.
-  outer: for (
-    let i = hay.length >= needle.length ? hay.lastIndexOf(first, hay.length - needle.length) : -1;
-    i >= 0;
-    i = i > 0 ? hay.lastIndexOf(first, i - 1) : -1
-  ) {
-    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+/**
+ * The envelope's tail read backwards from where the type's value starts (`typeAt`, just after
+ * `,"type":"`): `,"seq":<1–16 digits>,"stage":"<stage>"` must end right before that key, the
+ * stage's value holding no quote, backslash or non-ASCII byte. Returns where `,"seq":` lies,
+ * or −1.
+ */
+function seqKeyBefore(bytes: Uint8Array, typeAt: number): number {
+  const t = typeAt - TYPE_KEY.length;
+  if (!keyAt(bytes, t, TYPE_KEY) || bytes[t - 1] !== QUOTE) return -1;
+  let j = t - 2;
+  for (; j >= 0; j--) {
+    const b = bytes[j] as number;
+    if (b === QUOTE) break;
+    if (b === BACKSLASH || b >= 0x80) return -1;
   }
-  return -1;
+  const stageAt = j - STAGE_KEY.length + 1;
+  if (j < 0 || !keyAt(bytes, stageAt, STAGE_KEY)) return -1;
+  let d = stageAt - 1;
+  while (d >= 0 && (bytes[d] as number) >= 0x30 && (bytes[d] as number) <= 0x39) d--;
+  const digits = stageAt - 1 - d;
+  if (digits === 0 || digits > 16) return -1;
+  const s = d + 1 - SEQ_KEY.length;
+  return keyAt(bytes, s, SEQ_KEY) ? s : -1;
+}
+
+/** The value of the digits after `,"seq":` at `s` (checked by {@link seqKeyBefore}). */
+function seqAfter(bytes: Uint8Array, s: number): number {
+  let value = 0;
+  for (let i = s + SEQ_KEY.length; (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x39; i++) {
+    value = value * 10 + ((bytes[i] as number) - 0x30);
+  }
+  return value;
 }
 
 /**
  * The case id, `seq` and type an event's canonical JSON states, read from its bytes without
  * parsing the whole text, or `null` when the bytes are not shaped as one. Sound for canonical
  * JSON of a valid event: keys are sorted (`actor`, `at`, `caseId`, `payload`, `seq`, `stage`,
- * `type`), so the first `,"caseId":"` is the envelope's (nothing before it can hold a quote
- * unescaped: an id, roles, an instant) and the last `,"seq":` is (after it come only the
- * stage and the type, which hold no quote; the type is the last member). Bytes that are not canonical JSON of a valid
- * event fail the leaf-hash check first, unless their leaf hash and the log were rewritten
- * with them — which only a signed head can reveal, and which the projection replay (that
- * parses and schema-checks every event) reports as `STORE_CORRUPT`.
+ * `type`), so the text ends with `,"seq":<n>,"stage":"<stage>","type":"<type>"}` (a stage
+ * and a type hold no quote: read backwards from the end, no search), and the first
+ * `,"caseId":"` is the envelope's (nothing before it can hold a quote unescaped: an id,
+ * roles, an instant). Bytes that are not canonical JSON of a valid event fail the leaf-hash
+ * check first, unless their leaf hash and the log were rewritten with them — which only a
+ * signed head can reveal, and which the projection replay (that parses and schema-checks
+ * every event) reports as `STORE_CORRUPT`.
  */
 export function envelopeOf(
   bytes: Uint8Array,
 ): { readonly caseId: string; readonly seq: number; readonly type: string } | null {
-  const at = indexOfBytes(bytes, CASE_ID_KEY, 0);
+  const n = bytes.length;
+  if (n < 2 || bytes[n - 1] !== CLOSE_BRACE || bytes[n - 2] !== QUOTE) return null;
+  // The type's value: back from its closing quote to its opening one.
+  let k = n - 3;
+  for (; k >= 0 && bytes[k] !== QUOTE; k--) {
+    const b = bytes[k] as number;
+    if (b === BACKSLASH || b >= 0x80) return null;
+  }
+  if (k < 0) return null;
+  const s = seqKeyBefore(bytes, k + 1);
+  if (s < 0) return null;
+  const seq = seqAfter(bytes, s);
+  if (!Number.isSafeInteger(seq)) return null;
+  const at = firstCaseIdKey(bytes);
   if (at < 0) return null;
-  const start = at + CASE_ID_KEY.length;
-  let end = start;
   let caseId = "";
-  for (; end < bytes.length && bytes[end] !== QUOTE; end++) {
+  let end = at + CASE_ID_KEY.length;
+  for (; end < s && bytes[end] !== QUOTE; end++) {
     const b = bytes[end] as number;
     if (b === BACKSLASH || b >= 0x80) return null; // ids are plain ASCII (IdSchema)
     caseId += String.fromCharCode(b);
   }
-  if (end >= bytes.length) return null;
-  const s = lastIndexOfBytes(bytes, SEQ_KEY);
-  if (s <= end) return null;
-  let seq = 0;
-  let i = s + SEQ_KEY.length;
-  const digits = i;
-  for (; i < bytes.length && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x39; i++) {
-    seq = seq * 10 + ((bytes[i] as number) - 0x30);
-  }
-  if (i === digits || i - digits > 16 || !Number.isSafeInteger(seq) || indexOfBytes(bytes, STAGE_KEY, i) !== i) {
-    return null;
-  }
-  // The type is the last member: `,"type":"…"}` ends the text (a type holds no quote).
-  const t = lastIndexOfBytes(bytes, TYPE_KEY);
-  if (t <= i || bytes[bytes.length - 1] !== 0x7d || bytes[bytes.length - 2] !== QUOTE) return null;
+  if (end >= s) return null;
   let type = "";
-  for (let k = t + TYPE_KEY.length; k < bytes.length - 2; k++) {
-    const b = bytes[k] as number;
-    if (b === QUOTE || b === BACKSLASH || b >= 0x80) return null;
-    type += String.fromCharCode(b);
-  }
+  for (let i = k + 1; i < n - 2; i++) type += String.fromCharCode(bytes[i] as number);
   return { caseId, seq, type };
 }
 
 /** Whether `bytes[at…]` holds exactly `text`'s characters, each plain ASCII other than a quote or a backslash. */
 function asciiAt(bytes: Uint8Array, at: number, text: string): boolean {
-  if (typeof text !== "string" || at + text.length > bytes.length) return false;
+  if (at < 0 || at + text.length > bytes.length) return false;
   for (let k = 0; k < text.length; k++) {
     const b = bytes[at + k] as number;
     if (b === QUOTE || b === BACKSLASH || b >= 0x80 || b !== text.charCodeAt(k)) return false;
@@ -244,30 +269,22 @@ function asciiAt(bytes: Uint8Array, at: number, text: string): boolean {
 
 /**
  * Whether {@link envelopeOf}`(bytes)` is exactly `{ caseId, seq, type }`, found by comparing
- * the columns with the bytes in place (no string is built: this runs once an event).
+ * the columns with the bytes in place (no string is built: this runs once an event). The
+ * type column tells where the tail starts, so only the case id's key is searched for.
  */
 export function envelopeMatches(bytes: Uint8Array, caseId: string, seq: number, type: string): boolean {
-  const at = indexOfBytes(bytes, CASE_ID_KEY, 0);
+  if (typeof caseId !== "string" || typeof type !== "string") return false;
+  const n = bytes.length;
+  if (n < 2 || bytes[n - 1] !== CLOSE_BRACE || bytes[n - 2] !== QUOTE) return false;
+  const typeAt = n - 2 - type.length;
+  // The type's characters hold no quote: the opening quote envelopeOf finds is the one before them.
+  if (!asciiAt(bytes, typeAt, type)) return false;
+  const s = seqKeyBefore(bytes, typeAt);
+  if (s < 0 || seqAfter(bytes, s) !== seq) return false;
+  const at = firstCaseIdKey(bytes);
   if (at < 0) return false;
   const start = at + CASE_ID_KEY.length;
-  if (!asciiAt(bytes, start, caseId)) return false;
-  const end = start + caseId.length;
-  if (bytes[end] !== QUOTE) return false;
-  const s = lastIndexOfBytes(bytes, SEQ_KEY);
-  if (s <= end) return false;
-  let value = 0;
-  let i = s + SEQ_KEY.length;
-  const digits = i;
-  for (; i < bytes.length && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x39; i++) {
-    value = value * 10 + ((bytes[i] as number) - 0x30);
-  }
-  if (i === digits || i - digits > 16 || !Number.isSafeInteger(value) || value !== seq) return false;
-  if (indexOfBytes(bytes, STAGE_KEY, i) !== i) return false;
-  const t = lastIndexOfBytes(bytes, TYPE_KEY);
-  const n = bytes.length;
-  if (t <= i || bytes[n - 1] !== 0x7d || bytes[n - 2] !== QUOTE) return false;
-  const typeAt = t + TYPE_KEY.length;
-  return typeof type === "string" && typeAt + type.length === n - 2 && asciiAt(bytes, typeAt, type);
+  return start + caseId.length < s && asciiAt(bytes, start, caseId) && bytes[start + caseId.length] === QUOTE;
 }
 
 /**
