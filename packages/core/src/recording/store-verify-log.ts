@@ -28,6 +28,8 @@ export class RunningMerkleRoot {
   // merged up), then the edge's levels. The hash port reads its input and keeps nothing.
   private readonly buffer: Uint8Array;
   private readonly pair: Uint8Array;
+  // The carry (the node just made), a view made once: recording a node copies it natively.
+  private readonly carry: Uint8Array;
   private readonly n: number;
   private readonly carryAt: number;
   private readonly edgeAt: number;
@@ -41,6 +43,7 @@ export class RunningMerkleRoot {
     this.buffer = new Uint8Array(this.edgeAt + 64 * n);
     this.buffer[0] = 0x01;
     this.pair = this.buffer.subarray(0, 1 + 2 * n);
+    this.carry = this.buffer.subarray(this.carryAt, this.edgeAt);
   }
 
   /**
@@ -104,9 +107,7 @@ export class RunningMerkleRoot {
       hashes = grown;
       this.runHashes[level] = grown;
     }
-    // Byte by byte: no view of the buffer made a node.
-    const { buffer, carryAt } = this;
-    for (let k = 0, at = count * n; k < n; k++) hashes[at + k] = buffer[carryAt + k] as number;
+    hashes.set(this.carry, count * n);
     this.runCount[level] = count + 1;
     this.recordedTotal++;
   }
