@@ -101,7 +101,7 @@ describe("sanxiang case evidence open: an --out that cannot be written (行政�
 });
 
 describe("sanxiang review opinion --out on a full disk", () => {
-  it.skipIf(!existsSync("/dev/full"))("names the file it could not write, code 2", async () => {
+  it.skipIf(!existsSync("/dev/full"))("names the file it could not write: OUTPUT_WRITE_FAILED, code 1", async () => {
     const demo = await runCli(["demo"], { cwd: t.dir });
     expect(demo.code).toBe(0);
     const store = join(t.dir, ".sanxiang", "demo", "events.db");
@@ -109,9 +109,8 @@ describe("sanxiang review opinion --out on a full disk", () => {
       ["review", "opinion", "SPT-SCJ-MAJOR-001", "--store", store, "--sample", "--out", "/dev/full"],
       { cwd: t.dir },
     );
-    expect(r.code).toBe(2);
-    expect(r.err).toContain("/dev/full");
-    expect(r.err).toContain("ENOSPC");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("错误 [OUTPUT_WRITE_FAILED] 写入 /dev/full：磁盘空间不足（ENOSPC）");
   });
 });
 

@@ -95,6 +95,10 @@ const FS_REASONS: Readonly<Record<string, string>> = {
   EMFILE: "打开的文件过多",
   EBUSY: "文件正被占用",
   EIO: "读写设备出错",
+  EDQUOT: "超出磁盘配额",
+  EFBIG: "文件超出大小限制",
+  ENOTEMPTY: "目录不为空",
+  EXDEV: "不在同一文件系统",
   EADDRINUSE: "端口已被占用",
   EADDRNOTAVAIL: "本机没有该地址",
 };

@@ -148,6 +148,7 @@ const FAILURE_CODES: ReadonlySet<SanxiangErrorCode> = new Set<SanxiangErrorCode>
   "EVIDENCE_STORE_FAILED",
   "SIGNER_FAILED",
   "PUBLISHER_FAILED",
+  "OUTPUT_WRITE_FAILED",
 ]);
 
 /** The exit code for a coded error: 1 for damaged data or a failed service, else 2 (input refused). */

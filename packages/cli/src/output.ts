@@ -4,13 +4,19 @@
 // beside the target that is renamed over it only when complete — a failure leaves no half file.
 // A character device or a pipe (`/dev/stdout`, a FIFO) is written straight through: it is a
 // stream, not a file to replace.
+//
+// Two kinds of failure: a path the operator cannot write to (a missing directory, no permission
+// to create the temporary file) is refused as `INVALID_INPUT` before anything is written (exit
+// 2); a write that fails once it has begun — disk full, quota, an I/O error, a file system gone
+// read-only — is `OUTPUT_WRITE_FAILED` naming the file and the system's reason (exit 1), the
+// target left as it was and the temporary file removed.
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { type FileHandle, link, lstat, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { err, ok, type Result, type SanxiangError, sanxiangError } from "@sanxiang/core";
+import { err, ok, type Result, SanxiangError, sanxiangError } from "@sanxiang/core";
 import { onInterrupt } from "./interrupt.js";
-import { describeFailure } from "./io.js";
+import { describeFailure, isSystemError } from "./io.js";
 
 /** Where an output goes, checked: the absolute path, the path as typed, and how to write it. */
 export interface OutputTarget {
@@ -67,9 +73,26 @@ export async function outputFile(given: string, o: OutputOptions): Promise<Resul
   return ok({ ...target, stream: false });
 }
 
+/**
+ * Writes every byte of `chunk`: one `write(2)` may write fewer bytes than asked (a disk filling
+ * up, a file-size limit), and the rest must be written — or its failure seen — before the file
+ * counts as complete.
+ */
+async function writeAll(handle: FileHandle, chunk: string | Uint8Array): Promise<void> {
+  let rest = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+  while (rest.byteLength > 0) {
+    const { bytesWritten } = await handle.write(rest, 0, rest.byteLength);
+    if (bytesWritten <= 0) throw Object.assign(new Error("EIO: write returned no bytes"), { code: "EIO" });
+    rest = rest.subarray(bytesWritten);
+  }
+}
+
 /** An output being written: chunks in, then `commit` (renamed into place) or `abort` (removed). */
 export interface PendingOutput {
-  /** Appends bytes. */
+  /**
+   * Appends bytes. A failed write rejects with a coded `OUTPUT_WRITE_FAILED` (a
+   * `SanxiangError`) naming the file and the system's reason; the caller then calls `abort`.
+   */
   write(chunk: string | Uint8Array): Promise<void>;
   /** Puts the complete file in place; refuses (and removes the temporary file) if it cannot. */
   commit(): Promise<Result<void, SanxiangError>>;
@@ -77,8 +100,61 @@ export interface PendingOutput {
   abort(): Promise<void>;
 }
 
+/**
+ * System errors that mean the path itself cannot be written by this operator (a missing or
+ * non-directory parent, no permission to create a file there, a name too long): when creating
+ * the temporary file they are the operator's input, refused before anything happened (exit 2).
+ * Anything else — and any failure once writing has begun — is the system's (exit 1).
+ */
+const PATH_ERRNOS: ReadonlySet<string> = new Set([
+  "ENOENT",
+  "ENOTDIR",
+  "EISDIR",
+  "EACCES",
+  "EPERM",
+  "ENAMETOOLONG",
+  "ELOOP",
+  "EEXIST",
+]);
+
+/**
+ * 输出文件写入失败 — a write that failed after the checks (disk full, quota, I/O error, a file
+ * system turned read-only, permission lost): `OUTPUT_WRITE_FAILED` naming the file and the
+ * system's reason, exit 1. `kept` says what became of the target: a file is left as it was
+ * (and the temporary file removed); a device or pipe was being written straight through.
+ */
+export function outputWriteFailed(
+  shown: string,
+  e: unknown,
+  details: Record<string, unknown> = {},
+  kept = "原有内容未改动，临时文件已删除",
+): SanxiangError {
+  if (SanxiangError.isInstance(e)) return e;
+  return sanxiangError("OUTPUT_WRITE_FAILED", `写入 ${describeFailure(e, shown)}${kept === "" ? "" : `；${kept}`}`, {
+    details: { path: shown, ...details, ...(isSystemError(e) ? { errno: e.code } : {}) },
+    cause: e,
+  });
+}
+
 function writeFailure(target: OutputTarget, e: unknown): SanxiangError {
-  return refusal(`无法写入 ${describeFailure(e, target.shown)}`, { option: target.option, path: target.shown });
+  return outputWriteFailed(
+    target.shown,
+    e,
+    { option: target.option },
+    target.stream ? "" : target.force ? "原有文件未改动，临时文件已删除" : "临时文件已删除",
+  );
+}
+
+/** A failure to create the temporary file (or open a stream): the path's fault, or the system's. */
+function openFailure(target: OutputTarget, e: unknown): SanxiangError {
+  if (isSystemError(e) && PATH_ERRNOS.has(e.code)) {
+    return refusal(`无法写入 ${describeFailure(e, target.shown)}`, {
+      option: target.option,
+      path: target.shown,
+      errno: e.code,
+    });
+  }
+  return writeFailure(target, e);
 }
 
 /**
@@ -93,11 +169,15 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
     try {
       handle = await open(target.path, "w");
     } catch (e) {
-      return err(writeFailure(target, e));
+      return err(openFailure(target, e));
     }
     return ok({
       write: async (chunk) => {
-        await handle.write(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+        try {
+          await writeAll(handle, chunk);
+        } catch (e) {
+          throw writeFailure(target, e);
+        }
       },
       commit: async () => {
         try {
@@ -117,7 +197,7 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
   try {
     handle = await open(part, "wx");
   } catch (e) {
-    return err(writeFailure(target, e));
+    return err(openFailure(target, e));
   }
   // Ctrl-C before the rename: the temporary file goes with the process (interrupt.ts).
   const release = onInterrupt(() => rmSync(part, { force: true }));
@@ -134,17 +214,18 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
   };
   return ok({
     write: async (chunk) => {
-      await handle.write(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+      try {
+        await writeAll(handle, chunk);
+      } catch (e) {
+        throw writeFailure(target, e);
+      }
     },
     commit: async () => {
       try {
         await handle.sync();
         await close();
         if (target.force) await rename(part, target.path);
-        else {
-          await link(part, target.path);
-          await rm(part, { force: true });
-        }
+        else await linkNew(part, target.path);
         release();
         return ok(undefined);
       } catch (e) {
@@ -159,6 +240,31 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
     },
     abort,
   });
+}
+
+/**
+ * Puts `part` at `path` without replacing a file that appeared meanwhile: a hard link (which
+ * fails with `EEXIST`), then the temporary name removed. A file system without hard links (FAT,
+ * some network mounts) falls back to a rename once `path` is checked absent.
+ */
+async function linkNew(part: string, path: string): Promise<void> {
+  try {
+    await link(part, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+    const there = await lstat(path).then(
+      () => true,
+      (x: NodeJS.ErrnoException) => {
+        if (x.code === "ENOENT") return false;
+        throw x;
+      },
+    );
+    if (there) throw Object.assign(new Error(`EEXIST: ${path}`), { code: "EEXIST", path });
+    await rename(part, path);
+    return;
+  }
+  await rm(part, { force: true });
 }
 
 /** Writes a whole output at once (temporary file, then rename); a failure leaves nothing behind. */
@@ -212,12 +318,19 @@ export async function outputDir(
   return err(refusal(`${given} 已有文件：如需覆盖请加 --force`, { ...details, reason: "exists" }));
 }
 
-/** Creates an output directory (and its parents); a failure is a refusal naming it. */
+/**
+ * Creates an output directory (and its parents): a path that cannot be made (a file in the way,
+ * no permission) is a refusal naming it (`INVALID_INPUT`); a full or failing disk is
+ * `OUTPUT_WRITE_FAILED`.
+ */
 export async function makeOutputDir(path: string, shown: string): Promise<Result<void, SanxiangError>> {
   try {
     await mkdir(path, { recursive: true });
     return ok(undefined);
   } catch (e) {
+    if (isSystemError(e) && !PATH_ERRNOS.has(e.code)) {
+      return err(outputWriteFailed(shown, e, {}, ""));
+    }
     return err(refusal(`无法创建目录 ${describeFailure(e, shown)}`, { path: shown }));
   }
 }
