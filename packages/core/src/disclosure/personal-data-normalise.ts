@@ -59,6 +59,116 @@ const HAN_DIGITS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * 繁体字 — the traditional forms of the characters the labels are written with (證→证, 號→号,
+ * 電話→电话, 帳號→帐号, 護照→护照, 診斷→诊断, 戶籍→户籍, 於→于 …), read as the simplified
+ * ones: a decision written or pasted in traditional characters (身份證號碼, 聯繫電話, 微信號)
+ * is read as its simplified text is. Only these, one character for one (offsets unchanged);
+ * names are normalised the same way, so a given name is still found.
+ */
+const TRADITIONAL: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    "證证",
+    "號号",
+    "碼码",
+    "電电",
+    "話话",
+    "機机",
+    "聯联",
+    "繫系",
+    "絡络",
+    "帳帐",
+    "賬账",
+    "銀银",
+    "開开",
+    "護护",
+    "診诊",
+    "斷断",
+    "狀状",
+    "況况",
+    "戶户",
+    "於于",
+    "為为",
+    "現现",
+    "暫暂",
+    "傳传",
+    "郵邮",
+    "鄉乡",
+    "軍军",
+    "許许",
+    "確确",
+    "體体",
+    "殘残",
+    "類类",
+    "別别",
+    "級级",
+    "歷历",
+    "臺台",
+    "辦办",
+    "營营",
+    "經经",
+    "註注",
+    "冊册",
+    "業业",
+    "單单",
+    "關关",
+    "網网",
+    "場场",
+    "產产",
+    "門门",
+    "執执",
+    "檢检",
+    "監监",
+    "訴诉",
+    "舉举",
+    "報报",
+    "詢询",
+    "諮咨",
+    "務务",
+    "隱隐",
+    "後后",
+    "禍祸",
+    "憂忧",
+    "編编",
+    "條条",
+    "記记",
+    "訂订",
+    "認认",
+    "說说",
+  ].map((p) => [p[0] as string, p[1] as string]),
+);
+
+/**
+ * 带圈数字 — enclosed digits NFKC leaves alone (❶–❿ U+2776, ➀–➉ U+2780, ➊–➓ U+278A, ⓫–⓴
+ * U+24EB, ⓵–⓾ U+24F5, ⓿ U+24FF, 🄋 🄌): their value as ASCII digits, so `❶❸❽…` is read as
+ * `138…`. Ranges of ten, first code point and the value of the first.
+ */
+const ENCLOSED_DIGITS: readonly (readonly [number, number, number])[] = [
+  [0x2776, 10, 1],
+  [0x2780, 10, 1],
+  [0x278a, 10, 1],
+  [0x24eb, 10, 11],
+  [0x24f5, 10, 1],
+  [0x24ff, 1, 0],
+  [0x1f10b, 2, 0],
+];
+
+function enclosedDigit(cp: number): string | undefined {
+  for (const [first, count, value] of ENCLOSED_DIGITS) {
+    if (cp >= first && cp < first + count) return String(value + cp - first);
+  }
+  return undefined;
+}
+
+/**
+ * Digits NFKC writes with punctuation round them (⑴ → `(1)`, ⒈ → `1.`, 🄁 → `0,`, U+2474–
+ * U+249B, U+1F100–U+1F10A): one character that a reader reads as its digits alone.
+ */
+function punctuatedDigit(cp: number, folded: string): string | undefined {
+  if (!((cp >= 0x2474 && cp <= 0x249b) || (cp >= 0x1f100 && cp <= 0x1f10a))) return undefined;
+  return folded.replace(/\D/g, "");
+}
+
+/**
  * The value of a decimal digit of any script NFKC leaves alone (Arabic-Indic ١, Devanagari १
  * …): Unicode encodes each script's digits as a run 0–9, so its place in the run is its value.
  */
@@ -129,14 +239,17 @@ export function normalise(text: string): Normalised {
     const end = ref === undefined ? i + (cp > 0xffff ? 2 : 1) : ref.end;
     let n: string;
     if (cp < 0x80) n = cp === 0x78 ? "X" : String.fromCharCode(cp);
-    else if (cp >= 0x4e00 && cp <= 0x9fff) n = HAN_DIGITS[String.fromCharCode(cp)] ?? String.fromCharCode(cp);
-    else {
+    else if (cp >= 0x4e00 && cp <= 0x9fff) {
+      const ch = String.fromCharCode(cp);
+      n = HAN_DIGITS[ch] ?? TRADITIONAL[ch] ?? ch;
+    } else {
       const ch = String.fromCodePoint(cp);
       if (FORMAT_CHAR.test(ch) || MARK.test(ch)) {
         i = end;
         continue;
       }
-      n = HAN_DIGITS[ch] ?? ch.normalize("NFKC").replace(/x/g, "X");
+      const folded = ch.normalize("NFKC");
+      n = HAN_DIGITS[ch] ?? enclosedDigit(cp) ?? punctuatedDigit(cp, folded) ?? folded.replace(/x/g, "X");
       if (DECIMAL_DIGIT.test(n) && !/^\d$/.test(n)) n = digitValue(n);
     }
     if (n.length === 1 && BLANK.test(n)) {

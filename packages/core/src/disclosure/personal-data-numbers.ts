@@ -76,10 +76,27 @@ function classifyGrouped(digits: string, groups: readonly Group[]): RedactionFie
   const wide = groups.every((g) => g.digits.length >= 3);
   if (wide && /^\d{16,19}$/.test(digits) && luhn(digits)) return "bankAccount";
   if (wide && isLegacyResidentId(digits)) return "residentId";
-  if (groups.length === 2 && /^0\d{2,3}$/.test(groups[0]?.digits ?? "") && /^\d{7,8}$/.test(groups[1]?.digits ?? "")) {
-    return "phone";
-  }
+  if (isLandline(groups)) return "phone";
   return undefined;
+}
+
+/**
+ * 固定电话 in groups: an area code and a local number of 7–8 digits, the local number in one
+ * group or in groups of 3–4 (`0955-7012345`, `010-8765-4321`, `0951 501 2345`); or the
+ * country code 86 / 0086, the area code without its 0 and the local number
+ * (`+86-951-5012345`, `0086 10 87654321`).
+ */
+function isLandline(groups: readonly Group[]): boolean {
+  const sizes = groups.map((g) => g.digits);
+  const local = (rest: readonly string[]) =>
+    /^\d+$/.test(rest.join("")) &&
+    rest.join("").length >= 7 &&
+    rest.join("").length <= 8 &&
+    (rest.length === 1 || rest.every((g) => g.length >= 3 && g.length <= 4));
+  const [first, second] = sizes;
+  if (first === undefined || second === undefined) return false;
+  if ((first === "86" || first === "0086") && /^[1-9]\d{1,2}$/.test(second) && local(sizes.slice(2))) return true;
+  return /^0\d{2,3}$/.test(first) && local(sizes.slice(1));
 }
 
 /**
@@ -110,9 +127,15 @@ const MAX_AMOUNT_DIGITS = 15;
 /** Labels after which a long number is a public code (文号, 编号, 事项编码, 执法证号, 信用代码…), not an account. */
 const CODE_LABEL_BEFORE =
   /(?:文号|编号|编码|(?<!身份)证号|执法证件号码|执法证件号|条码|代码|注册号|登记号|批号|批准号|序号|案号|单号|订单号|流水号|第)[:\s]*(?:为|是)?[:\s]*$/;
-/** A long number followed by a unit is an amount or a quantity, or by 号 a document's number. */
+/**
+ * A long number followed by a unit is an amount or a quantity, or by 号 a document's number —
+ * with its fraction between (`100000000000.00元`).
+ */
 const UNIT_AFTER =
-  /^\s*(?:号|元|角|分|万|亿|%|‰|个|人|次|件|份|条|项|天|日|年|月|米|吨|克|升|斤|公斤|千克|平方|立方|册|张|台|辆|箱|瓶|盒|袋)/;
+  /^(?:\.\d{1,4})?\s*(?:号|元|角|分|万|亿|%|‰|个|人|次|件|份|条|项|天|日|年|月|米|吨|克|升|斤|公斤|千克|平方|立方|册|张|台|辆|箱|瓶|盒|袋)/;
+
+/** The unit of an amount after a decimal fraction (元, 万元, 亿元, %, ‰). */
+const AMOUNT_UNIT_AFTER = /^\s*(?:元|万|亿|%|‰)/;
 
 /**
  * Is the run part of an ASCII identifier (an id, a URL, a file name)? Its neighbour is a
@@ -148,7 +171,7 @@ function longUnlabelled(t: string, groups: readonly Group[], run: { start: numbe
   if (digits.replace(/X/g, "").length < LONG_DIGIT_RUN) return false;
   if (CODE_LABEL_BEFORE.test(t.slice(Math.max(0, first.start - 12), first.start))) return false;
   // 15 digits are a trillion yuan in fen: a longer "amount" is an account with a unit after it.
-  if (digits.length <= MAX_AMOUNT_DIGITS && UNIT_AFTER.test(t.slice(last.end, last.end + 4))) return false;
+  if (digits.length <= MAX_AMOUNT_DIGITS && UNIT_AFTER.test(t.slice(last.end, last.end + 9))) return false;
   if (inIdentifier(t, run.start, run.end)) return false;
   // A valid 统一社会信用代码 written in digits is public — when it is the whole number; 18 digits
   // of a longer number (a 19-digit card written 4-4-4-4-2-1) are not a code.
@@ -251,14 +274,41 @@ function numberFindings(
 
 /**
  * Separators looked through only for a resident ID (checked by its date and check character)
- * or a mobile written in groups of 3+ digits: slashes, commas, underscores, tildes, asterisks
- * and brackets (`138/1234/5678`, `(138)1234-5678`, `110105_19491231_002X`). Amounts (`13,800,000`),
- * dates and ranges never make one: their groups are short or their digits are not an ID's.
+ * or a mobile written in groups of 3+ digits: slashes, commas, underscores, tildes and wave
+ * dashes (U+301C, U+2053), asterisks, brackets and the ideographic full stop `。`
+ * (`138/1234/5678`, `(138)1234-5678`, `110105_19491231_002X`, `138。1234。5678`). Amounts
+ * (`13,800,000`), dates and ranges never make one: their groups are short or their digits are
+ * not an ID's. Through a comma — a list's separator in Chinese prose — a mobile is read only in
+ * the groupings a phone number is written in (3-4-4, 4-4-3, 3-8: groups of 3–4 digits, or 3
+ * then 8): `13812345，678` and `1381234，5678` are two numbers of a list, not a mobile. A bank
+ * card (Luhn, 16–19 digits) through these separators only in groups of 4 and never through a
+ * comma (`6217/0012/3456/7893`; an amount's `1,234,567,890,123,456` is no card).
  */
-const LOOSE_SEP = `(?:${SEP}|[/,_~*()\\\\])`;
+const LOOSE_SEP = `(?:${SEP}|[/,_~*()\\\\\u3002\u301C\u2053])`;
 // Never a run touching a letter or digit outside it: the tail of one code and the head of the
 // next (`…M30202H150，11110000A…`, two credit codes) are not one number.
 const LOOSE_NUMBER = new RegExp(`(?<![A-Za-z\\d])\\d[\\dX]*(?:${LOOSE_SEP}{1,3}\\d[\\dX]*)+(?![A-Za-z\\d])`, "gu");
+
+/** The groupings a mobile is written in: groups of 3–4 digits (3-4-4, 4-4-3), or 3 then 8. */
+function phoneGrouping(span: readonly Group[]): boolean {
+  const sizes = span.map((g) => g.digits.length);
+  return sizes.every((n) => n >= 3 && n <= 4) || (sizes.length === 2 && sizes[0] === 3 && sizes[1] === 8);
+}
+
+/**
+ * A bank card written in groups of 4 (the last 1–4) through a loose separator
+ * (`6217/0012/3456/7893`): 16–19 digits passing the Luhn check, not inside an identifier (a
+ * URL's path `/art/2025/…`) and not a valid 统一社会信用代码.
+ */
+function isLooseCard(t: string, span: readonly Group[]): boolean {
+  const first = span[0];
+  const last = span[span.length - 1];
+  if (first === undefined || last === undefined || span.length < 2) return false;
+  const digits = span.map((g) => g.digits).join("");
+  if (!/^\d{16,19}$/.test(digits) || !luhn(digits) || isPublicCreditCode(digits)) return false;
+  if (!span.slice(0, -1).every((g) => g.digits.length === 4) || last.digits.length > 4) return false;
+  return !inIdentifier(t, first.start, last.end);
+}
 
 function looseNumbers(t: string, out: PersonalDataFinding[]): void {
   for (const m of t.matchAll(LOOSE_NUMBER)) {
@@ -266,18 +316,22 @@ function looseNumbers(t: string, out: PersonalDataFinding[]): void {
     for (let i = 0; i < groups.length; i++) {
       let digits = (groups[i] as Group).digits;
       let wide = digits.length >= 3;
-      for (let j = i + 1; j < groups.length && digits.length < 18; j++) {
+      for (let j = i + 1; j < groups.length && digits.length < MAX_GROUPED; j++) {
         // Every group but the last of 3+ digits (`110105/19491231/002X`, `1101 0519 4912 3100 2X`):
         // dates in a list (`2032-07-05，2033-11-01`) have groups of two and never make an ID.
         const before = wide;
         digits += (groups[j] as Group).digits;
         wide &&= (groups[j] as Group).digits.length >= 3;
+        const span = groups.slice(i, j + 1);
+        const comma = t.slice((groups[i] as Group).end, (groups[j] as Group).start).includes(",");
         const field =
           digits.length === 18 && before && isResidentId(digits)
             ? "residentId"
-            : wide && MOBILE.test(digits)
+            : wide && MOBILE.test(digits) && (!comma || phoneGrouping(span))
               ? "mobile"
-              : undefined;
+              : !comma && isLooseCard(t, span)
+                ? "bankAccount"
+                : undefined;
         if (field !== undefined) {
           out.push({ field, start: (groups[i] as Group).start, end: (groups[j] as Group).end });
         }
@@ -286,15 +340,27 @@ function looseNumbers(t: string, out: PersonalDataFinding[]): void {
   }
 }
 
+const BRACKETED_LANDLINE = new RegExp(
+  `(?<![\\dX])\\(0\\d{2,3}\\)${SEP}?(?:\\d{7,8}|\\d{3,4}${SEP}\\d{4})(?![\\dX])`,
+  "gu",
+);
+
 /** 号码 — every resident ID, mobile, landline, card and long unlabelled run in a normalised text. */
 export function numbers(t: string, out: PersonalDataFinding[]): void {
   for (const m of t.matchAll(NUMBER)) {
     const start = m.index ?? 0;
-    numberFindings(t, groupsOf(start, m[0]), { start, end: start + m[0].length }, out);
+    // An amount's fraction before its unit (`130000000.00元`) is no group of the number: the
+    // integer part alone is judged (a mobile is never written 9.2).
+    const fraction = /\.\d{1,2}$/.exec(m[0]);
+    const end = start + m[0].length;
+    const run =
+      fraction !== null && AMOUNT_UNIT_AFTER.test(t.slice(end, end + 3)) ? m[0].slice(0, -fraction[0].length) : m[0];
+    numberFindings(t, groupsOf(start, run), { start, end: start + run.length }, out);
   }
   looseNumbers(t, out);
-  // (0951) 1234567 — an area code in brackets (full-width brackets are ASCII after NFKC).
-  for (const m of t.matchAll(/(?<![\dX])\(0\d{2,3}\)\s?\d{7,8}(?![\dX])/g)) {
+  // (0951) 1234567, (010)8765-4321 — an area code in brackets (full-width brackets are ASCII
+  // after NFKC), the local number in one group or two.
+  for (const m of t.matchAll(BRACKETED_LANDLINE)) {
     out.push({ field: "phone", start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
 }

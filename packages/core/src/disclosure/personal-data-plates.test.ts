@@ -1,6 +1,8 @@
 // Vehicle licence plates, WeChat ids and QQ numbers (个人信息保护法 Art. 4): a hostile table of
 // the ways they are written, and the public codes that look close and must stay.
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { PROVINCES } from "./personal-data-plates.js";
 import {
   DEFAULT_REDACTION_POLICY,
   findPersonalData,
@@ -43,6 +45,20 @@ export const HOSTILE: readonly (readonly [string, string, string, RedactionField
   ["plate, zero-width space inside", "宁A\u200B12345", "宁A\u200B12345", "licencePlate"],
   ["plate, in brackets", "（宁A12345）", "宁A12345", "licencePlate"],
   ["plate, a company's vehicle", "某某公司名下宁E88888货车", "宁E88888", "licencePlate"],
+  // A blank and a digit after the plate is the next word, not the plate's tail (review finding).
+  ["plate, blank and a count", "宁A12345 3辆", "宁A12345", "licencePlate"],
+  ["plate, middle dot, blank and a year", "车牌宁A·12345 2024年", "宁A·12345", "licencePlate"],
+  ["plate, blank and a year", "宁A12345 2024年3月", "宁A12345", "licencePlate"],
+  ["plate, ideographic space and a count", "宁A12345\u30003辆", "宁A12345", "licencePlate"],
+  ["plate, line break and digits", "宁A12345\n2024年", "宁A12345", "licencePlate"],
+  ["plate, blank and a letter", "宁A12345 A区停放", "宁A12345", "licencePlate"],
+  ["plate, new energy, blank and digits", "宁AD12345 12时", "宁AD12345", "licencePlate"],
+  ["plate, large new energy, blank and a digit", "宁A12345D 2辆", "宁A12345D", "licencePlate"],
+  ["plate, suffix, blank and a digit", "京A1234学 2", "京A1234学", "licencePlate"],
+  ["plate, letters in the serial, blank and a digit", "京AB1C23 5", "京AB1C23", "licencePlate"],
+  ["plate, spaced out, blank and a digit", "宁 A 1 2 3 4 5 6辆", "宁 A 1 2 3 4 5", "licencePlate"],
+  ["plate, traditional province, blank and a digit", "寧A12345 3", "寧A12345", "licencePlate"],
+  ["plate, wrapped at a line break", "车牌宁A\n12345", "宁A\n12345", "licencePlate"],
   ["WeChat, 微信号：", "微信号：zhang_san88", "zhang_san88", "wechatId"],
   ["WeChat, 微信:", "微信:abc-12345", "abc-12345", "wechatId"],
   ["WeChat, 微信号为", "其微信号为wxzhang2020", "wxzhang2020", "wechatId"],
@@ -90,6 +106,11 @@ export const LOOK_ALIKES: readonly (readonly [string, string])[] = [
   ["a four-character code", "宁A1234"],
   ["a longer code", "宁A1234567"],
   ["a code joined on", "宁A12345-6"],
+  ["a code joined on by a dot", "宁A12345.6"],
+  ["a code joined on by a middle dot", "宁A12345·6"],
+  ["a code joined on by an en dash", "宁A12345–6"],
+  ["a four-character code, a blank and digits", "宁A1234 567"],
+  ["a four-character code, a blank and a digit", "宁A1234 5678"],
   ["embassy prose", "致使123456元损失"],
   ["WeChat official account", "关注微信公众号：sxscjgj"],
   ["WeChat group, payment", "通过微信支付12345元"],
@@ -152,4 +173,59 @@ describe("public texts that look close are left alone", () => {
     };
     expect(findPersonalData("宁A12345", off)).toEqual([]);
   });
+});
+
+// The review's finding as a property: a plate followed by a blank (space, U+3000, tab, line
+// break) and a digit or a word is still a plate — the next word is not read into its serial;
+// a plate joined to more characters by a hyphen, dash, dot or middle dot is a longer code.
+describe("plate property: what follows a plate", () => {
+  const serialChar = fc.constantFrom(..."ABCDEFGHJKLMNPQRSTUVWXYZ0123456789");
+  const digit = fc.constantFrom(..."0123456789");
+  const ordinary = fc
+    .array(fc.oneof(digit, digit, serialChar), { minLength: 5, maxLength: 5 })
+    .filter((cs) => cs.filter((c) => /\d/.test(c)).length >= 3)
+    .map((cs) => cs.join(""));
+  const small = fc
+    .tuple(fc.constantFrom(..."DABCEFGHJK"), serialChar, fc.array(digit, { minLength: 4, maxLength: 4 }))
+    .map(([a, b, ds]) => `${a}${b}${ds.join("")}`);
+  const large = fc
+    .tuple(fc.array(digit, { minLength: 5, maxLength: 5 }), fc.constantFrom("D", "F"))
+    .map(([ds, e]) => `${ds.join("")}${e}`);
+  const suffixed = fc
+    .tuple(fc.array(digit, { minLength: 4, maxLength: 4 }), fc.constantFrom("学", "警", "挂"))
+    .map(([ds, s]) => `${ds.join("")}${s}`);
+  const plate = fc
+    .tuple(
+      fc.constantFrom(...PROVINCES),
+      fc.constantFrom(..."ABCDEFGHJKLMNPQRSTUVWXYZ"),
+      fc.oneof(ordinary, small, large, suffixed),
+    )
+    .map(([p, l, s]) => `${p}${l}${s}`);
+  const blank = fc.constantFrom(" ", "\u3000", "\t", "\n", "\u00A0");
+  const next = fc.oneof(
+    fc.stringMatching(/^[1-9]\d{0,3}$/).chain((n) => fc.constantFrom(`${n}辆`, `${n}年`, `${n}时`, n)),
+    fc.constantFrom("A区", "B座", "停放"),
+  );
+  const joint = fc.constantFrom("-", ".", "·", "–", "－", "．");
+
+  test.prop([plate, blank, next, fc.constantFrom("驾驶", "车牌", "（", "")], { numRuns: 300 })(
+    "a plate, a blank and the next word: the plate is found whole",
+    (p, b, n, before) => {
+      const text = `${before}${p}${b}${n}`;
+      const at = before.length;
+      const found = findPersonalData(text, ctx);
+      expect(covers(found, at, at + p.length, "licencePlate")).toBe(true);
+      expect(redactText(text, ctx).text).not.toContain(p);
+    },
+  );
+
+  // Two or more digits: a 5-character plate, a joint and one digit can itself be a new-energy
+  // plate written with a gap (京AA0000-0 is 京A·A00000); one digit is in LOOK_ALIKES (宁A12345-6).
+  test.prop([plate, joint, fc.stringMatching(/^\d{2,3}$/)], { numRuns: 300 })(
+    "a plate joined on to more digits is a longer code: no plate",
+    (p, j, n) => {
+      const found = findPersonalData(`编码${p}${j}${n}`, ctx);
+      expect(found.filter((f) => f.field === "licencePlate")).toEqual([]);
+    },
+  );
 });

@@ -9,11 +9,14 @@ import type { PersonalDataFinding } from "./redaction.js";
 export const PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼魯蘇贛陝閩貴粵瓊寧雲晉";
 
 /**
- * What may sit between two characters of a plate as people write it: one blank, hyphen, dash,
- * dot or middle dot (`宁A·12345`, `宁A 12345`, `宁A-12345`, `宁 A 1 2 3 4 5`). Full-width ones
- * are ASCII after normalisation (U+FF0E `．`, U+FF0D `－`, U+3000), U+FF65 is U+30FB.
+ * What may sit between two characters of a plate as people write it: one blank (a line break
+ * too: a plate wrapped at the end of a line), hyphen, dash, dot or middle dot (`宁A·12345`,
+ * `宁A 12345`, `宁A-12345`, `宁 A 1 2 3 4 5`). Full-width ones are ASCII after normalisation
+ * (U+FF0E `．`, U+FF0D `－`, U+3000), U+FF65 is U+30FB.
  */
-const GAP = "[ \\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u2027\\u2219\\u22C5\\u30FB]?";
+const GAP = "[ \\n\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u2027\\u2219\\u22C5\\u30FB]?";
+/** A joint that makes the plate and what follows one code (`宁A12345-6`, `宁A12345.6`): a gap but a blank. */
+const JOINT = "[\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u2027\\u2219\\u22C5\\u30FB]";
 
 /** An alphanumeric character of a plate's serial (letters in either case: `宁a12345`). */
 const ALNUM = "[0-9A-Za-z]";
@@ -24,11 +27,14 @@ const ALNUM = "[0-9A-Za-z]";
  * 学 (coach), 警 (police), 挂 (trailer), 港 / 澳 (cross-border), 领 (consulate), 试 / 超
  * (`京A1234学`); a new-energy 6-character serial (`宁AD12345`, `宁A12345D`). The serial is
  * captured with its gaps and judged by {@link isSerial}. A letter or digit right before the
- * province or right after the plate (with or without a gap) means a longer code: not a plate.
+ * province, or right after the plate or after a joint (`宁A12345-6`, `宁A1234567`), means a
+ * longer code: not a plate. After a blank it is the next word (`宁A12345 3辆`, `宁A·12345
+ * 2024年`): the serial then stops at the blank when the longer one is no serial (see
+ * {@link plateAt}).
  */
 const PLATE = new RegExp(
-  `(?<![0-9A-Za-z])[${PROVINCES}]${GAP}[A-Za-z]${GAP}((?:${ALNUM}${GAP}){3,5}${ALNUM})(?:${GAP}([学警挂港澳领试超]))?(?!${GAP}[0-9A-Za-z])`,
-  "gu",
+  `(?<![0-9A-Za-z])[${PROVINCES}]${GAP}[A-Za-z]${GAP}((?:${ALNUM}${GAP}){3,5}${ALNUM})(?:${GAP}([学警挂港澳领试超]))?(?!${JOINT}?[0-9A-Za-z])`,
+  "dgu",
 );
 
 /**
@@ -61,14 +67,31 @@ function isSerial(serial: string, suffix: string | undefined): boolean {
  */
 export function plates(text: string, out: PersonalDataFinding[]): void {
   for (const m of text.matchAll(PLATE)) {
-    const serial = (m[1] as string).replace(/[^0-9A-Za-z]/g, "").toUpperCase();
     const start = m.index ?? 0;
-    if (isSerial(serial, m[2])) out.push({ field: "licencePlate", start, end: start + m[0].length });
-    else if (m[2] !== undefined && isSerial(serial, undefined)) {
-      // A 5-character plate before a word starting with a suffix's character (宁A12345学习):
-      // the plate without it.
-      const plate = m[0].replace(/[^0-9A-Za-z]*[学警挂港澳领试超]$/u, "");
-      out.push({ field: "licencePlate", start, end: start + plate.length });
-    }
+    const length = plateAt(m[0], m[1] as string, (m.indices?.[1]?.[0] ?? start) - start, m[2]);
+    if (length !== undefined) out.push({ field: "licencePlate", start, end: start + length });
   }
+}
+
+/**
+ * How much of a match `whole` (serial `written` with its gaps, suffix `suffix`) is a plate:
+ * the whole match when its serial is one; a 5-character plate before a word starting with a
+ * suffix's character (宁A12345学习) without it; or — the serial read past a blank into the
+ * next word (`宁A12345 3辆` read as the serial `12345 3`) — the plate up to that blank.
+ */
+function plateAt(whole: string, written: string, serialAt: number, suffix: string | undefined): number | undefined {
+  const serial = written.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
+  if (isSerial(serial, suffix)) return whole.length;
+  if (suffix !== undefined && isSerial(serial, undefined)) {
+    return whole.replace(/[^0-9A-Za-z]*[学警挂港澳领试超]$/u, "").length;
+  }
+  // Shorter serials ending before a blank, longest first.
+  for (let k = written.length - 1; k > 0; k--) {
+    const c = written[k] as string;
+    if (c !== " " && c !== "\n") continue;
+    const prefix = written.slice(0, k);
+    if (/[^0-9A-Za-z]$/.test(prefix)) continue;
+    if (isSerial(prefix.replace(/[^0-9A-Za-z]/g, "").toUpperCase(), undefined)) return serialAt + prefix.length;
+  }
+  return undefined;
 }

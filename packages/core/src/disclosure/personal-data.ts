@@ -14,6 +14,7 @@ import {
   HEALTH_LABEL,
   idDocuments,
   labelled,
+  MAY_HOLD_EMAIL,
   PERSON_ADDRESS_LABEL,
   phones,
   qqNumbers,
@@ -65,6 +66,38 @@ function namesToHide(ctx: RedactionContext): readonly { readonly name: string; r
     .sort((a, b) => b.name.length - a.name.length);
 }
 
+/**
+ * The text with each blank between two Chinese characters dropped (`身 份 证 号`, `住 址`,
+ * `微 信 号` read as a reader reads them), and for each unit of it the index of the unit of
+ * `t` it is. Labels are looked for in it too.
+ */
+function closeUp(t: string): { readonly text: string; readonly at: readonly number[] } | undefined {
+  const han = /\p{Script=Han}/u;
+  let text = "";
+  const at: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i] as string;
+    if ((c === " " || c === "\n") && han.test(t[i - 1] ?? "") && han.test(t[i + 1] ?? "")) continue;
+    text += c;
+    at.push(i);
+  }
+  return text.length === t.length ? undefined : { text, at };
+}
+
+/** The labelled detectors (addresses, health, phones, identity documents, accounts, WeChat, QQ) over `t`. */
+function labelledFindings(t: string, ctx: RedactionContext, hasDigit: boolean, found: PersonalDataFinding[]): void {
+  labelled(t, ADDRESS_LABEL, "homeAddress", found);
+  if (ctx.party?.kind !== "organisation") labelled(t, PERSON_ADDRESS_LABEL, "homeAddress", found);
+  labelled(t, HEALTH_LABEL, "health", found);
+  if (hasDigit) {
+    phones(t, found);
+    idDocuments(t, found);
+    qqNumbers(t, found);
+  }
+  wechatIds(t, found);
+  accounts(t, ctx.party?.kind === "organisation" ? "orgBankAccount" : "bankAccount", found);
+}
+
 /** Overlapping spans become one, as the union, with the field of the longest part. */
 function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
   const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -90,22 +123,30 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
  * itself. Heuristics, honestly:
  *
  * - The text is read as a reader reads it: character references decoded (`&#49;`, `&#x31;`,
- *   `&nbsp;`, `%31`), NFKC (full-width digits, U+3000, NBSP, ①, 𝟏, full-width hyphens and
- *   colons), digits of every script (١, १) and Chinese digits (一三八, 幺, 〇, 壹…) read as
- *   digits, format characters (zero-width space and joiners, soft hyphen, BOM, U+2060,
+ *   `&nbsp;`, `%31`), NFKC (full-width digits, U+3000, NBSP, ①, 𝟏, ¹, full-width hyphens and
+ *   colons), digits of every script (١, १), enclosed digits NFKC leaves or wraps in
+ *   punctuation (❶, ➀, ⓵, ⑴, ⒈) and Chinese digits (一三八, 幺, 〇, 壹…) read as digits, the
+ *   traditional characters labels are written with read as simplified (身份證號碼, 聯繫電話,
+ *   微信號, 診斷), format characters (zero-width space and joiners, soft hyphen, BOM, U+2060,
  *   U+180E) and combining marks dropped, a run of blanks (spaces, tabs, line breaks, control
  *   characters) read as one; inside a number every separator is looked through — blanks,
  *   hyphens, dashes and minus signs of every width, dots and middle dots (1–3 between two
  *   groups) — and for an ID or a mobile in groups of 3+ digits also slashes, commas,
- *   underscores, tildes and brackets. Each finding maps back to the original characters,
- *   separators included.
+ *   underscores, tildes, wave dashes, `。` and brackets (through a comma only in a phone's
+ *   groupings, 3-4-4 or 3-8: `13812345，678` is a list). Each finding maps back to the
+ *   original characters, separators included.
  * - Numbers: resident IDs by their GB 11643 check character in any grouping (6-8-4, 4-4-4-4-2,
  *   3-3-4-4-4 …; 15-digit old numbers by a plausible birth date), mobile numbers `1[3-9]` + 9
- *   digits in any grouping (4-3-4, 3-3-5, with `+86`/`0086`), landlines `0xx(x)-xxxxxxx(x)` and
- *   a 7–8-digit number after a phone label (电话, 手机, 座机 — not 监督电话, 举报电话 …), bank
- *   cards by the Luhn check (16–19 digits), any run of 8+ digits after an account label
- *   (账号, 银行卡号, 银行账号为 …), the number after an identity document's label (护照,
- *   港澳通行证, 台胞证, 证件号码 …), e-mail addresses (not a government body's `….gov.cn`), and
+ *   digits in any grouping (4-3-4, 3-3-5, with `+86`/`0086`), landlines `0xx(x)-xxxxxxx(x)`
+ *   (the local number in one group or in groups of 3–4: `010-8765-4321`, `(0951)501-2345`;
+ *   or `+86`/`0086`, the area code without its 0 and the number: `+86-951-5012345`) and a
+ *   7–8-digit number after a phone label (电话, 手机, 座机, Tel, Phone, Mobile, Fax — not
+ *   监督电话, 举报电话 …), bank cards by the Luhn check (16–19 digits; through slashes or
+ *   underscores in groups of 4), any run of 8+ digits after an account label (账号, 银行卡号,
+ *   银行账号为, Account No. …), the number after an identity document's label (护照,
+ *   港澳通行证, 台胞证, 证件号码, Passport No. …), e-mail addresses, also written to dodge a
+ *   filter (`(at)`, `[at]`, blanks round `@`, `[dot]`, `。`; not a government body's
+ *   `….gov.cn`), and
  *   — a possible account — any other number of {@link LONG_DIGIT_RUN}+ digits whose groups
  *   have 3+ digits each, unless it is a public code: after a code label (文号, 编号, 编码, 证号,
  *   条码, 代码, 第 …), before a unit or 号 when it has at most 15 digits (amounts, quantities,
@@ -113,20 +154,25 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
  *   whole: a longer run containing an ID- or mobile-shaped number is hidden whole.
  * - Home addresses and health conditions only after a label (住址, 家庭住址, 家住, 住在, 居住于,
  *   暂住, 户籍所在地, `，住` after a person's particulars, a bare 地址 — not 办公地址, 经营地址,
- *   注册地址 … —, 住所 of a person; 健康状况, 病史, 诊断, 患有, 患 — not 隐患, 患者 …) up to the
- *   next punctuation — an address written without a label is not found.
+ *   注册地址 … —, 住所 of a person, Home address; 健康状况, 病史, 诊断, 患有, 患 — not 隐患,
+ *   患者 …) up to the next punctuation — an address written without a label is not found.
+ *   Every label is also read with the blanks between its Chinese characters closed up
+ *   (`住 址：`, `微 信 号：`, `电 话`).
  * - Vehicle licence plates (GA 36-2018) without a label: a province abbreviation (or its
  *   traditional form), a letter and a serial — 5 characters with 3+ digits (`宁A12345`,
  *   `宁AB1234`), 4 and a suffix 学/警/挂/港/澳/领/试/超 (`京A1234学`), or a new-energy 6
- *   (`宁AD12345`, `宁A12345D`) — through one blank, hyphen, dot or middle dot between any two
- *   characters, letters in either case, no letter or digit touching it. Any plate, an
+ *   (`宁AD12345`, `宁A12345D`) — through one blank, line break, hyphen, dot or middle dot
+ *   between any two characters, letters in either case, no letter or digit touching it nor
+ *   joined to it by a hyphen or dot (`宁A12345-6` is a code); after a blank comes the next
+ *   word (`宁A12345 3辆`, `宁A·12345 2024年` are plates). Any plate, an
  *   organisation's vehicle too (the plate does not say whose it is; give a company's plate as
  *   a public identifier to publish it). Not embassy plates (使 + digits).
- * - WeChat ids and QQ numbers only after a label: 微信号, 微信, V信, WeChat ID, wx … then a letter
- *   and 5+ letters, digits, `_`, `-` (or 5+ digits); QQ, QQ号, 扣扣 then 5+ digits. An
+ * - WeChat ids and QQ numbers only after a label: 微信号, 微信, V信, 薇信, WeChat ID, wx … then a
+ *   letter and 5+ letters, digits, `_`, `-` (or 5+ digits); QQ, `Q Q`, QQ号, 扣扣 then 5+ digits. An
  *   unlabelled run of 5–11 digits is not a QQ number.
- * - Names only as given in `ctx` (`otherPersons`, and the party when `partyName` is on):
- *   no list of Chinese names can tell a witness from a street.
+ * - Names only as given in `ctx` (`otherPersons`, and the party when `partyName` is on),
+ *   through a blank or a middle dot between their characters (`王 小明`, `王·小明`): no list
+ *   of Chinese names can tell a witness from a street.
  *
  * Findings inside one of `ctx.publicIdentifiers` are not reported (a long run, landline or
  * account shape anywhere in it; a mobile, identity document or e-mail only when it is the
@@ -141,24 +187,26 @@ export function findPersonalData(text: string, ctx: RedactionContext): readonly 
   const hasDigit = /\d/.test(t);
   if (hasDigit) numbers(t, numbered);
   const found: PersonalDataFinding[] = [];
-  labelled(t, ADDRESS_LABEL, "homeAddress", found);
-  if (ctx.party?.kind !== "organisation") labelled(t, PERSON_ADDRESS_LABEL, "homeAddress", found);
-  labelled(t, HEALTH_LABEL, "health", found);
-  if (hasDigit) {
-    phones(t, found);
-    idDocuments(t, found);
-    plates(t, found);
-    qqNumbers(t, found);
+  labelledFindings(t, ctx, hasDigit, found);
+  // Labels written with blanks between their characters (住 址：, 微 信 号：) are read closed up;
+  // what is found there maps back to `t`.
+  const closed = closeUp(t);
+  if (closed !== undefined) {
+    const more: PersonalDataFinding[] = [];
+    labelledFindings(closed.text, ctx, hasDigit, more);
+    for (const f of more) {
+      found.push({ field: f.field, start: closed.at[f.start] as number, end: (closed.at[f.end - 1] as number) + 1 });
+    }
   }
-  wechatIds(t, found);
-  if (t.includes("@")) emails(t, found);
-  accounts(t, ctx.party?.kind === "organisation" ? "orgBankAccount" : "bankAccount", found);
+  if (hasDigit) plates(t, found);
+  if (MAY_HOLD_EMAIL.test(t)) emails(t, found);
   for (const { name, field } of namesToHide(ctx)) {
     const needle = normalisedString(name).replace(/[ \n]/g, "");
     if (needle.length === 0) continue;
-    // A name is read through blanks put between its characters (张　三, 张 三).
+    // A name is read through a blank or a middle dot put between its characters (张　三, 张 三,
+    // 王·小明).
     const written = new RegExp(
-      [...needle].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).join("[ \\n]?"),
+      [...needle].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).join("[ \\n\\u00B7\\u2022\\u30FB]?"),
       "gu",
     );
     for (const m of t.matchAll(written)) {
