@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import {
   disclosuresAgree,
   type EventStore,
@@ -16,10 +16,12 @@ import {
 import { buildSite, type SiteConfig } from "@sanxiang/publish-site";
 import { storeSpecOf, withStore } from "../event-store.js";
 import { type Lang, t } from "../i18n.js";
-import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
+import { isSystemError } from "../io.js";
+import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
 import { organOfBodyOption } from "../organ.js";
-import { outputDir } from "../output.js";
+import { outputDir, outputWriteFailed } from "../output.js";
 import { serveSite } from "../serve.js";
+import { stageSite } from "../site-stage.js";
 
 /** Default public address written into feeds and the sitemap when `--base-url` is not given. */
 export const DEFAULT_BASE_URL = "http://127.0.0.1:8080/";
@@ -151,12 +153,29 @@ export function siteDirOf(ctx: CommandContext, given: string, option: string): P
 }
 
 /**
+ * A build that failed on the disk (publish-site's `PUBLISHER_FAILED` with a system error as its
+ * cause) as `OUTPUT_WRITE_FAILED`, naming the site file as the operator knows it (under `--out`,
+ * not the staging directory) and the system's reason; any other refusal as it is.
+ */
+function siteBuildFailure(e: SanxiangError, staging: string, shown: string): SanxiangError {
+  const cause = (e as Error).cause;
+  if (e.code !== "PUBLISHER_FAILED" || !isSystemError(cause)) return e;
+  const where =
+    typeof cause.path === "string" && cause.path.startsWith(`${staging}${sep}`)
+      ? join(shown, relative(staging, cause.path))
+      : shown;
+  return outputWriteFailed(where, cause, { option: "out", path: shown }, "原站点未改动，暂存目录已删除");
+}
+
+/**
  * `sanxiang publish --out <dir> [--store …] [--key <public-key-hex> [--algorithm …]]
  * [--require-signed] [--base-url URL] [--title …] [--bureau …] [--serve]`: builds the public
  * disclosure site from what the store's signed log proves published (incrementally: only
  * changed files are rewritten), and with `--serve` serves it on the loopback until
  * interrupted. Refuses (exit 1, nothing written) when the log does not check or the
- * `disclosures` projection disagrees with it, naming every discrepancy with its code.
+ * `disclosures` projection disagrees with it, naming every discrepancy with its code. The new
+ * site is built in a staging directory beside `<dir>` and swapped in whole: a failure
+ * (`OUTPUT_WRITE_FAILED`, exit 1) or Ctrl-C midway leaves the previous site as it was.
  */
 export async function publishCommand(ctx: CommandContext): Promise<number> {
   const { lang, io } = ctx;
@@ -202,10 +221,31 @@ export async function publishCommand(ctx: CommandContext): Promise<number> {
       return BAD_INPUT_CODES.has(state.error.code) ? EXIT.usage : EXIT.failure;
     }
     const proven = state.value;
-    const report = await buildSite({ outDir, site, ...siteInputOf(proven), now: io.clock.now() });
+    // Built beside the target and swapped in whole (site-stage.ts): a failure or Ctrl-C leaves
+    // the previous site as it was.
+    const staged = await stageSite(outDir, outOpt);
+    if (staged.isErr()) {
+      io.err(formatError(lang, staged.error));
+      return exitCodeOf(staged.error);
+    }
+    for (const note of staged.value.recovered) io.err(`${t(lang, "注意：", "note: ")}${note}\n`);
+    let report: Awaited<ReturnType<typeof buildSite>>;
+    try {
+      report = await buildSite({ outDir: staged.value.dir, site, ...siteInputOf(proven), now: io.clock.now() });
+    } catch (e) {
+      await staged.value.abort();
+      throw e;
+    }
     if (report.isErr()) {
-      io.err(formatError(lang, report.error));
-      return report.error.code === "INVALID_INPUT" ? EXIT.usage : EXIT.failure;
+      await staged.value.abort();
+      const e = siteBuildFailure(report.error, staged.value.dir, outOpt);
+      io.err(formatError(lang, e));
+      return e.code === "INVALID_INPUT" ? EXIT.usage : EXIT.failure;
+    }
+    const swapped = await staged.value.commit();
+    if (swapped.isErr()) {
+      io.err(formatError(lang, swapped.error));
+      return exitCodeOf(swapped.error);
     }
     const r = report.value;
     io.out(
