@@ -47,14 +47,14 @@ const parts = (dir: string): string[] =>
 
 // A file handle's write and sync, made to fail on demand (the prototype every FileHandle shares).
 const probe = await realFs.open(fileURLToPath(import.meta.url), "r");
-const handleProto = Object.getPrototypeOf(probe) as { write: unknown; sync: unknown };
+const handleProto = Object.getPrototypeOf(probe) as Record<"write" | "sync", (...a: unknown[]) => Promise<unknown>>;
 await probe.close();
 for (const step of ["write", "sync"] as const) {
-  const original = handleProto[step] as (...a: unknown[]) => Promise<unknown>;
-  vi.spyOn(handleProto as never, step as never).mockImplementation(function (this: unknown, ...a: unknown[]) {
+  const original = handleProto[step];
+  vi.spyOn(handleProto, step).mockImplementation(function (this: unknown, ...a: unknown[]) {
     if (fault.step === step) return Promise.reject(injected(step));
     return original.apply(this, a);
-  } as never);
+  });
 }
 
 afterEach(() => {
