@@ -15,7 +15,8 @@ import {
   toHex,
 } from "@sanxiang/core";
 import fc from "fast-check";
-import { type EventStoreSuiteContext, testEvents } from "./event-store.js";
+import type { EventStoreSuiteContext } from "./event-store.js";
+import { testEvents } from "./event-store-fixtures.js";
 
 type Loose = { isOk(): boolean; isErr(): boolean; value?: unknown; error?: unknown };
 

@@ -3,7 +3,8 @@
 // (code-point) order, page by page; and a store without the method is still verified.
 import { type EventStore, PROJECTION_QUERY_LIMIT, type StreamVersion, verifyEventStore } from "@sanxiang/core";
 import fc from "fast-check";
-import { type EventStoreSuiteContext, testEvents } from "./event-store.js";
+import type { EventStoreSuiteContext } from "./event-store.js";
+import { testEvents } from "./event-store-fixtures.js";
 
 function unwrapOk<T>(r: { isOk(): boolean; value?: T; error?: unknown }, what: string): T {
   if (r.isOk()) return r.value as T;
