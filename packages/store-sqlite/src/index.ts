@@ -10,7 +10,7 @@
  * @module
  */
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import {
   type AppendReceipt,
   type CaseEvent,
@@ -36,8 +36,6 @@ import {
   frontierTreeHead,
   type HashAlgorithm,
   type HashAlgorithmName,
-  HashAlgorithmNameSchema,
-  hashAlgorithm,
   leafPageLength,
   type MerkleFrontier,
   type MerkleNodeRef,
@@ -70,42 +68,17 @@ import {
   type TaggedProjectionWrite,
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
+import { blob, bytesOf, driverError, ownBytes, prepareOptional, Refusal } from "./driver.js";
+import { LEAF_BYTES_SQL, LEAF_LENGTHS_SQL, leavesOfPage, packedLeavesSql } from "./leaf-pages.js";
 import { NODE_RUN_SQL, packedNodeRun } from "./merkle-nodes.js";
-import { LeafReadAhead, type PackedPage, type PageStatements, packedPage, readPackedPage } from "./read-ahead.js";
-import { LINKED_CASE_EXPRESSION, MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, SQLITE_SCHEMA_VERSION } from "./schema.js";
+import { migrate, schemaTooNew } from "./migrate.js";
+import { checkOptions, type SqliteStoreOptions } from "./options.js";
+import { LeafReadAhead, type PageStatements, packedPage, readPackedPage } from "./read-ahead.js";
+import { LINKED_CASE_EXPRESSION, SQLITE_SCHEMA_VERSION } from "./schema.js";
 
 export { systemClock } from "./clock.js";
+export { DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_POLL_INTERVAL_MS, type SqliteStoreOptions } from "./options.js";
 export { MIGRATIONS, SQLITE_SCHEMA_VERSION, type SqliteMigration } from "./schema.js";
-
-/** Options of {@link openSqliteStore}. */
-export interface SqliteStoreOptions {
-  /** Directory of the database (default `"./.sanxiang"`), created if missing; the file is `events.db` in it. */
-  readonly dir?: string;
-  /** Or a full path to the database file (its directory is created if missing); `":memory:"` for a private in-memory database. */
-  readonly path?: string;
-  /**
-   * Hash algorithm of the Merkle log, fixed when the database is created (default
-   * `sha256`). Reopening with another is `INVALID_INPUT`; leaving it out on reopening uses
-   * the stored one.
-   */
-  readonly hash?: HashAlgorithmName;
-  /** Projections to maintain (default `defaultProjections()`). */
-  readonly projections?: readonly Projection[];
-  /** Milliseconds between polls of a subscription (default 100). */
-  readonly pollIntervalMs?: number;
-  /** How long a writer waits for another connection's write lock, in milliseconds (default 5 000). */
-  readonly busyTimeoutMs?: number;
-  /**
-   * 预读线程 — read the verifier's pages (`readLeaves`) on a worker thread with its own
-   * read-only connection, so reading the next page overlaps checking this one
-   * (`verifyEventStore` asks for the next page before checking the current one). The
-   * leaves and every check are the same either way; a page the worker cannot read is read
-   * in the calling thread. Started on the first `readLeaves`, ended by `close`; ignored for
-   * `":memory:"`. Default `false` (no thread): it pays when a core is free — `sanxiang
-   * verify --log` turns it on.
-   */
-  readonly readAhead?: boolean;
-}
 
 /** 嵌入式事件存储 — the SQLite {@link EventStore}, with where it lives and its schema version. */
 export interface SqliteEventStore extends EventStore {
@@ -115,190 +88,10 @@ export interface SqliteEventStore extends EventStore {
   readonly schemaVersion: number;
 }
 
-/** Default milliseconds between subscription polls. */
-export const DEFAULT_POLL_INTERVAL_MS = 100;
-/** Default busy timeout (waiting for another writer's lock), in milliseconds. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
-
-/** A refusal raised inside a transaction: rolls it back and becomes the method's `Err`. */
-class Refusal {
-  constructor(readonly error: SanxiangError) {}
-}
-
-/** A driver exception as the port's error: `STORE_CORRUPT` for a damaged file, else `STORE_UNAVAILABLE`. */
-function driverError(what: string, cause: unknown, details: Record<string, unknown> = {}): SanxiangError {
-  if (cause instanceof Refusal) return cause.error;
-  const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
-  const sqliteCode = typeof code === "string" ? { sqliteCode: code } : {};
-  if (typeof code === "string" && (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB")) {
-    return storeCorrupt(`${what}：数据库文件已损坏或不是 SQLite 数据库`, { ...details, ...sqliteCode }, cause);
-  }
-  const busy =
-    typeof code === "string" && code.startsWith("SQLITE_BUSY") ? "：数据库正被其他写入方占用，请稍后重试" : "";
-  return storeUnavailable(`${what}失败${busy}`, cause, { ...details, ...sqliteCode });
-}
-
-const invalidOption = (message: string, details: Record<string, unknown>): SanxiangError =>
-  sanxiangError("INVALID_INPUT", message, { details });
-
-interface CheckedOptions {
-  readonly path: string;
-  readonly hash: HashAlgorithmName | undefined;
-  readonly pollIntervalMs: number;
-  readonly busyTimeoutMs: number;
-  readonly readAhead: boolean;
-}
-
-function checkOptions(options: unknown): Result<CheckedOptions, SanxiangError> {
-  if (typeof options !== "object" || options === null) return err(invalidOption("存储选项应为对象", {}));
-  const o = options as SqliteStoreOptions;
-  const text = (v: unknown) => typeof v === "string" && v.length > 0 && !v.includes("\0");
-  if (o.dir !== undefined && o.path !== undefined) {
-    return err(invalidOption("存储选项 dir 与 path 只能给出一个", { dir: o.dir, path: o.path }));
-  }
-  if (o.dir !== undefined && !text(o.dir)) return err(invalidOption("存储目录 dir 无效", { dir: String(o.dir) }));
-  if (o.path !== undefined && !text(o.path))
-    return err(invalidOption("数据库路径 path 无效", { path: String(o.path) }));
-  if (o.hash !== undefined && !HashAlgorithmNameSchema.safeParse(o.hash).success) {
-    return err(
-      sanxiangError("HASH_ALGORITHM_UNSUPPORTED", `不支持的哈希算法：${String(o.hash)}`, {
-        details: { hash: String(o.hash) },
-      }),
-    );
-  }
-  const integer = (v: unknown, min: number) =>
-    typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= 2 ** 31 - 1;
-  if (o.pollIntervalMs !== undefined && !integer(o.pollIntervalMs, 1)) {
-    return err(
-      invalidOption("轮询间隔 pollIntervalMs 应为正整数（毫秒）", { pollIntervalMs: String(o.pollIntervalMs) }),
-    );
-  }
-  if (o.busyTimeoutMs !== undefined && !integer(o.busyTimeoutMs, 0)) {
-    return err(
-      invalidOption("等待时间 busyTimeoutMs 应为非负整数（毫秒）", { busyTimeoutMs: String(o.busyTimeoutMs) }),
-    );
-  }
-  if (o.readAhead !== undefined && typeof o.readAhead !== "boolean") {
-    return err(invalidOption("预读选项 readAhead 应为布尔值", { readAhead: String(o.readAhead) }));
-  }
-  if (o.projections !== undefined && !Array.isArray(o.projections)) {
-    return err(invalidOption("投影 projections 应为数组", {}));
-  }
-  const path =
-    o.path === ":memory:"
-      ? ":memory:"
-      : o.path !== undefined
-        ? resolve(o.path)
-        : resolve(o.dir ?? "./.sanxiang", "events.db");
-  return ok({
-    path,
-    hash: o.hash,
-    pollIntervalMs: o.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    busyTimeoutMs: o.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
-    readAhead: o.readAhead ?? false,
-  });
-}
-
 // In-process wake-ups: every open store on a file, so a local append wakes subscriptions of
 // all of them at once instead of at their next poll. Other processes are found by polling.
 const localStores = new Map<string, Set<() => void>>();
 let memoryStores = 0;
-
-/** Bytes for a BLOB parameter (better-sqlite3 binds Buffers), without copying. */
-const blob = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-/** A BLOB column back as a plain Uint8Array copy. */
-const bytesOf = (value: unknown): Uint8Array | null => (value instanceof Uint8Array ? new Uint8Array(value) : null);
-
-// The verifier's page in one row: SQLite steps through the page's rows in C and hands out
-// seven values instead of six a row (better-sqlite3's per-row cost dominated the fast path):
-// the rows' count, how many have every column of its type (leaf hash a BLOB of the hash's
-// length, seq an INTEGER, case id and type TEXT, JSON not NULL), the events' stored JSON bytes
-// joined by 0x0A (`CAST(json AS BLOB)`, so no UTF-8 decoding; canonical JSON never holds a
-// raw 0x0A, so a page whose JSON splits into any other number of pieces is read row by row),
-// the leaf hashes end to end, the seqs comma-separated, the case ids and the types each
-// joined by `\n` (split likewise). It reads the positions after+1 … end: the count tells
-// that all are there (the INTEGER PRIMARY KEY makes them unique), so no position is listed.
-// The aggregates run over one walk of the table's rowid range — in position order, `NOT
-// INDEXED` keeping the planner (and any sqlite_stat1 in the file) from another — so the
-// i-th piece of every column is the row at after+i (a subquery with ORDER BY cost ≈ 20 %
-// more: its rows copied through a co-routine). Were the order ever another, the leaves would
-// stay whole rows and the recomputed root would fail: never a pass. Anything else is read
-// row by row (see packedPage in read-ahead.ts).
-const packedLeavesSql = (hashLength: number) => `SELECT count(*),
-  total(json IS NOT NULL AND typeof(leaf_hash) = 'blob' AND length(leaf_hash) = ${hashLength}
-    AND typeof(seq) = 'integer' AND typeof(case_id) = 'text' AND typeof(type) = 'text'),
-  CAST(group_concat(CAST(json AS BLOB), x'0a') AS BLOB),
-  CAST(group_concat(leaf_hash, x'') AS BLOB),
-  group_concat(seq),
-  group_concat(case_id, char(10)),
-  group_concat(type, char(10))
-FROM events NOT INDEXED WHERE position > ? AND position <= ?`;
-
-// The page's size in one cheap walk (octet_length reads a value's length from the row's
-// header, not the value): the count, the non-NULL JSONs and their bytes of the positions
-// after+1 … after+limit. When all are there and below READ_LEAVES_PAGE_BYTES, the page is all
-// of them; else LEAF_LENGTHS_SQL ends it event by event.
-const LEAF_BYTES_SQL =
-  "SELECT count(*), count(json), sum(octet_length(json)) FROM events NOT INDEXED WHERE position > ? AND position <= ?";
-
-// The stored byte lengths of a page's events, comma-separated (`x` for a NULL), to end the
-// page by bytes (READ_LEAVES_PAGE_BYTES).
-const LEAF_LENGTHS_SQL =
-  "SELECT group_concat(ifnull(length(CAST(json AS BLOB)), 'x')) FROM (SELECT json FROM events WHERE position > ? ORDER BY position LIMIT ?)";
-
-/**
- * The bytes as a plain `Uint8Array` the caller owns: a view of a buffer that owns all its
- * memory (the driver's, or one the worker handed over), else a copy.
- */
-function ownBytes(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    ? new Uint8Array(bytes.buffer, 0, bytes.byteLength)
-    : new Uint8Array(bytes);
-}
-
-/** A statement this SQLite may not support (an older system library), or `null`. */
-function prepareOptional<P extends unknown[], R>(
-  db: Database.Database,
-  source: string,
-): Database.Statement<P, R> | null {
-  try {
-    return db.prepare<P, R>(source).raw() as unknown as Database.Statement<P, R>;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A packed page's leaves (read in this thread or by the read-ahead worker), as views into its
- * buffers, or `null` when the page must be read row by row: a case id or a type holding a
- * `\n` (the texts then split into more pieces than events).
- */
-function leavesOfPage(page: PackedPage, after: number): StoredLeaf[] | null {
-  const { count, table } = page;
-  if (count < 1 || table.length !== 2 * count) return null;
-  const ids = page.ids.split("\n");
-  const types = page.types.split("\n");
-  if (ids.length !== count || types.length !== count) return null;
-  // Plain Uint8Array views of the driver's Buffers: their subarray (two an event) makes no
-  // Buffer, whose construction in JavaScript cost more than the view.
-  const json = new Uint8Array(page.json.buffer, page.json.byteOffset, page.json.length);
-  const hashes = new Uint8Array(page.hashes.buffer, page.hashes.byteOffset, page.hashes.length);
-  const n = hashes.length / count;
-  const leaves: StoredLeaf[] = new Array(count);
-  for (let i = 0, at = 0; i < count; i++) {
-    const end = table[2 * i] as number;
-    leaves[i] = {
-      position: after + i + 1,
-      caseId: ids[i] as string,
-      seq: table[2 * i + 1] as number,
-      type: types[i] as string,
-      bytes: json.subarray(at, end),
-      leafHash: hashes.subarray(i * n, i * n + n),
-    };
-    at = end + 1;
-  }
-  return leaves;
-}
 
 interface EventRow {
   readonly position: number;
@@ -403,78 +196,6 @@ interface StreamVersionRecord {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
-
-/** Brings the schema up to date and fixes the hash algorithm; runs inside the opening transaction. */
-function migrate(db: Database.Database, requested: HashAlgorithmName | undefined): HashAlgorithmName {
-  db.exec(SCHEMA_MIGRATIONS_TABLE);
-  const current = (db.prepare("SELECT max(version) FROM schema_migrations").pluck().get() as number | null) ?? 0;
-  if (current > SQLITE_SCHEMA_VERSION) throw new Refusal(schemaTooNew(current));
-  const record = db.prepare<[number, string]>("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.exec(m.sql);
-    record.run(m.version, m.name);
-  }
-  const stored = db.prepare("SELECT value FROM meta WHERE key = 'hash_algorithm'").pluck().get() as string | undefined;
-  if (stored === undefined) {
-    const name = requested ?? "sha256";
-    db.prepare("INSERT INTO meta (key, value) VALUES ('hash_algorithm', ?)").run(name);
-    return name;
-  }
-  const parsed = HashAlgorithmNameSchema.safeParse(stored);
-  if (!parsed.success) throw new Refusal(storeCorrupt(`数据库记载的哈希算法 ${stored} 无法识别`, { stored }));
-  if (requested !== undefined && requested !== parsed.data) {
-    throw new Refusal(
-      sanxiangError("INVALID_INPUT", `该存储创建时使用 ${parsed.data} 哈希算法，不能以 ${requested} 打开`, {
-        details: { stored: parsed.data, requested },
-      }),
-    );
-  }
-  if (current > 0 && current < 3) backfillMerkleNodes(db, parsed.data);
-  return parsed.data;
-}
-
-/**
- * Migration 3 on a store that already has events: its interior Merkle nodes computed from the
- * stored leaf hashes, in pages, inside the opening transaction (a million events: a few
- * seconds, once). The leaves are not checked here; `verifyEventStore` checks them and the nodes.
- */
-function backfillMerkleNodes(db: Database.Database, name: HashAlgorithmName): void {
-  const hash = hashAlgorithm(name);
-  if (hash.isErr()) throw new Refusal(hash.error);
-  const page = db.prepare<[number, number], { position: number; leaf_hash: unknown }>(
-    "SELECT position, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
-  );
-  const insert = db.prepare<[number, number, Buffer]>("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)");
-  let frontier: MerkleFrontier = { treeSize: 0, nodes: [] };
-  for (;;) {
-    const rows = page.all(frontier.treeSize, 10_000);
-    if (rows.length === 0) return;
-    const leaves: Uint8Array[] = [];
-    for (const row of rows) {
-      const leaf = bytesOf(row.leaf_hash);
-      if (row.position !== frontier.treeSize + leaves.length + 1 || leaf === null) {
-        // Not a log that can be given subtrees: left for verify to report.
-        return;
-      }
-      leaves.push(leaf);
-    }
-    const next = extendMerkleFrontierNodes(frontier, leaves, { hash: hash.value });
-    if (next.isErr()) return;
-    for (const n of next.value.nodes) insert.run(n.level, n.index, blob(n.hash));
-    frontier = next.value.frontier;
-  }
-}
-
-function schemaTooNew(version: number): SanxiangError {
-  return sanxiangError(
-    "STORE_UNAVAILABLE",
-    `数据库结构版本为 ${version}，高于本程序支持的 ${SQLITE_SCHEMA_VERSION}：请升级 sanxiang`,
-    {
-      details: { schemaVersion: version, supported: SQLITE_SCHEMA_VERSION },
-    },
-  );
-}
 
 /**
  * 打开嵌入式存储 — opens (creating if needed) the SQLite event store: applies pending schema
