@@ -274,20 +274,25 @@ function numberFindings(
 
 /**
  * Separators looked through only for a resident ID (checked by its date and check character)
- * or a mobile written in groups of 3+ digits: slashes, commas, underscores, tildes and wave
+ * or a mobile written in groups of 3+ digits, up to 6 of them between two groups: slashes,
+ * commas, 、, plus signs, vertical bars, colons, apostrophes, underscores, tildes and wave
  * dashes (U+301C, U+2053), asterisks, brackets and the ideographic full stop `。`
- * (`138/1234/5678`, `(138)1234-5678`, `110105_19491231_002X`, `138。1234。5678`). Amounts
- * (`13,800,000`), dates and ranges never make one: their groups are short or their digits are
- * not an ID's. Through a comma — a list's separator in Chinese prose — a mobile is read only in
- * the groupings a phone number is written in (3-4-4, 4-4-3, 3-8: groups of 3–4 digits, or 3
- * then 8): `13812345，678` and `1381234，5678` are two numbers of a list, not a mobile. A bank
- * card (Luhn, 16–19 digits) through these separators only in groups of 4 and never through a
- * comma (`6217/0012/3456/7893`; an amount's `1,234,567,890,123,456` is no card).
+ * (`138/1234/5678`, `(138)1234-5678`, `110105_19491231_002X`, `138。1234。5678`,
+ * `138----1234----5678`). Amounts (`13,800,000`), dates, times and ranges never make one: their
+ * groups are short or their digits are not an ID's. Through a list's separator ({@link
+ * LIST_SEP}: a comma, 、, `+`, `|` — two numbers of a list, a sum, a table's cells) a mobile is
+ * read only in the groupings a phone number is written in (3-4-4, 4-4-3, 3-8: groups of 3–4
+ * digits, or 3 then 8): `13812345，678` and `1381234，5678` are two numbers of a list, not a
+ * mobile. A bank card (Luhn, 16–19 digits) through these separators only in groups of 4 and
+ * never through a list's separator (`6217/0012/3456/7893`; an amount's
+ * `1,234,567,890,123,456` is no card).
  */
-const LOOSE_SEP = `(?:${SEP}|[/,_~*()\\\\\u3002\u301C\u2053])`;
+const LOOSE_SEP = `(?:${SEP}|[/,_~*()\\\\\u3002\u301C\u2053\u3001+|:'])`;
+/** The separators of a list, a sum or a table's cells (see {@link LOOSE_SEP}). */
+const LIST_SEP = /[,\u3001+|]/;
 // Never a run touching a letter or digit outside it: the tail of one code and the head of the
 // next (`…M30202H150，11110000A…`, two credit codes) are not one number.
-const LOOSE_NUMBER = new RegExp(`(?<![A-Za-z\\d])\\d[\\dX]*(?:${LOOSE_SEP}{1,3}\\d[\\dX]*)+(?![A-Za-z\\d])`, "gu");
+const LOOSE_NUMBER = new RegExp(`(?<![A-Za-z\\d])\\d[\\dX]*(?:${LOOSE_SEP}{1,6}\\d[\\dX]*)+(?![A-Za-z\\d])`, "gu");
 
 /** The groupings a mobile is written in: groups of 3–4 digits (3-4-4, 4-4-3), or 3 then 8. */
 function phoneGrouping(span: readonly Group[]): boolean {
@@ -323,13 +328,13 @@ function looseNumbers(t: string, out: PersonalDataFinding[]): void {
         digits += (groups[j] as Group).digits;
         wide &&= (groups[j] as Group).digits.length >= 3;
         const span = groups.slice(i, j + 1);
-        const comma = t.slice((groups[i] as Group).end, (groups[j] as Group).start).includes(",");
+        const list = LIST_SEP.test(t.slice((groups[i] as Group).end, (groups[j] as Group).start));
         const field =
           digits.length === 18 && before && isResidentId(digits)
             ? "residentId"
-            : wide && MOBILE.test(digits) && (!comma || phoneGrouping(span))
+            : wide && MOBILE.test(digits) && (!list || phoneGrouping(span))
               ? "mobile"
-              : !comma && isLooseCard(t, span)
+              : !list && isLooseCard(t, span)
                 ? "bankAccount"
                 : undefined;
         if (field !== undefined) {

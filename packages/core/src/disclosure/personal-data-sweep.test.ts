@@ -122,6 +122,13 @@ export const SWEEP: readonly (readonly [string, string, string, RedactionField, 
   ["mobile, 3-4-4 Chinese commas", g344(MOBILE, "，"), g344(MOBILE, "，"), "mobile", "found"],
   ["mobile, ideographic full stops", g344(MOBILE, "。"), g344(MOBILE, "。"), "mobile", "missed"],
   ["mobile, wave dash", g344(MOBILE, "〜"), g344(MOBILE, "〜"), "mobile", "missed"],
+  ["mobile, runs of four hyphens", g344(MOBILE, "----"), g344(MOBILE, "----"), "mobile", "missed"],
+  ["mobile, vertical bars", g344(MOBILE, "|"), g344(MOBILE, "|"), "mobile", "missed"],
+  ["mobile, colons", g344(MOBILE, ":"), g344(MOBILE, ":"), "mobile", "missed"],
+  ["mobile, apostrophes", g344(MOBILE, "'"), g344(MOBILE, "'"), "mobile", "missed"],
+  ["mobile, full-width plus signs", g344(MOBILE, "＋"), g344(MOBILE, "＋"), "mobile", "missed"],
+  ["mobile, enumeration commas 、", g344(MOBILE, "、"), g344(MOBILE, "、"), "mobile", "missed"],
+  ["ID, colons 6:8:4", g6844(ID, ":"), g6844(ID, ":"), "residentId", "missed"],
   // Landlines
   ["landline, 0951-", "电话0951-5012345", "0951-5012345", "phone", "found"],
   ["landline, full-width", "０９５１－５０１２３４５", "０９５１－５０１２３４５", "phone", "found"],
@@ -291,6 +298,10 @@ export const KEPT: readonly (readonly [string, string])[] = [
   ["a list: 8 digits, a comma, 3 digits", "检查数量分别为13812345，678件"],
   ["a list: 7 digits, a comma, 4 digits", "货值1381234，5678元"],
   ["a long amount in commas", "1,234,567,890,123,456元"],
+  ["a sum, 7 digits plus 4", "合计1381234+5678元"],
+  ["table cells, 8 digits and 3", "|13812345|678|"],
+  ["a list with 、, 8 digits and 3", "编号13812345、678"],
+  ["times", "13:45:12至14:30:00"],
   ["a URL with groups of four digits", "https://www.gov.cn/zhengce/2025/1234/5678/9012/3456.htm"],
   ["a plate-like code joined on by a dot", "宁A12345.6"],
   ["a plate-like code joined on by a middle dot", "宁A12345·6"],
@@ -394,7 +405,7 @@ describe("false positives property", () => {
     .tuple(fc.constantFrom("宁", "京", "粤"), fc.constantFrom("A", "B"), fc.integer({ min: 10000, max: 99999 }))
     .chain(([p, l, n]) => fc.constantFrom(`${p}${l}${n}-6`, `${p}${l}${n}.5`, `${p}${l}${n}7`));
   const piece = fc.oneof(docNumber, amount, date, article, creditCode, list, plateLike);
-  const glue = fc.constantFrom("，", "；", "。", "\n", "、");
+  const glue = fc.constantFrom("，", "；", "。", "\n", "、", "|", "+", "：", "/", " ");
 
   test.prop([fc.array(fc.tuple(piece, glue), { minLength: 1, maxLength: 6 })], { numRuns: 300 })(
     "has nothing found and is left as it is",
