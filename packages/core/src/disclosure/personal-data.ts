@@ -132,8 +132,9 @@ function merge(found: readonly PersonalDataFinding[]): PersonalDataFinding[] {
  *   characters) read as one; inside a number every separator is looked through — blanks,
  *   hyphens, dashes and minus signs of every width, dots and middle dots (1–3 between two
  *   groups) — and for an ID or a mobile in groups of 3+ digits also slashes, commas,
- *   underscores, tildes, wave dashes, `。` and brackets (through a comma only in a phone's
- *   groupings, 3-4-4 or 3-8: `13812345，678` is a list). Each finding maps back to the
+ *   underscores, tildes, wave dashes, colons, apostrophes, `|`, `+`, 、, `。` and brackets, up
+ *   to 6 between two groups (through a list's separator — a comma, 、, `+`, `|` — only in a
+ *   phone's groupings, 3-4-4 or 3-8: `13812345，678` is a list). Each finding maps back to the
  *   original characters, separators included.
  * - Numbers: resident IDs by their GB 11643 check character in any grouping (6-8-4, 4-4-4-4-2,
  *   3-3-4-4-4 …; 15-digit old numbers by a plausible birth date), mobile numbers `1[3-9]` + 9
