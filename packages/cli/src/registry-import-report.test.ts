@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodeBig5 } from "./big5.test-support.js";
 import { type CliRun, runCli } from "./cli.test-support.js";
+import { encodeBig5 } from "./legacy-encodings.test-support.js";
 
 let dir: string;
 beforeEach(() => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parseCsvRecords } from "@sanxiang/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./cli.test-support.js";
-import { encodeGbk, USCC_HEADER_GBK } from "./gbk.test-support.js";
+import { encodeGbk, USCC_HEADER_GBK } from "./legacy-encodings.test-support.js";
 
 let dir: string;
 beforeEach(() => {

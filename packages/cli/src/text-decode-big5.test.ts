@@ -4,8 +4,7 @@
 import { TextDecoder } from "node:util";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { encodeBig5, USCC_HEADER_BIG5 } from "./big5.test-support.js";
-import { encodeGbk } from "./gbk.test-support.js";
+import { encodeBig5, encodeGbk, USCC_HEADER_BIG5 } from "./legacy-encodings.test-support.js";
 import { decodeText } from "./text-decode.js";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

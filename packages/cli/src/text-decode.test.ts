@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { encodeGbk, USCC_HEADER_GBK } from "./gbk.test-support.js";
+import { encodeGbk, USCC_HEADER_GBK } from "./legacy-encodings.test-support.js";
 import { decodeText } from "./text-decode.js";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
