@@ -49,6 +49,17 @@ const T = (day: string, h = "02") => `2025-03-${day}T${h}:00:00Z`;
 /** A valid 统一社会信用代码 (GB 32100-2015 check character). */
 const USCC = "91640502MA76XXXX1Q";
 
+/** A valid 撤回公告 (withdrawal notice): the tests below change one field of it at a time. */
+const WITHDRAWAL_NOTICE: WithdrawalNotice = {
+  id: disclosureId,
+  kind: "decision",
+  title: "行政处罚决定",
+  bodyName: "中卫市沙坡头区司法局",
+  withdrawnAt: T("20"),
+  reason: "原决定被撤销",
+  source: { law: "行政处罚法", article: 48, paragraph: 2, section: "二", confidence: "C-law", url: "https://x.cn" },
+};
+
 // One content of each kind with every optional field present and every array non-empty: the
 // test below checks against the schema that nothing is missing, so a new field must be added
 // here, and is then probed like every other.
@@ -306,19 +317,10 @@ describe("the public texts of a published item are enumerated in one place (issu
   });
 
   it("every string field of a withdrawal notice that admits a resident ID number is refused", () => {
-    const notice: WithdrawalNotice = {
-      id: disclosureId,
-      kind: "decision",
-      title: "行政处罚决定",
-      bodyName: "中卫市沙坡头区司法局",
-      withdrawnAt: T("20"),
-      reason: "原决定被撤销",
-      source: { law: "行政处罚法", article: 48, paragraph: 2, section: "二", confidence: "C-law", url: "https://x.cn" },
-    };
-    expect(checkWithdrawalNotice(notice).isOk()).toBe(true);
+    expect(checkWithdrawalNotice(WITHDRAWAL_NOTICE).isOk()).toBe(true);
     const probed: string[] = [];
-    for (const leaf of leavesOf(notice)) {
-      const bad = setAt(notice, leaf.path, RESIDENT_ID);
+    for (const leaf of leavesOf(WITHDRAWAL_NOTICE)) {
+      const bad = setAt(WITHDRAWAL_NOTICE, leaf.path, RESIDENT_ID);
       if (typeof leaf.value !== "string" || !WithdrawalNoticeSchema.safeParse(bad).success) continue;
       const r = checkWithdrawalNotice(bad);
       expect(findingPaths(r._unsafeUnwrapErr())).toContain(pathText(leaf.path));
@@ -398,17 +400,8 @@ describe("no public text holds a control or bidirectional-override character (�
   });
 
   it("a withdrawal reason with a right-to-left override is refused", () => {
-    const notice: WithdrawalNotice = {
-      id: disclosureId,
-      kind: "decision",
-      title: "行政处罚决定",
-      bodyName: "中卫市沙坡头区司法局",
-      withdrawnAt: T("20"),
-      reason: "原决定被撤销",
-      source: { law: "行政处罚法", article: 48, paragraph: 2, section: "二", confidence: "C-law", url: "https://x.cn" },
-    };
-    expect(checkWithdrawalNotice(notice).isOk()).toBe(true);
-    const r = checkWithdrawalNotice({ ...notice, reason: "决定已被撤销\u202e1234" });
+    expect(checkWithdrawalNotice(WITHDRAWAL_NOTICE).isOk()).toBe(true);
+    const r = checkWithdrawalNotice({ ...WITHDRAWAL_NOTICE, reason: "决定已被撤销\u202e1234" });
     expect(r._unsafeUnwrapErr().code).toBe("INVALID_INPUT");
     expect(r._unsafeUnwrapErr().details).toMatchObject({ path: "reason", codePoint: "U+202E" });
   });
