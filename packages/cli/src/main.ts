@@ -132,8 +132,16 @@ function conflictingOption(tokens: ReturnType<typeof parse>["tokens"]): { name: 
   return undefined;
 }
 
-/** A usage error the CLI reports with exit code 2. */
+/**
+ * A usage error the CLI reports with exit code 2 — an unknown command, a missing argument —
+ * printed as every refusal is: `错误 [INVALID_INPUT] message`, then the usage.
+ */
 export class UsageError extends Error {}
+
+/** The coded refusal of a usage error (`INVALID_INPUT`, `details.reason: "usage"`). */
+function usageRefusal(message: string, details: Record<string, unknown> = {}): SanxiangError {
+  return sanxiangError("INVALID_INPUT", message, { details: { reason: "usage", ...details } });
+}
 
 /**
  * Codes that mean something failed or is damaged (exit 1) rather than that the operator's
@@ -156,19 +164,35 @@ export function exitCodeOf(e: SanxiangError): number {
   return FAILURE_CODES.has(e.code) ? EXIT.failure : EXIT.usage;
 }
 
-/** parseArgs's refusal in the operator's language (its English text names the option). */
-function parseErrorMessage(lang: Lang, e: unknown): string {
+/** `--lang <x>` / `--lang=<x>` read from raw arguments that did not parse, to refuse them in that language. */
+function langArgument(argv: readonly string[]): string | undefined {
+  for (const [i, a] of argv.entries()) {
+    if (a === "--") return undefined;
+    if (a.startsWith("--lang=")) return a.slice("--lang=".length);
+    if (a === "--lang") return argv[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * parseArgs's refusal as a coded `INVALID_INPUT` in the operator's language (its English text
+ * names the option), with the option in `details`.
+ */
+function parseErrorRefusal(lang: Lang, e: unknown): SanxiangError {
   const message = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: unknown }).code;
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? "";
-  if (lang === "en") return message;
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `未知选项：${option}`;
+  const details = option === "" ? {} : { option };
+  if (lang === "en") return usageRefusal(message, details);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return usageRefusal(`未知选项：${option}`, details);
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    if (/argument missing/.test(message)) return `选项 ${option} 缺少值`;
-    if (/ambiguous/.test(message)) return `选项 ${option} 的值以“-”开头；请写成 ${option}=<值>`;
-    if (/does not take an argument/.test(message)) return `选项 ${option} 不带值`;
+    if (/argument missing/.test(message)) return usageRefusal(`选项 ${option} 缺少值`, details);
+    if (/ambiguous/.test(message)) {
+      return usageRefusal(`选项 ${option} 的值以“-”开头；请写成 ${option}=<值>`, details);
+    }
+    if (/does not take an argument/.test(message)) return usageRefusal(`选项 ${option} 不带值`, details);
   }
-  return message;
+  return usageRefusal(message, details);
 }
 
 /**
@@ -445,16 +469,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (e) {
-    const lang = pickLang(undefined, io.env) ?? "zh";
+    const lang = pickLang(langArgument(argv), io.env) ?? "zh";
     io.err(
-      `${t(lang, "错误", "error")}: ${parseErrorMessage(lang, e)}\n${t(lang, "（sanxiang --help 显示用法）", "(sanxiang --help shows the usage)")}\n`,
+      `${formatError(lang, parseErrorRefusal(lang, e))}${t(lang, "（sanxiang --help 显示用法）", "(sanxiang --help shows the usage)")}\n`,
     );
     return EXIT.usage;
   }
   const langFlag = parsed.values.lang;
   const lang = pickLang(typeof langFlag === "string" ? langFlag : undefined, io.env);
   if (lang === undefined) {
-    io.err(`错误 / error: --lang 只能是 zh 或 en / --lang must be zh or en\n`);
+    const refusal = usageRefusal("--lang 只能是 zh 或 en / --lang must be zh or en", { option: "lang" });
+    io.err(formatError("zh", refusal));
     return EXIT.usage;
   }
   const conflict = conflictingOption(parsed.tokens);
@@ -471,9 +496,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const [command, ...args] = parsed.positionals;
-  if (parsed.values.help === true || command === undefined || command === "help") {
-    (command === undefined && parsed.values.help !== true ? io.err : io.out)(usage(lang));
-    return command === undefined && parsed.values.help !== true ? EXIT.usage : EXIT.ok;
+  if (parsed.values.help === true || command === "help") {
+    io.out(usage(lang));
+    return EXIT.ok;
+  }
+  if (command === undefined) {
+    io.err(`${formatError(lang, usageRefusal(t(lang, "缺少命令", "no command given")))}\n${usage(lang)}`);
+    return EXIT.usage;
   }
   const ctx: CommandContext = { args, options: parsed.values, lang, io };
   try {
@@ -515,7 +544,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${t(lang, "错误", "error")}: ${e.message}\n\n${usage(lang)}`);
+      io.err(`${formatError(lang, usageRefusal(e.message))}\n${usage(lang)}`);
       return EXIT.usage;
     }
     // Whatever escaped a command still reaches the operator as a message, never a stack trace
