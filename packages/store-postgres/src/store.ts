@@ -16,8 +16,6 @@ import {
   checkReadAllOptions,
   checkReadProjectionRowsOptions,
   concurrencyConflict,
-  decodeMerkleFrontier,
-  decodeStoredEvent,
   defaultProjections,
   EVENT_STORE_SPECIFICATION_VERSION,
   type EventLogHead,
@@ -30,16 +28,11 @@ import {
   frontierTreeHead,
   type HashAlgorithm,
   type HashAlgorithmName,
-  hashAlgorithm,
-  type MerkleFrontier,
-  type MerkleNode,
   type MerkleNodeRun,
   ok,
   type PreparedAppend,
   type Projection,
-  type ProjectionRow,
   prepareAppend,
-  projectEvent,
   READ_LEAVES_PAGE_BYTES,
   type Result,
   runSubscription,
@@ -50,18 +43,36 @@ import {
   type StoredLeaf,
   type StreamLeaf,
   sanxiangError,
-  signedTreeHeadFromJson,
   signedTreeHeadToJson,
   storeClosed,
   storeCorrupt,
   storeHashAlgorithm,
-  storeUnavailable,
   streamVersionMismatch,
   toHex,
 } from "@sanxiang/core";
 import pg from "pg";
-import { collapseWrites, type NetWrite } from "./net-writes.js";
-import { channelOf, ident, migrationsAfter, SCHEMA_NAME, SCHEMA_VERSION } from "./schema.js";
+import {
+  decodeProjectionRow,
+  decodeProjectionRows,
+  decodeRow,
+  decodeSignedHeadRow,
+  EVENT_COLUMNS,
+  headFromRow,
+} from "./decode.js";
+import { Listener } from "./listener.js";
+import { migrate, nodeInsert } from "./migrate.js";
+import { collapseWrites } from "./net-writes.js";
+import { channelOf, ident, SCHEMA_NAME, SCHEMA_VERSION } from "./schema.js";
+import { bytes, count, ignore, keyTooLong, Params, sqlState, storable, tooLong, unstorable } from "./support.js";
+import {
+  type Connection,
+  projectionStatements,
+  query,
+  readHead,
+  rebuildIn,
+  runStatements,
+  transaction,
+} from "./transaction.js";
 
 /** Options of {@link openPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -97,508 +108,6 @@ export interface PostgresEventStore extends EventStore {
 
 /** The schema version this release of the adapter creates and reads. */
 export const POSTGRES_SCHEMA_VERSION: number = SCHEMA_VERSION;
-
-type Queryable = Pick<pg.PoolClient, "query">;
-
-const ignore = (): void => {};
-
-/** A column that must be a safe non-negative integer (BIGINT arrives as a string). */
-function count(value: unknown, what: string): Result<number, SanxiangError> {
-  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value) : Number.NaN;
-  return Number.isSafeInteger(n) && n >= 0
-    ? ok(n)
-    : err(storeCorrupt(`存储中的${what}无效`, { [what]: String(value) }));
-}
-
-const bytes = (value: unknown): Uint8Array => (value instanceof Uint8Array ? new Uint8Array(value) : new Uint8Array(0));
-
-/** PostgreSQL text holds neither NUL nor unpaired surrogates (they would be refused or changed). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const storable = (s: string | null | undefined): boolean =>
-  s == null || !(s.includes("\u0000") || LONE_SURROGATE.test(s));
-
-function unstorable(what: string, value: string): SanxiangError {
-  return sanxiangError("INVALID_INPUT", `${what}含 PostgreSQL 文本无法保存的字符（NUL 或不成对的代理项）`, {
-    details: { [what]: JSON.stringify(value) },
-  });
-}
-
-/**
- * The longest projection key or sort key stored, in UTF-8 bytes: both sit in the
- * `(projection, sort_key, key)` index, whose entries PostgreSQL limits to about 2.7 KB.
- */
-const KEY_BYTES_MAX = 1_024;
-const tooLong = (s: string | null | undefined): boolean => s != null && Buffer.byteLength(s, "utf8") > KEY_BYTES_MAX;
-
-function keyTooLong(what: string, value: string): SanxiangError {
-  return sanxiangError("INVALID_INPUT", `${what}超过 ${KEY_BYTES_MAX} 字节，PostgreSQL 索引无法保存`, {
-    details: { [what]: `${value.slice(0, 40)}…`, bytes: Buffer.byteLength(value, "utf8"), max: KEY_BYTES_MAX },
-  });
-}
-
-/** The SQLSTATE of a server error, if it is one. */
-const sqlState = (cause: unknown): string | undefined =>
-  typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string"
-    ? (cause as { code: string }).code
-    : undefined;
-
-/** Builds a parameter list while writing SQL. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-/** The statements (as CTE bodies) applying net projection writes; keys are unique across them. */
-function projectionStatements(net: readonly NetWrite[], S: string, params: Params): string[] {
-  const out: string[] = [];
-  const rows = `${S}.projection_rows`;
-  const deletes = net.filter((n) => n.kind === "delete");
-  if (deletes.length > 0) {
-    out.push(
-      `DELETE FROM ${rows} r USING unnest(${params.add(deletes.map((d) => d.projection))}::text[], ` +
-        `${params.add(deletes.map((d) => d.key))}::text[]) AS d(projection, key) ` +
-        `WHERE r.projection = d.projection AND r.key = d.key`,
-    );
-  }
-  const upsert = (
-    list: readonly {
-      projection: string;
-      key: string;
-      sortKey: string | null;
-      value: string;
-      count: number;
-      position: number;
-    }[],
-    onConflict: string,
-  ): void => {
-    if (list.length === 0) return;
-    out.push(
-      `INSERT INTO ${rows} AS r (projection, key, sort_key, value, count, position) ` +
-        `SELECT * FROM unnest(${params.add(list.map((x) => x.projection))}::text[], ${params.add(list.map((x) => x.key))}::text[], ` +
-        `${params.add(list.map((x) => x.sortKey))}::text[], ${params.add(list.map((x) => x.value))}::text[], ` +
-        `${params.add(list.map((x) => x.count))}::bigint[], ${params.add(list.map((x) => x.position))}::bigint[]) ` +
-        `ON CONFLICT (projection, key) DO UPDATE SET ${onConflict}`,
-    );
-  };
-  const replace = [];
-  const mergePut = [];
-  const mergeCount = [];
-  for (const n of net) {
-    if (n.kind === "replace") {
-      replace.push({ ...n, value: JSON.stringify(n.value) });
-    } else if (n.kind === "merge" && n.put !== null) {
-      mergePut.push({ ...n, sortKey: n.put.sortKey, value: JSON.stringify(n.put.value), count: n.delta });
-    } else if (n.kind === "merge") {
-      mergeCount.push({ ...n, sortKey: null, value: "{}", count: n.delta });
-    }
-  }
-  upsert(
-    replace,
-    "sort_key = EXCLUDED.sort_key, value = EXCLUDED.value, count = EXCLUDED.count, position = EXCLUDED.position",
-  );
-  upsert(
-    mergePut,
-    "sort_key = EXCLUDED.sort_key, value = EXCLUDED.value, count = r.count + EXCLUDED.count, position = EXCLUDED.position",
-  );
-  upsert(mergeCount, "count = r.count + EXCLUDED.count, position = EXCLUDED.position");
-  return out;
-}
-
-/**
- * Runs data-modifying statements as the CTEs of one statement (one round trip; each runs
- * exactly once whether or not it is referenced), then `final`.
- */
-async function runStatements(
-  db: Queryable,
-  statements: readonly string[],
-  params: Params,
-  final = "SELECT 1",
-): Promise<void> {
-  if (statements.length === 0 && final === "SELECT 1") return;
-  const ctes = statements.length === 0 ? "" : `WITH ${statements.map((s, i) => `w${i} AS (${s})`).join(", ")} `;
-  await db.query(`${ctes}${final}`, params.values);
-}
-
-/** Reads the head row: the log size and frontier. */
-async function readHead(
-  db: Queryable,
-  S: string,
-  hash: HashAlgorithm,
-  forUpdate: boolean,
-): Promise<Result<MerkleFrontier, SanxiangError>> {
-  const r = await db.query(`SELECT tree_size, frontier FROM ${S}.log_head WHERE id${forUpdate ? " FOR UPDATE" : ""}`);
-  return headFromRow(r.rows[0], hash);
-}
-
-function headFromRow(
-  row: Record<string, unknown> | undefined,
-  hash: HashAlgorithm,
-): Result<MerkleFrontier, SanxiangError> {
-  if (row === undefined) return err(storeCorrupt("日志头缺失"));
-  const size = count(row.tree_size, "treeSize");
-  if (size.isErr()) return err(size.error);
-  const frontier = decodeMerkleFrontier(size.value, bytes(row.frontier), { hash });
-  return frontier.isErr()
-    ? err(storeCorrupt("日志头的默克尔前沿已损坏", { treeSize: size.value }, frontier.error))
-    : ok(frontier.value);
-}
-
-/** The event columns every read selects: the JSON and its leaf hash, and the columns kept beside them. */
-const EVENT_COLUMNS = "position, case_id, seq, type, json, leaf_hash";
-
-/**
- * Decodes an event row ({@link EVENT_COLUMNS}). The columns kept beside the JSON — what
- * `load` selects and orders by — must say what the hashed JSON says: a changed `case_id`
- * would otherwise move an event to another stream unseen, a changed `seq` reorder one.
- */
-function decodeRow(row: Record<string, unknown>, hash: HashAlgorithm): Result<StoredEvent, SanxiangError> {
-  const position = count(row.position, "position");
-  if (position.isErr()) return err(position.error);
-  if (typeof row.json !== "string")
-    return err(storeCorrupt(`第 ${position.value} 号事件缺失`, { position: position.value }));
-  const decoded = decodeStoredEvent({ position: position.value, json: row.json, leafHash: bytes(row.leaf_hash) }, hash);
-  if (decoded.isErr()) return decoded;
-  const e = decoded.value.event;
-  if (row.case_id !== e.caseId || String(row.seq) !== String(e.seq) || row.type !== e.type) {
-    return err(
-      storeCorrupt(
-        `第 ${position.value} 号事件（案件 ${e.caseId} 第 ${e.seq} 号）的内容与其案件编号、序号或类型列不一致`,
-        {
-          position: position.value,
-          caseId: e.caseId,
-          seq: e.seq,
-          columns: { caseId: String(row.case_id), seq: String(row.seq), type: String(row.type) },
-        },
-      ),
-    );
-  }
-  return decoded;
-}
-
-/** Recomputes every projection's rows from the whole log, inside the caller's transaction (head locked). */
-async function rebuildIn(
-  db: Queryable,
-  S: string,
-  hash: HashAlgorithm,
-  projections: readonly Projection[],
-): Promise<Result<number, SanxiangError>> {
-  await db.query(`DELETE FROM ${S}.projection_rows`);
-  let after = 0;
-  for (;;) {
-    const page = await db.query(
-      `SELECT ${EVENT_COLUMNS} FROM ${S}.events WHERE position > $1 ORDER BY position LIMIT 10000`,
-      [after],
-    );
-    if (page.rows.length === 0) break;
-    const writes: { position: number; writes: ReturnType<typeof projectEvent> }[] = [];
-    for (const row of page.rows) {
-      const stored = decodeRow(row, hash);
-      if (stored.isErr()) return err(stored.error);
-      writes.push({ position: stored.value.position, writes: projectEvent(projections, stored.value.event) });
-      after = stored.value.position;
-    }
-    const params = new Params();
-    await runStatements(db, projectionStatements(collapseWrites(writes), S, params), params);
-  }
-  await db.query(`DELETE FROM ${S}.projection_versions`);
-  await db.query(
-    `INSERT INTO ${S}.projection_versions (projection, version) SELECT * FROM unnest($1::text[], $2::int[])`,
-    [projections.map((p) => p.name), projections.map((p) => p.version)],
-  );
-  return ok(after);
-}
-
-/** The pool, whether the store must end it, and the connection options for the LISTEN client. */
-interface Connection {
-  readonly pool: pg.Pool;
-  readonly owned: boolean;
-  readonly clientConfig: pg.ClientConfig;
-}
-
-/**
- * Runs `body` in a transaction on one pooled client: COMMIT when it returns `ok`, ROLLBACK
- * when it returns `Err`; a thrown driver error is `STORE_UNAVAILABLE` keeping the driver's
- * error as `cause` (and a client whose connection broke is discarded, not pooled again).
- */
-async function transaction<T>(
-  pool: pg.Pool,
-  body: (client: pg.PoolClient, first: readonly Record<string, unknown>[]) => Promise<Result<T, SanxiangError>>,
-  what: string,
-  first?: (client: pg.PoolClient) => string,
-): Promise<Result<T, SanxiangError>> {
-  let client: pg.PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (cause) {
-    return err(storeUnavailable("无法连接 PostgreSQL 数据库", cause));
-  }
-  // A connection that breaks while checked out emits "error" on the client: never unhandled.
-  client.on("error", ignore);
-  let discard: Error | undefined;
-  let committing = false;
-  try {
-    // `first` (a statement without parameters) travels with BEGIN in one round trip.
-    const lead = first === undefined ? undefined : first(client);
-    const begun = await client.query(lead === undefined ? "BEGIN" : `BEGIN; ${lead}`);
-    const r = await body(client, Array.isArray(begun) ? ((begun[1] as pg.QueryResult | undefined)?.rows ?? []) : []);
-    if (r.isErr()) {
-      await client.query("ROLLBACK");
-      return r;
-    }
-    committing = true;
-    await client.query("COMMIT");
-    return r;
-  } catch (cause) {
-    try {
-      await client.query("ROLLBACK");
-    } catch (rollback) {
-      discard = rollback instanceof Error ? rollback : new Error(String(rollback));
-    }
-    return err(
-      storeUnavailable(committing ? `${what}：提交结果不确定，请重新读取确认` : `${what}失败`, cause, {
-        ...(sqlState(cause) === undefined ? {} : { sqlState: sqlState(cause) }),
-      }),
-    );
-  } finally {
-    client.off("error", ignore);
-    client.release(discard);
-  }
-}
-
-/** One query on a pooled client; a driver error is `STORE_UNAVAILABLE`. */
-async function query(
-  pool: pg.Pool,
-  text: string,
-  values: unknown[] = [],
-): Promise<Result<pg.QueryResult, SanxiangError>> {
-  try {
-    return ok(await pool.query(text, values));
-  } catch (cause) {
-    return err(
-      storeUnavailable("PostgreSQL 查询失败", cause, {
-        ...(sqlState(cause) === undefined ? {} : { sqlState: sqlState(cause) }),
-      }),
-    );
-  }
-}
-
-/**
- * Opening: in one transaction under an advisory lock on the schema's name (several nodes may
- * start at once), create the schema and apply the missing migrations, settle the hash
- * algorithm, and rebuild projections whose version changed.
- */
-async function migrate(
-  pool: pg.Pool,
-  schema: string,
-  requested: HashAlgorithm | undefined,
-  projections: readonly Projection[],
-): Promise<Result<{ hash: HashAlgorithm; schemaVersion: number }, SanxiangError>> {
-  const S = ident(schema);
-  return transaction(
-    pool,
-    async (client) => {
-      await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`sanxiang:${schema}`]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);
-      await client.query(
-        `CREATE TABLE IF NOT EXISTS ${S}.schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
-      );
-      const current = await client.query(`SELECT coalesce(max(version), 0) AS version FROM ${S}.schema_migrations`);
-      const version = Number(current.rows[0]?.version ?? 0);
-      if (version > SCHEMA_VERSION) {
-        return err(
-          sanxiangError(
-            "STORE_UNAVAILABLE",
-            `数据库结构版本 ${version} 高于本程序支持的 ${SCHEMA_VERSION}，请升级 sanxiang`,
-            {
-              details: { schema, schemaVersion: version, supported: SCHEMA_VERSION },
-            },
-          ),
-        );
-      }
-      for (const m of migrationsAfter(version, schema)) {
-        for (const statement of m.statements) await client.query(statement);
-        await client.query(`INSERT INTO ${S}.schema_migrations (version) VALUES ($1)`, [m.version]);
-      }
-      const backfill = version > 0 && version < 3;
-      const stored = await client.query(`SELECT value FROM ${S}.meta WHERE key = 'hash'`);
-      let hash: HashAlgorithm;
-      const storedName: unknown = stored.rows[0]?.value;
-      if (storedName === undefined) {
-        hash = requested ?? storeHashAlgorithm("sha256");
-        await client.query(`INSERT INTO ${S}.meta (key, value) VALUES ('hash', $1)`, [hash.name]);
-      } else {
-        const h = hashAlgorithm(storedName);
-        if (h.isErr()) return err(storeCorrupt("存储的哈希算法无效", { hash: String(storedName) }));
-        if (requested !== undefined && requested.name !== h.value.name) {
-          return err(
-            sanxiangError("INVALID_INPUT", `该存储的默克尔日志使用 ${h.value.name}，不能以 ${requested.name} 打开`, {
-              details: { stored: h.value.name, requested: requested.name },
-            }),
-          );
-        }
-        hash = h.value;
-      }
-      if (backfill) await backfillMerkleNodes(client, S, hash);
-      const versions = await client.query(`SELECT projection, version FROM ${S}.projection_versions`);
-      const have = new Map(versions.rows.map((r) => [String(r.projection), Number(r.version)]));
-      const stale = have.size !== projections.length || projections.some((p) => have.get(p.name) !== p.version);
-      if (stale) {
-        const head = await readHead(client, S, hash, true);
-        if (head.isErr()) return err(head.error);
-        const rebuilt = await rebuildIn(client, S, hash, projections);
-        if (rebuilt.isErr()) return err(rebuilt.error);
-      }
-      return ok({ hash, schemaVersion: SCHEMA_VERSION });
-    },
-    "打开 PostgreSQL 事件存储",
-  );
-}
-
-/** The statement inserting completed Merkle nodes (one `unnest`). */
-function nodeInsert(S: string, nodes: readonly MerkleNode[], params: Params): string {
-  return (
-    `INSERT INTO ${S}.merkle_nodes (level, idx, hash) SELECT * FROM unnest(` +
-    `${params.add(nodes.map((n) => n.level))}::smallint[], ${params.add(nodes.map((n) => n.index))}::bigint[], ` +
-    `${params.add(nodes.map((n) => n.hash))}::bytea[])`
-  );
-}
-
-/**
- * Migration 3 on a store that already has events: its interior Merkle nodes computed from the
- * stored leaf hashes, in pages, in the opening transaction (once). The leaves are not checked
- * here; `verifyEventStore` checks them and the nodes.
- */
-async function backfillMerkleNodes(client: Queryable, S: string, hash: HashAlgorithm): Promise<void> {
-  let frontier: MerkleFrontier = { treeSize: 0, nodes: [] };
-  for (;;) {
-    const r = await client.query(
-      `SELECT position, leaf_hash FROM ${S}.events WHERE position > $1::bigint ORDER BY position LIMIT 10000`,
-      [frontier.treeSize],
-    );
-    if (r.rows.length === 0) return;
-    const leaves: Uint8Array[] = [];
-    for (const row of r.rows) {
-      // A log that cannot be given subtrees (gaps, a bad hash) is left for verify to report.
-      if (Number(row.position) !== frontier.treeSize + leaves.length + 1) return;
-      leaves.push(bytes(row.leaf_hash));
-    }
-    const next = extendMerkleFrontierNodes(frontier, leaves, { hash });
-    if (next.isErr()) return;
-    if (next.value.nodes.length > 0) {
-      const params = new Params();
-      await runStatements(client, [nodeInsert(S, next.value.nodes, params)], params);
-    }
-    frontier = next.value.frontier;
-  }
-}
-
-/**
- * The LISTEN side: one dedicated client (not pooled) listening on the store's channel,
- * started with the first subscription, reconnected after an error with a growing delay.
- * Every notification — and every reconnection, which may have missed some — wakes all
- * waiting subscriptions; the poll timer covers whatever is still missed.
- */
-class Listener {
-  private client: pg.Client | null = null;
-  private starting = false;
-  private stopped = false;
-  private retryMs = 100;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly waiters = new Set<() => void>();
-
-  constructor(
-    private readonly config: pg.ClientConfig,
-    private readonly channel: string,
-  ) {}
-
-  /** Starts listening if not already (idempotent, never throws). */
-  start(): void {
-    if (this.stopped || this.client !== null || this.starting || this.retryTimer !== null) return;
-    this.starting = true;
-    const client = new pg.Client(this.config);
-    let connecting = true;
-    let dead = false;
-    const die = (): void => {
-      if (dead) return;
-      dead = true;
-      if (this.client === client) this.client = null;
-      client.removeAllListeners("notification");
-      client.end().catch(ignore);
-      // Whatever was notified while the connection was dying is read on waking.
-      this.wakeAll();
-      if (!connecting) this.scheduleRetry();
-    };
-    client.on("error", die);
-    client.on("end", die);
-    client.on("notification", () => this.wakeAll());
-    client
-      .connect()
-      .then(() => client.query(`LISTEN ${ident(this.channel)}`))
-      .then(
-        () => {
-          connecting = false;
-          this.starting = false;
-          if (dead) return this.scheduleRetry();
-          if (this.stopped) return void client.end().catch(ignore);
-          this.client = client;
-          this.retryMs = 100;
-          // Appends committed before LISTEN took effect were not notified: read them now.
-          this.wakeAll();
-        },
-        () => {
-          connecting = false;
-          this.starting = false;
-          if (dead) this.scheduleRetry();
-          else die();
-        },
-      );
-  }
-
-  private scheduleRetry(): void {
-    if (this.stopped || this.retryTimer !== null) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.start();
-    }, this.retryMs);
-    this.retryTimer.unref?.();
-    this.retryMs = Math.min(this.retryMs * 2, 5_000);
-  }
-
-  /** Resolves on the next notification or after `ms` (the timer does not keep the process alive). */
-  wait(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      this.waiters.add(done);
-    });
-  }
-
-  /** Wakes every waiting subscription (also called after this process's own appends). */
-  wakeAll(): void {
-    for (const w of [...this.waiters]) w();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    const client = this.client;
-    this.client = null;
-    this.wakeAll();
-    if (client !== null) {
-      client.removeAllListeners("end");
-      await client.end().catch(ignore);
-    }
-  }
-}
 
 function checkOptions(
   options: PostgresStoreOptions,
@@ -1260,55 +769,4 @@ function createStore(
     },
   };
   return store;
-}
-
-function decodeSignedHeadRow(row: Record<string, unknown>): Result<SignedTreeHead, SanxiangError> {
-  let json: unknown;
-  try {
-    json = JSON.parse(String(row.head));
-  } catch (cause) {
-    return err(storeCorrupt("保存的签名树头无法解析", { treeSize: String(row.tree_size) }, cause));
-  }
-  const h = signedTreeHeadFromJson(json);
-  if (h.isErr() || h.value.treeSize !== Number(row.tree_size)) {
-    return err(storeCorrupt("保存的签名树头已损坏", { treeSize: String(row.tree_size) }));
-  }
-  return ok(h.value);
-}
-
-/** Every row decoded, or the first that cannot be (`STORE_CORRUPT`). */
-function decodeProjectionRows(rows: readonly Record<string, unknown>[]): Result<ProjectionRow[], SanxiangError> {
-  const out: ProjectionRow[] = [];
-  for (const row of rows) {
-    const decoded = decodeProjectionRow(row);
-    if (decoded.isErr()) return err(decoded.error);
-    out.push(decoded.value);
-  }
-  return ok(out);
-}
-
-function decodeProjectionRow(row: Record<string, unknown>): Result<ProjectionRow, SanxiangError> {
-  const key = String(row.key);
-  let value: unknown;
-  try {
-    value = JSON.parse(String(row.value));
-  } catch (cause) {
-    return err(storeCorrupt(`投影行 ${key} 的值无法解析`, { projection: String(row.projection), key }, cause));
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return err(storeCorrupt(`投影行 ${key} 的值不是对象`, { projection: String(row.projection), key }));
-  }
-  const n = Number(row.count);
-  const position = count(row.position, "position");
-  if (!Number.isSafeInteger(n) || position.isErr()) {
-    return err(storeCorrupt(`投影行 ${key} 的计数或位置无效`, { projection: String(row.projection), key }));
-  }
-  return ok({
-    projection: String(row.projection),
-    key,
-    sortKey: row.sort_key === null ? null : String(row.sort_key),
-    value: value as Record<string, unknown>,
-    count: n,
-    position: position.value,
-  });
 }
