@@ -4,17 +4,14 @@
 // verifyEventStore's result is that of readAll.
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { type CaseEvent, type EventStore, READ_LEAVES_PAGE_BYTES, verifyEventStore } from "@sanxiang/core";
+import { testEvent } from "@sanxiang/testkit/conformance";
 import { afterAll, expect } from "vitest";
 import { describePg, dropSchema, endAdminPool, freshSchema, mustOpen } from "./testing/helpers.js";
 
+/** A case event carrying `note`: the testkit's event, `case.filed` at seq 1, `case.noted` after, all at one instant. */
 const event = (caseId: string, seq: number, note: string): CaseEvent => ({
-  caseId,
-  seq,
-  type: seq === 1 ? "case.filed" : "case.noted",
+  ...testEvent(caseId, seq, { note }, seq === 1 ? "case.filed" : "case.noted"),
   at: "2026-03-10T02:00:00Z",
-  actor: { id: "officer-1", roles: ["officer"] },
-  stage: "investigation",
-  payload: { note },
 });
 const MiB = 2 ** 20;
 

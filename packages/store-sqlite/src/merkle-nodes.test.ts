@@ -6,22 +6,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test as fcTest } from "@fast-check/vitest";
-import { type CaseEvent, type EventStore, type MerkleNodeRun, verifyEventStore } from "@sanxiang/core";
+import { type EventStore, type MerkleNodeRun, verifyEventStore } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test, vi } from "vitest";
+import { noteEvent as event } from "../test/events.js";
 import { openSqliteStore } from "./index.js";
 import { NODE_RUN_SQL, packedNodeRun } from "./merkle-nodes.js";
 import { LeafReadAhead } from "./read-ahead.js";
-
-const event = (caseId: string, seq: number, note: string): CaseEvent => ({
-  caseId,
-  seq,
-  type: seq === 1 ? "case.filed" : "case.noted",
-  at: "2026-03-10T02:00:00Z",
-  actor: { id: "officer-1", roles: ["officer"] },
-  stage: "investigation",
-  payload: { note },
-});
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -6,21 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test as fcTest } from "@fast-check/vitest";
-import { type CaseEvent, READ_LEAVES_PAGE_BYTES, verifyEventStore } from "@sanxiang/core";
+import { READ_LEAVES_PAGE_BYTES, verifyEventStore } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { noteEvent as event } from "../test/events.js";
 import { openSqliteStore } from "./index.js";
 import { LeafReadAhead, packedPage, READ_AHEAD_FRESH_MS } from "./read-ahead.js";
-
-const event = (caseId: string, seq: number, note: string): CaseEvent => ({
-  caseId,
-  seq,
-  type: seq === 1 ? "case.filed" : "case.noted",
-  at: "2026-03-10T02:00:00Z",
-  actor: { id: "officer-1", roles: ["officer"] },
-  stage: "investigation",
-  payload: { note },
-});
 
 /** A packed row as the SQL gives it, of the events given (the JSON joined by 0x0A, the texts by `\n`). */
 const rowOf = (events: readonly { json: Uint8Array; hash: Uint8Array; seq: number | string }[]) => {

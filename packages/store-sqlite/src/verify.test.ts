@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { fc, test as fcTest } from "@fast-check/vitest";
 import {
   assembleCaseFileFromStore,
-  type CaseEvent,
   type EventStore,
   READ_LEAVES_PAGE_BYTES,
   type Result,
@@ -18,17 +17,9 @@ import {
 } from "@sanxiang/core";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
+import { noteEvent as event } from "../test/events.js";
 import { openSqliteStore } from "./index.js";
 
-const event = (caseId: string, seq: number, note: string): CaseEvent => ({
-  caseId,
-  seq,
-  type: seq === 1 ? "case.filed" : "case.noted",
-  at: "2026-03-10T02:00:00Z",
-  actor: { id: "officer-1", roles: ["officer"] },
-  stage: "investigation",
-  payload: { note },
-});
 const codeOf = (r: Result<unknown, SanxiangError>) => (r.isErr() ? r.error.code : undefined);
 const withoutRawReads = (store: EventStore): EventStore => {
   const { readLeaves: _leaves, readProjectionRows: _rows, ...rest } = store;
