@@ -18,6 +18,7 @@ import {
 } from "@sanxiang/core";
 import { describe, expect, it } from "vitest";
 import { evidenceStoreSuite } from "./evidence-store.js";
+import { concat } from "./evidence-store-support.js";
 import type { TestBody } from "./harness.js";
 
 type Backing = Map<string, Uint8Array>;
@@ -26,16 +27,6 @@ type Mutant = (backing: Backing) => EvidenceStore;
 const MiB = 1024 * 1024;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const correct = (backing: Backing) => memoryEvidenceStore({ backing, chunkSize: 4096 });
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
 
 const digest = (bytes: Uint8Array, algorithm: ContentHash["algorithm"]) =>
   toHex(hashAlgorithm(algorithm)._unsafeUnwrap().hash(bytes));
