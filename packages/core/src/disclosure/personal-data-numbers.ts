@@ -327,16 +327,14 @@ function looseNumbers(t: string, out: PersonalDataFinding[]): void {
         const before = wide;
         digits += (groups[j] as Group).digits;
         wide &&= (groups[j] as Group).digits.length >= 3;
-        const span = groups.slice(i, j + 1);
-        const list = LIST_SEP.test(t.slice((groups[i] as Group).end, (groups[j] as Group).start));
-        const field =
-          digits.length === 18 && before && isResidentId(digits)
-            ? "residentId"
-            : wide && MOBILE.test(digits) && (!list || phoneGrouping(span))
-              ? "mobile"
-              : !list && isLooseCard(t, span)
-                ? "bankAccount"
-                : undefined;
+        let field: RedactionField | undefined;
+        if (digits.length === 18 && before && isResidentId(digits)) field = "residentId";
+        else if ((wide && MOBILE.test(digits)) || (digits.length >= 16 && luhn(digits))) {
+          const span = groups.slice(i, j + 1);
+          const list = LIST_SEP.test(t.slice((groups[i] as Group).end, (groups[j] as Group).start));
+          if (wide && MOBILE.test(digits)) field = !list || phoneGrouping(span) ? "mobile" : undefined;
+          else if (!list && isLooseCard(t, span)) field = "bankAccount";
+        }
         if (field !== undefined) {
           out.push({ field, start: (groups[i] as Group).start, end: (groups[j] as Group).end });
         }
