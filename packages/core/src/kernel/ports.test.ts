@@ -14,7 +14,7 @@ import {
   seededRandom,
   sequentialIds,
 } from "./ports.js";
-import { epochMillis, instantFromEpochMillis, isInstant } from "./time.js";
+import { epochMillis, instantFromEpochMillis, isCivilDate, isInstant } from "./time.js";
 
 const T0 = "2026-05-01T02:30:00Z";
 
@@ -38,6 +38,53 @@ describe("epoch conversions", () => {
       expect(isInstant(s)).toBe(true);
       expect(epochMillis(s)).toBe(ms);
       expect(s).toBe(new Date(ms).toISOString().replace(".000Z", "Z"));
+    },
+  );
+
+  // isInstant and epochMillis read instants by character code: held to the regular expression
+  // they replaced (and Date) on strings near an instant — any character changed, removed or
+  // added, fractions of one to three digits, out-of-range fields.
+  const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+  const byRegex = (value: unknown): boolean => {
+    if (typeof value !== "string") return false;
+    const m = INSTANT_RE.exec(value);
+    if (m === null || !isCivilDate(m[1])) return false;
+    return Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
+  };
+  const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+  // Fields a little beyond their ranges (month 13, hour 24, second 60 …), fractions of 0–4
+  // digits (a dot alone too), other separators and endings, then up to two characters
+  // changed, removed or added anywhere.
+  const nearInstant = fc
+    .tuple(
+      fc.record({
+        year: fc.integer({ min: 990, max: 10_000 }),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        hour: fc.integer({ min: 0, max: 25 }),
+        minute: fc.integer({ min: 0, max: 61 }),
+        second: fc.integer({ min: 0, max: 61 }),
+        fraction: fc.oneof(fc.constant(""), fc.stringMatching(/^\.\d{0,4}$/)),
+        t: fc.constantFrom("T", "T", "T", "t", " "),
+        z: fc.constantFrom("Z", "Z", "Z", "z", "a", "", "ZZ", "+08:00"),
+      }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom("", "0", "9", "a", "-", ":", ".", "Z", "T", " ", "٣")), {
+        maxLength: 2,
+      }),
+    )
+    .map(([f, edits]) => {
+      let s = `${pad(f.year, 4)}-${pad(f.month, 2)}-${pad(f.day, 2)}${f.t}${pad(f.hour, 2)}:${pad(f.minute, 2)}:${pad(f.second, 2)}${f.fraction}${f.z}`;
+      for (const [at, text] of edits) {
+        const i = at % (s.length + 1);
+        s = s.slice(0, i) + text + s.slice(i + (text.length === 0 || at % 2 === 0 ? 1 : 0));
+      }
+      return s;
+    });
+  test.prop([fc.oneof(nearInstant, fc.string({ maxLength: 26 }), fc.anything())], { numRuns: 2_000 })(
+    "isInstant accepts exactly what the regular expression with a real date and time does; epochMillis agrees with Date",
+    (value) => {
+      expect(isInstant(value)).toBe(byRegex(value));
+      if (isInstant(value)) expect(epochMillis(value)).toBe(Date.parse(value));
     },
   );
 
