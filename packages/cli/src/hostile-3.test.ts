@@ -4,6 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bureauProjections } from "@sanxiang/core";
+import { openSqliteStore } from "@sanxiang/store-sqlite";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runCli, sampleStore, sqliteSnapshot } from "./cli.test-support.js";
@@ -151,7 +153,7 @@ describe("characters that would drive the terminal", () => {
 
   it("a stored party name and a case file's bytes are printed with ESC, BEL, C1 and bidi escaped; JSON stays JSON", async () => {
     const data = { ...FILING, party: { kind: "organisation", name: hostileName } };
-    const filed = await S.cli(
+    const refused = await S.cli(
       "case",
       "H3-ESC",
       "do",
@@ -163,7 +165,22 @@ describe("characters that would drive the terminal", () => {
       "--data",
       JSON.stringify(data),
     );
-    expect(filed.code).toBe(0);
+    // A command with such a name is refused at the door (INVALID_INPUT naming field, character, place) …
+    expect(refused.code).not.toBe(0);
+    expect(refused.out + refused.err).not.toMatch(UNSAFE);
+    expect(refused.err).toContain("U+001B");
+    expect(refused.err).toContain("party");
+    // … but one recorded before that check is history, read back as stored: written here behind the CLI.
+    await fileCase("H3-TMPL");
+    const store = openSqliteStore({ path: S.db, projections: bureauProjections() })._unsafeUnwrap();
+    try {
+      const [template] = (await store.load("H3-TMPL"))._unsafeUnwrap();
+      if (template === undefined) throw new Error("no filing");
+      const filed = { ...template, caseId: "H3-ESC", payload: { ...template.payload, party: data.party } };
+      (await store.append("H3-ESC", 0, [filed]))._unsafeUnwrap();
+    } finally {
+      store.close();
+    }
     const file = join(S.dir, "esc.json");
     writeFileSync(file, "\u001b]0;PWNED\u0007\u001b[31mRED");
     const runs = [

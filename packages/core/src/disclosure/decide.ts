@@ -11,6 +11,7 @@ import {
 import { checkContextNow } from "../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
 import type { HashAlgorithm } from "../kernel/hash.js";
+import { checkInputTexts } from "../kernel/input-text.js";
 import { acceptedInWords, commandsAccepted } from "../kernel/next-step.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
@@ -470,6 +471,8 @@ export function decideDisclosure(
 ): Result<CaseEvent[], SanxiangError> {
   const now = checkContextNow(ctx.now);
   if (now.isErr()) return err(now.error);
+  const texts = checkInputTexts(input, "公示命令无效");
+  if (texts.isErr()) return err(texts.error);
   const parsed = DisclosureCommandSchema.safeParse(input);
   if (!parsed.success) return err(invalidInput("公示命令无效", parsed.error.issues, input));
   const cmd = parsed.data;

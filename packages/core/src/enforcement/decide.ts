@@ -2,6 +2,7 @@ import { transition } from "xstate";
 import { authorize, type Permission } from "../kernel/actors.js";
 import { checkContextNow } from "../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { checkInputTexts } from "../kernel/input-text.js";
 import { formatYuan } from "../kernel/money.js";
 import { acceptedInWords, commandsAccepted } from "../kernel/next-step.js";
 import { err, ok, type Result } from "../kernel/result.js";
@@ -432,6 +433,8 @@ export function decide(
 ): Result<CaseEvent[], SanxiangError> {
   const now = checkContextNow(ctx.now);
   if (now.isErr()) return err(now.error);
+  const texts = checkInputTexts(input, "命令无效");
+  if (texts.isErr()) return err(texts.error);
   const parsed = PenaltyCommandSchema.safeParse(input);
   if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues, input));
   const cmd = parsed.data;

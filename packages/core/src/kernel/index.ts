@@ -14,6 +14,7 @@ export * from "./error-guide.js";
 export * from "./errors.js";
 export * from "./hash.js";
 export * from "./input-issues.js";
+export * from "./input-text.js";
 export * from "./merkle.js";
 export * from "./merkle-log.js";
 export * from "./money.js";

@@ -3,6 +3,7 @@ import { type Actor, ActorSchema } from "../kernel/actors.js";
 import { canonicalJson } from "../kernel/canonical-json.js";
 import { safeParse } from "../kernel/describe-value.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { checkInputTexts } from "../kernel/input-text.js";
 import { IdSchema } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import { formatSource, type RuleSource } from "../kernel/source.js";
@@ -399,6 +400,8 @@ export async function attachEvidence(
   content: EvidenceContent,
   input: AttachEvidenceInput,
 ): Promise<Result<AttachedEvidenceResult, SanxiangError>> {
+  const texts = checkInputTexts(input, "证据信息无效");
+  if (texts.isErr()) return err(texts.error);
   const parsed = safeParse(AttachEvidenceInputSchema, input);
   if (!parsed.success) return err(invalidInput("证据信息无效", parsed.error.issues));
   const a = parsed.data;

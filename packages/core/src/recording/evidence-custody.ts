@@ -5,6 +5,7 @@ import { z } from "zod";
 import { type Actor, ActorSchema } from "../kernel/actors.js";
 import { safeParse } from "../kernel/describe-value.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../kernel/errors.js";
+import { checkInputTexts } from "../kernel/input-text.js";
 import { IdSchema } from "../kernel/ports.js";
 import { err, ok, type Result } from "../kernel/result.js";
 import type { RuleSource } from "../kernel/source.js";
@@ -118,6 +119,8 @@ export async function recordCustody(
   ports: Omit<AttachEvidencePorts, "evidence" | "rules">,
   input: RecordCustodyInput,
 ): Promise<Result<{ readonly event: CaseEvent; readonly receipt: AppendReceipt }, SanxiangError>> {
+  const texts = checkInputTexts(input, "保管环节无效");
+  if (texts.isErr()) return err(texts.error);
   const parsed = safeParse(RecordCustodyInputSchema, input);
   if (!parsed.success) return err(invalidInput("保管环节无效", parsed.error.issues));
   const a = parsed.data;
@@ -214,6 +217,8 @@ export async function openEvidence(
   ports: Omit<AttachEvidencePorts, "rules">,
   input: OpenEvidenceInput,
 ): Promise<Result<OpenedEvidence, SanxiangError>> {
+  const texts = checkInputTexts(input, "证据调取信息无效");
+  if (texts.isErr()) return err(texts.error);
   const parsed = safeParse(OpenEvidenceInputSchema, input);
   if (!parsed.success) return err(invalidInput("证据调取信息无效", parsed.error.issues));
   const a = parsed.data;

@@ -1,6 +1,7 @@
 import { authorize, type Permission } from "../../kernel/actors.js";
 import { checkContextNow } from "../../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../../kernel/errors.js";
+import { checkInputTexts } from "../../kernel/input-text.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
 import type { CaseEvent } from "../../recording/case-event.js";
@@ -187,6 +188,8 @@ export function decideInspection(
 ): Result<CaseEvent[], SanxiangError> {
   const now = checkContextNow(ctx.now);
   if (now.isErr()) return err(now.error);
+  const texts = checkInputTexts(input, "命令无效");
+  if (texts.isErr()) return err(texts.error);
   const parsed = InspectionCommandSchema.safeParse(input);
   if (!parsed.success) return err(invalidInput("命令无效", parsed.error.issues, input));
   const cmd = parsed.data;

@@ -1,6 +1,7 @@
 import type { Permission } from "../../kernel/actors.js";
 import { checkContextNow } from "../../kernel/context-now.js";
 import { invalidInput, type SanxiangError, sanxiangError } from "../../kernel/errors.js";
+import { checkInputTexts } from "../../kernel/input-text.js";
 import { formatYuan } from "../../kernel/money.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { civilDateOf, compareCivilDates, epochMillis, type Instant } from "../../kernel/time.js";
@@ -518,6 +519,8 @@ export function decideSimplified(
 ): Result<SimplifiedDecision, SanxiangError> {
   const now = checkContextNow(ctx.now);
   if (now.isErr()) return err(now.error);
+  const texts = checkInputTexts(input, "命令无效");
+  if (texts.isErr()) return err(texts.error);
   const type = typeof input === "object" && input !== null ? (input as { type?: unknown }).type : undefined;
   if (typeof type === "string" && !OWN_TYPES.has(type) && type in COMMAND_EVENTS) {
     return decideFollowOn(state, input as PenaltyCommandInput, ctx);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type SanxiangError, sanxiangError } from "../../kernel/errors.js";
+import { checkInputTexts } from "../../kernel/input-text.js";
 import { IdSchema } from "../../kernel/ports.js";
 import { err, ok, type Result } from "../../kernel/result.js";
 import { InstantSchema } from "../../kernel/time.js";
@@ -96,6 +97,8 @@ export function decideFormEvent(
   register: FormRegister,
   input: z.input<typeof FormRegisterEventSchema>,
 ): Result<FormRegisterEvent, SanxiangError> {
+  const texts = checkInputTexts(input, "决定书登记事件无效");
+  if (texts.isErr()) return err(texts.error);
   const parsed = FormRegisterEventSchema.safeParse(input);
   if (!parsed.success) {
     return err(sanxiangError("INVALID_INPUT", "决定书登记事件无效", { details: { issues: parsed.error.issues } }));
