@@ -14,7 +14,21 @@ import { exitCodeOf } from "./main.js";
 import { writeOutputFile } from "./output.js";
 
 /** The step that fails next (and with which system error), or none. */
-const fault = vi.hoisted(() => ({ step: undefined as string | undefined, code: "EIO" }));
+const fault = vi.hoisted(() => ({
+  step: undefined as string | undefined,
+  code: "EIO",
+  /** How many calls of the step still succeed before it fails. */
+  after: 0,
+  /** Whether this call of `step` fails (counting down `after` first). */
+  hits(step: string): boolean {
+    if (this.step !== step) return false;
+    if (this.after > 0) {
+      this.after -= 1;
+      return false;
+    }
+    return true;
+  },
+}));
 
 function injected(step: string): Error {
   return Object.assign(new Error(`${fault.code}: injected failure, ${step}`), { code: fault.code, syscall: step });
@@ -25,7 +39,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   const failing =
     <A extends unknown[], R>(step: string, fn: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
-      if (fault.step === step) throw injected(step);
+      if (fault.hits(step)) throw injected(step);
       return fn(...a);
     };
   const mocked = {
@@ -52,13 +66,14 @@ await probe.close();
 for (const step of ["write", "sync"] as const) {
   const original = handleProto[step];
   vi.spyOn(handleProto, step).mockImplementation(function (this: unknown, ...a: unknown[]) {
-    if (fault.step === step) return Promise.reject(injected(step));
+    if (fault.hits(step)) return Promise.reject(injected(step));
     return original.apply(this, a);
   });
 }
 
 afterEach(() => {
   fault.step = undefined;
+  fault.after = 0;
 });
 
 /** Runs the CLI from source in a child process whose files may grow to `limitKiB` (ulimit -f); give absolute paths. */
@@ -152,6 +167,20 @@ describe("an injected failure at any step of the write", () => {
     expect(full.isErr() && full.error.code).toBe("OUTPUT_WRITE_FAILED");
     expect(full.isErr() && full.error.message).toBe("写入 a.txt：磁盘空间不足（ENOSPC）；临时文件已删除");
     expect(existsSync(join(t.dir, "a.txt"))).toBe(false);
+    expect(parts(t.dir)).toEqual([]);
+  });
+
+  it("two outputs of one command: the second failing to reach the disk leaves both previous files", async () => {
+    writeFileSync(join(t.dir, "case.json"), "keep me");
+    writeFileSync(join(t.dir, "page.html"), "keep me too");
+    fault.step = "sync";
+    fault.after = 1; // the case file reaches the disk, its catalogue page does not
+    fault.code = "ENOSPC";
+    const r = await runCli(["casefile", "--example", "case.json", "--html", "page.html", "--force"], { cwd: t.dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("错误 [OUTPUT_WRITE_FAILED] 写入 page.html：磁盘空间不足（ENOSPC）");
+    expect(readFileSync(join(t.dir, "case.json"), "utf8")).toBe("keep me");
+    expect(readFileSync(join(t.dir, "page.html"), "utf8")).toBe("keep me too");
     expect(parts(t.dir)).toEqual([]);
   });
 

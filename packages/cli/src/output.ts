@@ -94,6 +94,11 @@ export interface PendingOutput {
    * `SanxiangError`) naming the file and the system's reason; the caller then calls `abort`.
    */
   write(chunk: string | Uint8Array): Promise<void>;
+  /**
+   * Makes what was written durable (flushed to the disk and closed) without putting it in
+   * place yet: where a full or failing disk shows. `commit` does it when not done.
+   */
+  settle(): Promise<Result<void, SanxiangError>>;
   /** Puts the complete file in place; refuses (and removes the temporary file) if it cannot. */
   commit(): Promise<Result<void, SanxiangError>>;
   /** Discards what was written. */
@@ -179,6 +184,7 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
           throw writeFailure(target, e);
         }
       },
+      settle: async () => ok(undefined),
       commit: async () => {
         try {
           await handle.close();
@@ -212,6 +218,17 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
     await rm(part, { force: true });
     release();
   };
+  const settle = async (): Promise<Result<void, SanxiangError>> => {
+    if (closed) return ok(undefined);
+    try {
+      await handle.sync();
+      await close();
+      return ok(undefined);
+    } catch (e) {
+      await abort();
+      return err(writeFailure(target, e));
+    }
+  };
   return ok({
     write: async (chunk) => {
       try {
@@ -220,10 +237,11 @@ export async function beginOutput(target: OutputTarget): Promise<Result<PendingO
         throw writeFailure(target, e);
       }
     },
+    settle,
     commit: async () => {
+      const settled = await settle();
+      if (settled.isErr()) return settled;
       try {
-        await handle.sync();
-        await close();
         if (target.force) await rename(part, target.path);
         else await linkNew(part, target.path);
         release();
@@ -347,7 +365,7 @@ export interface OutputPart {
 
 /**
  * Writes several outputs as one: every target is checked first (one refused: nothing written),
- * every temporary file written, then each renamed into place.
+ * every temporary file written and flushed to the disk, then each renamed into place.
  */
 export async function writeOutputFiles(
   parts: readonly OutputPart[],
@@ -378,6 +396,15 @@ export async function writeOutputFiles(
     } catch (e) {
       await abortAll();
       return err(writeFailure(target, e));
+    }
+  }
+  // Every file flushed to the disk before any is put in place: a full or failing disk refuses
+  // them all, never leaving one replaced and the next not.
+  for (const q of pending) {
+    const settled = await q.settle();
+    if (settled.isErr()) {
+      await abortAll();
+      return settled;
     }
   }
   for (const q of pending) {
