@@ -179,7 +179,7 @@ describe("characters that would drive the terminal", () => {
       const filed = { ...template, caseId: "H3-ESC", payload: { ...template.payload, party: data.party } };
       (await store.append("H3-ESC", 0, [filed]))._unsafeUnwrap();
     } finally {
-      store.close();
+      await store.close();
     }
     const file = join(S.dir, "esc.json");
     writeFileSync(file, "\u001b]0;PWNED\u0007\u001b[31mRED");
