@@ -221,9 +221,15 @@ export async function stageSite(target: string, shown: string): Promise<Result<S
       try {
         renameSync(staging, real);
       } catch (e) {
-        if (hadPrevious) renameSync(backup, real);
+        let kept = "原站点未改动，暂存目录已删除";
+        try {
+          if (hadPrevious) renameSync(backup, real);
+        } catch {
+          // Still under its backup name, whole: the next publish renames it back (recover).
+          kept = `原站点完整保留在 ${backup}，下次发布时自动恢复；暂存目录已删除`;
+        }
         await abort();
-        return err(outputWriteFailed(shown, e, { option: "out" }, "原站点未改动，暂存目录已删除"));
+        return err(outputWriteFailed(shown, e, { option: "out" }, kept));
       }
       syncDir(parent);
       release();
