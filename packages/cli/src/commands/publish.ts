@@ -140,8 +140,9 @@ const SITE_STATE_DIR = ".sanxiang-site";
 
 /**
  * The site directory `--out` (or `--site`) names, checked by the shared output helper: a new or
- * empty directory, or a site built before (it holds `.sanxiang-site/`, updated in place); a
- * directory holding anything else needs `--force`, a file is refused.
+ * empty directory, or a site built before (it holds `.sanxiang-site/`: `publish` replaces it
+ * whole, `case … do disclosure.* --site` updates it one act at a time); a directory holding
+ * anything else needs `--force`, a file is refused.
  */
 export function siteDirOf(ctx: CommandContext, given: string, option: string): Promise<Result<string, SanxiangError>> {
   return outputDir(given, {
