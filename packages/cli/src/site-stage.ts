@@ -127,30 +127,23 @@ async function cloneTree(from: string, to: string): Promise<void> {
   };
   await walk(from, to, "");
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < jobs.length) {
+    // After a failure no job is started, and the clone returns once the running ones ended:
+    // nothing of it is still creating links when the staging directory is removed.
+    while (!failed && next < jobs.length) {
       const job = jobs[next++];
-      if (job !== undefined) await job();
+      if (job === undefined) continue;
+      try {
+        await job();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CLONE_CONCURRENCY, jobs.length) }, worker));
-}
-
-/**
- * Removes a staging directory for good. A build that failed may still have writes in flight
- * (publish-site reports its first failure without waiting for the others), which would recreate
- * directories just removed: the removal is repeated until the directory stays gone.
- */
-async function removeSettled(path: string): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    await rm(path, { recursive: true, force: true }).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 20));
-    const gone = await lstat(path).then(
-      () => false,
-      () => true,
-    );
-    if (gone) return;
-  }
+  const results = await Promise.allSettled(Array.from({ length: Math.min(CLONE_CONCURRENCY, jobs.length) }, worker));
+  for (const r of results) if (r.status === "rejected") throw r.reason;
 }
 
 /** Path problems the operator can fix (no permission in the parent, a name too long): input, exit 2. */
@@ -186,8 +179,10 @@ export async function stageSite(target: string, shown: string): Promise<Result<S
     return err(failed(e, "清理上次发布遗留的目录"));
   }
   const release = onInterrupt(() => rmSync(staging, { recursive: true, force: true }));
+  // Nothing is still writing into the staging directory when it is removed: the clone and
+  // publish-site's build both return only once every file operation they started has ended.
   const abort = async () => {
-    await removeSettled(staging);
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     release();
   };
   const previous = await lstat(real).then(

@@ -230,8 +230,16 @@ export async function commit(root: string, site: SiteConfig, old: SiteState, cha
   const shards = indexed >= WORKER_THRESHOLD ? workerShards() : inlineShards;
   try {
     return await apply();
+  } catch (e) {
+    // Nothing of a failed change may go on writing once the caller hears of the failure: the
+    // writer starts nothing more, the shards still being built are given up, and the commit
+    // returns once every bucket's state write and every file operation it started has ended.
+    await w.abandon();
+    throw e;
   } finally {
     await shards.close();
+    await Promise.allSettled(pending);
+    await w.abandon();
   }
 
   async function apply(): Promise<CommitReport> {

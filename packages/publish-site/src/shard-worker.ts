@@ -26,7 +26,7 @@ parentPort.on("message", (m) => {
 });
 `;
 
-/** Renders shards; `close` when done. */
+/** Renders shards; `close` when done (a render still waiting then rejects). */
 export interface ShardRenderer {
   render(docs: readonly SearchDoc[]): Promise<string>;
   close(): Promise<void>;
@@ -48,7 +48,10 @@ export function workerShards(): ShardRenderer {
   let broken = false;
   let next = 0;
   let built = 0;
-  const waiting = new Map<number, { resolve: (json: string) => void; docs: readonly SearchDoc[] }>();
+  const waiting = new Map<
+    number,
+    { resolve: (json: string) => void; reject: (e: Error) => void; docs: readonly SearchDoc[] }
+  >();
   const fail = () => {
     // Anything still waiting is rendered here instead.
     broken = true;
@@ -91,8 +94,8 @@ export function workerShards(): ShardRenderer {
       const w = start();
       if (w === undefined) return Promise.resolve(renderShard(docs));
       const id = next++;
-      return new Promise<string>((resolve) => {
-        waiting.set(id, { resolve, docs });
+      return new Promise<string>((resolve, reject) => {
+        waiting.set(id, { resolve, reject, docs });
         w.postMessage({ id, docs });
       });
     },
@@ -103,6 +106,11 @@ export function workerShards(): ShardRenderer {
       if (w !== undefined) {
         w.removeAllListeners("exit");
         await w.terminate();
+      }
+      // A shard still being built when the change was given up is never delivered.
+      for (const [id, waiter] of waiting) {
+        waiting.delete(id);
+        waiter.reject(new Error("search shard renderer closed"));
       }
     },
   };

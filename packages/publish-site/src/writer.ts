@@ -15,11 +15,19 @@ export function contentHash(bytes: string | Uint8Array): string {
   return hash("sha256", bytes, "base64url");
 }
 
-// The callback forms: lighter than fs/promises' FileHandle for 100,000 small files.
-const writeBytes = (path: string, data: Uint8Array) =>
-  new Promise<void>((resolve, reject) => writeFile(path, data, (e) => (e ? reject(e) : resolve())));
-const move = (from: string, to: string) =>
-  new Promise<void>((resolve, reject) => rename(from, to, (e) => (e ? reject(e) : resolve())));
+/**
+ * The file operations the writer performs. Internal (not exported by the package): a test
+ * replaces them to slow them down or make one fail.
+ */
+export const writerIo = {
+  // The callback forms: lighter than fs/promises' FileHandle for 100,000 small files.
+  writeBytes: (path: string, data: Uint8Array): Promise<void> =>
+    new Promise<void>((resolve, reject) => writeFile(path, data, (e) => (e ? reject(e) : resolve()))),
+  move: (from: string, to: string): Promise<void> =>
+    new Promise<void>((resolve, reject) => rename(from, to, (e) => (e ? reject(e) : resolve()))),
+  makeDir: (dir: string): Promise<void> => mkdir(dir, { recursive: true }).then(() => undefined),
+  remove: (path: string): Promise<void> => rm(path, { force: true }),
+};
 
 /** How many file operations run at once (libuv's pool has 4 threads; a few more keeps it busy). */
 const CONCURRENCY = 16;
@@ -32,14 +40,23 @@ const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 interface Job {
   readonly run: () => Promise<void>;
   readonly size: number;
+  /** Called instead of `run` when the job is dropped unstarted (gives its buffer back). */
+  readonly drop?: () => void;
 }
+
+/** Thrown by `put` / `remove` once the writer was abandoned. */
+const ABANDONED = "写入已中止";
 
 /** Size of the reusable encode buffers: a page of up to this many bytes is encoded without allocating. */
 const POOL_BUFFER = 64 * 1024;
 /** Reusable buffers: also the bound on pages encoded and waiting to be written. */
 const POOL_SIZE = 64;
 
-/** Writes and deletes files under one root, atomically, overlapping the caller's work. */
+/**
+ * Writes and deletes files under one root, atomically, overlapping the caller's work. After
+ * a failure no queued operation is started; {@link AtomicWriter.abandon} waits until none
+ * it started is still running, so a caller that gives up leaves nothing writing behind it.
+ */
 export class AtomicWriter {
   readonly written: string[] = [];
   readonly deleted: string[] = [];
@@ -54,6 +71,7 @@ export class AtomicWriter {
   private readonly tmpPrefix = `${process.pid}-${randomBytes(4).toString("hex")}-`;
   private counter = 0;
   private failure: unknown;
+  private abandoned = false;
   // Pages are encoded into reused buffers: 100,000 fresh 4 KB Buffers would be external
   // memory the garbage collector has to chase.
   private readonly pool: Buffer[] = [];
@@ -71,6 +89,7 @@ export class AtomicWriter {
   async put(path: string, text: string, previous: string | undefined, internal = false): Promise<string> {
     // Encoded once: hashed and written from the same bytes. UTF-8 takes at most 3 bytes per
     // UTF-16 unit, so a short text always fits a pool buffer.
+    if (this.abandoned) throw new Error(ABANDONED);
     const pooled = text.length * 3 <= POOL_BUFFER ? await this.acquire() : undefined;
     const bytes = pooled === undefined ? Buffer.from(text, "utf8") : pooled.subarray(0, pooled.write(text, "utf8"));
     const h = contentHash(bytes);
@@ -80,11 +99,12 @@ export class AtomicWriter {
       return h;
     }
     if (!internal) this.written.push(path);
-    const run =
-      pooled === undefined
-        ? () => this.writeAtomic(path, bytes)
-        : () => this.writeAtomic(path, bytes).finally(() => this.release(pooled));
-    await this.schedule({ run, size: pooled === undefined ? bytes.byteLength : 0 });
+    if (pooled === undefined) {
+      await this.schedule({ run: () => this.writeAtomic(path, bytes), size: bytes.byteLength });
+    } else {
+      const release = () => this.release(pooled);
+      await this.schedule({ run: () => this.writeAtomic(path, bytes).finally(release), size: 0, drop: release });
+    }
     return h;
   }
 
@@ -107,14 +127,16 @@ export class AtomicWriter {
   /** Deletes the site file `path` (missing is fine). */
   async remove(path: string, internal = false): Promise<void> {
     if (!internal) this.deleted.push(path);
-    await this.schedule({ run: () => rm(join(this.root, path), { force: true }), size: 0 });
+    await this.schedule({ run: () => writerIo.remove(join(this.root, path)), size: 0 });
   }
 
-  /** Waits for every queued operation; rethrows the first failure. */
+  /**
+   * Waits for every queued operation; rethrows the first failure. After a failure the
+   * operations still queued are dropped, and it returns once none that started is running.
+   */
   async flush(): Promise<void> {
-    while (this.running > 0 || this.head < this.queue.length) await new Promise<void>((r) => this.waiters.push(r));
-    this.queue.length = 0;
-    this.head = 0;
+    while (this.running > 0 || (this.head < this.queue.length && !this.stopped())) await this.wake();
+    this.dropQueued();
     if (this.failure !== undefined) {
       const f = this.failure;
       this.failure = undefined;
@@ -122,17 +144,63 @@ export class AtomicWriter {
     }
   }
 
+  /**
+   * Gives up: starts nothing more (a later `put` or `remove` throws), drops what is queued, and
+   * resolves once no file operation this writer started is still running — from then on it
+   * touches nothing. Never rejects; a failure it holds is left unreported.
+   */
+  async abandon(): Promise<void> {
+    this.abandoned = true;
+    this.dropQueued();
+    this.wakeAll();
+    while (this.running > 0) await this.wake();
+  }
+
+  private stopped(): boolean {
+    return this.abandoned || this.failure !== undefined;
+  }
+
+  private wake(): Promise<void> {
+    return new Promise<void>((r) => this.waiters.push(r));
+  }
+
+  private wakeAll(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Drops the jobs not started (their buffers go back to the pool). */
+  private dropQueued(): void {
+    for (let i = this.head; i < this.queue.length; i++) {
+      const job = this.queue[i];
+      if (job === undefined) continue;
+      this.queue[i] = undefined;
+      this.queuedBytes -= job.size;
+      job.drop?.();
+    }
+    this.queue.length = 0;
+    this.head = 0;
+  }
+
   private async schedule(job: Job): Promise<void> {
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure !== undefined || this.abandoned) {
+      job.drop?.();
+      throw this.abandoned ? new Error(ABANDONED) : this.failure;
+    }
     this.queue.push(job);
     this.queuedBytes += job.size;
     this.pump();
-    while (this.queuedBytes > MAX_QUEUED_BYTES && this.failure === undefined) {
-      await new Promise<void>((r) => this.waiters.push(r));
-    }
+    while (this.queuedBytes > MAX_QUEUED_BYTES && !this.stopped()) await this.wake();
   }
 
   private pump(): void {
+    // After a failure nothing more is started: the build has failed, and what it left queued
+    // would only go on writing after the caller was told so.
+    if (this.stopped()) {
+      this.dropQueued();
+      return;
+    }
     while (this.running < CONCURRENCY && this.head < this.queue.length) {
       const job = this.queue[this.head] as Job;
       // Drop the queue's reference, so a written page's string can be collected.
@@ -146,10 +214,8 @@ export class AtomicWriter {
         .finally(() => {
           this.running -= 1;
           this.queuedBytes -= job.size;
-          const waiters = this.waiters;
-          this.waiters = [];
           this.pump();
-          for (const w of waiters) w();
+          this.wakeAll();
         });
     }
   }
@@ -157,7 +223,7 @@ export class AtomicWriter {
   private ensureDir(dir: string): Promise<void> {
     let made = this.dirs.get(dir);
     if (made === undefined) {
-      made = mkdir(dir, { recursive: true }).then(() => undefined);
+      made = writerIo.makeDir(dir);
       this.dirs.set(dir, made);
     }
     return made;
@@ -166,13 +232,17 @@ export class AtomicWriter {
   private async writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
     const target = join(this.root, path);
     await this.ensureDir(this.tmpDir);
+    if (this.stopped()) return;
     await this.ensureDir(dirname(target));
+    if (this.stopped()) return;
     const tmp = join(this.tmpDir, `${this.tmpPrefix}${this.counter++}`);
     try {
-      await writeBytes(tmp, bytes);
-      await move(tmp, target);
+      await writerIo.writeBytes(tmp, bytes);
+      // Given up meanwhile: the page is not put in place.
+      if (this.stopped()) throw new Error(ABANDONED);
+      await writerIo.move(tmp, target);
     } catch (e) {
-      await rm(tmp, { force: true });
+      await writerIo.remove(tmp);
       throw e;
     }
   }
