@@ -1,8 +1,10 @@
 // The API reference (typedoc, typedoc.json) builds with no warning and is usable: one module
-// per entry point of @sanxiang/core, a search that finds Chinese words in comments (期限,
-// 公示, 法制审核 — scripts/typedoc-cjk-search.mjs), zod schemas shown as the data they
-// validate with no zod internals (scripts/typedoc-zod-schemas.mjs), and the guides in
-// docs/ as the reference's own documents rather than raw copies.
+// per public subpath of every package (each key of its package.json exports, e.g.
+// @sanxiang/testkit/conformance, is an entry point of the package's typedoc.json), a search
+// that finds Chinese words in comments (期限, 公示, 法制审核 — scripts/typedoc-cjk-search.mjs),
+// zod schemas shown as the data they validate with no zod internals
+// (scripts/typedoc-zod-schemas.mjs), and the guides in docs/ as the reference's own documents
+// rather than raw copies.
 //
 // The reference is built once into test/.tmp/api (a full build takes 1–2 minutes of CPU).
 import { execFile } from "node:child_process";
@@ -116,6 +118,154 @@ describe("@sanxiang/core in the reference", () => {
     expect(text(join(out, "modules", "_sanxiang_core.calendar.html"))).toContain("chinaCalendar");
     expect(text(join(out, "modules", "_sanxiang_core.review.html"))).toContain("ReviewCommandSchema");
     expect(text(join(out, "modules", "_sanxiang_core.calendar.html"))).not.toContain("ReviewCommandSchema");
+  });
+});
+
+type ExportsMap = Record<string, Record<string, unknown> | string>;
+
+/** One public subpath of a published package: `@sanxiang/testkit/conformance` and where it comes from. */
+interface PublicEntry {
+  /** The import specifier, e.g. `@sanxiang/testkit/conformance`. */
+  readonly specifier: string;
+  /** The subpath key of the exports map, e.g. `./conformance`. */
+  readonly key: string;
+  /** The package's directory under packages/. */
+  readonly dir: string;
+  /** The package's name, e.g. `@sanxiang/testkit`. */
+  readonly name: string;
+  /** The source barrel the `@sanxiang/source` condition names, relative to the package. */
+  readonly source: string | undefined;
+}
+
+/** Every published package (not `private`) under packages/, with its exports map. */
+const published = readdirSync(join(root, "packages"), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(join(root, "packages", e.name, "package.json")))
+  .map((e) => ({
+    dir: e.name,
+    pkg: JSON.parse(readFileSync(join(root, "packages", e.name, "package.json"), "utf8")) as {
+      name: string;
+      private?: boolean;
+      exports?: ExportsMap;
+    },
+  }))
+  .filter(({ pkg }) => pkg.private !== true);
+
+/** Every public subpath of every published package: each key of its exports map but ./package.json. */
+const publicEntries: PublicEntry[] = published.flatMap(({ dir, pkg }) =>
+  Object.entries(pkg.exports ?? {})
+    .filter(([key]) => key !== "./package.json")
+    .map(([key, value]) => {
+      const source = typeof value === "string" ? value : value["@sanxiang/source"];
+      return {
+        specifier: key === "." ? pkg.name : `${pkg.name}/${key.replace(/^\.\//, "")}`,
+        key,
+        dir,
+        name: pkg.name,
+        source: typeof source === "string" ? source.replace(/^\.\//, "") : undefined,
+      };
+    }),
+);
+
+const entryPointsOf = (dir: string): string[] =>
+  (JSON.parse(readFileSync(join(root, "packages", dir, "typedoc.json"), "utf8")) as { entryPoints: string[] })
+    .entryPoints;
+
+/**
+ * The module page of a public subpath. A package with one entry point is one module,
+ * `_sanxiang_xlsx.html`; a package with several has one module per entry point, named by the
+ * subpath (`_sanxiang_core.calendar_schema.html`), the root entry `index`.
+ */
+function modulePage(entry: PublicEntry): string {
+  const base = entry.name.replace(/[^\w-]/g, "_");
+  if (entryPointsOf(entry.dir).length === 1) return join(out, "modules", `${base}.html`);
+  const moduleName = entry.key === "." ? "index" : entry.key.replace(/^\.\//, "").replace(/\W/g, "_");
+  return join(out, "modules", `${base}.${moduleName}.html`);
+}
+
+describe("every public subpath of every package in the reference", () => {
+  it("finds the packages and their subpaths (not vacuous)", () => {
+    expect(published.length).toBeGreaterThanOrEqual(9);
+    expect(publicEntries.map((e) => e.specifier)).toEqual(
+      expect.arrayContaining(["@sanxiang/core", "@sanxiang/core/calendar/schema", "@sanxiang/testkit/conformance"]),
+    );
+  });
+
+  it("the root typedoc.json converts every published package", () => {
+    const config = JSON.parse(readFileSync(join(root, "typedoc.json"), "utf8")) as { entryPoints: string[] };
+    const missing = published
+      .map(({ dir }) => `packages/${dir}`)
+      .filter((p) => !config.entryPoints.includes(p))
+      .map((p) => `${p} is not an entry point of typedoc.json`);
+    expect(missing).toEqual([]);
+  });
+
+  it("each package's typedoc.json has every subpath of its exports map (its source barrel) as an entry point", () => {
+    const missing = publicEntries
+      .filter((e) => e.source === undefined || !entryPointsOf(e.dir).includes(e.source))
+      .map((e) =>
+        e.source === undefined
+          ? `${e.specifier}: exports["${e.key}"] names no @sanxiang/source barrel`
+          : `${e.specifier} (${e.source}) is missing from packages/${e.dir}/typedoc.json`,
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it("each package's typedoc.json documents nothing that is not a public subpath", () => {
+    const extra = published.flatMap(({ dir }) =>
+      entryPointsOf(dir)
+        .filter((source) => !publicEntries.some((e) => e.dir === dir && e.source === source))
+        .map((source) => `packages/${dir}/typedoc.json: ${source} is no subpath of the exports map`),
+    );
+    expect(extra).toEqual([]);
+  });
+
+  it("each subpath has its module page, listing members", () => {
+    const missing = publicEntries
+      .filter((e) => {
+        const page = modulePage(e);
+        return !existsSync(page) || [...memberGroups(page).values()].flat().length === 0;
+      })
+      .map((e) => `${e.specifier}: no module page with members at ${relative(out, modulePage(e))}`);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("@sanxiang/testkit/conformance in the reference", () => {
+  const page = () => join(out, "modules", "_sanxiang_testkit.conformance.html");
+
+  it("lists the suites, the crash harness and the runner's types, with the module's summary", () => {
+    const members = [...memberGroups(page()).values()].flat();
+    for (const name of [
+      "eventStoreSuite",
+      "evidenceStoreSuite",
+      "eventStoreAppendTests",
+      "crashSuite",
+      "runCrashWriter",
+      "conformanceProjection",
+      "EventStoreSuiteOptions",
+      "EvidenceStoreSuiteOptions",
+      "SuiteRunner",
+    ]) {
+      expect(members, name).toContain(name);
+    }
+    expect(text(page())).toContain("一致性测试");
+  });
+
+  it("lists every runtime export of the entry, each declared there", async () => {
+    const runtime = Object.keys(await import("@sanxiang/testkit/conformance"));
+    expect(runtime.length).toBeGreaterThan(20);
+    const members = new Set([...memberGroups(page()).values()].flat());
+    expect(runtime.filter((name) => !members.has(name))).toEqual([]);
+    const suite = text(join(out, "functions", "_sanxiang_testkit.conformance.eventStoreSuite.html"));
+    expect(suite).toContain("事件存储一致性测试");
+    expect(suite).toContain("EventStoreSuiteOptions");
+  });
+
+  it("is the page the storage adapter guide names", () => {
+    const guide = readFileSync(join(root, "docs", "storage-adapters.md"), "utf8");
+    const named = [...guide.matchAll(/docs\/api\/([\w./-]+\.html)/g)].map((m) => m[1] ?? "");
+    expect(named).toContain("modules/_sanxiang_testkit.conformance.html");
+    for (const p of named) expect(existsSync(join(out, p)), p).toBe(true);
   });
 });
 
