@@ -257,7 +257,7 @@ describe("sanxiang casefile <id> from a store: the case with its reviews and dis
     const db = await storeWith(STORED, 6, false);
     const r = await cli("casefile", "CASE-7", join(dir, "x.json"), "--store", db);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("只覆盖本案 4 个事件中的前 3 个");
+    expect(r.err).toMatch(/^错误 \[LOG_TAIL_UNSIGNED\] 最新的签名树头（大小 \d+）只覆盖本案 4 个事件中的前 3 个；/);
     expect(r.err).toContain("sanxiang sign");
     expect(existsSync(join(dir, "x.json"))).toBe(false);
     rmSync(db);

@@ -162,7 +162,7 @@ export async function withStore<T>(
 ): Promise<T | number> {
   if (options.create !== true && spec.kind === "sqlite" && !existsSync(describeStore(spec))) {
     ctx.io.err(
-      `${t(ctx.lang, "错误：存储不存在", "error: no store at")} ${describeStore(spec)} [STORE_NOT_FOUND] ${t(
+      `${t(ctx.lang, "错误 [STORE_NOT_FOUND] 存储不存在", "error [STORE_NOT_FOUND] no store at")} ${describeStore(spec)}：${t(
         ctx.lang,
         "请检查 --store / --dir；示例存储由 sanxiang demo 建立在 .sanxiang/demo/events.db，以 --store .sanxiang/demo/events.db 指定",
         "check --store / --dir; sanxiang demo creates the sample store in .sanxiang/demo/events.db: pass --store .sanxiang/demo/events.db",
@@ -177,7 +177,7 @@ export async function withStore<T>(
     const kind = fileKind(file);
     if (kind !== undefined) {
       ctx.io.err(
-        `${t(ctx.lang, "错误：存储不是文件", "error: the store is not a file")} ${file} [INVALID_INPUT] ${t(ctx.lang, kind.zh, kind.en)}\n`,
+        `${t(ctx.lang, "错误 [INVALID_INPUT] 存储不是文件", "error [INVALID_INPUT] the store is not a file")} ${file}：${t(ctx.lang, kind.zh, kind.en)}\n`,
       );
       return 2;
     }
@@ -186,7 +186,7 @@ export async function withStore<T>(
     // commands that create their store (the demo) take it.
     if (options.create !== true && sizeOf(file) === 0) {
       ctx.io.err(
-        `${t(ctx.lang, "错误：存储是空文件", "error: the store is an empty file")} ${file} [STORE_NOT_FOUND] ${t(
+        `${t(ctx.lang, "错误 [STORE_NOT_FOUND] 存储是空文件", "error [STORE_NOT_FOUND] the store is an empty file")} ${file}：${t(
           ctx.lang,
           "0 字节，不是已建立的事件存储（存储被清空时请从备份恢复；示例存储由 sanxiang demo 建立），文件未被改动",
           "0 bytes, not an established event store (restore a store that was emptied from a backup; sanxiang demo creates the sample store); the file is left as it is",
@@ -205,7 +205,7 @@ export async function withStore<T>(
         ? t(ctx.lang, `（原因：${reason}）`, ` (reason: ${reason})`)
         : "";
     ctx.io.err(
-      `${t(ctx.lang, "错误：无法打开存储", "error: cannot open the store")} ${describeStore(spec)} [${opened.error.code}] ${opened.error.message}${why}\n`,
+      `${t(ctx.lang, "错误", "error")} [${opened.error.code}] ${t(ctx.lang, "无法打开存储", "cannot open the store")} ${describeStore(spec)}：${opened.error.message}${why}\n`,
     );
     return 1;
   }

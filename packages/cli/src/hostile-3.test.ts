@@ -110,7 +110,7 @@ describe("a store that is not a database file", () => {
     for (const spec of ["folder.db", "sqlite:folder.db"]) {
       const r = await runCli(["verify", "--log", "--store", spec], { cwd: S.dir });
       expect(r.code).toBe(2);
-      expect(r.err).toContain("[INVALID_INPUT] 这是一个目录");
+      expect(r.err).toMatch(/^错误 \[INVALID_INPUT\] 存储不是文件 \S*folder\.db：这是一个目录/);
       expect(readdirSync(join(S.dir, "folder.db"))).toEqual([]);
     }
     const here = await runCli(["cases", "--sample", "--store", "sqlite:."], { cwd: S.dir });
@@ -120,7 +120,9 @@ describe("a store that is not a database file", () => {
   it("an unreachable PostgreSQL: STORE_UNAVAILABLE with the driver's reason, exit 1, no hang", async () => {
     const r = await runCli(["cases", "--sample", "--store", "postgres://nobody@127.0.0.1:1/none"], { cwd: S.dir });
     expect(r.code).toBe(1);
-    expect(r.err).toContain("[STORE_UNAVAILABLE] 无法连接 PostgreSQL 数据库（原因：");
+    expect(r.err).toMatch(
+      /^错误 \[STORE_UNAVAILABLE\] 无法打开存储 postgres:\/\/nobody@127\.0\.0\.1:1\/none：无法连接 PostgreSQL 数据库（原因：/,
+    );
     expect(r.err).toContain("ECONNREFUSED");
   }, 30_000);
 });
@@ -221,7 +223,7 @@ describe("a store file of 0 bytes", () => {
     for (const args of [["verify", "--log"], ["cases", "--sample"], ["duties"], ["deadlines"]]) {
       const r = await runCli([...args, "--store", empty], { cwd: S.dir });
       expect(r.code, args.join(" ")).toBe(2);
-      expect(r.err).toContain("[STORE_NOT_FOUND] 0 字节，不是已建立的事件存储");
+      expect(r.err).toContain(`错误 [STORE_NOT_FOUND] 存储是空文件 ${empty}：0 字节，不是已建立的事件存储`);
       expect(r.out).not.toContain("验证通过");
       expect(statSync(empty).size).toBe(0);
     }

@@ -14,15 +14,17 @@ import {
   ed25519Signer,
   fromHex,
   parseSignatureAlgorithm,
+  type SanxiangError,
   type Signer,
   type Stage,
+  sanxiangError,
   sm2Signer,
   testSigner,
   toHex,
 } from "@sanxiang/core";
 import { SAMPLE_BODIES_DATA } from "@sanxiang/sample";
 import { storeSpecOf, withStore } from "../event-store.js";
-import { t } from "../i18n.js";
+import { type Lang, t } from "../i18n.js";
 import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, exitCodeOf, formatError, UsageError } from "../main.js";
 import { nativeHashAlgorithm } from "../native-hash.js";
@@ -135,6 +137,18 @@ export function partLines(lang: CommandContext["lang"], file: { readonly parts: 
 }
 
 /**
+ * 私钥文件无法读取 — the refusal of a key file that cannot be read (missing, a directory, no
+ * permission): `INVALID_INPUT`, exit 2, as `sign` and `casefile --key-file` print it.
+ */
+export function unreadableKeyFile(lang: Lang, keyFile: string, e: unknown): SanxiangError {
+  return sanxiangError(
+    "INVALID_INPUT",
+    `${t(lang, "无法读取私钥文件", "cannot read the key file")} ${describeFailure(e, keyFile)}`,
+    { details: { option: "key-file", path: keyFile } },
+  );
+}
+
+/**
  * The bureau's signer from a key file (hex secret key, as `sanxiang sign` reads it), or
  * `undefined` after reporting why not (bad algorithm, unreadable file, invalid key).
  */
@@ -151,9 +165,7 @@ async function loadSigner(ctx: CommandContext, keyFile: string): Promise<Signer 
   try {
     secretHex = new TextDecoder().decode(await readRegularFile(keyFile)).trim();
   } catch (e) {
-    ctx.io.err(
-      `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${describeFailure(e, keyFile)}\n`,
-    );
+    ctx.io.err(formatError(lang, unreadableKeyFile(lang, keyFile, e)));
     return undefined;
   }
   const signer = algorithm.value === "sm2" ? sm2Signer(secretHex) : fromHex(secretHex).andThen((b) => ed25519Signer(b));
@@ -209,7 +221,14 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
       return events.error.code === "INVALID_INPUT" ? EXIT.usage : EXIT.failure;
     }
     if (events.value.length === 0) {
-      ctx.io.err(t(lang, `错误：存储中没有案件 ${caseId}\n`, `error: no case ${caseId} in the store\n`));
+      ctx.io.err(
+        formatError(
+          lang,
+          sanxiangError("INVALID_INPUT", t(lang, `存储中没有案件 ${caseId}`, `no case ${caseId} in the store`), {
+            details: { caseId },
+          }),
+        ),
+      );
       return EXIT.usage;
     }
     const file = await assembleCaseFileFromStore(store, caseId, {
@@ -224,10 +243,24 @@ async function storedCaseFile(ctx: CommandContext): Promise<number> {
     const filed = file.value.parts[0]?.events ?? 0;
     if (filed < events.value.length) {
       ctx.io.err(
-        t(
+        formatError(
           lang,
-          `错误：最新的签名树头（大小 ${sth.treeSize}）只覆盖本案 ${events.value.length} 个事件中的前 ${filed} 个；先对日志头签名：sanxiang sign --key-file <私钥文件> --log-id <日志标识>\n`,
-          `error: the latest signed tree head (size ${sth.treeSize}) covers only ${filed} of this case's ${events.value.length} events; sign the log head first: sanxiang sign --key-file <secret-key-file> --log-id <log-id>\n`,
+          sanxiangError(
+            "LOG_TAIL_UNSIGNED",
+            t(
+              lang,
+              `最新的签名树头（大小 ${sth.treeSize}）只覆盖本案 ${events.value.length} 个事件中的前 ${filed} 个；先对日志头签名：sanxiang sign --key-file <私钥文件> --log-id <日志标识>`,
+              `the latest signed tree head (size ${sth.treeSize}) covers only ${filed} of this case's ${events.value.length} events; sign the log head first: sanxiang sign --key-file <secret-key-file> --log-id <log-id>`,
+            ),
+            {
+              details: {
+                caseId,
+                treeSize: sth.treeSize,
+                covered: filed,
+                events: events.value.length,
+              },
+            },
+          ),
         ),
       );
       return EXIT.failure;

@@ -6,6 +6,7 @@ import {
   parseCivilDate,
   parseYuan,
   type RuleSource,
+  sanxiangError,
   TIER_LABELS,
 } from "@sanxiang/core";
 import { KIND_EN, rangeEnglish, TIER_EN } from "../english.js";
@@ -59,10 +60,17 @@ export async function penaltyCommand(ctx: CommandContext): Promise<number> {
   if (typeof data === "number") return data;
   if (data.benchmarks.length === 0) {
     io.err(
-      t(
+      formatError(
         lang,
-        `${registryDir(ctx)} 中没有裁量基准；请先运行 sanxiang registry import benchmarks <文件>，或加 --sample 使用示例数据\n`,
-        `No discretion benchmarks in ${registryDir(ctx)}: import them first, or add --sample\n`,
+        sanxiangError(
+          "REGISTRY_NOT_FOUND",
+          t(
+            lang,
+            `${registryDir(ctx)} 中没有裁量基准；请先运行 sanxiang registry import benchmarks <文件>，或加 --sample 使用示例数据`,
+            `No discretion benchmarks in ${registryDir(ctx)}: import them first, or add --sample`,
+          ),
+          { details: { dir: registryDir(ctx), kind: "benchmarks" } },
+        ),
       ),
     );
     return EXIT.usage;

@@ -276,10 +276,17 @@ async function checkCommand(ctx: CommandContext): Promise<number> {
   const counts = Object.entries(data).filter(([, v]) => v.length > 0);
   if (counts.length === 0) {
     io.err(
-      t(
+      formatError(
         lang,
-        `${registryDir(ctx)} 中尚无数据库；请先运行 sanxiang registry import，或加 --sample 检查示例数据\n`,
-        `No registry in ${registryDir(ctx)}: run sanxiang registry import first, or add --sample\n`,
+        sanxiangError(
+          "REGISTRY_NOT_FOUND",
+          t(
+            lang,
+            `${registryDir(ctx)} 中尚无数据库；请先运行 sanxiang registry import，或加 --sample 检查示例数据`,
+            `No registry in ${registryDir(ctx)}: run sanxiang registry import first, or add --sample`,
+          ),
+          { details: { dir: registryDir(ctx) } },
+        ),
       ),
     );
     return EXIT.usage;

@@ -10,9 +10,9 @@ import {
 } from "@sanxiang/core";
 import { describeStore, storeSpecOf, withStore } from "../event-store.js";
 import { t } from "../i18n.js";
-import { describeFailure } from "../io.js";
 import { type CommandContext, EXIT, formatError, UsageError } from "../main.js";
 import { readRegularFile } from "../read-regular-file.js";
+import { unreadableKeyFile } from "./casefile.js";
 
 /**
  * `sanxiang sign --key-file <secret-key-file> --log-id <id> [--algorithm ed25519|sm2] [--new-key] [--store …]`
@@ -49,9 +49,7 @@ export async function signCommand(ctx: CommandContext): Promise<number> {
   try {
     secretHex = new TextDecoder().decode(await readRegularFile(keyFile)).trim();
   } catch (e) {
-    ctx.io.err(
-      `${t(lang, "错误：无法读取私钥文件", "error: cannot read the key file")} ${describeFailure(e, keyFile)}\n`,
-    );
+    ctx.io.err(formatError(lang, unreadableKeyFile(lang, keyFile, e)));
     return EXIT.usage;
   }
   let signer: Signer;

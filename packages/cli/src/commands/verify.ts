@@ -5,6 +5,7 @@ import {
   type ProjectionDifference,
   parseSignatureAlgorithm,
   type SanxiangError,
+  sanxiangError,
   testSigner,
   toHex,
   type VerifyProgress,
@@ -62,10 +63,14 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
   try {
     value = JSON.parse(new TextDecoder().decode(await readRegularFile(path)));
   } catch (e) {
-    ctx.io.err(
-      `${t(lang, "错误：无法读取案卷文件", "error: cannot read the case file")} ${describeFailure(e, path)}\n`,
+    return badInput(
+      ctx,
+      sanxiangError(
+        "INVALID_INPUT",
+        `${t(lang, "无法读取案卷文件", "cannot read the case file")} ${describeFailure(e, path)}`,
+        { details: { path } },
+      ),
     );
-    return EXIT.usage;
   }
 
   const r = verifyCaseFileJson(value, { algorithm: algorithm.value, publicKey: publicKey.value });
