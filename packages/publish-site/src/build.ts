@@ -53,7 +53,9 @@ export interface BuildReport {
  * same texts and detector as the sign-off): one that still holds a resident ID, a mobile, an
  * account, a home address… is `REDACTION_INCOMPLETE` and nothing is written. The build is incremental: files whose
  * bytes would not change are not rewritten, files no longer produced are deleted, and each
- * file is replaced atomically. A disk failure is `PUBLISHER_FAILED` with the error as `cause`.
+ * file is replaced atomically. A disk failure is `PUBLISHER_FAILED` with the error as `cause`,
+ * returned once no file operation the build started is still running (nothing of it is written
+ * afterwards; the next build, finding the change unfinished, rewrites the whole site).
  */
 export async function buildSite(options: BuildSiteOptions): Promise<Result<BuildReport, SanxiangError>> {
   const site = parseSiteConfig(options.site);

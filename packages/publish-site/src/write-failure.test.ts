@@ -40,19 +40,20 @@ const tick = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Makes every file operation of the writer slow and the `failAt`-th file write fail (ENOSPC);
  * counts the operations in progress and those started after `settled()` was called.
  */
-function slowDisk(failAt: number) {
+function slowDisk(failAt: number, failMove?: (target: string) => boolean) {
   let active = 0;
   let writes = 0;
   let done = false;
   let lateStarts = 0;
   const wrap =
-    <A extends unknown[]>(f: (...a: A) => Promise<void>, fail?: () => boolean) =>
+    <A extends unknown[]>(f: (...a: A) => Promise<void>, fail?: (...a: A) => boolean) =>
     async (...a: A): Promise<void> => {
       if (done) lateStarts += 1;
       active += 1;
       try {
         await tick(2);
-        if (fail?.() === true) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+        if (fail?.(...a) === true)
+          throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
         await f(...a);
       } finally {
         active -= 1;
@@ -60,7 +61,14 @@ function slowDisk(failAt: number) {
     };
   const io = { ...writerIo };
   vi.spyOn(writerIo, "writeBytes").mockImplementation(wrap(io.writeBytes, () => ++writes === failAt));
-  vi.spyOn(writerIo, "move").mockImplementation(wrap(io.move));
+  let moveFailed = false;
+  vi.spyOn(writerIo, "move").mockImplementation(
+    wrap(io.move, (_from: string, to: string) => {
+      if (moveFailed || failMove?.(to) !== true) return false;
+      moveFailed = true;
+      return true;
+    }),
+  );
   vi.spyOn(writerIo, "makeDir").mockImplementation(wrap(io.makeDir));
   vi.spyOn(writerIo, "remove").mockImplementation(wrap(io.remove));
   return {
@@ -93,6 +101,23 @@ describe("a write failing among many slow ones", () => {
     expect(disk.lateStarts()).toBe(0);
     expect(listing(dir)).toEqual(before);
   });
+
+  it("also when the search shards are built on the worker thread (a large build): the waiting shards are given up", async () => {
+    // The first bucket's sitemap fails to move into place: its search shard was handed to the
+    // worker just before and is still being built.
+    const disk = slowDisk(Number.POSITIVE_INFINITY, (to) => to.includes(`${sep}sitemaps${sep}`));
+    const items = Array.from({ length: 5_000 }, (_, i) =>
+      decision(`big-${i + 1}`, `2026-0${(i % 3) + 1}-${String((i % 27) + 1).padStart(2, "0")}`),
+    );
+    const result = await buildSite({ outDir: dir, site: SITE, items, withdrawals: [], now: NOW });
+    const inFlight = disk.settled();
+    const before = listing(dir);
+    expect(result._unsafeUnwrapErr().code).toBe("PUBLISHER_FAILED");
+    expect(inFlight).toBe(0);
+    for (let i = 0; i < 10; i++) await tick(10);
+    expect(disk.lateStarts()).toBe(0);
+    expect(listing(dir)).toEqual(before);
+  }, 60_000);
 
   it("the next build, on a healthy disk, writes the whole site (the interrupted state is not trusted)", async () => {
     const disk = slowDisk(40);
