@@ -65,7 +65,7 @@ describe("standard output that cannot be written", () => {
       ]) {
         const r = runProcess(args, full);
         expect(r.status, args.join(" ")).toBe(1);
-        expect(r.stderr).toContain("错误 [ENOSPC] 标准输出写入失败：磁盘空间不足（ENOSPC）");
+        expect(r.stderr).toContain("错误 [OUTPUT_WRITE_FAILED] 标准输出写入失败：磁盘空间不足（ENOSPC）");
         expect(r.stderr).not.toMatch(/\n\s+at /);
       }
     } finally {

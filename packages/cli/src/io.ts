@@ -41,7 +41,7 @@ function guardStdout(): void {
     if (e.code === "EPIPE") return;
     stdoutFailed = true;
     process.stderr.write(
-      `错误 [${e.code ?? "EIO"}] 标准输出写入失败：${isSystemError(e) ? describeSystemError(e) : e.message}\n`,
+      `错误 [OUTPUT_WRITE_FAILED] 标准输出写入失败：${isSystemError(e) ? describeSystemError(e) : e.message}\n`,
     );
     process.exitCode = 1;
   });
