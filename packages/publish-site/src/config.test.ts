@@ -75,6 +75,38 @@ describe("parseSiteConfig: the site's texts carry no personal data", () => {
     expect(e.message).toContain(field);
   });
 
+  // The base URL is in every feed entry, the sitemap, robots.txt and the 404 page.
+  it.each([
+    ["a mobile in the path", "https://gs.example.gov.cn/13812345678/", "REDACTION_INCOMPLETE"],
+    ["a resident ID in the path", "https://gs.example.gov.cn/11010519491231002X/", "REDACTION_INCOMPLETE"],
+    ["a mobile as a host label", "https://13800138000.example.gov.cn/", "REDACTION_INCOMPLETE"],
+    [
+      "a percent-encoded mobile",
+      "https://gs.example.gov.cn/%31%33%38%30%30%31%33%38%30%30%30/",
+      "REDACTION_INCOMPLETE",
+    ],
+    ["a bidi override in the path", "https://gs.example.gov.cn/gs\u202E/", "INVALID_INPUT"],
+    ["a percent-encoded bidi override", "https://gs.example.gov.cn/gs%E2%80%AE/", "INVALID_INPUT"],
+    ["a bidi override in the fragment", "https://gs.example.gov.cn/#\u202E", "INVALID_INPUT"],
+  ] as const)("baseUrl with %s is refused (%s)", (_, baseUrl, code) => {
+    const r = parseSiteConfig({ ...base, baseUrl });
+    expect(r.isErr()).toBe(true);
+    const e = r._unsafeUnwrapErr();
+    expect(e.code).toBe(code);
+    expect(e.message).toContain("baseUrl");
+  });
+
+  it("keeps ordinary base URLs: a port, a year and 12315 in the path, an IP address", () => {
+    for (const baseUrl of [
+      "https://amr.zw.gov.cn:8443/gs/",
+      "https://www.nxzw.gov.cn/zwgk/2026/12315/",
+      "http://10.1.2.3:8080/site/",
+      "https://gs.example.gov.cn/a%E2%80/",
+    ]) {
+      expect(parseSiteConfig({ ...base, baseUrl }).isOk()).toBe(true);
+    }
+  });
+
   it("keeps ordinary texts: decision numbers, dates, the national complaints line", () => {
     const r = parseSiteConfig({
       ...base,

@@ -29,9 +29,10 @@ const TEXT_FIELDS = ["title", "bureauName", "description"] as const;
 /**
  * Checks a {@link SiteConfig} at the boundary: every text non-empty after trimming, `baseUrl`
  * an absolute `http(s)` URL. Returns the trimmed config, or `INVALID_INPUT` naming each bad field.
- * The texts reach every page and feed, so they pass the personal-data check like a published
- * item's (`REDACTION_INCOMPLETE`, 政府信息公开条例 Art. 15): a bureau's 监督电话 is public, a
- * person's mobile or resident ID is not.
+ * The texts — and the base URL, which is in every feed entry and the sitemap — reach the
+ * public, so they pass the checks a published item's texts do: a control or bidirectional
+ * character is `INVALID_INPUT` (政府信息公开条例 Art. 6), personal data `REDACTION_INCOMPLETE`
+ * (Art. 15) — a bureau's 监督电话 is public, a person's mobile or resident ID is not.
  */
 export function parseSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
   try {
@@ -62,7 +63,10 @@ function readSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
   } else out.baseUrl = base.trim();
   if (issues.length > 0) return err(invalidInput("网站配置无效", issues));
   const personal = checkPublicTexts(
-    TEXT_FIELDS.flatMap((path) => (out[path] === undefined ? [] : [{ path, text: out[path] }])),
+    [
+      ...TEXT_FIELDS.flatMap((path) => (out[path] === undefined ? [] : [{ path, text: out[path] }])),
+      ...baseUrlTexts(out.baseUrl ?? ""),
+    ],
     { policy: DEFAULT_REDACTION_POLICY },
   );
   if (personal.isErr()) return err(personal.error);
@@ -73,6 +77,29 @@ function readSiteConfig(input: unknown): Result<SiteConfig, SanxiangError> {
     ...(out.description === undefined ? {} : { description: out.description }),
   };
   return ok(config);
+}
+
+/**
+ * The base URL as public texts: it is in every feed entry, the sitemap, robots.txt and the
+ * 404 page, so it passes the same checks as the site's other texts — as written (a control or
+ * bidirectional character anywhere, even in a fragment the site drops) and as a reader sees
+ * the address it becomes (`%31%33…` decoded): a resident ID or mobile in its host or path is
+ * refused like one in the title.
+ */
+function baseUrlTexts(written: string): { path: string; text: string }[] {
+  const shown = normalizeBaseUrl(written);
+  let decoded = shown;
+  try {
+    decoded = decodeURI(shown);
+  } catch {
+    // A malformed escape (`%E2%80`) is shown as written: `shown` is checked as it is.
+  }
+  return decoded === written
+    ? [{ path: "baseUrl", text: written }]
+    : [
+        { path: "baseUrl", text: written },
+        { path: "baseUrl", text: decoded },
+      ];
 }
 
 function isSiteUrl(s: string): boolean {
