@@ -124,6 +124,31 @@ export function describeSystemError(e: NodeJS.ErrnoException & { code: string })
   return `${FS_REASONS[e.code] ?? e.message}（${e.code}）`;
 }
 
+/** System calls whose failure means something could not be written out. */
+const WRITE_SYSCALLS: ReadonlySet<string> = new Set([
+  "write",
+  "writev",
+  "fsync",
+  "fdatasync",
+  "rename",
+  "link",
+  "symlink",
+  "mkdir",
+  "copyfile",
+  "ftruncate",
+]);
+
+/**
+ * The code a system error that escaped a command is printed with: `INVALID_INPUT` for one about
+ * the operator's input ({@link isInputSystemError}: exit 2), `OUTPUT_WRITE_FAILED` for a failed
+ * write, rename or directory creation (exit 1), else the system's own code (`EIO`, `EMFILE` …:
+ * exit 1). The errno is printed in the reason either way.
+ */
+export function systemErrorCode(e: NodeJS.ErrnoException & { code: string }): string {
+  if (isInputSystemError(e)) return "INVALID_INPUT";
+  return typeof e.syscall === "string" && WRITE_SYSCALLS.has(e.syscall) ? "OUTPUT_WRITE_FAILED" : e.code;
+}
+
 /** True when a system error is about the operator's input (a missing path, a busy port). */
 export function isInputSystemError(e: NodeJS.ErrnoException & { code: string }): boolean {
   return INPUT_ERRNOS.has(e.code);

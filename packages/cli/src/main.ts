@@ -23,6 +23,7 @@ import {
   isSystemError,
   processIo,
   stdoutWriteFailed,
+  systemErrorCode,
 } from "./io.js";
 import { terminalSafeIo } from "./terminal-safe.js";
 
@@ -555,7 +556,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (isSystemError(e)) {
       const path = typeof e.path === "string" ? ` ${e.path}` : "";
-      io.err(`${t(lang, "错误", "error")} [${e.code}]${path}：${describeSystemError(e)}\n`);
+      io.err(`${t(lang, "错误", "error")} [${systemErrorCode(e)}]${path}：${describeSystemError(e)}\n`);
       return isInputSystemError(e) ? EXIT.usage : EXIT.failure;
     }
     const debug = io.env.SANXIANG_DEBUG !== undefined && io.env.SANXIANG_DEBUG !== "" && io.env.SANXIANG_DEBUG !== "0";
