@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import {
   civilDateOf,
+  findUnsafeText,
   formatSource,
   type ImportIssue,
   parseCivilDate,
@@ -172,6 +173,24 @@ async function importCommand(
     return EXIT.usage;
   }
   const records = read.value.records;
+  // Registry texts (a body's or organisation's name, a law's title, a violation's name) reach
+  // decisions, case files and the public site: a control or bidirectional character is refused
+  // here, as at every command's door, before anything is compared or written.
+  const unsafe = findUnsafeText(records);
+  if (unsafe !== undefined) {
+    const [index, ...field] = unsafe.path;
+    const record = typeof index === "number" ? index + 1 : 0;
+    const path = field.map(String).join(".");
+    reportError(
+      ctx,
+      sanxiangError(
+        "INVALID_INPUT",
+        `导入「${KINDS[kind].zh}」失败，未导入任何数据：${file} 第 ${record} 条记录的 ${path} 含有控制字符或双向文本控制符 ${unsafe.codePoint}（第 ${unsafe.at + 1} 个字符）：记录的文字会与看到的不同，请删除该字符后再导入`,
+        { details: { kind, file, record, path, codePoint: unsafe.codePoint, at: unsafe.at } },
+      ),
+    );
+    return EXIT.usage;
+  }
   if (read.value.encoding !== undefined) {
     io.out(
       t(lang, `${file}：${encodingNote(read.value.encoding)}\n`, `${file}: read as ${read.value.encoding.encoding}\n`),
