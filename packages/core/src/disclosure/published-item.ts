@@ -7,6 +7,7 @@ import type { RuleSource } from "../kernel/source.js";
 import { civilDateOf, type Instant } from "../kernel/time.js";
 import { validateUscc } from "../registry/entities/uscc.js";
 import type { DisclosureContext } from "./context.js";
+import { findPersonalData } from "./personal-data.js";
 import {
   checkPublicTexts,
   contentTexts,
@@ -30,12 +31,37 @@ export function isPublicCreditCode(code: string): boolean {
   return validateUscc(code).isOk();
 }
 
+/** What a 文号 never is, whole or in part: a person's mobile, e-mail, document, plate or chat id. */
+const NEVER_IN_A_DOCUMENT_NUMBER: ReadonlySet<string> = new Set([
+  "residentId",
+  "mobile",
+  "email",
+  "idDocument",
+  "licencePlate",
+  "wechatId",
+  "qqNumber",
+]);
+const CJK = /\p{Script=Han}/u;
+
+/**
+ * 可公开的文号 — whether a decision's `documentNumber` may be taken as its 文号, public by law
+ * (a number in it is then not personal data anywhere in the item): only one that names its
+ * issuer (机关代字〔年份〕序号号: it holds a Chinese character) and in which the detector finds no
+ * mobile, e-mail, identity document, plate or chat id. Anything else — a mobile or a card
+ * number typed into the 文号 field — exempts nothing, and is itself checked like any text.
+ */
+export function isPublicDocumentNumber(documentNumber: string): boolean {
+  const found = findPersonalData(documentNumber, { policy: DEFAULT_REDACTION_POLICY });
+  if (!CJK.test(documentNumber)) return found.length === 0;
+  return !found.some((f) => NEVER_IN_A_DOCUMENT_NUMBER.has(f.field));
+}
+
 /**
  * 法定公开的号码 — the numbers in a content that are public by law and must not be taken for
  * personal data: officers' 执法证号 (shown during enforcement, published beforehand), the
  * party's 统一社会信用代码 (only a valid one, see {@link isPublicCreditCode}), a decision's
- * 文号, the 事项编码 of a power, service guide or inspection item, and the body's own 监督电话 /
- * 办公电话.
+ * 文号 (only one that reads as a 文号, see {@link isPublicDocumentNumber}), the 事项编码 of a
+ * power, service guide or inspection item, and the body's own 监督电话 / 办公电话.
  */
 export function publicIdentifiersOf(content: DisclosureContent): string[] {
   const creditCode = (party: PublicParty | undefined): string[] =>
@@ -46,7 +72,10 @@ export function publicIdentifiersOf(content: DisclosureContent): string[] {
     case "enforcementAct":
       return [...content.officers.map((o) => o.certificateNumber), ...creditCode(content.party)];
     case "decision":
-      return [content.documentNumber, ...creditCode(content.party)];
+      return [
+        ...(isPublicDocumentNumber(content.documentNumber) ? [content.documentNumber] : []),
+        ...creditCode(content.party),
+      ];
     case "body":
       return content.phone === undefined ? [] : [content.phone];
     case "power":
