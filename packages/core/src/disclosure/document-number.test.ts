@@ -60,3 +60,32 @@ describe("a decision's 文号 as a public identifier", () => {
     expect(check(decision(documentNumber, facts)).isOk()).toBe(true);
   });
 });
+
+describe("an officer's 执法证号 and an item's 事项编码 as public identifiers", () => {
+  const act = (certificateNumber: string, document: string): DisclosureContent => ({
+    kind: "enforcementAct",
+    act: "现场检查",
+    actOn: "2026-03-02",
+    officers: [{ name: "王某", certificateNumber }],
+    documents: [document],
+  });
+  it.each([
+    ["an e-mail", "wang.mou@example.com", "（电子邮箱）"],
+    ["a plate", "宁A12345", "（机动车号牌号码）"],
+  ])("%s given as the 执法证号 exempts nothing", (_, certificateNumber, field) => {
+    const content = act(certificateNumber, `现场检查笔录，联系 ${certificateNumber}`);
+    expect(publicIdentifiersOf(content)).toEqual([]);
+    const e = check(content)._unsafeUnwrapErr();
+    expect(e.code).toBe("REDACTION_INCOMPLETE");
+    expect(e.message).toContain(`officers[0].certificateNumber${field}`);
+    expect(e.message).toContain(`documents[0]${field}`);
+  });
+
+  it("a 执法证号 of digits stays public, also mobile-shaped (a province's numbers may start 13…)", () => {
+    for (const certificateNumber of ["64050000002", "13010000123"]) {
+      const content = act(certificateNumber, `出示执法证 ${certificateNumber}`);
+      expect(publicIdentifiersOf(content)).toEqual([certificateNumber]);
+      expect(check(content).isOk()).toBe(true);
+    }
+  });
+});

@@ -61,9 +61,28 @@ export function isPublicDocumentNumber(documentNumber: string): boolean {
  * personal data: officers' 执法证号 (shown during enforcement, published beforehand), the
  * party's 统一社会信用代码 (only a valid one, see {@link isPublicCreditCode}), a decision's
  * 文号 (only one that reads as a 文号, see {@link isPublicDocumentNumber}), the 事项编码 of a
- * power, service guide or inspection item, and the body's own 监督电话 / 办公电话.
+ * power, service guide or inspection item, and the body's own 监督电话 / 办公电话 — none of
+ * them when an e-mail, a plate or a chat id is found in it.
  */
 export function publicIdentifiersOf(content: DisclosureContent): string[] {
+  return identifiersOf(content).filter(mayBePublicIdentifier);
+}
+
+/** What no number public by law is: a person's e-mail, a plate, a WeChat id or a QQ number. */
+const NEVER_AN_IDENTIFIER: ReadonlySet<string> = new Set(["email", "licencePlate", "wechatId", "qqNumber"]);
+
+/**
+ * Whether a 执法证号, 事项编码 or phone may be public: not when the detector finds an e-mail,
+ * a plate or a chat id in it — typed into the field, it would otherwise be exempt wherever the
+ * item writes it.
+ */
+function mayBePublicIdentifier(identifier: string): boolean {
+  return !findPersonalData(identifier, { policy: DEFAULT_REDACTION_POLICY }).some((f) =>
+    NEVER_AN_IDENTIFIER.has(f.field),
+  );
+}
+
+function identifiersOf(content: DisclosureContent): string[] {
   const creditCode = (party: PublicParty | undefined): string[] =>
     party?.creditCode !== undefined && isPublicCreditCode(party.creditCode) ? [party.creditCode] : [];
   switch (content.kind) {
