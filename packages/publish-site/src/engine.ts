@@ -25,7 +25,7 @@ import {
   type WithdrawalNotice,
 } from "@sanxiang/core";
 import { minisearchBrowserBuild, SITE_CSS, searchScript } from "./assets.js";
-import type { SiteConfig } from "./config.js";
+import { normalizeBaseUrl, type SiteConfig } from "./config.js";
 import {
   compareTop,
   FEED_SIZE,
@@ -362,7 +362,7 @@ export async function commit(root: string, site: SiteConfig, old: SiteState, cha
     globals.set("sitemap.xml", renderSitemapIndex(site, sitemapFiles));
     globals.set(
       "robots.txt",
-      `User-agent: *\nAllow: /\nSitemap: ${new URL("sitemap.xml", normalize(site.baseUrl)).href}\n`,
+      `User-agent: *\nAllow: /\nSitemap: ${new URL("sitemap.xml", normalizeBaseUrl(site.baseUrl)).href}\n`,
     );
 
     const outputs: Record<string, string> = {};
@@ -392,10 +392,6 @@ export async function commit(root: string, site: SiteConfig, old: SiteState, cha
     await w.flush();
     return { written: w.written, deleted: w.deleted, unchanged: w.unchanged + (change.untouchedOutputs ?? 0) };
   }
-}
-
-function normalize(baseUrl: string): string {
-  return baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
 }
 
 function idOfItemPath(path: string): string | undefined {
