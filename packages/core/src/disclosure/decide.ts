@@ -165,6 +165,7 @@ export {
   checkWithdrawalNotice,
   contentRedactionContext,
   isPublicCreditCode,
+  isPublicDocumentNumber,
   nextPublishedItem,
   PUBLISHED_ITEM_FIELD_ROLES,
   type PublicFieldRole,
