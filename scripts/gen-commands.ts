@@ -405,7 +405,7 @@ const lines: string[] = [
   "",
   "Every string of a command's data, at any depth (and the keys of its maps), is checked before",
   "the command's schema: one holding a control character other than tab and line breaks (C0,",
-  "DEL, C1), a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) or",
+  "DEL, C1), a bidirectional embedding, override, isolate or mark (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) or",
   "U+FEFF is refused `INVALID_INPUT` naming the field (`details.path`), the character",
   "(`details.codePoint`, `U+202E`) and its place (`details.at`, 0-based, in characters), and",
   "nothing is recorded (`checkInputTexts`; `决定\\u202e0005` would show as 决定5000). Events",

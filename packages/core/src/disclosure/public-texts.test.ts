@@ -362,7 +362,21 @@ function published(): Walk {
 }
 
 describe("no public text holds a control or bidirectional-override character (政府信息公开条例 Art. 6)", () => {
-  const UNSAFE = ["\u202e", "\u202a", "\u2066", "\u2069", "\u0000", "\u001b", "\u0007", "\u007f", "\u0085", "\u000b"];
+  const UNSAFE = [
+    "\u202e",
+    "\u202a",
+    "\u2066",
+    "\u2069",
+    "\u200f",
+    "\u200e",
+    "\u061c",
+    "\u0000",
+    "\u001b",
+    "\u0007",
+    "\u007f",
+    "\u0085",
+    "\u000b",
+  ];
   it("in ANY string field of an item, each is refused as INVALID_INPUT naming the path, the character and where", () => {
     let probed = 0;
     for (const content of MAXIMAL) {

@@ -22,8 +22,9 @@ const ACCURATE: RuleSource = { law: GOV_INFO, article: 6, confidence: "C-law" };
 
 /**
  * Characters a public text may not hold: C0 controls other than tab, line feed and carriage
- * return, DEL and the C1 controls, and the bidirectional embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069) — with which a published text reads otherwise than it is
+ * return, DEL and the C1 controls, the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) and the invisible direction marks (U+200E, U+200F, U+061C) —
+ * with which a published text reads otherwise than it is
  * recorded (a reversed number, a hidden clause), or garbles the page and the feeds.
  */
 function unsafePublicCharacter(c: number): boolean {
@@ -31,7 +32,11 @@ function unsafePublicCharacter(c: number): boolean {
     (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
     (c >= 0x7f && c <= 0x9f) ||
     (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2066 && c <= 0x2069)
+    (c >= 0x2066 && c <= 0x2069) ||
+    // The invisible direction marks (LRM, RLM, ALM): an RLM before `123 456` can show it as `456 123`.
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0x061c
   );
 }
 

@@ -21,7 +21,7 @@ export interface ErrorGuide {
 export const ERROR_GUIDE: Readonly<Record<SanxiangErrorCode, ErrorGuide>> = {
   INVALID_INPUT: {
     meaning:
-      "A command, option or record failed its schema. `details.issues` lists each field (`path`, `field` in words), the value given (`value`) and what is allowed (`allowed`, the message). A command whose text holds a control character other than tab and line breaks, DEL, a C1 control, a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) or U+FEFF is refused before its schema: `details.codePoint` names the character (U+XXXX) and `details.at` its place (0-based).",
+      "A command, option or record failed its schema. `details.issues` lists each field (`path`, `field` in words), the value given (`value`) and what is allowed (`allowed`, the message). A command whose text holds a control character other than tab and line breaks, DEL, a C1 control, a bidirectional embedding, override, isolate or mark (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) or U+FEFF is refused before its schema: `details.codePoint` names the character (U+XXXX) and `details.at` its place (0-based).",
     action: "Correct the fields named and send again. Nothing was written.",
     audience: "developer",
   },

@@ -11,8 +11,9 @@ import { err, ok, type Result } from "./result.js";
  * other than tab (U+0009), line feed (U+000A) and carriage return (U+000D) — kept, multi-line
  * texts (facts, statements, notes) need them —, DEL (U+007F) and the C1 controls
  * (U+0080–U+009F), the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
- * U+2066–U+2069), with which a text reads otherwise than it is stored (`决定\u202E0005`
- * shows as 决定5000), and the byte-order mark / zero-width no-break space (U+FEFF).
+ * U+2066–U+2069) and the invisible direction marks (LRM U+200E, RLM U+200F, ALM U+061C), with
+ * which a text reads otherwise than it is stored (`决定\u202E0005` shows as 决定5000), and the
+ * byte-order mark / zero-width no-break space (U+FEFF).
  */
 export function isUnsafeTextCharacter(c: number): boolean {
   return (
@@ -20,6 +21,10 @@ export function isUnsafeTextCharacter(c: number): boolean {
     (c >= 0x7f && c <= 0x9f) ||
     (c >= 0x202a && c <= 0x202e) ||
     (c >= 0x2066 && c <= 0x2069) ||
+    // The invisible direction marks (LRM, RLM, ALM): an RLM before `123 456` can show it as `456 123`.
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0x061c ||
     c === 0xfeff
   );
 }
@@ -91,8 +96,8 @@ export function findUnsafeText(value: unknown): UnsafeTextFinding | undefined {
 /**
  * 命令文本检查 — `INVALID_INPUT` when any string of a command's data (`input`, checked whole:
  * every field at any depth, and the keys of its maps) holds a control character other than
- * tab and line breaks, DEL, a C1 control, a bidirectional embedding, override or isolate
- * (U+202A–U+202E, U+2066–U+2069) or U+FEFF ({@link isUnsafeTextCharacter}). The message names,
+ * tab and line breaks, DEL, a C1 control, a bidirectional embedding, override, isolate or mark
+ * (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) or U+FEFF ({@link isUnsafeTextCharacter}). The message names,
  * after `what` (e.g. `命令无效`), the field (its path in words), the character (U+XXXX) and its
  * place (1-based); `details` carries `path` (dotted), `field`, `codePoint`, `at` (0-based, in
  * characters) and the same as one `issues` entry. Every decider of a command calls it before
