@@ -20,29 +20,42 @@ interface TwoByteEncoding {
   readonly leads: readonly [number, number];
   /** Whether `trail` (0x40–0xFE) is a trail byte of the encoding. */
   readonly isTrail: (trail: number) => boolean;
+  /**
+   * Characters held twice whose last pair is the one encoders write (the first otherwise).
+   * Big5 holds 十 at 0xA2CC and 0xA451, 兀 at 0xA2D2 and 0xA461, and four box-drawing
+   * characters twice; the WHATWG Encoding Standard (index Big5 pointer) and Windows' code page
+   * 950 write the last — 十 as 0xA451, among Big5's commonest characters.
+   */
+  readonly lastFor?: ReadonlySet<string>;
 }
 
 const ENCODINGS = {
   gbk: { name: "GBK", label: "gb18030", leads: [0x81, 0xfe], isTrail: (trail) => trail !== 0x7f },
-  big5: { name: "Big5", label: "big5", leads: [0xa1, 0xf9], isTrail: (trail) => trail <= 0x7e || trail >= 0xa1 },
+  big5: {
+    name: "Big5",
+    label: "big5",
+    leads: [0xa1, 0xf9],
+    isTrail: (trail) => trail <= 0x7e || trail >= 0xa1,
+    lastFor: new Set(["\u2550", "\u255e", "\u2561", "\u256a", "\u5341", "\u5345"]),
+  },
 } as const satisfies Record<string, TwoByteEncoding>;
 
 type EncodingId = keyof typeof ENCODINGS;
 
 const tables = new Map<EncodingId, Map<string, readonly [number, number]>>();
 
-/** Each character's first two-byte pair in `id`, made once. */
+/** Each character's two-byte pair in `id` (the first, or the last for `lastFor`), made once. */
 function tableOf(id: EncodingId): Map<string, readonly [number, number]> {
   const cached = tables.get(id);
   if (cached !== undefined) return cached;
-  const { label, leads, isTrail }: TwoByteEncoding = ENCODINGS[id];
+  const { label, leads, isTrail, lastFor }: TwoByteEncoding = ENCODINGS[id];
   const d = new TextDecoder(label);
   const t = new Map<string, readonly [number, number]>();
   for (let lead = leads[0]; lead <= leads[1]; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       if (!isTrail(trail)) continue;
       const ch = d.decode(Uint8Array.from([lead, trail]));
-      if (ch.length === 1 && ch !== "\uFFFD" && !t.has(ch)) t.set(ch, [lead, trail]);
+      if (ch.length === 1 && ch !== "\uFFFD" && (!t.has(ch) || lastFor?.has(ch) === true)) t.set(ch, [lead, trail]);
     }
   }
   tables.set(id, t);

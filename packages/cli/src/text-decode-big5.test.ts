@@ -94,6 +94,16 @@ describe("decodeText: Big5", () => {
     .map(([lead, trail]) => new TextDecoder("big5").decode(Uint8Array.from([lead, trail])))
     .filter((ch) => ch >= "\u4e00" && ch <= "\u9fff"); // ideographs only
 
+  // Big5 holds 十 twice (0xA2CC and 0xA451); encoders write the second (WHATWG, code page 950),
+  // which GB18030 reads as a user-defined cell — the first reads as ⑻, and a property run once
+  // built 一一十 with it, a text no spreadsheet writes.
+  it("writes 十 as encoders do (0xA451), and 一一十 is suspected Big5", () => {
+    expect([...encodeBig5("十兀")]).toEqual([0xa4, 0x51, 0xa4, 0x61]);
+    expect(decodeText(encodeBig5("一一十"), "p.csv")._unsafeUnwrapErr().details).toMatchObject({
+      suspectedEncoding: "Big5",
+    });
+  });
+
   test.prop(
     [
       fc.array(common, { minLength: 3, maxLength: 12 }),
